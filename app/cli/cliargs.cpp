@@ -1,0 +1,184 @@
+#include "cliargs.h"
+
+#include "scaling/presets.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cmath>
+#include <cstdlib>
+
+namespace scalescope::cli {
+
+double parseNumber(const std::string& flag, const std::string& text) {
+    if (text.empty()) throw ValidationError(flag, "needs a number");
+    errno = 0;
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size())
+        throw ValidationError(flag, "\"" + text + "\" is not a number");
+    if (!std::isfinite(v) || errno == ERANGE)
+        throw ValidationError(flag, "must be a finite number (got \"" + text + "\")");
+    return v;
+}
+
+int parseInteger(const std::string& flag, const std::string& text) {
+    const double v = parseNumber(flag, text);
+    if (v != std::floor(v)) throw ValidationError(flag, "must be a whole number (got " + text + ")");
+    if (v > INT_MAX || v < INT_MIN) throw ValidationError(flag, "is out of range (" + text + ")");
+    return int(v);
+}
+
+std::vector<std::pair<int, double>> parseStageList(const std::string& flag,
+                                                   const std::string& text) {
+    std::vector<std::pair<int, double>> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t comma = text.find(',', start);
+        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos
+                                                                               : comma - start);
+        const size_t eq = item.find('=');
+        if (eq == std::string::npos)
+            throw ValidationError(flag, "\"" + item + "\" should be STAGE=FACTOR, e.g. 6=1.5");
+        out.emplace_back(parseInteger(flag, item.substr(0, eq)),
+                         parseNumber(flag, item.substr(eq + 1)));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+Args::Args(const std::vector<std::string>& argv, const std::vector<std::string>& valueOptions,
+           const std::vector<std::string>& flags) {
+    auto known = [](const std::vector<std::string>& list, const std::string& n) {
+        return std::find(list.begin(), list.end(), n) != list.end();
+    };
+    for (size_t i = 0; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a.rfind("--", 0) != 0 || a == "--") {
+            m_positional.push_back(a);
+            continue;
+        }
+        std::string name = a, val;
+        bool inlineValue = false;
+        if (const size_t eq = a.find('='); eq != std::string::npos) {
+            name = a.substr(0, eq);
+            val = a.substr(eq + 1);
+            inlineValue = true;
+        }
+        if (known(flags, name)) {
+            if (inlineValue) throw ValidationError(name, "takes no value");
+            m_flags.push_back(name);
+        } else if (known(valueOptions, name)) {
+            if (!inlineValue) {
+                if (i + 1 >= argv.size()) throw ValidationError(name, "needs a value");
+                val = argv[++i];
+            }
+            m_values.emplace(name, val);
+        } else {
+            throw ValidationError(name, "unknown option (see --help)");
+        }
+    }
+}
+
+bool Args::flag(const std::string& n) const {
+    return std::find(m_flags.begin(), m_flags.end(), n) != m_flags.end();
+}
+bool Args::has(const std::string& n) const { return m_values.count(n) > 0 || flag(n); }
+
+std::optional<std::string> Args::value(const std::string& n) const {
+    const auto range = m_values.equal_range(n);
+    if (range.first == range.second) return std::nullopt;
+    if (std::next(range.first) != range.second)
+        throw ValidationError(n, "given more than once");
+    return range.first->second;
+}
+
+std::vector<std::string> Args::values(const std::string& n) const {
+    std::vector<std::string> out;
+    const auto range = m_values.equal_range(n);
+    for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+    return out;
+}
+
+std::optional<double> Args::number(const std::string& n) const {
+    const auto v = value(n);
+    if (!v) return std::nullopt;
+    return parseNumber(n, *v);
+}
+
+std::optional<int> Args::integer(const std::string& n) const {
+    const auto v = value(n);
+    if (!v) return std::nullopt;
+    return parseInteger(n, *v);
+}
+
+ScaleConfig configFromArgs(const Args& a) {
+    if (a.has("--preset") && a.has("--config"))
+        throw ValidationError("--config", "cannot be combined with --preset");
+    ScaleConfig c = a.has("--config") ? loadConfig(*a.value("--config"))
+                                      : configForPreset(a.value("--preset").value_or("efficientnet-b0"));
+    ScalingRequest& q = c.request;
+    const bool compound = a.has("--alpha") || a.has("--beta") || a.has("--gamma") || a.has("--phi");
+    const bool explicitMult = a.has("--width") || a.has("--depth");
+    if (compound && explicitMult)
+        throw ValidationError(a.has("--width") ? "--width" : "--depth",
+                              "cannot be combined with --alpha/--beta/--gamma/--phi: choose "
+                              "compound coefficients or explicit multipliers");
+    if (compound) {
+        if (q.mode == ScalingRequest::Mode::Explicit && !c.preset.empty() &&
+            findPreset(c.preset).officialTable)
+            throw ValidationError(a.has("--phi") ? "--phi" : "--alpha",
+                                  c.preset + " is the official published table, not alpha^phi; "
+                                  "for compound scaling start from its baseline, e.g. "
+                                  "--preset efficientnet-b0 --phi 3");
+        if (q.mode == ScalingRequest::Mode::Explicit) {
+            q = ScalingRequest{};
+            q.mode = ScalingRequest::Mode::Compound;
+        }
+        q.coefficients.alpha = a.number("--alpha").value_or(q.coefficients.alpha);
+        q.coefficients.beta = a.number("--beta").value_or(q.coefficients.beta);
+        q.coefficients.gamma = a.number("--gamma").value_or(q.coefficients.gamma);
+        q.coefficients.phi = a.number("--phi").value_or(q.coefficients.phi);
+        q.label.clear();
+        c.preset.clear();
+    }
+    if (explicitMult) {
+        if (q.mode == ScalingRequest::Mode::Compound) {
+            // Start from the current effective multipliers so one flag changes one axis.
+            const ScaledArch cur = scale(c.baseline, q);
+            q.mode = ScalingRequest::Mode::Explicit;
+            q.width = cur.widthMultiplier;
+            q.depth = cur.depthMultiplier;
+            q.resolution = cur.uncappedResolution;
+        }
+        q.width = a.number("--width").value_or(q.width);
+        q.depth = a.number("--depth").value_or(q.depth);
+        q.label.clear();
+        c.preset.clear();
+    }
+    if (const auto r = a.integer("--resolution")) q.resolution = *r;
+    if (const auto r = a.integer("--max-resolution")) q.maxResolution = *r;
+    if (const auto d = a.number("--dropout")) q.dropout = *d;
+    const int n = int(c.baseline.stages.size());
+    for (const char* flag : {"--stage-depth", "--stage-width"}) {
+        for (const std::string& v : a.values(flag)) {
+            for (const auto& [stage, factor] : parseStageList(flag, v)) {
+                if (stage < 1 || stage > n)
+                    throw ValidationError(flag, "stage " + std::to_string(stage) +
+                                                    " does not exist; " +
+                                                    c.baseline.displayName + " has stages 1-" +
+                                                    std::to_string(n));
+                if (q.stages.empty()) q.stages.assign(size_t(n), StageMultiplier{});
+                auto& m = q.stages[size_t(stage - 1)];
+                (std::string(flag) == "--stage-depth" ? m.depth : m.width) = factor;
+            }
+        }
+    }
+    if (const auto cls = a.integer("--num-classes")) c.baseline.numClasses = *cls;
+    validate(c.baseline);
+    validate(c.request, c.baseline);
+    return c;
+}
+
+} // namespace scalescope::cli

@@ -1,0 +1,43 @@
+// Strict command-line parsing for scalescope-cli: every value is checked, and a bad one is
+// reported with the flag's name and the reason.
+#pragma once
+
+#include "scaling/config.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scalescope::cli {
+
+class Args {
+public:
+    // `flags` take no value; every other --name takes one ("--phi 2" or "--phi=2").
+    Args(const std::vector<std::string>& argv, const std::vector<std::string>& valueOptions,
+         const std::vector<std::string>& flags);
+
+    bool flag(const std::string& name) const;
+    bool has(const std::string& name) const;
+    std::optional<std::string> value(const std::string& name) const;
+    std::vector<std::string> values(const std::string& name) const; // repeatable options
+    std::optional<double> number(const std::string& name) const;   // finite or throws
+    std::optional<int> integer(const std::string& name) const;
+    const std::vector<std::string>& positional() const { return m_positional; }
+
+private:
+    std::multimap<std::string, std::string> m_values;
+    std::vector<std::string> m_flags;
+    std::vector<std::string> m_positional;
+};
+
+// Builds a configuration from --preset/--config plus the scaling flags.
+ScaleConfig configFromArgs(const Args& args);
+
+// Parses "6=1.5" or "6=1.5,7=2" into (stage, factor) pairs; stages are 1-based.
+std::vector<std::pair<int, double>> parseStageList(const std::string& flag,
+                                                   const std::string& text);
+double parseNumber(const std::string& flag, const std::string& text);
+int parseInteger(const std::string& flag, const std::string& text);
+
+} // namespace scalescope::cli

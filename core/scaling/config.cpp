@@ -1,0 +1,356 @@
+#include "config.h"
+#include "limits.h"
+#include "presets.h"
+#include "specjson.h"
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace scalescope {
+
+namespace {
+constexpr int kMaxEpochs = 100000;
+constexpr int kMaxBatch = 65536;
+constexpr int kMaxSamples = 10000000;
+constexpr int kMaxWorkers = 64;
+constexpr int kMaxProgressiveStages = 64;
+constexpr double kMaxRandAugment = 30.0; // RandAugment magnitudes run 0..30
+
+void requireRange(const std::string& field, double v, double lo, double hi) {
+    if (!std::isfinite(v)) throw ValidationError(field, "must be a finite number");
+    if (v < lo || v > hi) {
+        std::ostringstream os;
+        os << "must be between " << lo << " and " << hi << " (got " << v << ")";
+        throw ValidationError(field, os.str());
+    }
+}
+
+void requireOrdered(const std::string& field, double lo, double hi, const char* what) {
+    if (lo > hi) {
+        std::ostringstream os;
+        os << "minimum " << what << " " << lo << " is above the maximum " << hi;
+        throw ValidationError(field, os.str());
+    }
+}
+
+void requireOneOf(const std::string& field, const std::string& v,
+                  std::initializer_list<const char*> allowed) {
+    std::string list;
+    for (const char* a : allowed) {
+        if (v == a) return;
+        list += (list.empty() ? "" : ", ") + std::string(a);
+    }
+    throw ValidationError(field, "\"" + v + "\" is not one of " + list);
+}
+
+bool isCudaDevice(const std::string& d) {
+    if (d == "cuda") return true;
+    if (d.rfind("cuda:", 0) != 0 || d.size() == 5) return false;
+    for (size_t i = 5; i < d.size(); ++i)
+        if (d[i] < '0' || d[i] > '9') return false;
+    return d.size() <= 8;
+}
+} // namespace
+
+bool ProgressiveSettings::operator==(const ProgressiveSettings& o) const {
+    return schedule == o.schedule && stages == o.stages && minImageSize == o.minImageSize &&
+           maxImageSize == o.maxImageSize && dropoutMin == o.dropoutMin &&
+           dropoutMax == o.dropoutMax && randAugmentMin == o.randAugmentMin &&
+           randAugmentMax == o.randAugmentMax && mixupMin == o.mixupMin &&
+           mixupMax == o.mixupMax;
+}
+
+bool TrainingSettings::operator==(const TrainingSettings& o) const {
+    return dataset == o.dataset && dataPath == o.dataPath && epochs == o.epochs &&
+           batchSize == o.batchSize && optimizer == o.optimizer &&
+           learningRate == o.learningRate && momentum == o.momentum &&
+           weightDecay == o.weightDecay && labelSmoothing == o.labelSmoothing &&
+           warmupEpochs == o.warmupEpochs && emaDecay == o.emaDecay && device == o.device &&
+           precision == o.precision && trainSamples == o.trainSamples &&
+           valSamples == o.valSamples && checkpointEvery == o.checkpointEvery &&
+           seed == o.seed && workers == o.workers && progressive == o.progressive;
+}
+
+std::string toString(ProgressiveSettings::Schedule s) {
+    switch (s) {
+    case ProgressiveSettings::Schedule::Fixed: return "fixed";
+    case ProgressiveSettings::Schedule::Paper: return "paper";
+    case ProgressiveSettings::Schedule::Code: return "code";
+    }
+    return "paper";
+}
+
+ProgressiveSettings::Schedule scheduleFromString(const std::string& s, const std::string& field) {
+    if (s == "fixed") return ProgressiveSettings::Schedule::Fixed;
+    if (s == "paper") return ProgressiveSettings::Schedule::Paper;
+    if (s == "code") return ProgressiveSettings::Schedule::Code;
+    throw ValidationError(field, "\"" + s + "\" is not one of fixed, paper, code");
+}
+
+void validate(const TrainingSettings& t) {
+    requireOneOf("training.dataset", t.dataset,
+                 {"shapes", "shapes-hard", "fashion-mnist", "cifar10", "folder"});
+    if ((t.dataset == "cifar10" || t.dataset == "folder") && t.dataPath.empty())
+        throw ValidationError("training.data_path",
+                              "is required for the " + t.dataset + " dataset");
+    requireRange("training.epochs", t.epochs, 1, kMaxEpochs);
+    requireRange("training.batch_size", t.batchSize, 1, kMaxBatch);
+    requireOneOf("training.optimizer", t.optimizer, {"sgd", "rmsprop"});
+    requireRange("training.learning_rate", t.learningRate, 1e-8, 100.0);
+    requireRange("training.momentum", t.momentum, 0.0, 0.999);
+    requireRange("training.weight_decay", t.weightDecay, 0.0, 1.0);
+    requireRange("training.label_smoothing", t.labelSmoothing, 0.0, 0.9);
+    requireRange("training.warmup_epochs", t.warmupEpochs, 0.0, t.epochs);
+    requireRange("training.ema_decay", t.emaDecay, 0.0, 0.999999);
+    if (t.device != "auto" && t.device != "cpu" && !isCudaDevice(t.device))
+        throw ValidationError("training.device",
+                              "\"" + t.device + "\" is not one of auto, cpu, cuda, cuda:N");
+    requireOneOf("training.precision", t.precision, {"auto", "fp32", "bf16"});
+    requireRange("training.train_samples", t.trainSamples, 1, kMaxSamples);
+    requireRange("training.val_samples", t.valSamples, 1, kMaxSamples);
+    requireRange("training.checkpoint_every", t.checkpointEvery, 0, 100000000);
+    requireRange("training.workers", t.workers, 1, kMaxWorkers);
+    const ProgressiveSettings& p = t.progressive;
+    const std::string pp = "training.progressive.";
+    requireRange(pp + "stages", p.stages, 1, kMaxProgressiveStages);
+    requireRange(pp + "min_image_size", p.minImageSize, limits::kMinResolution,
+                 limits::kMaxResolution);
+    if (p.maxImageSize != 0)
+        requireRange(pp + "max_image_size", p.maxImageSize, limits::kMinResolution,
+                     limits::kMaxResolution);
+    requireRange(pp + "dropout_min", p.dropoutMin, 0.0, 0.95);
+    requireRange(pp + "dropout_max", p.dropoutMax, 0.0, 0.95);
+    requireOrdered(pp + "dropout_min", p.dropoutMin, p.dropoutMax, "dropout");
+    requireRange(pp + "randaugment_min", p.randAugmentMin, 0.0, kMaxRandAugment);
+    requireRange(pp + "randaugment_max", p.randAugmentMax, 0.0, kMaxRandAugment);
+    requireOrdered(pp + "randaugment_min", p.randAugmentMin, p.randAugmentMax,
+                   "RandAugment magnitude");
+    requireRange(pp + "mixup_min", p.mixupMin, 0.0, 10.0);
+    requireRange(pp + "mixup_max", p.mixupMax, 0.0, 10.0);
+    requireOrdered(pp + "mixup_min", p.mixupMin, p.mixupMax, "mixup alpha");
+}
+
+ScaleConfig configForPreset(const std::string& name) {
+    const Preset p = findPreset(name);
+    ScaleConfig c;
+    c.preset = p.name;
+    c.baseline = baselineSpec(p.baseline);
+    c.request = p.request;
+    return c;
+}
+
+namespace {
+TrainingSettings trainingFromJson(const Json& j) {
+    ObjectReader r(j, "training");
+    TrainingSettings t;
+    t.dataset = r.string("dataset", t.dataset);
+    t.dataPath = r.string("data_path", t.dataPath);
+    t.epochs = r.integer("epochs", t.epochs);
+    t.batchSize = r.integer("batch_size", t.batchSize);
+    t.optimizer = r.string("optimizer", t.optimizer);
+    t.learningRate = r.number("learning_rate", t.learningRate);
+    t.momentum = r.number("momentum", t.momentum);
+    t.weightDecay = r.number("weight_decay", t.weightDecay);
+    t.labelSmoothing = r.number("label_smoothing", t.labelSmoothing);
+    t.warmupEpochs = r.number("warmup_epochs", t.warmupEpochs);
+    t.emaDecay = r.number("ema_decay", t.emaDecay);
+    t.device = r.string("device", t.device);
+    t.precision = r.string("precision", t.precision);
+    t.trainSamples = r.integer("train_samples", t.trainSamples);
+    t.valSamples = r.integer("val_samples", t.valSamples);
+    t.checkpointEvery = r.integer("checkpoint_every", t.checkpointEvery);
+    const double seed = r.number("seed", double(t.seed));
+    if (seed < 0 || seed != std::floor(seed) || seed > 9007199254740992.0)
+        throw ValidationError("training.seed", "must be a non-negative whole number");
+    t.seed = std::uint64_t(seed);
+    t.workers = r.integer("workers", t.workers);
+    if (r.has("progressive")) {
+        ObjectReader p(r.raw("progressive"), "training.progressive");
+        ProgressiveSettings& s = t.progressive;
+        s.schedule = scheduleFromString(p.string("schedule", toString(s.schedule)),
+                                        p.field("schedule"));
+        s.stages = p.integer("stages", s.stages);
+        s.minImageSize = p.integer("min_image_size", s.minImageSize);
+        s.maxImageSize = p.integer("max_image_size", s.maxImageSize);
+        s.dropoutMin = p.number("dropout_min", s.dropoutMin);
+        s.dropoutMax = p.number("dropout_max", s.dropoutMax);
+        s.randAugmentMin = p.number("randaugment_min", s.randAugmentMin);
+        s.randAugmentMax = p.number("randaugment_max", s.randAugmentMax);
+        s.mixupMin = p.number("mixup_min", s.mixupMin);
+        s.mixupMax = p.number("mixup_max", s.mixupMax);
+        p.finish();
+    } else {
+        r.skip("progressive");
+    }
+    r.finish();
+    validate(t);
+    return t;
+}
+} // namespace
+
+ScaleConfig configFromJson(const Json& j) {
+    ObjectReader r(j, "");
+    const std::string format = r.string("format");
+    if (format != "scalescope-config")
+        throw ValidationError("format", "is \"" + format + "\", expected \"scalescope-config\"");
+    const int version = r.integer("version");
+    if (version != kConfigVersion)
+        throw ValidationError("version", "version " + std::to_string(version) +
+                                             " is not supported (this build reads " +
+                                             std::to_string(kConfigVersion) + ")");
+    ScaleConfig c;
+    c.preset = r.string("preset", "");
+    const Json& b = r.raw("baseline");
+    if (b.is_string()) c.baseline = baselineSpec(b.get<std::string>(), "baseline");
+    else if (b.is_object()) c.baseline = specFromJson(b, "baseline");
+    else throw ValidationError("baseline", "must be a built-in name or a spec object");
+
+    ObjectReader s(r.raw("scaling"), "scaling");
+    const std::string mode = s.string("mode", "compound");
+    ScalingRequest& q = c.request;
+    if (mode == "compound") {
+        q.mode = ScalingRequest::Mode::Compound;
+        q.coefficients.alpha = s.number("alpha", q.coefficients.alpha);
+        q.coefficients.beta = s.number("beta", q.coefficients.beta);
+        q.coefficients.gamma = s.number("gamma", q.coefficients.gamma);
+        q.coefficients.phi = s.number("phi", q.coefficients.phi);
+    } else if (mode == "explicit") {
+        q.mode = ScalingRequest::Mode::Explicit;
+        q.width = s.number("width", 1.0);
+        q.depth = s.number("depth", 1.0);
+    } else {
+        throw ValidationError("scaling.mode", "\"" + mode + "\" is not compound or explicit");
+    }
+    q.resolution = s.integer("resolution", 0);
+    q.maxResolution = s.integer("max_resolution", 0);
+    if (s.has("dropout")) q.dropout = s.number("dropout");
+    else s.skip("dropout");
+    q.label = s.string("label", "");
+    s.finish();
+
+    if (r.has("stages")) {
+        const Json& st = r.raw("stages");
+        if (!st.is_array()) throw ValidationError("stages", "must be an array");
+        const int n = int(c.baseline.stages.size());
+        for (size_t i = 0; i < st.size(); ++i) {
+            const std::string p = "stages[" + std::to_string(i) + "]";
+            ObjectReader m(st[i], p);
+            const int stage = m.integer("stage");
+            if (stage < 1 || stage > n)
+                throw ValidationError(p + ".stage", "stage " + std::to_string(stage) +
+                                                        " does not exist; " +
+                                                        c.baseline.displayName +
+                                                        " has stages 1-" + std::to_string(n));
+            if (q.stages.empty()) q.stages.assign(size_t(n), StageMultiplier{});
+            q.stages[size_t(stage - 1)].depth = m.number("depth", 1.0);
+            q.stages[size_t(stage - 1)].width = m.number("width", 1.0);
+            m.finish();
+        }
+    } else {
+        r.skip("stages");
+    }
+    if (r.has("training")) c.training = trainingFromJson(r.raw("training"));
+    else r.skip("training");
+    r.finish();
+    validate(c.request, c.baseline);
+    return c;
+}
+
+Json configToJson(const ScaleConfig& c) {
+    Json j;
+    j["format"] = "scalescope-config";
+    j["version"] = kConfigVersion;
+    if (!c.preset.empty()) j["preset"] = c.preset;
+    j["baseline"] = specToJson(c.baseline); // inline: the file stands on its own
+    Json s;
+    const ScalingRequest& q = c.request;
+    if (q.mode == ScalingRequest::Mode::Compound) {
+        s["mode"] = "compound";
+        s["alpha"] = q.coefficients.alpha;
+        s["beta"] = q.coefficients.beta;
+        s["gamma"] = q.coefficients.gamma;
+        s["phi"] = q.coefficients.phi;
+    } else {
+        s["mode"] = "explicit";
+        s["width"] = q.width;
+        s["depth"] = q.depth;
+    }
+    s["resolution"] = q.resolution;
+    s["max_resolution"] = q.maxResolution;
+    if (q.dropout) s["dropout"] = *q.dropout;
+    if (!q.label.empty()) s["label"] = q.label;
+    j["scaling"] = s;
+    Json stages = Json::array();
+    for (size_t i = 0; i < q.stages.size(); ++i)
+        if (!(q.stages[i] == StageMultiplier{}))
+            stages.push_back(
+                {{"stage", int(i + 1)}, {"depth", q.stages[i].depth}, {"width", q.stages[i].width}});
+    j["stages"] = stages;
+    const TrainingSettings& t = c.training;
+    const ProgressiveSettings& p = t.progressive;
+    j["training"] = {{"dataset", t.dataset},
+                     {"data_path", t.dataPath},
+                     {"epochs", t.epochs},
+                     {"batch_size", t.batchSize},
+                     {"optimizer", t.optimizer},
+                     {"learning_rate", t.learningRate},
+                     {"momentum", t.momentum},
+                     {"weight_decay", t.weightDecay},
+                     {"label_smoothing", t.labelSmoothing},
+                     {"warmup_epochs", t.warmupEpochs},
+                     {"ema_decay", t.emaDecay},
+                     {"device", t.device},
+                     {"precision", t.precision},
+                     {"train_samples", t.trainSamples},
+                     {"val_samples", t.valSamples},
+                     {"checkpoint_every", t.checkpointEvery},
+                     {"seed", t.seed},
+                     {"workers", t.workers},
+                     {"progressive",
+                      {{"schedule", toString(p.schedule)},
+                       {"stages", p.stages},
+                       {"min_image_size", p.minImageSize},
+                       {"max_image_size", p.maxImageSize},
+                       {"dropout_min", p.dropoutMin},
+                       {"dropout_max", p.dropoutMax},
+                       {"randaugment_min", p.randAugmentMin},
+                       {"randaugment_max", p.randAugmentMax},
+                       {"mixup_min", p.mixupMin},
+                       {"mixup_max", p.mixupMax}}}};
+    return j;
+}
+
+ScaleConfig loadConfig(const std::string& path) {
+    const Json j = parseJsonFile(path);
+    try {
+        return configFromJson(j);
+    } catch (const ValidationError& e) {
+        throw ValidationError(path + ": " + e.field(), e.reason());
+    }
+}
+
+void writeFileAtomically(const std::string& path, const std::string& text) {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw ValidationError(path, "cannot be written (directory missing or read-only?)");
+        out << text;
+        out.flush();
+        if (!out) {
+            std::remove(tmp.c_str());
+            throw ValidationError(path, "could not be written completely (disk full?)");
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        throw ValidationError(path, "could not replace the file");
+    }
+}
+
+void saveConfig(const ScaleConfig& c, const std::string& path) {
+    writeFileAtomically(path, configToJson(c).dump(2) + "\n");
+}
+
+} // namespace scalescope

@@ -1,0 +1,79 @@
+// The one versioned configuration schema ("scalescope-config" v1): a baseline, scaling
+// coefficients, per-stage multipliers and training settings. The CLI's export, the GUI's
+// save/open and `train --config` all read and write it.
+#pragma once
+
+#include "jsonreader.h"
+#include "scaling.h"
+
+#include <cstdint>
+#include <string>
+
+namespace scalescope {
+
+constexpr int kConfigVersion = 1;
+
+struct ProgressiveSettings {
+    // Fixed: one stage at the final size (the baseline to compare with).
+    // Paper: EfficientNetV2 Table 6 / Algorithm 1, stage i of M at S0 + (Se-S0) i/(M-1).
+    // Code: the official code's schedule: dropout fixed, stage i at S0 + (Se-S0)(i+1)/M.
+    enum class Schedule { Fixed, Paper, Code };
+    Schedule schedule = Schedule::Paper;
+    int stages = 4;
+    int minImageSize = 128; // S0
+    int maxImageSize = 0;   // Se; 0 = the scaled architecture's resolution
+    double dropoutMin = 0.1, dropoutMax = 0.3;
+    double randAugmentMin = 5, randAugmentMax = 15; // RandAugment magnitude (0-30)
+    double mixupMin = 0.0, mixupMax = 0.2;          // mixup alpha
+    bool operator==(const ProgressiveSettings& o) const;
+};
+
+std::string toString(ProgressiveSettings::Schedule s);
+ProgressiveSettings::Schedule scheduleFromString(const std::string& s, const std::string& field);
+
+struct TrainingSettings {
+    std::string dataset = "shapes"; // shapes, shapes-hard, fashion-mnist, cifar10, folder
+    std::string dataPath;           // empty = the dataset's default location
+    int epochs = 4;
+    int batchSize = 64;
+    std::string optimizer = "sgd"; // sgd (Nesterov momentum) or rmsprop
+    double learningRate = 0.05;
+    double momentum = 0.9;
+    double weightDecay = 5e-5;
+    double labelSmoothing = 0.1;
+    double warmupEpochs = 0.5;
+    double emaDecay = 0.0; // 0 = no EMA of weights
+    std::string device = "auto";    // auto, cpu, cuda, cuda:N
+    std::string precision = "auto"; // auto (bf16 on CUDA, fp32 on CPU), fp32, bf16
+    int trainSamples = 4000;        // synthetic sets: images per epoch
+    int valSamples = 1000;
+    int checkpointEvery = 200; // steps; 0 = only at the end
+    std::uint64_t seed = 1;
+    int workers = 2; // batch-preparation threads
+    ProgressiveSettings progressive;
+    bool operator==(const TrainingSettings& o) const;
+};
+
+// Throws ValidationError naming the field ("training.batch_size").
+void validate(const TrainingSettings& t);
+
+struct ScaleConfig {
+    std::string preset; // the preset it started from, for display; may be empty
+    ArchSpec baseline;
+    ScalingRequest request;
+    TrainingSettings training;
+    bool operator==(const ScaleConfig& o) const {
+        return preset == o.preset && baseline == o.baseline && request == o.request &&
+               training == o.training;
+    }
+};
+
+ScaleConfig configForPreset(const std::string& name);
+ScaleConfig configFromJson(const Json& j);
+Json configToJson(const ScaleConfig& c);
+ScaleConfig loadConfig(const std::string& path);
+// Writes to a temporary file and renames it over `path`: a crash never leaves half a file.
+void saveConfig(const ScaleConfig& c, const std::string& path);
+void writeFileAtomically(const std::string& path, const std::string& text);
+
+} // namespace scalescope

@@ -1,0 +1,14 @@
+// Human-readable figures shared by the CLI and the GUI.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace scalescope {
+
+std::string withThousands(std::int64_t v);    // 5,288,548
+std::string shortCount(double v);             // 5.29 M, 0.386 G
+std::string shortBytes(double bytes);         // 11.7 GiB
+std::string fixed(double v, int decimals);    // 1.9203
+
+} // namespace scalescope
