@@ -50,12 +50,12 @@ Json parseJsonText(const std::string& text, const std::string& what) {
     }
     try {
         return Json::parse(text);
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) { // parse_error, and out_of_range for 1e999
         // nlohmann's message already gives line and column.
         std::string msg = e.what();
-        const auto pos = msg.find("parse error");
+        const auto pos = msg.find("] "); // drop "[json.exception.parse_error.101] "
         throw ValidationError(what, "is not valid JSON: " +
-                                        (pos == std::string::npos ? msg : msg.substr(pos)));
+                                        (pos == std::string::npos ? msg : msg.substr(pos + 2)));
     }
 }
 

@@ -84,7 +84,7 @@ void validate(const ScalingRequest& r, const ArchSpec& baseline) {
                                             std::to_string(baseline.stages.size()) +
                                             " stages");
     for (size_t i = 0; i < r.stages.size(); ++i) {
-        const std::string p = "stages[" + std::to_string(i) + "].";
+        const std::string p = "stage " + std::to_string(i + 1) + " ";
         requireMultiplier(p + "depth", r.stages[i].depth, "depth multiplier");
         requireMultiplier(p + "width", r.stages[i].width, "width multiplier");
     }
@@ -134,15 +134,15 @@ ScaledArch scale(const ArchSpec& baseline, const ScalingRequest& request) {
         s.widthMultiplier = m.width == 1.0 ? a.widthMultiplier : a.widthMultiplier * m.width;
         s.spec.repeats = roundRepeats(base.repeats, s.depthMultiplier);
         s.spec.channels = roundChannels(base.channels, s.widthMultiplier, div, lim);
-        const std::string p = "stages[" + std::to_string(i) + "]";
+        const std::string p = "stage " + std::to_string(i + 1);
         if (s.spec.repeats > limits::kMaxRepeats)
-            throw ValidationError(p + ".depth", "scales " + std::to_string(base.repeats) +
+            throw ValidationError(p + " depth", "scales " + std::to_string(base.repeats) +
                                                     " repeats to " +
                                                     std::to_string(s.spec.repeats) +
                                                     ", more than " +
                                                     std::to_string(limits::kMaxRepeats));
         if (s.spec.channels > limits::kMaxChannels)
-            throw ValidationError(p + ".width", "scales to " + std::to_string(s.spec.channels) +
+            throw ValidationError(p + " width", "scales to " + std::to_string(s.spec.channels) +
                                                     " channels, more than " +
                                                     std::to_string(limits::kMaxChannels));
         a.stages.push_back(s);

@@ -1,0 +1,134 @@
+// scalescope-cli as users run it: output, exit codes, and messages for bad input.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void inspectTable();
+    void inspectJson_data();
+    void inspectJson();
+    void exportRoundTrip();
+    void exportTimm();
+    void badInput_data();
+    void badInput();
+
+private:
+    struct Result {
+        int code;
+        QString out, err;
+    };
+    Result run(const QStringList& args, int timeoutMs = 20000);
+};
+
+TestCli::Result TestCli::run(const QStringList& args, int timeoutMs) {
+    QProcess p;
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-100, {}, "timed out"};
+    }
+    const int code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return {code, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+void TestCli::inspectTable() {
+    const Result r = run({"inspect", "--preset", "efficientnet-b0"});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("params 5,288,548"));
+    QVERIFY(r.out.contains("multiply-adds"));
+    QVERIFY(r.out.contains("stage 7"));
+    QVERIFY(r.out.contains("MBConv6 k5"));
+    QVERIFY(r.out.contains("alpha*beta^2*gamma^2 = 1.9203"));
+    const Result b3 = run({"inspect", "--preset", "efficientnet-b3"});
+    QVERIFY(b3.out.contains("official table"));
+}
+
+void TestCli::inspectJson_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<qint64>("params");
+    QTest::addColumn<int>("resolution");
+    QTest::newRow("b0") << QStringList{"--preset", "efficientnet-b0"} << qint64(5288548) << 224;
+    QTest::newRow("v2-s") << QStringList{"--preset", "efficientnetv2-s"} << qint64(21458488) << 384;
+    QTest::newRow("b7") << QStringList{"--preset=efficientnet-b7"} << qint64(66347960) << 600;
+    QTest::newRow("phi 0 explicit") << QStringList{"--phi", "0"} << qint64(5288548) << 224;
+    QTest::newRow("resolution only") << QStringList{"--resolution", "300"} << qint64(5288548) << 300;
+    QTest::newRow("cap") << QStringList{"--phi", "4", "--max-resolution", "320"} << qint64(-1) << 320;
+}
+
+void TestCli::inspectJson() {
+    QFETCH(QStringList, args);
+    QFETCH(qint64, params);
+    QFETCH(int, resolution);
+    const Result r = run(QStringList{"inspect", "--json"} + args);
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    if (params >= 0) QCOMPARE(qint64(o["params"].toDouble()), params);
+    QCOMPARE(o["resolution"].toInt(), resolution);
+    QVERIFY(o["macs"].toDouble() > 0);
+    QVERIFY(o["stages"].toArray().size() >= 6);
+}
+
+void TestCli::exportRoundTrip() {
+    QTemporaryDir dir;
+    const QString file = dir.filePath("cfg.json");
+    const QStringList scaling{"--preset", "efficientnetv2-s", "--phi", "0.5", "--alpha", "1.1",
+                              "--stage-depth", "5=1.5,6=1.25", "--stage-width", "6=1.5"};
+    QCOMPARE(run(QStringList{"export", "--output", file} + scaling).code, 0);
+    const Result direct = run(QStringList{"inspect", "--json"} + scaling);
+    const Result fromFile = run({"inspect", "--json", "--config", file});
+    QCOMPARE(fromFile.code, 0);
+    QCOMPARE(fromFile.out, direct.out);
+    // Exporting what was read gives the same file, byte for byte.
+    const Result again = run({"export", "--config", file});
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(again.out, QString::fromUtf8(f.readAll()));
+}
+
+void TestCli::exportTimm() {
+    const Result r = run({"export", "--format", "timm", "--preset", "efficientnet-b0"});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("'ir_r2_k3_s2_e6_c24_se0.25'"));
+    QVERIFY(r.out.contains("decode_arch_def"));
+}
+
+void TestCli::badInput_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("nan phi") << QStringList{"inspect", "--phi", "nan"} << "--phi: must be a finite number";
+    QTest::newRow("inf alpha") << QStringList{"inspect", "--alpha", "inf"} << "--alpha: must be a finite number";
+    QTest::newRow("text phi") << QStringList{"inspect", "--phi", "two"} << "--phi: \"two\" is not a number";
+    QTest::newRow("alpha zero") << QStringList{"inspect", "--alpha", "0"} << "alpha: must be between";
+    QTest::newRow("alpha negative") << QStringList{"inspect", "--alpha", "-1.2"} << "alpha: must be between";
+    QTest::newRow("phi 1e9") << QStringList{"inspect", "--phi", "1e9"} << "phi: must be between";
+    QTest::newRow("phi 30") << QStringList{"inspect", "--phi", "30"} << "phi: depth alpha^phi";
+    QTest::newRow("stage 9") << QStringList{"inspect", "--stage-depth", "9=2"} << "--stage-depth: stage 9 does not exist";
+    QTest::newRow("stage malformed") << QStringList{"inspect", "--stage-width", "6:2"} << "--stage-width: \"6:2\" should be STAGE=FACTOR";
+    QTest::newRow("unknown preset") << QStringList{"inspect", "--preset", "efficientnet-b9"} << "preset: unknown preset";
+    QTest::newRow("official + phi") << QStringList{"inspect", "--preset", "efficientnet-b3", "--phi", "1"} << "official published table";
+    QTest::newRow("unknown option") << QStringList{"inspect", "--colour", "red"} << "--colour: unknown option";
+    QTest::newRow("missing value") << QStringList{"inspect", "--phi"} << "--phi: needs a value";
+    QTest::newRow("resolution absurd") << QStringList{"inspect", "--resolution", "100000"} << "resolution: must be between";
+    QTest::newRow("negative batch") << QStringList{"inspect", "--batch", "-5"} << "--batch: must be between";
+    QTest::newRow("missing config") << QStringList{"inspect", "--config", "/no/such.json"} << "/no/such.json: cannot be opened";
+    QTest::newRow("export format") << QStringList{"export", "--format", "onnx"} << "--format: \"onnx\" is not config or timm";
+    QTest::newRow("timm resnet") << QStringList{"export", "--format", "timm", "--preset", "resnet-rs-50"} << "family: ResNet-RS has no timm arch_def";
+}
+
+void TestCli::badInput() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Result r = run(args);
+    QVERIFY2(r.code > 0, qPrintable(QString::number(r.code)));
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,259 @@
+// Compound and per-stage scaling: the reference rounding, validation, and cost structure.
+#include "scaling/blocks.h"
+#include "scaling/costs.h"
+#include "scaling/presets.h"
+
+#include <QtTest>
+#include <cmath>
+#include <limits>
+
+using namespace scalescope;
+
+class TestScaling : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void roundChannels_data();
+    void roundChannels();
+    void roundRepeats_data();
+    void roundRepeats();
+    void phiZeroIsBaseline();
+    void compoundMultipliers_data();
+    void compoundMultipliers();
+    void flopsGrowRoughlyTwoToPhi();
+    void perStageMultipliersTouchOneStage();
+    void resolutionCap();
+    void outputShapes_data();
+    void outputShapes();
+    void stagesSumToTotal();
+    void badRequests_data();
+    void badRequests();
+    void memoryEstimate();
+};
+
+void TestScaling::roundChannels_data() {
+    QTest::addColumn<double>("channels");
+    QTest::addColumn<double>("multiplier");
+    QTest::addColumn<double>("limit");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("identity") << 32.0 << 1.0 << 0.9 << 32;
+    QTest::newRow("b2 stem 35.2 -> 32") << 32.0 << 1.1 << 0.9 << 32;
+    QTest::newRow("b3 stem 38.4 -> 40") << 32.0 << 1.2 << 0.9 << 40;
+    QTest::newRow("nearest up") << 16.0 << 1.3 << 0.9 << 24;  // 20.8 -> 24
+    // 16 * 0.75 = 12 sits halfway between 8 and 16: the reference rounds it up.
+    QTest::newRow("half up") << 16.0 << 0.75 << 0.0 << 16;
+    // 9.6 rounds to 8, a 17% loss: V1's guard adds 8; V2 has no guard.
+    QTest::newRow("v1 guard") << 24.0 << 0.4 << 0.9 << 16;
+    QTest::newRow("v2 no guard") << 24.0 << 0.4 << 0.0 << 8;
+    QTest::newRow("never below divisor") << 16.0 << 0.1 << 0.0 << 8;
+}
+
+void TestScaling::roundChannels() {
+    QFETCH(double, channels);
+    QFETCH(double, multiplier);
+    QFETCH(double, limit);
+    QFETCH(int, expected);
+    QCOMPARE(scalescope::roundChannels(channels, multiplier, 8, limit), expected);
+}
+
+void TestScaling::roundRepeats_data() {
+    QTest::addColumn<int>("repeats");
+    QTest::addColumn<double>("multiplier");
+    QTest::addColumn<int>("expected");
+    // 2.2 * 25 is 55.000000000000007 in double: the reference code gets 56.
+    QTest::newRow("2.2*25") << 25 << 2.2 << 56;
+    QTest::newRow("3.1*4") << 4 << 3.1 << 13;
+    QTest::newRow("1.1*1") << 1 << 1.1 << 2;
+    QTest::newRow("exact") << 3 << 1.0 << 3;
+    QTest::newRow("shrink") << 4 << 0.5 << 2;
+}
+
+void TestScaling::roundRepeats() {
+    QFETCH(int, repeats);
+    QFETCH(double, multiplier);
+    QFETCH(int, expected);
+    QCOMPARE(scalescope::roundRepeats(repeats, multiplier), expected);
+}
+
+void TestScaling::phiZeroIsBaseline() {
+    const ArchSpec& b0 = baselineSpec("efficientnet-b0");
+    const ScaledArch a = scale(b0, ScalingRequest{});
+    QCOMPARE(a.resolution, 224);
+    for (size_t i = 0; i < b0.stages.size(); ++i) QCOMPARE(a.stages[i].spec, b0.stages[i]);
+    QCOMPARE(a.stemChannels, 32);
+    QCOMPARE(a.headChannels, 1280);
+}
+
+void TestScaling::compoundMultipliers_data() {
+    QTest::addColumn<double>("phi");
+    QTest::addColumn<int>("resolution");
+    QTest::addColumn<int>("stage6Repeats");
+    QTest::addColumn<int>("headChannels");
+    // B0 stage 6 has 4 repeats, head 1280, 224 px.
+    QTest::newRow("phi=1") << 1.0 << 256 << 5 << 1408;   // 1.2*4=4.8; 224*1.15=257.6
+    QTest::newRow("phi=2") << 2.0 << 296 << 6 << 1552;   // 1.44*4=5.76; 296.24
+    QTest::newRow("phi=-1") << -1.0 << 192 << 4 << 1160; // 3.33 -> 4; 194.8 -> 192
+    QTest::newRow("phi=-3") << -3.0 << 144 << 3 << 960;
+}
+
+void TestScaling::compoundMultipliers() {
+    QFETCH(double, phi);
+    QFETCH(int, resolution);
+    QFETCH(int, stage6Repeats);
+    QFETCH(int, headChannels);
+    ScalingRequest r;
+    r.coefficients.phi = phi;
+    const ScaledArch a = scale(baselineSpec("efficientnet-b0"), r);
+    QCOMPARE(a.depthMultiplier, std::pow(1.2, phi));
+    QCOMPARE(a.widthMultiplier, std::pow(1.1, phi));
+    QCOMPARE(a.resolution, resolution);
+    QCOMPARE(a.stages[5].spec.repeats, stage6Repeats);
+    QCOMPARE(a.headChannels, headChannels);
+}
+
+void TestScaling::flopsGrowRoughlyTwoToPhi() {
+    const ArchSpec& b0 = baselineSpec("efficientnet-b0");
+    ScalingRequest r;
+    const double base = double(computeCosts(scale(b0, r)).macs);
+    QCOMPARE(std::round(r.coefficients.flopsBase() * 1e4) / 1e4, 1.9203);
+    for (double phi : {1.0, 2.0, 3.0}) {
+        r.coefficients.phi = phi;
+        const double ratio = computeCosts(scale(b0, r)).macs / base;
+        // Rounding of repeats and channels moves it, but it must stay near 1.92^phi.
+        const double ideal = std::pow(1.9203, phi);
+        QVERIFY2(ratio > 0.7 * ideal && ratio < 1.4 * ideal, qPrintable(QString::number(ratio)));
+    }
+    // Below the baseline, rounding up repeats and channels keeps models above 1.92^phi,
+    // but they must still shrink steadily.
+    r.coefficients.phi = -1;
+    const double minus1 = double(computeCosts(scale(b0, r)).macs);
+    r.coefficients.phi = -2;
+    const double minus2 = double(computeCosts(scale(b0, r)).macs);
+    QVERIFY(minus1 < 0.75 * base);
+    QVERIFY(minus2 < 0.75 * minus1);
+    QVERIFY(minus2 < base / 2);
+}
+
+void TestScaling::perStageMultipliersTouchOneStage() {
+    const ArchSpec& v2 = baselineSpec("efficientnetv2-s");
+    ScalingRequest r;
+    const ScaledArch before = scale(v2, r);
+    r.stages.assign(v2.stages.size(), StageMultiplier{});
+    r.stages[4].depth = 1.5;  // 9 -> 14 (ceil 13.5)
+    r.stages[5].width = 1.25; // 256 -> 320
+    const ScaledArch after = scale(v2, r);
+    for (size_t i = 0; i < v2.stages.size(); ++i) {
+        if (i == 4) QCOMPARE(after.stages[i].spec.repeats, 14);
+        else QCOMPARE(after.stages[i].spec.repeats, before.stages[i].spec.repeats);
+        if (i == 5) QCOMPARE(after.stages[i].spec.channels, 320);
+        else QCOMPARE(after.stages[i].spec.channels, before.stages[i].spec.channels);
+    }
+    QVERIFY(computeCosts(after).params > computeCosts(before).params);
+}
+
+void TestScaling::resolutionCap() {
+    ScalingRequest r;
+    r.coefficients.phi = 4; // 224 * 1.15^4 = 391.8 -> 392
+    r.maxResolution = 300;
+    const ScaledArch a = scale(baselineSpec("efficientnet-b0"), r);
+    QCOMPARE(a.uncappedResolution, 392);
+    QCOMPARE(a.resolution, 300);
+    QVERIFY(QString::fromStdString(a.description()).contains("capped to 300"));
+}
+
+void TestScaling::outputShapes_data() {
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("resolution");
+    QTest::addColumn<int>("finalSide");
+    QTest::newRow("b0@224") << "efficientnet-b0" << 224 << 7;
+    QTest::newRow("b0@225") << "efficientnet-b0" << 225 << 8; // "same" padding: ceil
+    QTest::newRow("b0@32") << "efficientnet-b0" << 32 << 1;
+    QTest::newRow("v2s@384") << "efficientnetv2-s" << 384 << 12;
+    QTest::newRow("rs50@160") << "resnet-rs-50" << 160 << 5;
+    QTest::newRow("rs50@224") << "resnet-rs-50" << 224 << 7;
+}
+
+void TestScaling::outputShapes() {
+    QFETCH(QString, preset);
+    QFETCH(int, resolution);
+    QFETCH(int, finalSide);
+    ScalingRequest r;
+    r.resolution = resolution;
+    const CostReport c = computeCosts(scale(baselineSpec(preset.toStdString()), r));
+    const LayerCost& lastBlock = c.layers[c.layers.size() - 2];
+    QCOMPARE(lastBlock.outH, finalSide);
+    QCOMPARE(lastBlock.outW, finalSide);
+    QCOMPARE(c.layers.back().outChannels, 1000);
+}
+
+void TestScaling::stagesSumToTotal() {
+    const Preset p = findPreset("efficientnet-b4");
+    const CostReport c = computeCosts(scale(baselineSpec(p.baseline), p.request));
+    std::int64_t params = 0, macs = 0;
+    size_t layers = 0;
+    for (const StageCost& s : c.stages) {
+        params += s.params;
+        macs += s.macs;
+        layers += s.layerCount;
+    }
+    QCOMPARE(params, c.params);
+    QCOMPARE(macs, c.macs);
+    QCOMPARE(layers, c.layers.size());
+    QCOMPARE(c.stages.size(), size_t(9)); // stem, 7 stages, head
+}
+
+void TestScaling::badRequests_data() {
+    QTest::addColumn<double>("alpha");
+    QTest::addColumn<double>("phi");
+    QTest::addColumn<int>("stageCount");
+    QTest::addColumn<double>("stageDepth");
+    QTest::addColumn<QString>("field");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    QTest::newRow("alpha 0") << 0.0 << 1.0 << 0 << 1.0 << "alpha";
+    QTest::newRow("alpha negative") << -1.2 << 1.0 << 0 << 1.0 << "alpha";
+    QTest::newRow("alpha nan") << nan << 1.0 << 0 << 1.0 << "alpha";
+    QTest::newRow("phi nan") << 1.2 << nan << 0 << 1.0 << "phi";
+    QTest::newRow("phi inf") << 1.2 << inf << 0 << 1.0 << "phi";
+    QTest::newRow("phi 1e9") << 1.2 << 1e9 << 0 << 1.0 << "phi";
+    QTest::newRow("phi 40 overflows depth") << 1.2 << 40.0 << 0 << 1.0 << "phi";
+    QTest::newRow("wrong stage count") << 1.2 << 0.0 << 3 << 1.0 << "stages";
+    QTest::newRow("stage depth 0") << 1.2 << 0.0 << 7 << 0.0 << "stage 3 depth";
+    QTest::newRow("stage depth 1e6") << 1.2 << 0.0 << 7 << 1e6 << "stage 3 depth";
+}
+
+void TestScaling::badRequests() {
+    QFETCH(double, alpha);
+    QFETCH(double, phi);
+    QFETCH(int, stageCount);
+    QFETCH(double, stageDepth);
+    QFETCH(QString, field);
+    ScalingRequest r;
+    r.coefficients.alpha = alpha;
+    r.coefficients.phi = phi;
+    r.stages.assign(size_t(stageCount), StageMultiplier{});
+    if (stageCount > 2) r.stages[2].depth = stageDepth;
+    try {
+        scale(baselineSpec("efficientnet-b0"), r);
+        QFAIL("accepted a bad request");
+    } catch (const ValidationError& e) {
+        QCOMPARE(QString::fromStdString(e.field()), field);
+        QVERIFY(!e.reason().empty());
+    }
+}
+
+void TestScaling::memoryEstimate() {
+    const CostReport c = computeCosts(scale(baselineSpec("efficientnet-b0"), ScalingRequest{}));
+    const MemoryEstimate bf16 = estimateMemory(c, Precision::BFloat16, Optimizer::SGDMomentum, false);
+    const MemoryEstimate fp32 = estimateMemory(c, Precision::Float32, Optimizer::SGDMomentum, false);
+    QCOMPARE(fp32.activationBytesPerImage, 2 * bf16.activationBytesPerImage);
+    // Weights, gradients and momentum: three float32 copies.
+    QCOMPARE(bf16.fixedBytes, 3.0 * 4.0 * c.params);
+    const long long fit = bf16.maxBatch(16e9);
+    QVERIFY(fit > 0);
+    QVERIFY(bf16.bytesAtBatch(int(fit)) <= 16e9);
+    QVERIFY(bf16.bytesAtBatch(int(fit + 1)) > 16e9);
+    QCOMPARE(bf16.maxBatch(1.0), 0LL);
+}
+
+QTEST_APPLESS_MAIN(TestScaling)
+#include "tst_scaling.moc"
