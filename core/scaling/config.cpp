@@ -108,8 +108,8 @@ void validate(const TrainingSettings& t) {
         throw ValidationError("training.device",
                               "\"" + t.device + "\" is not one of auto, cpu, cuda, cuda:N");
     requireOneOf("training.precision", t.precision, {"auto", "fp32", "bf16"});
-    requireRange("training.train_samples", t.trainSamples, 1, kMaxSamples);
-    requireRange("training.val_samples", t.valSamples, 1, kMaxSamples);
+    requireRange("training.train_samples", t.trainSamples, 0, kMaxSamples);
+    requireRange("training.val_samples", t.valSamples, 0, kMaxSamples);
     requireRange("training.checkpoint_every", t.checkpointEvery, 0, 100000000);
     requireRange("training.workers", t.workers, 1, kMaxWorkers);
     const ProgressiveSettings& p = t.progressive;

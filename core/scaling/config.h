@@ -45,8 +45,8 @@ struct TrainingSettings {
     double emaDecay = 0.0; // 0 = no EMA of weights
     std::string device = "auto";    // auto, cpu, cuda, cuda:N
     std::string precision = "auto"; // auto (bf16 on CUDA, fp32 on CPU), fp32, bf16
-    int trainSamples = 4000;        // synthetic sets: images per epoch
-    int valSamples = 1000;
+    int trainSamples = 0; // images used; 0 = all (synthetic sets: 4000)
+    int valSamples = 0;   // 0 = all (synthetic sets: 1000)
     int checkpointEvery = 200; // steps; 0 = only at the end
     std::uint64_t seed = 1;
     int workers = 2; // batch-preparation threads

@@ -1,0 +1,32 @@
+// Training schedules as pure functions: progressive learning with adaptive regularization
+// (EfficientNetV2, Algorithm 1) and the cosine learning rate with linear warm-up.
+#pragma once
+
+#include "config.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace scalescope {
+
+struct TrainingStage {
+    int index = 0;      // 0-based
+    int firstEpoch = 0; // inclusive
+    int endEpoch = 0;   // exclusive
+    int imageSize = 0;
+    double dropout = 0;
+    double randAugment = 0; // magnitude
+    double mixup = 0;       // alpha; 0 = off
+};
+
+// Splits `epochs` into the configured stages (never more stages than epochs) and gives each
+// its image size and regularization. `finalSize` is Se when settings.maxImageSize is 0.
+std::vector<TrainingStage> progressiveStages(const ProgressiveSettings& settings, int finalSize,
+                                             int epochs);
+const TrainingStage& stageForEpoch(const std::vector<TrainingStage>& stages, int epoch);
+
+// Linear warm-up over `warmupSteps`, then cosine decay to 0 at `totalSteps`.
+double learningRateAt(double baseLr, std::int64_t step, std::int64_t totalSteps,
+                      std::int64_t warmupSteps);
+
+} // namespace scalescope

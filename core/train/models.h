@@ -1,0 +1,47 @@
+// LibTorch modules built from a scaled spec. Module names follow timm's state_dict
+// (conv_stem, bn1, blocks.S.B.conv_pw, ..., conv_head, bn2, classifier for EfficientNet;
+// conv1, bn1, maxpool, layerN.B.*, fc for ResNet-RS). Internal to core/train (torch types).
+#pragma once
+
+#include "scaling/blocks.h"
+
+#include <torch/torch.h>
+
+namespace scalescope::train {
+
+class BlockBase : public torch::nn::Module {
+public:
+    virtual torch::Tensor forward(torch::Tensor x) = 0;
+    double dropPath = 0.0; // stochastic depth rate of this block
+};
+
+class ScaledNetImpl : public torch::nn::Module {
+public:
+    // numClasses / inChannels override the spec's (the dataset decides them).
+    ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChannels);
+    torch::Tensor forward(torch::Tensor x);
+    torch::Tensor features(torch::Tensor x); // before pooling
+    void setDropout(double p) { m_dropout = p; }
+    double dropout() const { return m_dropout; }
+    bool isResNet() const { return m_resnet; }
+
+private:
+    bool m_resnet = false;
+    double m_dropout = 0.2;
+    bool m_relu = false;
+    // EfficientNet
+    torch::nn::Conv2d m_convStem{nullptr};
+    torch::nn::BatchNorm2d m_bn1{nullptr};
+    torch::nn::Conv2d m_convHead{nullptr};
+    torch::nn::BatchNorm2d m_bn2{nullptr};
+    // ResNet-RS (ResNet-D stem: conv1 = 3 convs, maxpool = strided conv)
+    torch::nn::Sequential m_stemConvs{nullptr};
+    torch::nn::Sequential m_stemPool{nullptr};
+    std::vector<std::shared_ptr<BlockBase>> m_blocks;
+    torch::nn::Linear m_classifier{nullptr};
+};
+TORCH_MODULE(ScaledNet);
+
+std::int64_t countParameters(torch::nn::Module& m);
+
+} // namespace scalescope::train

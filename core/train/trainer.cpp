@@ -1,0 +1,634 @@
+#include "trainer.h"
+
+#include "augment.h"
+#include "datasets.h"
+#include "models.h"
+#include "scaling/schedule.h"
+
+#include <ATen/autocast_mode.h>
+#include <torch/serialize.h>
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace scalescope::train {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+std::string toString(TrainEvent::Type t) {
+    switch (t) {
+    case TrainEvent::Type::Started: return "started";
+    case TrainEvent::Type::Stage: return "stage";
+    case TrainEvent::Type::Step: return "step";
+    case TrainEvent::Type::Epoch: return "epoch";
+    case TrainEvent::Type::Checkpoint: return "checkpoint";
+    case TrainEvent::Type::Paused: return "paused";
+    case TrainEvent::Type::Resumed: return "resumed";
+    case TrainEvent::Type::Finished: return "finished";
+    case TrainEvent::Type::Cancelled: return "cancelled";
+    case TrainEvent::Type::Error: return "error";
+    }
+    return "?";
+}
+
+void TrainControl::requestCancel() {
+    m_cancel = true;
+    m_cv.notify_all();
+}
+
+void TrainControl::setPaused(bool paused) {
+    m_paused = paused;
+    m_cv.notify_all();
+}
+
+bool TrainControl::waitWhilePaused() {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_cv.wait(lock, [&] { return !m_paused.load() || m_cancel.load(); });
+    return !m_cancel.load();
+}
+
+bool cudaAvailable() { return torch::cuda::is_available(); }
+
+std::string defaultRunDir() {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    const char* home = std::getenv("HOME");
+    const fs::path base = xdg && *xdg ? fs::path(xdg) : fs::path(home ? home : ".") / ".local" / "share";
+    char stamp[32];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    return (base / "scalescope" / "runs" / stamp).string();
+}
+
+namespace {
+constexpr const char* kCheckpointFile = "checkpoint.pt";
+constexpr const char* kWeightsFile = "weights.pt";
+constexpr const char* kMetricsFile = "metrics.csv";
+constexpr const char* kMetricsHeader =
+    "epoch,step,stage,image_size,dropout,randaugment,mixup,learning_rate,train_loss,train_accuracy,"
+    "val_loss,val_accuracy,images_per_second,elapsed_seconds";
+constexpr int kEvalBatchMultiplier = 2; // evaluation holds no gradients: larger batches fit
+
+// bf16 autocast on CUDA, across LibTorch versions (the API moved in 2.4).
+class AutocastGuard {
+public:
+    explicit AutocastGuard(bool on) : m_on(on) {
+        if (!m_on) return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
+        at::autocast::set_autocast_enabled(at::kCUDA, true);
+#else
+        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+        at::autocast::set_enabled(true);
+#endif
+    }
+    ~AutocastGuard() {
+        if (!m_on) return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        at::autocast::set_autocast_enabled(at::kCUDA, false);
+#else
+        at::autocast::set_enabled(false);
+#endif
+        at::autocast::clear_cache();
+    }
+
+private:
+    bool m_on;
+};
+
+torch::Device chooseDevice(const std::string& d) {
+    if (d == "cpu") return torch::kCPU;
+    if (d == "auto") return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    if (!torch::cuda::is_available())
+        throw ValidationError("training.device", "\"" + d + "\" was asked for, but CUDA is not available here "
+                                                 "(no GPU, or a CPU-only LibTorch); use cpu or auto");
+    const int index = d == "cuda" ? 0 : std::atoi(d.c_str() + 5);
+    if (index >= int(torch::cuda::device_count()))
+        throw ValidationError("training.device", d + " does not exist (" + std::to_string(torch::cuda::device_count()) + " GPUs)");
+    return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
+}
+
+double residentBytes() {
+    std::ifstream f("/proc/self/statm");
+    long pages = 0, resident = 0;
+    f >> pages >> resident;
+    return double(resident) * 4096.0;
+}
+
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t, ScaledNet& model) {
+    if (t.optimizer == "rmsprop") // EfficientNet's: decay 0.9, momentum 0.9, eps 1e-3
+        return std::make_unique<torch::optim::RMSprop>(
+            model->parameters(), torch::optim::RMSpropOptions(t.learningRate).alpha(0.9).eps(1e-3).momentum(t.momentum).weight_decay(t.weightDecay));
+    return std::make_unique<torch::optim::SGD>(
+        model->parameters(), torch::optim::SGDOptions(t.learningRate).momentum(t.momentum).nesterov(t.momentum > 0).weight_decay(t.weightDecay));
+}
+
+void setLearningRate(torch::optim::Optimizer& opt, double lr) {
+    for (auto& group : opt.param_groups()) group.options().set_lr(lr);
+}
+
+void toChannelsLast(torch::nn::Module& m) {
+    for (auto& p : m.parameters())
+        if (p.dim() == 4) p.set_data(p.data().contiguous(torch::MemoryFormat::ChannelsLast));
+}
+
+void copyState(ScaledNet& from, ScaledNet& to) {
+    torch::NoGradGuard ng;
+    auto src = from->named_parameters(), dst = to->named_parameters();
+    for (auto& p : src) dst[p.key()].copy_(p.value());
+    auto sb = from->named_buffers(), db = to->named_buffers();
+    for (auto& b : sb) db[b.key()].copy_(b.value());
+}
+
+void updateEma(ScaledNet& model, ScaledNet& ema, double decay) {
+    torch::NoGradGuard ng;
+    auto src = model->parameters(), dst = ema->parameters();
+    for (size_t i = 0; i < src.size(); ++i) dst[i].mul_(decay).add_(src[i].detach(), 1.0 - decay);
+    auto sb = model->buffers(), db = ema->buffers();
+    for (size_t i = 0; i < sb.size(); ++i) db[i].copy_(sb[i]);
+}
+
+struct EvalResult {
+    double loss = 0, accuracy = 0;
+};
+
+EvalResult evaluate(ScaledNet& model, const Split& val, int imageSize, int batch, torch::Device dev, bool bf16, bool channelsLast) {
+    torch::NoGradGuard ng;
+    model->eval();
+    double lossSum = 0;
+    std::int64_t correct = 0;
+    const std::int64_t n = val.size();
+    for (std::int64_t i = 0; i < n; i += batch) {
+        const auto end = std::min(n, i + batch);
+        auto x = prepareEval(val.images.slice(0, i, end).to(dev), imageSize);
+        if (channelsLast) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
+        const auto y = val.labels.slice(0, i, end).to(dev);
+        torch::Tensor logits;
+        {
+            AutocastGuard ac(bf16);
+            logits = model->forward(x);
+        }
+        logits = logits.to(torch::kFloat32);
+        lossSum += torch::nn::functional::cross_entropy(logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum)).item<double>();
+        correct += logits.argmax(1).eq(y).sum().item<std::int64_t>();
+    }
+    model->train();
+    return {lossSum / double(std::max<std::int64_t>(1, n)), double(correct) / double(std::max<std::int64_t>(1, n))};
+}
+
+void writeTimmWeights(ScaledNet& model, const fs::path& path) {
+    c10::Dict<std::string, at::Tensor> dict;
+    for (const auto& p : model->named_parameters()) dict.insert(p.key(), p.value().detach().to(torch::kCPU).contiguous());
+    for (const auto& b : model->named_buffers()) dict.insert(b.key(), b.value().detach().to(torch::kCPU).contiguous());
+    const std::vector<char> bytes = torch::pickle_save(dict);
+    const fs::path tmp = path.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        out.write(bytes.data(), std::streamsize(bytes.size()));
+        if (!out) throw ValidationError(path.string(), "could not be written");
+    }
+    fs::rename(tmp, path);
+}
+
+struct Progress {
+    int epoch = 0;         // next epoch to run
+    int stepInEpoch = 0;   // next step inside it
+    std::int64_t globalStep = 0;
+    double elapsed = 0;    // seconds of training before this process
+    double bestAccuracy = -1;
+};
+
+void saveCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimizer& opt, ScaledNet* ema, const Progress& p) {
+    torch::serialize::OutputArchive a;
+    model->save(a);
+    torch::serialize::OutputArchive optArchive;
+    opt.save(optArchive);
+    a.write("optimizer", optArchive);
+    if (ema) {
+        torch::serialize::OutputArchive emaArchive;
+        (*ema)->save(emaArchive);
+        a.write("ema", emaArchive);
+    }
+    a.write("progress.epoch", torch::tensor(std::int64_t(p.epoch)));
+    a.write("progress.step_in_epoch", torch::tensor(std::int64_t(p.stepInEpoch)));
+    a.write("progress.global_step", torch::tensor(p.globalStep));
+    a.write("progress.elapsed", torch::tensor(p.elapsed, torch::kFloat64));
+    a.write("progress.best_accuracy", torch::tensor(p.bestAccuracy, torch::kFloat64));
+    const fs::path tmp = dir / (std::string(kCheckpointFile) + ".tmp");
+    a.save_to(tmp.string());
+    fs::rename(tmp, dir / kCheckpointFile); // atomic: a crash leaves the old one whole
+}
+
+Progress loadCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimizer& opt, ScaledNet* ema, torch::Device dev) {
+    torch::serialize::InputArchive a;
+    a.load_from((dir / kCheckpointFile).string(), dev);
+    model->load(a);
+    torch::serialize::InputArchive optArchive;
+    a.read("optimizer", optArchive);
+    opt.load(optArchive);
+    if (ema) {
+        torch::serialize::InputArchive emaArchive;
+        if (a.try_read("ema", emaArchive)) (*ema)->load(emaArchive);
+        else copyState(model, *ema);
+    }
+    Progress p;
+    torch::Tensor t;
+    a.read("progress.epoch", t);
+    p.epoch = int(t.item<std::int64_t>());
+    a.read("progress.step_in_epoch", t);
+    p.stepInEpoch = int(t.item<std::int64_t>());
+    a.read("progress.global_step", t);
+    p.globalStep = t.item<std::int64_t>();
+    a.read("progress.elapsed", t);
+    p.elapsed = t.item<double>();
+    a.read("progress.best_accuracy", t);
+    p.bestAccuracy = t.item<double>();
+    return p;
+}
+
+std::string csvNumber(double v) {
+    if (!std::isfinite(v)) return "";
+    std::ostringstream os;
+    os.precision(8);
+    os << v;
+    return os.str();
+}
+
+// Keeps the metrics rows of epochs before `epoch` (a resumed run rewrites the rest).
+void truncateMetrics(const fs::path& path, int epoch) {
+    std::ifstream in(path);
+    std::vector<std::string> keep{kMetricsHeader};
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line))
+        if (!line.empty() && std::atoi(line.c_str()) < epoch) keep.push_back(line);
+    in.close();
+    std::ofstream out(path, std::ios::trunc);
+    for (const auto& l : keep) out << l << "\n";
+}
+} // namespace
+
+TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, TrainControl& control, const EventSink& sink) {
+    TrainSummary summary;
+    const auto t0 = Clock::now();
+    const TrainingSettings& t = config.training;
+    int failingBatch = t.batchSize, failingSize = 0;
+    auto emitError = [&](const std::string& msg) {
+        summary.error = msg;
+        TrainEvent e;
+        e.type = TrainEvent::Type::Error;
+        e.message = msg;
+        sink(e);
+    };
+    try {
+        validate(t);
+        const ScaledArch arch = scale(config.baseline, config.request);
+        const auto stages = progressiveStages(t.progressive, arch.resolution, t.epochs);
+        int storeSize = 0;
+        for (const auto& s : stages) storeSize = std::max(storeSize, s.imageSize);
+        const int finalSize = stages.back().imageSize;
+        const torch::Device dev = chooseDevice(t.device);
+        const bool cuda = dev.is_cuda();
+        if (t.precision == "bf16" && !cuda)
+            throw ValidationError("training.precision", "bf16 autocast runs on CUDA only; use fp32 or auto on the CPU");
+        const bool bf16 = cuda && t.precision != "fp32";
+        const bool channelsLast = cuda;
+        if (options.runDir.empty()) throw ValidationError("run_dir", "no run folder was given");
+        const fs::path dir(options.runDir);
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        if (ec) throw ValidationError("run_dir", options.runDir + " cannot be created: " + ec.message());
+        if (options.resume && !fs::exists(dir / kCheckpointFile))
+            throw ValidationError("run_dir", options.runDir + " has no " + kCheckpointFile + " to resume from");
+        torch::manual_seed(t.seed);
+
+        Dataset data = loadDataset(t, storeSize);
+        if (data.train.size() < 1 || data.val.size() < 1) throw ValidationError("training.dataset", "has no images");
+        const int classes = int(data.classes.size());
+        // Smallest crop area: shapes sit anywhere and a small crop would cut them out;
+        // centred small images keep half; photos of any size take ImageNet's wider range.
+        const double cropMinScale = data.name.rfind("shapes", 0) == 0 ? 0.8 : data.name == "folder" ? 0.25 : 0.5;
+        const bool dataOnDevice = cuda; // decoded once; uint8 on the GPU, batches sliced there
+        if (dataOnDevice) {
+            data.train.images = data.train.images.to(dev);
+            data.train.labels = data.train.labels.to(dev);
+        }
+        saveConfig(config, (dir / "config.json").string());
+
+        ScaledNet model(arch, classes, data.channels);
+        model->to(dev);
+        if (channelsLast) toChannelsLast(*model);
+        auto optimizer = makeOptimizer(t, model);
+        std::unique_ptr<ScaledNet> ema;
+        if (t.emaDecay > 0) {
+            ema = std::make_unique<ScaledNet>(arch, classes, data.channels);
+            (*ema)->to(dev);
+            if (channelsLast) toChannelsLast(**ema);
+            copyState(model, *ema);
+        }
+        const std::int64_t n = data.train.size();
+        const int batch = int(std::min<std::int64_t>(t.batchSize, n));
+        const std::int64_t steps = std::max<std::int64_t>(1, n / batch); // drop the ragged end
+        const std::int64_t totalSteps = steps * t.epochs;
+        const auto warmup = std::int64_t(std::llround(t.warmupEpochs * double(steps)));
+
+        Progress prog;
+        if (options.resume) prog = loadCheckpoint(dir, model, *optimizer, ema.get(), dev);
+        const fs::path metricsPath = dir / kMetricsFile;
+        if (options.resume && fs::exists(metricsPath)) truncateMetrics(metricsPath, prog.epoch);
+        else std::ofstream(metricsPath, std::ios::trunc) << kMetricsHeader << "\n";
+
+        summary.device = cuda ? "cuda:" + std::to_string(int(dev.index())) : "cpu";
+        {
+            TrainEvent e;
+            e.type = TrainEvent::Type::Started;
+            e.epochs = t.epochs;
+            e.totalSteps = totalSteps;
+            e.step = prog.globalStep;
+            e.stages = int(stages.size());
+            std::ostringstream os;
+            os << arch.baseline.displayName << " (" << countParameters(*model) << " parameters) on " << summary.device << ", "
+               << data.name << " " << n << "/" << data.val.size() << " images, " << classes << " classes"
+               << (data.skippedFiles ? ", " + std::to_string(data.skippedFiles) + " unreadable files skipped" : "")
+               << (options.resume ? ", resumed at epoch " + std::to_string(prog.epoch + 1) : "");
+            e.message = os.str();
+            sink(e);
+        }
+
+        const auto runStart = Clock::now();
+        auto elapsed = [&] { return prog.elapsed + std::chrono::duration<double>(Clock::now() - runStart).count(); };
+        auto lastEvent = Clock::now();
+        std::int64_t imagesSinceEvent = 0, stepsSinceEvent = 0, imagesThisRun = 0;
+        torch::Tensor lossSinceEvent = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat32).device(dev));
+        int currentStage = -1;
+        bool cancelled = false;
+        for (int epoch = prog.epoch; epoch < t.epochs && !cancelled; ++epoch) {
+            const TrainingStage& st = stageForEpoch(stages, epoch);
+            failingSize = st.imageSize;
+            if (st.index != currentStage) {
+                currentStage = st.index;
+                model->setDropout(st.dropout);
+                if (ema) (*ema)->setDropout(st.dropout);
+                TrainEvent e;
+                e.type = TrainEvent::Type::Stage;
+                e.epoch = epoch;
+                e.epochs = t.epochs;
+                e.step = prog.globalStep;
+                e.totalSteps = totalSteps;
+                e.stage = st.index;
+                e.stages = int(stages.size());
+                e.imageSize = st.imageSize;
+                e.dropout = st.dropout;
+                e.randAugment = st.randAugment;
+                e.mixup = st.mixup;
+                sink(e);
+            }
+            model->train();
+            auto gen = at::detail::createCPUGenerator(t.seed * 7919 + std::uint64_t(epoch)); // same order on resume
+            auto perm = torch::randperm(n, gen, torch::kInt64).to(data.train.images.device());
+            double epochLoss = 0;
+            std::int64_t epochCorrect = 0, epochSeen = 0;
+            torch::Tensor epochLossT = torch::zeros({}, lossSinceEvent.options()), epochCorrectT = torch::zeros({}, torch::TensorOptions().dtype(torch::kInt64).device(dev));
+            const int firstStep = epoch == prog.epoch ? prog.stepInEpoch : 0;
+            for (std::int64_t s = firstStep; s < steps; ++s) {
+                if (control.paused()) {
+                    TrainEvent e;
+                    e.type = TrainEvent::Type::Paused;
+                    e.step = prog.globalStep;
+                    e.epoch = epoch;
+                    sink(e);
+                    const bool go = control.waitWhilePaused();
+                    lastEvent = Clock::now();
+                    imagesSinceEvent = 0;
+                    if (go) {
+                        e.type = TrainEvent::Type::Resumed;
+                        sink(e);
+                    }
+                }
+                if (control.cancelRequested()) {
+                    prog.epoch = epoch;
+                    prog.stepInEpoch = int(s);
+                    cancelled = true;
+                    break;
+                }
+                const auto idx = perm.slice(0, s * batch, (s + 1) * batch);
+                auto images = data.train.images.index_select(0, idx).to(dev, /*non_blocking=*/true);
+                auto labels = data.train.labels.index_select(0, idx).to(dev, true);
+                const std::uint64_t stepSeed = t.seed * 1000003ull + std::uint64_t(prog.globalStep);
+                AugmentParams ap;
+                ap.imageSize = st.imageSize;
+                ap.randAugment = st.randAugment;
+                ap.cropMinScale = cropMinScale;
+                auto x = augmentTrain(images, ap, stepSeed);
+                if (channelsLast) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
+                const double lam = mixupInPlace(x, st.mixup, stepSeed ^ 0x5bd1e995ull);
+                const double lr = learningRateAt(t.learningRate, prog.globalStep, totalSteps, warmup);
+                setLearningRate(*optimizer, lr);
+                optimizer->zero_grad();
+                torch::Tensor logits;
+                {
+                    AutocastGuard ac(bf16);
+                    logits = model->forward(x);
+                }
+                logits = logits.to(torch::kFloat32);
+                namespace F = torch::nn::functional;
+                const auto ce = F::CrossEntropyFuncOptions().label_smoothing(t.labelSmoothing);
+                auto loss = F::cross_entropy(logits, labels, ce);
+                if (lam < 1.0) loss = lam * loss + (1.0 - lam) * F::cross_entropy(logits, labels.flip(0), ce);
+                loss.backward();
+                optimizer->step();
+                if (ema) updateEma(model, *ema, t.emaDecay);
+                {
+                    torch::NoGradGuard ng;
+                    lossSinceEvent += loss.detach();
+                    epochLossT += loss.detach() * double(batch);
+                    epochCorrectT += logits.detach().argmax(1).eq(labels).sum();
+                }
+                ++prog.globalStep;
+                ++stepsSinceEvent;
+                imagesSinceEvent += batch;
+                imagesThisRun += batch;
+                epochSeen += batch;
+
+                const auto now = Clock::now();
+                const double sinceEvent = std::chrono::duration<double>(now - lastEvent).count();
+                if (sinceEvent * 1000 >= options.stepEventMs || s == steps - 1) {
+                    const double meanLoss = lossSinceEvent.item<double>() / double(std::max<std::int64_t>(1, stepsSinceEvent)); // one sync per event
+                    if (!std::isfinite(meanLoss)) {
+                        std::ostringstream os;
+                        os << "the training loss became " << meanLoss << " at step " << prog.globalStep << " (learning rate " << lr
+                           << "): lower training.learning_rate, raise warmup_epochs, or use fp32";
+                        throw std::runtime_error(os.str());
+                    }
+                    TrainEvent e;
+                    e.type = TrainEvent::Type::Step;
+                    e.epoch = epoch;
+                    e.epochs = t.epochs;
+                    e.step = prog.globalStep;
+                    e.totalSteps = totalSteps;
+                    e.stage = st.index;
+                    e.stages = int(stages.size());
+                    e.imageSize = st.imageSize;
+                    e.dropout = st.dropout;
+                    e.randAugment = st.randAugment;
+                    e.mixup = st.mixup;
+                    e.loss = meanLoss;
+                    e.learningRate = lr;
+                    e.imagesPerSecond = imagesSinceEvent / std::max(1e-9, sinceEvent);
+                    e.memoryBytes = cuda ? 0 : residentBytes();
+                    e.elapsedSeconds = elapsed();
+                    const double rate = imagesThisRun / std::max(1e-9, std::chrono::duration<double>(now - runStart).count());
+                    e.etaSeconds = double(totalSteps - prog.globalStep) * batch / std::max(1e-9, rate);
+                    sink(e);
+                    lossSinceEvent.zero_();
+                    stepsSinceEvent = 0;
+                    imagesSinceEvent = 0;
+                    lastEvent = now;
+                }
+                if (t.checkpointEvery > 0 && prog.globalStep % t.checkpointEvery == 0 && s + 1 < steps) {
+                    prog.epoch = epoch;
+                    prog.stepInEpoch = int(s + 1);
+                    const double before = prog.elapsed;
+                    prog.elapsed = elapsed();
+                    saveCheckpoint(dir, model, *optimizer, ema.get(), prog);
+                    prog.elapsed = before;
+                    TrainEvent e;
+                    e.type = TrainEvent::Type::Checkpoint;
+                    e.step = prog.globalStep;
+                    e.epoch = epoch;
+                    sink(e);
+                }
+            }
+            if (cancelled) break;
+            epochLoss = epochLossT.item<double>() / double(std::max<std::int64_t>(1, epochSeen));
+            epochCorrect = epochCorrectT.item<std::int64_t>();
+            const Split valSplit{data.val.images, data.val.labels};
+            const EvalResult ev = evaluate(ema ? *ema : model, valSplit, finalSize, batch * kEvalBatchMultiplier, dev, bf16, channelsLast);
+            summary.finalValAccuracy = ev.accuracy;
+            prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);
+            TrainEvent e;
+            e.type = TrainEvent::Type::Epoch;
+            e.epoch = epoch;
+            e.epochs = t.epochs;
+            e.step = prog.globalStep;
+            e.totalSteps = totalSteps;
+            e.stage = st.index;
+            e.stages = int(stages.size());
+            e.imageSize = st.imageSize;
+            e.dropout = st.dropout;
+            e.randAugment = st.randAugment;
+            e.mixup = st.mixup;
+            e.loss = epochLoss;
+            e.trainAccuracy = double(epochCorrect) / double(std::max<std::int64_t>(1, epochSeen));
+            e.valLoss = ev.loss;
+            e.valAccuracy = ev.accuracy;
+            e.learningRate = learningRateAt(t.learningRate, prog.globalStep - 1, totalSteps, warmup);
+            e.elapsedSeconds = elapsed();
+            e.imagesPerSecond = imagesThisRun / std::max(1e-9, std::chrono::duration<double>(Clock::now() - runStart).count());
+            sink(e);
+            std::ofstream(metricsPath, std::ios::app)
+                << epoch << "," << prog.globalStep << "," << st.index << "," << st.imageSize << "," << csvNumber(st.dropout) << ","
+                << csvNumber(st.randAugment) << "," << csvNumber(st.mixup) << "," << csvNumber(e.learningRate) << "," << csvNumber(e.loss)
+                << "," << csvNumber(e.trainAccuracy) << "," << csvNumber(ev.loss) << "," << csvNumber(ev.accuracy) << ","
+                << csvNumber(e.imagesPerSecond) << "," << csvNumber(e.elapsedSeconds) << "\n";
+            prog.epoch = epoch + 1;
+            prog.stepInEpoch = 0;
+            const double before = prog.elapsed;
+            prog.elapsed = elapsed();
+            saveCheckpoint(dir, model, *optimizer, ema.get(), prog);
+            prog.elapsed = before;
+        }
+        summary.steps = prog.globalStep;
+        summary.wallSeconds = elapsed();
+        summary.bestValAccuracy = prog.bestAccuracy;
+        summary.imagesPerSecond = imagesThisRun / std::max(1e-9, std::chrono::duration<double>(Clock::now() - runStart).count());
+        if (cancelled) {
+            prog.elapsed = elapsed();
+            saveCheckpoint(dir, model, *optimizer, ema.get(), prog);
+            summary.cancelled = true;
+            TrainEvent e;
+            e.type = TrainEvent::Type::Cancelled;
+            e.step = prog.globalStep;
+            e.epoch = prog.epoch;
+            e.message = "stopped; checkpoint saved in " + dir.string();
+            sink(e);
+        } else {
+            writeTimmWeights(ema ? *ema : model, dir / kWeightsFile);
+            summary.weightsPath = (dir / kWeightsFile).string();
+            summary.completed = true;
+            TrainEvent e;
+            e.type = TrainEvent::Type::Finished;
+            e.step = prog.globalStep;
+            e.epoch = t.epochs - 1;
+            e.valAccuracy = summary.finalValAccuracy;
+            e.elapsedSeconds = summary.wallSeconds;
+            e.imagesPerSecond = summary.imagesPerSecond;
+            e.message = "weights in " + summary.weightsPath;
+            sink(e);
+        }
+    } catch (const ValidationError& e) {
+        emitError(e.what());
+    } catch (const c10::Error& e) {
+        const std::string what = e.what_without_backtrace();
+        if (what.find("out of memory") != std::string::npos) {
+            std::ostringstream os;
+            os << "GPU out of memory at batch size " << failingBatch << " (image size " << failingSize << "): try batch size "
+               << std::max(1, failingBatch / 2) << ", a smaller max image size, or bf16 precision";
+            emitError(os.str());
+        } else {
+            emitError("LibTorch: " + what.substr(0, what.find('\n')));
+        }
+    } catch (const std::exception& e) {
+        emitError(e.what());
+    }
+    if (summary.wallSeconds == 0) summary.wallSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    return summary;
+}
+
+BackgroundTrainer::~BackgroundTrainer() {
+    cancel();
+    wait();
+}
+
+void BackgroundTrainer::start(const ScaleConfig& config, const RunOptions& options) {
+    wait();
+    m_control = std::make_unique<TrainControl>();
+    m_running = true;
+    m_thread = std::thread([this, config, options] {
+        auto sink = [this](const TrainEvent& e) {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_events.push_back(e);
+        };
+        TrainSummary s = runTraining(config, options, *m_control, sink);
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_summary = s;
+        }
+        m_running = false;
+    });
+}
+
+void BackgroundTrainer::wait() {
+    if (m_thread.joinable()) m_thread.join();
+}
+
+std::vector<TrainEvent> BackgroundTrainer::drainEvents() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    std::vector<TrainEvent> out(m_events.begin(), m_events.end());
+    m_events.clear();
+    return out;
+}
+
+TrainSummary BackgroundTrainer::summary() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_summary;
+}
+
+} // namespace scalescope::train

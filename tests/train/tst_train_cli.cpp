@@ -1,0 +1,83 @@
+// `scalescope-cli train` as a user runs it, including a run killed with SIGKILL and resumed.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestTrainCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void trainsAndSummarises();
+    void killedRunResumes();
+    void badFlags_data();
+    void badFlags();
+
+private:
+    QStringList tiny(const QString& runDir) {
+        return {"train", "--width", "0.25", "--depth", "0.25", "--resolution", "32", "--min-size", "24", "--max-size", "32",
+                "--device", "cpu", "--batch", "32", "--train-samples", "640", "--val-samples", "128", "--run-dir", runDir};
+    }
+};
+
+void TestTrainCli::trainsAndSummarises() {
+    QTemporaryDir dir;
+    QProcess p;
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"), tiny(dir.path()) + QStringList{"--epochs", "2", "--stages", "2"});
+    QVERIFY(p.waitForFinished(120000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(p.exitCode() == 0, qPrintable(err));
+    QVERIFY(err.contains("stage 1/2 from epoch 1: 24 px"));
+    QVERIFY(err.contains("stage 2/2 from epoch 2: 32 px"));
+    QVERIFY(err.contains("ETA"));
+    QVERIFY(out.contains("finished: 40 steps"));
+    QVERIFY(out.contains("final val accuracy"));
+    QVERIFY(QFile::exists(dir.filePath("weights.pt")));
+}
+
+void TestTrainCli::killedRunResumes() {
+    QTemporaryDir dir;
+    QProcess p;
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"),
+            tiny(dir.path()) + QStringList{"--epochs", "3", "--checkpoint-every", "5", "--quiet"});
+    QVERIFY(p.waitForStarted());
+    // Kill it hard once a mid-epoch checkpoint is on disk: no chance to save anything more.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath("checkpoint.pt")), 120000);
+    p.kill();
+    QVERIFY(p.waitForFinished());
+    QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+    QProcess r;
+    r.start(qEnvironmentVariable("SCALESCOPE_CLI"), {"train", "--run-dir", dir.path(), "--resume", "--quiet"});
+    QVERIFY(r.waitForFinished(120000));
+    const QString err = QString::fromUtf8(r.readAllStandardError());
+    QVERIFY2(r.exitCode() == 0, qPrintable(err));
+    QVERIFY(err.contains("resumed at epoch"));
+    QVERIFY(QString::fromUtf8(r.readAllStandardOutput()).contains("finished: 60 steps"));
+}
+
+void TestTrainCli::badFlags_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("epochs 0") << QStringList{"train", "--epochs", "0"} << "training.epochs: must be between";
+    QTest::newRow("batch nan") << QStringList{"train", "--batch", "nan"} << "--batch: must be a finite number";
+    QTest::newRow("lr negative") << QStringList{"train", "--lr", "-1"} << "training.learning_rate: must be between";
+    QTest::newRow("schedule") << QStringList{"train", "--schedule", "fast"} << "--schedule: \"fast\" is not one of";
+    QTest::newRow("dataset") << QStringList{"train", "--dataset", "imagenet"} << "training.dataset: \"imagenet\" is not one of";
+    QTest::newRow("folder without path") << QStringList{"train", "--dataset", "folder"} << "training.data_path: is required";
+    QTest::newRow("resume without dir") << QStringList{"train", "--resume"} << "--resume: needs --run-dir";
+    QTest::newRow("resume empty dir") << QStringList{"train", "--resume", "--run-dir", "/tmp", "--preset", "efficientnet-b0"}
+                                      << "run_dir: /tmp has no checkpoint.pt";
+}
+
+void TestTrainCli::badFlags() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    QProcess p;
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"), args);
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY(p.exitCode() != 0);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(message), qPrintable(err));
+}
+
+QTEST_GUILESS_MAIN(TestTrainCli)
+#include "tst_train_cli.moc"

@@ -1,0 +1,245 @@
+// The training engine on CPU: it learns, follows the progressive stages, obeys pause,
+// resume and cancel, continues a stopped run, and reports bad input and diverging runs.
+#include "tinyconfig.h"
+
+#include "scaling/schedule.h"
+#include "train/trainer.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+using namespace scalescope;
+using namespace scalescope::train;
+using Type = TrainEvent::Type;
+
+class TestTraining : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void schedules_data();
+    void schedules();
+    void learnsShapesAboveChance();
+    void stagesFollowConfiguration();
+    void pauseResumeCancel();
+    void stoppedRunResumesSameSchedule();
+    void badInputIsReported_data();
+    void badInputIsReported();
+    void divergingRunStops();
+};
+
+void TestTraining::schedules_data() {
+    QTest::addColumn<QString>("schedule");
+    QTest::addColumn<QList<int>>("sizes");
+    QTest::addColumn<QList<double>>("dropouts");
+    // S0 = 128, Se = 300, M = 4 over 8 epochs; dropout 0.1 -> 0.3.
+    QTest::newRow("paper") << "paper" << QList<int>{128, 185, 243, 300} << QList<double>{0.1, 0.1667, 0.2333, 0.3};
+    // The official code: (i + 1) / M of the way, int() truncation, dropout fixed.
+    QTest::newRow("code") << "code" << QList<int>{171, 214, 257, 300} << QList<double>{0.3, 0.3, 0.3, 0.3};
+    QTest::newRow("fixed") << "fixed" << QList<int>{300} << QList<double>{0.3};
+}
+
+void TestTraining::schedules() {
+    QFETCH(QString, schedule);
+    QFETCH(QList<int>, sizes);
+    QFETCH(QList<double>, dropouts);
+    ProgressiveSettings p;
+    p.schedule = scheduleFromString(schedule.toStdString(), "schedule");
+    p.stages = 4;
+    p.minImageSize = 128;
+    const auto st = progressiveStages(p, 300, 8);
+    QCOMPARE(int(st.size()), sizes.size());
+    for (int i = 0; i < sizes.size(); ++i) {
+        QCOMPARE(st[size_t(i)].imageSize, sizes[i]);
+        QVERIFY(std::abs(st[size_t(i)].dropout - dropouts[i]) < 1e-3);
+    }
+    QCOMPARE(st.back().endEpoch, 8);
+    // The learning rate warms up linearly, then decays to 0 on a cosine.
+    QCOMPARE(learningRateAt(0.1, 0, 100, 10), 0.01);
+    QCOMPARE(learningRateAt(0.1, 10, 100, 10), 0.1);
+    QVERIFY(std::abs(learningRateAt(0.1, 55, 100, 10) - 0.05) < 1e-12);
+    QVERIFY(learningRateAt(0.1, 100, 100, 10) < 1e-12);
+}
+
+namespace {
+struct Recorder {
+    std::vector<TrainEvent> events;
+    EventSink sink() {
+        return [this](const TrainEvent& e) { events.push_back(e); };
+    }
+    std::vector<TrainEvent> of(Type t) const {
+        std::vector<TrainEvent> out;
+        for (const auto& e : events)
+            if (e.type == t) out.push_back(e);
+        return out;
+    }
+};
+} // namespace
+
+void TestTraining::learnsShapesAboveChance() {
+    QTemporaryDir dir;
+    // EfficientNet-B0's SiLU and SE start slowly from scratch: give it 8 short epochs.
+    ScaleConfig c = tinyConfig(8);
+    c.training.progressive.stages = 2;
+    TrainControl control;
+    Recorder rec;
+    const TrainSummary s = runTraining(c, {dir.path().toStdString(), false, 50}, control, rec.sink());
+    QVERIFY2(s.error.empty(), s.error.c_str());
+    QVERIFY(s.completed);
+    // Ten balanced classes: chance is 10%.
+    QVERIFY2(s.finalValAccuracy > 0.4, qPrintable(QString::number(s.finalValAccuracy)));
+    QVERIFY(!rec.of(Type::Step).empty());
+    QCOMPARE(int(rec.of(Type::Epoch).size()), 8);
+    QVERIFY(rec.of(Type::Epoch).back().loss < rec.of(Type::Epoch).front().loss);
+    QVERIFY(QFile::exists(dir.filePath("weights.pt")));
+    QVERIFY(QFile::exists(dir.filePath("config.json")));
+    QFile csv(dir.filePath("metrics.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(QString(csv.readAll()).trimmed().split('\n').size(), 9); // header + 8 epochs
+}
+
+void TestTraining::stagesFollowConfiguration() {
+    QTemporaryDir dir;
+    ScaleConfig c = tinyConfig(3);
+    c.training.trainSamples = 256;
+    c.training.valSamples = 64;
+    c.training.progressive.minImageSize = 16;
+    c.training.progressive.maxImageSize = 32;
+    c.training.progressive.dropoutMin = 0.05;
+    c.training.progressive.dropoutMax = 0.25;
+    TrainControl control;
+    Recorder rec;
+    const TrainSummary s = runTraining(c, {dir.path().toStdString(), false, 10}, control, rec.sink());
+    QVERIFY2(s.error.empty(), s.error.c_str());
+    const auto stages = rec.of(Type::Stage);
+    QCOMPARE(int(stages.size()), 3);
+    QCOMPARE(stages[0].imageSize, 16);
+    QCOMPARE(stages[1].imageSize, 24);
+    QCOMPARE(stages[2].imageSize, 32);
+    QVERIFY(std::abs(stages[0].dropout - 0.05) < 1e-9);
+    QVERIFY(std::abs(stages[2].dropout - 0.25) < 1e-9);
+    QVERIFY(stages[0].randAugment < stages[2].randAugment);
+    for (const auto& e : rec.of(Type::Step)) QCOMPARE(e.imageSize, stages[size_t(e.epoch)].imageSize);
+}
+
+void TestTraining::pauseResumeCancel() {
+    QTemporaryDir dir;
+    ScaleConfig c = tinyConfig(50); // far longer than the test waits
+    BackgroundTrainer trainer;
+    trainer.start(c, {dir.path().toStdString(), false, 20});
+    std::vector<TrainEvent> seen;
+    auto waitFor = [&](Type t, int ms) {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+        while (std::chrono::steady_clock::now() < until) {
+            for (auto& e : trainer.drainEvents()) seen.push_back(e);
+            for (const auto& e : seen)
+                if (e.type == t) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return false;
+    };
+    QVERIFY(waitFor(Type::Step, 60000));
+    trainer.pause();
+    QVERIFY(waitFor(Type::Paused, 5000));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    seen.clear();
+    for (auto& e : trainer.drainEvents()) seen.push_back(e);
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    for (auto& e : trainer.drainEvents()) QVERIFY(e.type != Type::Step); // nothing while paused
+    QVERIFY(trainer.running());
+    trainer.resume();
+    QVERIFY(waitFor(Type::Resumed, 5000));
+    seen.clear();
+    QVERIFY(waitFor(Type::Step, 10000));
+    const auto t0 = std::chrono::steady_clock::now();
+    trainer.cancel();
+    QVERIFY(waitFor(Type::Cancelled, 5000));
+    trainer.wait();
+    const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    QVERIFY2(took < 1.0, qPrintable(QString::number(took)));
+    QVERIFY(trainer.summary().cancelled);
+    QVERIFY(QFile::exists(dir.filePath("checkpoint.pt")));
+}
+
+void TestTraining::stoppedRunResumesSameSchedule() {
+    QTemporaryDir dir;
+    ScaleConfig c = tinyConfig(3);
+    c.training.trainSamples = 320; // 10 steps an epoch
+    c.training.valSamples = 64;
+    TrainControl control;
+    Recorder first;
+    // Cancel in the middle of the second epoch.
+    auto sink = [&](const TrainEvent& e) {
+        first.events.push_back(e);
+        if (e.type == Type::Step && e.step >= 15) control.requestCancel();
+    };
+    const TrainSummary a = runTraining(c, {dir.path().toStdString(), false, 0}, control, sink);
+    QVERIFY(a.cancelled);
+    QVERIFY(a.steps >= 15 && a.steps < 30);
+    TrainControl control2;
+    Recorder second;
+    const TrainSummary b = runTraining(c, {dir.path().toStdString(), true, 0}, control2, second.sink());
+    QVERIFY2(b.error.empty(), b.error.c_str());
+    QVERIFY(b.completed);
+    QCOMPARE(b.steps, qint64(30)); // the same 3 x 10 steps, none repeated or lost
+    const auto steps = second.of(Type::Step);
+    QCOMPARE(steps.front().step, a.steps + 1);
+    // The schedule continues where it was: stage of epoch 2 then 3.
+    const auto stages = second.of(Type::Stage);
+    QCOMPARE(stages.front().epoch, 1);
+    QCOMPARE(stages.front().imageSize, 28);
+    QCOMPARE(stages.back().imageSize, 32);
+    QFile csv(dir.filePath("metrics.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList rows = QString(csv.readAll()).trimmed().split('\n');
+    QCOMPARE(rows.size(), 4); // header + epochs 0, 1, 2, each once
+    QVERIFY(rows[1].startsWith("0,") && rows[2].startsWith("1,") && rows[3].startsWith("2,"));
+}
+
+void TestTraining::badInputIsReported_data() {
+    QTest::addColumn<QString>("dataset");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("device");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("missing folder") << "folder" << "/no/such/folder" << "cpu" << "training.data_path";
+    QTest::newRow("missing cifar") << "cifar10" << "/no/such/cifar" << "cpu" << "training.data_path";
+    QTest::newRow("fashion wrong path") << "fashion-mnist" << "/no/such" << "cpu" << "training.data_path";
+    if (!cudaAvailable()) QTest::newRow("no cuda") << "shapes" << "" << "cuda" << "training.device";
+    QTest::newRow("bad device") << "shapes" << "" << "tpu" << "training.device";
+}
+
+void TestTraining::badInputIsReported() {
+    QFETCH(QString, dataset);
+    QFETCH(QString, path);
+    QFETCH(QString, device);
+    QFETCH(QString, field);
+    QTemporaryDir dir;
+    ScaleConfig c = tinyConfig(1);
+    c.training.dataset = dataset.toStdString();
+    c.training.dataPath = path.toStdString();
+    c.training.device = device.toStdString();
+    TrainControl control;
+    Recorder rec;
+    const TrainSummary s = runTraining(c, {dir.path().toStdString(), false, 50}, control, rec.sink());
+    QVERIFY(!s.completed);
+    QVERIFY2(QString::fromStdString(s.error).startsWith(field), s.error.c_str());
+    QCOMPARE(int(rec.of(Type::Error).size()), 1);
+}
+
+void TestTraining::divergingRunStops() {
+    QTemporaryDir dir;
+    ScaleConfig c = tinyConfig(2);
+    c.training.learningRate = 100.0; // far past stable for SGD here
+    c.training.warmupEpochs = 0;
+    c.training.labelSmoothing = 0;
+    c.training.weightDecay = 0;
+    TrainControl control;
+    Recorder rec;
+    const TrainSummary s = runTraining(c, {dir.path().toStdString(), false, 0}, control, rec.sink());
+    QVERIFY(!s.completed);
+    QVERIFY2(s.error.find("loss became") != std::string::npos, s.error.c_str());
+}
+
+QTEST_APPLESS_MAIN(TestTraining)
+#include "tst_training.moc"
