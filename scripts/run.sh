@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && "${SCALESCOPE_XVFB:-0}" == 1 ]]; then
-  exec xvfb-run -a -s "-screen 0 1600x1000x24" build/app/scalescope "$@"
+  exec xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/scalescope "$@"
 fi
-exec build/app/scalescope "$@"
+exec build/bin/scalescope "$@"

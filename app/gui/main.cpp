@@ -1,0 +1,103 @@
+// scalescope: the desktop explorer.
+#include "mainwindow.h"
+
+#include "explorerdocument.h"
+#include "trainingcontroller.h"
+#include "trainingpanel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QPushButton>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+#include <cstring>
+
+namespace {
+const char* kNoDisplay =
+    "scalescope: no display was found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+    "  Run it in a virtual display:   xvfb-run -a scalescope\n"
+    "  Or render a screenshot only:   scalescope --screenshot window.png\n"
+    "  The command-line tool needs no display: scalescope-cli --help\n";
+
+bool hasArg(int argc, char** argv, const char* name) {
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0 || std::strncmp(argv[i], name, std::strlen(name)) == 0) return true;
+    return false;
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    const bool screenshot = hasArg(argc, argv, "--screenshot");
+    const bool platformChosen = qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || hasArg(argc, argv, "-platform");
+    const bool display = qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    if (!display && !platformChosen) {
+        if (!screenshot) {
+            std::fputs(kNoDisplay, stderr);
+            return 2;
+        }
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // a screenshot needs no screen
+    }
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ScaleScope"));
+    QApplication::setApplicationName(QStringLiteral("ScaleScope"));
+    QApplication::setApplicationVersion(QStringLiteral(SCALESCOPE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Explorer for compound model scaling"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption shot(QStringLiteral("screenshot"), QApplication::translate("main", "Render the window offscreen to FILE and exit."),
+                            QStringLiteral("FILE"));
+    QCommandLineOption train(QStringLiteral("train"), QApplication::translate("main", "With --screenshot: run the default training first and capture its curves."));
+    QCommandLineOption lang(QStringLiteral("lang"), QApplication::translate("main", "Interface language (en, ko)."), QStringLiteral("CODE"));
+    QCommandLineOption config(QStringLiteral("config"), QApplication::translate("main", "Open a configuration file."), QStringLiteral("FILE"));
+    parser.addOptions({shot, train, lang, config});
+    parser.process(app);
+
+    // Language: --lang, then the saved choice, then the system locale.
+    QString code = parser.value(lang);
+    if (code.isEmpty()) code = QSettings().value(QStringLiteral("language")).toString();
+    if (code.isEmpty()) code = QLocale::system().name().left(2);
+    QTranslator appTr, qtTr;
+    if (code != QLatin1String("en")) {
+        if (appTr.load(QStringLiteral(":/i18n/scalescope_%1.qm").arg(code))) QApplication::installTranslator(&appTr);
+        if (qtTr.load(QStringLiteral("qtbase_%1").arg(code), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTr);
+    }
+
+    scalescope::MainWindow window;
+    if (!screenshot) window.restoreSession();
+    if (parser.isSet(config) && !window.openConfig(parser.value(config))) {
+        std::fprintf(stderr, "scalescope: %s\n", qPrintable(window.lastMessage()));
+        if (screenshot) return 1;
+    }
+    window.show();
+    if (!screenshot) return app.exec();
+
+    const QString file = parser.value(shot);
+    if (parser.isSet(train)) {
+        window.tabs()->setCurrentIndex(1);
+        QEventLoop loop;
+        QObject::connect(window.trainingController(), &scalescope::TrainingController::runFinished, &loop, &QEventLoop::quit);
+        window.trainingPanel()->startButton()->click();
+        if (window.trainingController()->isRunning()) loop.exec();
+        QTimer::singleShot(2 * scalescope::TrainingController::kDrainMs, &loop, &QEventLoop::quit);
+        loop.exec(); // let the last replot land
+    } else {
+        QEventLoop loop;
+        QTimer::singleShot(200, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (!window.grab().save(file)) {
+        std::fprintf(stderr, "scalescope: could not write %s\n", qPrintable(file));
+        return 1;
+    }
+    std::fprintf(stderr, "scalescope: wrote %s\n", qPrintable(file));
+    return 0;
+}

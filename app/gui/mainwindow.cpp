@@ -1,0 +1,246 @@
+#include "mainwindow.h"
+
+#include "architectureview.h"
+#include "costpanel.h"
+#include "explorerdocument.h"
+#include "scaling/timmexport.h"
+#include "scalingeditor.h"
+#include "stagetablemodel.h"
+#include "trainingcontroller.h"
+#include "trainingpanel.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <qcustomplot.h>
+
+namespace scalescope {
+
+namespace {
+constexpr int kMaxRecent = 8;
+constexpr int kMessageMs = 12000; // how long a refusal stays in the status bar
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    m_doc = new ExplorerDocument(this);
+    m_controller = new TrainingController(this);
+    m_editor = new ScalingEditor(m_doc, this);
+    m_stageModel = new StageTableModel(m_doc, this);
+    m_view = new ArchitectureView(m_doc, this);
+    m_costs = new CostPanel(m_doc, this);
+    m_training = new TrainingPanel(m_doc, m_controller, this);
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_stageModel);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setAlternatingRowColors(true);
+    m_table->setToolTip(tr("Edit the baseline's stages and the per-stage multipliers; the scaled columns follow."));
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(m_table);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setSizes({560, 280});
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(split, tr("Architecture"));
+    m_tabs->addTab(m_training, tr("Training"));
+    setCentralWidget(m_tabs);
+
+    auto* scalingDock = new QDockWidget(tr("Scaling"), this);
+    scalingDock->setObjectName(QStringLiteral("scalingDock"));
+    scalingDock->setWidget(m_editor);
+    addDockWidget(Qt::LeftDockWidgetArea, scalingDock);
+    auto* costDock = new QDockWidget(tr("Costs"), this);
+    costDock->setObjectName(QStringLiteral("costDock"));
+    costDock->setWidget(m_costs);
+    addDockWidget(Qt::RightDockWidgetArea, costDock);
+
+    m_messageLabel = new QLabel(this);
+    statusBar()->addWidget(m_messageLabel, 1);
+    connect(m_doc, &ExplorerDocument::rejected, this, [this](const QString& field, const QString& reason) {
+        showMessage(tr("Refused — %1: %2").arg(field, reason));
+    });
+    connect(m_stageModel, &StageTableModel::editRefused, this, &MainWindow::showMessage);
+    connect(m_doc, &ExplorerDocument::changed, this, &MainWindow::updateTitle);
+    connect(m_training, &TrainingPanel::runStateChanged, this, [this](bool running) {
+        m_editor->setEnabled(!running); // the run uses the configuration it started with
+        m_table->setEnabled(!running);
+    });
+    buildMenus();
+    updateTitle();
+    resize(1500, 940);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::showMessage(const QString& text) {
+    m_lastMessage = text;
+    m_messageLabel->setText(text);
+    m_messageLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    QTimer::singleShot(kMessageMs, m_messageLabel, [l = m_messageLabel, text] {
+        if (l->text() == text) l->clear();
+    });
+}
+
+void MainWindow::updateTitle() {
+    const QString file = m_doc->filePath().isEmpty() ? tr("untitled") : QFileInfo(m_doc->filePath()).fileName();
+    setWindowTitle(tr("ScaleScope — %1 — %2").arg(QString::fromStdString(m_doc->arch().baseline.displayName), file));
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open configuration…"), QKeySequence::Open, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open configuration"), {}, tr("ScaleScope configuration (*.json)"));
+        if (!path.isEmpty()) openConfig(path);
+    });
+    file->addAction(tr("&Save configuration as…"), QKeySequence::SaveAs, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save configuration"), m_doc->filePath(), tr("ScaleScope configuration (*.json)"));
+        if (!path.isEmpty()) saveConfig(path);
+    });
+    m_recent = file->addMenu(tr("Open &recent"));
+    rebuildRecentMenu();
+    QMenu* ex = file->addMenu(tr("&Export"));
+    ex->addAction(tr("Diagram as PNG…"), this, [this] { exportDialog("diagram-png"); });
+    ex->addAction(tr("Diagram as SVG…"), this, [this] { exportDialog("diagram-svg"); });
+    ex->addAction(tr("Cost plots as PNG…"), this, [this] { exportDialog("costs-png"); });
+    ex->addAction(tr("Cost plots as PDF…"), this, [this] { exportDialog("costs-pdf"); });
+    ex->addAction(tr("Training curves as PNG…"), this, [this] { exportDialog("curves-png"); });
+    ex->addAction(tr("Training curves as PDF…"), this, [this] { exportDialog("curves-pdf"); });
+    ex->addAction(tr("Metrics as CSV…"), this, [this] { exportDialog("metrics-csv"); });
+    ex->addAction(tr("timm arch_def (Python)…"), this, [this] { exportDialog("timm"); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu* lang = settings->addMenu(tr("&Language"));
+    const QString current = QSettings().value(QStringLiteral("language")).toString();
+    for (const auto& [code, name] : {std::pair<QString, QString>{QString(), tr("System default")}, {"en", QStringLiteral("English")},
+                                     {"ko", QStringLiteral("한국어")}}) {
+        QAction* a = lang->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(current == code);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("language"), code);
+            showMessage(tr("The language changes when ScaleScope starts again."));
+        });
+    }
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ScaleScope"), this, [this] {
+        QMessageBox::about(this, tr("About ScaleScope"),
+                           tr("<b>ScaleScope</b> explores compound model scaling (EfficientNet), non-uniform scaling and "
+                              "progressive learning (EfficientNetV2) and ResNet-RS.<br>FLOPs in the papers are multiply-adds; "
+                              "ScaleScope shows them as MACs."));
+    });
+}
+
+void MainWindow::exportDialog(const QString& what) {
+    struct Kind {
+        QString filter, suffix;
+    };
+    const Kind kind = what.endsWith("png") ? Kind{tr("PNG image (*.png)"), "png"}
+                      : what.endsWith("svg") ? Kind{tr("SVG image (*.svg)"), "svg"}
+                      : what.endsWith("pdf") ? Kind{tr("PDF document (*.pdf)"), "pdf"}
+                      : what.endsWith("csv") ? Kind{tr("CSV table (*.csv)"), "csv"}
+                                             : Kind{tr("Python (*.py)"), "py"};
+    QString path = QFileDialog::getSaveFileName(this, tr("Export"), {}, kind.filter);
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += "." + kind.suffix;
+    bool ok = false;
+    if (what == "diagram-png") ok = m_view->exportPng(path);
+    else if (what == "diagram-svg") ok = m_view->exportSvg(path);
+    else if (what == "costs-png") ok = m_costs->grab().save(path, "PNG");
+    else if (what == "costs-pdf") ok = m_costs->stagePlot()->savePdf(path);
+    else if (what == "curves-png") ok = m_training->plot()->savePng(path, 0, 0, 2.0);
+    else if (what == "curves-pdf") ok = m_training->plot()->savePdf(path);
+    else if (what == "metrics-csv") ok = m_training->exportMetricsCsv(path);
+    else if (what == "timm") {
+        try {
+            const std::string py = timmArchDefPython(m_doc->arch());
+            QFile f(path);
+            ok = f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(py.data(), qint64(py.size())) == qint64(py.size());
+        } catch (const ValidationError& e) {
+            showMessage(tr("Not exported — %1").arg(QString::fromStdString(e.what())));
+            return;
+        }
+    }
+    if (!ok) showMessage(tr("Could not write %1").arg(path));
+    else statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+bool MainWindow::openConfig(const QString& path) {
+    if (!m_doc->open(path)) return false;
+    addRecent(path);
+    return true;
+}
+
+bool MainWindow::saveConfig(const QString& path) {
+    if (!m_doc->saveAs(path)) return false;
+    addRecent(path);
+    updateTitle();
+    return true;
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings s;
+    QStringList list = s.value(QStringLiteral("recentFiles")).toStringList();
+    list.removeAll(path);
+    list.prepend(path);
+    while (list.size() > kMaxRecent) list.removeLast();
+    s.setValue(QStringLiteral("recentFiles"), list);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recent->clear();
+    const QStringList list = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString& p : list) m_recent->addAction(p, this, [this, p] { openConfig(p); });
+    m_recent->setEnabled(!list.isEmpty());
+}
+
+void MainWindow::restoreSession() {
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("windowState")).toByteArray());
+    const QByteArray last = s.value(QStringLiteral("lastConfig")).toByteArray();
+    if (!last.isEmpty()) {
+        try {
+            m_doc->setConfig(configFromJson(Json::parse(last.toStdString())));
+        } catch (const std::exception&) {
+            // A configuration from another version: start from the default instead.
+        }
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    if (m_controller->isRunning()) {
+        const auto answer = QMessageBox::question(this, tr("Training in progress"),
+                                                  tr("A training run is in progress. Stop it (a checkpoint is saved) and quit?"),
+                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            e->ignore();
+            return;
+        }
+        m_controller->stop();
+        m_controller->waitForFinished();
+    }
+    QSettings s;
+    s.setValue(QStringLiteral("geometry"), saveGeometry());
+    s.setValue(QStringLiteral("windowState"), saveState());
+    s.setValue(QStringLiteral("lastConfig"), QByteArray::fromStdString(configToJson(m_doc->config()).dump()));
+    e->accept();
+}
+
+} // namespace scalescope

@@ -1,0 +1,66 @@
+// The explorer window: wires the document, the views and the training controller.
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QMenu;
+class QTabWidget;
+class QTableView;
+
+namespace scalescope {
+
+class ArchitectureView;
+class CostPanel;
+class ExplorerDocument;
+class ScalingEditor;
+class StageTableModel;
+class TrainingController;
+class TrainingPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ExplorerDocument* document() const { return m_doc; }
+    ScalingEditor* scalingEditor() const { return m_editor; }
+    StageTableModel* stageModel() const { return m_stageModel; }
+    ArchitectureView* architectureView() const { return m_view; }
+    CostPanel* costPanel() const { return m_costs; }
+    TrainingPanel* trainingPanel() const { return m_training; }
+    TrainingController* trainingController() const { return m_controller; }
+    QTabWidget* tabs() const { return m_tabs; }
+    QString lastMessage() const { return m_lastMessage; }
+
+    bool openConfig(const QString& path);
+    bool saveConfig(const QString& path);
+    void restoreSession(); // geometry, docks, last configuration
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
+
+private:
+    void buildMenus();
+    void showMessage(const QString& text);
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+    void exportDialog(const QString& what);
+    void updateTitle();
+
+    ExplorerDocument* m_doc;
+    TrainingController* m_controller;
+    ScalingEditor* m_editor;
+    StageTableModel* m_stageModel;
+    QTableView* m_table;
+    ArchitectureView* m_view;
+    CostPanel* m_costs;
+    TrainingPanel* m_training;
+    QTabWidget* m_tabs;
+    QMenu* m_recent = nullptr;
+    QLabel* m_messageLabel = nullptr;
+    QString m_lastMessage;
+};
+
+} // namespace scalescope

@@ -1,0 +1,39 @@
+// The scaled architecture as a diagram: stem, stages and head as blocks sized by channels
+// and resolution, coloured by block type, labelled like "MBConv6 k3 ×15" with output shape
+// and share of multiply-adds. Double-click a stage to expand it into its layers; hover for
+// per-layer multiply-adds, parameters and activation memory; wheel zooms, drag pans.
+#pragma once
+
+#include <QGraphicsView>
+#include <QSet>
+
+namespace scalescope {
+
+class ExplorerDocument;
+
+class ArchitectureView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit ArchitectureView(ExplorerDocument* doc, QWidget* parent = nullptr);
+    void setExpanded(int stage, bool expanded);
+    bool isExpanded(int stage) const { return m_expanded.contains(stage); }
+    int blockItemCount() const { return m_blockItems; } // stage and layer boxes drawn
+    QString stageLabel(int stage) const;                 // the text on a stage's box
+    bool exportPng(const QString& path);
+    bool exportSvg(const QString& path);
+
+protected:
+    void wheelEvent(QWheelEvent* e) override;
+    void resizeEvent(QResizeEvent* e) override;
+    void mouseDoubleClickEvent(QMouseEvent* e) override;
+
+private:
+    void rebuild();
+    ExplorerDocument* m_doc;
+    QSet<int> m_expanded;
+    QStringList m_labels;
+    int m_blockItems = 0;
+    bool m_userZoomed = false; // until the user zooms, the diagram fits the view
+};
+
+} // namespace scalescope

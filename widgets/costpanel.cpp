@@ -1,0 +1,163 @@
+#include "costpanel.h"
+
+#include "explorerdocument.h"
+#include "scaling/format.h"
+#include "scaling/presets.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace scalescope {
+
+namespace {
+constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+constexpr double kPhiMin = -2, kPhiMax = 8, kPhiStep = 0.25; // range of the MACs–φ curve
+} // namespace
+
+CostPanel::CostPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), m_doc(doc) {
+    auto* layout = new QVBoxLayout(this);
+    m_totals = new QLabel(this);
+    m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_totals->setWordWrap(true);
+    layout->addWidget(m_totals);
+    auto* form = new QFormLayout;
+    m_gpu = new QDoubleSpinBox(this);
+    m_gpu->setRange(1, 1024);
+    m_gpu->setValue(80);
+    m_gpu->setSuffix(tr(" GiB"));
+    m_precision = new QComboBox(this);
+    m_precision->addItem(tr("bf16 activations"), int(Precision::BFloat16));
+    m_precision->addItem(tr("fp32 activations"), int(Precision::Float32));
+    form->addRow(tr("GPU memory"), m_gpu);
+    form->addRow(tr("Precision"), m_precision);
+    layout->addLayout(form);
+
+    m_stages = new QCustomPlot(this);
+    m_stages->setMinimumHeight(220);
+    m_stages->plotLayout()->insertRow(0);
+    m_stages->plotLayout()->addElement(0, 0, new QCPTextElement(m_stages, tr("Per stage: MACs and parameters"), QFont(font().family(), 9, QFont::Bold)));
+    m_stages->legend->setVisible(true);
+    m_stages->legend->setFont(QFont(font().family(), 8));
+    // Legends sit in their own row under the plot, never over the data.
+    m_stages->plotLayout()->addElement(2, 0, m_stages->legend);
+    m_stages->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_stages->plotLayout()->setRowStretchFactor(2, 0.001);
+    layout->addWidget(m_stages, 1);
+    m_phi = new QCustomPlot(this);
+    m_phi->setMinimumHeight(200);
+    m_phi->plotLayout()->insertRow(0);
+    m_phi->plotLayout()->addElement(0, 0, new QCPTextElement(m_phi, tr("MACs against φ (current α, β, γ)"), QFont(font().family(), 9, QFont::Bold)));
+    m_phi->legend->setVisible(true);
+    m_phi->legend->setFont(QFont(font().family(), 8));
+    m_phi->plotLayout()->addElement(2, 0, m_phi->legend);
+    m_phi->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_phi->plotLayout()->setRowStretchFactor(2, 0.001);
+    layout->addWidget(m_phi, 1);
+
+    connect(doc, &ExplorerDocument::changed, this, &CostPanel::refresh);
+    connect(m_gpu, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &CostPanel::refresh);
+    connect(m_precision, qOverload<int>(&QComboBox::currentIndexChanged), this, &CostPanel::refresh);
+    refresh();
+}
+
+QString CostPanel::totalsText() const { return m_totals->text(); }
+
+int CostPanel::stageBarCount() const {
+    auto* bars = qobject_cast<QCPBars*>(m_stages->plottable(0));
+    return bars ? bars->data()->size() : 0;
+}
+
+void CostPanel::refresh() {
+    const CostReport& c = m_doc->costs();
+    const ScaledArch& arch = m_doc->arch();
+    const Precision precision = Precision(m_precision->currentData().toInt());
+    const MemoryEstimate mem = estimateMemory(c, precision, arch.baseline.family == Family::ResNetRS ? Optimizer::SGDMomentum : Optimizer::RMSProp, true);
+    m_totals->setText(tr("<b>%1</b> at %2 px<br>Parameters: <b>%3</b> (%4)<br>MACs: <b>%5</b> (multiply-adds; the papers' \"FLOPs\")<br>"
+                         "Training memory: %6 per image (estimate)<br>Largest batch in %7 GiB: <b>%8</b>")
+                          .arg(QString::fromStdString(arch.baseline.displayName)).arg(arch.resolution)
+                          .arg(QString::fromStdString(withThousands(c.params)), QString::fromStdString(shortCount(double(c.params))),
+                               QString::fromStdString(shortCount(double(c.macs))), QString::fromStdString(shortBytes(mem.activationBytesPerImage)))
+                          .arg(m_gpu->value()).arg(mem.maxBatch(m_gpu->value() * kGiB)));
+
+    // Per-stage bars: MACs (left axis, G) and parameters (right axis, M).
+    m_stages->clearPlottables();
+    auto* macs = new QCPBars(m_stages->xAxis, m_stages->yAxis);
+    auto* params = new QCPBars(m_stages->xAxis, m_stages->yAxis2);
+    macs->setName(tr("MACs (G)"));
+    params->setName(tr("parameters (M)"));
+    macs->setBrush(QColor(0x42, 0x85, 0xf4, 200));
+    macs->setPen(Qt::NoPen);
+    params->setBrush(QColor(0xf4, 0x8c, 0x2a, 200));
+    params->setPen(Qt::NoPen);
+    auto* group = new QCPBarsGroup(m_stages);
+    macs->setBarsGroup(group);
+    params->setBarsGroup(group);
+    macs->setWidth(0.38);
+    params->setWidth(0.38);
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    double maxMacs = 0, maxParams = 0;
+    for (size_t i = 0; i < c.stages.size(); ++i) {
+        const StageCost& s = c.stages[i];
+        macs->addData(double(i), s.macs / 1e9);
+        params->addData(double(i), s.params / 1e6);
+        maxMacs = std::max(maxMacs, s.macs / 1e9);
+        maxParams = std::max(maxParams, s.params / 1e6);
+        ticker->addTick(double(i), s.stage < 0 ? tr("stem") : s.stage >= int(arch.stages.size()) ? tr("head") : QString::number(s.stage + 1));
+    }
+    m_stages->xAxis->setTicker(ticker);
+    m_stages->xAxis->setRange(-0.6, double(c.stages.size()) - 0.4);
+    m_stages->xAxis->setLabel(tr("stage"));
+    m_stages->yAxis->setLabel(tr("MACs (G)"));
+    m_stages->yAxis2->setVisible(true);
+    m_stages->yAxis2->setLabel(tr("parameters (M)"));
+    m_stages->yAxis->setRange(0, maxMacs * 1.15 + 1e-9);
+    m_stages->yAxis2->setRange(0, maxParams * 1.15 + 1e-9);
+    m_stages->replot(QCustomPlot::rpQueuedReplot);
+
+    // MACs against φ for the current α, β, γ, with the official B0–B7 for reference.
+    m_phi->clearGraphs();
+    m_phi->clearItems();
+    auto* curve = m_phi->addGraph();
+    curve->setName(tr("α^φ, β^φ, γ^φ"));
+    curve->setPen(QPen(QColor(0x42, 0x85, 0xf4), 2));
+    ScalingRequest q = arch.request;
+    const bool compound = q.mode == ScalingRequest::Mode::Compound;
+    if (!compound) q = ScalingRequest{};
+    for (double phi = kPhiMin; phi <= kPhiMax + 1e-9; phi += kPhiStep) {
+        q.coefficients.phi = phi;
+        try {
+            curve->addData(phi, computeCosts(scale(arch.baseline, q)).macs / 1e9);
+        } catch (const ValidationError&) {
+            // Outside the engine's limits: the curve just stops there.
+        }
+    }
+    if (arch.baseline.name == "efficientnet-b0") {
+        auto* official = m_phi->addGraph();
+        official->setName(tr("official B0–B7"));
+        official->setLineStyle(QCPGraph::lsNone);
+        official->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QColor(0xf4, 0x8c, 0x2a), 8));
+        for (int b = 0; b <= 7; ++b) {
+            const Preset p = findPreset("efficientnet-b" + std::to_string(b));
+            official->addData(b, computeCosts(scale(baselineSpec(p.baseline), p.request)).macs / 1e9);
+        }
+    }
+    auto* now = m_phi->addGraph();
+    now->setName(tr("current"));
+    now->setLineStyle(QCPGraph::lsNone);
+    now->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, Qt::red, 9));
+    if (compound) now->addData(arch.request.coefficients.phi, c.macs / 1e9);
+    m_phi->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    m_phi->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    m_phi->xAxis->setLabel(tr("φ"));
+    m_phi->yAxis->setLabel(tr("MACs (G, log)"));
+    m_phi->rescaleAxes();
+    m_phi->xAxis->setRange(kPhiMin - 0.3, kPhiMax + 0.3);
+    m_phi->yAxis->scaleRange(1.3, m_phi->yAxis->range().center());
+    m_phi->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace scalescope

@@ -1,0 +1,435 @@
+#include "trainingpanel.h"
+
+#include "explorerdocument.h"
+#include "scaling/format.h"
+#include "trainingcontroller.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTextStream>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <cmath>
+#include <qcustomplot.h>
+
+namespace scalescope {
+
+namespace {
+constexpr int kReplotMs = 40; // curves redraw at most 25 times a second
+const QColor kRunColours[] = {QColor(0x42, 0x85, 0xf4), QColor(0xea, 0x43, 0x35), QColor(0x34, 0xa8, 0x53),
+                              QColor(0x9c, 0x27, 0xb0), QColor(0xf4, 0x8c, 0x2a), QColor(0x00, 0x97, 0xa7)};
+
+QString clockText(double s) {
+    if (!std::isfinite(s) || s < 0) return QStringLiteral("--:--");
+    const long t = long(s + 0.5);
+    return t >= 3600 ? QStringLiteral("%1:%2:%3").arg(t / 3600).arg(t / 60 % 60, 2, 10, QChar('0')).arg(t % 60, 2, 10, QChar('0'))
+                     : QStringLiteral("%1:%2").arg(t / 60, 2, 10, QChar('0')).arg(t % 60, 2, 10, QChar('0'));
+}
+
+QDoubleSpinBox* doubleBox(QWidget* parent, double lo, double hi, double step, int decimals) {
+    auto* b = new QDoubleSpinBox(parent);
+    b->setRange(lo, hi);
+    b->setSingleStep(step);
+    b->setDecimals(decimals);
+    return b;
+}
+
+QSpinBox* intBox(QWidget* parent, int lo, int hi) {
+    auto* b = new QSpinBox(parent);
+    b->setRange(lo, hi);
+    return b;
+}
+} // namespace
+
+TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controller, QWidget* parent)
+    : QWidget(parent), m_doc(doc), m_controller(controller) {
+    auto* outer = new QHBoxLayout(this);
+    auto* left = new QWidget(this);
+    auto* form = new QFormLayout(left);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_dataset = new QComboBox(left);
+    m_dataset->addItem(tr("Synthetic shapes"), "shapes");
+    m_dataset->addItem(tr("Synthetic shapes (hard)"), "shapes-hard");
+    m_dataset->addItem(tr("Fashion-MNIST"), "fashion-mnist");
+    m_dataset->addItem(tr("CIFAR-10 (binary)"), "cifar10");
+    m_dataset->addItem(tr("Image folder"), "folder");
+    form->addRow(tr("Dataset"), m_dataset);
+    auto* pathRow = new QHBoxLayout;
+    m_dataPath = new QLineEdit(left);
+    m_dataPath->setPlaceholderText(tr("default location"));
+    auto* browse = new QPushButton(tr("Browse…"), left);
+    pathRow->addWidget(m_dataPath, 1);
+    pathRow->addWidget(browse);
+    form->addRow(tr("Data path"), pathRow);
+    m_samples = intBox(left, 0, 10000000);
+    m_samples->setSpecialValueText(tr("all"));
+    form->addRow(tr("Training images"), m_samples);
+    m_epochs = intBox(left, 1, 100000);
+    form->addRow(tr("Epochs"), m_epochs);
+    m_batch = intBox(left, 1, 65536);
+    form->addRow(tr("Batch size"), m_batch);
+    m_schedule = new QComboBox(left);
+    m_schedule->addItem(tr("Progressive (paper, Table 6)"), "paper");
+    m_schedule->addItem(tr("Progressive (official code)"), "code");
+    m_schedule->addItem(tr("Fixed size (baseline)"), "fixed");
+    form->addRow(tr("Schedule"), m_schedule);
+    m_stages = intBox(left, 1, 64);
+    form->addRow(tr("Stages"), m_stages);
+    auto pair = [&](const QString& label, QWidget* a, QWidget* b) {
+        auto* row = new QHBoxLayout;
+        row->addWidget(a);
+        row->addWidget(new QLabel(QStringLiteral("→"), left));
+        row->addWidget(b);
+        form->addRow(label, row);
+    };
+    m_minSize = intBox(left, 8, 4096);
+    m_maxSize = intBox(left, 0, 4096);
+    m_maxSize->setSpecialValueText(tr("model's"));
+    pair(tr("Image size"), m_minSize, m_maxSize);
+    m_dropMin = doubleBox(left, 0, 0.95, 0.05, 2);
+    m_dropMax = doubleBox(left, 0, 0.95, 0.05, 2);
+    pair(tr("Dropout"), m_dropMin, m_dropMax);
+    m_raMin = doubleBox(left, 0, 30, 1, 1);
+    m_raMax = doubleBox(left, 0, 30, 1, 1);
+    pair(tr("RandAugment"), m_raMin, m_raMax);
+    m_mixMin = doubleBox(left, 0, 10, 0.05, 2);
+    m_mixMax = doubleBox(left, 0, 10, 0.05, 2);
+    pair(tr("Mixup α"), m_mixMin, m_mixMax);
+    m_optimizer = new QComboBox(left);
+    m_optimizer->addItem(tr("SGD, Nesterov momentum"), "sgd");
+    m_optimizer->addItem(tr("RMSProp"), "rmsprop");
+    form->addRow(tr("Optimizer"), m_optimizer);
+    m_lr = doubleBox(left, 1e-6, 10, 0.01, 4);
+    form->addRow(tr("Learning rate"), m_lr);
+    m_device = new QComboBox(left);
+    m_device->addItem(tr("Automatic (CUDA if present)"), "auto");
+    m_device->addItem(tr("CPU"), "cpu");
+    m_device->addItem(tr("CUDA GPU 0"), "cuda:0");
+    form->addRow(tr("Device"), m_device);
+    auto* buttons = new QHBoxLayout;
+    m_start = new QPushButton(tr("Start"), left);
+    m_pause = new QPushButton(tr("Pause"), left);
+    m_stop = new QPushButton(tr("Stop"), left);
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_pause);
+    buttons->addWidget(m_stop);
+    form->addRow(buttons);
+    m_progress = new QProgressBar(left);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    form->addRow(m_progress);
+    m_status = new QLabel(tr("Ready."), left);
+    m_status->setWordWrap(true);
+    m_status->setMinimumWidth(260);
+    form->addRow(m_status);
+    m_runList = new QListWidget(left);
+    m_runList->setMaximumHeight(90);
+    m_runList->setToolTip(tr("Runs on the plot: untick to hide"));
+    form->addRow(tr("Runs"), m_runList);
+    left->setMaximumWidth(380);
+
+    m_plot = new QCustomPlot(this);
+    m_plot->setMinimumSize(420, 320);
+    m_plot->plotLayout()->clear();
+    m_lossRect = new QCPAxisRect(m_plot);
+    m_sizeRect = new QCPAxisRect(m_plot);
+    m_speedRect = new QCPAxisRect(m_plot);
+    m_plot->plotLayout()->addElement(0, 0, m_lossRect);
+    m_plot->plotLayout()->addElement(1, 0, m_sizeRect);
+    m_plot->plotLayout()->addElement(2, 0, m_speedRect);
+    m_plot->plotLayout()->setRowStretchFactor(0, 2.0);
+    m_plot->plotLayout()->setRowStretchFactor(1, 1.2);
+    m_plot->plotLayout()->setRowStretchFactor(2, 0.8);
+    auto* group = new QCPMarginGroup(m_plot);
+    for (QCPAxisRect* r : {m_lossRect, m_sizeRect, m_speedRect}) {
+        r->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+        r->axis(QCPAxis::atRight)->setVisible(true);
+        r->axis(QCPAxis::atBottom)->setLabel(tr("epoch"));
+    }
+    m_lossRect->axis(QCPAxis::atLeft)->setLabel(tr("train loss"));
+    m_lossRect->axis(QCPAxis::atRight)->setLabel(tr("val accuracy"));
+    m_lossRect->axis(QCPAxis::atRight)->setRange(0, 1);
+    m_sizeRect->axis(QCPAxis::atLeft)->setLabel(tr("image px"));
+    m_sizeRect->axis(QCPAxis::atRight)->setLabel(tr("regularization"));
+    m_sizeRect->axis(QCPAxis::atRight)->setRange(0, 1.05);
+    m_speedRect->axis(QCPAxis::atLeft)->setLabel(tr("img/s"));
+    m_speedRect->axis(QCPAxis::atRight)->setTickLabels(false);
+    m_plot->legend = new QCPLegend;
+    m_lossRect->insetLayout()->addElement(m_plot->legend, Qt::AlignTop | Qt::AlignRight);
+    m_plot->legend->setLayer(QStringLiteral("legend"));
+    m_plot->legend->setFont(QFont(font().family(), 8));
+    m_plot->setAutoAddPlottableToLegend(false);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(m_plot);
+    split->setStretchFactor(1, 1);
+    outer->addWidget(split);
+
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_dataPath->text());
+        if (!dir.isEmpty()) m_dataPath->setText(dir);
+    });
+    connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startClicked);
+    connect(m_pause, &QPushButton::clicked, this, [this] {
+        if (m_controller->isPaused()) {
+            m_controller->resume();
+            m_pause->setText(tr("Pause"));
+        } else {
+            m_controller->pause();
+            m_pause->setText(tr("Resume"));
+        }
+    });
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        m_controller->stop();
+        m_status->setText(tr("Stopping after this step…"));
+    });
+    connect(m_controller, &TrainingController::events, this, &TrainingPanel::onEvents);
+    connect(m_controller, &TrainingController::runFinished, this, &TrainingPanel::onFinished);
+    connect(m_runList, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+        const int i = m_runList->row(item);
+        if (i < 0 || i >= int(m_runs.size())) return;
+        const bool on = item->checkState() == Qt::Checked;
+        for (QCPGraph* g : {m_runs[size_t(i)].loss, m_runs[size_t(i)].valAcc, m_runs[size_t(i)].size, m_runs[size_t(i)].dropout,
+                            m_runs[size_t(i)].randAug, m_runs[size_t(i)].mixup, m_runs[size_t(i)].speed})
+            g->setVisible(on);
+        m_dirty = true;
+    });
+    auto* timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, &TrainingPanel::replotIfDirty);
+    timer->start(kReplotMs);
+    connect(doc, &ExplorerDocument::changed, this, [this] {
+        if (!m_controller->isRunning()) setSettingsFromDocument();
+    });
+    setSettingsFromDocument();
+    setRunning(false);
+}
+
+void TrainingPanel::setSettingsFromDocument() {
+    const TrainingSettings& t = m_doc->config().training;
+    const ProgressiveSettings& p = t.progressive;
+    m_dataset->setCurrentIndex(std::max(0, m_dataset->findData(QString::fromStdString(t.dataset))));
+    m_dataPath->setText(QString::fromStdString(t.dataPath));
+    m_samples->setValue(t.trainSamples);
+    m_epochs->setValue(t.epochs);
+    m_batch->setValue(t.batchSize);
+    m_schedule->setCurrentIndex(std::max(0, m_schedule->findData(QString::fromStdString(toString(p.schedule)))));
+    m_stages->setValue(p.stages);
+    m_minSize->setValue(p.minImageSize);
+    m_maxSize->setValue(p.maxImageSize);
+    m_dropMin->setValue(p.dropoutMin);
+    m_dropMax->setValue(p.dropoutMax);
+    m_raMin->setValue(p.randAugmentMin);
+    m_raMax->setValue(p.randAugmentMax);
+    m_mixMin->setValue(p.mixupMin);
+    m_mixMax->setValue(p.mixupMax);
+    m_optimizer->setCurrentIndex(std::max(0, m_optimizer->findData(QString::fromStdString(t.optimizer))));
+    m_lr->setValue(t.learningRate);
+    const int dev = m_device->findData(QString::fromStdString(t.device));
+    m_device->setCurrentIndex(dev >= 0 ? dev : 0);
+}
+
+TrainingSettings TrainingPanel::settingsFromForm() const {
+    TrainingSettings t = m_doc->config().training;
+    t.dataset = m_dataset->currentData().toString().toStdString();
+    t.dataPath = m_dataPath->text().trimmed().toStdString();
+    t.trainSamples = m_samples->value();
+    t.epochs = m_epochs->value();
+    t.batchSize = m_batch->value();
+    t.progressive.schedule = scheduleFromString(m_schedule->currentData().toString().toStdString(), "schedule");
+    t.progressive.stages = m_stages->value();
+    t.progressive.minImageSize = m_minSize->value();
+    t.progressive.maxImageSize = m_maxSize->value();
+    t.progressive.dropoutMin = m_dropMin->value();
+    t.progressive.dropoutMax = m_dropMax->value();
+    t.progressive.randAugmentMin = m_raMin->value();
+    t.progressive.randAugmentMax = m_raMax->value();
+    t.progressive.mixupMin = m_mixMin->value();
+    t.progressive.mixupMax = m_mixMax->value();
+    t.optimizer = m_optimizer->currentData().toString().toStdString();
+    t.learningRate = m_lr->value();
+    t.device = m_device->currentData().toString().toStdString();
+    return t;
+}
+
+void TrainingPanel::setRunning(bool running) {
+    for (QWidget* w : std::initializer_list<QWidget*>{m_dataset, m_dataPath, m_samples, m_epochs, m_batch, m_schedule, m_stages, m_minSize,
+                                                      m_maxSize, m_dropMin, m_dropMax, m_raMin, m_raMax, m_mixMin, m_mixMax, m_optimizer,
+                                                      m_lr, m_device, m_start})
+        w->setEnabled(!running);
+    m_pause->setEnabled(running);
+    m_stop->setEnabled(running);
+    m_pause->setText(tr("Pause"));
+    Q_EMIT runStateChanged(running);
+}
+
+void TrainingPanel::startClicked() {
+    if (m_controller->isRunning()) return;
+    const TrainingSettings t = settingsFromForm();
+    // The document validates; a refusal is shown by the main window's message handler too.
+    QString why;
+    auto conn = connect(m_doc, &ExplorerDocument::rejected, this, [&](const QString& f, const QString& r) { why = f + ": " + r; });
+    const bool ok = m_doc->setTraining(t);
+    disconnect(conn);
+    if (!ok) {
+        m_status->setText(tr("Not started: %1").arg(why));
+        return;
+    }
+    m_lastRunDir = QString::fromStdString(train::defaultRunDir());
+    RunCurves run;
+    const size_t idx = m_runs.size();
+    const QColor colour = kRunColours[idx % (sizeof kRunColours / sizeof kRunColours[0])];
+    run.name = tr("#%1 %2, %3").arg(idx + 1).arg(QString::fromStdString(m_doc->arch().baseline.displayName),
+                                                  m_schedule->currentText());
+    auto graph = [&](QCPAxisRect* r, QCPAxis::AxisType valueAxis, const QString& name, Qt::PenStyle style, bool legend) {
+        QCPGraph* g = m_plot->addGraph(r->axis(QCPAxis::atBottom), r->axis(valueAxis));
+        g->setName(name);
+        g->setPen(QPen(colour, 1.8, style));
+        if (legend) g->addToLegend();
+        return g;
+    };
+    run.loss = graph(m_lossRect, QCPAxis::atLeft, run.name + tr(" loss"), Qt::SolidLine, true);
+    run.valAcc = graph(m_lossRect, QCPAxis::atRight, run.name + tr(" val acc"), Qt::DashLine, true);
+    run.valAcc->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+    run.size = graph(m_sizeRect, QCPAxis::atLeft, tr("image size"), Qt::SolidLine, false);
+    run.size->setLineStyle(QCPGraph::lsStepLeft);
+    run.dropout = graph(m_sizeRect, QCPAxis::atRight, tr("dropout"), Qt::DashLine, false);
+    run.dropout->setLineStyle(QCPGraph::lsStepLeft);
+    run.randAug = graph(m_sizeRect, QCPAxis::atRight, tr("RandAugment/30"), Qt::DotLine, false);
+    run.randAug->setLineStyle(QCPGraph::lsStepLeft);
+    run.mixup = graph(m_sizeRect, QCPAxis::atRight, tr("mixup α"), Qt::DashDotLine, false);
+    run.mixup->setLineStyle(QCPGraph::lsStepLeft);
+    run.speed = graph(m_speedRect, QCPAxis::atLeft, tr("img/s"), Qt::SolidLine, false);
+    m_runs.push_back(run);
+    auto* item = new QListWidgetItem(run.name, m_runList);
+    item->setForeground(colour);
+    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+    item->setCheckState(Qt::Checked);
+    m_epochsTotal = t.epochs;
+    for (QCPAxisRect* r : {m_lossRect, m_sizeRect, m_speedRect}) r->axis(QCPAxis::atBottom)->setRange(0, t.epochs);
+    m_progress->setValue(0);
+    m_status->setText(tr("Preparing data and model…"));
+    setRunning(true);
+    m_controller->start(m_doc->config(), m_lastRunDir);
+}
+
+double TrainingPanel::xOf(const train::TrainEvent& e) const {
+    return e.totalSteps > 0 ? double(e.step) / double(e.totalSteps) * e.epochs : double(e.epoch);
+}
+
+void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
+    if (m_runs.empty()) return;
+    RunCurves& run = m_runs.back();
+    using T = train::TrainEvent::Type;
+    for (const auto& e : batch) {
+        const double x = xOf(e);
+        switch (e.type) {
+        case T::Started: m_status->setText(QString::fromStdString(e.message)); break;
+        case T::Stage: {
+            run.size->addData(x, e.imageSize);
+            run.dropout->addData(x, e.dropout);
+            run.randAug->addData(x, e.randAugment / 30.0);
+            run.mixup->addData(x, std::min(1.0, e.mixup));
+            run.stageStarts.push_back(x);
+            if (x > 0) { // mark the boundary on the loss plot
+                auto* line = new QCPItemStraightLine(m_plot);
+                line->setClipAxisRect(m_lossRect);
+                line->point1->setAxes(m_lossRect->axis(QCPAxis::atBottom), m_lossRect->axis(QCPAxis::atLeft));
+                line->point2->setAxes(m_lossRect->axis(QCPAxis::atBottom), m_lossRect->axis(QCPAxis::atLeft));
+                line->point1->setCoords(x, 0);
+                line->point2->setCoords(x, 1);
+                line->setPen(QPen(run.loss->pen().color().lighter(150), 1, Qt::DotLine));
+            }
+            break;
+        }
+        case T::Step:
+            if (std::isfinite(e.loss)) run.loss->addData(x, e.loss);
+            run.speed->addData(x, e.imagesPerSecond);
+            run.size->addData(x, e.imageSize);
+            run.dropout->addData(x, e.dropout);
+            run.randAug->addData(x, e.randAugment / 30.0);
+            run.mixup->addData(x, std::min(1.0, e.mixup));
+            m_progress->setValue(int(1000.0 * e.step / std::max<std::int64_t>(1, e.totalSteps)));
+            m_status->setText(tr("Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8")
+                                  .arg(e.epoch + 1).arg(e.epochs).arg(e.stage + 1).arg(e.stages).arg(e.imageSize)
+                                  .arg(e.loss, 0, 'f', 3).arg(e.imagesPerSecond, 0, 'f', 0).arg(clockText(e.etaSeconds)));
+            break;
+        case T::Epoch:
+            run.valAcc->addData(double(e.epoch + 1), e.valAccuracy);
+            run.epochs.push_back(e);
+            break;
+        case T::Paused: m_status->setText(tr("Paused.")); break;
+        case T::Resumed: break;
+        case T::Checkpoint: break;
+        case T::Cancelled: m_status->setText(tr("Stopped; checkpoint saved.")); break;
+        case T::Finished:
+            m_progress->setValue(1000);
+            m_status->setText(tr("Finished in %1: val accuracy %2%, %3 img/s.")
+                                  .arg(clockText(e.elapsedSeconds)).arg(100 * e.valAccuracy, 0, 'f', 2).arg(e.imagesPerSecond, 0, 'f', 0));
+            break;
+        case T::Error: m_status->setText(tr("Error: %1").arg(QString::fromStdString(e.message))); break;
+        }
+    }
+    m_dirty = true;
+}
+
+void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& error) {
+    setRunning(false);
+    if (!error.isEmpty()) m_status->setText(tr("Error: %1").arg(error));
+    else if (cancelled) m_status->setText(tr("Stopped; checkpoint saved in %1").arg(m_lastRunDir));
+    (void)completed;
+    m_dirty = true;
+}
+
+void TrainingPanel::replotIfDirty() {
+    if (!m_dirty) return;
+    m_dirty = false;
+    bool found = false;
+    const QCPRange loss = m_runs.empty() ? QCPRange(0, 1) : m_runs.back().loss->getValueRange(found);
+    if (found) m_lossRect->axis(QCPAxis::atLeft)->setRange(0, std::max(0.1, loss.upper * 1.1));
+    double maxSize = 0, maxSpeed = 0;
+    for (const RunCurves& r : m_runs) {
+        bool f1 = false, f2 = false;
+        const QCPRange s = r.size->getValueRange(f1), v = r.speed->getValueRange(f2);
+        if (f1) maxSize = std::max(maxSize, s.upper);
+        if (f2) maxSpeed = std::max(maxSpeed, v.upper);
+    }
+    m_sizeRect->axis(QCPAxis::atLeft)->setRange(0, std::max(8.0, maxSize * 1.15));
+    m_speedRect->axis(QCPAxis::atLeft)->setRange(0, std::max(1.0, maxSpeed * 1.15));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int TrainingPanel::pointCount() const {
+    if (m_runs.empty()) return 0;
+    return m_runs.back().loss->data()->size() + m_runs.back().valAcc->data()->size();
+}
+
+QString TrainingPanel::statusText() const { return m_status->text(); }
+
+bool TrainingPanel::exportMetricsCsv(const QString& path) const {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) return false;
+    QTextStream out(&f);
+    out << "run,epoch,stage,image_size,dropout,randaugment,mixup,train_loss,train_accuracy,val_loss,val_accuracy,images_per_second,elapsed_seconds\n";
+    for (const RunCurves& r : m_runs)
+        for (const auto& e : r.epochs)
+            out << '"' << r.name << "\"," << e.epoch << ',' << e.stage << ',' << e.imageSize << ',' << e.dropout << ',' << e.randAugment << ','
+                << e.mixup << ',' << e.loss << ',' << e.trainAccuracy << ',' << e.valLoss << ',' << e.valAccuracy << ',' << e.imagesPerSecond
+                << ',' << e.elapsedSeconds << '\n';
+    return true;
+}
+
+} // namespace scalescope

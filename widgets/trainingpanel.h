@@ -1,0 +1,77 @@
+// Training settings, Start / Pause / Resume / Stop, a progress bar with ETA, and live curves:
+// train loss, validation accuracy, the image-size schedule as steps, regularization and
+// images per second; each run kept as an overlay that can be shown or hidden.
+#pragma once
+
+#include "train/trainer.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QCPAxisRect;
+class QCPGraph;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace scalescope {
+
+class ExplorerDocument;
+class TrainingController;
+
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    TrainingPanel(ExplorerDocument* doc, TrainingController* controller, QWidget* parent = nullptr);
+    QPushButton* startButton() const { return m_start; }
+    QCustomPlot* plot() const { return m_plot; }
+    int runCount() const { return int(m_runs.size()); }
+    int pointCount() const; // curve points of the newest run
+    QString statusText() const;
+    bool exportMetricsCsv(const QString& path) const;
+    QString lastRunDir() const { return m_lastRunDir; }
+    void setSettingsFromDocument();
+
+Q_SIGNALS:
+    void runStateChanged(bool running);
+
+private:
+    struct RunCurves {
+        QString name;
+        QCPGraph *loss = nullptr, *valAcc = nullptr, *size = nullptr, *dropout = nullptr, *randAug = nullptr, *mixup = nullptr, *speed = nullptr;
+        std::vector<train::TrainEvent> epochs; // for the CSV export
+        std::vector<double> stageStarts;       // x of stage changes
+    };
+    void startClicked();
+    void onEvents(const std::vector<train::TrainEvent>& batch);
+    void onFinished(bool completed, bool cancelled, const QString& error);
+    void replotIfDirty();
+    TrainingSettings settingsFromForm() const;
+    void setRunning(bool running);
+    double xOf(const train::TrainEvent& e) const;
+
+    ExplorerDocument* m_doc;
+    TrainingController* m_controller;
+    QComboBox *m_dataset, *m_schedule, *m_optimizer, *m_device;
+    QLineEdit* m_dataPath;
+    QSpinBox *m_epochs, *m_batch, *m_stages, *m_minSize, *m_maxSize, *m_samples;
+    QDoubleSpinBox *m_lr, *m_dropMin, *m_dropMax, *m_raMin, *m_raMax, *m_mixMin, *m_mixMax;
+    QPushButton *m_start, *m_pause, *m_stop;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    QListWidget* m_runList;
+    QCustomPlot* m_plot;
+    QCPAxisRect *m_lossRect, *m_sizeRect, *m_speedRect;
+    std::vector<RunCurves> m_runs;
+    QString m_lastRunDir;
+    bool m_dirty = false;
+    int m_epochsTotal = 1;
+};
+
+} // namespace scalescope
