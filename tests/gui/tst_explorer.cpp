@@ -1,0 +1,216 @@
+// The explorer window, offscreen: edits flow to every view, bad edits are refused, a short
+// training run draws curves, configurations round-trip, and the Korean interface loads.
+#include "architectureview.h"
+#include "costpanel.h"
+#include "explorerdocument.h"
+#include "mainwindow.h"
+#include "scalingeditor.h"
+#include "stagetablemodel.h"
+#include "trainingcontroller.h"
+#include "trainingpanel.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace scalescope;
+
+class TestExplorer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void editingPhiUpdatesEveryView();
+    void presetsSwitchBaselines();
+    void invalidTableEditsAreRefused_data();
+    void invalidTableEditsAreRefused();
+    void stageModelPassesTester();
+    void diagramExpandsAndExports();
+    void exportImportRoundTrip();
+    void shortTrainingRunDrawsCurves();
+    void koreanInterfaceLoads();
+};
+
+void TestExplorer::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true); // keep the user's settings out of it
+    QSettings().clear();
+}
+
+void TestExplorer::editingPhiUpdatesEveryView() {
+    MainWindow w;
+    w.show();
+    const QString totalsBefore = w.costPanel()->totalsText();
+    StageTableModel* m = w.stageModel();
+    const QModelIndex stage6 = m->index(5, StageTableModel::ScaledRepeats);
+    QCOMPARE(m->data(stage6, Qt::DisplayRole).toInt(), 4);
+    QCOMPARE(w.architectureView()->stageLabel(5), QString("MBConv6 k5 ×4"));
+    QSignalSpy changed(m, &QAbstractItemModel::dataChanged);
+    w.scalingEditor()->phiBox()->setValue(2.0);
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(m->data(stage6, Qt::DisplayRole).toInt(), 6); // ceil(1.44 * 4)
+    QCOMPARE(w.architectureView()->stageLabel(5), QString("MBConv6 k5 ×6"));
+    QVERIFY(w.costPanel()->totalsText() != totalsBefore);
+    QVERIFY(w.costPanel()->totalsText().contains("296 px"));
+    QCOMPARE(w.document()->arch().resolution, 296);
+    QCOMPARE(w.costPanel()->stageBarCount(), 9);
+}
+
+void TestExplorer::presetsSwitchBaselines() {
+    MainWindow w;
+    QAbstractItemModelTester tester(w.stageModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QComboBox* presets = w.scalingEditor()->presetBox();
+    const int v2s = presets->findData("efficientnetv2-s");
+    QVERIFY(v2s >= 0);
+    presets->setCurrentIndex(v2s);
+    Q_EMIT presets->activated(v2s);
+    QCOMPARE(w.stageModel()->rowCount(), 6);
+    QVERIFY(w.costPanel()->totalsText().contains("21,458,488"));
+    const int b3 = presets->findData("efficientnet-b3");
+    Q_EMIT presets->activated(b3);
+    QCOMPARE(w.stageModel()->rowCount(), 7);
+    QVERIFY(w.costPanel()->totalsText().contains("12,233,232"));
+    QVERIFY(presets->itemText(b3).contains("official"));
+}
+
+void TestExplorer::invalidTableEditsAreRefused_data() {
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("even kernel") << int(StageTableModel::Kernel) << QVariant(4) << "odd";
+    QTest::newRow("zero repeats") << int(StageTableModel::Repeats) << QVariant(0) << "between";
+    QTest::newRow("fractional repeats") << int(StageTableModel::Repeats) << QVariant(2.5) << "whole number";
+    QTest::newRow("text") << int(StageTableModel::Channels) << QVariant("many") << "not a number";
+    QTest::newRow("nan width") << int(StageTableModel::WidthMult) << QVariant(std::nan("")) << "not a number";
+    QTest::newRow("negative depth") << int(StageTableModel::DepthMult) << QVariant(-1.0) << "depth multiplier";
+    QTest::newRow("stride 3") << int(StageTableModel::Stride) << QVariant(3) << "between 1 and 2";
+}
+
+void TestExplorer::invalidTableEditsAreRefused() {
+    QFETCH(int, column);
+    QFETCH(QVariant, value);
+    QFETCH(QString, reason);
+    MainWindow w;
+    const ScaleConfig before = w.document()->config();
+    StageTableModel* m = w.stageModel();
+    QSignalSpy refused(m, &StageTableModel::editRefused);
+    QVERIFY(!m->setData(m->index(2, column), value, Qt::EditRole));
+    QCOMPARE(refused.count(), 1);
+    const QString msg = refused.first().first().toString();
+    QVERIFY2(msg.contains("Stage 3") && msg.contains(reason), qPrintable(msg));
+    QVERIFY(w.lastMessage().contains(reason));
+    QVERIFY(w.document()->config() == before); // nothing changed
+    // A good edit still works afterwards.
+    QVERIFY(m->setData(m->index(2, StageTableModel::Kernel), 3, Qt::EditRole));
+    QCOMPARE(w.document()->config().baseline.stages[2].kernel, 3);
+}
+
+void TestExplorer::stageModelPassesTester() {
+    MainWindow w;
+    QAbstractItemModelTester tester(w.stageModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    StageTableModel* m = w.stageModel();
+    QVERIFY(m->setData(m->index(4, StageTableModel::DepthMult), 1.5, Qt::EditRole));
+    QVERIFY(m->setData(m->index(1, StageTableModel::Expansion), 4.0, Qt::EditRole));
+    QCOMPARE(m->data(m->index(4, StageTableModel::ScaledRepeats), Qt::DisplayRole).toInt(), 5); // ceil(1.5 * 3)
+    QVERIFY(!(m->flags(m->index(0, StageTableModel::Macs)) & Qt::ItemIsEditable));
+    w.document()->loadPreset("resnet-rs-101");
+    QCOMPARE(m->rowCount(), 4);
+    QCOMPARE(m->data(m->index(2, StageTableModel::Block), Qt::DisplayRole).toString(), QString("Bottleneck k3"));
+}
+
+void TestExplorer::diagramExpandsAndExports() {
+    MainWindow w;
+    ArchitectureView* v = w.architectureView();
+    const int collapsed = v->blockItemCount();
+    QCOMPARE(collapsed, 9); // stem, 7 stages, head
+    v->setExpanded(5, true); // stage 6: four blocks
+    QCOMPARE(v->blockItemCount(), collapsed - 1 + 4);
+    QTemporaryDir dir;
+    QVERIFY(v->exportPng(dir.filePath("d.png")));
+    QVERIFY(v->exportSvg(dir.filePath("d.svg")));
+    QImage img(dir.filePath("d.png"));
+    QVERIFY(img.width() > 400);
+    QFile svg(dir.filePath("d.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QVERIFY(svg.readAll().contains("<svg"));
+}
+
+void TestExplorer::exportImportRoundTrip() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("explorer.json");
+    MainWindow w;
+    w.scalingEditor()->phiBox()->setValue(1.5);
+    QVERIFY(w.stageModel()->setData(w.stageModel()->index(3, StageTableModel::WidthMult), 1.25, Qt::EditRole));
+    QVERIFY(w.saveConfig(path));
+    const ScaleConfig saved = w.document()->config();
+    w.scalingEditor()->phiBox()->setValue(-1.0);
+    QVERIFY(!(w.document()->config() == saved));
+    MainWindow other;
+    QVERIFY(other.openConfig(path));
+    QVERIFY(other.document()->config() == saved);
+    QCOMPARE(other.document()->costs().macs, computeCosts(scale(saved.baseline, saved.request)).macs);
+    // A broken file is refused with a message and leaves the window as it was.
+    QFile bad(dir.filePath("bad.json"));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("{\"format\": \"scalescope-config\", \"version\": 1, \"baseline\": \"efficientnet-b0\", \"scaling\": {\"phi\": \"x\"}}");
+    bad.close();
+    QVERIFY(!other.openConfig(bad.fileName()));
+    QVERIFY(other.lastMessage().contains("scaling.phi"));
+    QVERIFY(other.document()->config() == saved);
+}
+
+void TestExplorer::shortTrainingRunDrawsCurves() {
+    MainWindow w;
+    ScaleConfig c = w.document()->config();
+    c.request.mode = ScalingRequest::Mode::Explicit;
+    c.request.width = 0.25;
+    c.request.depth = 0.25;
+    c.training.epochs = 2;
+    c.training.trainSamples = 320;
+    c.training.valSamples = 64;
+    c.training.device = "cpu";
+    c.training.progressive.stages = 2;
+    c.training.progressive.minImageSize = 24;
+    c.training.progressive.maxImageSize = 32;
+    QVERIFY(w.document()->setConfig(c));
+    w.trainingPanel()->setSettingsFromDocument();
+    QSignalSpy finished(w.trainingController(), &TrainingController::runFinished);
+    w.trainingPanel()->startButton()->click();
+    QVERIFY(w.trainingController()->isRunning());
+    QVERIFY(!w.scalingEditor()->isEnabled()); // the run keeps the configuration it started with
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().at(0).toBool(), true); // completed
+    QTRY_VERIFY(w.trainingPanel()->pointCount() > 2);
+    QVERIFY2(w.trainingPanel()->statusText().contains("Finished"), qPrintable(w.trainingPanel()->statusText()));
+    QVERIFY(w.scalingEditor()->isEnabled());
+    QCOMPARE(w.trainingPanel()->runCount(), 1);
+    QTemporaryDir dir;
+    QVERIFY(w.trainingPanel()->exportMetricsCsv(dir.filePath("m.csv")));
+    QFile csv(dir.filePath("m.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(QString(csv.readAll()).trimmed().split('\n').size(), 3); // header + 2 epochs
+}
+
+void TestExplorer::koreanInterfaceLoads() {
+    QTranslator ko;
+    QVERIFY(ko.load(QStringLiteral(":/i18n/scalescope_ko.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&ko));
+    {
+        MainWindow w;
+        QCOMPARE(w.tabs()->tabText(0), QString::fromUtf8("아키텍처"));
+        QCOMPARE(w.tabs()->tabText(1), QString::fromUtf8("학습"));
+        QVERIFY(w.trainingPanel()->startButton()->text() == QString::fromUtf8("시작"));
+    }
+    QCoreApplication::removeTranslator(&ko);
+    MainWindow en;
+    QCOMPARE(en.tabs()->tabText(0), QString("Architecture"));
+}
+
+QTEST_MAIN(TestExplorer)
+#include "tst_explorer.moc"
