@@ -15,38 +15,51 @@
 namespace scalescope {
 
 namespace {
-constexpr double kGap = 14;         // between boxes
-constexpr double kMinHeight = 50;   // smallest box, at the last stage's resolution
-constexpr double kMaxHeight = 230;  // box of the stem's full-resolution map
-constexpr int kStageRole = 0;       // QGraphicsItem::data key: stage index (-1 stem, n head)
+constexpr double kGap = 14;        // between boxes
+constexpr double kMinHeight = 50;  // smallest box, at the last stage's resolution
+constexpr double kMaxHeight = 230; // box of the stem's full-resolution map
+constexpr int kStageRole = 0;      // QGraphicsItem::data key: stage index (-1 stem, n head)
 constexpr double kZoomStep = 1.15;
 
 QColor colourFor(int stage, int stages, BlockType t) {
     if (stage < 0 || stage >= stages) return QColor(0x9e, 0x9e, 0x9e);
     switch (t) {
-    case BlockType::MBConv: return QColor(0x42, 0x85, 0xf4);
-    case BlockType::FusedMBConv: return QColor(0xf4, 0x8c, 0x2a);
-    case BlockType::Bottleneck: return QColor(0x34, 0xa8, 0x53);
+    case BlockType::MBConv:
+        return QColor(0x42, 0x85, 0xf4);
+    case BlockType::FusedMBConv:
+        return QColor(0xf4, 0x8c, 0x2a);
+    case BlockType::Bottleneck:
+        return QColor(0x34, 0xa8, 0x53);
     }
     return Qt::gray;
 }
 
-double boxWidth(int channels) { return 60 + 14 * std::log2(std::max(1, channels)); }
+double boxWidth(int channels) {
+    return 60 + 14 * std::log2(std::max(1, channels));
+}
 double boxHeight(int side, int resolution) {
     const double t = std::sqrt(double(side) / std::max(1, resolution));
     return kMinHeight + (kMaxHeight - kMinHeight) * std::clamp(t * 2.0, 0.0, 1.0);
 }
 
 QString layerTip(const LayerCost& L) {
-    return QObject::tr("<b>%1</b> %2<br>in %3×%4×%5 → out %6×%7×%8<br>MACs %9<br>params %10<br>activations (training, per image, fp32) %11")
+    return QObject::tr("<b>%1</b> %2<br>in %3×%4×%5 → out %6×%7×%8<br>MACs %9<br>params "
+                       "%10<br>activations (training, per image, fp32) %11")
         .arg(QString::fromStdString(L.name), QString::fromStdString(L.label))
-        .arg(L.inChannels).arg(L.inH).arg(L.inW).arg(L.outChannels).arg(L.outH).arg(L.outW)
-        .arg(QString::fromStdString(withThousands(L.macs)), QString::fromStdString(withThousands(L.params)),
+        .arg(L.inChannels)
+        .arg(L.inH)
+        .arg(L.inW)
+        .arg(L.outChannels)
+        .arg(L.outH)
+        .arg(L.outW)
+        .arg(QString::fromStdString(withThousands(L.macs)),
+             QString::fromStdString(withThousands(L.params)),
              QString::fromStdString(shortBytes(4.0 * double(L.activations))));
 }
 } // namespace
 
-ArchitectureView::ArchitectureView(ExplorerDocument* doc, QWidget* parent) : QGraphicsView(parent), m_doc(doc) {
+ArchitectureView::ArchitectureView(ExplorerDocument* doc, QWidget* parent)
+    : QGraphicsView(parent), m_doc(doc) {
     setScene(new QGraphicsScene(this));
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
@@ -61,8 +74,10 @@ QString ArchitectureView::stageLabel(int stage) const {
 }
 
 void ArchitectureView::setExpanded(int stage, bool expanded) {
-    if (expanded) m_expanded.insert(stage);
-    else m_expanded.remove(stage);
+    if (expanded)
+        m_expanded.insert(stage);
+    else
+        m_expanded.remove(stage);
     rebuild();
 }
 
@@ -93,35 +108,47 @@ void ArchitectureView::rebuild() {
         beginGroup();
         const StageCost& st = costs.stages[si];
         const int stage = st.stage;
-        const BlockType type = stage >= 0 && stage < n ? arch.stages[size_t(stage)].spec.block : BlockType::MBConv;
+        const BlockType type =
+            stage >= 0 && stage < n ? arch.stages[size_t(stage)].spec.block : BlockType::MBConv;
         const QColor colour = colourFor(stage, n, type);
         const double share = 100.0 * st.macs / std::max<std::int64_t>(1, costs.macs);
         QString title;
-        if (stage < 0) title = tr("Stem %1").arg(QString::fromStdString(st.label));
-        else if (stage >= n) title = tr("Head %1").arg(QString::fromStdString(st.label));
-        else title = QStringLiteral("%1 ×%2").arg(QString::fromStdString(st.label)).arg(st.repeats);
-        const QString text = QStringLiteral("%1\n%2×%3×%4\n%5% MACs").arg(title).arg(st.outChannels).arg(st.outH).arg(st.outW)
+        if (stage < 0)
+            title = tr("Stem %1").arg(QString::fromStdString(st.label));
+        else if (stage >= n)
+            title = tr("Head %1").arg(QString::fromStdString(st.label));
+        else
+            title = QStringLiteral("%1 ×%2").arg(QString::fromStdString(st.label)).arg(st.repeats);
+        const QString text = QStringLiteral("%1\n%2×%3×%4\n%5% MACs")
+                                 .arg(title)
+                                 .arg(st.outChannels)
+                                 .arg(st.outH)
+                                 .arg(st.outW)
                                  .arg(share, 0, 'f', share < 10 ? 1 : 0);
         if (stage >= 0 && stage < n) m_labels << title;
         const bool expanded = m_expanded.contains(stage) && stage >= 0 && stage < n;
         QString tip = tr("<b>%1</b><br>MACs %2 (%3%)<br>params %4<br>double-click to %5")
                           .arg(title, QString::fromStdString(withThousands(st.macs)))
                           .arg(share, 0, 'f', 1)
-                          .arg(QString::fromStdString(withThousands(st.params)), expanded ? tr("collapse") : tr("expand into layers"));
+                          .arg(QString::fromStdString(withThousands(st.params)),
+                               expanded ? tr("collapse") : tr("expand into layers"));
         if (!expanded) {
             auto* label = s->addSimpleText(text, labelFont);
             const QRectF r = label->boundingRect();
             // Width grows with log(channels); never narrower than its label.
             const double w = std::max(boxWidth(st.outChannels), r.width() + 12);
             const double h = std::max(boxHeight(st.outH, arch.resolution), r.height() + 10);
-            auto* box = s->addRect(x, baseline - h / 2, w, h, QPen(colour.darker(140), 1.5), QBrush(colour.lighter(150)));
+            auto* box = s->addRect(x, baseline - h / 2, w, h, QPen(colour.darker(140), 1.5),
+                                   QBrush(colour.lighter(150)));
             box->setData(kStageRole, stage);
             box->setZValue(-1);
             // Hover shows the stage and, for a few blocks, each layer.
             QString layers;
-            for (size_t li = st.firstLayer; li < st.firstLayer + std::min<size_t>(st.layerCount, 4); ++li)
+            for (size_t li = st.firstLayer; li < st.firstLayer + std::min<size_t>(st.layerCount, 4);
+                 ++li)
                 layers += QStringLiteral("<hr>") + layerTip(costs.layers[li]);
-            if (st.layerCount > 4) layers += tr("<hr>… %1 more layers (double-click)").arg(st.layerCount - 4);
+            if (st.layerCount > 4)
+                layers += tr("<hr>… %1 more layers (double-click)").arg(st.layerCount - 4);
             box->setToolTip(tip + layers);
             ++m_blockItems;
             label->setData(kStageRole, stage);
@@ -139,7 +166,8 @@ void ArchitectureView::rebuild() {
                 const LayerCost& L = costs.layers[li];
                 const double w = 12 + 3 * std::log2(std::max(1, L.outChannels));
                 const double h = boxHeight(L.outH, arch.resolution);
-                auto* box = s->addRect(x, baseline - h / 2, w, h, QPen(colour.darker(150), 1), QBrush(colour.lighter(120)));
+                auto* box = s->addRect(x, baseline - h / 2, w, h, QPen(colour.darker(150), 1),
+                                       QBrush(colour.lighter(120)));
                 box->setData(kStageRole, stage);
                 box->setToolTip(layerTip(L));
                 ++m_blockItems;
@@ -154,7 +182,8 @@ void ArchitectureView::rebuild() {
     // Wrap into rows so the diagram's aspect ratio is near the view's.
     const double total = x;
     const double rowPitch = kMaxHeight + 40;
-    const double aspect = std::max(0.5, double(viewport()->width()) / std::max(1, viewport()->height()));
+    const double aspect =
+        std::max(0.5, double(viewport()->width()) / std::max(1, viewport()->height()));
     const int rows = std::clamp(int(std::lround(std::sqrt(total / (rowPitch * aspect)))), 1, 4);
     const double rowWidth = total / rows;
     double rx = 0;
@@ -164,16 +193,21 @@ void ArchitectureView::rebuild() {
             ++row;
             rx = 0;
         }
-        for (QGraphicsItem* it : g.items) it->moveBy(rx - g.x0, row * rowPitch);
+        for (QGraphicsItem* it : g.items)
+            it->moveBy(rx - g.x0, row * rowPitch);
         rx += g.width;
     }
-    auto* caption = s->addSimpleText(tr("%1 — %2 px — %3 params — %4 MACs (multiply-adds; the papers' FLOPs)")
-                                         .arg(QString::fromStdString(arch.baseline.displayName)).arg(arch.resolution)
-                                         .arg(QString::fromStdString(shortCount(double(costs.params))),
-                                              QString::fromStdString(shortCount(double(costs.macs)))),
-                                     QFont(font().family(), 14, QFont::Bold));
+    auto* caption =
+        s->addSimpleText(tr("%1 — %2 px — %3 params — %4 MACs (multiply-adds; the papers' FLOPs)")
+                             .arg(QString::fromStdString(arch.baseline.displayName))
+                             .arg(arch.resolution)
+                             .arg(QString::fromStdString(shortCount(double(costs.params))),
+                                  QString::fromStdString(shortCount(double(costs.macs)))),
+                         QFont(font().family(), 14, QFont::Bold));
     caption->setPos(0, 0);
-    auto* legend = s->addSimpleText(tr("blue: MBConv   orange: Fused-MBConv   green: Bottleneck   grey: stem and head"), labelFont);
+    auto* legend = s->addSimpleText(
+        tr("blue: MBConv   orange: Fused-MBConv   green: Bottleneck   grey: stem and head"),
+        labelFont);
     legend->setPos(0, baseline + kMaxHeight / 2 + 16 + row * rowPitch);
     caption->setPos(0, baseline - kMaxHeight / 2 - 44);
     s->setSceneRect(s->itemsBoundingRect().adjusted(-10, -10, 10, 10));

@@ -13,21 +13,21 @@ class ExplorerDocument;
 
 class ArchitectureView : public QGraphicsView {
     Q_OBJECT
-public:
+  public:
     explicit ArchitectureView(ExplorerDocument* doc, QWidget* parent = nullptr);
     void setExpanded(int stage, bool expanded);
     bool isExpanded(int stage) const { return m_expanded.contains(stage); }
     int blockItemCount() const { return m_blockItems; } // stage and layer boxes drawn
-    QString stageLabel(int stage) const;                 // the text on a stage's box
+    QString stageLabel(int stage) const;                // the text on a stage's box
     bool exportPng(const QString& path);
     bool exportSvg(const QString& path);
 
-protected:
+  protected:
     void wheelEvent(QWheelEvent* e) override;
     void resizeEvent(QResizeEvent* e) override;
     void mouseDoubleClickEvent(QMouseEvent* e) override;
 
-private:
+  private:
     void rebuild();
     ExplorerDocument* m_doc;
     QSet<int> m_expanded;

@@ -39,7 +39,10 @@ CostPanel::CostPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), 
     m_stages = new QCustomPlot(this);
     m_stages->setMinimumHeight(220);
     m_stages->plotLayout()->insertRow(0);
-    m_stages->plotLayout()->addElement(0, 0, new QCPTextElement(m_stages, tr("Per stage: MACs and parameters"), QFont(font().family(), 9, QFont::Bold)));
+    m_stages->plotLayout()->addElement(0, 0,
+                                       new QCPTextElement(m_stages,
+                                                          tr("Per stage: MACs and parameters"),
+                                                          QFont(font().family(), 9, QFont::Bold)));
     m_stages->legend->setVisible(true);
     m_stages->legend->setFont(QFont(font().family(), 8));
     // Legends sit in their own row under the plot, never over the data.
@@ -50,7 +53,10 @@ CostPanel::CostPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), 
     m_phi = new QCustomPlot(this);
     m_phi->setMinimumHeight(200);
     m_phi->plotLayout()->insertRow(0);
-    m_phi->plotLayout()->addElement(0, 0, new QCPTextElement(m_phi, tr("MACs against φ (current α, β, γ)"), QFont(font().family(), 9, QFont::Bold)));
+    m_phi->plotLayout()->addElement(0, 0,
+                                    new QCPTextElement(m_phi,
+                                                       tr("MACs against φ (current α, β, γ)"),
+                                                       QFont(font().family(), 9, QFont::Bold)));
     m_phi->legend->setVisible(true);
     m_phi->legend->setFont(QFont(font().family(), 8));
     m_phi->plotLayout()->addElement(2, 0, m_phi->legend);
@@ -60,11 +66,14 @@ CostPanel::CostPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), 
 
     connect(doc, &ExplorerDocument::changed, this, &CostPanel::refresh);
     connect(m_gpu, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &CostPanel::refresh);
-    connect(m_precision, qOverload<int>(&QComboBox::currentIndexChanged), this, &CostPanel::refresh);
+    connect(m_precision, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &CostPanel::refresh);
     refresh();
 }
 
-QString CostPanel::totalsText() const { return m_totals->text(); }
+QString CostPanel::totalsText() const {
+    return m_totals->text();
+}
 
 int CostPanel::stageBarCount() const {
     auto* bars = qobject_cast<QCPBars*>(m_stages->plottable(0));
@@ -75,13 +84,22 @@ void CostPanel::refresh() {
     const CostReport& c = m_doc->costs();
     const ScaledArch& arch = m_doc->arch();
     const Precision precision = Precision(m_precision->currentData().toInt());
-    const MemoryEstimate mem = estimateMemory(c, precision, arch.baseline.family == Family::ResNetRS ? Optimizer::SGDMomentum : Optimizer::RMSProp, true);
-    m_totals->setText(tr("<b>%1</b> at %2 px<br>Parameters: <b>%3</b> (%4)<br>MACs: <b>%5</b> (multiply-adds; the papers' \"FLOPs\")<br>"
-                         "Training memory: %6 per image (estimate)<br>Largest batch in %7 GiB: <b>%8</b>")
-                          .arg(QString::fromStdString(arch.baseline.displayName)).arg(arch.resolution)
-                          .arg(QString::fromStdString(withThousands(c.params)), QString::fromStdString(shortCount(double(c.params))),
-                               QString::fromStdString(shortCount(double(c.macs))), QString::fromStdString(shortBytes(mem.activationBytesPerImage)))
-                          .arg(m_gpu->value()).arg(mem.maxBatch(m_gpu->value() * kGiB)));
+    const MemoryEstimate mem = estimateMemory(
+        c, precision,
+        arch.baseline.family == Family::ResNetRS ? Optimizer::SGDMomentum : Optimizer::RMSProp,
+        true);
+    m_totals->setText(
+        tr("<b>%1</b> at %2 px<br>Parameters: <b>%3</b> (%4)<br>MACs: <b>%5</b> (multiply-adds; "
+           "the papers' \"FLOPs\")<br>"
+           "Training memory: %6 per image (estimate)<br>Largest batch in %7 GiB: <b>%8</b>")
+            .arg(QString::fromStdString(arch.baseline.displayName))
+            .arg(arch.resolution)
+            .arg(QString::fromStdString(withThousands(c.params)),
+                 QString::fromStdString(shortCount(double(c.params))),
+                 QString::fromStdString(shortCount(double(c.macs))),
+                 QString::fromStdString(shortBytes(mem.activationBytesPerImage)))
+            .arg(m_gpu->value())
+            .arg(mem.maxBatch(m_gpu->value() * kGiB)));
 
     // Per-stage bars: MACs (left axis, G) and parameters (right axis, M).
     m_stages->clearPlottables();
@@ -106,7 +124,10 @@ void CostPanel::refresh() {
         params->addData(double(i), s.params / 1e6);
         maxMacs = std::max(maxMacs, s.macs / 1e9);
         maxParams = std::max(maxParams, s.params / 1e6);
-        ticker->addTick(double(i), s.stage < 0 ? tr("stem") : s.stage >= int(arch.stages.size()) ? tr("head") : QString::number(s.stage + 1));
+        ticker->addTick(double(i), s.stage < 0 ? tr("stem")
+                                   : s.stage >= int(arch.stages.size())
+                                       ? tr("head")
+                                       : QString::number(s.stage + 1));
     }
     m_stages->xAxis->setTicker(ticker);
     m_stages->xAxis->setRange(-0.6, double(c.stages.size()) - 0.4);
@@ -139,10 +160,12 @@ void CostPanel::refresh() {
         auto* official = m_phi->addGraph();
         official->setName(tr("official B0–B7"));
         official->setLineStyle(QCPGraph::lsNone);
-        official->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QColor(0xf4, 0x8c, 0x2a), 8));
+        official->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssDiamond, QColor(0xf4, 0x8c, 0x2a), 8));
         for (int b = 0; b <= 7; ++b) {
             const Preset p = findPreset("efficientnet-b" + std::to_string(b));
-            official->addData(b, computeCosts(scale(baselineSpec(p.baseline), p.request)).macs / 1e9);
+            official->addData(b,
+                              computeCosts(scale(baselineSpec(p.baseline), p.request)).macs / 1e9);
         }
     }
     auto* now = m_phi->addGraph();

@@ -16,14 +16,14 @@ class ExplorerDocument;
 
 class CostPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit CostPanel(ExplorerDocument* doc, QWidget* parent = nullptr);
     QString totalsText() const;
     QCustomPlot* stagePlot() const { return m_stages; }
     QCustomPlot* phiPlot() const { return m_phi; }
     int stageBarCount() const; // data points in the MACs bars
 
-private:
+  private:
     void refresh();
     ExplorerDocument* m_doc;
     QCustomPlot* m_stages = nullptr;

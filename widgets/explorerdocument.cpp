@@ -36,7 +36,9 @@ bool ExplorerDocument::apply(const ScaleConfig& c) {
     return true;
 }
 
-bool ExplorerDocument::setConfig(const ScaleConfig& c) { return apply(c); }
+bool ExplorerDocument::setConfig(const ScaleConfig& c) {
+    return apply(c);
+}
 
 bool ExplorerDocument::loadPreset(const QString& name) {
     try {
@@ -64,7 +66,8 @@ bool ExplorerDocument::setCoefficients(const Coefficients& k) {
 bool ExplorerDocument::setStageMultiplier(int stage, double depth, double width) {
     ScaleConfig c = m_config;
     if (stage < 0 || stage >= int(c.baseline.stages.size())) return false;
-    if (c.request.stages.empty()) c.request.stages.assign(c.baseline.stages.size(), StageMultiplier{});
+    if (c.request.stages.empty())
+        c.request.stages.assign(c.baseline.stages.size(), StageMultiplier{});
     c.request.stages[size_t(stage)] = {depth, width};
     return apply(c);
 }

@@ -13,7 +13,7 @@ namespace scalescope {
 
 class ExplorerDocument : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit ExplorerDocument(QObject* parent = nullptr);
 
     const ScaleConfig& config() const { return m_config; }
@@ -30,15 +30,15 @@ public:
     bool setMaxResolution(int px);
     bool setTraining(const TrainingSettings& t);
 
-    bool open(const QString& path);   // emits rejected with the reason on failure
+    bool open(const QString& path); // emits rejected with the reason on failure
     bool saveAs(const QString& path);
     void setFilePath(const QString& path) { m_filePath = path; }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void changed();
     void rejected(const QString& field, const QString& reason);
 
-private:
+  private:
     bool apply(const ScaleConfig& c);
     ScaleConfig m_config;
     ScaledArch m_arch;

@@ -28,14 +28,16 @@ ScalingEditor::ScalingEditor(ExplorerDocument* doc, QWidget* parent) : QWidget(p
     m_preset = new QComboBox(this);
     for (const auto& name : presetNames()) {
         const Preset p = findPreset(name);
-        const QString label = p.officialTable ? tr("%1 (official table)").arg(QString::fromStdString(p.displayName))
-                                              : QString::fromStdString(p.displayName);
+        const QString label =
+            p.officialTable ? tr("%1 (official table)").arg(QString::fromStdString(p.displayName))
+                            : QString::fromStdString(p.displayName);
         m_preset->addItem(label, QString::fromStdString(name));
     }
     m_preset->setToolTip(tr("B1-B7 use the published width/depth/resolution table, not α^φ. "
                             "Edit φ to scale the baseline by compound scaling instead."));
     form->addRow(tr("Baseline / preset"), m_preset);
-    const QString names[4] = {tr("α (depth)"), tr("β (width)"), tr("γ (resolution)"), tr("φ (compound)")};
+    const QString names[4] = {tr("α (depth)"), tr("β (width)"), tr("γ (resolution)"),
+                              tr("φ (compound)")};
     for (int i = 0; i < 4; ++i) {
         auto* row = new QHBoxLayout;
         m_slider[i] = new QSlider(Qt::Horizontal, this);
@@ -52,7 +54,8 @@ ScalingEditor::ScalingEditor(ExplorerDocument* doc, QWidget* parent) : QWidget(p
             const double x = kRanges[i].lo + (kRanges[i].hi - kRanges[i].lo) * v / kSliderSteps;
             m_spin[i]->setValue(std::round(x * 1000) / 1000);
         });
-        connect(m_spin[i], qOverload<double>(&QDoubleSpinBox::valueChanged), this, &ScalingEditor::coefficientEdited);
+        connect(m_spin[i], qOverload<double>(&QDoubleSpinBox::valueChanged), this,
+                &ScalingEditor::coefficientEdited);
     }
     m_product = new QLabel(this);
     m_product->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -68,8 +71,10 @@ ScalingEditor::ScalingEditor(ExplorerDocument* doc, QWidget* parent) : QWidget(p
     m_cap->setKeyboardTracking(false);
     form->addRow(tr("Image size cap"), m_cap);
 
-    connect(m_preset, qOverload<int>(&QComboBox::activated), this, [this](int i) { m_doc->loadPreset(m_preset->itemData(i).toString()); });
-    connect(m_cap, qOverload<int>(&QSpinBox::valueChanged), this, [this](int v) { m_doc->setMaxResolution(v); });
+    connect(m_preset, qOverload<int>(&QComboBox::activated), this,
+            [this](int i) { m_doc->loadPreset(m_preset->itemData(i).toString()); });
+    connect(m_cap, qOverload<int>(&QSpinBox::valueChanged), this,
+            [this](int v) { m_doc->setMaxResolution(v); });
     connect(doc, &ExplorerDocument::changed, this, &ScalingEditor::refresh);
     refresh();
 }
@@ -91,16 +96,28 @@ void ScalingEditor::refresh() {
     }
     const bool compound = c.request.mode == ScalingRequest::Mode::Compound;
     const double f = k.flopsBase();
-    m_product->setText(compound ? tr("%1 (%2%3 from 2; MACs grow about %1^φ)").arg(f, 0, 'f', 4).arg(f >= 2 ? "+" : "").arg(f - 2, 0, 'f', 4)
+    m_product->setText(compound ? tr("%1 (%2%3 from 2; MACs grow about %1^φ)")
+                                      .arg(f, 0, 'f', 4)
+                                      .arg(f >= 2 ? "+" : "")
+                                      .arg(f - 2, 0, 'f', 4)
                                 : tr("n/a: explicit multipliers"));
     const ScaledArch& a = m_doc->arch();
-    QString mode = compound ? tr("Compound: depth ×%1, width ×%2, %3 px").arg(a.depthMultiplier, 0, 'f', 3).arg(a.widthMultiplier, 0, 'f', 3).arg(a.uncappedResolution)
-                            : tr("%1: depth ×%2, width ×%3, %4 px (not α^φ)").arg(QString::fromStdString(a.request.label.empty() ? std::string("Explicit") : a.request.label))
-                                  .arg(a.depthMultiplier, 0, 'f', 2).arg(a.widthMultiplier, 0, 'f', 2).arg(a.uncappedResolution);
+    QString mode =
+        compound ? tr("Compound: depth ×%1, width ×%2, %3 px")
+                       .arg(a.depthMultiplier, 0, 'f', 3)
+                       .arg(a.widthMultiplier, 0, 'f', 3)
+                       .arg(a.uncappedResolution)
+                 : tr("%1: depth ×%2, width ×%3, %4 px (not α^φ)")
+                       .arg(QString::fromStdString(a.request.label.empty() ? std::string("Explicit")
+                                                                           : a.request.label))
+                       .arg(a.depthMultiplier, 0, 'f', 2)
+                       .arg(a.widthMultiplier, 0, 'f', 2)
+                       .arg(a.uncappedResolution);
     if (a.resolution != a.uncappedResolution) mode += tr(", capped to %1 px").arg(a.resolution);
     m_mode->setText(mode);
     const QSignalBlocker b(m_preset);
-    const int idx = m_preset->findData(QString::fromStdString(c.preset.empty() ? c.baseline.name : c.preset));
+    const int idx =
+        m_preset->findData(QString::fromStdString(c.preset.empty() ? c.baseline.name : c.preset));
     if (idx >= 0) m_preset->setCurrentIndex(idx);
     const QSignalBlocker bc(m_cap);
     m_cap->setValue(c.request.maxResolution);

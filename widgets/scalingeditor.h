@@ -16,12 +16,12 @@ class ExplorerDocument;
 
 class ScalingEditor : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ScalingEditor(ExplorerDocument* doc, QWidget* parent = nullptr);
     QDoubleSpinBox* phiBox() const { return m_spin[3]; }
     QComboBox* presetBox() const { return m_preset; }
 
-private:
+  private:
     void refresh();
     void coefficientEdited();
     ExplorerDocument* m_doc;

@@ -10,9 +10,23 @@ class ExplorerDocument;
 
 class StageTableModel : public QAbstractTableModel {
     Q_OBJECT
-public:
-    enum Column { Block, Repeats, Kernel, Stride, Expansion, SE, Channels, DepthMult, WidthMult,
-                  ScaledRepeats, ScaledChannels, Output, Macs, ColumnCount };
+  public:
+    enum Column {
+        Block,
+        Repeats,
+        Kernel,
+        Stride,
+        Expansion,
+        SE,
+        Channels,
+        DepthMult,
+        WidthMult,
+        ScaledRepeats,
+        ScaledChannels,
+        Output,
+        Macs,
+        ColumnCount
+    };
 
     explicit StageTableModel(ExplorerDocument* doc, QObject* parent = nullptr);
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -22,10 +36,10 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role) override;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void editRefused(const QString& message);
 
-private:
+  private:
     void documentChanged();
     ExplorerDocument* m_doc;
     int m_rows = 0;

@@ -35,13 +35,17 @@ bool TrainingController::start(const ScaleConfig& config, const QString& runDir)
     m_worker->moveToThread(m_thread);
     train::RunOptions options;
     options.runDir = runDir.toStdString();
-    connect(m_thread, &QThread::started, m_worker, [w = m_worker, config, options] { w->run(config, options); });
-    connect(m_worker, &TrainingWorker::finished, this, [this](bool completed, bool cancelled, const QString& error) {
-        drain(); // the last events first
-        m_running = false;
-        m_timer.stop();
-        Q_EMIT runFinished(completed, cancelled, error);
-    }, Qt::QueuedConnection);
+    connect(m_thread, &QThread::started, m_worker,
+            [w = m_worker, config, options] { w->run(config, options); });
+    connect(
+        m_worker, &TrainingWorker::finished, this,
+        [this](bool completed, bool cancelled, const QString& error) {
+            drain(); // the last events first
+            m_running = false;
+            m_timer.stop();
+            Q_EMIT runFinished(completed, cancelled, error);
+        },
+        Qt::QueuedConnection);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_running = true;
     m_timer.start();

@@ -18,14 +18,15 @@ namespace scalescope {
 
 class TrainingWorker : public QObject {
     Q_OBJECT
-public:
-    TrainingWorker(train::TrainControl* control, std::mutex* mutex, std::vector<train::TrainEvent>* buffer)
+  public:
+    TrainingWorker(train::TrainControl* control, std::mutex* mutex,
+                   std::vector<train::TrainEvent>* buffer)
         : m_control(control), m_mutex(mutex), m_buffer(buffer) {}
     void run(const ScaleConfig& config, const train::RunOptions& options);
-Q_SIGNALS:
+  Q_SIGNALS:
     void finished(bool completed, bool cancelled, const QString& error);
 
-private:
+  private:
     train::TrainControl* m_control;
     std::mutex* m_mutex;
     std::vector<train::TrainEvent>* m_buffer;
@@ -33,7 +34,7 @@ private:
 
 class TrainingController : public QObject {
     Q_OBJECT
-public:
+  public:
     static constexpr int kDrainMs = 40; // GUI refresh period while training
     explicit TrainingController(QObject* parent = nullptr);
     ~TrainingController() override; // stops a run (with its checkpoint) and joins the thread
@@ -46,11 +47,11 @@ public:
     bool isPaused() const { return m_control && m_control->paused(); }
     void waitForFinished();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void events(const std::vector<scalescope::train::TrainEvent>& batch);
     void runFinished(bool completed, bool cancelled, const QString& error);
 
-private:
+  private:
     void drain();
     QThread* m_thread = nullptr;
     TrainingWorker* m_worker = nullptr;

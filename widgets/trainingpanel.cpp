@@ -29,14 +29,20 @@ namespace scalescope {
 
 namespace {
 constexpr int kReplotMs = 40; // curves redraw at most 25 times a second
-const QColor kRunColours[] = {QColor(0x42, 0x85, 0xf4), QColor(0xea, 0x43, 0x35), QColor(0x34, 0xa8, 0x53),
-                              QColor(0x9c, 0x27, 0xb0), QColor(0xf4, 0x8c, 0x2a), QColor(0x00, 0x97, 0xa7)};
+const QColor kRunColours[] = {QColor(0x42, 0x85, 0xf4), QColor(0xea, 0x43, 0x35),
+                              QColor(0x34, 0xa8, 0x53), QColor(0x9c, 0x27, 0xb0),
+                              QColor(0xf4, 0x8c, 0x2a), QColor(0x00, 0x97, 0xa7)};
 
 QString clockText(double s) {
     if (!std::isfinite(s) || s < 0) return QStringLiteral("--:--");
     const long t = long(s + 0.5);
-    return t >= 3600 ? QStringLiteral("%1:%2:%3").arg(t / 3600).arg(t / 60 % 60, 2, 10, QChar('0')).arg(t % 60, 2, 10, QChar('0'))
-                     : QStringLiteral("%1:%2").arg(t / 60, 2, 10, QChar('0')).arg(t % 60, 2, 10, QChar('0'));
+    return t >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(t / 3600)
+                           .arg(t / 60 % 60, 2, 10, QChar('0'))
+                           .arg(t % 60, 2, 10, QChar('0'))
+                     : QStringLiteral("%1:%2")
+                           .arg(t / 60, 2, 10, QChar('0'))
+                           .arg(t % 60, 2, 10, QChar('0'));
 }
 
 QDoubleSpinBox* doubleBox(QWidget* parent, double lo, double hi, double step, int decimals) {
@@ -167,8 +173,12 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_sizeRect->axis(QCPAxis::atRight)->setRange(0, 1.05);
     m_speedRect->axis(QCPAxis::atLeft)->setLabel(tr("img/s"));
     m_speedRect->axis(QCPAxis::atRight)->setTickLabels(false);
+    // The legend gets its own row under the curves, so it never hides data.
     m_plot->legend = new QCPLegend;
-    m_lossRect->insetLayout()->addElement(m_plot->legend, Qt::AlignTop | Qt::AlignRight);
+    m_plot->plotLayout()->addElement(3, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(3, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(2);
     m_plot->legend->setLayer(QStringLiteral("legend"));
     m_plot->legend->setFont(QFont(font().family(), 8));
     m_plot->setAutoAddPlottableToLegend(false);
@@ -180,7 +190,8 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     outer->addWidget(split);
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_dataPath->text());
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_dataPath->text());
         if (!dir.isEmpty()) m_dataPath->setText(dir);
     });
     connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startClicked);
@@ -203,8 +214,10 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
         const int i = m_runList->row(item);
         if (i < 0 || i >= int(m_runs.size())) return;
         const bool on = item->checkState() == Qt::Checked;
-        for (QCPGraph* g : {m_runs[size_t(i)].loss, m_runs[size_t(i)].valAcc, m_runs[size_t(i)].size, m_runs[size_t(i)].dropout,
-                            m_runs[size_t(i)].randAug, m_runs[size_t(i)].mixup, m_runs[size_t(i)].speed})
+        for (QCPGraph* g :
+             {m_runs[size_t(i)].loss, m_runs[size_t(i)].valAcc, m_runs[size_t(i)].size,
+              m_runs[size_t(i)].dropout, m_runs[size_t(i)].randAug, m_runs[size_t(i)].mixup,
+              m_runs[size_t(i)].speed})
             g->setVisible(on);
         m_dirty = true;
     });
@@ -226,7 +239,8 @@ void TrainingPanel::setSettingsFromDocument() {
     m_samples->setValue(t.trainSamples);
     m_epochs->setValue(t.epochs);
     m_batch->setValue(t.batchSize);
-    m_schedule->setCurrentIndex(std::max(0, m_schedule->findData(QString::fromStdString(toString(p.schedule)))));
+    m_schedule->setCurrentIndex(
+        std::max(0, m_schedule->findData(QString::fromStdString(toString(p.schedule)))));
     m_stages->setValue(p.stages);
     m_minSize->setValue(p.minImageSize);
     m_maxSize->setValue(p.maxImageSize);
@@ -236,7 +250,8 @@ void TrainingPanel::setSettingsFromDocument() {
     m_raMax->setValue(p.randAugmentMax);
     m_mixMin->setValue(p.mixupMin);
     m_mixMax->setValue(p.mixupMax);
-    m_optimizer->setCurrentIndex(std::max(0, m_optimizer->findData(QString::fromStdString(t.optimizer))));
+    m_optimizer->setCurrentIndex(
+        std::max(0, m_optimizer->findData(QString::fromStdString(t.optimizer))));
     m_lr->setValue(t.learningRate);
     const int dev = m_device->findData(QString::fromStdString(t.device));
     m_device->setCurrentIndex(dev >= 0 ? dev : 0);
@@ -249,7 +264,8 @@ TrainingSettings TrainingPanel::settingsFromForm() const {
     t.trainSamples = m_samples->value();
     t.epochs = m_epochs->value();
     t.batchSize = m_batch->value();
-    t.progressive.schedule = scheduleFromString(m_schedule->currentData().toString().toStdString(), "schedule");
+    t.progressive.schedule =
+        scheduleFromString(m_schedule->currentData().toString().toStdString(), "schedule");
     t.progressive.stages = m_stages->value();
     t.progressive.minImageSize = m_minSize->value();
     t.progressive.maxImageSize = m_maxSize->value();
@@ -266,9 +282,10 @@ TrainingSettings TrainingPanel::settingsFromForm() const {
 }
 
 void TrainingPanel::setRunning(bool running) {
-    for (QWidget* w : std::initializer_list<QWidget*>{m_dataset, m_dataPath, m_samples, m_epochs, m_batch, m_schedule, m_stages, m_minSize,
-                                                      m_maxSize, m_dropMin, m_dropMax, m_raMin, m_raMax, m_mixMin, m_mixMax, m_optimizer,
-                                                      m_lr, m_device, m_start})
+    for (QWidget* w : std::initializer_list<QWidget*>{
+             m_dataset, m_dataPath, m_samples, m_epochs, m_batch, m_schedule, m_stages, m_minSize,
+             m_maxSize, m_dropMin, m_dropMax, m_raMin, m_raMax, m_mixMin, m_mixMax, m_optimizer,
+             m_lr, m_device, m_start})
         w->setEnabled(!running);
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);
@@ -281,7 +298,8 @@ void TrainingPanel::startClicked() {
     const TrainingSettings t = settingsFromForm();
     // The document validates; a refusal is shown by the main window's message handler too.
     QString why;
-    auto conn = connect(m_doc, &ExplorerDocument::rejected, this, [&](const QString& f, const QString& r) { why = f + ": " + r; });
+    auto conn = connect(m_doc, &ExplorerDocument::rejected, this,
+                        [&](const QString& f, const QString& r) { why = f + ": " + r; });
     const bool ok = m_doc->setTraining(t);
     disconnect(conn);
     if (!ok) {
@@ -292,17 +310,23 @@ void TrainingPanel::startClicked() {
     RunCurves run;
     const size_t idx = m_runs.size();
     const QColor colour = kRunColours[idx % (sizeof kRunColours / sizeof kRunColours[0])];
-    run.name = tr("#%1 %2, %3").arg(idx + 1).arg(QString::fromStdString(m_doc->arch().baseline.displayName),
-                                                  m_schedule->currentText());
-    auto graph = [&](QCPAxisRect* r, QCPAxis::AxisType valueAxis, const QString& name, Qt::PenStyle style, bool legend) {
+    run.name = tr("#%1 %2, %3")
+                   .arg(idx + 1)
+                   .arg(QString::fromStdString(m_doc->arch().baseline.displayName),
+                        m_schedule->currentText());
+    auto graph = [&](QCPAxisRect* r, QCPAxis::AxisType valueAxis, const QString& name,
+                     Qt::PenStyle style, bool legend) {
         QCPGraph* g = m_plot->addGraph(r->axis(QCPAxis::atBottom), r->axis(valueAxis));
         g->setName(name);
         g->setPen(QPen(colour, 1.8, style));
         if (legend) g->addToLegend();
         return g;
     };
-    run.loss = graph(m_lossRect, QCPAxis::atLeft, run.name + tr(" loss"), Qt::SolidLine, true);
-    run.valAcc = graph(m_lossRect, QCPAxis::atRight, run.name + tr(" val acc"), Qt::DashLine, true);
+    // Legend entries stay short; the run list beside the plot names the model and schedule.
+    run.loss =
+        graph(m_lossRect, QCPAxis::atLeft, tr("#%1 train loss").arg(idx + 1), Qt::SolidLine, true);
+    run.valAcc = graph(m_lossRect, QCPAxis::atRight, tr("#%1 val accuracy").arg(idx + 1),
+                       Qt::DashLine, true);
     run.valAcc->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
     run.size = graph(m_sizeRect, QCPAxis::atLeft, tr("image size"), Qt::SolidLine, false);
     run.size->setLineStyle(QCPGraph::lsStepLeft);
@@ -319,7 +343,8 @@ void TrainingPanel::startClicked() {
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(Qt::Checked);
     m_epochsTotal = t.epochs;
-    for (QCPAxisRect* r : {m_lossRect, m_sizeRect, m_speedRect}) r->axis(QCPAxis::atBottom)->setRange(0, t.epochs);
+    for (QCPAxisRect* r : {m_lossRect, m_sizeRect, m_speedRect})
+        r->axis(QCPAxis::atBottom)->setRange(0, t.epochs);
     m_progress->setValue(0);
     m_status->setText(tr("Preparing data and model…"));
     setRunning(true);
@@ -337,7 +362,9 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
     for (const auto& e : batch) {
         const double x = xOf(e);
         switch (e.type) {
-        case T::Started: m_status->setText(QString::fromStdString(e.message)); break;
+        case T::Started:
+            m_status->setText(QString::fromStdString(e.message));
+            break;
         case T::Stage: {
             run.size->addData(x, e.imageSize);
             run.dropout->addData(x, e.dropout);
@@ -347,8 +374,10 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
             if (x > 0) { // mark the boundary on the loss plot
                 auto* line = new QCPItemStraightLine(m_plot);
                 line->setClipAxisRect(m_lossRect);
-                line->point1->setAxes(m_lossRect->axis(QCPAxis::atBottom), m_lossRect->axis(QCPAxis::atLeft));
-                line->point2->setAxes(m_lossRect->axis(QCPAxis::atBottom), m_lossRect->axis(QCPAxis::atLeft));
+                line->point1->setAxes(m_lossRect->axis(QCPAxis::atBottom),
+                                      m_lossRect->axis(QCPAxis::atLeft));
+                line->point2->setAxes(m_lossRect->axis(QCPAxis::atBottom),
+                                      m_lossRect->axis(QCPAxis::atLeft));
                 line->point1->setCoords(x, 0);
                 line->point2->setCoords(x, 1);
                 line->setPen(QPen(run.loss->pen().color().lighter(150), 1, Qt::DotLine));
@@ -364,23 +393,39 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
             run.mixup->addData(x, std::min(1.0, e.mixup));
             m_progress->setValue(int(1000.0 * e.step / std::max<std::int64_t>(1, e.totalSteps)));
             m_status->setText(tr("Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8")
-                                  .arg(e.epoch + 1).arg(e.epochs).arg(e.stage + 1).arg(e.stages).arg(e.imageSize)
-                                  .arg(e.loss, 0, 'f', 3).arg(e.imagesPerSecond, 0, 'f', 0).arg(clockText(e.etaSeconds)));
+                                  .arg(e.epoch + 1)
+                                  .arg(e.epochs)
+                                  .arg(e.stage + 1)
+                                  .arg(e.stages)
+                                  .arg(e.imageSize)
+                                  .arg(e.loss, 0, 'f', 3)
+                                  .arg(e.imagesPerSecond, 0, 'f', 0)
+                                  .arg(clockText(e.etaSeconds)));
             break;
         case T::Epoch:
             run.valAcc->addData(double(e.epoch + 1), e.valAccuracy);
             run.epochs.push_back(e);
             break;
-        case T::Paused: m_status->setText(tr("Paused.")); break;
-        case T::Resumed: break;
-        case T::Checkpoint: break;
-        case T::Cancelled: m_status->setText(tr("Stopped; checkpoint saved.")); break;
+        case T::Paused:
+            m_status->setText(tr("Paused."));
+            break;
+        case T::Resumed:
+            break;
+        case T::Checkpoint:
+            break;
+        case T::Cancelled:
+            m_status->setText(tr("Stopped; checkpoint saved."));
+            break;
         case T::Finished:
             m_progress->setValue(1000);
             m_status->setText(tr("Finished in %1: val accuracy %2%, %3 img/s.")
-                                  .arg(clockText(e.elapsedSeconds)).arg(100 * e.valAccuracy, 0, 'f', 2).arg(e.imagesPerSecond, 0, 'f', 0));
+                                  .arg(clockText(e.elapsedSeconds))
+                                  .arg(100 * e.valAccuracy, 0, 'f', 2)
+                                  .arg(e.imagesPerSecond, 0, 'f', 0));
             break;
-        case T::Error: m_status->setText(tr("Error: %1").arg(QString::fromStdString(e.message))); break;
+        case T::Error:
+            m_status->setText(tr("Error: %1").arg(QString::fromStdString(e.message)));
+            break;
         }
     }
     m_dirty = true;
@@ -388,8 +433,10 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
 
 void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& error) {
     setRunning(false);
-    if (!error.isEmpty()) m_status->setText(tr("Error: %1").arg(error));
-    else if (cancelled) m_status->setText(tr("Stopped; checkpoint saved in %1").arg(m_lastRunDir));
+    if (!error.isEmpty())
+        m_status->setText(tr("Error: %1").arg(error));
+    else if (cancelled)
+        m_status->setText(tr("Stopped; checkpoint saved in %1").arg(m_lastRunDir));
     (void)completed;
     m_dirty = true;
 }
@@ -398,7 +445,8 @@ void TrainingPanel::replotIfDirty() {
     if (!m_dirty) return;
     m_dirty = false;
     bool found = false;
-    const QCPRange loss = m_runs.empty() ? QCPRange(0, 1) : m_runs.back().loss->getValueRange(found);
+    const QCPRange loss =
+        m_runs.empty() ? QCPRange(0, 1) : m_runs.back().loss->getValueRange(found);
     if (found) m_lossRect->axis(QCPAxis::atLeft)->setRange(0, std::max(0.1, loss.upper * 1.1));
     double maxSize = 0, maxSpeed = 0;
     for (const RunCurves& r : m_runs) {
@@ -417,18 +465,22 @@ int TrainingPanel::pointCount() const {
     return m_runs.back().loss->data()->size() + m_runs.back().valAcc->data()->size();
 }
 
-QString TrainingPanel::statusText() const { return m_status->text(); }
+QString TrainingPanel::statusText() const {
+    return m_status->text();
+}
 
 bool TrainingPanel::exportMetricsCsv(const QString& path) const {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) return false;
     QTextStream out(&f);
-    out << "run,epoch,stage,image_size,dropout,randaugment,mixup,train_loss,train_accuracy,val_loss,val_accuracy,images_per_second,elapsed_seconds\n";
+    out << "run,epoch,stage,image_size,dropout,randaugment,mixup,train_loss,train_accuracy,val_"
+           "loss,val_accuracy,images_per_second,elapsed_seconds\n";
     for (const RunCurves& r : m_runs)
         for (const auto& e : r.epochs)
-            out << '"' << r.name << "\"," << e.epoch << ',' << e.stage << ',' << e.imageSize << ',' << e.dropout << ',' << e.randAugment << ','
-                << e.mixup << ',' << e.loss << ',' << e.trainAccuracy << ',' << e.valLoss << ',' << e.valAccuracy << ',' << e.imagesPerSecond
-                << ',' << e.elapsedSeconds << '\n';
+            out << '"' << r.name << "\"," << e.epoch << ',' << e.stage << ',' << e.imageSize << ','
+                << e.dropout << ',' << e.randAugment << ',' << e.mixup << ',' << e.loss << ','
+                << e.trainAccuracy << ',' << e.valLoss << ',' << e.valAccuracy << ','
+                << e.imagesPerSecond << ',' << e.elapsedSeconds << '\n';
     return true;
 }
 

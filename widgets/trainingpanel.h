@@ -27,7 +27,7 @@ class TrainingController;
 
 class TrainingPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     TrainingPanel(ExplorerDocument* doc, TrainingController* controller, QWidget* parent = nullptr);
     QPushButton* startButton() const { return m_start; }
     QCustomPlot* plot() const { return m_plot; }
@@ -38,13 +38,14 @@ public:
     QString lastRunDir() const { return m_lastRunDir; }
     void setSettingsFromDocument();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void runStateChanged(bool running);
 
-private:
+  private:
     struct RunCurves {
         QString name;
-        QCPGraph *loss = nullptr, *valAcc = nullptr, *size = nullptr, *dropout = nullptr, *randAug = nullptr, *mixup = nullptr, *speed = nullptr;
+        QCPGraph *loss = nullptr, *valAcc = nullptr, *size = nullptr, *dropout = nullptr,
+                 *randAug = nullptr, *mixup = nullptr, *speed = nullptr;
         std::vector<train::TrainEvent> epochs; // for the CSV export
         std::vector<double> stageStarts;       // x of stage changes
     };

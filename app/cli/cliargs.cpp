@@ -24,7 +24,8 @@ double parseNumber(const std::string& flag, const std::string& text) {
 
 int parseInteger(const std::string& flag, const std::string& text) {
     const double v = parseNumber(flag, text);
-    if (v != std::floor(v)) throw ValidationError(flag, "must be a whole number (got " + text + ")");
+    if (v != std::floor(v))
+        throw ValidationError(flag, "must be a whole number (got " + text + ")");
     if (v > INT_MAX || v < INT_MIN) throw ValidationError(flag, "is out of range (" + text + ")");
     return int(v);
 }
@@ -35,8 +36,8 @@ std::vector<std::pair<int, double>> parseStageList(const std::string& flag,
     size_t start = 0;
     while (start <= text.size()) {
         const size_t comma = text.find(',', start);
-        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos
-                                                                               : comma - start);
+        const std::string item =
+            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         const size_t eq = item.find('=');
         if (eq == std::string::npos)
             throw ValidationError(flag, "\"" + item + "\" should be STAGE=FACTOR, e.g. 6=1.5");
@@ -84,20 +85,22 @@ Args::Args(const std::vector<std::string>& argv, const std::vector<std::string>&
 bool Args::flag(const std::string& n) const {
     return std::find(m_flags.begin(), m_flags.end(), n) != m_flags.end();
 }
-bool Args::has(const std::string& n) const { return m_values.count(n) > 0 || flag(n); }
+bool Args::has(const std::string& n) const {
+    return m_values.count(n) > 0 || flag(n);
+}
 
 std::optional<std::string> Args::value(const std::string& n) const {
     const auto range = m_values.equal_range(n);
     if (range.first == range.second) return std::nullopt;
-    if (std::next(range.first) != range.second)
-        throw ValidationError(n, "given more than once");
+    if (std::next(range.first) != range.second) throw ValidationError(n, "given more than once");
     return range.first->second;
 }
 
 std::vector<std::string> Args::values(const std::string& n) const {
     std::vector<std::string> out;
     const auto range = m_values.equal_range(n);
-    for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+    for (auto it = range.first; it != range.second; ++it)
+        out.push_back(it->second);
     return out;
 }
 
@@ -116,8 +119,9 @@ std::optional<int> Args::integer(const std::string& n) const {
 ScaleConfig configFromArgs(const Args& a) {
     if (a.has("--preset") && a.has("--config"))
         throw ValidationError("--config", "cannot be combined with --preset");
-    ScaleConfig c = a.has("--config") ? loadConfig(*a.value("--config"))
-                                      : configForPreset(a.value("--preset").value_or("efficientnet-b0"));
+    ScaleConfig c = a.has("--config")
+                        ? loadConfig(*a.value("--config"))
+                        : configForPreset(a.value("--preset").value_or("efficientnet-b0"));
     ScalingRequest& q = c.request;
     const bool compound = a.has("--alpha") || a.has("--beta") || a.has("--gamma") || a.has("--phi");
     const bool explicitMult = a.has("--width") || a.has("--depth");
@@ -130,8 +134,8 @@ ScaleConfig configFromArgs(const Args& a) {
             findPreset(c.preset).officialTable)
             throw ValidationError(a.has("--phi") ? "--phi" : "--alpha",
                                   c.preset + " is the official published table, not alpha^phi; "
-                                  "for compound scaling start from its baseline, e.g. "
-                                  "--preset efficientnet-b0 --phi 3");
+                                             "for compound scaling start from its baseline, e.g. "
+                                             "--preset efficientnet-b0 --phi 3");
         if (q.mode == ScalingRequest::Mode::Explicit) {
             q = ScalingRequest{};
             q.mode = ScalingRequest::Mode::Compound;
@@ -166,9 +170,8 @@ ScaleConfig configFromArgs(const Args& a) {
             for (const auto& [stage, factor] : parseStageList(flag, v)) {
                 if (stage < 1 || stage > n)
                     throw ValidationError(flag, "stage " + std::to_string(stage) +
-                                                    " does not exist; " +
-                                                    c.baseline.displayName + " has stages 1-" +
-                                                    std::to_string(n));
+                                                    " does not exist; " + c.baseline.displayName +
+                                                    " has stages 1-" + std::to_string(n));
                 if (q.stages.empty()) q.stages.assign(size_t(n), StageMultiplier{});
                 auto& m = q.stages[size_t(stage - 1)];
                 (std::string(flag) == "--stage-depth" ? m.depth : m.width) = factor;

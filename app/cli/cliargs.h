@@ -12,7 +12,7 @@
 namespace scalescope::cli {
 
 class Args {
-public:
+  public:
     // `flags` take no value; every other --name takes one ("--phi 2" or "--phi=2").
     Args(const std::vector<std::string>& argv, const std::vector<std::string>& valueOptions,
          const std::vector<std::string>& flags);
@@ -21,11 +21,11 @@ public:
     bool has(const std::string& name) const;
     std::optional<std::string> value(const std::string& name) const;
     std::vector<std::string> values(const std::string& name) const; // repeatable options
-    std::optional<double> number(const std::string& name) const;   // finite or throws
+    std::optional<double> number(const std::string& name) const;    // finite or throws
     std::optional<int> integer(const std::string& name) const;
     const std::vector<std::string>& positional() const { return m_positional; }
 
-private:
+  private:
     std::multimap<std::string, std::string> m_values;
     std::vector<std::string> m_flags;
     std::vector<std::string> m_positional;

@@ -23,9 +23,9 @@ using namespace scalescope;
 constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
 
 const std::vector<std::string> kScalingOptions = {
-    "--preset", "--config", "--alpha", "--beta", "--gamma", "--phi", "--width", "--depth",
-    "--resolution", "--max-resolution", "--dropout", "--stage-depth", "--stage-width",
-    "--num-classes"};
+    "--preset",  "--config",      "--alpha",       "--beta",       "--gamma",
+    "--phi",     "--width",       "--depth",       "--resolution", "--max-resolution",
+    "--dropout", "--stage-depth", "--stage-width", "--num-classes"};
 
 const char* kUsage = R"(usage: scalescope-cli COMMAND [OPTIONS]
 
@@ -87,15 +87,17 @@ void printTable(const ScaledArch& arch, const CostReport& costs, bool layers,
     std::cout << b.displayName << " -> " << arch.description() << "\n";
     if (arch.request.mode == ScalingRequest::Mode::Compound) {
         const double f = arch.request.coefficients.flopsBase();
-        std::cout << "alpha*beta^2*gamma^2 = " << ratioText(f) << " (distance from 2: "
-                  << std::showpos << ratioText(f - 2.0) << std::noshowpos << ")\n";
+        std::cout << "alpha*beta^2*gamma^2 = " << ratioText(f)
+                  << " (distance from 2: " << std::showpos << ratioText(f - 2.0) << std::noshowpos
+                  << ")\n";
     }
     std::cout << "\n";
     std::ostringstream hdr;
     hdr << std::left << std::setw(12) << (layers ? "layer" : "stage") << std::setw(22) << "block"
         << std::right << std::setw(8) << "repeats" << std::setw(8) << "stride" << std::setw(5)
         << "SE" << std::setw(10) << "channels" << std::setw(16) << "output" << std::setw(14)
-        << "params" << std::setw(12) << "MACs" << std::setw(8) << "share" << "\n";
+        << "params" << std::setw(12) << "MACs" << std::setw(8) << "share"
+        << "\n";
     std::cout << hdr.str() << std::string(hdr.str().size() - 1, '-') << "\n";
     auto row = [&](const std::string& name, const std::string& label, int repeats, int stride,
                    double se, int c, int h, int w, std::int64_t params, std::int64_t macs) {
@@ -125,19 +127,18 @@ void printTable(const ScaledArch& arch, const CostReport& costs, bool layers,
                 s.macs);
         }
     }
-    const MemoryEstimate m = estimateMemory(costs, o.precision,
-                                            b.family == Family::ResNetRS ? Optimizer::SGDMomentum
-                                                                         : Optimizer::RMSProp,
-                                            true);
+    const MemoryEstimate m = estimateMemory(
+        costs, o.precision,
+        b.family == Family::ResNetRS ? Optimizer::SGDMomentum : Optimizer::RMSProp, true);
     std::cout << "\nresolution " << arch.resolution << "x" << arch.resolution << ", "
               << arch.totalBlocks() << " blocks, dropout " << arch.dropout << "\n";
-    std::cout << "params " << withThousands(costs.params) << " (" << shortCount(double(costs.params))
-              << ")\n";
+    std::cout << "params " << withThousands(costs.params) << " ("
+              << shortCount(double(costs.params)) << ")\n";
     std::cout << "MACs   " << withThousands(costs.macs) << " (" << shortCount(double(costs.macs))
               << " multiply-adds; the papers' \"FLOPs\")\n";
     std::cout << "training memory (estimate, "
-              << (o.precision == Precision::BFloat16 ? "bf16" : "fp32") << " activations): "
-              << shortBytes(m.activationBytesPerImage) << " per image, "
+              << (o.precision == Precision::BFloat16 ? "bf16" : "fp32")
+              << " activations): " << shortBytes(m.activationBytesPerImage) << " per image, "
               << shortBytes(m.bytesAtBatch(o.batch)) << " at batch " << o.batch
               << "; largest batch in " << o.gpuGiB << " GiB: " << m.maxBatch(o.gpuGiB * kGiB)
               << "\n";
@@ -178,16 +179,21 @@ Json inspectJson(const ScaledArch& arch, const CostReport& costs, const InspectO
 InspectOptions inspectOptions(const cli::Args& a) {
     InspectOptions o;
     if (const auto b = a.integer("--batch")) {
-        if (*b < 1 || *b > 1000000) throw ValidationError("--batch", "must be between 1 and 1000000");
+        if (*b < 1 || *b > 1000000)
+            throw ValidationError("--batch", "must be between 1 and 1000000");
         o.batch = *b;
     }
     if (const auto p = a.value("--precision")) {
-        if (*p == "fp32") o.precision = Precision::Float32;
-        else if (*p == "bf16") o.precision = Precision::BFloat16;
-        else throw ValidationError("--precision", "\"" + *p + "\" is not fp32 or bf16");
+        if (*p == "fp32")
+            o.precision = Precision::Float32;
+        else if (*p == "bf16")
+            o.precision = Precision::BFloat16;
+        else
+            throw ValidationError("--precision", "\"" + *p + "\" is not fp32 or bf16");
     }
     if (const auto g = a.number("--gpu-memory")) {
-        if (*g <= 0 || *g > 100000) throw ValidationError("--gpu-memory", "must be between 0 and 100000 GiB");
+        if (*g <= 0 || *g > 100000)
+            throw ValidationError("--gpu-memory", "must be between 0 and 100000 GiB");
         o.gpuGiB = *g;
     }
     return o;
@@ -195,7 +201,8 @@ InspectOptions inspectOptions(const cli::Args& a) {
 
 int inspect(const std::vector<std::string>& argv) {
     auto options = kScalingOptions;
-    for (const char* o : {"--batch", "--precision", "--gpu-memory"}) options.push_back(o);
+    for (const char* o : {"--batch", "--precision", "--gpu-memory"})
+        options.push_back(o);
     const cli::Args a(argv, options, {"--json", "--layers"});
     if (!a.positional().empty())
         throw ValidationError(a.positional().front(), "unexpected argument");
@@ -203,8 +210,10 @@ int inspect(const std::vector<std::string>& argv) {
     const InspectOptions o = inspectOptions(a);
     const ScaledArch arch = scale(c.baseline, c.request);
     const CostReport costs = computeCosts(arch);
-    if (a.flag("--json")) std::cout << inspectJson(arch, costs, o).dump(2) << "\n";
-    else printTable(arch, costs, a.flag("--layers"), o);
+    if (a.flag("--json"))
+        std::cout << inspectJson(arch, costs, o).dump(2) << "\n";
+    else
+        printTable(arch, costs, a.flag("--layers"), o);
     return 0;
 }
 
@@ -218,9 +227,12 @@ int exportCommand(const std::vector<std::string>& argv) {
     const ScaleConfig c = cli::configFromArgs(a);
     const std::string format = a.value("--format").value_or("config");
     std::string text;
-    if (format == "config") text = configToJson(c).dump(2) + "\n";
-    else if (format == "timm") text = timmArchDefPython(scale(c.baseline, c.request));
-    else throw ValidationError("--format", "\"" + format + "\" is not config or timm");
+    if (format == "config")
+        text = configToJson(c).dump(2) + "\n";
+    else if (format == "timm")
+        text = timmArchDefPython(scale(c.baseline, c.request));
+    else
+        throw ValidationError("--format", "\"" + format + "\" is not config or timm");
     if (const auto out = a.value("--output")) {
         writeFileAtomically(*out, text);
         std::cerr << "wrote " << *out << "\n";
@@ -231,19 +243,20 @@ int exportCommand(const std::vector<std::string>& argv) {
 }
 
 int presets() {
-    std::cout << std::left << std::setw(20) << "preset" << std::setw(18) << "baseline"
-              << std::right << std::setw(12) << "params" << std::setw(10) << "MACs"
-              << std::setw(8) << "size" << "  scaling\n";
+    std::cout << std::left << std::setw(20) << "preset" << std::setw(18) << "baseline" << std::right
+              << std::setw(12) << "params" << std::setw(10) << "MACs" << std::setw(8) << "size"
+              << "  scaling\n";
     for (const std::string& name : presetNames()) {
         const Preset p = findPreset(name);
         const ScaledArch arch = scale(baselineSpec(p.baseline), p.request);
         const CostReport c = computeCosts(arch);
-        std::cout << std::left << std::setw(20) << name << std::setw(18) << p.baseline
-                  << std::right << std::setw(12) << shortCount(double(c.params)) << std::setw(10)
+        std::cout << std::left << std::setw(20) << name << std::setw(18) << p.baseline << std::right
+                  << std::setw(12) << shortCount(double(c.params)) << std::setw(10)
                   << shortCount(double(c.macs)) << std::setw(8) << arch.resolution << "  "
                   << (p.officialTable ? "official table (width " + fixed(p.request.width, 1) +
                                             ", depth " + fixed(p.request.depth, 1) + ")"
-                                      : std::string("baseline")) << "\n";
+                                      : std::string("baseline"))
+                  << "\n";
     }
     return 0;
 }

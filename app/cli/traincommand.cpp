@@ -4,8 +4,8 @@
 #include "scaling/format.h"
 #include "train/trainer.h"
 
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -47,8 +47,10 @@ std::string clock(double s) {
     if (!std::isfinite(s) || s < 0) return "--:--";
     const long t = long(s + 0.5);
     char buf[32];
-    if (t >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
-    else std::snprintf(buf, sizeof buf, "%02ld:%02ld", t / 60, t % 60);
+    if (t >= 3600)
+        std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%02ld:%02ld", t / 60, t % 60);
     return buf;
 }
 } // namespace
@@ -57,12 +59,16 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     for (const auto& a : argv)
         if (a == "--help") return std::cout << kTrainUsage, 0;
     const std::vector<std::string> options = {
-        "--preset", "--config", "--alpha", "--beta", "--gamma", "--phi", "--width", "--depth", "--resolution",
-        "--max-resolution", "--dropout", "--stage-depth", "--stage-width", "--num-classes", "--dataset", "--data-path",
-        "--epochs", "--batch", "--lr", "--optimizer", "--schedule", "--stages", "--min-size", "--max-size",
-        "--train-samples", "--val-samples", "--ema", "--device", "--precision", "--checkpoint-every", "--seed", "--run-dir"};
+        "--preset",      "--config",      "--alpha",       "--beta",        "--gamma",
+        "--phi",         "--width",       "--depth",       "--resolution",  "--max-resolution",
+        "--dropout",     "--stage-depth", "--stage-width", "--num-classes", "--dataset",
+        "--data-path",   "--epochs",      "--batch",       "--lr",          "--optimizer",
+        "--schedule",    "--stages",      "--min-size",    "--max-size",    "--train-samples",
+        "--val-samples", "--ema",         "--device",      "--precision",   "--checkpoint-every",
+        "--seed",        "--run-dir"};
     const cli::Args a(argv, options, {"--resume", "--quiet"});
-    if (!a.positional().empty()) throw ValidationError(a.positional().front(), "unexpected argument");
+    if (!a.positional().empty())
+        throw ValidationError(a.positional().front(), "unexpected argument");
     ScaleConfig c = cli::configFromArgs(a);
     TrainingSettings& t = c.training;
     if (auto v = a.value("--dataset")) t.dataset = *v;
@@ -71,7 +77,8 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     if (auto v = a.integer("--batch")) t.batchSize = *v;
     if (auto v = a.number("--lr")) t.learningRate = *v;
     if (auto v = a.value("--optimizer")) t.optimizer = *v;
-    if (auto v = a.value("--schedule")) t.progressive.schedule = scheduleFromString(*v, "--schedule");
+    if (auto v = a.value("--schedule"))
+        t.progressive.schedule = scheduleFromString(*v, "--schedule");
     if (auto v = a.integer("--stages")) t.progressive.stages = *v;
     if (auto v = a.integer("--min-size")) t.progressive.minImageSize = *v;
     if (auto v = a.integer("--max-size")) t.progressive.maxImageSize = *v;
@@ -89,7 +96,8 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     train::RunOptions opts;
     opts.runDir = a.value("--run-dir").value_or(train::defaultRunDir());
     opts.resume = a.flag("--resume");
-    if (opts.resume && !a.has("--run-dir")) throw ValidationError("--resume", "needs --run-dir naming the run to continue");
+    if (opts.resume && !a.has("--run-dir"))
+        throw ValidationError("--resume", "needs --run-dir naming the run to continue");
     if (opts.resume && !a.has("--config") && !a.has("--preset")) {
         // Resume exactly what was started: the run folder holds its configuration.
         c = loadConfig(opts.runDir + "/config.json");
@@ -103,11 +111,14 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     auto sink = [&](const train::TrainEvent& e) {
         using T = train::TrainEvent::Type;
         switch (e.type) {
-        case T::Started: std::cerr << "training " << e.message << "\nrun folder: " << opts.runDir << "\n"; break;
+        case T::Started:
+            std::cerr << "training " << e.message << "\nrun folder: " << opts.runDir << "\n";
+            break;
         case T::Stage:
             if (!quiet) std::cerr << "\n";
-            std::cerr << "stage " << e.stage + 1 << "/" << e.stages << " from epoch " << e.epoch + 1 << ": " << e.imageSize
-                      << " px, dropout " << fixed(e.dropout, 2) << ", RandAugment " << fixed(e.randAugment, 1) << ", mixup "
+            std::cerr << "stage " << e.stage + 1 << "/" << e.stages << " from epoch " << e.epoch + 1
+                      << ": " << e.imageSize << " px, dropout " << fixed(e.dropout, 2)
+                      << ", RandAugment " << fixed(e.randAugment, 1) << ", mixup "
                       << fixed(e.mixup, 2) << "\n";
             break;
         case T::Step:
@@ -115,33 +126,47 @@ int runTrainCommand(const std::vector<std::string>& argv) {
                 const int width = 30;
                 const double f = e.totalSteps ? double(e.step) / e.totalSteps : 0;
                 const int filled = int(f * width);
-                std::cerr << "\r[" << std::string(size_t(filled), '#') << std::string(size_t(width - filled), '.') << "] "
-                          << int(f * 100) << "% epoch " << e.epoch + 1 << "/" << e.epochs << " " << e.imageSize << "px loss "
-                          << fixed(e.loss, 3) << " lr " << fixed(e.learningRate, 4) << " " << int(e.imagesPerSecond) << " img/s ETA "
-                          << clock(e.etaSeconds) << "   " << std::flush;
+                std::cerr << "\r[" << std::string(size_t(filled), '#')
+                          << std::string(size_t(width - filled), '.') << "] " << int(f * 100)
+                          << "% epoch " << e.epoch + 1 << "/" << e.epochs << " " << e.imageSize
+                          << "px loss " << fixed(e.loss, 3) << " lr " << fixed(e.learningRate, 4)
+                          << " " << int(e.imagesPerSecond) << " img/s ETA " << clock(e.etaSeconds)
+                          << "   " << std::flush;
             }
             break;
         case T::Epoch:
             if (!quiet) std::cerr << "\n";
-            std::cerr << "epoch " << e.epoch + 1 << "/" << e.epochs << ": train loss " << fixed(e.loss, 4) << ", train acc "
-                      << fixed(100 * e.trainAccuracy, 1) << "%, val loss " << fixed(e.valLoss, 4) << ", val acc "
+            std::cerr << "epoch " << e.epoch + 1 << "/" << e.epochs << ": train loss "
+                      << fixed(e.loss, 4) << ", train acc " << fixed(100 * e.trainAccuracy, 1)
+                      << "%, val loss " << fixed(e.valLoss, 4) << ", val acc "
                       << fixed(100 * e.valAccuracy, 2) << "% (" << clock(e.elapsedSeconds) << ")\n";
             break;
-        case T::Checkpoint: break;
-        case T::Paused: break;
-        case T::Resumed: break;
-        case T::Cancelled: std::cerr << "\n" << e.message << "\n"; break;
-        case T::Finished: break;
-        case T::Error: std::cerr << "\nscalescope-cli: error: " << e.message << "\n"; break;
+        case T::Checkpoint:
+            break;
+        case T::Paused:
+            break;
+        case T::Resumed:
+            break;
+        case T::Cancelled:
+            std::cerr << "\n" << e.message << "\n";
+            break;
+        case T::Finished:
+            break;
+        case T::Error:
+            std::cerr << "\nscalescope-cli: error: " << e.message << "\n";
+            break;
         }
     };
     const train::TrainSummary s = train::runTraining(c, opts, control, sink);
     gControl = nullptr;
     if (!s.error.empty()) return 1;
-    std::cout << (s.completed ? "finished" : "stopped") << ": " << s.steps << " steps in " << fixed(s.wallSeconds, 1) << " s ("
-              << fixed(s.imagesPerSecond, 0) << " img/s) on " << s.device << "; final val accuracy "
-              << fixed(100 * s.finalValAccuracy, 2) << "%, best " << fixed(100 * s.bestValAccuracy, 2) << "%\n";
-    if (s.completed) std::cout << "weights: " << s.weightsPath << "\n";
-    else std::cout << "resume with: scalescope-cli train --run-dir " << opts.runDir << " --resume\n";
+    std::cout << (s.completed ? "finished" : "stopped") << ": " << s.steps << " steps in "
+              << fixed(s.wallSeconds, 1) << " s (" << fixed(s.imagesPerSecond, 0) << " img/s) on "
+              << s.device << "; final val accuracy " << fixed(100 * s.finalValAccuracy, 2)
+              << "%, best " << fixed(100 * s.bestValAccuracy, 2) << "%\n";
+    if (s.completed)
+        std::cout << "weights: " << s.weightsPath << "\n";
+    else
+        std::cout << "resume with: scalescope-cli train --run-dir " << opts.runDir << " --resume\n";
     return s.completed ? 0 : 130;
 }

@@ -27,15 +27,18 @@ const char* kNoDisplay =
 
 bool hasArg(int argc, char** argv, const char* name) {
     for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], name) == 0 || std::strncmp(argv[i], name, std::strlen(name)) == 0) return true;
+        if (std::strcmp(argv[i], name) == 0 || std::strncmp(argv[i], name, std::strlen(name)) == 0)
+            return true;
     return false;
 }
 } // namespace
 
 int main(int argc, char** argv) {
     const bool screenshot = hasArg(argc, argv, "--screenshot");
-    const bool platformChosen = qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || hasArg(argc, argv, "-platform");
-    const bool display = qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    const bool platformChosen =
+        qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || hasArg(argc, argv, "-platform");
+    const bool display =
+        qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
     if (!display && !platformChosen) {
         if (!screenshot) {
             std::fputs(kNoDisplay, stderr);
@@ -49,15 +52,29 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(SCALESCOPE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Explorer for compound model scaling"));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Explorer for compound model scaling"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption shot(QStringLiteral("screenshot"), QApplication::translate("main", "Render the window offscreen to FILE and exit."),
-                            QStringLiteral("FILE"));
-    QCommandLineOption train(QStringLiteral("train"), QApplication::translate("main", "With --screenshot: run the default training first and capture its curves."));
-    QCommandLineOption lang(QStringLiteral("lang"), QApplication::translate("main", "Interface language (en, ko)."), QStringLiteral("CODE"));
-    QCommandLineOption config(QStringLiteral("config"), QApplication::translate("main", "Open a configuration file."), QStringLiteral("FILE"));
-    parser.addOptions({shot, train, lang, config});
+    QCommandLineOption shot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Render the window offscreen to FILE and exit."),
+        QStringLiteral("FILE"));
+    QCommandLineOption train(
+        QStringLiteral("train"),
+        QApplication::translate(
+            "main", "With --screenshot: run the default training first and capture its curves."));
+    QCommandLineOption compare(
+        QStringLiteral("compare-fixed"),
+        QApplication::translate("main",
+                                "With --train: then train again at a fixed size, overlaid."));
+    QCommandLineOption lang(QStringLiteral("lang"),
+                            QApplication::translate("main", "Interface language (en, ko)."),
+                            QStringLiteral("CODE"));
+    QCommandLineOption config(QStringLiteral("config"),
+                              QApplication::translate("main", "Open a configuration file."),
+                              QStringLiteral("FILE"));
+    parser.addOptions({shot, train, compare, lang, config});
     parser.process(app);
 
     // Language: --lang, then the saved choice, then the system locale.
@@ -66,8 +83,10 @@ int main(int argc, char** argv) {
     if (code.isEmpty()) code = QLocale::system().name().left(2);
     QTranslator appTr, qtTr;
     if (code != QLatin1String("en")) {
-        if (appTr.load(QStringLiteral(":/i18n/scalescope_%1.qm").arg(code))) QApplication::installTranslator(&appTr);
-        if (qtTr.load(QStringLiteral("qtbase_%1").arg(code), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        if (appTr.load(QStringLiteral(":/i18n/scalescope_%1.qm").arg(code)))
+            QApplication::installTranslator(&appTr);
+        if (qtTr.load(QStringLiteral("qtbase_%1").arg(code),
+                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QApplication::installTranslator(&qtTr);
     }
 
@@ -84,9 +103,18 @@ int main(int argc, char** argv) {
     if (parser.isSet(train)) {
         window.tabs()->setCurrentIndex(1);
         QEventLoop loop;
-        QObject::connect(window.trainingController(), &scalescope::TrainingController::runFinished, &loop, &QEventLoop::quit);
+        QObject::connect(window.trainingController(), &scalescope::TrainingController::runFinished,
+                         &loop, &QEventLoop::quit);
         window.trainingPanel()->startButton()->click();
         if (window.trainingController()->isRunning()) loop.exec();
+        if (parser.isSet(compare)) { // the same run at the final size only, for comparison
+            scalescope::TrainingSettings t = window.document()->config().training;
+            t.progressive.schedule = scalescope::ProgressiveSettings::Schedule::Fixed;
+            window.document()->setTraining(t);
+            window.trainingPanel()->setSettingsFromDocument();
+            window.trainingPanel()->startButton()->click();
+            if (window.trainingController()->isRunning()) loop.exec();
+        }
         QTimer::singleShot(2 * scalescope::TrainingController::kDrainMs, &loop, &QEventLoop::quit);
         loop.exec(); // let the last replot land
     } else {

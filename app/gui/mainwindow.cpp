@@ -47,7 +47,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_table->setModel(m_stageModel);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setAlternatingRowColors(true);
-    m_table->setToolTip(tr("Edit the baseline's stages and the per-stage multipliers; the scaled columns follow."));
+    m_table->setToolTip(
+        tr("Edit the baseline's stages and the per-stage multipliers; the scaled columns follow."));
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(m_table);
@@ -70,9 +71,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     m_messageLabel = new QLabel(this);
     statusBar()->addWidget(m_messageLabel, 1);
-    connect(m_doc, &ExplorerDocument::rejected, this, [this](const QString& field, const QString& reason) {
-        showMessage(tr("Refused — %1: %2").arg(field, reason));
-    });
+    connect(m_doc, &ExplorerDocument::rejected, this,
+            [this](const QString& field, const QString& reason) {
+                showMessage(tr("Refused — %1: %2").arg(field, reason));
+            });
     connect(m_stageModel, &StageTableModel::editRefused, this, &MainWindow::showMessage);
     connect(m_doc, &ExplorerDocument::changed, this, &MainWindow::updateTitle);
     connect(m_training, &TrainingPanel::runStateChanged, this, [this](bool running) {
@@ -96,18 +98,23 @@ void MainWindow::showMessage(const QString& text) {
 }
 
 void MainWindow::updateTitle() {
-    const QString file = m_doc->filePath().isEmpty() ? tr("untitled") : QFileInfo(m_doc->filePath()).fileName();
-    setWindowTitle(tr("ScaleScope — %1 — %2").arg(QString::fromStdString(m_doc->arch().baseline.displayName), file));
+    const QString file =
+        m_doc->filePath().isEmpty() ? tr("untitled") : QFileInfo(m_doc->filePath()).fileName();
+    setWindowTitle(tr("ScaleScope — %1 — %2")
+                       .arg(QString::fromStdString(m_doc->arch().baseline.displayName), file));
 }
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open configuration…"), QKeySequence::Open, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open configuration"), {}, tr("ScaleScope configuration (*.json)"));
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open configuration"), {},
+                                                          tr("ScaleScope configuration (*.json)"));
         if (!path.isEmpty()) openConfig(path);
     });
     file->addAction(tr("&Save configuration as…"), QKeySequence::SaveAs, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save configuration"), m_doc->filePath(), tr("ScaleScope configuration (*.json)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save configuration"), m_doc->filePath(),
+                                         tr("ScaleScope configuration (*.json)"));
         if (!path.isEmpty()) saveConfig(path);
     });
     m_recent = file->addMenu(tr("Open &recent"));
@@ -127,7 +134,8 @@ void MainWindow::buildMenus() {
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     QMenu* lang = settings->addMenu(tr("&Language"));
     const QString current = QSettings().value(QStringLiteral("language")).toString();
-    for (const auto& [code, name] : {std::pair<QString, QString>{QString(), tr("System default")}, {"en", QStringLiteral("English")},
+    for (const auto& [code, name] : {std::pair<QString, QString>{QString(), tr("System default")},
+                                     {"en", QStringLiteral("English")},
                                      {"ko", QStringLiteral("한국어")}}) {
         QAction* a = lang->addAction(name);
         a->setCheckable(true);
@@ -140,8 +148,10 @@ void MainWindow::buildMenus() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ScaleScope"), this, [this] {
         QMessageBox::about(this, tr("About ScaleScope"),
-                           tr("<b>ScaleScope</b> explores compound model scaling (EfficientNet), non-uniform scaling and "
-                              "progressive learning (EfficientNetV2) and ResNet-RS.<br>FLOPs in the papers are multiply-adds; "
+                           tr("<b>ScaleScope</b> explores compound model scaling (EfficientNet), "
+                              "non-uniform scaling and "
+                              "progressive learning (EfficientNetV2) and ResNet-RS.<br>FLOPs in "
+                              "the papers are multiply-adds; "
                               "ScaleScope shows them as MACs."));
     });
 }
@@ -150,7 +160,7 @@ void MainWindow::exportDialog(const QString& what) {
     struct Kind {
         QString filter, suffix;
     };
-    const Kind kind = what.endsWith("png") ? Kind{tr("PNG image (*.png)"), "png"}
+    const Kind kind = what.endsWith("png")   ? Kind{tr("PNG image (*.png)"), "png"}
                       : what.endsWith("svg") ? Kind{tr("SVG image (*.svg)"), "svg"}
                       : what.endsWith("pdf") ? Kind{tr("PDF document (*.pdf)"), "pdf"}
                       : what.endsWith("csv") ? Kind{tr("CSV table (*.csv)"), "csv"}
@@ -159,25 +169,35 @@ void MainWindow::exportDialog(const QString& what) {
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += "." + kind.suffix;
     bool ok = false;
-    if (what == "diagram-png") ok = m_view->exportPng(path);
-    else if (what == "diagram-svg") ok = m_view->exportSvg(path);
-    else if (what == "costs-png") ok = m_costs->grab().save(path, "PNG");
-    else if (what == "costs-pdf") ok = m_costs->stagePlot()->savePdf(path);
-    else if (what == "curves-png") ok = m_training->plot()->savePng(path, 0, 0, 2.0);
-    else if (what == "curves-pdf") ok = m_training->plot()->savePdf(path);
-    else if (what == "metrics-csv") ok = m_training->exportMetricsCsv(path);
+    if (what == "diagram-png")
+        ok = m_view->exportPng(path);
+    else if (what == "diagram-svg")
+        ok = m_view->exportSvg(path);
+    else if (what == "costs-png")
+        ok = m_costs->grab().save(path, "PNG");
+    else if (what == "costs-pdf")
+        ok = m_costs->stagePlot()->savePdf(path);
+    else if (what == "curves-png")
+        ok = m_training->plot()->savePng(path, 0, 0, 2.0);
+    else if (what == "curves-pdf")
+        ok = m_training->plot()->savePdf(path);
+    else if (what == "metrics-csv")
+        ok = m_training->exportMetricsCsv(path);
     else if (what == "timm") {
         try {
             const std::string py = timmArchDefPython(m_doc->arch());
             QFile f(path);
-            ok = f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(py.data(), qint64(py.size())) == qint64(py.size());
+            ok = f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                 f.write(py.data(), qint64(py.size())) == qint64(py.size());
         } catch (const ValidationError& e) {
             showMessage(tr("Not exported — %1").arg(QString::fromStdString(e.what())));
             return;
         }
     }
-    if (!ok) showMessage(tr("Could not write %1").arg(path));
-    else statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+    if (!ok)
+        showMessage(tr("Could not write %1").arg(path));
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
 bool MainWindow::openConfig(const QString& path) {
@@ -198,7 +218,8 @@ void MainWindow::addRecent(const QString& path) {
     QStringList list = s.value(QStringLiteral("recentFiles")).toStringList();
     list.removeAll(path);
     list.prepend(path);
-    while (list.size() > kMaxRecent) list.removeLast();
+    while (list.size() > kMaxRecent)
+        list.removeLast();
     s.setValue(QStringLiteral("recentFiles"), list);
     rebuildRecentMenu();
 }
@@ -206,7 +227,8 @@ void MainWindow::addRecent(const QString& path) {
 void MainWindow::rebuildRecentMenu() {
     m_recent->clear();
     const QStringList list = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const QString& p : list) m_recent->addAction(p, this, [this, p] { openConfig(p); });
+    for (const QString& p : list)
+        m_recent->addAction(p, this, [this, p] { openConfig(p); });
     m_recent->setEnabled(!list.isEmpty());
 }
 
@@ -226,9 +248,10 @@ void MainWindow::restoreSession() {
 
 void MainWindow::closeEvent(QCloseEvent* e) {
     if (m_controller->isRunning()) {
-        const auto answer = QMessageBox::question(this, tr("Training in progress"),
-                                                  tr("A training run is in progress. Stop it (a checkpoint is saved) and quit?"),
-                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        const auto answer = QMessageBox::question(
+            this, tr("Training in progress"),
+            tr("A training run is in progress. Stop it (a checkpoint is saved) and quit?"),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes) {
             e->ignore();
             return;
@@ -239,7 +262,8 @@ void MainWindow::closeEvent(QCloseEvent* e) {
     QSettings s;
     s.setValue(QStringLiteral("geometry"), saveGeometry());
     s.setValue(QStringLiteral("windowState"), saveState());
-    s.setValue(QStringLiteral("lastConfig"), QByteArray::fromStdString(configToJson(m_doc->config()).dump()));
+    s.setValue(QStringLiteral("lastConfig"),
+               QByteArray::fromStdString(configToJson(m_doc->config()).dump()));
     e->accept();
 }
 

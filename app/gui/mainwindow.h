@@ -20,7 +20,7 @@ class TrainingPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -38,10 +38,10 @@ public:
     bool saveConfig(const QString& path);
     void restoreSession(); // geometry, docks, last configuration
 
-protected:
+  protected:
     void closeEvent(QCloseEvent* e) override;
 
-private:
+  private:
     void buildMenus();
     void showMessage(const QString& text);
     void addRecent(const QString& path);

@@ -51,10 +51,18 @@ void requireKernel(const std::string& field, int k) {
 }
 } // namespace
 
-std::string toString(Family f) { return nameOf(f, kFamilies); }
-std::string toString(BlockType b) { return nameOf(b, kBlocks); }
-std::string toString(StemType s) { return nameOf(s, kStems); }
-std::string toString(Activation a) { return nameOf(a, kActs); }
+std::string toString(Family f) {
+    return nameOf(f, kFamilies);
+}
+std::string toString(BlockType b) {
+    return nameOf(b, kBlocks);
+}
+std::string toString(StemType s) {
+    return nameOf(s, kStems);
+}
+std::string toString(Activation a) {
+    return nameOf(a, kActs);
+}
 Family familyFromString(const std::string& s, const std::string& f) {
     return parseEnum(s, f, kFamilies);
 }
@@ -70,11 +78,10 @@ Activation activationFromString(const std::string& s, const std::string& f) {
 
 bool ArchSpec::operator==(const ArchSpec& o) const {
     return name == o.name && displayName == o.displayName && family == o.family &&
-           resolution == o.resolution && inChannels == o.inChannels &&
-           numClasses == o.numClasses && activation == o.activation &&
-           widthDivisor == o.widthDivisor && widthRoundLimit == o.widthRoundLimit &&
-           dropout == o.dropout && dropPath == o.dropPath && stemType == o.stemType &&
-           stemChannels == o.stemChannels && stemKernel == o.stemKernel &&
+           resolution == o.resolution && inChannels == o.inChannels && numClasses == o.numClasses &&
+           activation == o.activation && widthDivisor == o.widthDivisor &&
+           widthRoundLimit == o.widthRoundLimit && dropout == o.dropout && dropPath == o.dropPath &&
+           stemType == o.stemType && stemChannels == o.stemChannels && stemKernel == o.stemKernel &&
            stemStride == o.stemStride && stemWidth == o.stemWidth && stages == o.stages &&
            headChannels == o.headChannels;
 }
@@ -92,8 +99,7 @@ void validate(const ArchSpec& s) {
     requireRange("stem.channels", s.stemChannels, 1, kMaxChannels);
     requireKernel("stem.kernel", s.stemKernel);
     requireRange("stem.stride", s.stemStride, 1, 2);
-    if (s.stemType == StemType::ResNetD)
-        requireRange("stem.width", s.stemWidth, 1, kMaxChannels);
+    if (s.stemType == StemType::ResNetD) requireRange("stem.width", s.stemWidth, 1, kMaxChannels);
     if (s.stages.empty()) throw ValidationError("stages", "at least one stage is needed");
     if (s.stages.size() > size_t(kMaxStages))
         throw ValidationError("stages", "at most " + std::to_string(kMaxStages) + " stages");

@@ -11,14 +11,14 @@ namespace scalescope {
 // An error in user-supplied input. `field` names where it is ("stages[3].kernel",
 // "--phi"), `what()` says why; every front end shows both.
 class ValidationError : public std::runtime_error {
-public:
+  public:
     ValidationError(std::string field, const std::string& reason)
         : std::runtime_error(field.empty() ? reason : field + ": " + reason),
           m_field(std::move(field)), m_reason(reason) {}
     const std::string& field() const { return m_field; }
     const std::string& reason() const { return m_reason; }
 
-private:
+  private:
     std::string m_field;
     std::string m_reason;
 };

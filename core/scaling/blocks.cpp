@@ -51,8 +51,8 @@ std::vector<BlockGeometry> expandBlocks(const ScaledArch& arch) {
                 b.expand = true;
                 if (s.seRatio > 0) {
                     const double v = s.channels * s.seRatio;
-                    int rd = std::max(kSeDivisor, int(v + kSeDivisor / 2.0) / kSeDivisor *
-                                                      kSeDivisor);
+                    int rd =
+                        std::max(kSeDivisor, int(v + kSeDivisor / 2.0) / kSeDivisor * kSeDivisor);
                     b.seChannels = rd;
                 }
                 b.residual = true;

@@ -58,26 +58,28 @@ bool ProgressiveSettings::operator==(const ProgressiveSettings& o) const {
     return schedule == o.schedule && stages == o.stages && minImageSize == o.minImageSize &&
            maxImageSize == o.maxImageSize && dropoutMin == o.dropoutMin &&
            dropoutMax == o.dropoutMax && randAugmentMin == o.randAugmentMin &&
-           randAugmentMax == o.randAugmentMax && mixupMin == o.mixupMin &&
-           mixupMax == o.mixupMax;
+           randAugmentMax == o.randAugmentMax && mixupMin == o.mixupMin && mixupMax == o.mixupMax;
 }
 
 bool TrainingSettings::operator==(const TrainingSettings& o) const {
     return dataset == o.dataset && dataPath == o.dataPath && epochs == o.epochs &&
-           batchSize == o.batchSize && optimizer == o.optimizer &&
-           learningRate == o.learningRate && momentum == o.momentum &&
-           weightDecay == o.weightDecay && labelSmoothing == o.labelSmoothing &&
-           warmupEpochs == o.warmupEpochs && emaDecay == o.emaDecay && device == o.device &&
-           precision == o.precision && trainSamples == o.trainSamples &&
-           valSamples == o.valSamples && checkpointEvery == o.checkpointEvery &&
-           seed == o.seed && workers == o.workers && progressive == o.progressive;
+           batchSize == o.batchSize && optimizer == o.optimizer && learningRate == o.learningRate &&
+           momentum == o.momentum && weightDecay == o.weightDecay &&
+           labelSmoothing == o.labelSmoothing && warmupEpochs == o.warmupEpochs &&
+           emaDecay == o.emaDecay && device == o.device && precision == o.precision &&
+           trainSamples == o.trainSamples && valSamples == o.valSamples &&
+           checkpointEvery == o.checkpointEvery && seed == o.seed && workers == o.workers &&
+           progressive == o.progressive;
 }
 
 std::string toString(ProgressiveSettings::Schedule s) {
     switch (s) {
-    case ProgressiveSettings::Schedule::Fixed: return "fixed";
-    case ProgressiveSettings::Schedule::Paper: return "paper";
-    case ProgressiveSettings::Schedule::Code: return "code";
+    case ProgressiveSettings::Schedule::Fixed:
+        return "fixed";
+    case ProgressiveSettings::Schedule::Paper:
+        return "paper";
+    case ProgressiveSettings::Schedule::Code:
+        return "code";
     }
     return "paper";
 }
@@ -169,8 +171,8 @@ TrainingSettings trainingFromJson(const Json& j) {
     if (r.has("progressive")) {
         ObjectReader p(r.raw("progressive"), "training.progressive");
         ProgressiveSettings& s = t.progressive;
-        s.schedule = scheduleFromString(p.string("schedule", toString(s.schedule)),
-                                        p.field("schedule"));
+        s.schedule =
+            scheduleFromString(p.string("schedule", toString(s.schedule)), p.field("schedule"));
         s.stages = p.integer("stages", s.stages);
         s.minImageSize = p.integer("min_image_size", s.minImageSize);
         s.maxImageSize = p.integer("max_image_size", s.maxImageSize);
@@ -203,9 +205,12 @@ ScaleConfig configFromJson(const Json& j) {
     ScaleConfig c;
     c.preset = r.string("preset", "");
     const Json& b = r.raw("baseline");
-    if (b.is_string()) c.baseline = baselineSpec(b.get<std::string>(), "baseline");
-    else if (b.is_object()) c.baseline = specFromJson(b, "baseline");
-    else throw ValidationError("baseline", "must be a built-in name or a spec object");
+    if (b.is_string())
+        c.baseline = baselineSpec(b.get<std::string>(), "baseline");
+    else if (b.is_object())
+        c.baseline = specFromJson(b, "baseline");
+    else
+        throw ValidationError("baseline", "must be a built-in name or a spec object");
 
     ObjectReader s(r.raw("scaling"), "scaling");
     const std::string mode = s.string("mode", "compound");
@@ -225,8 +230,10 @@ ScaleConfig configFromJson(const Json& j) {
     }
     q.resolution = s.integer("resolution", 0);
     q.maxResolution = s.integer("max_resolution", 0);
-    if (s.has("dropout")) q.dropout = s.number("dropout");
-    else s.skip("dropout");
+    if (s.has("dropout"))
+        q.dropout = s.number("dropout");
+    else
+        s.skip("dropout");
     q.label = s.string("label", "");
     s.finish();
 
@@ -241,8 +248,8 @@ ScaleConfig configFromJson(const Json& j) {
             if (stage < 1 || stage > n)
                 throw ValidationError(p + ".stage", "stage " + std::to_string(stage) +
                                                         " does not exist; " +
-                                                        c.baseline.displayName +
-                                                        " has stages 1-" + std::to_string(n));
+                                                        c.baseline.displayName + " has stages 1-" +
+                                                        std::to_string(n));
             if (q.stages.empty()) q.stages.assign(size_t(n), StageMultiplier{});
             q.stages[size_t(stage - 1)].depth = m.number("depth", 1.0);
             q.stages[size_t(stage - 1)].width = m.number("width", 1.0);
@@ -251,8 +258,10 @@ ScaleConfig configFromJson(const Json& j) {
     } else {
         r.skip("stages");
     }
-    if (r.has("training")) c.training = trainingFromJson(r.raw("training"));
-    else r.skip("training");
+    if (r.has("training"))
+        c.training = trainingFromJson(r.raw("training"));
+    else
+        r.skip("training");
     r.finish();
     validate(c.request, c.baseline);
     return c;
@@ -285,8 +294,9 @@ Json configToJson(const ScaleConfig& c) {
     Json stages = Json::array();
     for (size_t i = 0; i < q.stages.size(); ++i)
         if (!(q.stages[i] == StageMultiplier{}))
-            stages.push_back(
-                {{"stage", int(i + 1)}, {"depth", q.stages[i].depth}, {"width", q.stages[i].width}});
+            stages.push_back({{"stage", int(i + 1)},
+                              {"depth", q.stages[i].depth},
+                              {"width", q.stages[i].width}});
     j["stages"] = stages;
     const TrainingSettings& t = c.training;
     const ProgressiveSettings& p = t.progressive;
@@ -335,7 +345,8 @@ void writeFileAtomically(const std::string& path, const std::string& text) {
     const std::string tmp = path + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw ValidationError(path, "cannot be written (directory missing or read-only?)");
+        if (!out)
+            throw ValidationError(path, "cannot be written (directory missing or read-only?)");
         out << text;
         out.flush();
         if (!out) {

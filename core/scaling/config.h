@@ -42,12 +42,12 @@ struct TrainingSettings {
     double weightDecay = 5e-5;
     double labelSmoothing = 0.1;
     double warmupEpochs = 0.5;
-    double emaDecay = 0.0; // 0 = no EMA of weights
+    double emaDecay = 0.0;          // 0 = no EMA of weights
     std::string device = "auto";    // auto, cpu, cuda, cuda:N
     std::string precision = "auto"; // auto (bf16 on CUDA, fp32 on CPU), fp32, bf16
-    int trainSamples = 0; // images used; 0 = all (synthetic sets: 4000)
-    int valSamples = 0;   // 0 = all (synthetic sets: 1000)
-    int checkpointEvery = 200; // steps; 0 = only at the end
+    int trainSamples = 0;           // images used; 0 = all (synthetic sets: 4000)
+    int valSamples = 0;             // 0 = all (synthetic sets: 1000)
+    int checkpointEvery = 200;      // steps; 0 = only at the end
     std::uint64_t seed = 1;
     int workers = 2; // batch-preparation threads
     ProgressiveSettings progressive;

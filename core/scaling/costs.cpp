@@ -8,7 +8,9 @@ namespace scalescope {
 namespace {
 using i64 = std::int64_t;
 
-int outSize(int in, int stride) { return (in + stride - 1) / stride; } // "same" padding
+int outSize(int in, int stride) {
+    return (in + stride - 1) / stride;
+} // "same" padding
 
 // Accumulates one block's costs op by op.
 struct Acc {
@@ -39,8 +41,8 @@ CostReport computeCosts(const ScaledArch& arch) {
     const bool relu = base.activation == Activation::ReLU;
     int h = arch.resolution, w = arch.resolution;
 
-    auto addStage = [&](const std::string& name, const std::string& label, int stage,
-                        size_t first, int repeats) {
+    auto addStage = [&](const std::string& name, const std::string& label, int stage, size_t first,
+                        int repeats) {
         StageCost s;
         s.name = name;
         s.label = label;
@@ -72,8 +74,8 @@ CostReport computeCosts(const ScaledArch& arch) {
         L.stride = base.stemStride;
         Acc a;
         if (base.stemType == StemType::Conv) {
-            L.label = "Conv" + std::to_string(base.stemKernel) + "x" +
-                      std::to_string(base.stemKernel);
+            L.label =
+                "Conv" + std::to_string(base.stemKernel) + "x" + std::to_string(base.stemKernel);
             h = outSize(h, base.stemStride);
             w = outSize(w, base.stemStride);
             a.convBn(base.inChannels, arch.stemChannels, base.stemKernel, 1, h, w, true, relu);
@@ -163,8 +165,7 @@ CostReport computeCosts(const ScaledArch& arch) {
             L.activations = a.acts;
             r.layers.push_back(L);
         }
-        addStage("stage " + std::to_string(si + 1), blockLabel(spec), int(si), first,
-                 spec.repeats);
+        addStage("stage " + std::to_string(si + 1), blockLabel(spec), int(si), first, spec.repeats);
     }
 
     // Head: optional 1x1 conv, global pooling, dropout, classifier.

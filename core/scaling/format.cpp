@@ -18,19 +18,33 @@ std::string withThousands(std::int64_t v) {
 std::string shortCount(double v) {
     const char* unit = "";
     double x = v;
-    if (std::fabs(v) >= 1e9) { x = v / 1e9; unit = " G"; }
-    else if (std::fabs(v) >= 1e6) { x = v / 1e6; unit = " M"; }
-    else if (std::fabs(v) >= 1e3) { x = v / 1e3; unit = " K"; }
+    if (std::fabs(v) >= 1e9) {
+        x = v / 1e9;
+        unit = " G";
+    } else if (std::fabs(v) >= 1e6) {
+        x = v / 1e6;
+        unit = " M";
+    } else if (std::fabs(v) >= 1e3) {
+        x = v / 1e3;
+        unit = " K";
+    }
     char buf[64];
     // Three significant digits, the precision papers quote (0.39B, 5.3M, 19.0B).
-    std::snprintf(buf, sizeof buf, std::fabs(x) >= 100 ? "%.0f%s" : std::fabs(x) >= 10 ? "%.1f%s" : "%.2f%s", x, unit);
+    std::snprintf(buf, sizeof buf,
+                  std::fabs(x) >= 100  ? "%.0f%s"
+                  : std::fabs(x) >= 10 ? "%.1f%s"
+                                       : "%.2f%s",
+                  x, unit);
     return buf;
 }
 
 std::string shortBytes(double b) {
     const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
     int u = 0;
-    while (std::fabs(b) >= 1024 && u < 4) { b /= 1024; ++u; }
+    while (std::fabs(b) >= 1024 && u < 4) {
+        b /= 1024;
+        ++u;
+    }
     char buf[64];
     std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.2f %s", b, units[u]);
     return buf;

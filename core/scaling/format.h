@@ -6,9 +6,9 @@
 
 namespace scalescope {
 
-std::string withThousands(std::int64_t v);    // 5,288,548
-std::string shortCount(double v);             // 5.29 M, 0.386 G
-std::string shortBytes(double bytes);         // 11.7 GiB
-std::string fixed(double v, int decimals);    // 1.9203
+std::string withThousands(std::int64_t v); // 5,288,548
+std::string shortCount(double v);          // 5.29 M, 0.386 G
+std::string shortBytes(double bytes);      // 11.7 GiB
+std::string fixed(double v, int decimals); // 1.9203
 
 } // namespace scalescope

@@ -10,14 +10,22 @@ namespace scalescope {
 namespace {
 const char* typeName(const Json& j) {
     switch (j.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::binary: return "binary data";
-    case Json::value_t::discarded: return "invalid";
-    default: return "a number";
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::boolean:
+        return "a boolean";
+    case Json::value_t::string:
+        return "a string";
+    case Json::value_t::array:
+        return "an array";
+    case Json::value_t::object:
+        return "an object";
+    case Json::value_t::binary:
+        return "binary data";
+    case Json::value_t::discarded:
+        return "invalid";
+    default:
+        return "a number";
     }
 }
 } // namespace
@@ -34,19 +42,23 @@ Json parseJsonText(const std::string& text, const std::string& what) {
     for (char c : text) {
         if (c == '\n') ++line;
         if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
             continue;
         }
-        if (c == '"') inString = true;
+        if (c == '"')
+            inString = true;
         else if (c == '{' || c == '[') {
             if (++depth > kMaxJsonDepth)
-                throw ValidationError(what, "is nested more than " +
-                                                std::to_string(kMaxJsonDepth) +
+                throw ValidationError(what, "is nested more than " + std::to_string(kMaxJsonDepth) +
                                                 " levels deep (line " + std::to_string(line) +
                                                 "); not a ScaleScope file");
-        } else if (c == '}' || c == ']') --depth;
+        } else if (c == '}' || c == ']')
+            --depth;
     }
     try {
         return Json::parse(text);
@@ -112,9 +124,9 @@ double ObjectReader::number(const std::string& key, double fallback) {
 int ObjectReader::integer(const std::string& key) {
     const Json& v = raw(key);
     if (v.is_number_integer()) {
-        if (v.is_number_unsigned() ? v.get<std::uint64_t>() > std::uint64_t(INT32_MAX)
-                                   : (v.get<std::int64_t>() > INT32_MAX ||
-                                      v.get<std::int64_t>() < INT32_MIN))
+        if (v.is_number_unsigned()
+                ? v.get<std::uint64_t>() > std::uint64_t(INT32_MAX)
+                : (v.get<std::int64_t>() > INT32_MAX || v.get<std::int64_t>() < INT32_MIN))
             throw ValidationError(field(key), "is out of range for an integer");
         return v.get<int>();
     }
@@ -148,8 +160,7 @@ bool ObjectReader::boolean(const std::string& key, bool fallback) {
     if (!has(key)) return fallback;
     const Json& v = m_json.at(key);
     if (!v.is_boolean())
-        throw ValidationError(field(key), std::string("must be true or false, not ") +
-                                              typeName(v));
+        throw ValidationError(field(key), std::string("must be true or false, not ") + typeName(v));
     return v.get<bool>();
 }
 
@@ -157,9 +168,9 @@ void ObjectReader::finish() const {
     for (auto it = m_json.begin(); it != m_json.end(); ++it) {
         if (!m_read.count(it.key())) {
             std::string known;
-            for (const auto& k : m_read) known += (known.empty() ? "" : ", ") + k;
-            throw ValidationError(field(it.key()),
-                                  "unknown key (known here: " + known + ")");
+            for (const auto& k : m_read)
+                known += (known.empty() ? "" : ", ") + k;
+            throw ValidationError(field(it.key()), "unknown key (known here: " + known + ")");
         }
     }
 }

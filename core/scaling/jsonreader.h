@@ -13,7 +13,7 @@ namespace scalescope {
 
 using Json = nlohmann::json;
 
-constexpr int kMaxJsonDepth = 64;            // configs are ~4 levels deep
+constexpr int kMaxJsonDepth = 64;                // configs are ~4 levels deep
 constexpr std::size_t kMaxJsonBytes = 16u << 20; // 16 MiB: a config is a few KiB
 
 // Parses text as JSON after checking its size and nesting depth without recursion, so a
@@ -23,10 +23,10 @@ Json parseJsonText(const std::string& text, const std::string& what);
 Json parseJsonFile(const std::string& path);
 
 class ObjectReader {
-public:
+  public:
     ObjectReader(const Json& j, std::string path);
     bool has(const std::string& key) const;
-    const Json& raw(const std::string& key); // marks the key as read
+    const Json& raw(const std::string& key);                  // marks the key as read
     void skip(const std::string& key) { m_read.insert(key); } // optional, absent or null
     double number(const std::string& key);
     double number(const std::string& key, double fallback);
@@ -39,7 +39,7 @@ public:
     // Throws for the first key that was never read.
     void finish() const;
 
-private:
+  private:
     const Json& m_json;
     std::string m_path;
     std::set<std::string> m_read;

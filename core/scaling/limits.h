@@ -16,6 +16,6 @@ constexpr double kMaxMultiplier = 100.0; // width or depth multiplier
 constexpr double kMinMultiplier = 1e-3;  // smaller makes every layer one channel wide
 constexpr double kMinCoefficient = 1e-3; // alpha, beta, gamma must be positive
 constexpr double kMaxCoefficient = 10.0;
-constexpr double kMaxAbsPhi = 50.0; // 1.2^50 = 9100: already past kMaxMultiplier
+constexpr double kMaxAbsPhi = 50.0;      // 1.2^50 = 9100: already past kMaxMultiplier
 constexpr double kMaxTotalParams = 1e11; // 100 G parameters: no single GPU trains it
 } // namespace scalescope::limits

@@ -97,32 +97,36 @@ const Registry& registry() {
 
 std::string knownList(const std::vector<std::string>& names) {
     std::string s;
-    for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+    for (const auto& n : names)
+        s += (s.empty() ? "" : ", ") + n;
     return s;
 }
 } // namespace
 
 std::vector<std::string> presetNames() {
     std::vector<std::string> out;
-    for (const Preset& p : registry().presets) out.push_back(p.name);
+    for (const Preset& p : registry().presets)
+        out.push_back(p.name);
     return out;
 }
 
-std::vector<std::string> baselineNames() { return registry().baselineOrder; }
+std::vector<std::string> baselineNames() {
+    return registry().baselineOrder;
+}
 
 Preset findPreset(const std::string& name, const std::string& field) {
     for (const Preset& p : registry().presets)
         if (p.name == name) return p;
-    throw ValidationError(field, "unknown preset \"" + name + "\"; known: " +
-                                     knownList(presetNames()));
+    throw ValidationError(field,
+                          "unknown preset \"" + name + "\"; known: " + knownList(presetNames()));
 }
 
 const ArchSpec& baselineSpec(const std::string& name, const std::string& field) {
     const auto& b = registry().baselines;
     const auto it = b.find(name);
     if (it == b.end())
-        throw ValidationError(field, "unknown baseline \"" + name + "\"; known: " +
-                                         knownList(baselineNames()));
+        throw ValidationError(field, "unknown baseline \"" + name +
+                                         "\"; known: " + knownList(baselineNames()));
     return it->second;
 }
 

@@ -9,9 +9,9 @@
 namespace scalescope {
 
 struct Preset {
-    std::string name;        // what users type: "efficientnet-b3"
-    std::string displayName; // "EfficientNet-B3"
-    std::string baseline;    // spec it scales: "efficientnet-b0"
+    std::string name;           // what users type: "efficientnet-b3"
+    std::string displayName;    // "EfficientNet-B3"
+    std::string baseline;       // spec it scales: "efficientnet-b0"
     bool officialTable = false; // B1-B7: the published table, not alpha^phi
     ScalingRequest request;
 };

@@ -73,16 +73,14 @@ void validate(const ScalingRequest& r, const ArchSpec& baseline) {
         requireMultiplier("width", r.width, "width multiplier");
         requireMultiplier("depth", r.depth, "depth multiplier");
     }
-    if (r.resolution != 0)
-        requireRange("resolution", r.resolution, kMinResolution, kMaxResolution);
+    if (r.resolution != 0) requireRange("resolution", r.resolution, kMinResolution, kMaxResolution);
     if (r.maxResolution != 0)
         requireRange("max_resolution", r.maxResolution, kMinResolution, kMaxResolution);
     if (r.dropout) requireRange("dropout", *r.dropout, 0.0, 0.95);
     if (!r.stages.empty() && r.stages.size() != baseline.stages.size())
-        throw ValidationError("stages", "has " + std::to_string(r.stages.size()) +
-                                            " entries but " + baseline.displayName + " has " +
-                                            std::to_string(baseline.stages.size()) +
-                                            " stages");
+        throw ValidationError("stages", "has " + std::to_string(r.stages.size()) + " entries but " +
+                                            baseline.displayName + " has " +
+                                            std::to_string(baseline.stages.size()) + " stages");
     for (size_t i = 0; i < r.stages.size(); ++i) {
         const std::string p = "stage " + std::to_string(i + 1) + " ";
         requireMultiplier(p + "depth", r.stages[i].depth, "depth multiplier");
@@ -136,11 +134,10 @@ ScaledArch scale(const ArchSpec& baseline, const ScalingRequest& request) {
         s.spec.channels = roundChannels(base.channels, s.widthMultiplier, div, lim);
         const std::string p = "stage " + std::to_string(i + 1);
         if (s.spec.repeats > limits::kMaxRepeats)
-            throw ValidationError(p + " depth", "scales " + std::to_string(base.repeats) +
-                                                    " repeats to " +
-                                                    std::to_string(s.spec.repeats) +
-                                                    ", more than " +
-                                                    std::to_string(limits::kMaxRepeats));
+            throw ValidationError(p + " depth",
+                                  "scales " + std::to_string(base.repeats) + " repeats to " +
+                                      std::to_string(s.spec.repeats) + ", more than " +
+                                      std::to_string(limits::kMaxRepeats));
         if (s.spec.channels > limits::kMaxChannels)
             throw ValidationError(p + " width", "scales to " + std::to_string(s.spec.channels) +
                                                     " channels, more than " +
@@ -152,7 +149,8 @@ ScaledArch scale(const ArchSpec& baseline, const ScalingRequest& request) {
 
 int ScaledArch::totalBlocks() const {
     int n = 0;
-    for (const auto& s : stages) n += s.spec.repeats;
+    for (const auto& s : stages)
+        n += s.spec.repeats;
     return n;
 }
 
@@ -163,11 +161,11 @@ std::string ScaledArch::description() const {
     if (request.mode == ScalingRequest::Mode::Compound) {
         const Coefficients& c = request.coefficients;
         os << "compound scaling, alpha=" << c.alpha << " beta=" << c.beta << " gamma=" << c.gamma
-           << " phi=" << c.phi << " -> depth x" << depthMultiplier << ", width x"
-           << widthMultiplier << ", " << uncappedResolution << " px";
+           << " phi=" << c.phi << " -> depth x" << depthMultiplier << ", width x" << widthMultiplier
+           << ", " << uncappedResolution << " px";
     } else {
-        os << "explicit multipliers: depth x" << depthMultiplier << ", width x"
-           << widthMultiplier << ", " << uncappedResolution << " px";
+        os << "explicit multipliers: depth x" << depthMultiplier << ", width x" << widthMultiplier
+           << ", " << uncappedResolution << " px";
     }
     if (resolution != uncappedResolution) os << " (capped to " << resolution << " px)";
     return os.str();

@@ -26,9 +26,7 @@ struct Coefficients {
 struct StageMultiplier {
     double depth = 1.0;
     double width = 1.0;
-    bool operator==(const StageMultiplier& o) const {
-        return depth == o.depth && width == o.width;
-    }
+    bool operator==(const StageMultiplier& o) const { return depth == o.depth && width == o.width; }
 };
 
 struct ScalingRequest {
@@ -38,10 +36,10 @@ struct ScalingRequest {
     };
     Mode mode = Mode::Compound;
     Coefficients coefficients;
-    double width = 1.0;  // Explicit mode
-    double depth = 1.0;  // Explicit mode
-    int resolution = 0;  // image size; 0 = derived (compound) or the baseline's (explicit)
-    std::optional<double> dropout; // overrides the baseline's (the B-table sets it)
+    double width = 1.0; // Explicit mode
+    double depth = 1.0; // Explicit mode
+    int resolution = 0; // image size; 0 = derived (compound) or the baseline's (explicit)
+    std::optional<double> dropout;       // overrides the baseline's (the B-table sets it)
     std::vector<StageMultiplier> stages; // empty, or one per baseline stage
     int maxResolution = 0;               // cap on the image size (EfficientNetV2); 0 = none
     std::string label;                   // e.g. "EfficientNet-B3 (official table)"
@@ -53,9 +51,9 @@ struct ScalingRequest {
 void validate(const ScalingRequest& request, const ArchSpec& baseline);
 
 struct ScaledStage {
-    StageSpec spec;        // concrete: scaled repeats and channels
-    int baseRepeats = 0;   // before scaling
-    int baseChannels = 0;  // before scaling
+    StageSpec spec;               // concrete: scaled repeats and channels
+    int baseRepeats = 0;          // before scaling
+    int baseChannels = 0;         // before scaling
     double depthMultiplier = 1.0; // global x per-stage
     double widthMultiplier = 1.0;
 };

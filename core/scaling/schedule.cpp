@@ -7,7 +7,9 @@ namespace scalescope {
 
 namespace {
 constexpr double kPi = 3.14159265358979323846;
-double lerp(double a, double b, double t) { return a + (b - a) * t; }
+double lerp(double a, double b, double t) {
+    return a + (b - a) * t;
+}
 } // namespace
 
 std::vector<TrainingStage> progressiveStages(const ProgressiveSettings& s, int finalSize,

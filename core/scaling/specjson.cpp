@@ -12,7 +12,8 @@ ArchSpec specFromJson(const Json& j, const std::string& path) {
     ObjectReader r(j, path);
     const std::string format = r.string("format", "scalescope-spec");
     if (format != "scalescope-spec")
-        throw ValidationError(r.field("format"), "is \"" + format + "\", expected \"scalescope-spec\"");
+        throw ValidationError(r.field("format"),
+                              "is \"" + format + "\", expected \"scalescope-spec\"");
     const int version = r.integer("version", kSpecVersion);
     if (version != kSpecVersion)
         throw ValidationError(r.field("version"), "version " + std::to_string(version) +
@@ -25,12 +26,11 @@ ArchSpec specFromJson(const Json& j, const std::string& path) {
     s.resolution = r.integer("resolution");
     s.inChannels = r.integer("in_channels", 3);
     s.numClasses = r.integer("num_classes", 1000);
-    s.activation = activationFromString(
-        r.string("activation", s.family == Family::ResNetRS ? "relu" : "silu"),
-        r.field("activation"));
+    s.activation =
+        activationFromString(r.string("activation", s.family == Family::ResNetRS ? "relu" : "silu"),
+                             r.field("activation"));
     s.widthDivisor = r.integer("width_divisor", 8);
-    s.widthRoundLimit =
-        r.number("width_round_limit", s.family == Family::EfficientNet ? 0.9 : 0.0);
+    s.widthRoundLimit = r.number("width_round_limit", s.family == Family::EfficientNet ? 0.9 : 0.0);
     s.dropout = r.number("dropout", 0.2);
     s.dropPath = r.number("drop_path", 0.2);
 

@@ -21,8 +21,10 @@ std::vector<std::vector<std::string>> timmArchDef(const ScaledArch& arch) {
     for (const ScaledStage& st : arch.stages) {
         const StageSpec& s = st.spec;
         std::string prefix;
-        if (s.block == BlockType::MBConv) prefix = s.expansion == 1.0 ? "ds" : "ir";
-        else prefix = s.expansion == 1.0 ? "cn" : "er";
+        if (s.block == BlockType::MBConv)
+            prefix = s.expansion == 1.0 ? "ds" : "ir";
+        else
+            prefix = s.expansion == 1.0 ? "cn" : "er";
         std::ostringstream b;
         b << prefix << "_r" << s.repeats << "_k" << s.kernel << "_s" << s.stride << "_e"
           << number(s.expansion) << "_c" << s.channels;
@@ -44,16 +46,16 @@ std::string timmArchDefPython(const ScaledArch& arch) {
     py << "arch_def = [\n";
     for (const auto& stage : def) {
         py << "    [";
-        for (size_t i = 0; i < stage.size(); ++i) py << (i ? ", " : "") << "'" << stage[i] << "'";
+        for (size_t i = 0; i < stage.size(); ++i)
+            py << (i ? ", " : "") << "'" << stage[i] << "'";
         py << "],\n";
     }
     py << "]\n";
     py << "model = EfficientNet(decode_arch_def(arch_def), stem_size=" << arch.stemChannels
-       << ", num_features=" << featureChannels(arch)
-       << ", num_classes=" << arch.baseline.numClasses
-       << ", in_chans=" << arch.baseline.inChannels << ", act_layer=nn.SiLU, drop_rate="
-       << number(arch.dropout) << ", drop_path_rate=" << number(arch.baseline.dropPath)
-       << ")\n";
+       << ", num_features=" << featureChannels(arch) << ", num_classes=" << arch.baseline.numClasses
+       << ", in_chans=" << arch.baseline.inChannels
+       << ", act_layer=nn.SiLU, drop_rate=" << number(arch.dropout)
+       << ", drop_path_rate=" << number(arch.baseline.dropPath) << ")\n";
     py << "# Input size: " << arch.resolution << "x" << arch.resolution << "\n";
     return py.str();
 }

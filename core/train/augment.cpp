@@ -14,22 +14,37 @@ constexpr double kStd = 0.25;
 constexpr double kMaxLevel = 10.0; // timm's RandAugment level scale
 // RandAugment ops. Geometric ones fold into the crop's affine transform.
 // timm's default set without Equalize and Sharpness; each drawn op applies with p = 0.5.
-enum Op { Identity, Rotate, ShearX, ShearY, TranslateX, TranslateY, Brightness, Contrast, Color,
-          Solarize, Posterize, AutoContrast, OpCount };
+enum Op {
+    Identity,
+    Rotate,
+    ShearX,
+    ShearY,
+    TranslateX,
+    TranslateY,
+    Brightness,
+    Contrast,
+    Color,
+    Solarize,
+    Posterize,
+    AutoContrast,
+    OpCount
+};
 constexpr double kOpProbability = 0.5;
 
-torch::Tensor normalise(const torch::Tensor& x) { return (x - kMean) / kStd; }
+torch::Tensor normalise(const torch::Tensor& x) {
+    return (x - kMean) / kStd;
+}
 
 // Applies `f` to the images where mask is true.
-template <typename Fn>
-void applyWhere(torch::Tensor& x, const torch::Tensor& mask, Fn f) {
+template <typename Fn> void applyWhere(torch::Tensor& x, const torch::Tensor& mask, Fn f) {
     if (!mask.any().item<bool>()) return;
     const auto m = mask.view({-1, 1, 1, 1});
     x = torch::where(m, f(x), x);
 }
 } // namespace
 
-torch::Tensor augmentTrain(const torch::Tensor& images, const AugmentParams& p, std::uint64_t seed) {
+torch::Tensor augmentTrain(const torch::Tensor& images, const AugmentParams& p,
+                           std::uint64_t seed) {
     const auto b = images.size(0);
     const auto dev = images.device();
     auto gen = at::detail::createCPUGenerator(seed);
@@ -45,17 +60,23 @@ torch::Tensor augmentTrain(const torch::Tensor& images, const AugmentParams& p, 
     auto sy = torch::sqrt(area / aspect).clamp_max(1.0);
     auto tx = (2 * rand(b) - 1) * (1 - sx);
     auto ty = (2 * rand(b) - 1) * (1 - sy);
-    auto flip = torch::where(rand(b) < 0.5, torch::full({b}, -1.0, torch::kFloat64), torch::ones({b}, torch::kFloat64));
+    auto flip = torch::where(rand(b) < 0.5, torch::full({b}, -1.0, torch::kFloat64),
+                             torch::ones({b}, torch::kFloat64));
 
     // RandAugment: `ops` draws per image; geometric ones adjust the affine transform.
     std::vector<torch::Tensor> choice;
     for (int k = 0; k < p.randAugmentOps && level > 0; ++k) {
         auto op = torch::randint(0, OpCount, {b}, gen, torch::kInt64);
-        choice.push_back(torch::where(rand(b) < kOpProbability, op, torch::zeros_like(op))); // Identity
+        choice.push_back(
+            torch::where(rand(b) < kOpProbability, op, torch::zeros_like(op))); // Identity
     }
-    auto sign = [&] { return torch::where(rand(b) < 0.5, -torch::ones({b}, torch::kFloat64), torch::ones({b}, torch::kFloat64)); };
+    auto sign = [&] {
+        return torch::where(rand(b) < 0.5, -torch::ones({b}, torch::kFloat64),
+                            torch::ones({b}, torch::kFloat64));
+    };
     auto angle = torch::zeros({b}, torch::kFloat64), shx = torch::zeros({b}, torch::kFloat64),
-         shy = torch::zeros({b}, torch::kFloat64), dx = torch::zeros({b}, torch::kFloat64), dy = torch::zeros({b}, torch::kFloat64);
+         shy = torch::zeros({b}, torch::kFloat64), dx = torch::zeros({b}, torch::kFloat64),
+         dy = torch::zeros({b}, torch::kFloat64);
     for (const auto& c : choice) {
         angle += (c == Rotate).to(torch::kFloat64) * sign() * (30.0 * level) * kPi / 180;
         shx += (c == ShearX).to(torch::kFloat64) * sign() * 0.3 * level;
@@ -67,18 +88,27 @@ torch::Tensor augmentTrain(const torch::Tensor& images, const AugmentParams& p, 
     auto cs = torch::cos(angle), sn = torch::sin(angle);
     auto a00 = (cs + (-sn) * shy) * sx * flip, a01 = (cs * shx - sn) * sx;
     auto a10 = (sn + cs * shy) * sy * flip, a11 = (sn * shx + cs) * sy;
-    auto theta = torch::stack({torch::stack({a00, a01, tx + dx * sx}, 1), torch::stack({a10, a11, ty + dy * sy}, 1)}, 1)
-                     .to(torch::kFloat32).to(dev);
+    auto theta = torch::stack({torch::stack({a00, a01, tx + dx * sx}, 1),
+                               torch::stack({a10, a11, ty + dy * sy}, 1)},
+                              1)
+                     .to(torch::kFloat32)
+                     .to(dev);
     const auto c = images.size(1);
     auto x = images.to(torch::kFloat32).div_(255.0);
     auto grid = F::affine_grid(theta, {b, c, p.imageSize, p.imageSize}, /*align_corners=*/false);
-    x = F::grid_sample(x, grid, F::GridSampleFuncOptions().mode(torch::kBilinear).padding_mode(torch::kReflection).align_corners(false));
+    x = F::grid_sample(x, grid,
+                       F::GridSampleFuncOptions()
+                           .mode(torch::kBilinear)
+                           .padding_mode(torch::kReflection)
+                           .align_corners(false));
 
     for (const auto& cpuChoice : choice) {
         const auto ch = cpuChoice.to(dev);
         // Enhance ops scale by 1 +- 0.9 * level, the direction drawn per image.
-        const auto factor = (1 + 0.9 * level * sign()).to(torch::kFloat32).to(dev).view({-1, 1, 1, 1}).clamp_min(0);
-        applyWhere(x, ch == Brightness, [&](const torch::Tensor& t) { return (t * factor).clamp(0, 1); });
+        const auto factor =
+            (1 + 0.9 * level * sign()).to(torch::kFloat32).to(dev).view({-1, 1, 1, 1}).clamp_min(0);
+        applyWhere(x, ch == Brightness,
+                   [&](const torch::Tensor& t) { return (t * factor).clamp(0, 1); });
         applyWhere(x, ch == Contrast, [&](const torch::Tensor& t) {
             const auto mean = t.mean({1, 2, 3}, true);
             return ((t - mean) * factor + mean).clamp(0, 1);
@@ -108,8 +138,10 @@ torch::Tensor augmentTrain(const torch::Tensor& images, const AugmentParams& p, 
 torch::Tensor prepareEval(const torch::Tensor& images, int imageSize) {
     auto x = images.to(torch::kFloat32).div_(255.0);
     if (x.size(2) != imageSize || x.size(3) != imageSize)
-        x = F::interpolate(x, F::InterpolateFuncOptions().size(std::vector<std::int64_t>{imageSize, imageSize})
-                                  .mode(torch::kBilinear).align_corners(false));
+        x = F::interpolate(x, F::InterpolateFuncOptions()
+                                  .size(std::vector<std::int64_t>{imageSize, imageSize})
+                                  .mode(torch::kBilinear)
+                                  .align_corners(false));
     return normalise(x);
 }
 

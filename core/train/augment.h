@@ -10,8 +10,8 @@ namespace scalescope::train {
 
 struct AugmentParams {
     int imageSize = 224;
-    double randAugment = 0; // magnitude on timm's 0-10 scale (larger is stronger still)
-    int randAugmentOps = 2; // ops per image
+    double randAugment = 0;     // magnitude on timm's 0-10 scale (larger is stronger still)
+    int randAugmentOps = 2;     // ops per image
     double cropMinScale = 0.25; // random resized crop area range [min, 1]
 };
 

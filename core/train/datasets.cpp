@@ -27,19 +27,21 @@ constexpr std::uint64_t kValSeedOffset = 0x9E3779B97F4A7C15ull; // keeps val apa
 constexpr int kCifarRecord = 1 + 3 * 32 * 32;
 constexpr int kFolderValEvery = 10; // one image in ten is held out when there is no val/
 
-const std::vector<std::string> kShapes = {"circle",  "square",   "triangle", "ellipse", "rectangle",
-                                          "star",    "pentagon", "hexagon",  "cross",   "ring"};
+const std::vector<std::string> kShapes = {"circle", "square",   "triangle", "ellipse", "rectangle",
+                                          "star",   "pentagon", "hexagon",  "cross",   "ring"};
 
 std::vector<cv::Point> regularPolygon(cv::Point2d c, double r, int n, double rot) {
     std::vector<cv::Point> pts;
     for (int i = 0; i < n; ++i) {
         const double a = rot + 2 * kPi * i / n;
-        pts.emplace_back(int(std::lround(c.x + r * std::cos(a))), int(std::lround(c.y + r * std::sin(a))));
+        pts.emplace_back(int(std::lround(c.x + r * std::cos(a))),
+                         int(std::lround(c.y + r * std::sin(a))));
     }
     return pts;
 }
 
-std::vector<cv::Point> transformed(const std::vector<cv::Point2d>& unit, cv::Point2d c, double r, double rot) {
+std::vector<cv::Point> transformed(const std::vector<cv::Point2d>& unit, cv::Point2d c, double r,
+                                   double rot) {
     std::vector<cv::Point> pts;
     const double cs = std::cos(rot), sn = std::sin(rot);
     for (const auto& p : unit)
@@ -54,7 +56,8 @@ cv::Scalar randomColour(std::mt19937_64& rng) {
 }
 
 double colourDistance(const cv::Scalar& a, const cv::Scalar& b) {
-    return std::sqrt(std::pow(a[0] - b[0], 2) + std::pow(a[1] - b[1], 2) + std::pow(a[2] - b[2], 2));
+    return std::sqrt(std::pow(a[0] - b[0], 2) + std::pow(a[1] - b[1], 2) +
+                     std::pow(a[2] - b[2], 2));
 }
 
 void renderOne(cv::Mat& img, int cls, bool hard, std::mt19937_64& rng) {
@@ -73,28 +76,39 @@ void renderOne(cv::Mat& img, int cls, bool hard, std::mt19937_64& rng) {
         }
         const int strokes = 3 + int(u(rng) * 4);
         for (int i = 0; i < strokes; ++i)
-            cv::line(img, {int(u(rng) * res), int(u(rng) * res)}, {int(u(rng) * res), int(u(rng) * res)},
-                     randomColour(rng), std::max(1, res / 64), cv::LINE_AA);
+            cv::line(img, {int(u(rng) * res), int(u(rng) * res)},
+                     {int(u(rng) * res), int(u(rng) * res)}, randomColour(rng),
+                     std::max(1, res / 64), cv::LINE_AA);
     }
     cv::Scalar fg = hard ? randomColour(rng) : cv::Scalar(bright(rng), bright(rng), bright(rng));
-    for (int tries = 0; tries < 16 && colourDistance(fg, bg) < 90; ++tries) fg = randomColour(rng);
+    for (int tries = 0; tries < 16 && colourDistance(fg, bg) < 90; ++tries)
+        fg = randomColour(rng);
     const double r = res * (hard ? 0.12 + 0.18 * u(rng) : 0.28 + 0.12 * u(rng));
     const double margin = r * 1.05;
-    const cv::Point2d c(margin + u(rng) * std::max(0.0, res - 2 * margin), margin + u(rng) * std::max(0.0, res - 2 * margin));
+    const cv::Point2d c(margin + u(rng) * std::max(0.0, res - 2 * margin),
+                        margin + u(rng) * std::max(0.0, res - 2 * margin));
     const double rot = u(rng) * 2 * kPi;
     const int aa = cv::LINE_AA;
     switch (cls) {
-    case 0: cv::circle(img, c, int(r), fg, cv::FILLED, aa); break;
-    case 1: cv::fillConvexPoly(img, regularPolygon(c, r, 4, rot), fg, aa); break;
-    case 2: cv::fillConvexPoly(img, regularPolygon(c, r, 3, rot), fg, aa); break;
+    case 0:
+        cv::circle(img, c, int(r), fg, cv::FILLED, aa);
+        break;
+    case 1:
+        cv::fillConvexPoly(img, regularPolygon(c, r, 4, rot), fg, aa);
+        break;
+    case 2:
+        cv::fillConvexPoly(img, regularPolygon(c, r, 3, rot), fg, aa);
+        break;
     case 3: { // ellipse: clearly flatter than a circle
         const double ratio = hard ? 0.55 + 0.15 * u(rng) : 0.45 + 0.1 * u(rng);
-        cv::ellipse(img, c, cv::Size(int(r), int(r * ratio)), rot * 180 / kPi, 0, 360, fg, cv::FILLED, aa);
+        cv::ellipse(img, c, cv::Size(int(r), int(r * ratio)), rot * 180 / kPi, 0, 360, fg,
+                    cv::FILLED, aa);
         break;
     }
     case 4: { // rectangle: elongated, unlike the square
         const double h = hard ? 0.45 + 0.1 * u(rng) : 0.4 + 0.1 * u(rng);
-        cv::fillConvexPoly(img, transformed({{-1, -h}, {1, -h}, {1, h}, {-1, h}}, c, r, rot), fg, aa);
+        cv::fillConvexPoly(img, transformed({{-1, -h}, {1, -h}, {1, h}, {-1, h}}, c, r, rot), fg,
+                           aa);
         break;
     }
     case 5: { // five-pointed star
@@ -107,17 +121,33 @@ void renderOne(cv::Mat& img, int cls, bool hard, std::mt19937_64& rng) {
         cv::fillPoly(img, poly, fg, aa);
         break;
     }
-    case 6: cv::fillConvexPoly(img, regularPolygon(c, r, 5, rot), fg, aa); break;
-    case 7: cv::fillConvexPoly(img, regularPolygon(c, r, 6, rot), fg, aa); break;
+    case 6:
+        cv::fillConvexPoly(img, regularPolygon(c, r, 5, rot), fg, aa);
+        break;
+    case 7:
+        cv::fillConvexPoly(img, regularPolygon(c, r, 6, rot), fg, aa);
+        break;
     case 8: { // plus-shaped cross
         const double t = 0.3;
-        std::vector<std::vector<cv::Point>> poly{transformed(
-            {{-t, -1}, {t, -1}, {t, -t}, {1, -t}, {1, t}, {t, t}, {t, 1}, {-t, 1}, {-t, t}, {-1, t}, {-1, -t}, {-t, -t}},
-            c, r, rot)};
+        std::vector<std::vector<cv::Point>> poly{transformed({{-t, -1},
+                                                              {t, -1},
+                                                              {t, -t},
+                                                              {1, -t},
+                                                              {1, t},
+                                                              {t, t},
+                                                              {t, 1},
+                                                              {-t, 1},
+                                                              {-t, t},
+                                                              {-1, t},
+                                                              {-1, -t},
+                                                              {-t, -t}},
+                                                             c, r, rot)};
         cv::fillPoly(img, poly, fg, aa);
         break;
     }
-    default: cv::circle(img, c, int(r * 0.8), fg, std::max(2, int(r * 0.35)), aa); break; // ring
+    default:
+        cv::circle(img, c, int(r * 0.8), fg, std::max(2, int(r * 0.35)), aa);
+        break; // ring
     }
     if (hard) { // speckle noise, drawn in signed space so it does not saturate one way
         cv::Mat signedImg, noise(img.size(), CV_16SC3);
@@ -142,7 +172,8 @@ Split fromMats(std::vector<cv::Mat>& mats, const std::vector<std::int64_t>& labe
             const auto* row = m.ptr<std::uint8_t>(y);
             for (int x = 0; x < w; ++x)
                 for (int ch = 0; ch < channels; ++ch)
-                    dst[((i * channels + ch) * h + y) * w + x] = row[x * channels + (channels == 3 ? 2 - ch : ch)]; // BGR -> RGB
+                    dst[((i * channels + ch) * h + y) * w + x] =
+                        row[x * channels + (channels == 3 ? 2 - ch : ch)]; // BGR -> RGB
         }
     }
     s.labels = torch::tensor(labels, torch::kInt64);
@@ -155,15 +186,18 @@ std::vector<std::uint8_t> readGzip(const fs::path& p) {
     std::vector<std::uint8_t> out;
     std::array<std::uint8_t, 1 << 16> buf{};
     int n = 0;
-    while ((n = gzread(f, buf.data(), unsigned(buf.size()))) > 0) out.insert(out.end(), buf.begin(), buf.begin() + n);
+    while ((n = gzread(f, buf.data(), unsigned(buf.size()))) > 0)
+        out.insert(out.end(), buf.begin(), buf.begin() + n);
     const bool failed = n < 0;
     gzclose(f);
-    if (failed) throw ValidationError("training.data_path", p.string() + " is not a valid gzip file");
+    if (failed)
+        throw ValidationError("training.data_path", p.string() + " is not a valid gzip file");
     return out;
 }
 
 std::uint32_t bigEndian(const std::vector<std::uint8_t>& d, size_t at) {
-    return std::uint32_t(d[at]) << 24 | std::uint32_t(d[at + 1]) << 16 | std::uint32_t(d[at + 2]) << 8 | d[at + 3];
+    return std::uint32_t(d[at]) << 24 | std::uint32_t(d[at + 1]) << 16 |
+           std::uint32_t(d[at + 2]) << 8 | d[at + 3];
 }
 
 Split readIdx(const fs::path& images, const fs::path& labels) {
@@ -176,9 +210,12 @@ Split readIdx(const fs::path& images, const fs::path& labels) {
     const std::int64_t nl = bigEndian(lab, 4);
     if (h <= 0 || w <= 0 || h > 4096 || w > 4096)
         throw ValidationError("training.data_path", images.string() + " has an absurd image size");
-    const std::int64_t usable = std::min({n, nl, std::int64_t((img.size() - 16) / size_t(h * w)), std::int64_t(lab.size() - 8)});
+    const std::int64_t usable = std::min(
+        {n, nl, std::int64_t((img.size() - 16) / size_t(h * w)), std::int64_t(lab.size() - 8)});
     Split s;
-    s.images = torch::from_blob(const_cast<std::uint8_t*>(img.data() + 16), {usable, 1, h, w}, torch::kUInt8).clone();
+    s.images = torch::from_blob(const_cast<std::uint8_t*>(img.data() + 16), {usable, 1, h, w},
+                                torch::kUInt8)
+                   .clone();
     std::vector<std::int64_t> l(lab.begin() + 8, lab.begin() + 8 + usable);
     s.labels = torch::tensor(l, torch::kInt64);
     return s;
@@ -193,12 +230,15 @@ Split subset(const Split& s, std::int64_t n, std::uint64_t seed) {
 
 Dataset loadCifar(const std::string& path) {
     fs::path root(path);
-    if (!fs::exists(root / "test_batch.bin") && fs::exists(root / "cifar-10-batches-bin")) root /= "cifar-10-batches-bin";
+    if (!fs::exists(root / "test_batch.bin") && fs::exists(root / "cifar-10-batches-bin"))
+        root /= "cifar-10-batches-bin";
     if (!fs::is_directory(root))
-        throw ValidationError("training.data_path", path + " is not a folder with CIFAR-10's binary batches");
+        throw ValidationError("training.data_path",
+                              path + " is not a folder with CIFAR-10's binary batches");
     Dataset d;
     d.name = "cifar10";
-    d.classes = {"airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"};
+    d.classes = {"airplane", "automobile", "bird",  "cat",  "deer",
+                 "dog",      "frog",       "horse", "ship", "truck"};
     auto read = [&](const std::vector<std::string>& files) {
         std::vector<std::uint8_t> pixels;
         std::vector<std::int64_t> labels;
@@ -211,7 +251,10 @@ Dataset loadCifar(const std::string& path) {
             std::vector<char> rec(kCifarRecord);
             while (f.read(rec.data(), kCifarRecord)) {
                 const int label = static_cast<unsigned char>(rec[0]);
-                if (label > 9) { ++d.skippedFiles; continue; } // corrupt record
+                if (label > 9) {
+                    ++d.skippedFiles;
+                    continue;
+                } // corrupt record
                 labels.push_back(label);
                 pixels.insert(pixels.end(), rec.begin() + 1, rec.end());
             }
@@ -224,26 +267,32 @@ Dataset loadCifar(const std::string& path) {
         s.labels = torch::tensor(labels, torch::kInt64);
         return s;
     };
-    d.train = read({"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin"});
+    d.train = read({"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+                    "data_batch_5.bin"});
     d.val = read({"test_batch.bin"});
     if (d.train.size() == 0 || d.val.size() == 0)
-        throw ValidationError("training.data_path", path + " has no readable CIFAR-10 batches (data_batch_N.bin, test_batch.bin)");
+        throw ValidationError(
+            "training.data_path",
+            path + " has no readable CIFAR-10 batches (data_batch_N.bin, test_batch.bin)");
     return d;
 }
 
 bool isImageFile(const fs::path& p) {
     std::string e = p.extension().string();
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(e.begin(), e.end(), e.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return e == ".jpg" || e == ".jpeg" || e == ".png" || e == ".bmp" || e == ".webp";
 }
 
 Dataset loadFolder(const std::string& path, int resolution) {
 #ifndef SCALESCOPE_HAVE_IMGCODECS
     (void)resolution;
-    throw ValidationError("training.dataset", "image folders need OpenCV's imgcodecs, which this build lacks");
+    throw ValidationError("training.dataset",
+                          "image folders need OpenCV's imgcodecs, which this build lacks");
 #else
     fs::path root(path);
-    if (!fs::is_directory(root)) throw ValidationError("training.data_path", path + " is not a folder");
+    if (!fs::is_directory(root))
+        throw ValidationError("training.data_path", path + " is not a folder");
     const bool presplit = fs::is_directory(root / "train") && fs::is_directory(root / "val");
     const fs::path trainRoot = presplit ? root / "train" : root;
     Dataset d;
@@ -252,7 +301,8 @@ Dataset loadFolder(const std::string& path, int resolution) {
         if (e.is_directory()) d.classes.push_back(e.path().filename().string());
     std::sort(d.classes.begin(), d.classes.end());
     if (d.classes.size() < 2)
-        throw ValidationError("training.data_path", path + " needs one subfolder per class (at least two)");
+        throw ValidationError("training.data_path",
+                              path + " needs one subfolder per class (at least two)");
     auto load = [&](const fs::path& base, int part) { // part: 0 all, 1 train share, 2 val share
         std::vector<cv::Mat> mats;
         std::vector<std::int64_t> labels;
@@ -266,12 +316,20 @@ Dataset loadFolder(const std::string& path, int resolution) {
                 const bool isVal = i % kFolderValEvery == kFolderValEvery - 1;
                 if ((part == 1 && isVal) || (part == 2 && !isVal)) continue;
                 cv::Mat m = cv::imread(files[i].string(), cv::IMREAD_COLOR);
-                if (m.empty()) { ++d.skippedFiles; continue; }
+                if (m.empty()) {
+                    ++d.skippedFiles;
+                    continue;
+                }
                 // Shorter side to `resolution`, then a centred square crop.
                 const double s = double(resolution) / std::min(m.rows, m.cols);
                 cv::Mat r;
-                cv::resize(m, r, cv::Size(std::max(resolution, int(std::lround(m.cols * s))), std::max(resolution, int(std::lround(m.rows * s)))), 0, 0, cv::INTER_AREA);
-                mats.push_back(r(cv::Rect((r.cols - resolution) / 2, (r.rows - resolution) / 2, resolution, resolution)).clone());
+                cv::resize(m, r,
+                           cv::Size(std::max(resolution, int(std::lround(m.cols * s))),
+                                    std::max(resolution, int(std::lround(m.rows * s)))),
+                           0, 0, cv::INTER_AREA);
+                mats.push_back(r(cv::Rect((r.cols - resolution) / 2, (r.rows - resolution) / 2,
+                                          resolution, resolution))
+                                   .clone());
                 labels.push_back(std::int64_t(c));
             }
         }
@@ -280,15 +338,20 @@ Dataset loadFolder(const std::string& path, int resolution) {
     d.train = presplit ? load(root / "train", 0) : load(root, 1);
     d.val = presplit ? load(root / "val", 0) : load(root, 2);
     if (d.train.size() == 0 || d.val.size() == 0)
-        throw ValidationError("training.data_path", path + " has no readable images in its class folders");
+        throw ValidationError("training.data_path",
+                              path + " has no readable images in its class folders");
     return d;
 #endif
 }
 } // namespace
 
-std::vector<std::string> shapeClassNames() { return kShapes; }
+std::vector<std::string> shapeClassNames() {
+    return kShapes;
+}
 
-std::string defaultFashionMnistPath() { return "/usr/share/datasets/fashion-mnist"; }
+std::string defaultFashionMnistPath() {
+    return "/usr/share/datasets/fashion-mnist";
+}
 
 Split renderShapes(int count, int resolution, bool hard, std::uint64_t seed, int threads) {
     std::vector<cv::Mat> mats(static_cast<size_t>(count));
@@ -304,8 +367,10 @@ Split renderShapes(int count, int resolution, bool hard, std::uint64_t seed, int
     };
     threads = std::max(1, std::min(threads, count / 64 + 1));
     std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) pool.emplace_back(work, count * t / threads, count * (t + 1) / threads);
-    for (auto& th : pool) th.join();
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back(work, count * t / threads, count * (t + 1) / threads);
+    for (auto& th : pool)
+        th.join();
     return fromMats(mats, labels, 3);
 }
 
@@ -316,18 +381,23 @@ Dataset loadDataset(const TrainingSettings& t, int resolution) {
         d.name = t.dataset;
         d.classes = kShapes;
         const bool hard = t.dataset == "shapes-hard";
-        d.train = renderShapes(t.trainSamples > 0 ? t.trainSamples : kDefaultSyntheticTrain, resolution, hard, t.seed, threads);
-        d.val = renderShapes(t.valSamples > 0 ? t.valSamples : kDefaultSyntheticVal, resolution, hard, t.seed ^ kValSeedOffset, threads);
+        d.train = renderShapes(t.trainSamples > 0 ? t.trainSamples : kDefaultSyntheticTrain,
+                               resolution, hard, t.seed, threads);
+        d.val = renderShapes(t.valSamples > 0 ? t.valSamples : kDefaultSyntheticVal, resolution,
+                             hard, t.seed ^ kValSeedOffset, threads);
         return d;
     }
     Dataset d;
     if (t.dataset == "fashion-mnist") {
         const fs::path root = t.dataPath.empty() ? defaultFashionMnistPath() : t.dataPath;
         if (!fs::is_directory(root))
-            throw ValidationError("training.data_path", root.string() + " does not exist (apt-get install dataset-fashion-mnist)");
+            throw ValidationError("training.data_path",
+                                  root.string() +
+                                      " does not exist (apt-get install dataset-fashion-mnist)");
         d.name = "fashion-mnist";
         d.channels = 1;
-        d.classes = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
+        d.classes = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                     "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
         d.train = readIdx(root / "train-images-idx3-ubyte.gz", root / "train-labels-idx1-ubyte.gz");
         d.val = readIdx(root / "t10k-images-idx3-ubyte.gz", root / "t10k-labels-idx1-ubyte.gz");
     } else if (t.dataset == "cifar10") {

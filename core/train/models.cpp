@@ -10,12 +10,15 @@ constexpr double kBnMomentum = 0.1; // PyTorch's default (TF's 0.99 decay)
 constexpr double kBnEps = 1e-5;     // timm's non-TF EfficientNets
 
 nn::Conv2d conv(int in, int out, int k, int stride = 1, int groups = 1, bool bias = false) {
-    return nn::Conv2d(nn::Conv2dOptions(in, out, k).stride(stride).padding(k / 2).groups(groups).bias(bias));
+    return nn::Conv2d(
+        nn::Conv2dOptions(in, out, k).stride(stride).padding(k / 2).groups(groups).bias(bias));
 }
 nn::BatchNorm2d bn(int c) {
     return nn::BatchNorm2d(nn::BatchNorm2dOptions(c).eps(kBnEps).momentum(kBnMomentum));
 }
-torch::Tensor act(const torch::Tensor& x, bool relu) { return relu ? torch::relu(x) : torch::silu(x); }
+torch::Tensor act(const torch::Tensor& x, bool relu) {
+    return relu ? torch::relu(x) : torch::silu(x);
+}
 
 // Stochastic depth: drop the whole residual branch for a random subset of the batch.
 torch::Tensor dropPath(const torch::Tensor& x, double p, bool training) {
@@ -28,10 +31,12 @@ torch::Tensor dropPath(const torch::Tensor& x, double p, bool training) {
 // EfficientNet's squeeze-and-excitation (timm names conv_reduce / conv_expand); ResNet's
 // uses fc1 / fc2. Same computation: pool, reduce, act, expand, sigmoid gate.
 class SqueezeExciteImpl : public nn::Module {
-public:
+  public:
     SqueezeExciteImpl(int channels, int rd, bool relu, bool resnetNames) : m_relu(relu) {
-        m_reduce = register_module(resnetNames ? "fc1" : "conv_reduce", conv(channels, rd, 1, 1, 1, true));
-        m_expand = register_module(resnetNames ? "fc2" : "conv_expand", conv(rd, channels, 1, 1, 1, true));
+        m_reduce =
+            register_module(resnetNames ? "fc1" : "conv_reduce", conv(channels, rd, 1, 1, 1, true));
+        m_expand =
+            register_module(resnetNames ? "fc2" : "conv_expand", conv(rd, channels, 1, 1, 1, true));
     }
     torch::Tensor forward(const torch::Tensor& x) {
         auto s = x.mean({2, 3}, /*keepdim=*/true);
@@ -39,7 +44,7 @@ public:
         return x * torch::sigmoid(s);
     }
 
-private:
+  private:
     bool m_relu;
     nn::Conv2d m_reduce{nullptr}, m_expand{nullptr};
 };
@@ -47,7 +52,7 @@ TORCH_MODULE(SqueezeExcite);
 
 // MBConv: timm's DepthwiseSeparableConv (expansion 1) or InvertedResidual.
 class MBConvBlock : public BlockBase {
-public:
+  public:
     MBConvBlock(const BlockGeometry& g, bool relu) : m_g(g), m_relu(relu) {
         const int mid = g.hiddenChannels;
         if (g.expand) {
@@ -56,7 +61,8 @@ public:
         }
         m_convDw = register_module("conv_dw", conv(mid, mid, g.kernel, g.stride, mid));
         m_bnDw = register_module(g.expand ? "bn2" : "bn1", bn(mid));
-        if (g.seChannels) m_se = register_module("se", SqueezeExcite(mid, g.seChannels, relu, false));
+        if (g.seChannels)
+            m_se = register_module("se", SqueezeExcite(mid, g.seChannels, relu, false));
         m_convPwl = register_module(g.expand ? "conv_pwl" : "conv_pw", conv(mid, g.outChannels, 1));
         m_bnOut = register_module(g.expand ? "bn3" : "bn2", bn(g.outChannels));
         dropPath = g.dropPath;
@@ -71,8 +77,10 @@ public:
         return y;
     }
 
-private:
-    torch::Tensor dropPath_(const torch::Tensor& y) { return train::dropPath(y, dropPath, is_training()); }
+  private:
+    torch::Tensor dropPath_(const torch::Tensor& y) {
+        return train::dropPath(y, dropPath, is_training());
+    }
     BlockGeometry m_g;
     bool m_relu;
     nn::Conv2d m_convPw{nullptr}, m_convDw{nullptr}, m_convPwl{nullptr};
@@ -82,18 +90,24 @@ private:
 
 // Fused-MBConv: timm's EdgeResidual (expansion > 1) or ConvBnAct (expansion 1).
 class FusedMBConvBlock : public BlockBase {
-public:
+  public:
     FusedMBConvBlock(const BlockGeometry& g, bool relu) : m_g(g), m_relu(relu) {
         if (g.expand) {
-            m_convExp = register_module("conv_exp", conv(g.inChannels, g.hiddenChannels, g.kernel, g.stride));
+            m_convExp = register_module("conv_exp",
+                                        conv(g.inChannels, g.hiddenChannels, g.kernel, g.stride));
             m_bn1 = register_module("bn1", bn(g.hiddenChannels));
-            if (g.seChannels) m_se = register_module("se", SqueezeExcite(g.hiddenChannels, g.seChannels, relu, false));
+            if (g.seChannels)
+                m_se = register_module("se",
+                                       SqueezeExcite(g.hiddenChannels, g.seChannels, relu, false));
             m_convPwl = register_module("conv_pwl", conv(g.hiddenChannels, g.outChannels, 1));
             m_bn2 = register_module("bn2", bn(g.outChannels));
         } else {
-            m_convExp = register_module("conv", conv(g.inChannels, g.outChannels, g.kernel, g.stride));
+            m_convExp =
+                register_module("conv", conv(g.inChannels, g.outChannels, g.kernel, g.stride));
             m_bn1 = register_module("bn1", bn(g.outChannels));
-            if (g.seChannels) m_se = register_module("se", SqueezeExcite(g.outChannels, g.seChannels, relu, false));
+            if (g.seChannels)
+                m_se =
+                    register_module("se", SqueezeExcite(g.outChannels, g.seChannels, relu, false));
         }
         dropPath = g.dropPath;
     }
@@ -105,7 +119,7 @@ public:
         return y;
     }
 
-private:
+  private:
     BlockGeometry m_g;
     bool m_relu;
     nn::Conv2d m_convExp{nullptr}, m_convPwl{nullptr};
@@ -116,7 +130,7 @@ private:
 // ResNet-RS bottleneck: 1x1, 3x3 (strided), 1x1, SE, and a ResNet-D shortcut
 // (average pool, then 1x1 conv) when the shape changes.
 class BottleneckBlock : public BlockBase {
-public:
+  public:
     explicit BottleneckBlock(const BlockGeometry& g) : m_g(g) {
         const int w = g.hiddenChannels;
         m_conv1 = register_module("conv1", conv(g.inChannels, w, 1));
@@ -125,11 +139,14 @@ public:
         m_bn2 = register_module("bn2", bn(w));
         m_conv3 = register_module("conv3", conv(w, g.outChannels, 1));
         m_bn3 = register_module("bn3", bn(g.outChannels));
-        if (g.seChannels) m_se = register_module("se", SqueezeExcite(g.outChannels, g.seChannels, true, true));
+        if (g.seChannels)
+            m_se = register_module("se", SqueezeExcite(g.outChannels, g.seChannels, true, true));
         if (g.downsample) {
             m_down = nn::Sequential();
             if (g.stride != 1)
-                m_down->push_back(nn::AvgPool2d(nn::AvgPool2dOptions(2).stride(g.stride).ceil_mode(true).count_include_pad(false)));
+                m_down->push_back(nn::AvgPool2d(
+                    nn::AvgPool2dOptions(2).stride(g.stride).ceil_mode(true).count_include_pad(
+                        false)));
             else
                 m_down->push_back(nn::Identity());
             m_down->push_back(conv(g.inChannels, g.outChannels, 1));
@@ -149,7 +166,7 @@ public:
         return torch::relu(train::dropPath(y, dropPath, is_training()) + shortcut);
     }
 
-private:
+  private:
     BlockGeometry m_g;
     nn::Conv2d m_conv1{nullptr}, m_conv2{nullptr}, m_conv3{nullptr};
     nn::BatchNorm2d m_bn1{nullptr}, m_bn2{nullptr}, m_bn3{nullptr};
@@ -163,7 +180,8 @@ void initWeights(nn::Module& root) {
         if (auto* c = m->as<nn::Conv2d>()) {
             // timm: normal(0, sqrt(2 / fan_out)), fan_out over one group.
             const auto& o = c->options;
-            const double fanOut = double(o.kernel_size()->at(0)) * o.kernel_size()->at(1) * o.out_channels() / o.groups();
+            const double fanOut = double(o.kernel_size()->at(0)) * o.kernel_size()->at(1) *
+                                  o.out_channels() / o.groups();
             c->weight.normal_(0.0, std::sqrt(2.0 / fanOut));
             if (c->bias.defined()) c->bias.zero_();
         } else if (auto* l = m->as<nn::Linear>()) {
@@ -182,7 +200,8 @@ ScaledNetImpl::ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChann
     m_dropout = arch.dropout;
     const auto geometry = expandBlocks(arch);
     if (!m_resnet) {
-        m_convStem = register_module("conv_stem", conv(inChannels, arch.stemChannels, b.stemKernel, b.stemStride));
+        m_convStem = register_module(
+            "conv_stem", conv(inChannels, arch.stemChannels, b.stemKernel, b.stemStride));
         m_bn1 = register_module("bn1", bn(arch.stemChannels));
         auto stages = nn::ModuleList();
         nn::ModuleList current{nullptr};
@@ -194,14 +213,17 @@ ScaledNetImpl::ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChann
                 stage = g.stage;
             }
             std::shared_ptr<BlockBase> blk;
-            if (g.type == BlockType::MBConv) blk = std::make_shared<MBConvBlock>(g, m_relu);
-            else blk = std::make_shared<FusedMBConvBlock>(g, m_relu);
+            if (g.type == BlockType::MBConv)
+                blk = std::make_shared<MBConvBlock>(g, m_relu);
+            else
+                blk = std::make_shared<FusedMBConvBlock>(g, m_relu);
             current->push_back(blk);
             m_blocks.push_back(blk);
         }
         register_module("blocks", stages);
         if (arch.headChannels > 0) {
-            m_convHead = register_module("conv_head", conv(arch.stages.back().spec.channels, arch.headChannels, 1));
+            m_convHead = register_module(
+                "conv_head", conv(arch.stages.back().spec.channels, arch.headChannels, 1));
             m_bn2 = register_module("bn2", bn(arch.headChannels));
         }
     } else {
@@ -222,7 +244,8 @@ ScaledNetImpl::ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChann
         }
     }
     const int features = featureChannels(arch);
-    m_classifier = register_module(m_resnet ? "fc" : "classifier", nn::Linear(features, numClasses));
+    m_classifier =
+        register_module(m_resnet ? "fc" : "classifier", nn::Linear(features, numClasses));
     initWeights(*this); // convs and linears only: the zeroed bn3 gammas stay zero
 }
 
@@ -233,7 +256,8 @@ torch::Tensor ScaledNetImpl::features(torch::Tensor x) {
         x = torch::relu(m_bn1(m_stemConvs->forward(x)));
         x = m_stemPool->forward(x);
     }
-    for (auto& b : m_blocks) x = b->forward(x);
+    for (auto& b : m_blocks)
+        x = b->forward(x);
     if (m_convHead) x = act(m_bn2(m_convHead(x)), m_relu);
     return x;
 }
@@ -246,7 +270,8 @@ torch::Tensor ScaledNetImpl::forward(torch::Tensor x) {
 
 std::int64_t countParameters(torch::nn::Module& m) {
     std::int64_t n = 0;
-    for (const auto& p : m.parameters()) n += p.numel();
+    for (const auto& p : m.parameters())
+        n += p.numel();
     return n;
 }
 

@@ -10,13 +10,13 @@
 namespace scalescope::train {
 
 class BlockBase : public torch::nn::Module {
-public:
+  public:
     virtual torch::Tensor forward(torch::Tensor x) = 0;
     double dropPath = 0.0; // stochastic depth rate of this block
 };
 
 class ScaledNetImpl : public torch::nn::Module {
-public:
+  public:
     // numClasses / inChannels override the spec's (the dataset decides them).
     ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChannels);
     torch::Tensor forward(torch::Tensor x);
@@ -25,7 +25,7 @@ public:
     double dropout() const { return m_dropout; }
     bool isResNet() const { return m_resnet; }
 
-private:
+  private:
     bool m_resnet = false;
     double m_dropout = 0.2;
     bool m_relu = false;

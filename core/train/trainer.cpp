@@ -25,16 +25,26 @@ using Clock = std::chrono::steady_clock;
 
 std::string toString(TrainEvent::Type t) {
     switch (t) {
-    case TrainEvent::Type::Started: return "started";
-    case TrainEvent::Type::Stage: return "stage";
-    case TrainEvent::Type::Step: return "step";
-    case TrainEvent::Type::Epoch: return "epoch";
-    case TrainEvent::Type::Checkpoint: return "checkpoint";
-    case TrainEvent::Type::Paused: return "paused";
-    case TrainEvent::Type::Resumed: return "resumed";
-    case TrainEvent::Type::Finished: return "finished";
-    case TrainEvent::Type::Cancelled: return "cancelled";
-    case TrainEvent::Type::Error: return "error";
+    case TrainEvent::Type::Started:
+        return "started";
+    case TrainEvent::Type::Stage:
+        return "stage";
+    case TrainEvent::Type::Step:
+        return "step";
+    case TrainEvent::Type::Epoch:
+        return "epoch";
+    case TrainEvent::Type::Checkpoint:
+        return "checkpoint";
+    case TrainEvent::Type::Paused:
+        return "paused";
+    case TrainEvent::Type::Resumed:
+        return "resumed";
+    case TrainEvent::Type::Finished:
+        return "finished";
+    case TrainEvent::Type::Cancelled:
+        return "cancelled";
+    case TrainEvent::Type::Error:
+        return "error";
     }
     return "?";
 }
@@ -55,12 +65,15 @@ bool TrainControl::waitWhilePaused() {
     return !m_cancel.load();
 }
 
-bool cudaAvailable() { return torch::cuda::is_available(); }
+bool cudaAvailable() {
+    return torch::cuda::is_available();
+}
 
 std::string defaultRunDir() {
     const char* xdg = std::getenv("XDG_DATA_HOME");
     const char* home = std::getenv("HOME");
-    const fs::path base = xdg && *xdg ? fs::path(xdg) : fs::path(home ? home : ".") / ".local" / "share";
+    const fs::path base =
+        xdg && *xdg ? fs::path(xdg) : fs::path(home ? home : ".") / ".local" / "share";
     char stamp[32];
     const std::time_t now = std::time(nullptr);
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
@@ -78,7 +91,7 @@ constexpr int kEvalBatchMultiplier = 2; // evaluation holds no gradients: larger
 
 // bf16 autocast on CUDA, across LibTorch versions (the API moved in 2.4).
 class AutocastGuard {
-public:
+  public:
     explicit AutocastGuard(bool on) : m_on(on) {
         if (!m_on) return;
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
@@ -99,19 +112,25 @@ public:
         at::autocast::clear_cache();
     }
 
-private:
+  private:
     bool m_on;
 };
 
 torch::Device chooseDevice(const std::string& d) {
     if (d == "cpu") return torch::kCPU;
-    if (d == "auto") return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    if (d == "auto")
+        return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0)
+                                           : torch::Device(torch::kCPU);
     if (!torch::cuda::is_available())
-        throw ValidationError("training.device", "\"" + d + "\" was asked for, but CUDA is not available here "
-                                                 "(no GPU, or a CPU-only LibTorch); use cpu or auto");
+        throw ValidationError("training.device",
+                              "\"" + d +
+                                  "\" was asked for, but CUDA is not available here "
+                                  "(no GPU, or a CPU-only LibTorch); use cpu or auto");
     const int index = d == "cuda" ? 0 : std::atoi(d.c_str() + 5);
     if (index >= int(torch::cuda::device_count()))
-        throw ValidationError("training.device", d + " does not exist (" + std::to_string(torch::cuda::device_count()) + " GPUs)");
+        throw ValidationError("training.device", d + " does not exist (" +
+                                                     std::to_string(torch::cuda::device_count()) +
+                                                     " GPUs)");
     return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
 }
 
@@ -122,16 +141,25 @@ double residentBytes() {
     return double(resident) * 4096.0;
 }
 
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t, ScaledNet& model) {
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t,
+                                                       ScaledNet& model) {
     if (t.optimizer == "rmsprop") // EfficientNet's: decay 0.9, momentum 0.9, eps 1e-3
-        return std::make_unique<torch::optim::RMSprop>(
-            model->parameters(), torch::optim::RMSpropOptions(t.learningRate).alpha(0.9).eps(1e-3).momentum(t.momentum).weight_decay(t.weightDecay));
-    return std::make_unique<torch::optim::SGD>(
-        model->parameters(), torch::optim::SGDOptions(t.learningRate).momentum(t.momentum).nesterov(t.momentum > 0).weight_decay(t.weightDecay));
+        return std::make_unique<torch::optim::RMSprop>(model->parameters(),
+                                                       torch::optim::RMSpropOptions(t.learningRate)
+                                                           .alpha(0.9)
+                                                           .eps(1e-3)
+                                                           .momentum(t.momentum)
+                                                           .weight_decay(t.weightDecay));
+    return std::make_unique<torch::optim::SGD>(model->parameters(),
+                                               torch::optim::SGDOptions(t.learningRate)
+                                                   .momentum(t.momentum)
+                                                   .nesterov(t.momentum > 0)
+                                                   .weight_decay(t.weightDecay));
 }
 
 void setLearningRate(torch::optim::Optimizer& opt, double lr) {
-    for (auto& group : opt.param_groups()) group.options().set_lr(lr);
+    for (auto& group : opt.param_groups())
+        group.options().set_lr(lr);
 }
 
 void toChannelsLast(torch::nn::Module& m) {
@@ -142,24 +170,29 @@ void toChannelsLast(torch::nn::Module& m) {
 void copyState(ScaledNet& from, ScaledNet& to) {
     torch::NoGradGuard ng;
     auto src = from->named_parameters(), dst = to->named_parameters();
-    for (auto& p : src) dst[p.key()].copy_(p.value());
+    for (auto& p : src)
+        dst[p.key()].copy_(p.value());
     auto sb = from->named_buffers(), db = to->named_buffers();
-    for (auto& b : sb) db[b.key()].copy_(b.value());
+    for (auto& b : sb)
+        db[b.key()].copy_(b.value());
 }
 
 void updateEma(ScaledNet& model, ScaledNet& ema, double decay) {
     torch::NoGradGuard ng;
     auto src = model->parameters(), dst = ema->parameters();
-    for (size_t i = 0; i < src.size(); ++i) dst[i].mul_(decay).add_(src[i].detach(), 1.0 - decay);
+    for (size_t i = 0; i < src.size(); ++i)
+        dst[i].mul_(decay).add_(src[i].detach(), 1.0 - decay);
     auto sb = model->buffers(), db = ema->buffers();
-    for (size_t i = 0; i < sb.size(); ++i) db[i].copy_(sb[i]);
+    for (size_t i = 0; i < sb.size(); ++i)
+        db[i].copy_(sb[i]);
 }
 
 struct EvalResult {
     double loss = 0, accuracy = 0;
 };
 
-EvalResult evaluate(ScaledNet& model, const Split& val, int imageSize, int batch, torch::Device dev, bool bf16, bool channelsLast) {
+EvalResult evaluate(ScaledNet& model, const Split& val, int imageSize, int batch, torch::Device dev,
+                    bool bf16, bool channelsLast) {
     torch::NoGradGuard ng;
     model->eval();
     double lossSum = 0;
@@ -176,17 +209,23 @@ EvalResult evaluate(ScaledNet& model, const Split& val, int imageSize, int batch
             logits = model->forward(x);
         }
         logits = logits.to(torch::kFloat32);
-        lossSum += torch::nn::functional::cross_entropy(logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum)).item<double>();
+        lossSum +=
+            torch::nn::functional::cross_entropy(
+                logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                .item<double>();
         correct += logits.argmax(1).eq(y).sum().item<std::int64_t>();
     }
     model->train();
-    return {lossSum / double(std::max<std::int64_t>(1, n)), double(correct) / double(std::max<std::int64_t>(1, n))};
+    return {lossSum / double(std::max<std::int64_t>(1, n)),
+            double(correct) / double(std::max<std::int64_t>(1, n))};
 }
 
 void writeTimmWeights(ScaledNet& model, const fs::path& path) {
     c10::Dict<std::string, at::Tensor> dict;
-    for (const auto& p : model->named_parameters()) dict.insert(p.key(), p.value().detach().to(torch::kCPU).contiguous());
-    for (const auto& b : model->named_buffers()) dict.insert(b.key(), b.value().detach().to(torch::kCPU).contiguous());
+    for (const auto& p : model->named_parameters())
+        dict.insert(p.key(), p.value().detach().to(torch::kCPU).contiguous());
+    for (const auto& b : model->named_buffers())
+        dict.insert(b.key(), b.value().detach().to(torch::kCPU).contiguous());
     const std::vector<char> bytes = torch::pickle_save(dict);
     const fs::path tmp = path.string() + ".tmp";
     {
@@ -198,14 +237,15 @@ void writeTimmWeights(ScaledNet& model, const fs::path& path) {
 }
 
 struct Progress {
-    int epoch = 0;         // next epoch to run
-    int stepInEpoch = 0;   // next step inside it
+    int epoch = 0;       // next epoch to run
+    int stepInEpoch = 0; // next step inside it
     std::int64_t globalStep = 0;
-    double elapsed = 0;    // seconds of training before this process
+    double elapsed = 0; // seconds of training before this process
     double bestAccuracy = -1;
 };
 
-void saveCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimizer& opt, ScaledNet* ema, const Progress& p) {
+void saveCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimizer& opt,
+                    ScaledNet* ema, const Progress& p) {
     torch::serialize::OutputArchive a;
     model->save(a);
     torch::serialize::OutputArchive optArchive;
@@ -226,7 +266,8 @@ void saveCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimiz
     fs::rename(tmp, dir / kCheckpointFile); // atomic: a crash leaves the old one whole
 }
 
-Progress loadCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimizer& opt, ScaledNet* ema, torch::Device dev) {
+Progress loadCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimizer& opt,
+                        ScaledNet* ema, torch::Device dev) {
     torch::serialize::InputArchive a;
     a.load_from((dir / kCheckpointFile).string(), dev);
     model->load(a);
@@ -235,8 +276,10 @@ Progress loadCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Opt
     opt.load(optArchive);
     if (ema) {
         torch::serialize::InputArchive emaArchive;
-        if (a.try_read("ema", emaArchive)) (*ema)->load(emaArchive);
-        else copyState(model, *ema);
+        if (a.try_read("ema", emaArchive))
+            (*ema)->load(emaArchive);
+        else
+            copyState(model, *ema);
     }
     Progress p;
     torch::Tensor t;
@@ -271,11 +314,13 @@ void truncateMetrics(const fs::path& path, int epoch) {
         if (!line.empty() && std::atoi(line.c_str()) < epoch) keep.push_back(line);
     in.close();
     std::ofstream out(path, std::ios::trunc);
-    for (const auto& l : keep) out << l << "\n";
+    for (const auto& l : keep)
+        out << l << "\n";
 }
 } // namespace
 
-TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, TrainControl& control, const EventSink& sink) {
+TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
+                         TrainControl& control, const EventSink& sink) {
     TrainSummary summary;
     const auto t0 = Clock::now();
     const TrainingSettings& t = config.training;
@@ -292,29 +337,37 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
         const ScaledArch arch = scale(config.baseline, config.request);
         const auto stages = progressiveStages(t.progressive, arch.resolution, t.epochs);
         int storeSize = 0;
-        for (const auto& s : stages) storeSize = std::max(storeSize, s.imageSize);
+        for (const auto& s : stages)
+            storeSize = std::max(storeSize, s.imageSize);
         const int finalSize = stages.back().imageSize;
         const torch::Device dev = chooseDevice(t.device);
         const bool cuda = dev.is_cuda();
         if (t.precision == "bf16" && !cuda)
-            throw ValidationError("training.precision", "bf16 autocast runs on CUDA only; use fp32 or auto on the CPU");
+            throw ValidationError("training.precision",
+                                  "bf16 autocast runs on CUDA only; use fp32 or auto on the CPU");
         const bool bf16 = cuda && t.precision != "fp32";
         const bool channelsLast = cuda;
         if (options.runDir.empty()) throw ValidationError("run_dir", "no run folder was given");
         const fs::path dir(options.runDir);
         std::error_code ec;
         fs::create_directories(dir, ec);
-        if (ec) throw ValidationError("run_dir", options.runDir + " cannot be created: " + ec.message());
+        if (ec)
+            throw ValidationError("run_dir",
+                                  options.runDir + " cannot be created: " + ec.message());
         if (options.resume && !fs::exists(dir / kCheckpointFile))
-            throw ValidationError("run_dir", options.runDir + " has no " + kCheckpointFile + " to resume from");
+            throw ValidationError("run_dir", options.runDir + " has no " + kCheckpointFile +
+                                                 " to resume from");
         torch::manual_seed(t.seed);
 
         Dataset data = loadDataset(t, storeSize);
-        if (data.train.size() < 1 || data.val.size() < 1) throw ValidationError("training.dataset", "has no images");
+        if (data.train.size() < 1 || data.val.size() < 1)
+            throw ValidationError("training.dataset", "has no images");
         const int classes = int(data.classes.size());
         // Smallest crop area: shapes sit anywhere and a small crop would cut them out;
         // centred small images keep half; photos of any size take ImageNet's wider range.
-        const double cropMinScale = data.name.rfind("shapes", 0) == 0 ? 0.8 : data.name == "folder" ? 0.25 : 0.5;
+        const double cropMinScale = data.name.rfind("shapes", 0) == 0 ? 0.8
+                                    : data.name == "folder"           ? 0.25
+                                                                      : 0.5;
         const bool dataOnDevice = cuda; // decoded once; uint8 on the GPU, batches sliced there
         if (dataOnDevice) {
             data.train.images = data.train.images.to(dev);
@@ -342,8 +395,10 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
         Progress prog;
         if (options.resume) prog = loadCheckpoint(dir, model, *optimizer, ema.get(), dev);
         const fs::path metricsPath = dir / kMetricsFile;
-        if (options.resume && fs::exists(metricsPath)) truncateMetrics(metricsPath, prog.epoch);
-        else std::ofstream(metricsPath, std::ios::trunc) << kMetricsHeader << "\n";
+        if (options.resume && fs::exists(metricsPath))
+            truncateMetrics(metricsPath, prog.epoch);
+        else
+            std::ofstream(metricsPath, std::ios::trunc) << kMetricsHeader << "\n";
 
         summary.device = cuda ? "cuda:" + std::to_string(int(dev.index())) : "cpu";
         {
@@ -354,19 +409,25 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
             e.step = prog.globalStep;
             e.stages = int(stages.size());
             std::ostringstream os;
-            os << arch.baseline.displayName << " (" << countParameters(*model) << " parameters) on " << summary.device << ", "
-               << data.name << " " << n << "/" << data.val.size() << " images, " << classes << " classes"
-               << (data.skippedFiles ? ", " + std::to_string(data.skippedFiles) + " unreadable files skipped" : "")
+            os << arch.baseline.displayName << " (" << countParameters(*model) << " parameters) on "
+               << summary.device << ", " << data.name << " " << n << "/" << data.val.size()
+               << " images, " << classes << " classes"
+               << (data.skippedFiles
+                       ? ", " + std::to_string(data.skippedFiles) + " unreadable files skipped"
+                       : "")
                << (options.resume ? ", resumed at epoch " + std::to_string(prog.epoch + 1) : "");
             e.message = os.str();
             sink(e);
         }
 
         const auto runStart = Clock::now();
-        auto elapsed = [&] { return prog.elapsed + std::chrono::duration<double>(Clock::now() - runStart).count(); };
+        auto elapsed = [&] {
+            return prog.elapsed + std::chrono::duration<double>(Clock::now() - runStart).count();
+        };
         auto lastEvent = Clock::now();
         std::int64_t imagesSinceEvent = 0, stepsSinceEvent = 0, imagesThisRun = 0;
-        torch::Tensor lossSinceEvent = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat32).device(dev));
+        torch::Tensor lossSinceEvent =
+            torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat32).device(dev));
         int currentStage = -1;
         bool cancelled = false;
         for (int epoch = prog.epoch; epoch < t.epochs && !cancelled; ++epoch) {
@@ -391,11 +452,14 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
                 sink(e);
             }
             model->train();
-            auto gen = at::detail::createCPUGenerator(t.seed * 7919 + std::uint64_t(epoch)); // same order on resume
+            auto gen = at::detail::createCPUGenerator(t.seed * 7919 +
+                                                      std::uint64_t(epoch)); // same order on resume
             auto perm = torch::randperm(n, gen, torch::kInt64).to(data.train.images.device());
             double epochLoss = 0;
             std::int64_t epochCorrect = 0, epochSeen = 0;
-            torch::Tensor epochLossT = torch::zeros({}, lossSinceEvent.options()), epochCorrectT = torch::zeros({}, torch::TensorOptions().dtype(torch::kInt64).device(dev));
+            torch::Tensor epochLossT = torch::zeros({}, lossSinceEvent.options()),
+                          epochCorrectT = torch::zeros(
+                              {}, torch::TensorOptions().dtype(torch::kInt64).device(dev));
             const int firstStep = epoch == prog.epoch ? prog.stepInEpoch : 0;
             for (std::int64_t s = firstStep; s < steps; ++s) {
                 if (control.paused()) {
@@ -429,7 +493,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
                 auto x = augmentTrain(images, ap, stepSeed);
                 if (channelsLast) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
                 const double lam = mixupInPlace(x, st.mixup, stepSeed ^ 0x5bd1e995ull);
-                const double lr = learningRateAt(t.learningRate, prog.globalStep, totalSteps, warmup);
+                const double lr =
+                    learningRateAt(t.learningRate, prog.globalStep, totalSteps, warmup);
                 setLearningRate(*optimizer, lr);
                 optimizer->zero_grad();
                 torch::Tensor logits;
@@ -441,7 +506,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
                 namespace F = torch::nn::functional;
                 const auto ce = F::CrossEntropyFuncOptions().label_smoothing(t.labelSmoothing);
                 auto loss = F::cross_entropy(logits, labels, ce);
-                if (lam < 1.0) loss = lam * loss + (1.0 - lam) * F::cross_entropy(logits, labels.flip(0), ce);
+                if (lam < 1.0)
+                    loss = lam * loss + (1.0 - lam) * F::cross_entropy(logits, labels.flip(0), ce);
                 loss.backward();
                 optimizer->step();
                 if (ema) updateEma(model, *ema, t.emaDecay);
@@ -460,10 +526,13 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
                 const auto now = Clock::now();
                 const double sinceEvent = std::chrono::duration<double>(now - lastEvent).count();
                 if (sinceEvent * 1000 >= options.stepEventMs || s == steps - 1) {
-                    const double meanLoss = lossSinceEvent.item<double>() / double(std::max<std::int64_t>(1, stepsSinceEvent)); // one sync per event
+                    const double meanLoss =
+                        lossSinceEvent.item<double>() /
+                        double(std::max<std::int64_t>(1, stepsSinceEvent)); // one sync per event
                     if (!std::isfinite(meanLoss)) {
                         std::ostringstream os;
-                        os << "the training loss became " << meanLoss << " at step " << prog.globalStep << " (learning rate " << lr
+                        os << "the training loss became " << meanLoss << " at step "
+                           << prog.globalStep << " (learning rate " << lr
                            << "): lower training.learning_rate, raise warmup_epochs, or use fp32";
                         throw std::runtime_error(os.str());
                     }
@@ -484,15 +553,19 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
                     e.imagesPerSecond = imagesSinceEvent / std::max(1e-9, sinceEvent);
                     e.memoryBytes = cuda ? 0 : residentBytes();
                     e.elapsedSeconds = elapsed();
-                    const double rate = imagesThisRun / std::max(1e-9, std::chrono::duration<double>(now - runStart).count());
-                    e.etaSeconds = double(totalSteps - prog.globalStep) * batch / std::max(1e-9, rate);
+                    const double rate =
+                        imagesThisRun /
+                        std::max(1e-9, std::chrono::duration<double>(now - runStart).count());
+                    e.etaSeconds =
+                        double(totalSteps - prog.globalStep) * batch / std::max(1e-9, rate);
                     sink(e);
                     lossSinceEvent.zero_();
                     stepsSinceEvent = 0;
                     imagesSinceEvent = 0;
                     lastEvent = now;
                 }
-                if (t.checkpointEvery > 0 && prog.globalStep % t.checkpointEvery == 0 && s + 1 < steps) {
+                if (t.checkpointEvery > 0 && prog.globalStep % t.checkpointEvery == 0 &&
+                    s + 1 < steps) {
                     prog.epoch = epoch;
                     prog.stepInEpoch = int(s + 1);
                     const double before = prog.elapsed;
@@ -510,7 +583,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
             epochLoss = epochLossT.item<double>() / double(std::max<std::int64_t>(1, epochSeen));
             epochCorrect = epochCorrectT.item<std::int64_t>();
             const Split valSplit{data.val.images, data.val.labels};
-            const EvalResult ev = evaluate(ema ? *ema : model, valSplit, finalSize, batch * kEvalBatchMultiplier, dev, bf16, channelsLast);
+            const EvalResult ev = evaluate(ema ? *ema : model, valSplit, finalSize,
+                                           batch * kEvalBatchMultiplier, dev, bf16, channelsLast);
             summary.finalValAccuracy = ev.accuracy;
             prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);
             TrainEvent e;
@@ -529,14 +603,19 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
             e.trainAccuracy = double(epochCorrect) / double(std::max<std::int64_t>(1, epochSeen));
             e.valLoss = ev.loss;
             e.valAccuracy = ev.accuracy;
-            e.learningRate = learningRateAt(t.learningRate, prog.globalStep - 1, totalSteps, warmup);
+            e.learningRate =
+                learningRateAt(t.learningRate, prog.globalStep - 1, totalSteps, warmup);
             e.elapsedSeconds = elapsed();
-            e.imagesPerSecond = imagesThisRun / std::max(1e-9, std::chrono::duration<double>(Clock::now() - runStart).count());
+            e.imagesPerSecond =
+                imagesThisRun /
+                std::max(1e-9, std::chrono::duration<double>(Clock::now() - runStart).count());
             sink(e);
             std::ofstream(metricsPath, std::ios::app)
-                << epoch << "," << prog.globalStep << "," << st.index << "," << st.imageSize << "," << csvNumber(st.dropout) << ","
-                << csvNumber(st.randAugment) << "," << csvNumber(st.mixup) << "," << csvNumber(e.learningRate) << "," << csvNumber(e.loss)
-                << "," << csvNumber(e.trainAccuracy) << "," << csvNumber(ev.loss) << "," << csvNumber(ev.accuracy) << ","
+                << epoch << "," << prog.globalStep << "," << st.index << "," << st.imageSize << ","
+                << csvNumber(st.dropout) << "," << csvNumber(st.randAugment) << ","
+                << csvNumber(st.mixup) << "," << csvNumber(e.learningRate) << ","
+                << csvNumber(e.loss) << "," << csvNumber(e.trainAccuracy) << ","
+                << csvNumber(ev.loss) << "," << csvNumber(ev.accuracy) << ","
                 << csvNumber(e.imagesPerSecond) << "," << csvNumber(e.elapsedSeconds) << "\n";
             prog.epoch = epoch + 1;
             prog.stepInEpoch = 0;
@@ -548,7 +627,9 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
         summary.steps = prog.globalStep;
         summary.wallSeconds = elapsed();
         summary.bestValAccuracy = prog.bestAccuracy;
-        summary.imagesPerSecond = imagesThisRun / std::max(1e-9, std::chrono::duration<double>(Clock::now() - runStart).count());
+        summary.imagesPerSecond =
+            imagesThisRun /
+            std::max(1e-9, std::chrono::duration<double>(Clock::now() - runStart).count());
         if (cancelled) {
             prog.elapsed = elapsed();
             saveCheckpoint(dir, model, *optimizer, ema.get(), prog);
@@ -579,8 +660,9 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
         const std::string what = e.what_without_backtrace();
         if (what.find("out of memory") != std::string::npos) {
             std::ostringstream os;
-            os << "GPU out of memory at batch size " << failingBatch << " (image size " << failingSize << "): try batch size "
-               << std::max(1, failingBatch / 2) << ", a smaller max image size, or bf16 precision";
+            os << "GPU out of memory at batch size " << failingBatch << " (image size "
+               << failingSize << "): try batch size " << std::max(1, failingBatch / 2)
+               << ", a smaller max image size, or bf16 precision";
             emitError(os.str());
         } else {
             emitError("LibTorch: " + what.substr(0, what.find('\n')));
@@ -588,7 +670,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options, T
     } catch (const std::exception& e) {
         emitError(e.what());
     }
-    if (summary.wallSeconds == 0) summary.wallSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    if (summary.wallSeconds == 0)
+        summary.wallSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
     return summary;
 }
 

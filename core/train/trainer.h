@@ -19,9 +19,20 @@
 namespace scalescope::train {
 
 struct TrainEvent {
-    enum class Type { Started, Stage, Step, Epoch, Checkpoint, Paused, Resumed, Finished, Cancelled, Error };
+    enum class Type {
+        Started,
+        Stage,
+        Step,
+        Epoch,
+        Checkpoint,
+        Paused,
+        Resumed,
+        Finished,
+        Cancelled,
+        Error
+    };
     Type type = Type::Step;
-    int epoch = 0;  // 0-based
+    int epoch = 0; // 0-based
     int epochs = 0;
     std::int64_t step = 0; // global optimizer steps done
     std::int64_t totalSteps = 0;
@@ -45,7 +56,7 @@ std::string toString(TrainEvent::Type t);
 
 // Cooperative control shared between the training thread and its owner.
 class TrainControl {
-public:
+  public:
     void requestCancel();
     void setPaused(bool paused);
     bool cancelRequested() const { return m_cancel.load(); }
@@ -53,7 +64,7 @@ public:
     // Blocks while paused; returns false when cancelled (also while waiting).
     bool waitWhilePaused();
 
-private:
+  private:
     std::atomic<bool> m_cancel{false};
     std::atomic<bool> m_paused{false};
     std::mutex m_mutex;
@@ -61,9 +72,9 @@ private:
 };
 
 struct RunOptions {
-    std::string runDir;     // created if missing; holds config, metrics.csv, checkpoints
-    bool resume = false;    // continue from runDir/checkpoint.pt
-    int stepEventMs = 100;  // at most one Step event per this many milliseconds
+    std::string runDir;    // created if missing; holds config, metrics.csv, checkpoints
+    bool resume = false;   // continue from runDir/checkpoint.pt
+    int stepEventMs = 100; // at most one Step event per this many milliseconds
 };
 
 struct TrainSummary {
@@ -88,7 +99,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
 
 // runTraining on a std::thread with a thread-safe event queue.
 class BackgroundTrainer {
-public:
+  public:
     BackgroundTrainer() = default;
     ~BackgroundTrainer(); // cancels and joins
     BackgroundTrainer(const BackgroundTrainer&) = delete;
@@ -103,7 +114,7 @@ public:
     std::vector<TrainEvent> drainEvents();
     TrainSummary summary() const;
 
-private:
+  private:
     std::unique_ptr<TrainControl> m_control = std::make_unique<TrainControl>();
     std::thread m_thread;
     std::atomic<bool> m_running{false};

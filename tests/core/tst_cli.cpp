@@ -7,7 +7,7 @@
 
 class TestCli : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void inspectTable();
     void inspectJson_data();
     void inspectJson();
@@ -16,7 +16,7 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
 
-private:
+  private:
     struct Result {
         int code;
         QString out, err;
@@ -57,8 +57,10 @@ void TestCli::inspectJson_data() {
     QTest::newRow("v2-s") << QStringList{"--preset", "efficientnetv2-s"} << qint64(21458488) << 384;
     QTest::newRow("b7") << QStringList{"--preset=efficientnet-b7"} << qint64(66347960) << 600;
     QTest::newRow("phi 0 explicit") << QStringList{"--phi", "0"} << qint64(5288548) << 224;
-    QTest::newRow("resolution only") << QStringList{"--resolution", "300"} << qint64(5288548) << 300;
-    QTest::newRow("cap") << QStringList{"--phi", "4", "--max-resolution", "320"} << qint64(-1) << 320;
+    QTest::newRow("resolution only")
+        << QStringList{"--resolution", "300"} << qint64(5288548) << 300;
+    QTest::newRow("cap") << QStringList{"--phi", "4", "--max-resolution", "320"} << qint64(-1)
+                         << 320;
 }
 
 void TestCli::inspectJson() {
@@ -77,8 +79,9 @@ void TestCli::inspectJson() {
 void TestCli::exportRoundTrip() {
     QTemporaryDir dir;
     const QString file = dir.filePath("cfg.json");
-    const QStringList scaling{"--preset", "efficientnetv2-s", "--phi", "0.5", "--alpha", "1.1",
-                              "--stage-depth", "5=1.5,6=1.25", "--stage-width", "6=1.5"};
+    const QStringList scaling{
+        "--preset", "efficientnetv2-s", "--phi",        "0.5",           "--alpha",
+        "1.1",      "--stage-depth",    "5=1.5,6=1.25", "--stage-width", "6=1.5"};
     QCOMPARE(run(QStringList{"export", "--output", file} + scaling).code, 0);
     const Result direct = run(QStringList{"inspect", "--json"} + scaling);
     const Result fromFile = run({"inspect", "--json", "--config", file});
@@ -101,24 +104,41 @@ void TestCli::exportTimm() {
 void TestCli::badInput_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("nan phi") << QStringList{"inspect", "--phi", "nan"} << "--phi: must be a finite number";
-    QTest::newRow("inf alpha") << QStringList{"inspect", "--alpha", "inf"} << "--alpha: must be a finite number";
-    QTest::newRow("text phi") << QStringList{"inspect", "--phi", "two"} << "--phi: \"two\" is not a number";
-    QTest::newRow("alpha zero") << QStringList{"inspect", "--alpha", "0"} << "alpha: must be between";
-    QTest::newRow("alpha negative") << QStringList{"inspect", "--alpha", "-1.2"} << "alpha: must be between";
+    QTest::newRow("nan phi") << QStringList{"inspect", "--phi", "nan"}
+                             << "--phi: must be a finite number";
+    QTest::newRow("inf alpha") << QStringList{"inspect", "--alpha", "inf"}
+                               << "--alpha: must be a finite number";
+    QTest::newRow("text phi") << QStringList{"inspect", "--phi", "two"}
+                              << "--phi: \"two\" is not a number";
+    QTest::newRow("alpha zero") << QStringList{"inspect", "--alpha", "0"}
+                                << "alpha: must be between";
+    QTest::newRow("alpha negative")
+        << QStringList{"inspect", "--alpha", "-1.2"} << "alpha: must be between";
     QTest::newRow("phi 1e9") << QStringList{"inspect", "--phi", "1e9"} << "phi: must be between";
     QTest::newRow("phi 30") << QStringList{"inspect", "--phi", "30"} << "phi: depth alpha^phi";
-    QTest::newRow("stage 9") << QStringList{"inspect", "--stage-depth", "9=2"} << "--stage-depth: stage 9 does not exist";
-    QTest::newRow("stage malformed") << QStringList{"inspect", "--stage-width", "6:2"} << "--stage-width: \"6:2\" should be STAGE=FACTOR";
-    QTest::newRow("unknown preset") << QStringList{"inspect", "--preset", "efficientnet-b9"} << "preset: unknown preset";
-    QTest::newRow("official + phi") << QStringList{"inspect", "--preset", "efficientnet-b3", "--phi", "1"} << "official published table";
-    QTest::newRow("unknown option") << QStringList{"inspect", "--colour", "red"} << "--colour: unknown option";
+    QTest::newRow("stage 9") << QStringList{"inspect", "--stage-depth", "9=2"}
+                             << "--stage-depth: stage 9 does not exist";
+    QTest::newRow("stage malformed") << QStringList{"inspect", "--stage-width", "6:2"}
+                                     << "--stage-width: \"6:2\" should be STAGE=FACTOR";
+    QTest::newRow("unknown preset")
+        << QStringList{"inspect", "--preset", "efficientnet-b9"} << "preset: unknown preset";
+    QTest::newRow("official + phi")
+        << QStringList{"inspect", "--preset", "efficientnet-b3", "--phi", "1"}
+        << "official published table";
+    QTest::newRow("unknown option")
+        << QStringList{"inspect", "--colour", "red"} << "--colour: unknown option";
     QTest::newRow("missing value") << QStringList{"inspect", "--phi"} << "--phi: needs a value";
-    QTest::newRow("resolution absurd") << QStringList{"inspect", "--resolution", "100000"} << "resolution: must be between";
-    QTest::newRow("negative batch") << QStringList{"inspect", "--batch", "-5"} << "--batch: must be between";
-    QTest::newRow("missing config") << QStringList{"inspect", "--config", "/no/such.json"} << "/no/such.json: cannot be opened";
-    QTest::newRow("export format") << QStringList{"export", "--format", "onnx"} << "--format: \"onnx\" is not config or timm";
-    QTest::newRow("timm resnet") << QStringList{"export", "--format", "timm", "--preset", "resnet-rs-50"} << "family: ResNet-RS has no timm arch_def";
+    QTest::newRow("resolution absurd")
+        << QStringList{"inspect", "--resolution", "100000"} << "resolution: must be between";
+    QTest::newRow("negative batch")
+        << QStringList{"inspect", "--batch", "-5"} << "--batch: must be between";
+    QTest::newRow("missing config")
+        << QStringList{"inspect", "--config", "/no/such.json"} << "/no/such.json: cannot be opened";
+    QTest::newRow("export format")
+        << QStringList{"export", "--format", "onnx"} << "--format: \"onnx\" is not config or timm";
+    QTest::newRow("timm resnet") << QStringList{"export", "--format", "timm", "--preset",
+                                                "resnet-rs-50"}
+                                 << "family: ResNet-RS has no timm arch_def";
 }
 
 void TestCli::badInput() {

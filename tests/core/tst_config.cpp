@@ -13,7 +13,7 @@ using namespace scalescope;
 
 class TestConfig : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void roundTripPresets_data();
     void roundTripPresets();
     void roundTripEdited();
@@ -28,7 +28,8 @@ private Q_SLOTS:
 
 void TestConfig::roundTripPresets_data() {
     QTest::addColumn<QString>("preset");
-    for (const auto& n : presetNames()) QTest::newRow(n.c_str()) << QString::fromStdString(n);
+    for (const auto& n : presetNames())
+        QTest::newRow(n.c_str()) << QString::fromStdString(n);
 }
 
 void TestConfig::roundTripPresets() {
@@ -78,26 +79,53 @@ void TestConfig::badJson_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("field");
     const QString ok = R"("format":"scalescope-config","version":1,"baseline":"efficientnet-b0")";
-    QTest::newRow("not json") << "this is not json" << "config";
-    QTest::newRow("array top") << "[1,2]" << "(top level)";
-    QTest::newRow("wrong format") << R"({"format":"x","version":1})" << "format";
-    QTest::newRow("future version") << R"({"format":"scalescope-config","version":9})" << "version";
-    QTest::newRow("unknown key") << "{" + ok + R"(,"scaling":{},"colour":1})" << "colour";
-    QTest::newRow("unknown nested") << "{" + ok + R"(,"scaling":{"phii":1}})" << "scaling.phii";
-    QTest::newRow("wrong type") << "{" + ok + R"(,"scaling":{"phi":"two"}})" << "scaling.phi";
-    QTest::newRow("alpha 0") << "{" + ok + R"(,"scaling":{"alpha":0}})" << "alpha";
-    QTest::newRow("phi 1e9") << "{" + ok + R"(,"scaling":{"phi":1e9}})" << "phi";
-    QTest::newRow("huge number") << "{" + ok + R"(,"scaling":{"phi":1e999}})" << "config";
-    QTest::newRow("unknown baseline") << R"({"format":"scalescope-config","version":1,"baseline":"vgg","scaling":{}})" << "baseline";
-    QTest::newRow("stage 9") << "{" + ok + R"(,"scaling":{},"stages":[{"stage":9,"depth":2}]})" << "stages[0].stage";
-    QTest::newRow("stage depth -1") << "{" + ok + R"(,"scaling":{},"stages":[{"stage":2,"depth":-1}]})" << "stage 2 depth";
-    QTest::newRow("bad batch") << "{" + ok + R"(,"scaling":{},"training":{"batch_size":-4}})" << "training.batch_size";
-    QTest::newRow("bad dataset") << "{" + ok + R"(,"scaling":{},"training":{"dataset":"imagenet"}})" << "training.dataset";
-    QTest::newRow("fractional epochs") << "{" + ok + R"(,"scaling":{},"training":{"epochs":2.5}})" << "training.epochs";
-    QTest::newRow("min above max") << "{" + ok + R"(,"scaling":{},"training":{"progressive":{"dropout_min":0.5,"dropout_max":0.1}}})" << "training.progressive.dropout_min";
-    QTest::newRow("spec kernel even") << R"({"format":"scalescope-config","version":1,"scaling":{},"baseline":{"name":"x","family":"efficientnet","resolution":64,"stem":{"channels":8},"stages":[{"block":"mbconv","repeats":1,"kernel":4,"channels":8}],"head":{}}})" << "baseline.stages[0].kernel";
-    QTest::newRow("spec wrong block") << R"({"format":"scalescope-config","version":1,"scaling":{},"baseline":{"name":"x","family":"efficientnet","resolution":64,"stem":{"channels":8},"stages":[{"block":"bottleneck","repeats":1,"channels":8}],"head":{}}})" << "baseline.stages[0].block";
-    QTest::newRow("spec channels absurd") << R"({"format":"scalescope-config","version":1,"scaling":{},"baseline":{"name":"x","family":"efficientnet","resolution":64,"stem":{"channels":8},"stages":[{"block":"mbconv","repeats":1,"channels":1e12}],"head":{}}})" << "baseline.stages[0].channels";
+    QTest::newRow("not json") << "this is not json"
+                              << "config";
+    QTest::newRow("array top") << "[1,2]"
+                               << "(top level)";
+    QTest::newRow("wrong format") << R"({"format":"x","version":1})"
+                                  << "format";
+    QTest::newRow("future version") << R"({"format":"scalescope-config","version":9})"
+                                    << "version";
+    QTest::newRow("unknown key") << "{" + ok + R"(,"scaling":{},"colour":1})"
+                                 << "colour";
+    QTest::newRow("unknown nested") << "{" + ok + R"(,"scaling":{"phii":1}})"
+                                    << "scaling.phii";
+    QTest::newRow("wrong type") << "{" + ok + R"(,"scaling":{"phi":"two"}})"
+                                << "scaling.phi";
+    QTest::newRow("alpha 0") << "{" + ok + R"(,"scaling":{"alpha":0}})"
+                             << "alpha";
+    QTest::newRow("phi 1e9") << "{" + ok + R"(,"scaling":{"phi":1e9}})"
+                             << "phi";
+    QTest::newRow("huge number") << "{" + ok + R"(,"scaling":{"phi":1e999}})"
+                                 << "config";
+    QTest::newRow("unknown baseline")
+        << R"({"format":"scalescope-config","version":1,"baseline":"vgg","scaling":{}})"
+        << "baseline";
+    QTest::newRow("stage 9") << "{" + ok + R"(,"scaling":{},"stages":[{"stage":9,"depth":2}]})"
+                             << "stages[0].stage";
+    QTest::newRow("stage depth -1")
+        << "{" + ok + R"(,"scaling":{},"stages":[{"stage":2,"depth":-1}]})"
+        << "stage 2 depth";
+    QTest::newRow("bad batch") << "{" + ok + R"(,"scaling":{},"training":{"batch_size":-4}})"
+                               << "training.batch_size";
+    QTest::newRow("bad dataset") << "{" + ok + R"(,"scaling":{},"training":{"dataset":"imagenet"}})"
+                                 << "training.dataset";
+    QTest::newRow("fractional epochs") << "{" + ok + R"(,"scaling":{},"training":{"epochs":2.5}})"
+                                       << "training.epochs";
+    QTest::newRow("min above max")
+        << "{" + ok +
+               R"(,"scaling":{},"training":{"progressive":{"dropout_min":0.5,"dropout_max":0.1}}})"
+        << "training.progressive.dropout_min";
+    QTest::newRow("spec kernel even")
+        << R"({"format":"scalescope-config","version":1,"scaling":{},"baseline":{"name":"x","family":"efficientnet","resolution":64,"stem":{"channels":8},"stages":[{"block":"mbconv","repeats":1,"kernel":4,"channels":8}],"head":{}}})"
+        << "baseline.stages[0].kernel";
+    QTest::newRow("spec wrong block")
+        << R"({"format":"scalescope-config","version":1,"scaling":{},"baseline":{"name":"x","family":"efficientnet","resolution":64,"stem":{"channels":8},"stages":[{"block":"bottleneck","repeats":1,"channels":8}],"head":{}}})"
+        << "baseline.stages[0].block";
+    QTest::newRow("spec channels absurd")
+        << R"({"format":"scalescope-config","version":1,"scaling":{},"baseline":{"name":"x","family":"efficientnet","resolution":64,"stem":{"channels":8},"stages":[{"block":"mbconv","repeats":1,"channels":1e12}],"head":{}}})"
+        << "baseline.stages[0].channels";
 }
 
 void TestConfig::badJson() {
@@ -156,7 +184,8 @@ void TestConfig::timmArchDef() {
 
 void TestConfig::timmRefusesResNet() {
     const ScaleConfig rs = configForPreset("resnet-rs-50");
-    QVERIFY_THROWS_EXCEPTION(ValidationError, scalescope::timmArchDef(scale(rs.baseline, rs.request)));
+    QVERIFY_THROWS_EXCEPTION(ValidationError,
+                             scalescope::timmArchDef(scale(rs.baseline, rs.request)));
 }
 
 QTEST_APPLESS_MAIN(TestConfig)

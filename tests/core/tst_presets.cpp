@@ -8,7 +8,7 @@ using namespace scalescope;
 
 class TestPresets : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void exactParams_data();
     void exactParams();
     void resnetRsParams_data();
@@ -91,11 +91,16 @@ void TestPresets::macs() {
 
 void TestPresets::everyPresetIsListed() {
     QStringList names;
-    for (const auto& n : presetNames()) names << QString::fromStdString(n);
+    for (const auto& n : presetNames())
+        names << QString::fromStdString(n);
     QStringList expected;
-    for (int b = 0; b <= 7; ++b) expected << QStringLiteral("efficientnet-b%1").arg(b);
-    expected << "efficientnetv2-s" << "efficientnetv2-m" << "efficientnetv2-l";
-    for (int d : {50, 101, 152, 200, 270, 350, 420}) expected << QStringLiteral("resnet-rs-%1").arg(d);
+    for (int b = 0; b <= 7; ++b)
+        expected << QStringLiteral("efficientnet-b%1").arg(b);
+    expected << "efficientnetv2-s"
+             << "efficientnetv2-m"
+             << "efficientnetv2-l";
+    for (int d : {50, 101, 152, 200, 270, 350, 420})
+        expected << QStringLiteral("resnet-rs-%1").arg(d);
     QCOMPARE(names, expected);
     QVERIFY_THROWS_EXCEPTION(ValidationError, findPreset("efficientnet-b9"));
 }

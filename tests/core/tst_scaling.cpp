@@ -11,7 +11,7 @@ using namespace scalescope;
 
 class TestScaling : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void roundChannels_data();
     void roundChannels();
     void roundRepeats_data();
@@ -38,7 +38,7 @@ void TestScaling::roundChannels_data() {
     QTest::newRow("identity") << 32.0 << 1.0 << 0.9 << 32;
     QTest::newRow("b2 stem 35.2 -> 32") << 32.0 << 1.1 << 0.9 << 32;
     QTest::newRow("b3 stem 38.4 -> 40") << 32.0 << 1.2 << 0.9 << 40;
-    QTest::newRow("nearest up") << 16.0 << 1.3 << 0.9 << 24;  // 20.8 -> 24
+    QTest::newRow("nearest up") << 16.0 << 1.3 << 0.9 << 24; // 20.8 -> 24
     // 16 * 0.75 = 12 sits halfway between 8 and 16: the reference rounds it up.
     QTest::newRow("half up") << 16.0 << 0.75 << 0.0 << 16;
     // 9.6 rounds to 8, a 17% loss: V1's guard adds 8; V2 has no guard.
@@ -78,7 +78,8 @@ void TestScaling::phiZeroIsBaseline() {
     const ArchSpec& b0 = baselineSpec("efficientnet-b0");
     const ScaledArch a = scale(b0, ScalingRequest{});
     QCOMPARE(a.resolution, 224);
-    for (size_t i = 0; i < b0.stages.size(); ++i) QCOMPARE(a.stages[i].spec, b0.stages[i]);
+    for (size_t i = 0; i < b0.stages.size(); ++i)
+        QCOMPARE(a.stages[i].spec, b0.stages[i]);
     QCOMPARE(a.stemChannels, 32);
     QCOMPARE(a.headChannels, 1280);
 }
@@ -142,10 +143,14 @@ void TestScaling::perStageMultipliersTouchOneStage() {
     r.stages[5].width = 1.25; // 256 -> 320
     const ScaledArch after = scale(v2, r);
     for (size_t i = 0; i < v2.stages.size(); ++i) {
-        if (i == 4) QCOMPARE(after.stages[i].spec.repeats, 14);
-        else QCOMPARE(after.stages[i].spec.repeats, before.stages[i].spec.repeats);
-        if (i == 5) QCOMPARE(after.stages[i].spec.channels, 320);
-        else QCOMPARE(after.stages[i].spec.channels, before.stages[i].spec.channels);
+        if (i == 4)
+            QCOMPARE(after.stages[i].spec.repeats, 14);
+        else
+            QCOMPARE(after.stages[i].spec.repeats, before.stages[i].spec.repeats);
+        if (i == 5)
+            QCOMPARE(after.stages[i].spec.channels, 320);
+        else
+            QCOMPARE(after.stages[i].spec.channels, before.stages[i].spec.channels);
     }
     QVERIFY(computeCosts(after).params > computeCosts(before).params);
 }
@@ -243,8 +248,10 @@ void TestScaling::badRequests() {
 
 void TestScaling::memoryEstimate() {
     const CostReport c = computeCosts(scale(baselineSpec("efficientnet-b0"), ScalingRequest{}));
-    const MemoryEstimate bf16 = estimateMemory(c, Precision::BFloat16, Optimizer::SGDMomentum, false);
-    const MemoryEstimate fp32 = estimateMemory(c, Precision::Float32, Optimizer::SGDMomentum, false);
+    const MemoryEstimate bf16 =
+        estimateMemory(c, Precision::BFloat16, Optimizer::SGDMomentum, false);
+    const MemoryEstimate fp32 =
+        estimateMemory(c, Precision::Float32, Optimizer::SGDMomentum, false);
     QCOMPARE(fp32.activationBytesPerImage, 2 * bf16.activationBytesPerImage);
     // Weights, gradients and momentum: three float32 copies.
     QCOMPARE(bf16.fixedBytes, 3.0 * 4.0 * c.params);

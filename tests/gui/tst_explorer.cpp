@@ -25,7 +25,7 @@ using namespace scalescope;
 
 class TestExplorer : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase();
     void editingPhiUpdatesEveryView();
     void presetsSwitchBaselines();
@@ -64,7 +64,8 @@ void TestExplorer::editingPhiUpdatesEveryView() {
 
 void TestExplorer::presetsSwitchBaselines() {
     MainWindow w;
-    QAbstractItemModelTester tester(w.stageModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(w.stageModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     QComboBox* presets = w.scalingEditor()->presetBox();
     const int v2s = presets->findData("efficientnetv2-s");
     QVERIFY(v2s >= 0);
@@ -85,10 +86,13 @@ void TestExplorer::invalidTableEditsAreRefused_data() {
     QTest::addColumn<QString>("reason");
     QTest::newRow("even kernel") << int(StageTableModel::Kernel) << QVariant(4) << "odd";
     QTest::newRow("zero repeats") << int(StageTableModel::Repeats) << QVariant(0) << "between";
-    QTest::newRow("fractional repeats") << int(StageTableModel::Repeats) << QVariant(2.5) << "whole number";
+    QTest::newRow("fractional repeats")
+        << int(StageTableModel::Repeats) << QVariant(2.5) << "whole number";
     QTest::newRow("text") << int(StageTableModel::Channels) << QVariant("many") << "not a number";
-    QTest::newRow("nan width") << int(StageTableModel::WidthMult) << QVariant(std::nan("")) << "not a number";
-    QTest::newRow("negative depth") << int(StageTableModel::DepthMult) << QVariant(-1.0) << "depth multiplier";
+    QTest::newRow("nan width") << int(StageTableModel::WidthMult) << QVariant(std::nan(""))
+                               << "not a number";
+    QTest::newRow("negative depth")
+        << int(StageTableModel::DepthMult) << QVariant(-1.0) << "depth multiplier";
     QTest::newRow("stride 3") << int(StageTableModel::Stride) << QVariant(3) << "between 1 and 2";
 }
 
@@ -113,22 +117,25 @@ void TestExplorer::invalidTableEditsAreRefused() {
 
 void TestExplorer::stageModelPassesTester() {
     MainWindow w;
-    QAbstractItemModelTester tester(w.stageModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(w.stageModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     StageTableModel* m = w.stageModel();
     QVERIFY(m->setData(m->index(4, StageTableModel::DepthMult), 1.5, Qt::EditRole));
     QVERIFY(m->setData(m->index(1, StageTableModel::Expansion), 4.0, Qt::EditRole));
-    QCOMPARE(m->data(m->index(4, StageTableModel::ScaledRepeats), Qt::DisplayRole).toInt(), 5); // ceil(1.5 * 3)
+    QCOMPARE(m->data(m->index(4, StageTableModel::ScaledRepeats), Qt::DisplayRole).toInt(),
+             5); // ceil(1.5 * 3)
     QVERIFY(!(m->flags(m->index(0, StageTableModel::Macs)) & Qt::ItemIsEditable));
     w.document()->loadPreset("resnet-rs-101");
     QCOMPARE(m->rowCount(), 4);
-    QCOMPARE(m->data(m->index(2, StageTableModel::Block), Qt::DisplayRole).toString(), QString("Bottleneck k3"));
+    QCOMPARE(m->data(m->index(2, StageTableModel::Block), Qt::DisplayRole).toString(),
+             QString("Bottleneck k3"));
 }
 
 void TestExplorer::diagramExpandsAndExports() {
     MainWindow w;
     ArchitectureView* v = w.architectureView();
     const int collapsed = v->blockItemCount();
-    QCOMPARE(collapsed, 9); // stem, 7 stages, head
+    QCOMPARE(collapsed, 9);  // stem, 7 stages, head
     v->setExpanded(5, true); // stage 6: four blocks
     QCOMPARE(v->blockItemCount(), collapsed - 1 + 4);
     QTemporaryDir dir;
@@ -146,7 +153,8 @@ void TestExplorer::exportImportRoundTrip() {
     const QString path = dir.filePath("explorer.json");
     MainWindow w;
     w.scalingEditor()->phiBox()->setValue(1.5);
-    QVERIFY(w.stageModel()->setData(w.stageModel()->index(3, StageTableModel::WidthMult), 1.25, Qt::EditRole));
+    QVERIFY(w.stageModel()->setData(w.stageModel()->index(3, StageTableModel::WidthMult), 1.25,
+                                    Qt::EditRole));
     QVERIFY(w.saveConfig(path));
     const ScaleConfig saved = w.document()->config();
     w.scalingEditor()->phiBox()->setValue(-1.0);
@@ -154,11 +162,13 @@ void TestExplorer::exportImportRoundTrip() {
     MainWindow other;
     QVERIFY(other.openConfig(path));
     QVERIFY(other.document()->config() == saved);
-    QCOMPARE(other.document()->costs().macs, computeCosts(scale(saved.baseline, saved.request)).macs);
+    QCOMPARE(other.document()->costs().macs,
+             computeCosts(scale(saved.baseline, saved.request)).macs);
     // A broken file is refused with a message and leaves the window as it was.
     QFile bad(dir.filePath("bad.json"));
     QVERIFY(bad.open(QIODevice::WriteOnly));
-    bad.write("{\"format\": \"scalescope-config\", \"version\": 1, \"baseline\": \"efficientnet-b0\", \"scaling\": {\"phi\": \"x\"}}");
+    bad.write("{\"format\": \"scalescope-config\", \"version\": 1, \"baseline\": "
+              "\"efficientnet-b0\", \"scaling\": {\"phi\": \"x\"}}");
     bad.close();
     QVERIFY(!other.openConfig(bad.fileName()));
     QVERIFY(other.lastMessage().contains("scaling.phi"));
@@ -187,7 +197,8 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.first().at(0).toBool(), true); // completed
     QTRY_VERIFY(w.trainingPanel()->pointCount() > 2);
-    QVERIFY2(w.trainingPanel()->statusText().contains("Finished"), qPrintable(w.trainingPanel()->statusText()));
+    QVERIFY2(w.trainingPanel()->statusText().contains("Finished"),
+             qPrintable(w.trainingPanel()->statusText()));
     QVERIFY(w.scalingEditor()->isEnabled());
     QCOMPARE(w.trainingPanel()->runCount(), 1);
     QTemporaryDir dir;

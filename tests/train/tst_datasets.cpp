@@ -11,7 +11,7 @@ using namespace scalescope::train;
 
 class TestDatasets : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void shapesAreDeterministic_data();
     void shapesAreDeterministic();
     void fashionMnist();
@@ -64,7 +64,8 @@ void TestDatasets::cifarSkipsCorruptRecords() {
         std::ofstream f(dir.filePath(name).toStdString(), std::ios::binary);
         for (int r = 0; r < records; ++r) {
             f.put(char(label));
-            for (int i = 0; i < 3072; ++i) f.put(char(i % 251));
+            for (int i = 0; i < 3072; ++i)
+                f.put(char(i % 251));
         }
         if (truncate) f.write("\x03\x01\x02", 3); // a broken last record
     };

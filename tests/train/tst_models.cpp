@@ -10,7 +10,7 @@ using namespace scalescope::train;
 
 class TestModels : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase() { torch::set_num_threads(2); }
     void paramsMatchCostModel_data();
     void paramsMatchCostModel();
@@ -23,7 +23,8 @@ private Q_SLOTS:
 
 void TestModels::paramsMatchCostModel_data() {
     QTest::addColumn<QString>("preset");
-    for (const auto& n : presetNames()) QTest::newRow(n.c_str()) << QString::fromStdString(n);
+    for (const auto& n : presetNames())
+        QTest::newRow(n.c_str()) << QString::fromStdString(n);
 }
 
 void TestModels::paramsMatchCostModel() {
@@ -74,15 +75,19 @@ void TestModels::timmNames() {
     ScaledNet net(arch, 1000, 3);
     const auto params = net->named_parameters();
     const auto buffers = net->named_buffers();
-    for (const char* key : {"conv_stem.weight", "bn1.weight", "blocks.0.0.conv_dw.weight", "blocks.0.0.se.conv_reduce.bias",
-                            "blocks.0.0.conv_pw.weight", "blocks.0.0.bn2.bias", "blocks.1.0.conv_pw.weight",
-                            "blocks.1.0.conv_dw.weight", "blocks.1.0.conv_pwl.weight", "blocks.1.0.bn3.weight",
-                            "blocks.6.0.se.conv_expand.weight", "conv_head.weight", "bn2.weight", "classifier.weight"})
+    for (const char* key :
+         {"conv_stem.weight", "bn1.weight", "blocks.0.0.conv_dw.weight",
+          "blocks.0.0.se.conv_reduce.bias", "blocks.0.0.conv_pw.weight", "blocks.0.0.bn2.bias",
+          "blocks.1.0.conv_pw.weight", "blocks.1.0.conv_dw.weight", "blocks.1.0.conv_pwl.weight",
+          "blocks.1.0.bn3.weight", "blocks.6.0.se.conv_expand.weight", "conv_head.weight",
+          "bn2.weight", "classifier.weight"})
         QVERIFY2(params.contains(key), key);
     QVERIFY(buffers.contains("bn2.running_var"));
     QVERIFY(buffers.contains("blocks.5.3.bn3.num_batches_tracked"));
-    QCOMPARE(params["blocks.1.0.conv_dw.weight"].sizes().vec(), (std::vector<int64_t>{96, 1, 3, 3}));
-    QCOMPARE(params["blocks.0.0.se.conv_reduce.weight"].sizes().vec(), (std::vector<int64_t>{8, 32, 1, 1}));
+    QCOMPARE(params["blocks.1.0.conv_dw.weight"].sizes().vec(),
+             (std::vector<int64_t>{96, 1, 3, 3}));
+    QCOMPARE(params["blocks.0.0.se.conv_reduce.weight"].sizes().vec(),
+             (std::vector<int64_t>{8, 32, 1, 1}));
     const ScaledArch v2 = scale(baselineSpec("efficientnetv2-s"), ScalingRequest{});
     ScaledNet netV2(v2, 1000, 3);
     const auto p2 = netV2->named_parameters();
@@ -95,8 +100,9 @@ void TestModels::resnetNames() {
     const ScaledArch arch = scale(baselineSpec("resnet-rs-50"), ScalingRequest{});
     ScaledNet net(arch, 1000, 3);
     const auto p = net->named_parameters();
-    for (const char* key : {"conv1.0.weight", "conv1.6.weight", "bn1.weight", "maxpool.0.weight", "layer1.0.conv1.weight",
-                            "layer1.0.downsample.1.weight", "layer2.0.downsample.2.weight", "layer4.2.se.fc1.weight", "fc.weight"})
+    for (const char* key : {"conv1.0.weight", "conv1.6.weight", "bn1.weight", "maxpool.0.weight",
+                            "layer1.0.conv1.weight", "layer1.0.downsample.1.weight",
+                            "layer2.0.downsample.2.weight", "layer4.2.se.fc1.weight", "fc.weight"})
         QVERIFY2(p.contains(key), key);
     // ResNet-RS starts every residual branch at zero.
     QCOMPARE(p["layer3.4.bn3.weight"].abs().sum().item<double>(), 0.0);
@@ -110,13 +116,16 @@ void TestModels::weightsPickleRoundTrip() {
     const ScaledArch arch = scale(baselineSpec("efficientnet-b0"), r);
     ScaledNet net(arch, 10, 3);
     c10::Dict<std::string, at::Tensor> dict;
-    for (const auto& p : net->named_parameters()) dict.insert(p.key(), p.value().detach());
+    for (const auto& p : net->named_parameters())
+        dict.insert(p.key(), p.value().detach());
     const auto bytes = torch::pickle_save(dict);
     // torch.save's format: a zip archive whose first entry is data.pkl.
     QVERIFY(bytes.size() > 4 && bytes[0] == 'P' && bytes[1] == 'K');
     const auto back = torch::pickle_load(bytes).toGenericDict();
     QCOMPARE(int(back.size()), int(dict.size()));
-    QVERIFY(back.at("classifier.weight").toTensor().equal(net->named_parameters()["classifier.weight"]));
+    QVERIFY(back.at("classifier.weight")
+                .toTensor()
+                .equal(net->named_parameters()["classifier.weight"]));
 }
 
 QTEST_APPLESS_MAIN(TestModels)

@@ -5,23 +5,26 @@
 
 class TestTrainCli : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void trainsAndSummarises();
     void killedRunResumes();
     void badFlags_data();
     void badFlags();
 
-private:
+  private:
     QStringList tiny(const QString& runDir) {
-        return {"train", "--width", "0.25", "--depth", "0.25", "--resolution", "32", "--min-size", "24", "--max-size", "32",
-                "--device", "cpu", "--batch", "32", "--train-samples", "640", "--val-samples", "128", "--run-dir", runDir};
+        return {"train", "--width",    "0.25", "--depth",         "0.25", "--resolution",
+                "32",    "--min-size", "24",   "--max-size",      "32",   "--device",
+                "cpu",   "--batch",    "32",   "--train-samples", "640",  "--val-samples",
+                "128",   "--run-dir",  runDir};
     }
 };
 
 void TestTrainCli::trainsAndSummarises() {
     QTemporaryDir dir;
     QProcess p;
-    p.start(qEnvironmentVariable("SCALESCOPE_CLI"), tiny(dir.path()) + QStringList{"--epochs", "2", "--stages", "2"});
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"),
+            tiny(dir.path()) + QStringList{"--epochs", "2", "--stages", "2"});
     QVERIFY(p.waitForFinished(120000));
     const QString err = QString::fromUtf8(p.readAllStandardError());
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
@@ -46,7 +49,8 @@ void TestTrainCli::killedRunResumes() {
     QVERIFY(p.waitForFinished());
     QCOMPARE(p.exitStatus(), QProcess::CrashExit);
     QProcess r;
-    r.start(qEnvironmentVariable("SCALESCOPE_CLI"), {"train", "--run-dir", dir.path(), "--resume", "--quiet"});
+    r.start(qEnvironmentVariable("SCALESCOPE_CLI"),
+            {"train", "--run-dir", dir.path(), "--resume", "--quiet"});
     QVERIFY(r.waitForFinished(120000));
     const QString err = QString::fromUtf8(r.readAllStandardError());
     QVERIFY2(r.exitCode() == 0, qPrintable(err));
@@ -57,15 +61,23 @@ void TestTrainCli::killedRunResumes() {
 void TestTrainCli::badFlags_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("epochs 0") << QStringList{"train", "--epochs", "0"} << "training.epochs: must be between";
-    QTest::newRow("batch nan") << QStringList{"train", "--batch", "nan"} << "--batch: must be a finite number";
-    QTest::newRow("lr negative") << QStringList{"train", "--lr", "-1"} << "training.learning_rate: must be between";
-    QTest::newRow("schedule") << QStringList{"train", "--schedule", "fast"} << "--schedule: \"fast\" is not one of";
-    QTest::newRow("dataset") << QStringList{"train", "--dataset", "imagenet"} << "training.dataset: \"imagenet\" is not one of";
-    QTest::newRow("folder without path") << QStringList{"train", "--dataset", "folder"} << "training.data_path: is required";
-    QTest::newRow("resume without dir") << QStringList{"train", "--resume"} << "--resume: needs --run-dir";
-    QTest::newRow("resume empty dir") << QStringList{"train", "--resume", "--run-dir", "/tmp", "--preset", "efficientnet-b0"}
-                                      << "run_dir: /tmp has no checkpoint.pt";
+    QTest::newRow("epochs 0") << QStringList{"train", "--epochs", "0"}
+                              << "training.epochs: must be between";
+    QTest::newRow("batch nan") << QStringList{"train", "--batch", "nan"}
+                               << "--batch: must be a finite number";
+    QTest::newRow("lr negative") << QStringList{"train", "--lr", "-1"}
+                                 << "training.learning_rate: must be between";
+    QTest::newRow("schedule") << QStringList{"train", "--schedule", "fast"}
+                              << "--schedule: \"fast\" is not one of";
+    QTest::newRow("dataset") << QStringList{"train", "--dataset", "imagenet"}
+                             << "training.dataset: \"imagenet\" is not one of";
+    QTest::newRow("folder without path")
+        << QStringList{"train", "--dataset", "folder"} << "training.data_path: is required";
+    QTest::newRow("resume without dir")
+        << QStringList{"train", "--resume"} << "--resume: needs --run-dir";
+    QTest::newRow("resume empty dir")
+        << QStringList{"train", "--resume", "--run-dir", "/tmp", "--preset", "efficientnet-b0"}
+        << "run_dir: /tmp has no checkpoint.pt";
 }
 
 void TestTrainCli::badFlags() {

@@ -17,7 +17,7 @@ using Type = TrainEvent::Type;
 
 class TestTraining : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void schedules_data();
     void schedules();
     void learnsShapesAboveChance();
@@ -34,9 +34,11 @@ void TestTraining::schedules_data() {
     QTest::addColumn<QList<int>>("sizes");
     QTest::addColumn<QList<double>>("dropouts");
     // S0 = 128, Se = 300, M = 4 over 8 epochs; dropout 0.1 -> 0.3.
-    QTest::newRow("paper") << "paper" << QList<int>{128, 185, 243, 300} << QList<double>{0.1, 0.1667, 0.2333, 0.3};
+    QTest::newRow("paper") << "paper" << QList<int>{128, 185, 243, 300}
+                           << QList<double>{0.1, 0.1667, 0.2333, 0.3};
     // The official code: (i + 1) / M of the way, int() truncation, dropout fixed.
-    QTest::newRow("code") << "code" << QList<int>{171, 214, 257, 300} << QList<double>{0.3, 0.3, 0.3, 0.3};
+    QTest::newRow("code") << "code" << QList<int>{171, 214, 257, 300}
+                          << QList<double>{0.3, 0.3, 0.3, 0.3};
     QTest::newRow("fixed") << "fixed" << QList<int>{300} << QList<double>{0.3};
 }
 
@@ -84,7 +86,8 @@ void TestTraining::learnsShapesAboveChance() {
     c.training.progressive.stages = 2;
     TrainControl control;
     Recorder rec;
-    const TrainSummary s = runTraining(c, {dir.path().toStdString(), false, 50}, control, rec.sink());
+    const TrainSummary s =
+        runTraining(c, {dir.path().toStdString(), false, 50}, control, rec.sink());
     QVERIFY2(s.error.empty(), s.error.c_str());
     QVERIFY(s.completed);
     // Ten balanced classes: chance is 10%.
@@ -110,7 +113,8 @@ void TestTraining::stagesFollowConfiguration() {
     c.training.progressive.dropoutMax = 0.25;
     TrainControl control;
     Recorder rec;
-    const TrainSummary s = runTraining(c, {dir.path().toStdString(), false, 10}, control, rec.sink());
+    const TrainSummary s =
+        runTraining(c, {dir.path().toStdString(), false, 10}, control, rec.sink());
     QVERIFY2(s.error.empty(), s.error.c_str());
     const auto stages = rec.of(Type::Stage);
     QCOMPARE(int(stages.size()), 3);
@@ -120,7 +124,8 @@ void TestTraining::stagesFollowConfiguration() {
     QVERIFY(std::abs(stages[0].dropout - 0.05) < 1e-9);
     QVERIFY(std::abs(stages[2].dropout - 0.25) < 1e-9);
     QVERIFY(stages[0].randAugment < stages[2].randAugment);
-    for (const auto& e : rec.of(Type::Step)) QCOMPARE(e.imageSize, stages[size_t(e.epoch)].imageSize);
+    for (const auto& e : rec.of(Type::Step))
+        QCOMPARE(e.imageSize, stages[size_t(e.epoch)].imageSize);
 }
 
 void TestTraining::pauseResumeCancel() {
@@ -132,7 +137,8 @@ void TestTraining::pauseResumeCancel() {
     auto waitFor = [&](Type t, int ms) {
         const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
         while (std::chrono::steady_clock::now() < until) {
-            for (auto& e : trainer.drainEvents()) seen.push_back(e);
+            for (auto& e : trainer.drainEvents())
+                seen.push_back(e);
             for (const auto& e : seen)
                 if (e.type == t) return true;
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -144,9 +150,11 @@ void TestTraining::pauseResumeCancel() {
     QVERIFY(waitFor(Type::Paused, 5000));
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     seen.clear();
-    for (auto& e : trainer.drainEvents()) seen.push_back(e);
+    for (auto& e : trainer.drainEvents())
+        seen.push_back(e);
     std::this_thread::sleep_for(std::chrono::milliseconds(400));
-    for (auto& e : trainer.drainEvents()) QVERIFY(e.type != Type::Step); // nothing while paused
+    for (auto& e : trainer.drainEvents())
+        QVERIFY(e.type != Type::Step); // nothing while paused
     QVERIFY(trainer.running());
     trainer.resume();
     QVERIFY(waitFor(Type::Resumed, 5000));
@@ -156,7 +164,8 @@ void TestTraining::pauseResumeCancel() {
     trainer.cancel();
     QVERIFY(waitFor(Type::Cancelled, 5000));
     trainer.wait();
-    const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     QVERIFY2(took < 1.0, qPrintable(QString::number(took)));
     QVERIFY(trainer.summary().cancelled);
     QVERIFY(QFile::exists(dir.filePath("checkpoint.pt")));
@@ -179,7 +188,8 @@ void TestTraining::stoppedRunResumesSameSchedule() {
     QVERIFY(a.steps >= 15 && a.steps < 30);
     TrainControl control2;
     Recorder second;
-    const TrainSummary b = runTraining(c, {dir.path().toStdString(), true, 0}, control2, second.sink());
+    const TrainSummary b =
+        runTraining(c, {dir.path().toStdString(), true, 0}, control2, second.sink());
     QVERIFY2(b.error.empty(), b.error.c_str());
     QVERIFY(b.completed);
     QCOMPARE(b.steps, qint64(30)); // the same 3 x 10 steps, none repeated or lost
@@ -202,11 +212,27 @@ void TestTraining::badInputIsReported_data() {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("device");
     QTest::addColumn<QString>("field");
-    QTest::newRow("missing folder") << "folder" << "/no/such/folder" << "cpu" << "training.data_path";
-    QTest::newRow("missing cifar") << "cifar10" << "/no/such/cifar" << "cpu" << "training.data_path";
-    QTest::newRow("fashion wrong path") << "fashion-mnist" << "/no/such" << "cpu" << "training.data_path";
-    if (!cudaAvailable()) QTest::newRow("no cuda") << "shapes" << "" << "cuda" << "training.device";
-    QTest::newRow("bad device") << "shapes" << "" << "tpu" << "training.device";
+    QTest::newRow("missing folder") << "folder"
+                                    << "/no/such/folder"
+                                    << "cpu"
+                                    << "training.data_path";
+    QTest::newRow("missing cifar") << "cifar10"
+                                   << "/no/such/cifar"
+                                   << "cpu"
+                                   << "training.data_path";
+    QTest::newRow("fashion wrong path") << "fashion-mnist"
+                                        << "/no/such"
+                                        << "cpu"
+                                        << "training.data_path";
+    if (!cudaAvailable())
+        QTest::newRow("no cuda") << "shapes"
+                                 << ""
+                                 << "cuda"
+                                 << "training.device";
+    QTest::newRow("bad device") << "shapes"
+                                << ""
+                                << "tpu"
+                                << "training.device";
 }
 
 void TestTraining::badInputIsReported() {
@@ -221,7 +247,8 @@ void TestTraining::badInputIsReported() {
     c.training.device = device.toStdString();
     TrainControl control;
     Recorder rec;
-    const TrainSummary s = runTraining(c, {dir.path().toStdString(), false, 50}, control, rec.sink());
+    const TrainSummary s =
+        runTraining(c, {dir.path().toStdString(), false, 50}, control, rec.sink());
     QVERIFY(!s.completed);
     QVERIFY2(QString::fromStdString(s.error).startsWith(field), s.error.c_str());
     QCOMPARE(int(rec.of(Type::Error).size()), 1);
@@ -236,7 +263,8 @@ void TestTraining::divergingRunStops() {
     c.training.weightDecay = 0;
     TrainControl control;
     Recorder rec;
-    const TrainSummary s = runTraining(c, {dir.path().toStdString(), false, 0}, control, rec.sink());
+    const TrainSummary s =
+        runTraining(c, {dir.path().toStdString(), false, 0}, control, rec.sink());
     QVERIFY(!s.completed);
     QVERIFY2(s.error.find("loss became") != std::string::npos, s.error.c_str());
 }
