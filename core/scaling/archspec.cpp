@@ -1,5 +1,6 @@
 #include "archspec.h"
 #include "limits.h"
+#include "validation.h"
 
 #include <cmath>
 #include <sstream>
@@ -36,20 +37,24 @@ std::string nameOf(Enum e, const std::pair<const char*, Enum> (&table)[N]) {
     return "?";
 }
 
-void requireRange(const std::string& field, double v, double lo, double hi) {
+void requireKernel(const std::string& field, int k) {
+    requireRange(field, k, 1, limits::kMaxKernel);
+    if (k % 2 == 0) throw ValidationError(field, "must be odd so padding keeps the grid centred");
+}
+} // namespace
+
+void requireFinite(const std::string& field, double v) {
     if (!std::isfinite(v)) throw ValidationError(field, "must be a finite number");
+}
+
+void requireRange(const std::string& field, double v, double lo, double hi) {
+    requireFinite(field, v);
     if (v < lo || v > hi) {
         std::ostringstream os;
         os << "must be between " << lo << " and " << hi << " (got " << v << ")";
         throw ValidationError(field, os.str());
     }
 }
-
-void requireKernel(const std::string& field, int k) {
-    requireRange(field, k, 1, limits::kMaxKernel);
-    if (k % 2 == 0) throw ValidationError(field, "must be odd so padding keeps the grid centred");
-}
-} // namespace
 
 std::string toString(Family f) {
     return nameOf(f, kFamilies);

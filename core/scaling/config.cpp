@@ -2,6 +2,7 @@
 #include "limits.h"
 #include "presets.h"
 #include "specjson.h"
+#include "validation.h"
 
 #include <cmath>
 #include <cstdio>
@@ -17,15 +18,6 @@ constexpr int kMaxSamples = 10000000;
 constexpr int kMaxWorkers = 64;
 constexpr int kMaxProgressiveStages = 64;
 constexpr double kMaxRandAugment = 30.0; // RandAugment magnitudes run 0..30
-
-void requireRange(const std::string& field, double v, double lo, double hi) {
-    if (!std::isfinite(v)) throw ValidationError(field, "must be a finite number");
-    if (v < lo || v > hi) {
-        std::ostringstream os;
-        os << "must be between " << lo << " and " << hi << " (got " << v << ")";
-        throw ValidationError(field, os.str());
-    }
-}
 
 void requireOrdered(const std::string& field, double lo, double hi, const char* what) {
     if (lo > hi) {

@@ -1,5 +1,6 @@
 #include "scaling.h"
 #include "limits.h"
+#include "validation.h"
 
 #include <cmath>
 #include <sstream>
@@ -8,19 +9,6 @@ namespace scalescope {
 
 namespace {
 constexpr int kResolutionStep = 8; // compound resolutions snap to a multiple of 8
-
-void requireFinite(const std::string& field, double v) {
-    if (!std::isfinite(v)) throw ValidationError(field, "must be a finite number");
-}
-
-void requireRange(const std::string& field, double v, double lo, double hi) {
-    requireFinite(field, v);
-    if (v < lo || v > hi) {
-        std::ostringstream os;
-        os << "must be between " << lo << " and " << hi << " (got " << v << ")";
-        throw ValidationError(field, os.str());
-    }
-}
 
 void requireMultiplier(const std::string& field, double v, const std::string& derivation) {
     requireFinite(field, v);

@@ -393,6 +393,22 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         const auto warmup = std::int64_t(std::llround(t.warmupEpochs * double(steps)));
 
         Progress prog;
+        // An event carrying where the run is and the stage's image size and regularization.
+        auto stageEvent = [&](TrainEvent::Type type, int epoch, const TrainingStage& st) {
+            TrainEvent e;
+            e.type = type;
+            e.epoch = epoch;
+            e.epochs = t.epochs;
+            e.step = prog.globalStep;
+            e.totalSteps = totalSteps;
+            e.stage = st.index;
+            e.stages = int(stages.size());
+            e.imageSize = st.imageSize;
+            e.dropout = st.dropout;
+            e.randAugment = st.randAugment;
+            e.mixup = st.mixup;
+            return e;
+        };
         if (options.resume) prog = loadCheckpoint(dir, model, *optimizer, ema.get(), dev);
         const fs::path metricsPath = dir / kMetricsFile;
         if (options.resume && fs::exists(metricsPath))
@@ -437,18 +453,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 currentStage = st.index;
                 model->setDropout(st.dropout);
                 if (ema) (*ema)->setDropout(st.dropout);
-                TrainEvent e;
-                e.type = TrainEvent::Type::Stage;
-                e.epoch = epoch;
-                e.epochs = t.epochs;
-                e.step = prog.globalStep;
-                e.totalSteps = totalSteps;
-                e.stage = st.index;
-                e.stages = int(stages.size());
-                e.imageSize = st.imageSize;
-                e.dropout = st.dropout;
-                e.randAugment = st.randAugment;
-                e.mixup = st.mixup;
+                TrainEvent e = stageEvent(TrainEvent::Type::Stage, epoch, st);
                 sink(e);
             }
             model->train();
@@ -536,18 +541,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                            << "): lower training.learning_rate, raise warmup_epochs, or use fp32";
                         throw std::runtime_error(os.str());
                     }
-                    TrainEvent e;
-                    e.type = TrainEvent::Type::Step;
-                    e.epoch = epoch;
-                    e.epochs = t.epochs;
-                    e.step = prog.globalStep;
-                    e.totalSteps = totalSteps;
-                    e.stage = st.index;
-                    e.stages = int(stages.size());
-                    e.imageSize = st.imageSize;
-                    e.dropout = st.dropout;
-                    e.randAugment = st.randAugment;
-                    e.mixup = st.mixup;
+                    TrainEvent e = stageEvent(TrainEvent::Type::Step, epoch, st);
                     e.loss = meanLoss;
                     e.learningRate = lr;
                     e.imagesPerSecond = imagesSinceEvent / std::max(1e-9, sinceEvent);
@@ -587,18 +581,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                                            batch * kEvalBatchMultiplier, dev, bf16, channelsLast);
             summary.finalValAccuracy = ev.accuracy;
             prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);
-            TrainEvent e;
-            e.type = TrainEvent::Type::Epoch;
-            e.epoch = epoch;
-            e.epochs = t.epochs;
-            e.step = prog.globalStep;
-            e.totalSteps = totalSteps;
-            e.stage = st.index;
-            e.stages = int(stages.size());
-            e.imageSize = st.imageSize;
-            e.dropout = st.dropout;
-            e.randAugment = st.randAugment;
-            e.mixup = st.mixup;
+            TrainEvent e = stageEvent(TrainEvent::Type::Epoch, epoch, st);
             e.loss = epochLoss;
             e.trainAccuracy = double(epochCorrect) / double(std::max<std::int64_t>(1, epochSeen));
             e.valLoss = ev.loss;
