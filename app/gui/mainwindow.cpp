@@ -81,6 +81,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_editor->setEnabled(!running); // the run uses the configuration it started with
         m_table->setEnabled(!running);
     });
+    m_confirmStop = [this] {
+        return QMessageBox::question(
+                   this, tr("Training in progress"),
+                   tr("A training run is in progress. Stop it (a checkpoint is saved) and quit?"),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+    };
     buildMenus();
     updateTitle();
     resize(1500, 940);
@@ -248,11 +254,7 @@ void MainWindow::restoreSession() {
 
 void MainWindow::closeEvent(QCloseEvent* e) {
     if (m_controller->isRunning()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Training in progress"),
-            tr("A training run is in progress. Stop it (a checkpoint is saved) and quit?"),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes) {
+        if (!m_confirmStop()) {
             e->ignore();
             return;
         }

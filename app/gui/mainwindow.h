@@ -3,6 +3,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -37,6 +39,8 @@ class MainWindow : public QMainWindow {
     bool openConfig(const QString& path);
     bool saveConfig(const QString& path);
     void restoreSession(); // geometry, docks, last configuration
+    // Asked when the window closes during a run; true stops the run. A dialog by default.
+    void setStopConfirmation(std::function<bool()> ask) { m_confirmStop = std::move(ask); }
 
   protected:
     void closeEvent(QCloseEvent* e) override;
@@ -61,6 +65,7 @@ class MainWindow : public QMainWindow {
     QMenu* m_recent = nullptr;
     QLabel* m_messageLabel = nullptr;
     QString m_lastMessage;
+    std::function<bool()> m_confirmStop;
 };
 
 } // namespace scalescope

@@ -35,10 +35,13 @@ torch::Tensor normalise(const torch::Tensor& x) {
     return (x - kMean) / kStd;
 }
 
-// Applies `f` to the images where mask is true.
-template <typename Fn> void applyWhere(torch::Tensor& x, const torch::Tensor& mask, Fn f) {
-    if (!mask.any().item<bool>()) return;
-    const auto m = mask.view({-1, 1, 1, 1});
+// Applies `f` to the images where `op` was drawn. Whether any was drawn is read from the
+// CPU copy of the draw, so a CUDA batch never makes the host wait.
+template <typename Fn>
+void applyWhere(torch::Tensor& x, const torch::Tensor& cpuChoice, const torch::Tensor& devChoice,
+                Op op, Fn f) {
+    if (!(cpuChoice == op).any().item<bool>()) return;
+    const auto m = (devChoice == op).view({-1, 1, 1, 1});
     x = torch::where(m, f(x), x);
 }
 } // namespace
@@ -107,27 +110,27 @@ torch::Tensor augmentTrain(const torch::Tensor& images, const AugmentParams& p,
         // Enhance ops scale by 1 +- 0.9 * level, the direction drawn per image.
         const auto factor =
             (1 + 0.9 * level * sign()).to(torch::kFloat32).to(dev).view({-1, 1, 1, 1}).clamp_min(0);
-        applyWhere(x, ch == Brightness,
+        applyWhere(x, cpuChoice, ch, Brightness,
                    [&](const torch::Tensor& t) { return (t * factor).clamp(0, 1); });
-        applyWhere(x, ch == Contrast, [&](const torch::Tensor& t) {
+        applyWhere(x, cpuChoice, ch, Contrast, [&](const torch::Tensor& t) {
             const auto mean = t.mean({1, 2, 3}, true);
             return ((t - mean) * factor + mean).clamp(0, 1);
         });
         if (c == 3)
-            applyWhere(x, ch == Color, [&](const torch::Tensor& t) {
+            applyWhere(x, cpuChoice, ch, Color, [&](const torch::Tensor& t) {
                 const auto grey = t.mean(1, true);
                 return ((t - grey) * factor + grey).clamp(0, 1);
             });
-        applyWhere(x, ch == Solarize, [&](const torch::Tensor& t) {
+        applyWhere(x, cpuChoice, ch, Solarize, [&](const torch::Tensor& t) {
             const double thr = 1.0 - 0.5 * level; // timm: threshold falls from 256 to 128
             return torch::where(t >= thr, 1 - t, t);
         });
-        applyWhere(x, ch == Posterize, [&](const torch::Tensor& t) {
+        applyWhere(x, cpuChoice, ch, Posterize, [&](const torch::Tensor& t) {
             const double bits = std::max(1.0, 8 - std::round(4 * level)); // 8 bits down to 4
             const double q = std::pow(2.0, bits) - 1;
             return torch::round(t * q) / q;
         });
-        applyWhere(x, ch == AutoContrast, [&](const torch::Tensor& t) {
+        applyWhere(x, cpuChoice, ch, AutoContrast, [&](const torch::Tensor& t) {
             const auto lo = t.amin({2, 3}, true), hi = t.amax({2, 3}, true);
             return (t - lo) / (hi - lo).clamp_min(1e-3);
         });

@@ -35,6 +35,7 @@ class TestExplorer : public QObject {
     void diagramExpandsAndExports();
     void exportImportRoundTrip();
     void shortTrainingRunDrawsCurves();
+    void closingDuringRunStopsWithCheckpoint();
     void koreanInterfaceLoads();
 };
 
@@ -206,6 +207,37 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QFile csv(dir.filePath("m.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(QString(csv.readAll()).trimmed().split('\n').size(), 3); // header + 2 epochs
+}
+
+void TestExplorer::closingDuringRunStopsWithCheckpoint() {
+    MainWindow w;
+    ScaleConfig c = w.document()->config();
+    c.request.mode = ScalingRequest::Mode::Explicit;
+    c.request.width = 0.25;
+    c.request.depth = 0.25;
+    c.training.epochs = 200; // far longer than the test
+    c.training.trainSamples = 320;
+    c.training.valSamples = 64;
+    c.training.device = "cpu";
+    QVERIFY(w.document()->setConfig(c));
+    w.trainingPanel()->setSettingsFromDocument();
+    w.show();
+    int asked = 0;
+    bool answer = false;
+    w.setStopConfirmation([&] {
+        ++asked;
+        return answer;
+    });
+    w.trainingPanel()->startButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(w.trainingPanel()->pointCount() > 0, 60000);
+    QVERIFY(!w.close()); // "No": the window stays and the run goes on
+    QCOMPARE(asked, 1);
+    QVERIFY(w.trainingController()->isRunning());
+    answer = true;
+    QVERIFY(w.close());
+    QCOMPARE(asked, 2);
+    QVERIFY(QFile::exists(w.trainingPanel()->lastRunDir() + "/checkpoint.pt"));
+    QVERIFY(QFile::exists(w.trainingPanel()->lastRunDir() + "/config.json"));
 }
 
 void TestExplorer::koreanInterfaceLoads() {
