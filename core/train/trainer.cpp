@@ -16,6 +16,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 
 namespace scalescope::train {
@@ -466,6 +467,31 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                           epochCorrectT = torch::zeros(
                               {}, torch::TensorOptions().dtype(torch::kInt64).device(dev));
             const int firstStep = epoch == prog.epoch ? prog.stepInEpoch : 0;
+            // Batch preparation (slice, augmentation, mixup) runs one step ahead on its own
+            // thread. Everything it draws depends only on the seed and the global step, so a
+            // resumed run sees the same batches.
+            struct Batch {
+                torch::Tensor x, labels;
+                double lam = 1.0;
+            };
+            auto prepare = [&, epochStage = st](std::int64_t s, std::int64_t globalStep) {
+                const auto idx = perm.slice(0, s * batch, (s + 1) * batch);
+                Batch b;
+                auto images = data.train.images.index_select(0, idx).to(dev, /*non_blocking=*/true);
+                b.labels = data.train.labels.index_select(0, idx).to(dev, true);
+                const std::uint64_t stepSeed = t.seed * 1000003ull + std::uint64_t(globalStep);
+                AugmentParams ap;
+                ap.imageSize = epochStage.imageSize;
+                ap.randAugment = epochStage.randAugment;
+                ap.cropMinScale = cropMinScale;
+                b.x = augmentTrain(images, ap, stepSeed);
+                if (channelsLast) b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
+                b.lam = mixupInPlace(b.x, epochStage.mixup, stepSeed ^ 0x5bd1e995ull);
+                return b;
+            };
+            std::future<Batch> pending;
+            if (firstStep < steps)
+                pending = std::async(std::launch::async, prepare, firstStep, prog.globalStep);
             for (std::int64_t s = firstStep; s < steps; ++s) {
                 if (control.paused()) {
                     TrainEvent e;
@@ -487,17 +513,13 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                     cancelled = true;
                     break;
                 }
-                const auto idx = perm.slice(0, s * batch, (s + 1) * batch);
-                auto images = data.train.images.index_select(0, idx).to(dev, /*non_blocking=*/true);
-                auto labels = data.train.labels.index_select(0, idx).to(dev, true);
-                const std::uint64_t stepSeed = t.seed * 1000003ull + std::uint64_t(prog.globalStep);
-                AugmentParams ap;
-                ap.imageSize = st.imageSize;
-                ap.randAugment = st.randAugment;
-                ap.cropMinScale = cropMinScale;
-                auto x = augmentTrain(images, ap, stepSeed);
-                if (channelsLast) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
-                const double lam = mixupInPlace(x, st.mixup, stepSeed ^ 0x5bd1e995ull);
+                // This step's batch was prepared while the previous step ran; start the next.
+                Batch b = pending.get();
+                auto& labels = b.labels;
+                auto& x = b.x;
+                const double lam = b.lam;
+                if (s + 1 < steps)
+                    pending = std::async(std::launch::async, prepare, s + 1, prog.globalStep + 1);
                 const double lr =
                     learningRateAt(t.learningRate, prog.globalStep, totalSteps, warmup);
                 setLearningRate(*optimizer, lr);
