@@ -35,12 +35,15 @@ bool hasArg(int argc, char** argv, const char* name) {
 
 int main(int argc, char** argv) {
     const bool screenshot = hasArg(argc, argv, "--screenshot");
+    // --help and --version print and exit: they need no screen either.
+    const bool infoOnly = hasArg(argc, argv, "--help") || hasArg(argc, argv, "-h") ||
+                          hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v");
     const bool platformChosen =
         qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || hasArg(argc, argv, "-platform");
     const bool display =
         qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
     if (!display && !platformChosen) {
-        if (!screenshot) {
+        if (!screenshot && !infoOnly) {
             std::fputs(kNoDisplay, stderr);
             return 2;
         }

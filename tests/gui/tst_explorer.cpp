@@ -12,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QGraphicsRectItem>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -139,6 +140,16 @@ void TestExplorer::diagramExpandsAndExports() {
     QCOMPARE(collapsed, 9);  // stem, 7 stages, head
     v->setExpanded(5, true); // stage 6: four blocks
     QCOMPARE(v->blockItemCount(), collapsed - 1 + 4);
+    // Hovering an expanded layer shows its own multiply-adds, parameters and memory.
+    int layerTips = 0;
+    for (QGraphicsItem* item : v->scene()->items()) {
+        const QString tip = item->toolTip();
+        if (item->type() == QGraphicsRectItem::Type && tip.contains("blocks.5.")) {
+            QVERIFY(tip.contains("MACs") && tip.contains("params") && tip.contains("activations"));
+            ++layerTips;
+        }
+    }
+    QCOMPARE(layerTips, 4);
     QTemporaryDir dir;
     QVERIFY(v->exportPng(dir.filePath("d.png")));
     QVERIFY(v->exportSvg(dir.filePath("d.svg")));
