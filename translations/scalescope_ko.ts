@@ -832,12 +832,12 @@
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="327" />
         <source>#%1 train loss</source>
-        <translation type="unfinished" />
+        <translation>#%1 학습 손실</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="328" />
         <source>#%1 val accuracy</source>
-        <translation type="unfinished" />
+        <translation>#%1 검증 정확도</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="331" />
