@@ -17,6 +17,8 @@ class TestModels : public QObject {
     void outputShapes_data();
     void outputShapes();
     void timmNames();
+    void timmKeysAndShapes_data();
+    void timmKeysAndShapes();
     void resnetNames();
     void weightsPickleRoundTrip();
 };
@@ -94,6 +96,44 @@ void TestModels::timmNames() {
     QVERIFY(p2.contains("blocks.0.0.conv.weight"));     // ConvBnAct ("cn")
     QVERIFY(p2.contains("blocks.1.0.conv_exp.weight")); // EdgeResidual ("er")
     QVERIFY(p2.contains("blocks.1.0.conv_pwl.weight"));
+}
+
+void TestModels::timmKeysAndShapes_data() {
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QList<qint64>>("shape");
+    // Entries of a timm EfficientNet-B0 state_dict (timm.models.efficientnet.EfficientNet).
+    QTest::newRow("stem") << "conv_stem.weight" << QList<qint64>{32, 3, 3, 3};
+    QTest::newRow("ds se reduce") << "blocks.0.0.se.conv_reduce.weight"
+                                  << QList<qint64>{8, 32, 1, 1};
+    QTest::newRow("ds pw") << "blocks.0.0.conv_pw.weight" << QList<qint64>{16, 32, 1, 1};
+    QTest::newRow("ds bn2") << "blocks.0.0.bn2.running_var" << QList<qint64>{16};
+    QTest::newRow("ir expand") << "blocks.1.0.conv_pw.weight" << QList<qint64>{96, 16, 1, 1};
+    QTest::newRow("ir se 96") << "blocks.1.0.se.conv_reduce.weight" << QList<qint64>{4, 96, 1, 1};
+    QTest::newRow("ir se 144") << "blocks.1.1.se.conv_reduce.weight" << QList<qint64>{6, 144, 1, 1};
+    QTest::newRow("ir pwl") << "blocks.1.1.conv_pwl.weight" << QList<qint64>{24, 144, 1, 1};
+    QTest::newRow("dw 5x5") << "blocks.2.0.conv_dw.weight" << QList<qint64>{144, 1, 5, 5};
+    QTest::newRow("se 240") << "blocks.2.1.se.conv_reduce.weight" << QList<qint64>{10, 240, 1, 1};
+    QTest::newRow("se expand") << "blocks.2.1.se.conv_expand.bias" << QList<qint64>{240};
+    QTest::newRow("se 480") << "blocks.3.1.se.conv_reduce.weight" << QList<qint64>{20, 480, 1, 1};
+    QTest::newRow("stage 7 se") << "blocks.6.0.se.conv_reduce.weight"
+                                << QList<qint64>{48, 1152, 1, 1};
+    QTest::newRow("stage 7 pwl") << "blocks.6.0.conv_pwl.weight" << QList<qint64>{320, 1152, 1, 1};
+    QTest::newRow("batches tracked") << "bn1.num_batches_tracked" << QList<qint64>{};
+}
+
+void TestModels::timmKeysAndShapes() {
+    QFETCH(QString, key);
+    QFETCH(QList<qint64>, shape);
+    static ScaledNet net(scale(baselineSpec("efficientnet-b0"), ScalingRequest{}), 1000, 3);
+    std::map<std::string, torch::Tensor> state;
+    for (const auto& p : net->named_parameters())
+        state[p.key()] = p.value();
+    for (const auto& b : net->named_buffers())
+        state[b.key()] = b.value();
+    const auto it = state.find(key.toStdString());
+    QVERIFY2(it != state.end(), qPrintable(key));
+    QCOMPARE(it->second.sizes().vec(), std::vector<int64_t>(shape.begin(), shape.end()));
+    if (key.endsWith("num_batches_tracked")) QCOMPARE(it->second.scalar_type(), torch::kInt64);
 }
 
 void TestModels::resnetNames() {
