@@ -2,6 +2,12 @@
 #include "train/augment.h"
 #include "train/datasets.h"
 
+#ifdef SCALESCOPE_HAVE_IMGCODECS
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#endif
+
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <fstream>
@@ -16,6 +22,7 @@ class TestDatasets : public QObject {
     void shapesAreDeterministic();
     void fashionMnist();
     void cifarSkipsCorruptRecords();
+    void imageFolderSkipsUnreadableFiles();
     void augmentShapes();
     void mixup();
 };
@@ -80,6 +87,45 @@ void TestDatasets::cifarSkipsCorruptRecords() {
     QCOMPARE(d.val.size(), int64_t(5));
     QCOMPARE(d.skippedFiles, 1 + 10 + 3); // truncated record, 10 bad labels, 3 missing batches
     QCOMPARE(d.train.images.sizes().vec(), (std::vector<int64_t>{20, 3, 32, 32}));
+}
+
+void TestDatasets::imageFolderSkipsUnreadableFiles() {
+#ifndef SCALESCOPE_HAVE_IMGCODECS
+    QSKIP("this build has no OpenCV imgcodecs");
+#else
+    QTemporaryDir dir;
+    // Two classes of real PNG and JPEG files, 20 each, plus one broken file in each class.
+    const Split shapes = renderShapes(40, 48, false, 3, 1);
+    for (int i = 0; i < 40; ++i) {
+        const QString cls = i % 2 ? "b_squares" : "a_circles";
+        QDir(dir.path()).mkpath(cls);
+        const auto img = shapes.images[i].permute({1, 2, 0}).contiguous();
+        cv::Mat rgb(48, 48, CV_8UC3, img.data_ptr<std::uint8_t>()), bgr;
+        cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+        const QString name =
+            dir.filePath(QStringLiteral("%1/%2.%3").arg(cls).arg(i).arg(i % 4 < 2 ? "png" : "jpg"));
+        QVERIFY(cv::imwrite(name.toStdString(), bgr));
+    }
+    for (const char* broken : {"a_circles/broken.jpg", "b_squares/truncated.png"}) {
+        QFile f(dir.filePath(broken));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not an image at all");
+    }
+    QFile notImage(dir.filePath("a_circles/readme.txt")); // ignored: not an image name
+    QVERIFY(notImage.open(QIODevice::WriteOnly));
+    TrainingSettings t;
+    t.dataset = "folder";
+    t.dataPath = dir.path().toStdString();
+    const Dataset d = loadDataset(t, 32);
+    QCOMPARE(int(d.classes.size()), 2);
+    QCOMPARE(d.classes[0], std::string("a_circles"));
+    QCOMPARE(d.skippedFiles, 2);
+    QCOMPARE(d.train.size() + d.val.size(), int64_t(40)); // one in ten held out per class
+    QCOMPARE(d.val.size(), int64_t(4));
+    QCOMPARE(d.train.images.sizes().vec(), (std::vector<int64_t>{36, 3, 32, 32}));
+    t.dataPath = dir.filePath("a_circles").toStdString(); // no class subfolders
+    QVERIFY_THROWS_EXCEPTION(ValidationError, loadDataset(t, 32));
+#endif
 }
 
 void TestDatasets::augmentShapes() {
