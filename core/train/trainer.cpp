@@ -246,7 +246,7 @@ struct Progress {
 };
 
 void saveCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimizer& opt,
-                    ScaledNet* ema, const Progress& p) {
+                    ScaledNet* ema, const Progress& p, double elapsedSeconds) {
     torch::serialize::OutputArchive a;
     model->save(a);
     torch::serialize::OutputArchive optArchive;
@@ -260,7 +260,7 @@ void saveCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimiz
     a.write("progress.epoch", torch::tensor(std::int64_t(p.epoch)));
     a.write("progress.step_in_epoch", torch::tensor(std::int64_t(p.stepInEpoch)));
     a.write("progress.global_step", torch::tensor(p.globalStep));
-    a.write("progress.elapsed", torch::tensor(p.elapsed, torch::kFloat64));
+    a.write("progress.elapsed", torch::tensor(elapsedSeconds, torch::kFloat64));
     a.write("progress.best_accuracy", torch::tensor(p.bestAccuracy, torch::kFloat64));
     const fs::path tmp = dir / (std::string(kCheckpointFile) + ".tmp");
     a.save_to(tmp.string());
@@ -584,10 +584,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                     s + 1 < steps) {
                     prog.epoch = epoch;
                     prog.stepInEpoch = int(s + 1);
-                    const double before = prog.elapsed;
-                    prog.elapsed = elapsed();
-                    saveCheckpoint(dir, model, *optimizer, ema.get(), prog);
-                    prog.elapsed = before;
+                    saveCheckpoint(dir, model, *optimizer, ema.get(), prog, elapsed());
                     TrainEvent e;
                     e.type = TrainEvent::Type::Checkpoint;
                     e.step = prog.globalStep;
@@ -624,10 +621,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 << csvNumber(e.imagesPerSecond) << "," << csvNumber(e.elapsedSeconds) << "\n";
             prog.epoch = epoch + 1;
             prog.stepInEpoch = 0;
-            const double before = prog.elapsed;
-            prog.elapsed = elapsed();
-            saveCheckpoint(dir, model, *optimizer, ema.get(), prog);
-            prog.elapsed = before;
+            saveCheckpoint(dir, model, *optimizer, ema.get(), prog, elapsed());
         }
         summary.steps = prog.globalStep;
         summary.wallSeconds = elapsed();
@@ -636,8 +630,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             imagesThisRun /
             std::max(1e-9, std::chrono::duration<double>(Clock::now() - runStart).count());
         if (cancelled) {
-            prog.elapsed = elapsed();
-            saveCheckpoint(dir, model, *optimizer, ema.get(), prog);
+            saveCheckpoint(dir, model, *optimizer, ema.get(), prog, elapsed());
             summary.cancelled = true;
             TrainEvent e;
             e.type = TrainEvent::Type::Cancelled;

@@ -9,6 +9,8 @@
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
+#include "../train/tinyconfig.h"
+
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -23,6 +25,16 @@
 #include <QtTest>
 
 using namespace scalescope;
+
+namespace {
+// The shared tiny model, on a few hundred images: a CPU finishes an epoch in a second.
+ScaleConfig tinyRun(int epochs) {
+    ScaleConfig c = tinyConfig(epochs);
+    c.training.trainSamples = 320;
+    c.training.valSamples = 64;
+    return c;
+}
+} // namespace
 
 class TestExplorer : public QObject {
     Q_OBJECT
@@ -189,17 +201,7 @@ void TestExplorer::exportImportRoundTrip() {
 
 void TestExplorer::shortTrainingRunDrawsCurves() {
     MainWindow w;
-    ScaleConfig c = w.document()->config();
-    c.request.mode = ScalingRequest::Mode::Explicit;
-    c.request.width = 0.25;
-    c.request.depth = 0.25;
-    c.training.epochs = 2;
-    c.training.trainSamples = 320;
-    c.training.valSamples = 64;
-    c.training.device = "cpu";
-    c.training.progressive.stages = 2;
-    c.training.progressive.minImageSize = 24;
-    c.training.progressive.maxImageSize = 32;
+    const ScaleConfig c = tinyRun(2);
     QVERIFY(w.document()->setConfig(c));
     w.trainingPanel()->setSettingsFromDocument();
     QSignalSpy finished(w.trainingController(), &TrainingController::runFinished);
@@ -222,14 +224,8 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
 
 void TestExplorer::closingDuringRunStopsWithCheckpoint() {
     MainWindow w;
-    ScaleConfig c = w.document()->config();
-    c.request.mode = ScalingRequest::Mode::Explicit;
-    c.request.width = 0.25;
-    c.request.depth = 0.25;
-    c.training.epochs = 200; // far longer than the test
-    c.training.trainSamples = 320;
-    c.training.valSamples = 64;
-    c.training.device = "cpu";
+    ScaleConfig c = tinyRun(200); // far longer than the test
+    c.training.progressive.stages = 2;
     QVERIFY(w.document()->setConfig(c));
     w.trainingPanel()->setSettingsFromDocument();
     w.show();
