@@ -144,7 +144,8 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_runList = new QListWidget(left);
     m_runList->setMaximumHeight(90);
     m_runList->setToolTip(tr("Runs on the plot: untick to hide"));
-    form->addRow(tr("Runs"), m_runList);
+    form->addRow(new QLabel(tr("Runs"), left));
+    form->addRow(m_runList); // full width: run names are long
     left->setMaximumWidth(380);
 
     m_plot = new QCustomPlot(this);
@@ -313,7 +314,7 @@ void TrainingPanel::startClicked() {
     run.name = tr("#%1 %2, %3")
                    .arg(idx + 1)
                    .arg(QString::fromStdString(m_doc->arch().baseline.displayName),
-                        m_schedule->currentText());
+                        m_schedule->currentData().toString()); // paper, code or fixed
     auto graph = [&](QCPAxisRect* r, QCPAxis::AxisType valueAxis, const QString& name,
                      Qt::PenStyle style, bool legend) {
         QCPGraph* g = m_plot->addGraph(r->axis(QCPAxis::atBottom), r->axis(valueAxis));
