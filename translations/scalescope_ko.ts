@@ -44,42 +44,42 @@
 <context>
     <name>scalescope::ArchitectureView</name>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="117" />
+        <location filename="../widgets/architectureview.cpp" line="115" />
         <source>Stem %1</source>
         <translation>스템 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="119" />
+        <location filename="../widgets/architectureview.cpp" line="117" />
         <source>Head %1</source>
         <translation>헤드 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="130" />
+        <location filename="../widgets/architectureview.cpp" line="128" />
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;MACs %2 (%3%)&lt;br&gt;params %4&lt;br&gt;double-click to %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;MAC %2 (%3%)&lt;br&gt;파라미터 %4&lt;br&gt;더블클릭하여 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="134" />
+        <location filename="../widgets/architectureview.cpp" line="132" />
         <source>collapse</source>
         <translation>접기</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="134" />
+        <location filename="../widgets/architectureview.cpp" line="132" />
         <source>expand into layers</source>
         <translation>레이어로 펼치기</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="151" />
+        <location filename="../widgets/architectureview.cpp" line="149" />
         <source>&lt;hr&gt;… %1 more layers (double-click)</source>
         <translation>&lt;hr&gt;… 레이어 %1개 더 (더블클릭)</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="201" />
+        <location filename="../widgets/architectureview.cpp" line="197" />
         <source>%1 — %2 px — %3 params — %4 MACs (multiply-adds; the papers' FLOPs)</source>
         <translation>%1 — %2 px — 파라미터 %3 — MAC %4 (곱셈-누산; 논문의 FLOPs)</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="209" />
+        <location filename="../widgets/architectureview.cpp" line="205" />
         <source>blue: MBConv   orange: Fused-MBConv   green: Bottleneck   grey: stem and head</source>
         <translation>파랑: MBConv   주황: Fused-MBConv   초록: Bottleneck   회색: 스템과 헤드</translation>
     </message>
@@ -122,59 +122,59 @@
         <translation>φ에 따른 MAC (현재 α, β, γ)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="92" />
+        <location filename="../widgets/costpanel.cpp" line="94" />
         <source>&lt;b&gt;%1&lt;/b&gt; at %2 px&lt;br&gt;Parameters: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MACs: &lt;b&gt;%5&lt;/b&gt; (multiply-adds; the papers' "FLOPs")&lt;br&gt;Training memory: %6 per image (estimate)&lt;br&gt;Largest batch in %7 GiB: &lt;b&gt;%8&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2 px&lt;br&gt;파라미터: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MAC: &lt;b&gt;%5&lt;/b&gt; (곱셈-누산; 논문의 "FLOPs")&lt;br&gt;학습 메모리: 이미지당 %6 (추정)&lt;br&gt;%7 GiB에 들어가는 최대 배치: &lt;b&gt;%8&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="108" />
-        <location filename="../widgets/costpanel.cpp" line="135" />
+        <location filename="../widgets/costpanel.cpp" line="116" />
+        <location filename="../widgets/costpanel.cpp" line="143" />
         <source>MACs (G)</source>
         <translation>MAC (G)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="109" />
-        <location filename="../widgets/costpanel.cpp" line="137" />
+        <location filename="../widgets/costpanel.cpp" line="117" />
+        <location filename="../widgets/costpanel.cpp" line="145" />
         <source>parameters (M)</source>
         <translation>파라미터 (M)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="127" />
+        <location filename="../widgets/costpanel.cpp" line="135" />
         <source>stem</source>
         <translation>스템</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="129" />
+        <location filename="../widgets/costpanel.cpp" line="137" />
         <source>head</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="134" />
+        <location filename="../widgets/costpanel.cpp" line="142" />
         <source>stage</source>
         <translation>스테이지</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="146" />
+        <location filename="../widgets/costpanel.cpp" line="154" />
         <source>α^φ, β^φ, γ^φ</source>
         <translation>α^φ, β^φ, γ^φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="161" />
+        <location filename="../widgets/costpanel.cpp" line="169" />
         <source>official B0–B7</source>
         <translation>공식 B0–B7</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="172" />
+        <location filename="../widgets/costpanel.cpp" line="186" />
         <source>current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="178" />
+        <location filename="../widgets/costpanel.cpp" line="192" />
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="179" />
+        <location filename="../widgets/costpanel.cpp" line="193" />
         <source>MACs (G, log)</source>
         <translation>MAC (G, 로그)</translation>
     </message>
@@ -391,6 +391,11 @@
         <location filename="../app/gui/mainwindow.cpp" line="206" />
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="218" />
+        <source>Not saved — the training settings are refused: %1</source>
+        <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="86" />
@@ -642,256 +647,256 @@
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="87" />
+        <location filename="../widgets/trainingpanel.cpp" line="88" />
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="89" />
+        <location filename="../widgets/trainingpanel.cpp" line="90" />
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="91" />
+        <location filename="../widgets/trainingpanel.cpp" line="92" />
         <source>Progressive (paper, Table 6)</source>
         <translation>점진적 (논문, 표 6)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="92" />
+        <location filename="../widgets/trainingpanel.cpp" line="93" />
         <source>Progressive (official code)</source>
         <translation>점진적 (공식 코드)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="93" />
+        <location filename="../widgets/trainingpanel.cpp" line="94" />
         <source>Fixed size (baseline)</source>
         <translation>고정 크기 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="94" />
+        <location filename="../widgets/trainingpanel.cpp" line="95" />
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="96" />
+        <location filename="../widgets/trainingpanel.cpp" line="97" />
         <source>Stages</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="106" />
+        <location filename="../widgets/trainingpanel.cpp" line="107" />
         <source>model's</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="107" />
+        <location filename="../widgets/trainingpanel.cpp" line="108" />
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="110" />
+        <location filename="../widgets/trainingpanel.cpp" line="111" />
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="113" />
+        <location filename="../widgets/trainingpanel.cpp" line="114" />
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="116" />
+        <location filename="../widgets/trainingpanel.cpp" line="117" />
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="118" />
+        <location filename="../widgets/trainingpanel.cpp" line="119" />
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="119" />
+        <location filename="../widgets/trainingpanel.cpp" line="120" />
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="120" />
+        <location filename="../widgets/trainingpanel.cpp" line="121" />
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="122" />
+        <location filename="../widgets/trainingpanel.cpp" line="123" />
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="124" />
+        <location filename="../widgets/trainingpanel.cpp" line="125" />
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="125" />
+        <location filename="../widgets/trainingpanel.cpp" line="126" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="126" />
+        <location filename="../widgets/trainingpanel.cpp" line="127" />
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="127" />
+        <location filename="../widgets/trainingpanel.cpp" line="128" />
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="129" />
+        <location filename="../widgets/trainingpanel.cpp" line="130" />
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="130" />
-        <location filename="../widgets/trainingpanel.cpp" line="201" />
-        <location filename="../widgets/trainingpanel.cpp" line="292" />
+        <location filename="../widgets/trainingpanel.cpp" line="131" />
+        <location filename="../widgets/trainingpanel.cpp" line="203" />
+        <location filename="../widgets/trainingpanel.cpp" line="310" />
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="131" />
+        <location filename="../widgets/trainingpanel.cpp" line="132" />
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="140" />
+        <location filename="../widgets/trainingpanel.cpp" line="141" />
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="146" />
+        <location filename="../widgets/trainingpanel.cpp" line="147" />
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="147" />
+        <location filename="../widgets/trainingpanel.cpp" line="148" />
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="166" />
+        <location filename="../widgets/trainingpanel.cpp" line="168" />
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="168" />
+        <location filename="../widgets/trainingpanel.cpp" line="170" />
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="169" />
+        <location filename="../widgets/trainingpanel.cpp" line="171" />
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="171" />
+        <location filename="../widgets/trainingpanel.cpp" line="173" />
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="172" />
+        <location filename="../widgets/trainingpanel.cpp" line="174" />
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="174" />
-        <location filename="../widgets/trainingpanel.cpp" line="339" />
+        <location filename="../widgets/trainingpanel.cpp" line="176" />
+        <location filename="../widgets/trainingpanel.cpp" line="352" />
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="194" />
+        <location filename="../widgets/trainingpanel.cpp" line="196" />
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="204" />
+        <location filename="../widgets/trainingpanel.cpp" line="206" />
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="209" />
+        <location filename="../widgets/trainingpanel.cpp" line="211" />
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="306" />
+        <location filename="../widgets/trainingpanel.cpp" line="318" />
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="313" />
+        <location filename="../widgets/trainingpanel.cpp" line="326" />
         <source>#%1 %2, %3</source>
         <translation>#%1 %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="327" />
+        <location filename="../widgets/trainingpanel.cpp" line="340" />
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="328" />
+        <location filename="../widgets/trainingpanel.cpp" line="341" />
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="331" />
+        <location filename="../widgets/trainingpanel.cpp" line="344" />
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="333" />
+        <location filename="../widgets/trainingpanel.cpp" line="346" />
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="335" />
+        <location filename="../widgets/trainingpanel.cpp" line="348" />
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="337" />
+        <location filename="../widgets/trainingpanel.cpp" line="350" />
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="349" />
+        <location filename="../widgets/trainingpanel.cpp" line="362" />
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="395" />
+        <location filename="../widgets/trainingpanel.cpp" line="408" />
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="410" />
+        <location filename="../widgets/trainingpanel.cpp" line="423" />
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="417" />
+        <location filename="../widgets/trainingpanel.cpp" line="430" />
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="421" />
+        <location filename="../widgets/trainingpanel.cpp" line="434" />
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="427" />
-        <location filename="../widgets/trainingpanel.cpp" line="437" />
+        <location filename="../widgets/trainingpanel.cpp" line="440" />
+        <location filename="../widgets/trainingpanel.cpp" line="450" />
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="439" />
+        <location filename="../widgets/trainingpanel.cpp" line="452" />
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

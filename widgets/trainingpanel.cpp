@@ -84,6 +84,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_samples->setSpecialValueText(tr("all"));
     form->addRow(tr("Training images"), m_samples);
     m_epochs = intBox(left, 1, 100000);
+    m_epochs->setObjectName(QStringLiteral("epochs"));
     form->addRow(tr("Epochs"), m_epochs);
     m_batch = intBox(left, 1, 65536);
     form->addRow(tr("Batch size"), m_batch);
@@ -225,8 +226,11 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     auto* timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &TrainingPanel::replotIfDirty);
     timer->start(kReplotMs);
+    // Reload the form only when the document's training settings changed underneath it (a
+    // file was opened): scaling edits must not throw away what was typed here.
     connect(doc, &ExplorerDocument::changed, this, [this] {
-        if (!m_controller->isRunning()) setSettingsFromDocument();
+        if (!m_controller->isRunning() && !(m_doc->config().training == m_shown))
+            setSettingsFromDocument();
     });
     setSettingsFromDocument();
     setRunning(false);
@@ -234,6 +238,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
 
 void TrainingPanel::setSettingsFromDocument() {
     const TrainingSettings& t = m_doc->config().training;
+    m_shown = t;
     const ProgressiveSettings& p = t.progressive;
     m_dataset->setCurrentIndex(std::max(0, m_dataset->findData(QString::fromStdString(t.dataset))));
     m_dataPath->setText(QString::fromStdString(t.dataPath));
@@ -282,6 +287,18 @@ TrainingSettings TrainingPanel::settingsFromForm() const {
     return t;
 }
 
+bool TrainingPanel::commitSettings(QString* why) {
+    QString reason;
+    auto conn = connect(m_doc, &ExplorerDocument::rejected, this,
+                        [&](const QString& f, const QString& r) { reason = f + ": " + r; });
+    const TrainingSettings t = settingsFromForm();
+    const bool ok = m_doc->setTraining(t);
+    disconnect(conn);
+    if (ok) m_shown = t; // the form and the document agree again
+    if (why) *why = reason;
+    return ok;
+}
+
 void TrainingPanel::setRunning(bool running) {
     for (QWidget* w : std::initializer_list<QWidget*>{
              m_dataset, m_dataPath, m_samples, m_epochs, m_batch, m_schedule, m_stages, m_minSize,
@@ -296,17 +313,12 @@ void TrainingPanel::setRunning(bool running) {
 
 void TrainingPanel::startClicked() {
     if (m_controller->isRunning()) return;
-    const TrainingSettings t = settingsFromForm();
-    // The document validates; a refusal is shown by the main window's message handler too.
     QString why;
-    auto conn = connect(m_doc, &ExplorerDocument::rejected, this,
-                        [&](const QString& f, const QString& r) { why = f + ": " + r; });
-    const bool ok = m_doc->setTraining(t);
-    disconnect(conn);
-    if (!ok) {
+    if (!commitSettings(&why)) {
         m_status->setText(tr("Not started: %1").arg(why));
         return;
     }
+    const TrainingSettings& t = m_doc->config().training;
     m_lastRunDir = QString::fromStdString(train::defaultRunDir());
     RunCurves run;
     const size_t idx = m_runs.size();
@@ -432,13 +444,12 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
     m_dirty = true;
 }
 
-void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& error) {
+void TrainingPanel::onFinished(bool /*completed*/, bool cancelled, const QString& error) {
     setRunning(false);
     if (!error.isEmpty())
         m_status->setText(tr("Error: %1").arg(error));
     else if (cancelled)
         m_status->setText(tr("Stopped; checkpoint saved in %1").arg(m_lastRunDir));
-    (void)completed;
     m_dirty = true;
 }
 

@@ -37,6 +37,8 @@ class TrainingPanel : public QWidget {
     bool exportMetricsCsv(const QString& path) const;
     QString lastRunDir() const { return m_lastRunDir; }
     void setSettingsFromDocument();
+    // Puts the form's settings into the document (validated); false with `why` when refused.
+    bool commitSettings(QString* why = nullptr);
 
   Q_SIGNALS:
     void runStateChanged(bool running);
@@ -71,6 +73,7 @@ class TrainingPanel : public QWidget {
     QCPAxisRect *m_lossRect, *m_sizeRect, *m_speedRect;
     std::vector<RunCurves> m_runs;
     QString m_lastRunDir;
+    TrainingSettings m_shown; // what the form was last loaded with
     bool m_dirty = false;
     int m_epochsTotal = 1;
 };

@@ -213,6 +213,11 @@ bool MainWindow::openConfig(const QString& path) {
 }
 
 bool MainWindow::saveConfig(const QString& path) {
+    QString why;
+    if (!m_controller->isRunning() && !m_training->commitSettings(&why)) {
+        showMessage(tr("Not saved — the training settings are refused: %1").arg(why));
+        return false;
+    }
     if (!m_doc->saveAs(path)) return false;
     addRecent(path);
     updateTitle();

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -48,6 +49,7 @@ class TestExplorer : public QObject {
     void diagramExpandsAndExports();
     void exportImportRoundTrip();
     void shortTrainingRunDrawsCurves();
+    void trainingFormSurvivesScalingEdits();
     void closingDuringRunStopsWithCheckpoint();
     void koreanInterfaceLoads();
 };
@@ -220,6 +222,25 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QFile csv(dir.filePath("m.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(QString(csv.readAll()).trimmed().split('\n').size(), 3); // header + 2 epochs
+}
+
+void TestExplorer::trainingFormSurvivesScalingEdits() {
+    QTemporaryDir dir;
+    MainWindow w;
+    auto* epochs = w.trainingPanel()->findChild<QSpinBox*>("epochs");
+    QVERIFY(epochs);
+    epochs->setValue(17); // typed, not yet started or saved
+    w.scalingEditor()->phiBox()->setValue(1.0);
+    QCOMPARE(epochs->value(), 17);
+    // Saving takes the form's settings along.
+    QVERIFY(w.saveConfig(dir.filePath("c.json")));
+    QCOMPARE(loadConfig(dir.filePath("c.json").toStdString()).training.epochs, 17);
+    // Opening a file replaces them.
+    ScaleConfig other = w.document()->config();
+    other.training.epochs = 5;
+    saveConfig(other, dir.filePath("o.json").toStdString());
+    QVERIFY(w.openConfig(dir.filePath("o.json")));
+    QCOMPARE(epochs->value(), 5);
 }
 
 void TestExplorer::closingDuringRunStopsWithCheckpoint() {
