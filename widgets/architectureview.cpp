@@ -97,15 +97,13 @@ void ArchitectureView::rebuild() {
         double x0 = 0, width = 0;
     };
     QList<Group> groups;
-    auto beginGroup = [&] {
-        groups.append(Group{});
-        groups.last().x0 = x;
-        return s->items().size();
+    auto keep = [&](auto* item) { // each item drawn belongs to the current stage's group
+        groups.last().items.append(item);
+        return item;
     };
     const double baseline = kMaxHeight; // boxes hang centred on one line
     for (size_t si = 0; si < costs.stages.size(); ++si) {
-        const QList<QGraphicsItem*> before = s->items();
-        beginGroup();
+        groups.append(Group{{}, x, 0});
         const StageCost& st = costs.stages[si];
         const int stage = st.stage;
         const BlockType type =
@@ -133,13 +131,13 @@ void ArchitectureView::rebuild() {
                           .arg(QString::fromStdString(withThousands(st.params)),
                                expanded ? tr("collapse") : tr("expand into layers"));
         if (!expanded) {
-            auto* label = s->addSimpleText(text, labelFont);
+            auto* label = keep(s->addSimpleText(text, labelFont));
             const QRectF r = label->boundingRect();
             // Width grows with log(channels); never narrower than its label.
             const double w = std::max(boxWidth(st.outChannels), r.width() + 12);
             const double h = std::max(boxHeight(st.outH, arch.resolution), r.height() + 10);
-            auto* box = s->addRect(x, baseline - h / 2, w, h, QPen(colour.darker(140), 1.5),
-                                   QBrush(colour.lighter(150)));
+            auto* box = keep(s->addRect(x, baseline - h / 2, w, h, QPen(colour.darker(140), 1.5),
+                                        QBrush(colour.lighter(150))));
             box->setData(kStageRole, stage);
             box->setZValue(-1);
             // Hover shows the stage and, for a few blocks, each layer.
@@ -158,7 +156,7 @@ void ArchitectureView::rebuild() {
         } else {
             // Expanded: one box per layer, thin, with its own costs on hover.
             const double top = baseline - kMaxHeight / 2 - 24;
-            auto* head = s->addSimpleText(title, labelFont);
+            auto* head = keep(s->addSimpleText(title, labelFont));
             head->setPos(x, top);
             head->setData(kStageRole, stage);
             head->setToolTip(tip);
@@ -166,8 +164,8 @@ void ArchitectureView::rebuild() {
                 const LayerCost& L = costs.layers[li];
                 const double w = 12 + 3 * std::log2(std::max(1, L.outChannels));
                 const double h = boxHeight(L.outH, arch.resolution);
-                auto* box = s->addRect(x, baseline - h / 2, w, h, QPen(colour.darker(150), 1),
-                                       QBrush(colour.lighter(120)));
+                auto* box = keep(s->addRect(x, baseline - h / 2, w, h, QPen(colour.darker(150), 1),
+                                            QBrush(colour.lighter(120))));
                 box->setData(kStageRole, stage);
                 box->setToolTip(layerTip(L));
                 ++m_blockItems;
@@ -175,8 +173,6 @@ void ArchitectureView::rebuild() {
             }
             x = std::max(x, head->pos().x() + head->boundingRect().width()) + kGap;
         }
-        for (QGraphicsItem* it : s->items())
-            if (!before.contains(it)) groups.last().items.append(it);
         groups.last().width = x - groups.last().x0;
     }
     // Wrap into rows so the diagram's aspect ratio is near the view's.

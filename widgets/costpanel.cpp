@@ -65,9 +65,11 @@ CostPanel::CostPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), 
     layout->addWidget(m_phi, 1);
 
     connect(doc, &ExplorerDocument::changed, this, &CostPanel::refresh);
-    connect(m_gpu, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &CostPanel::refresh);
+    // Memory settings change only the totals; the plots depend on the model alone.
+    connect(m_gpu, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
+            &CostPanel::refreshTotals);
     connect(m_precision, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            &CostPanel::refresh);
+            &CostPanel::refreshTotals);
     refresh();
 }
 
@@ -80,7 +82,7 @@ int CostPanel::stageBarCount() const {
     return bars ? bars->data()->size() : 0;
 }
 
-void CostPanel::refresh() {
+void CostPanel::refreshTotals() {
     const CostReport& c = m_doc->costs();
     const ScaledArch& arch = m_doc->arch();
     const Precision precision = Precision(m_precision->currentData().toInt());
@@ -100,6 +102,12 @@ void CostPanel::refresh() {
                  QString::fromStdString(shortBytes(mem.activationBytesPerImage)))
             .arg(m_gpu->value())
             .arg(mem.maxBatch(m_gpu->value() * kGiB)));
+}
+
+void CostPanel::refresh() {
+    refreshTotals();
+    const CostReport& c = m_doc->costs();
+    const ScaledArch& arch = m_doc->arch();
 
     // Per-stage bars: MACs (left axis, G) and parameters (right axis, M).
     m_stages->clearPlottables();
@@ -162,11 +170,17 @@ void CostPanel::refresh() {
         official->setLineStyle(QCPGraph::lsNone);
         official->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssDiamond, QColor(0xf4, 0x8c, 0x2a), 8));
-        for (int b = 0; b <= 7; ++b) {
-            const Preset p = findPreset("efficientnet-b" + std::to_string(b));
-            official->addData(b,
-                              computeCosts(scale(baselineSpec(p.baseline), p.request)).macs / 1e9);
-        }
+        // The published table never changes: compute its points once.
+        static const std::vector<double> officialGMacs = [] {
+            std::vector<double> g;
+            for (int b = 0; b <= 7; ++b) {
+                const Preset p = findPreset("efficientnet-b" + std::to_string(b));
+                g.push_back(computeCosts(scale(baselineSpec(p.baseline), p.request)).macs / 1e9);
+            }
+            return g;
+        }();
+        for (size_t b = 0; b < officialGMacs.size(); ++b)
+            official->addData(double(b), officialGMacs[b]);
     }
     auto* now = m_phi->addGraph();
     now->setName(tr("current"));

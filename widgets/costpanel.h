@@ -24,7 +24,8 @@ class CostPanel : public QWidget {
     int stageBarCount() const; // data points in the MACs bars
 
   private:
-    void refresh();
+    void refresh();       // everything: totals and both plots
+    void refreshTotals(); // the text only
     ExplorerDocument* m_doc;
     QCustomPlot* m_stages = nullptr;
     QCustomPlot* m_phi = nullptr;

@@ -49,7 +49,7 @@ struct TrainingSettings {
     int valSamples = 0;             // 0 = all (synthetic sets: 1000)
     int checkpointEvery = 200;      // steps; 0 = only at the end
     std::uint64_t seed = 1;
-    int workers = 2; // batch-preparation threads
+    int workers = 2; // threads that render synthetic data (batches run one step ahead)
     ProgressiveSettings progressive;
     bool operator==(const TrainingSettings& o) const;
 };

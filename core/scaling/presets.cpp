@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace scalescope {
 
@@ -27,8 +28,7 @@ const Registry& registry() {
     static Registry reg;
     static std::once_flag once;
     std::call_once(once, [] {
-        const Json* presetsJson = nullptr;
-        Json presetDoc;
+        std::optional<Json> presetsJson;
         for (std::size_t i = 0; i < embedded::kFileCount; ++i) {
             const std::string path = embedded::kFiles[i].path;
             const Json j = parseJsonText(embedded::kFiles[i].text, path);
@@ -37,8 +37,7 @@ const Registry& registry() {
                 reg.baselineOrder.push_back(s.name);
                 reg.baselines.emplace(s.name, std::move(s));
             } else if (path == "presets.json") {
-                presetDoc = j;
-                presetsJson = &presetDoc;
+                presetsJson = j;
             }
         }
         std::stable_sort(reg.baselineOrder.begin(), reg.baselineOrder.end(),

@@ -375,7 +375,7 @@ Split renderShapes(int count, int resolution, bool hard, std::uint64_t seed, int
 }
 
 Dataset loadDataset(const TrainingSettings& t, int resolution) {
-    const int threads = std::max(1u, std::thread::hardware_concurrency());
+    const int threads = t.workers;
     if (t.dataset == "shapes" || t.dataset == "shapes-hard") {
         Dataset d;
         d.name = t.dataset;

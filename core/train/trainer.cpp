@@ -595,8 +595,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             if (cancelled) break;
             epochLoss = epochLossT.item<double>() / double(std::max<std::int64_t>(1, epochSeen));
             epochCorrect = epochCorrectT.item<std::int64_t>();
-            const Split valSplit{data.val.images, data.val.labels};
-            const EvalResult ev = evaluate(ema ? *ema : model, valSplit, finalSize,
+            const EvalResult ev = evaluate(ema ? *ema : model, data.val, finalSize,
                                            batch * kEvalBatchMultiplier, dev, bf16, channelsLast);
             summary.finalValAccuracy = ev.accuracy;
             prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);
