@@ -31,6 +31,13 @@ enum Op {
 };
 constexpr double kOpProbability = 0.5;
 
+// Small host-drawn tensors reach a GPU by an asynchronous copy from pinned memory: a plain
+// copy from pageable memory would wait for the whole stream.
+torch::Tensor toDevice(const torch::Tensor& t, torch::Device dev) {
+    if (!dev.is_cuda()) return t.to(dev);
+    return t.pin_memory().to(dev, /*non_blocking=*/true);
+}
+
 torch::Tensor normalise(const torch::Tensor& x) {
     return (x - kMean) / kStd;
 }
@@ -94,8 +101,8 @@ torch::Tensor augmentTrain(const torch::Tensor& images, const AugmentParams& p,
     auto theta = torch::stack({torch::stack({a00, a01, tx + dx * sx}, 1),
                                torch::stack({a10, a11, ty + dy * sy}, 1)},
                               1)
-                     .to(torch::kFloat32)
-                     .to(dev);
+                     .to(torch::kFloat32);
+    theta = toDevice(theta, dev);
     const auto c = images.size(1);
     auto x = images.to(torch::kFloat32).div_(255.0);
     auto grid = F::affine_grid(theta, {b, c, p.imageSize, p.imageSize}, /*align_corners=*/false);
@@ -106,10 +113,11 @@ torch::Tensor augmentTrain(const torch::Tensor& images, const AugmentParams& p,
                            .align_corners(false));
 
     for (const auto& cpuChoice : choice) {
-        const auto ch = cpuChoice.to(dev);
+        const auto ch = toDevice(cpuChoice, dev);
         // Enhance ops scale by 1 +- 0.9 * level, the direction drawn per image.
         const auto factor =
-            (1 + 0.9 * level * sign()).to(torch::kFloat32).to(dev).view({-1, 1, 1, 1}).clamp_min(0);
+            toDevice((1 + 0.9 * level * sign()).to(torch::kFloat32).clamp_min(0), dev)
+                .view({-1, 1, 1, 1});
         applyWhere(x, cpuChoice, ch, Brightness,
                    [&](const torch::Tensor& t) { return (t * factor).clamp(0, 1); });
         applyWhere(x, cpuChoice, ch, Contrast, [&](const torch::Tensor& t) {

@@ -1,11 +1,8 @@
 #include "trainer.h"
 
-#include "augment.h"
-#include "datasets.h"
-#include "models.h"
+#include "engine.h"
 #include "scaling/schedule.h"
 
-#include <ATen/autocast_mode.h>
 #include <torch/serialize.h>
 #include <torch/torch.h>
 #include <torch/version.h>
@@ -90,82 +87,11 @@ constexpr const char* kMetricsHeader =
     "val_loss,val_accuracy,images_per_second,elapsed_seconds";
 constexpr int kEvalBatchMultiplier = 2; // evaluation holds no gradients: larger batches fit
 
-// bf16 autocast on CUDA, across LibTorch versions (the API moved in 2.4).
-class AutocastGuard {
-  public:
-    explicit AutocastGuard(bool on) : m_on(on) {
-        if (!m_on) return;
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-        at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
-        at::autocast::set_autocast_enabled(at::kCUDA, true);
-#else
-        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-        at::autocast::set_enabled(true);
-#endif
-    }
-    ~AutocastGuard() {
-        if (!m_on) return;
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-        at::autocast::set_autocast_enabled(at::kCUDA, false);
-#else
-        at::autocast::set_enabled(false);
-#endif
-        at::autocast::clear_cache();
-    }
-
-  private:
-    bool m_on;
-};
-
-torch::Device chooseDevice(const std::string& d) {
-    if (d == "cpu") return torch::kCPU;
-    if (d == "auto")
-        return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0)
-                                           : torch::Device(torch::kCPU);
-    if (!torch::cuda::is_available())
-        throw ValidationError("training.device",
-                              "\"" + d +
-                                  "\" was asked for, but CUDA is not available here "
-                                  "(no GPU, or a CPU-only LibTorch); use cpu or auto");
-    const int index = d == "cuda" ? 0 : std::atoi(d.c_str() + 5);
-    if (index >= int(torch::cuda::device_count()))
-        throw ValidationError("training.device", d + " does not exist (" +
-                                                     std::to_string(torch::cuda::device_count()) +
-                                                     " GPUs)");
-    return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
-}
-
 double residentBytes() {
     std::ifstream f("/proc/self/statm");
     long pages = 0, resident = 0;
     f >> pages >> resident;
     return double(resident) * 4096.0;
-}
-
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t,
-                                                       ScaledNet& model) {
-    if (t.optimizer == "rmsprop") // EfficientNet's: decay 0.9, momentum 0.9, eps 1e-3
-        return std::make_unique<torch::optim::RMSprop>(model->parameters(),
-                                                       torch::optim::RMSpropOptions(t.learningRate)
-                                                           .alpha(0.9)
-                                                           .eps(1e-3)
-                                                           .momentum(t.momentum)
-                                                           .weight_decay(t.weightDecay));
-    return std::make_unique<torch::optim::SGD>(model->parameters(),
-                                               torch::optim::SGDOptions(t.learningRate)
-                                                   .momentum(t.momentum)
-                                                   .nesterov(t.momentum > 0)
-                                                   .weight_decay(t.weightDecay));
-}
-
-void setLearningRate(torch::optim::Optimizer& opt, double lr) {
-    for (auto& group : opt.param_groups())
-        group.options().set_lr(lr);
-}
-
-void toChannelsLast(torch::nn::Module& m) {
-    for (auto& p : m.parameters())
-        if (p.dim() == 4) p.set_data(p.data().contiguous(torch::MemoryFormat::ChannelsLast));
 }
 
 void copyState(ScaledNet& from, ScaledNet& to) {
@@ -178,16 +104,6 @@ void copyState(ScaledNet& from, ScaledNet& to) {
         db[b.key()].copy_(b.value());
 }
 
-void updateEma(ScaledNet& model, ScaledNet& ema, double decay) {
-    torch::NoGradGuard ng;
-    auto src = model->parameters(), dst = ema->parameters();
-    for (size_t i = 0; i < src.size(); ++i)
-        dst[i].mul_(decay).add_(src[i].detach(), 1.0 - decay);
-    auto sb = model->buffers(), db = ema->buffers();
-    for (size_t i = 0; i < sb.size(); ++i)
-        db[i].copy_(sb[i]);
-}
-
 struct EvalResult {
     double loss = 0, accuracy = 0;
 };
@@ -196,9 +112,10 @@ EvalResult evaluate(ScaledNet& model, const Split& val, int imageSize, int batch
                     bool bf16, bool channelsLast) {
     torch::NoGradGuard ng;
     model->eval();
-    double lossSum = 0;
-    std::int64_t correct = 0;
     const std::int64_t n = val.size();
+    // Sums stay on the device: one host sync per evaluation, not per batch.
+    auto lossSum = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(dev));
+    auto correct = torch::zeros({}, torch::TensorOptions().dtype(torch::kInt64).device(dev));
     for (std::int64_t i = 0; i < n; i += batch) {
         const auto end = std::min(n, i + batch);
         auto x = prepareEval(val.images.slice(0, i, end).to(dev), imageSize);
@@ -210,31 +127,13 @@ EvalResult evaluate(ScaledNet& model, const Split& val, int imageSize, int batch
             logits = model->forward(x);
         }
         logits = logits.to(torch::kFloat32);
-        lossSum +=
-            torch::nn::functional::cross_entropy(
-                logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
-                .item<double>();
-        correct += logits.argmax(1).eq(y).sum().item<std::int64_t>();
+        lossSum += torch::nn::functional::cross_entropy(
+            logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
+        correct += logits.argmax(1).eq(y).sum();
     }
     model->train();
-    return {lossSum / double(std::max<std::int64_t>(1, n)),
-            double(correct) / double(std::max<std::int64_t>(1, n))};
-}
-
-void writeTimmWeights(ScaledNet& model, const fs::path& path) {
-    c10::Dict<std::string, at::Tensor> dict;
-    for (const auto& p : model->named_parameters())
-        dict.insert(p.key(), p.value().detach().to(torch::kCPU).contiguous());
-    for (const auto& b : model->named_buffers())
-        dict.insert(b.key(), b.value().detach().to(torch::kCPU).contiguous());
-    const std::vector<char> bytes = torch::pickle_save(dict);
-    const fs::path tmp = path.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-        if (!out) throw ValidationError(path.string(), "could not be written");
-    }
-    fs::rename(tmp, path);
+    return {lossSum.item<double>() / double(std::max<std::int64_t>(1, n)),
+            double(correct.item<std::int64_t>()) / double(std::max<std::int64_t>(1, n))};
 }
 
 struct Progress {
@@ -348,6 +247,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                                   "bf16 autocast runs on CUDA only; use fp32 or auto on the CPU");
         const bool bf16 = cuda && t.precision != "fp32";
         const bool channelsLast = cuda;
+        // cuDNN picks the fastest kernels per input shape (one search per progressive stage).
+        if (cuda) at::globalContext().setBenchmarkCuDNN(true);
         if (options.runDir.empty()) throw ValidationError("run_dir", "no run folder was given");
         const fs::path dir(options.runDir);
         std::error_code ec;
@@ -373,6 +274,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         if (dataOnDevice) {
             data.train.images = data.train.images.to(dev);
             data.train.labels = data.train.labels.to(dev);
+            data.val.images = data.val.images.to(dev);
+            data.val.labels = data.val.labels.to(dev);
         }
         saveConfig(config, (dir / "config.json").string());
 
@@ -470,26 +373,18 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             // Batch preparation (slice, augmentation, mixup) runs one step ahead on its own
             // thread. Everything it draws depends only on the seed and the global step, so a
             // resumed run sees the same batches.
-            struct Batch {
-                torch::Tensor x, labels;
-                double lam = 1.0;
-            };
-            auto prepare = [&, epochStage = st](std::int64_t s, std::int64_t globalStep) {
-                const auto idx = perm.slice(0, s * batch, (s + 1) * batch);
-                Batch b;
-                auto images = data.train.images.index_select(0, idx).to(dev, /*non_blocking=*/true);
-                b.labels = data.train.labels.index_select(0, idx).to(dev, true);
+            BatchRecipe recipe;
+            recipe.augment.imageSize = st.imageSize;
+            recipe.augment.randAugment = st.randAugment;
+            recipe.augment.cropMinScale = cropMinScale;
+            recipe.mixup = st.mixup;
+            recipe.channelsLast = channelsLast;
+            auto prepare = [&, recipe](std::int64_t s, std::int64_t globalStep) {
                 const std::uint64_t stepSeed = t.seed * 1000003ull + std::uint64_t(globalStep);
-                AugmentParams ap;
-                ap.imageSize = epochStage.imageSize;
-                ap.randAugment = epochStage.randAugment;
-                ap.cropMinScale = cropMinScale;
-                b.x = augmentTrain(images, ap, stepSeed);
-                if (channelsLast) b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
-                b.lam = mixupInPlace(b.x, epochStage.mixup, stepSeed ^ 0x5bd1e995ull);
-                return b;
+                return prepareTrainBatch(data.train, perm, s * batch, batch, recipe, dev,
+                                         stepSeed);
             };
-            std::future<Batch> pending;
+            std::future<TrainBatch> pending;
             if (firstStep < steps)
                 pending = std::async(std::launch::async, prepare, firstStep, prog.globalStep);
             for (std::int64_t s = firstStep; s < steps; ++s) {
@@ -514,35 +409,22 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                     break;
                 }
                 // This step's batch was prepared while the previous step ran; start the next.
-                Batch b = pending.get();
-                auto& labels = b.labels;
-                auto& x = b.x;
-                const double lam = b.lam;
+                const TrainBatch b = pending.get();
                 if (s + 1 < steps)
                     pending = std::async(std::launch::async, prepare, s + 1, prog.globalStep + 1);
                 const double lr =
                     learningRateAt(t.learningRate, prog.globalStep, totalSteps, warmup);
                 setLearningRate(*optimizer, lr);
-                optimizer->zero_grad();
-                torch::Tensor logits;
-                {
-                    AutocastGuard ac(bf16);
-                    logits = model->forward(x);
-                }
-                logits = logits.to(torch::kFloat32);
-                namespace F = torch::nn::functional;
-                const auto ce = F::CrossEntropyFuncOptions().label_smoothing(t.labelSmoothing);
-                auto loss = F::cross_entropy(logits, labels, ce);
-                if (lam < 1.0)
-                    loss = lam * loss + (1.0 - lam) * F::cross_entropy(logits, labels.flip(0), ce);
-                loss.backward();
-                optimizer->step();
+                const StepResult r = trainStep(model, *optimizer, b, t.labelSmoothing, bf16);
+                const auto& loss = r.loss;
+                const auto& logits = r.logits;
+                const auto& labels = b.labels;
                 if (ema) updateEma(model, *ema, t.emaDecay);
                 {
                     torch::NoGradGuard ng;
-                    lossSinceEvent += loss.detach();
-                    epochLossT += loss.detach() * double(batch);
-                    epochCorrectT += logits.detach().argmax(1).eq(labels).sum();
+                    lossSinceEvent += loss;
+                    epochLossT += loss * double(batch);
+                    epochCorrectT += logits.argmax(1).eq(labels).sum();
                 }
                 ++prog.globalStep;
                 ++stepsSinceEvent;
@@ -567,7 +449,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                     e.loss = meanLoss;
                     e.learningRate = lr;
                     e.imagesPerSecond = imagesSinceEvent / std::max(1e-9, sinceEvent);
-                    e.memoryBytes = cuda ? 0 : residentBytes();
+                    e.memoryBytes = cuda ? peakDeviceMemory(dev) : residentBytes();
                     e.elapsedSeconds = elapsed();
                     const double rate =
                         imagesThisRun /

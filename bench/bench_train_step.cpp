@@ -1,0 +1,195 @@
+// Times the training engine's own step (core/train/engine.h's trainStep, the function
+// runTraining calls) and its data path, and writes weights for the timm load check.
+//   bench_train_step step --preset P --size S --batch B [--steps N] [--warmup W]
+//   bench_train_step data --size S --batch B [--store S0] [--randaugment M] [--mixup A]
+//   bench_train_step export DIR      (EfficientNet-B0, 1000 classes: weights.pt + check.pt)
+// Each mode prints a human line and a "RESULT {json}" line for bench/gpu_step_bench.sh.
+#include "engine.h"
+#include "scaling/presets.h"
+#include "scaling/scaling.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+
+using namespace scalescope;
+using namespace scalescope::train;
+
+namespace {
+using Clock = std::chrono::steady_clock;
+constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+constexpr std::uint64_t kSeed = 7; // fixed data for every run
+
+std::map<std::string, std::string> parseFlags(int argc, char** argv, int first) {
+    std::map<std::string, std::string> f;
+    for (int i = first; i + 1 < argc; i += 2)
+        f[argv[i]] = argv[i + 1];
+    return f;
+}
+int intFlag(const std::map<std::string, std::string>& f, const std::string& k, int d) {
+    auto it = f.find(k);
+    return it == f.end() ? d : std::atoi(it->second.c_str());
+}
+double doubleFlag(const std::map<std::string, std::string>& f, const std::string& k, double d) {
+    auto it = f.find(k);
+    return it == f.end() ? d : std::atof(it->second.c_str());
+}
+void sync(torch::Device dev) {
+    if (dev.is_cuda()) torch::cuda::synchronize();
+}
+
+int stepMode(const std::map<std::string, std::string>& f) {
+    const std::string preset =
+        f.count("--preset") ? f.at("--preset") : std::string("efficientnet-b0");
+    const int size = intFlag(f, "--size", 224), batch = intFlag(f, "--batch", 256);
+    const int steps = intFlag(f, "--steps", 40), warmup = intFlag(f, "--warmup", 15);
+    const int classes = intFlag(f, "--classes", 1000);
+    const torch::Device dev = chooseDevice("auto");
+    const bool cuda = dev.is_cuda();
+    if (cuda) at::globalContext().setBenchmarkCuDNN(true);
+    resetPeakDeviceMemory(dev);
+
+    const ScaleConfig cfg = configForPreset(preset);
+    const ScaledArch arch = scale(cfg.baseline, cfg.request);
+    torch::manual_seed(kSeed);
+    ScaledNet model(arch, classes, 3);
+    model->to(dev);
+    if (cuda) toChannelsLast(*model);
+    TrainingSettings t;
+    t.optimizer = "sgd";
+    t.learningRate = 0.1;
+    t.momentum = 0.9;
+    t.weightDecay = 1e-5;
+    auto opt = makeOptimizer(t, model);
+    model->train();
+
+    TrainBatch b;
+    b.x = torch::randn({batch, 3, size, size}, torch::TensorOptions().device(dev));
+    if (cuda) b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
+    b.labels = torch::randint(0, classes, {batch}, torch::TensorOptions().dtype(torch::kInt64))
+                   .to(dev);
+    auto run = [&](int n) {
+        torch::Tensor last;
+        for (int i = 0; i < n; ++i) {
+            setLearningRate(*opt, t.learningRate); // as runTraining does every step
+            last = trainStep(model, *opt, b, /*labelSmoothing=*/0.1, /*bf16=*/cuda).loss;
+        }
+        return last;
+    };
+    run(warmup);
+    sync(dev);
+    const auto t0 = Clock::now();
+    const double loss = run(steps).item<double>(); // the one host sync, after the clock stops
+    sync(dev);
+    const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+    const double ips = double(steps) * batch / secs;
+    const double peak = peakDeviceMemory(dev);
+    std::printf("engine %s %dpx batch %d: %.0f img/s (%.2f ms/step), peak %.2f GiB, loss %.3f\n",
+                preset.c_str(), size, batch, ips, 1000 * secs / steps, peak / kGiB, loss);
+    std::printf("RESULT {\"side\":\"engine\",\"model\":\"%s\",\"size\":%d,\"batch\":%d,"
+                "\"images_per_second\":%.1f,\"ms_per_step\":%.3f,\"peak_bytes\":%.0f,"
+                "\"torch\":\"%s\",\"device\":\"%s\"}\n",
+                preset.c_str(), size, batch, ips, 1000 * secs / steps, peak, TORCH_VERSION,
+                cuda ? "cuda" : "cpu");
+    return 0;
+}
+
+int dataMode(const std::map<std::string, std::string>& f) {
+    const int size = intFlag(f, "--size", 128), batch = intFlag(f, "--batch", 256);
+    const int store = intFlag(f, "--store", 224), steps = intFlag(f, "--steps", 60);
+    const int count = intFlag(f, "--count", 8192);
+    const torch::Device dev = chooseDevice("auto");
+    Split split;
+    split.images = torch::randint(0, 256, {count, 3, store, store},
+                                  torch::TensorOptions().dtype(torch::kUInt8))
+                       .to(dev);
+    split.labels = torch::randint(0, 1000, {count}, torch::TensorOptions().dtype(torch::kInt64))
+                       .to(dev);
+    const auto perm = torch::randperm(count, torch::TensorOptions().dtype(torch::kInt64)).to(dev);
+    BatchRecipe r;
+    r.augment.imageSize = size;
+    r.augment.randAugment = doubleFlag(f, "--randaugment", 10);
+    r.augment.cropMinScale = 0.25;
+    r.mixup = doubleFlag(f, "--mixup", 0.2);
+    r.channelsLast = dev.is_cuda();
+    const std::int64_t perEpoch = count / batch;
+    auto run = [&](int n, int offset) {
+        torch::Tensor sum = torch::zeros({}, torch::TensorOptions().device(dev));
+        for (int i = 0; i < n; ++i) {
+            const auto s = (i + offset) % perEpoch;
+            sum += prepareTrainBatch(split, perm, s * batch, batch, r, dev, kSeed + i + offset)
+                       .x.select(0, 0)
+                       .mean();
+        }
+        return sum;
+    };
+    run(5, 0);
+    sync(dev);
+    const auto t0 = Clock::now();
+    run(steps, 5).item<double>();
+    sync(dev);
+    const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+    const double ips = double(steps) * batch / secs;
+    std::printf("data path %dpx from %dpx uint8, batch %d, RandAugment %.0f, mixup %.2f: "
+                "%.0f img/s\n",
+                size, store, batch, r.augment.randAugment, r.mixup, ips);
+    std::printf("RESULT {\"side\":\"data\",\"size\":%d,\"batch\":%d,\"images_per_second\":%.1f}\n",
+                size, batch, ips);
+    return 0;
+}
+
+// EfficientNet-B0 exactly as timm's efficientnet_b0 (1000 classes): a few steps so that
+// the BatchNorm statistics are not the initial ones, then weights.pt and, for comparison,
+// check.pt with an input and the engine's eval-mode logits for it (fp32, CPU).
+int exportMode(const std::string& dirName) {
+    namespace fs = std::filesystem;
+    const fs::path dir(dirName);
+    fs::create_directories(dir);
+    const ScaleConfig cfg = configForPreset("efficientnet-b0");
+    const ScaledArch arch = scale(cfg.baseline, cfg.request);
+    torch::manual_seed(kSeed);
+    ScaledNet model(arch, 1000, 3);
+    TrainingSettings t;
+    t.learningRate = 0.01;
+    auto opt = makeOptimizer(t, model);
+    TrainBatch b;
+    b.x = torch::randn({8, 3, 96, 96});
+    b.labels = torch::randint(0, 1000, {8}, torch::TensorOptions().dtype(torch::kInt64));
+    for (int i = 0; i < 3; ++i)
+        trainStep(model, *opt, b, 0.1, false);
+    model->eval();
+    torch::NoGradGuard ng;
+    const auto x = torch::randn({4, 3, 224, 224});
+    const auto logits = model->forward(x);
+    writeTimmWeights(model, dir / "weights.pt");
+    c10::Dict<std::string, at::Tensor> check;
+    check.insert("input", x.contiguous());
+    check.insert("logits", logits.contiguous());
+    const std::vector<char> bytes = torch::pickle_save(check);
+    std::ofstream(dir / "check.pt", std::ios::binary)
+        .write(bytes.data(), std::streamsize(bytes.size()));
+    std::printf("wrote %s and %s (%lld parameters)\n", (dir / "weights.pt").c_str(),
+                (dir / "check.pt").c_str(), static_cast<long long>(countParameters(*model)));
+    return 0;
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::string mode = argc > 1 ? argv[1] : "";
+    try {
+        if (mode == "step") return stepMode(parseFlags(argc, argv, 2));
+        if (mode == "data") return dataMode(parseFlags(argc, argv, 2));
+        if (mode == "export" && argc > 2) return exportMode(argv[2]);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bench_train_step: %s\n", e.what());
+        return 1;
+    }
+    std::fprintf(stderr, "usage: bench_train_step step|data [--flag value ...] | export DIR\n");
+    return 2;
+}

@@ -1,0 +1,33 @@
+// GPU memory figures from LibTorch's CUDA caching allocator. Its header needs the CUDA
+// toolkit's, so this file alone sees them, and only when CMake found that they compile
+// (SCALESCOPE_CUDA_MEMORY_STATS); a CPU-only LibTorch reports -1.
+#include "engine.h"
+
+#ifdef SCALESCOPE_CUDA_MEMORY_STATS
+#include <c10/cuda/CUDACachingAllocator.h>
+#endif
+
+#include <algorithm>
+
+namespace scalescope::train {
+
+double peakDeviceMemory(torch::Device dev) {
+    if (!dev.is_cuda()) return -1;
+#ifdef SCALESCOPE_CUDA_MEMORY_STATS
+    const auto index = static_cast<c10::DeviceIndex>(std::max<int>(0, dev.index()));
+    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(index);
+    return double(stats.allocated_bytes[0].peak); // [0]: all pools together
+#else
+    return -1;
+#endif
+}
+
+void resetPeakDeviceMemory(torch::Device dev) {
+    if (!dev.is_cuda()) return;
+#ifdef SCALESCOPE_CUDA_MEMORY_STATS
+    c10::cuda::CUDACachingAllocator::resetPeakStats(
+        static_cast<c10::DeviceIndex>(std::max<int>(0, dev.index())));
+#endif
+}
+
+} // namespace scalescope::train

@@ -1,0 +1,216 @@
+#include "engine.h"
+
+#include <ATen/autocast_mode.h>
+#include <torch/serialize.h>
+#include <torch/version.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <type_traits>
+
+namespace scalescope::train {
+
+namespace {
+// The optimizer's state map is keyed by the TensorImpl: its address as a string in LibTorch
+// 1.x, the pointer itself in 2.x.
+template <typename Key>
+Key stateKey(const torch::Tensor& p) {
+    if constexpr (std::is_same_v<Key, std::string>) {
+        std::ostringstream os;
+        os << p.unsafeGetTensorImpl();
+        return os.str();
+    } else {
+        return static_cast<Key>(p.unsafeGetTensorImpl());
+    }
+}
+} // namespace
+
+AutocastGuard::AutocastGuard(bool on) : m_on(on) {
+    if (!m_on) return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
+    at::autocast::set_autocast_enabled(at::kCUDA, true);
+#else
+    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+    at::autocast::set_enabled(true);
+#endif
+}
+
+AutocastGuard::~AutocastGuard() {
+    if (!m_on) return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    at::autocast::set_autocast_enabled(at::kCUDA, false);
+#else
+    at::autocast::set_enabled(false);
+#endif
+    at::autocast::clear_cache();
+}
+
+torch::Tensor ForeachSGD::step(LossClosure closure) {
+    torch::NoGradGuard ng;
+    torch::Tensor loss;
+    if (closure) {
+        torch::AutoGradMode grad(true);
+        loss = closure();
+    }
+    using Key = typename std::decay_t<decltype(state())>::key_type;
+    for (auto& group : param_groups()) {
+        const auto& o = static_cast<const torch::optim::SGDOptions&>(group.options());
+        std::vector<torch::Tensor> params, grads;
+        for (auto& p : group.params())
+            if (p.grad().defined()) {
+                params.push_back(p);
+                grads.push_back(p.grad());
+            }
+        if (params.empty()) continue;
+        if (o.weight_decay() != 0) at::_foreach_add_(grads, params, o.weight_decay());
+        std::vector<torch::Tensor>* update = &grads;
+        std::vector<torch::Tensor> bufs;
+        if (o.momentum() != 0) {
+            // Buffers that exist follow buf = m * buf + (1 - dampening) * g; a new one starts
+            // as a copy of g, as in PyTorch.
+            std::vector<torch::Tensor> oldBufs, oldGrads;
+            for (size_t i = 0; i < params.size(); ++i) {
+                const Key key = stateKey<Key>(params[i]);
+                auto it = state().find(key);
+                if (it == state().end()) {
+                    auto st = std::make_unique<torch::optim::SGDParamState>();
+                    st->momentum_buffer(grads[i].clone().detach());
+                    bufs.push_back(st->momentum_buffer());
+                    state()[key] = std::move(st);
+                } else {
+                    auto& st = static_cast<torch::optim::SGDParamState&>(*it->second);
+                    bufs.push_back(st.momentum_buffer());
+                    oldBufs.push_back(st.momentum_buffer());
+                    oldGrads.push_back(grads[i]);
+                }
+            }
+            if (!oldBufs.empty()) {
+                at::_foreach_mul_(oldBufs, o.momentum());
+                at::_foreach_add_(oldBufs, oldGrads, 1.0 - o.dampening());
+            }
+            if (o.nesterov())
+                at::_foreach_add_(grads, bufs, o.momentum());
+            else
+                update = &bufs;
+        }
+        at::_foreach_add_(params, *update, -o.lr());
+    }
+    return loss;
+}
+
+torch::Device chooseDevice(const std::string& d) {
+    if (d == "cpu") return torch::kCPU;
+    if (d == "auto")
+        return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0)
+                                           : torch::Device(torch::kCPU);
+    if (!torch::cuda::is_available())
+        throw ValidationError("training.device",
+                              "\"" + d +
+                                  "\" was asked for, but CUDA is not available here "
+                                  "(no GPU, or a CPU-only LibTorch); use cpu or auto");
+    const int index = d == "cuda" ? 0 : std::atoi(d.c_str() + 5);
+    if (index >= int(torch::cuda::device_count()))
+        throw ValidationError("training.device", d + " does not exist (" +
+                                                     std::to_string(torch::cuda::device_count()) +
+                                                     " GPUs)");
+    return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
+}
+
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t,
+                                                       ScaledNet& model) {
+    if (t.optimizer == "rmsprop") // EfficientNet's: decay 0.9, momentum 0.9, eps 1e-3
+        return std::make_unique<torch::optim::RMSprop>(model->parameters(),
+                                                       torch::optim::RMSpropOptions(t.learningRate)
+                                                           .alpha(0.9)
+                                                           .eps(1e-3)
+                                                           .momentum(t.momentum)
+                                                           .weight_decay(t.weightDecay));
+    return std::make_unique<ForeachSGD>(model->parameters(),
+                                        torch::optim::SGDOptions(t.learningRate)
+                                            .momentum(t.momentum)
+                                            .nesterov(t.momentum > 0)
+                                            .weight_decay(t.weightDecay));
+}
+
+void setLearningRate(torch::optim::Optimizer& opt, double lr) {
+    for (auto& group : opt.param_groups())
+        group.options().set_lr(lr);
+}
+
+void toChannelsLast(torch::nn::Module& m) {
+    for (auto& p : m.parameters())
+        if (p.dim() == 4) p.set_data(p.data().contiguous(torch::MemoryFormat::ChannelsLast));
+}
+
+void clearGradients(torch::optim::Optimizer& opt) {
+    for (auto& group : opt.param_groups())
+        for (auto& p : group.params())
+            p.mutable_grad() = torch::Tensor();
+}
+
+void updateEma(ScaledNet& model, ScaledNet& ema, double decay) {
+    torch::NoGradGuard ng;
+    auto src = model->parameters(), dst = ema->parameters();
+    std::vector<torch::Tensor> from;
+    from.reserve(src.size());
+    for (auto& p : src)
+        from.push_back(p.detach());
+    at::_foreach_mul_(dst, decay);
+    at::_foreach_add_(dst, from, 1.0 - decay);
+    auto sb = model->buffers(), db = ema->buffers();
+    for (size_t i = 0; i < sb.size(); ++i)
+        db[i].copy_(sb[i]);
+}
+
+TrainBatch prepareTrainBatch(const Split& split, const torch::Tensor& perm, std::int64_t first,
+                             int batch, const BatchRecipe& recipe, torch::Device dev,
+                             std::uint64_t seed) {
+    const auto idx = perm.slice(0, first, first + batch);
+    TrainBatch b;
+    auto images = split.images.index_select(0, idx).to(dev, /*non_blocking=*/true);
+    b.labels = split.labels.index_select(0, idx).to(dev, true);
+    b.x = augmentTrain(images, recipe.augment, seed);
+    if (recipe.channelsLast) b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
+    b.lam = mixupInPlace(b.x, recipe.mixup, seed ^ 0x5bd1e995ull);
+    return b;
+}
+
+StepResult trainStep(ScaledNet& model, torch::optim::Optimizer& opt, const TrainBatch& batch,
+                     double labelSmoothing, bool bf16) {
+    namespace F = torch::nn::functional;
+    clearGradients(opt);
+    torch::Tensor logits;
+    {
+        AutocastGuard ac(bf16);
+        logits = model->forward(batch.x);
+    }
+    logits = logits.to(torch::kFloat32);
+    const auto ce = F::CrossEntropyFuncOptions().label_smoothing(labelSmoothing);
+    auto loss = F::cross_entropy(logits, batch.labels, ce);
+    if (batch.lam < 1.0)
+        loss = batch.lam * loss +
+               (1.0 - batch.lam) * F::cross_entropy(logits, batch.labels.flip(0), ce);
+    loss.backward();
+    opt.step();
+    return {loss.detach(), logits.detach()};
+}
+
+void writeTimmWeights(ScaledNet& model, const std::filesystem::path& path) {
+    c10::Dict<std::string, at::Tensor> dict;
+    for (const auto& p : model->named_parameters())
+        dict.insert(p.key(), p.value().detach().to(torch::kCPU).contiguous());
+    for (const auto& b : model->named_buffers())
+        dict.insert(b.key(), b.value().detach().to(torch::kCPU).contiguous());
+    const std::vector<char> bytes = torch::pickle_save(dict);
+    const std::filesystem::path tmp = path.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        out.write(bytes.data(), std::streamsize(bytes.size()));
+        if (!out) throw ValidationError(path.string(), "could not be written");
+    }
+    std::filesystem::rename(tmp, path);
+}
+
+} // namespace scalescope::train
