@@ -7,6 +7,7 @@
 #include "engine.h"
 #include "scaling/presets.h"
 #include "scaling/scaling.h"
+#include "torchsave.h"
 
 #include <torch/torch.h>
 
@@ -52,6 +53,10 @@ int stepMode(const std::map<std::string, std::string>& f) {
     const int classes = intFlag(f, "--classes", 1000);
     const torch::Device dev = chooseDevice("auto");
     const bool cuda = dev.is_cuda();
+    // Switches to isolate a problem: torch::optim::SGD instead of ForeachSGD, fp32, NCHW.
+    const bool torchSgd = intFlag(f, "--torch-sgd", 0) != 0;
+    const bool bf16 = cuda && intFlag(f, "--bf16", 1) != 0;
+    const bool channelsLast = cuda && intFlag(f, "--channels-last", 1) != 0;
     if (cuda) at::globalContext().setBenchmarkCuDNN(true);
     resetPeakDeviceMemory(dev);
 
@@ -60,25 +65,31 @@ int stepMode(const std::map<std::string, std::string>& f) {
     torch::manual_seed(kSeed);
     ScaledNet model(arch, classes, 3);
     model->to(dev);
-    if (cuda) toChannelsLast(*model);
+    if (channelsLast) toChannelsLast(*model);
     TrainingSettings t;
     t.optimizer = "sgd";
     t.learningRate = 0.1;
     t.momentum = 0.9;
     t.weightDecay = 1e-5;
-    auto opt = makeOptimizer(t, model);
+    std::unique_ptr<torch::optim::Optimizer> opt =
+        torchSgd ? std::make_unique<torch::optim::SGD>(model->parameters(),
+                                                       torch::optim::SGDOptions(t.learningRate)
+                                                           .momentum(t.momentum)
+                                                           .nesterov(true)
+                                                           .weight_decay(t.weightDecay))
+                 : makeOptimizer(t, model);
     model->train();
 
     TrainBatch b;
     b.x = torch::randn({batch, 3, size, size}, torch::TensorOptions().device(dev));
-    if (cuda) b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
-    b.labels = torch::randint(0, classes, {batch}, torch::TensorOptions().dtype(torch::kInt64))
-                   .to(dev);
+    if (channelsLast) b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
+    b.labels =
+        torch::randint(0, classes, {batch}, torch::TensorOptions().dtype(torch::kInt64)).to(dev);
     auto run = [&](int n) {
         torch::Tensor last;
         for (int i = 0; i < n; ++i) {
             setLearningRate(*opt, t.learningRate); // as runTraining does every step
-            last = trainStep(model, *opt, b, /*labelSmoothing=*/0.1, /*bf16=*/cuda).loss;
+            last = trainStep(model, *opt, b, /*labelSmoothing=*/0.1, bf16).loss;
         }
         return last;
     };
@@ -109,8 +120,8 @@ int dataMode(const std::map<std::string, std::string>& f) {
     split.images = torch::randint(0, 256, {count, 3, store, store},
                                   torch::TensorOptions().dtype(torch::kUInt8))
                        .to(dev);
-    split.labels = torch::randint(0, 1000, {count}, torch::TensorOptions().dtype(torch::kInt64))
-                       .to(dev);
+    split.labels =
+        torch::randint(0, 1000, {count}, torch::TensorOptions().dtype(torch::kInt64)).to(dev);
     const auto perm = torch::randperm(count, torch::TensorOptions().dtype(torch::kInt64)).to(dev);
     BatchRecipe r;
     r.augment.imageSize = size;
@@ -168,10 +179,7 @@ int exportMode(const std::string& dirName) {
     const auto x = torch::randn({4, 3, 224, 224});
     const auto logits = model->forward(x);
     writeTimmWeights(model, dir / "weights.pt");
-    c10::Dict<std::string, at::Tensor> check;
-    check.insert("input", x.contiguous());
-    check.insert("logits", logits.contiguous());
-    const std::vector<char> bytes = torch::pickle_save(check);
+    const std::vector<char> bytes = torchSaveBytes({{"input", x}, {"logits", logits}});
     std::ofstream(dir / "check.pt", std::ios::binary)
         .write(bytes.data(), std::streamsize(bytes.size()));
     std::printf("wrote %s and %s (%lld parameters)\n", (dir / "weights.pt").c_str(),

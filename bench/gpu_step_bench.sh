@@ -9,30 +9,35 @@ bin="${1:-build}/bin/bench_train_step"
 configs=("efficientnet-b0 efficientnet_b0 224 256"
          "efficientnet-b0 efficientnet_b0 160 256"
          "efficientnet-b0 efficientnet_b0 128 256"
-         "efficientnetv2-s tf_efficientnetv2_s 300 128"
-         "efficientnetv2-s efficientnetv2_s 300 128")
+         "efficientnetv2-s efficientnetv2_s 300 128"
+         "efficientnetv2-s tf_efficientnetv2_s 300 128")
+log="$(mktemp)"
 nvidia-smi --query-gpu=name,driver_version --format=csv,noheader
-printf '%-30s %10s %10s %7s %12s %12s\n' config engine pytorch ratio "engine mem" "pytorch mem"
-rows=()
+timm_specs=()
 for c in "${configs[@]}"; do
   read -r preset timm size batch <<<"$c"
-  e=$("$bin" step --preset "$preset" --size "$size" --batch "$batch" 2>&1 | tee /dev/stderr |
-      sed -n 's/^RESULT //p')
-  p=$(python3 bench/pytorch_step.py --model "$timm" --size "$size" --batch "$batch" 2>&1 |
-      tee /dev/stderr | sed -n 's/^RESULT //p')
-  rows+=("$(python3 - "$e" "$p" "$timm" <<'PY'
-import json, sys
-try:
-    e, p = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-except Exception:
-    print(f"{sys.argv[3]}: a side failed (see above)"); sys.exit()
-g = lambda b: f"{b / 2**30:.2f} GiB" if b >= 0 else "n/a"
-name = f"{sys.argv[3]} {e['size']}px b{e['batch']}"
-print(f"{name:30s} {e['images_per_second']:10.0f} {p['images_per_second']:10.0f} "
-      f"{e['images_per_second'] / p['images_per_second']:6.3f}x {g(e['peak_bytes']):>12s} "
-      f"{g(p['peak_bytes']):>12s}")
-PY
-)")
+  "$bin" step --preset "$preset" --size "$size" --batch "$batch" 2>&1 | tee -a "$log"
+  timm_specs+=("$timm:$size:$batch")
 done
-printf '%-30s %10s %10s %7s %12s %12s\n' config "engine/s" "pytorch/s" ratio "engine mem" "pytorch mem"
-printf '%s\n' "${rows[@]}"
+python3 bench/pytorch_step.py "${timm_specs[@]}" 2>&1 | tee -a "$log"
+python3 - "$log" "${configs[@]}" <<'PY'
+import json, sys
+rows = [json.loads(l[7:]) for l in open(sys.argv[1]) if l.startswith("RESULT ")]
+eng = [r for r in rows if r["side"] == "engine"]
+pt = [r for r in rows if r["side"] == "pytorch"]
+g = lambda b: f"{b / 2**30:.2f} GiB" if b >= 0 else "n/a"
+print(f"{'engine vs timm model':44s} {'engine/s':>9s} {'pytorch/s':>9s} {'ratio':>7s} "
+      f"{'engine mem':>11s} {'pytorch mem':>11s}")
+for c in sys.argv[2:]:
+    preset, timm, size, batch = c.split()
+    e = [r for r in eng if r["model"] == preset and r["size"] == int(size)]
+    p = [r for r in pt if r["model"] == timm and r["size"] == int(size)]
+    name = f"{preset} vs {timm} {size}px b{batch}"
+    if not e or not p:
+        print(f"{name:44s} a side failed (see above)")
+        continue
+    e, p = e[0], p[0]
+    print(f"{name:44s} {e['images_per_second']:9.0f} {p['images_per_second']:9.0f} "
+          f"{e['images_per_second'] / p['images_per_second']:6.3f}x {g(e['peak_bytes']):>11s} "
+          f"{g(p['peak_bytes']):>11s}")
+PY

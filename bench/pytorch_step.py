@@ -1,39 +1,34 @@
 #!/usr/bin/env python3
 """The PyTorch side of bench/gpu_step_bench.sh: the same training step as
 bench_train_step's (bf16 autocast, channels-last, SGD with Nesterov momentum, label smoothing
-0.1, a fixed random batch), with timm's model, timed the same way.
-   pytorch_step.py --model efficientnet_b0 --size 224 --batch 256 [--steps 40] [--warmup 15]
+0.1, a fixed random batch), with timm's model, timed the same way. One process for all
+configurations (Python and timm start once).
+   pytorch_step.py efficientnet_b0:224:256 [tf_efficientnetv2_s:300:128 ...]
 """
-import argparse
 import json
+import sys
 import time
 
 import timm
 import torch
 
+STEPS, WARMUP, CLASSES = 40, 15, 1000
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--model", default="efficientnet_b0")
-    ap.add_argument("--size", type=int, default=224)
-    ap.add_argument("--batch", type=int, default=256)
-    ap.add_argument("--steps", type=int, default=40)
-    ap.add_argument("--warmup", type=int, default=15)
-    ap.add_argument("--classes", type=int, default=1000)
-    a = ap.parse_args()
 
+def bench(name, size, batch):
     torch.backends.cudnn.benchmark = True
     dev = torch.device("cuda")
+    torch.cuda.empty_cache()
     torch.cuda.reset_peak_memory_stats()
     torch.manual_seed(7)
     # drop_path 0.2 as the engine's specs (EfficientNet's drop_connect_rate)
-    model = timm.create_model(a.model, num_classes=a.classes, drop_path_rate=0.2)
+    model = timm.create_model(name, num_classes=CLASSES, drop_path_rate=0.2)
     model = model.to(dev).to(memory_format=torch.channels_last).train()
     opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9, nesterov=True,
                           weight_decay=1e-5)  # foreach on CUDA by default
     crit = torch.nn.CrossEntropyLoss(label_smoothing=0.1)
-    x = torch.randn(a.batch, 3, a.size, a.size, device=dev).to(memory_format=torch.channels_last)
-    y = torch.randint(0, a.classes, (a.batch,), device=dev)
+    x = torch.randn(batch, 3, size, size, device=dev).to(memory_format=torch.channels_last)
+    y = torch.randint(0, CLASSES, (batch,), device=dev)
 
     def run(n):
         loss = None
@@ -48,23 +43,27 @@ def main():
             opt.step()
         return loss
 
-    run(a.warmup)
+    run(WARMUP)
     torch.cuda.synchronize()
     t0 = time.perf_counter()
-    loss = run(a.steps).item()
+    loss = run(STEPS).item()
     torch.cuda.synchronize()
     secs = time.perf_counter() - t0
-    ips = a.steps * a.batch / secs
+    ips = STEPS * batch / secs
     peak = torch.cuda.max_memory_allocated()
-    print(f"pytorch {a.model} {a.size}px batch {a.batch}: {ips:.0f} img/s "
-          f"({1000 * secs / a.steps:.2f} ms/step), peak {peak / 2**30:.2f} GiB, loss {loss:.3f}")
-    print("RESULT " + json.dumps({"side": "pytorch", "model": a.model, "size": a.size,
-                                  "batch": a.batch, "images_per_second": round(ips, 1),
-                                  "ms_per_step": round(1000 * secs / a.steps, 3),
+    print(f"pytorch {name} {size}px batch {batch}: {ips:.0f} img/s "
+          f"({1000 * secs / STEPS:.2f} ms/step), peak {peak / 2**30:.2f} GiB, loss {loss:.3f}",
+          flush=True)
+    print("RESULT " + json.dumps({"side": "pytorch", "model": name, "size": size,
+                                  "batch": batch, "images_per_second": round(ips, 1),
+                                  "ms_per_step": round(1000 * secs / STEPS, 3),
                                   "peak_bytes": peak, "torch": torch.__version__,
                                   "timm": timm.__version__,
-                                  "device": torch.cuda.get_device_name()}))
+                                  "device": torch.cuda.get_device_name()}), flush=True)
+    del model, opt, x, y
 
 
 if __name__ == "__main__":
-    main()
+    for spec in sys.argv[1:]:
+        name, size, batch = spec.split(":")
+        bench(name, int(size), int(batch))

@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "torchsave.h"
+
 #include <ATen/autocast_mode.h>
 #include <torch/serialize.h>
 #include <torch/version.h>
@@ -14,8 +16,7 @@ namespace scalescope::train {
 namespace {
 // The optimizer's state map is keyed by the TensorImpl: its address as a string in LibTorch
 // 1.x, the pointer itself in 2.x.
-template <typename Key>
-Key stateKey(const torch::Tensor& p) {
+template <typename Key> Key stateKey(const torch::Tensor& p) {
     if constexpr (std::is_same_v<Key, std::string>) {
         std::ostringstream os;
         os << p.unsafeGetTensorImpl();
@@ -198,12 +199,12 @@ StepResult trainStep(ScaledNet& model, torch::optim::Optimizer& opt, const Train
 }
 
 void writeTimmWeights(ScaledNet& model, const std::filesystem::path& path) {
-    c10::Dict<std::string, at::Tensor> dict;
+    NamedTensors tensors;
     for (const auto& p : model->named_parameters())
-        dict.insert(p.key(), p.value().detach().to(torch::kCPU).contiguous());
+        tensors.emplace_back(p.key(), p.value());
     for (const auto& b : model->named_buffers())
-        dict.insert(b.key(), b.value().detach().to(torch::kCPU).contiguous());
-    const std::vector<char> bytes = torch::pickle_save(dict);
+        tensors.emplace_back(b.key(), b.value());
+    const std::vector<char> bytes = torchSaveBytes(tensors);
     const std::filesystem::path tmp = path.string() + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary);

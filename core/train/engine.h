@@ -39,8 +39,7 @@ class ForeachSGD : public torch::optim::SGD {
 };
 
 torch::Device chooseDevice(const std::string& device);
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t,
-                                                       ScaledNet& model);
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t, ScaledNet& model);
 void setLearningRate(torch::optim::Optimizer& opt, double lr);
 void toChannelsLast(torch::nn::Module& m);
 // Gradients become undefined (PyTorch's set_to_none): no kernel per parameter.

@@ -269,6 +269,9 @@ void TestExplorer::closingDuringRunStopsWithCheckpoint() {
 }
 
 void TestExplorer::koreanInterfaceLoads() {
+#ifndef SCALESCOPE_HAVE_TRANSLATIONS // a build without Qt's Linguist tools (the GPU host)
+    QSKIP("translations were not built: Qt's Linguist tools were not found at configure time");
+#endif
     QTranslator ko;
     QVERIFY(ko.load(QStringLiteral(":/i18n/scalescope_ko.qm")));
     QVERIFY(QCoreApplication::installTranslator(&ko));

@@ -1,7 +1,9 @@
 // LibTorch models built from specs: parameter counts equal the analytic ones, shapes, names.
 #include "scaling/costs.h"
 #include "scaling/presets.h"
+#include "train/engine.h"
 #include "train/models.h"
+#include "train/torchsave.h"
 
 #include <QtTest>
 
@@ -21,6 +23,8 @@ class TestModels : public QObject {
     void timmKeysAndShapes();
     void resnetNames();
     void weightsPickleRoundTrip();
+    void foreachSgdMatchesTorchSgd_data();
+    void foreachSgdMatchesTorchSgd();
 };
 
 void TestModels::paramsMatchCostModel_data() {
@@ -155,17 +159,76 @@ void TestModels::weightsPickleRoundTrip() {
     r.depth = 0.25;
     const ScaledArch arch = scale(baselineSpec("efficientnet-b0"), r);
     ScaledNet net(arch, 10, 3);
-    c10::Dict<std::string, at::Tensor> dict;
+    NamedTensors tensors;
     for (const auto& p : net->named_parameters())
-        dict.insert(p.key(), p.value().detach());
-    const auto bytes = torch::pickle_save(dict);
+        tensors.emplace_back(p.key(), p.value());
+    for (const auto& b : net->named_buffers()) // int64 num_batches_tracked: 0-dim
+        tensors.emplace_back(b.key(), b.value());
+    tensors.emplace_back("strided", torch::arange(12, torch::kFloat32).view({3, 4}).t());
+    tensors.emplace_back("big", torch::full({300}, 7, torch::kInt64));
+    const auto bytes = torchSaveBytes(tensors);
     // torch.save's format: a zip archive whose first entry is data.pkl.
     QVERIFY(bytes.size() > 4 && bytes[0] == 'P' && bytes[1] == 'K');
     const auto back = torch::pickle_load(bytes).toGenericDict();
-    QCOMPARE(int(back.size()), int(dict.size()));
-    QVERIFY(back.at("classifier.weight")
-                .toTensor()
-                .equal(net->named_parameters()["classifier.weight"]));
+    QCOMPARE(int(back.size()), int(tensors.size()));
+    for (const auto& [name, t] : tensors) {
+        const auto u = back.at(name).toTensor();
+        QVERIFY2(u.dtype() == t.dtype() && u.sizes() == t.sizes(), name.c_str());
+        QVERIFY2(u.equal(t.contiguous()), name.c_str());
+    }
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             torchSaveBytes({{"c", torch::zeros({2}, torch::kComplexFloat)}}));
+}
+
+void TestModels::foreachSgdMatchesTorchSgd_data() {
+    QTest::addColumn<double>("momentum");
+    QTest::addColumn<bool>("nesterov");
+    QTest::addColumn<double>("weightDecay");
+    QTest::newRow("nesterov, decay") << 0.9 << true << 1e-2;
+    QTest::newRow("momentum, no decay") << 0.9 << false << 0.0;
+    QTest::newRow("plain SGD") << 0.0 << false << 1e-3;
+}
+
+// The engine's multi-tensor SGD gives torch::optim::SGD's parameters step for step, and its
+// state saves and loads like SGD's (a resumed run continues the same momentum).
+void TestModels::foreachSgdMatchesTorchSgd() {
+    QFETCH(double, momentum);
+    QFETCH(bool, nesterov);
+    QFETCH(double, weightDecay);
+    torch::manual_seed(3);
+    auto a = torch::nn::Linear(5, 3), b = torch::nn::Linear(5, 3);
+    {
+        torch::NoGradGuard ng;
+        b->weight.copy_(a->weight);
+        b->bias.copy_(a->bias);
+    }
+    const auto o = torch::optim::SGDOptions(0.1).momentum(momentum).nesterov(nesterov).weight_decay(
+        weightDecay);
+    torch::optim::SGD ref(a->parameters(), o);
+    ForeachSGD fast(b->parameters(), o);
+    const auto x = torch::randn({8, 5});
+    for (int step = 0; step < 4; ++step) {
+        ref.zero_grad();
+        fast.zero_grad();
+        a(x).pow(2).mean().backward();
+        b(x).pow(2).mean().backward();
+        ref.step();
+        fast.step();
+        QVERIFY(torch::allclose(a->weight, b->weight, 1e-6, 1e-7));
+        QVERIFY(torch::allclose(a->bias, b->bias, 1e-6, 1e-7));
+    }
+    if (momentum > 0) { // the momentum buffers travel through a checkpoint
+        torch::serialize::OutputArchive out;
+        fast.save(out);
+        std::ostringstream os;
+        out.save_to(os);
+        ForeachSGD again(b->parameters(), o);
+        torch::serialize::InputArchive in;
+        std::istringstream is(os.str());
+        in.load_from(is);
+        again.load(in);
+        QCOMPARE(int(again.state().size()), 2);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestModels)
