@@ -53,7 +53,7 @@ for step in "$@"; do
     stamp ctest
     # Four tests at a time with four threads each: 16 LibTorch thread pools of 16 on 16 cores
     # starved each other in the first try.
-    (cd $build && OMP_NUM_THREADS=4 ctest -j4 --output-on-failure --timeout 300) >"$out/ctest.log" 2>&1
+    (cd $build && OMP_NUM_THREADS=4 timeout "${TEST_LIMIT:-400}" ctest -j4 --output-on-failure --timeout 300) >"$out/ctest.log" 2>&1
     tail -25 "$out/ctest.log" ;;
   gui)
     stamp gui on cuda:0
@@ -61,13 +61,13 @@ for step in "$@"; do
 import json
 c = json.load(open("docs/demo-training.json"))
 t = c["training"]
-t.update(device="cuda:0", train_samples=20000, val_samples=2000, batch_size=128, epochs=10,
+t.update(device="cuda:0", train_samples=10000, val_samples=2000, batch_size=128, epochs=6,
          learning_rate=0.1)
 t["progressive"].update(min_image_size=64, max_image_size=128)
 c["scaling"]["resolution"] = 128
 json.dump(c, open("/tmp/demo-gpu.json", "w"), indent=1)
 PY
-    timeout 240 $build/bin/scalescope --config /tmp/demo-gpu.json --train --compare-fixed \
+    timeout 120 $build/bin/scalescope --config /tmp/demo-gpu.json --train --compare-fixed \
       --screenshot "$out/training-gpu.png" 2>&1 | tail -5 ;;
   pack)
     tar czf "$out/bins.tgz" -C $build bin/scalescope-cli bin/bench_train_step && ls -la "$out" ;;

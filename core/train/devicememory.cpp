@@ -11,9 +11,20 @@
 
 namespace scalescope::train {
 
+#ifdef SCALESCOPE_CUDA_MEMORY_STATS
+namespace {
+// The allocator refuses a device it has not set up yet ("Invalid device argument"): one
+// allocation sets it up.
+void touch(torch::Device dev) {
+    static_cast<void>(torch::empty({1}, torch::TensorOptions().device(dev)));
+}
+} // namespace
+#endif
+
 double peakDeviceMemory(torch::Device dev) {
     if (!dev.is_cuda()) return -1;
 #ifdef SCALESCOPE_CUDA_MEMORY_STATS
+    touch(dev);
     const auto index = static_cast<c10::DeviceIndex>(std::max<int>(0, dev.index()));
     const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(index);
     return double(stats.allocated_bytes[0].peak); // [0]: all pools together
@@ -25,6 +36,7 @@ double peakDeviceMemory(torch::Device dev) {
 void resetPeakDeviceMemory(torch::Device dev) {
     if (!dev.is_cuda()) return;
 #ifdef SCALESCOPE_CUDA_MEMORY_STATS
+    touch(dev);
     c10::cuda::CUDACachingAllocator::resetPeakStats(
         static_cast<c10::DeviceIndex>(std::max<int>(0, dev.index())));
 #endif
