@@ -151,18 +151,27 @@ void clearGradients(torch::optim::Optimizer& opt) {
             p.mutable_grad() = torch::Tensor();
 }
 
+double emaDecayAt(double decay, std::int64_t step) {
+    return std::min(decay, (1.0 + double(step)) / (10.0 + double(step)));
+}
+
 void updateEma(ScaledNet& model, ScaledNet& ema, double decay) {
     torch::NoGradGuard ng;
-    auto src = model->parameters(), dst = ema->parameters();
-    std::vector<torch::Tensor> from;
-    from.reserve(src.size());
-    for (auto& p : src)
-        from.push_back(p.detach());
-    at::_foreach_mul_(dst, decay);
-    at::_foreach_add_(dst, from, 1.0 - decay);
-    auto sb = model->buffers(), db = ema->buffers();
-    for (size_t i = 0; i < sb.size(); ++i)
-        db[i].copy_(sb[i]);
+    std::vector<torch::Tensor> from, to;
+    auto add = [&](std::vector<torch::Tensor> src, std::vector<torch::Tensor> dst) {
+        for (size_t i = 0; i < src.size(); ++i) {
+            if (src[i].is_floating_point()) {
+                from.push_back(src[i].detach());
+                to.push_back(dst[i]);
+            } else {
+                dst[i].copy_(src[i]); // BatchNorm's num_batches_tracked
+            }
+        }
+    };
+    add(model->parameters(), ema->parameters());
+    add(model->buffers(), ema->buffers());
+    at::_foreach_mul_(to, decay);
+    at::_foreach_add_(to, from, 1.0 - decay);
 }
 
 TrainBatch prepareTrainBatch(const Split& split, const torch::Tensor& perm, std::int64_t first,

@@ -44,6 +44,11 @@ void setLearningRate(torch::optim::Optimizer& opt, double lr);
 void toChannelsLast(torch::nn::Module& m);
 // Gradients become undefined (PyTorch's set_to_none): no kernel per parameter.
 void clearGradients(torch::optim::Optimizer& opt);
+// EMA of the weights as timm's ModelEma: parameters and BatchNorm statistics averaged
+// alike (averaged weights with the live model's statistics do not fit together and can blow
+// up), integer buffers copied. The decay warms up as in the TF EfficientNet code, so an
+// early evaluation does not see mostly initial weights.
+double emaDecayAt(double decay, std::int64_t step);
 void updateEma(ScaledNet& model, ScaledNet& ema, double decay);
 
 // A training batch on the device, augmented at the stage's size and mixed.

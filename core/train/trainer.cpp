@@ -419,7 +419,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 const auto& loss = r.loss;
                 const auto& logits = r.logits;
                 const auto& labels = b.labels;
-                if (ema) updateEma(model, *ema, t.emaDecay);
+                if (ema) updateEma(model, *ema, emaDecayAt(t.emaDecay, prog.globalStep));
                 {
                     torch::NoGradGuard ng;
                     lossSinceEvent += loss;

@@ -23,6 +23,7 @@ class TestModels : public QObject {
     void timmKeysAndShapes();
     void resnetNames();
     void weightsPickleRoundTrip();
+    void emaAveragesWeightsAndStatistics();
     void foreachSgdMatchesTorchSgd_data();
     void foreachSgdMatchesTorchSgd();
 };
@@ -178,6 +179,37 @@ void TestModels::weightsPickleRoundTrip() {
     }
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              torchSaveBytes({{"c", torch::zeros({2}, torch::kComplexFloat)}}));
+}
+
+// EMA as timm's: parameters and BatchNorm statistics averaged alike, counters copied, and
+// the decay warming up (the first update keeps 10% of the old weights).
+void TestModels::emaAveragesWeightsAndStatistics() {
+    ScalingRequest r;
+    r.mode = ScalingRequest::Mode::Explicit;
+    r.width = 0.25;
+    r.depth = 0.25;
+    const ScaledArch arch = scale(baselineSpec("efficientnet-b0"), r);
+    ScaledNet model(arch, 10, 3), ema(arch, 10, 3);
+    {
+        torch::NoGradGuard ng;
+        for (auto& p : ema->parameters())
+            p.fill_(1.0);
+        for (auto& p : model->parameters())
+            p.fill_(3.0);
+        for (auto& b : ema->named_buffers())
+            b.value().fill_(b.key().find("num_batches") != std::string::npos ? 0 : 1);
+        for (auto& b : model->named_buffers())
+            b.value().fill_(b.key().find("num_batches") != std::string::npos ? 7 : 3);
+    }
+    QCOMPARE(emaDecayAt(0.999, 0), 0.1);
+    QCOMPARE(emaDecayAt(0.999, 1000000), 0.999);
+    updateEma(model, ema, 0.25); // 0.25 * 1 + 0.75 * 3 = 2.5
+    for (const auto& p : ema->named_parameters())
+        QVERIFY2(p.value().eq(2.5).all().item<bool>(), p.key().c_str());
+    for (const auto& b : ema->named_buffers()) {
+        const bool counter = b.key().find("num_batches") != std::string::npos;
+        QVERIFY2(b.value().eq(counter ? 7.0 : 2.5).all().item<bool>(), b.key().c_str());
+    }
 }
 
 void TestModels::foreachSgdMatchesTorchSgd_data() {
