@@ -4,20 +4,24 @@
 # 95.4%, WRN-40-4 96.7%.
 #   bench/fashion_mnist.sh [cpu|gpu] [extra scalescope-cli train flags...]
 # cpu: a quarter-width/depth EfficientNetV2-S on 10,000 images at 28-32 px, 3 epochs.
-# gpu: a full EfficientNetV2-S-derived model on all 60,000 images (use on the GPU host).
+# gpu: bench/configs/fashion-gpu.json (EfficientNetV2-S at phi -2, 64 px, all 60,000 images),
+#      fixed size then progressive (use on the GPU host; BUILD=build-gpu there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-cpu}"; shift || true
-cli=build/bin/scalescope-cli
+cli=${BUILD:-build}/bin/scalescope-cli
 run="$(mktemp -d)"
 if [[ "$mode" == cpu ]]; then
   args=(--preset efficientnetv2-s --width 0.25 --depth 0.25 --resolution 32 --dataset fashion-mnist
         --train-samples 10000 --epochs 3 --batch 64 --lr 0.05 --schedule paper --stages 2
         --min-size 28 --max-size 32 --device cpu)
 else
-  args=(--preset efficientnetv2-s --phi -2 --resolution 64 --dataset fashion-mnist
-        --epochs 30 --batch 256 --lr 0.2 --schedule paper --stages 4 --min-size 32 --max-size 64
-        --ema 0.999 --device cuda)
+  for schedule in fixed paper; do
+    r="$(mktemp -d)"
+    echo "command: $cli train --config bench/configs/fashion-gpu.json --schedule $schedule $* --run-dir $r --quiet"
+    "$cli" train --config bench/configs/fashion-gpu.json --schedule "$schedule" "$@" --run-dir "$r" --quiet
+  done
+  exit 0
 fi
 echo "command: $cli train ${args[*]} $* --run-dir $run --quiet"
 "$cli" train "${args[@]}" "$@" --run-dir "$run" --quiet
