@@ -153,12 +153,18 @@ void TestModels::resnetNames() {
     QCOMPARE(p["layer3.4.bn3.weight"].abs().sum().item<double>(), 0.0);
 }
 
-void TestModels::weightsPickleRoundTrip() {
+namespace {
+ScaledArch quarterB0() { // EfficientNet-B0 at a quarter width and depth: small and quick
     ScalingRequest r;
     r.mode = ScalingRequest::Mode::Explicit;
     r.width = 0.25;
     r.depth = 0.25;
-    const ScaledArch arch = scale(baselineSpec("efficientnet-b0"), r);
+    return scale(baselineSpec("efficientnet-b0"), r);
+}
+} // namespace
+
+void TestModels::weightsPickleRoundTrip() {
+    const ScaledArch arch = quarterB0();
     ScaledNet net(arch, 10, 3);
     NamedTensors tensors;
     for (const auto& p : net->named_parameters())
@@ -166,7 +172,7 @@ void TestModels::weightsPickleRoundTrip() {
     for (const auto& b : net->named_buffers()) // int64 num_batches_tracked: 0-dim
         tensors.emplace_back(b.key(), b.value());
     tensors.emplace_back("strided", torch::arange(12, torch::kFloat32).view({3, 4}).t());
-    tensors.emplace_back("big", torch::full({300}, 7, torch::kInt64));
+    tensors.emplace_back("numel over 255", torch::full({300}, 7, torch::kInt64));
     const auto bytes = torchSaveBytes(tensors);
     // torch.save's format: a zip archive whose first entry is data.pkl.
     QVERIFY(bytes.size() > 4 && bytes[0] == 'P' && bytes[1] == 'K');
@@ -184,11 +190,7 @@ void TestModels::weightsPickleRoundTrip() {
 // EMA as timm's: parameters and BatchNorm statistics averaged alike, counters copied, and
 // the decay warming up (the first update keeps 10% of the old weights).
 void TestModels::emaAveragesWeightsAndStatistics() {
-    ScalingRequest r;
-    r.mode = ScalingRequest::Mode::Explicit;
-    r.width = 0.25;
-    r.depth = 0.25;
-    const ScaledArch arch = scale(baselineSpec("efficientnet-b0"), r);
+    const ScaledArch arch = quarterB0();
     ScaledNet model(arch, 10, 3), ema(arch, 10, 3);
     {
         torch::NoGradGuard ng;
