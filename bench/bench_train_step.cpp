@@ -12,11 +12,13 @@
 #include <torch/torch.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <stdexcept>
 #include <string>
 
 using namespace scalescope;
@@ -33,13 +35,25 @@ std::map<std::string, std::string> parseFlags(int argc, char** argv, int first) 
         f[argv[i]] = argv[i + 1];
     return f;
 }
+// Every numeric flag is a positive count or size here; anything else is refused by name.
 int intFlag(const std::map<std::string, std::string>& f, const std::string& k, int d) {
     auto it = f.find(k);
-    return it == f.end() ? d : std::atoi(it->second.c_str());
+    if (it == f.end()) return d;
+    char* end = nullptr;
+    const long v = std::strtol(it->second.c_str(), &end, 10);
+    if (end == it->second.c_str() || *end || v < 0 || v > 1000000)
+        throw std::invalid_argument(k + ": \"" + it->second +
+                                    "\" is not a count from 0 to 1000000");
+    return int(v);
 }
 double doubleFlag(const std::map<std::string, std::string>& f, const std::string& k, double d) {
     auto it = f.find(k);
-    return it == f.end() ? d : std::atof(it->second.c_str());
+    if (it == f.end()) return d;
+    char* end = nullptr;
+    const double v = std::strtod(it->second.c_str(), &end);
+    if (end == it->second.c_str() || *end || !std::isfinite(v) || v < 0)
+        throw std::invalid_argument(k + ": \"" + it->second + "\" is not a finite number >= 0");
+    return v;
 }
 void sync(torch::Device dev) {
     if (dev.is_cuda()) torch::cuda::synchronize();
@@ -51,6 +65,9 @@ int stepMode(const std::map<std::string, std::string>& f) {
     const int size = intFlag(f, "--size", 224), batch = intFlag(f, "--batch", 256);
     const int steps = intFlag(f, "--steps", 40), warmup = intFlag(f, "--warmup", 15);
     const int classes = intFlag(f, "--classes", 1000);
+    if (size < 8 || batch < 1 || steps < 1 || classes < 1)
+        throw std::invalid_argument("--size must be at least 8 and --batch, --steps, --classes "
+                                    "at least 1");
     const torch::Device dev = chooseDevice("auto");
     const bool cuda = dev.is_cuda();
     // Switches to isolate a problem: torch::optim::SGD instead of ForeachSGD, fp32, NCHW.
@@ -115,6 +132,9 @@ int dataMode(const std::map<std::string, std::string>& f) {
     const int size = intFlag(f, "--size", 128), batch = intFlag(f, "--batch", 256);
     const int store = intFlag(f, "--store", 224), steps = intFlag(f, "--steps", 60);
     const int count = intFlag(f, "--count", 8192);
+    if (size < 8 || store < 8 || batch < 1 || steps < 1 || count < batch)
+        throw std::invalid_argument("--size and --store must be at least 8, --batch and --steps "
+                                    "at least 1, --count at least --batch");
     const torch::Device dev = chooseDevice("auto");
     Split split;
     split.images = torch::randint(0, 256, {count, 3, store, store},

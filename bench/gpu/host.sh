@@ -34,7 +34,7 @@ for step in "$@"; do
     for sched in fixed paper; do
       stamp "fashion-mnist $sched"
       rm -rf /tmp/fm-$sched
-      timeout "${FASHION_LIMIT:-200}" $build/bin/scalescope-cli train --config bench/configs/fashion-gpu.json \
+      timeout "${FASHION_LIMIT:-290}" $build/bin/scalescope-cli train --config bench/configs/fashion-gpu.json \
         --data-path .fashion --schedule $sched --run-dir /tmp/fm-$sched --quiet 2>&1 | tail -4
       cp /tmp/fm-$sched/metrics.csv "$out/fashion-$sched.csv" 2>/dev/null
       tail -2 /tmp/fm-$sched/metrics.csv | cut -d, -f1-4,12-14
