@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="46" />
+        <location filename="../widgets/architectureview.cpp" line="46"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;in %3×%4×%5 → out %6×%7×%8&lt;br&gt;MACs %9&lt;br&gt;params %10&lt;br&gt;activations (training, per image, fp32) %11</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;입력 %3×%4×%5 → 출력 %6×%7×%8&lt;br&gt;MAC %9&lt;br&gt;파라미터 %10&lt;br&gt;활성화 메모리 (학습, 이미지당, fp32) %11</translation>
     </message>
@@ -11,32 +12,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="59" />
+        <location filename="../app/gui/main.cpp" line="59"/>
         <source>Explorer for compound model scaling</source>
         <translation>복합 모델 스케일링 탐색기</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="64" />
+        <location filename="../app/gui/main.cpp" line="64"/>
         <source>Render the window offscreen to FILE and exit.</source>
         <translation>창을 화면 밖에서 FILE로 렌더링하고 종료합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="68" />
+        <location filename="../app/gui/main.cpp" line="68"/>
         <source>With --screenshot: run the default training first and capture its curves.</source>
         <translation>--screenshot과 함께: 기본 학습을 먼저 실행하고 곡선을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="72" />
+        <location filename="../app/gui/main.cpp" line="72"/>
         <source>With --train: then train again at a fixed size, overlaid.</source>
         <translation>--train과 함께: 이어서 고정 크기로 다시 학습하여 겹쳐 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="75" />
+        <location filename="../app/gui/main.cpp" line="75"/>
         <source>Interface language (en, ko).</source>
         <translation>인터페이스 언어 (en, ko).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="78" />
+        <location filename="../app/gui/main.cpp" line="78"/>
         <source>Open a configuration file.</source>
         <translation>구성 파일을 엽니다.</translation>
     </message>
@@ -44,42 +45,42 @@
 <context>
     <name>scalescope::ArchitectureView</name>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="115" />
+        <location filename="../widgets/architectureview.cpp" line="115"/>
         <source>Stem %1</source>
         <translation>스템 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="117" />
+        <location filename="../widgets/architectureview.cpp" line="117"/>
         <source>Head %1</source>
         <translation>헤드 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="128" />
+        <location filename="../widgets/architectureview.cpp" line="128"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;MACs %2 (%3%)&lt;br&gt;params %4&lt;br&gt;double-click to %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;MAC %2 (%3%)&lt;br&gt;파라미터 %4&lt;br&gt;더블클릭하여 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="132" />
+        <location filename="../widgets/architectureview.cpp" line="132"/>
         <source>collapse</source>
         <translation>접기</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="132" />
+        <location filename="../widgets/architectureview.cpp" line="132"/>
         <source>expand into layers</source>
         <translation>레이어로 펼치기</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="149" />
+        <location filename="../widgets/architectureview.cpp" line="149"/>
         <source>&lt;hr&gt;… %1 more layers (double-click)</source>
         <translation>&lt;hr&gt;… 레이어 %1개 더 (더블클릭)</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="197" />
-        <source>%1 — %2 px — %3 params — %4 MACs (multiply-adds; the papers' FLOPs)</source>
+        <location filename="../widgets/architectureview.cpp" line="197"/>
+        <source>%1 — %2 px — %3 params — %4 MACs (multiply-adds; the papers&apos; FLOPs)</source>
         <translation>%1 — %2 px — 파라미터 %3 — MAC %4 (곱셈-누산; 논문의 FLOPs)</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="205" />
+        <location filename="../widgets/architectureview.cpp" line="205"/>
         <source>blue: MBConv   orange: Fused-MBConv   green: Bottleneck   grey: stem and head</source>
         <translation>파랑: MBConv   주황: Fused-MBConv   초록: Bottleneck   회색: 스템과 헤드</translation>
     </message>
@@ -87,94 +88,94 @@
 <context>
     <name>scalescope::CostPanel</name>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="31" />
+        <location filename="../widgets/costpanel.cpp" line="31"/>
         <source> GiB</source>
         <translation> GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="33" />
+        <location filename="../widgets/costpanel.cpp" line="33"/>
         <source>bf16 activations</source>
         <translation>bf16 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="34" />
+        <location filename="../widgets/costpanel.cpp" line="34"/>
         <source>fp32 activations</source>
         <translation>fp32 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="35" />
+        <location filename="../widgets/costpanel.cpp" line="35"/>
         <source>GPU memory</source>
         <translation>GPU 메모리</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="36" />
+        <location filename="../widgets/costpanel.cpp" line="36"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="44" />
+        <location filename="../widgets/costpanel.cpp" line="44"/>
         <source>Per stage: MACs and parameters</source>
         <translation>스테이지별 MAC과 파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="58" />
+        <location filename="../widgets/costpanel.cpp" line="58"/>
         <source>MACs against φ (current α, β, γ)</source>
         <translation>φ에 따른 MAC (현재 α, β, γ)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="94" />
-        <source>&lt;b&gt;%1&lt;/b&gt; at %2 px&lt;br&gt;Parameters: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MACs: &lt;b&gt;%5&lt;/b&gt; (multiply-adds; the papers' "FLOPs")&lt;br&gt;Training memory: %6 per image (estimate)&lt;br&gt;Largest batch in %7 GiB: &lt;b&gt;%8&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;, %2 px&lt;br&gt;파라미터: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MAC: &lt;b&gt;%5&lt;/b&gt; (곱셈-누산; 논문의 "FLOPs")&lt;br&gt;학습 메모리: 이미지당 %6 (추정)&lt;br&gt;%7 GiB에 들어가는 최대 배치: &lt;b&gt;%8&lt;/b&gt;</translation>
+        <location filename="../widgets/costpanel.cpp" line="94"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; at %2 px&lt;br&gt;Parameters: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MACs: &lt;b&gt;%5&lt;/b&gt; (multiply-adds; the papers&apos; &quot;FLOPs&quot;)&lt;br&gt;Training memory: %6 per image (estimate)&lt;br&gt;Largest batch in %7 GiB: &lt;b&gt;%8&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %2 px&lt;br&gt;파라미터: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MAC: &lt;b&gt;%5&lt;/b&gt; (곱셈-누산; 논문의 &quot;FLOPs&quot;)&lt;br&gt;학습 메모리: 이미지당 %6 (추정)&lt;br&gt;%7 GiB에 들어가는 최대 배치: &lt;b&gt;%8&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="116" />
-        <location filename="../widgets/costpanel.cpp" line="143" />
+        <location filename="../widgets/costpanel.cpp" line="116"/>
+        <location filename="../widgets/costpanel.cpp" line="143"/>
         <source>MACs (G)</source>
         <translation>MAC (G)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="117" />
-        <location filename="../widgets/costpanel.cpp" line="145" />
+        <location filename="../widgets/costpanel.cpp" line="117"/>
+        <location filename="../widgets/costpanel.cpp" line="145"/>
         <source>parameters (M)</source>
         <translation>파라미터 (M)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="135" />
+        <location filename="../widgets/costpanel.cpp" line="135"/>
         <source>stem</source>
         <translation>스템</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="137" />
+        <location filename="../widgets/costpanel.cpp" line="137"/>
         <source>head</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="142" />
+        <location filename="../widgets/costpanel.cpp" line="142"/>
         <source>stage</source>
         <translation>스테이지</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="154" />
+        <location filename="../widgets/costpanel.cpp" line="154"/>
         <source>α^φ, β^φ, γ^φ</source>
         <translation>α^φ, β^φ, γ^φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="169" />
+        <location filename="../widgets/costpanel.cpp" line="169"/>
         <source>official B0–B7</source>
         <translation>공식 B0–B7</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="186" />
+        <location filename="../widgets/costpanel.cpp" line="186"/>
         <source>current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="192" />
+        <location filename="../widgets/costpanel.cpp" line="192"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="193" />
+        <location filename="../widgets/costpanel.cpp" line="193"/>
         <source>MACs (G, log)</source>
         <translation>MAC (G, 로그)</translation>
     </message>
@@ -182,228 +183,228 @@
 <context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="51" />
-        <source>Edit the baseline's stages and the per-stage multipliers; the scaled columns follow.</source>
+        <location filename="../app/gui/mainwindow.cpp" line="51"/>
+        <source>Edit the baseline&apos;s stages and the per-stage multipliers; the scaled columns follow.</source>
         <translation>기준 모델의 스테이지와 스테이지별 배율을 편집하면 스케일된 열이 따라 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="59" />
+        <location filename="../app/gui/mainwindow.cpp" line="59"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="60" />
+        <location filename="../app/gui/mainwindow.cpp" line="60"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="63" />
+        <location filename="../app/gui/mainwindow.cpp" line="63"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="67" />
+        <location filename="../app/gui/mainwindow.cpp" line="67"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="76" />
+        <location filename="../app/gui/mainwindow.cpp" line="76"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="108" />
+        <location filename="../app/gui/mainwindow.cpp" line="108"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="109" />
+        <location filename="../app/gui/mainwindow.cpp" line="109"/>
         <source>ScaleScope — %1 — %2</source>
         <translation>ScaleScope — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="114" />
+        <location filename="../app/gui/mainwindow.cpp" line="114"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="115" />
+        <location filename="../app/gui/mainwindow.cpp" line="115"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="116" />
+        <location filename="../app/gui/mainwindow.cpp" line="116"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="117" />
-        <location filename="../app/gui/mainwindow.cpp" line="123" />
+        <location filename="../app/gui/mainwindow.cpp" line="117"/>
+        <location filename="../app/gui/mainwindow.cpp" line="123"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="120" />
+        <location filename="../app/gui/mainwindow.cpp" line="120"/>
         <source>&amp;Save configuration as…</source>
         <translation>다른 이름으로 구성 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="122" />
+        <location filename="../app/gui/mainwindow.cpp" line="122"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="126" />
+        <location filename="../app/gui/mainwindow.cpp" line="126"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="128" />
+        <location filename="../app/gui/mainwindow.cpp" line="128"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="129" />
+        <location filename="../app/gui/mainwindow.cpp" line="129"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="130" />
+        <location filename="../app/gui/mainwindow.cpp" line="130"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="131" />
+        <location filename="../app/gui/mainwindow.cpp" line="131"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132" />
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="133" />
+        <location filename="../app/gui/mainwindow.cpp" line="133"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="134" />
+        <location filename="../app/gui/mainwindow.cpp" line="134"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="135" />
+        <location filename="../app/gui/mainwindow.cpp" line="135"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="136" />
+        <location filename="../app/gui/mainwindow.cpp" line="136"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="138" />
+        <location filename="../app/gui/mainwindow.cpp" line="138"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="140" />
+        <location filename="../app/gui/mainwindow.cpp" line="140"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="141" />
+        <location filename="../app/gui/mainwindow.cpp" line="141"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="143" />
+        <location filename="../app/gui/mainwindow.cpp" line="143"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="151" />
+        <location filename="../app/gui/mainwindow.cpp" line="151"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="154" />
+        <location filename="../app/gui/mainwindow.cpp" line="154"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="155" />
+        <location filename="../app/gui/mainwindow.cpp" line="155"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="156" />
+        <location filename="../app/gui/mainwindow.cpp" line="156"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="157" />
+        <location filename="../app/gui/mainwindow.cpp" line="157"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="169" />
+        <location filename="../app/gui/mainwindow.cpp" line="169"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="170" />
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="171" />
+        <location filename="../app/gui/mainwindow.cpp" line="171"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="172" />
+        <location filename="../app/gui/mainwindow.cpp" line="172"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="173" />
+        <location filename="../app/gui/mainwindow.cpp" line="173"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="174" />
+        <location filename="../app/gui/mainwindow.cpp" line="174"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="199" />
+        <location filename="../app/gui/mainwindow.cpp" line="199"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="204" />
+        <location filename="../app/gui/mainwindow.cpp" line="204"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="206" />
+        <location filename="../app/gui/mainwindow.cpp" line="206"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="218" />
+        <location filename="../app/gui/mainwindow.cpp" line="218"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="86" />
+        <location filename="../app/gui/mainwindow.cpp" line="86"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="87" />
+        <location filename="../app/gui/mainwindow.cpp" line="87"/>
         <source>A training run is in progress. Stop it (a checkpoint is saved) and quit?</source>
         <translation>학습이 진행 중입니다. 중지하고(체크포인트 저장) 종료할까요?</translation>
     </message>
@@ -411,87 +412,87 @@
 <context>
     <name>scalescope::ScalingEditor</name>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="32" />
+        <location filename="../widgets/scalingeditor.cpp" line="32"/>
         <source>%1 (official table)</source>
         <translation>%1 (공식 표)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="36" />
+        <location filename="../widgets/scalingeditor.cpp" line="36"/>
         <source>B1-B7 use the published width/depth/resolution table, not α^φ. Edit φ to scale the baseline by compound scaling instead.</source>
         <translation>B1-B7은 α^φ가 아니라 발표된 너비/깊이/해상도 표를 사용합니다. 복합 스케일링으로 기준 모델을 키우려면 φ를 편집하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="38" />
+        <location filename="../widgets/scalingeditor.cpp" line="38"/>
         <source>Baseline / preset</source>
         <translation>기준 모델 / 프리셋</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="39" />
+        <location filename="../widgets/scalingeditor.cpp" line="39"/>
         <source>α (depth)</source>
         <translation>α (깊이)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="39" />
+        <location filename="../widgets/scalingeditor.cpp" line="39"/>
         <source>β (width)</source>
         <translation>β (너비)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="39" />
+        <location filename="../widgets/scalingeditor.cpp" line="39"/>
         <source>γ (resolution)</source>
         <translation>γ (해상도)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="40" />
+        <location filename="../widgets/scalingeditor.cpp" line="40"/>
         <source>φ (compound)</source>
         <translation>φ (복합 계수)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="62" />
+        <location filename="../widgets/scalingeditor.cpp" line="62"/>
         <source>α·β²·γ²</source>
         <translation>α·β²·γ²</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="65" />
+        <location filename="../widgets/scalingeditor.cpp" line="65"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="69" />
+        <location filename="../widgets/scalingeditor.cpp" line="69"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="70" />
+        <location filename="../widgets/scalingeditor.cpp" line="70"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="72" />
+        <location filename="../widgets/scalingeditor.cpp" line="72"/>
         <source>Image size cap</source>
         <translation>이미지 크기 상한</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="99" />
+        <location filename="../widgets/scalingeditor.cpp" line="99"/>
         <source>%1 (%2%3 from 2; MACs grow about %1^φ)</source>
         <translation>%1 (2와의 차이 %2%3; MAC은 약 %1^φ로 증가)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="103" />
+        <location filename="../widgets/scalingeditor.cpp" line="103"/>
         <source>n/a: explicit multipliers</source>
         <translation>해당 없음: 명시적 배율</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="106" />
+        <location filename="../widgets/scalingeditor.cpp" line="106"/>
         <source>Compound: depth ×%1, width ×%2, %3 px</source>
         <translation>복합 스케일링: 깊이 ×%1, 너비 ×%2, %3 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="110" />
+        <location filename="../widgets/scalingeditor.cpp" line="110"/>
         <source>%1: depth ×%2, width ×%3, %4 px (not α^φ)</source>
         <translation>%1: 깊이 ×%2, 너비 ×%3, %4 px (α^φ 아님)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="116" />
+        <location filename="../widgets/scalingeditor.cpp" line="116"/>
         <source>, capped to %1 px</source>
         <translation>, %1 px로 제한</translation>
     </message>
@@ -499,92 +500,92 @@
 <context>
     <name>scalescope::StageTableModel</name>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="36" />
+        <location filename="../widgets/stagetablemodel.cpp" line="36"/>
         <source>Stage %1</source>
         <translation>스테이지 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="39" />
+        <location filename="../widgets/stagetablemodel.cpp" line="39"/>
         <source>Block</source>
         <translation>블록</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="41" />
+        <location filename="../widgets/stagetablemodel.cpp" line="41"/>
         <source>Repeats</source>
         <translation>반복</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="43" />
+        <location filename="../widgets/stagetablemodel.cpp" line="43"/>
         <source>Kernel</source>
         <translation>커널</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="45" />
+        <location filename="../widgets/stagetablemodel.cpp" line="45"/>
         <source>Stride</source>
         <translation>스트라이드</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="47" />
+        <location filename="../widgets/stagetablemodel.cpp" line="47"/>
         <source>Expansion</source>
         <translation>확장 비율</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="49" />
+        <location filename="../widgets/stagetablemodel.cpp" line="49"/>
         <source>SE ratio</source>
         <translation>SE 비율</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="51" />
+        <location filename="../widgets/stagetablemodel.cpp" line="51"/>
         <source>Channels</source>
         <translation>채널</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="53" />
+        <location filename="../widgets/stagetablemodel.cpp" line="53"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="55" />
+        <location filename="../widgets/stagetablemodel.cpp" line="55"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="57" />
+        <location filename="../widgets/stagetablemodel.cpp" line="57"/>
         <source>Scaled repeats</source>
         <translation>스케일된 반복</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="59" />
+        <location filename="../widgets/stagetablemodel.cpp" line="59"/>
         <source>Scaled channels</source>
         <translation>스케일된 채널</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="61" />
+        <location filename="../widgets/stagetablemodel.cpp" line="61"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="63" />
+        <location filename="../widgets/stagetablemodel.cpp" line="63"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="89" />
-        <source>%1 multiply-adds (the papers' FLOPs), %2 of the model</source>
+        <location filename="../widgets/stagetablemodel.cpp" line="89"/>
+        <source>%1 multiply-adds (the papers&apos; FLOPs), %2 of the model</source>
         <translation>곱셈-누산 %1회 (논문의 FLOPs), 모델의 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="134" />
-        <source>Stage %1, %2: "%3" is not a number</source>
-        <translation>스테이지 %1, %2: "%3"은(는) 숫자가 아닙니다</translation>
+        <location filename="../widgets/stagetablemodel.cpp" line="134"/>
+        <source>Stage %1, %2: &quot;%3&quot; is not a number</source>
+        <translation>스테이지 %1, %2: &quot;%3&quot;은(는) 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="152" />
+        <location filename="../widgets/stagetablemodel.cpp" line="152"/>
         <source>must be a whole number</source>
         <translation>정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="190" />
+        <location filename="../widgets/stagetablemodel.cpp" line="190"/>
         <source>Stage %1, %2 refused: %3</source>
         <translation>스테이지 %1, %2 거부됨: %3</translation>
     </message>
@@ -592,311 +593,316 @@
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="70" />
+        <location filename="../widgets/trainingpanel.cpp" line="70"/>
         <source>Synthetic shapes</source>
         <translation>합성 도형</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="71" />
+        <location filename="../widgets/trainingpanel.cpp" line="71"/>
         <source>Synthetic shapes (hard)</source>
         <translation>합성 도형 (어려움)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="72" />
+        <location filename="../widgets/trainingpanel.cpp" line="72"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="73" />
+        <location filename="../widgets/trainingpanel.cpp" line="73"/>
         <source>CIFAR-10 (binary)</source>
         <translation>CIFAR-10 (바이너리)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="74" />
+        <location filename="../widgets/trainingpanel.cpp" line="74"/>
         <source>Image folder</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="75" />
+        <location filename="../widgets/trainingpanel.cpp" line="75"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="78" />
+        <location filename="../widgets/trainingpanel.cpp" line="78"/>
         <source>default location</source>
         <translation>기본 위치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="79" />
+        <location filename="../widgets/trainingpanel.cpp" line="79"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="82" />
+        <location filename="../widgets/trainingpanel.cpp" line="82"/>
         <source>Data path</source>
         <translation>데이터 경로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="84" />
+        <location filename="../widgets/trainingpanel.cpp" line="84"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="85" />
+        <location filename="../widgets/trainingpanel.cpp" line="85"/>
         <source>Training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="88" />
+        <location filename="../widgets/trainingpanel.cpp" line="88"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="90" />
+        <location filename="../widgets/trainingpanel.cpp" line="90"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="92" />
+        <location filename="../widgets/trainingpanel.cpp" line="92"/>
         <source>Progressive (paper, Table 6)</source>
         <translation>점진적 (논문, 표 6)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="93" />
+        <location filename="../widgets/trainingpanel.cpp" line="93"/>
         <source>Progressive (official code)</source>
         <translation>점진적 (공식 코드)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="94" />
+        <location filename="../widgets/trainingpanel.cpp" line="94"/>
         <source>Fixed size (baseline)</source>
         <translation>고정 크기 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="95" />
+        <location filename="../widgets/trainingpanel.cpp" line="95"/>
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="97" />
+        <location filename="../widgets/trainingpanel.cpp" line="97"/>
         <source>Stages</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="107" />
-        <source>model's</source>
+        <location filename="../widgets/trainingpanel.cpp" line="107"/>
+        <source>model&apos;s</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="108" />
+        <location filename="../widgets/trainingpanel.cpp" line="108"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="111" />
+        <location filename="../widgets/trainingpanel.cpp" line="111"/>
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="114" />
+        <location filename="../widgets/trainingpanel.cpp" line="114"/>
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="117" />
+        <location filename="../widgets/trainingpanel.cpp" line="117"/>
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="119" />
+        <location filename="../widgets/trainingpanel.cpp" line="119"/>
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="120" />
+        <location filename="../widgets/trainingpanel.cpp" line="120"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="121" />
+        <location filename="../widgets/trainingpanel.cpp" line="121"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="123" />
+        <location filename="../widgets/trainingpanel.cpp" line="123"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="125" />
+        <location filename="../widgets/trainingpanel.cpp" line="125"/>
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="126" />
+        <location filename="../widgets/trainingpanel.cpp" line="126"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="127" />
+        <location filename="../widgets/trainingpanel.cpp" line="127"/>
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="128" />
+        <location filename="../widgets/trainingpanel.cpp" line="128"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="130" />
+        <location filename="../widgets/trainingpanel.cpp" line="130"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="131" />
-        <location filename="../widgets/trainingpanel.cpp" line="203" />
-        <location filename="../widgets/trainingpanel.cpp" line="310" />
+        <location filename="../widgets/trainingpanel.cpp" line="131"/>
+        <location filename="../widgets/trainingpanel.cpp" line="203"/>
+        <location filename="../widgets/trainingpanel.cpp" line="310"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="132" />
+        <location filename="../widgets/trainingpanel.cpp" line="132"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="141" />
+        <location filename="../widgets/trainingpanel.cpp" line="141"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="147" />
+        <location filename="../widgets/trainingpanel.cpp" line="147"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="148" />
+        <location filename="../widgets/trainingpanel.cpp" line="148"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="168" />
+        <location filename="../widgets/trainingpanel.cpp" line="168"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="170" />
+        <location filename="../widgets/trainingpanel.cpp" line="170"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="171" />
+        <location filename="../widgets/trainingpanel.cpp" line="171"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="173" />
+        <location filename="../widgets/trainingpanel.cpp" line="173"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="174" />
+        <location filename="../widgets/trainingpanel.cpp" line="174"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="176" />
-        <location filename="../widgets/trainingpanel.cpp" line="352" />
+        <location filename="../widgets/trainingpanel.cpp" line="176"/>
+        <location filename="../widgets/trainingpanel.cpp" line="352"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="196" />
+        <location filename="../widgets/trainingpanel.cpp" line="196"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="206" />
+        <location filename="../widgets/trainingpanel.cpp" line="206"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="211" />
+        <location filename="../widgets/trainingpanel.cpp" line="211"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="318" />
+        <location filename="../widgets/trainingpanel.cpp" line="318"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="326" />
+        <location filename="../widgets/trainingpanel.cpp" line="326"/>
         <source>#%1 %2, %3</source>
         <translation>#%1 %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="340" />
+        <location filename="../widgets/trainingpanel.cpp" line="340"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="341" />
+        <location filename="../widgets/trainingpanel.cpp" line="341"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="344" />
+        <location filename="../widgets/trainingpanel.cpp" line="344"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="346" />
+        <location filename="../widgets/trainingpanel.cpp" line="346"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="348" />
+        <location filename="../widgets/trainingpanel.cpp" line="348"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="350" />
+        <location filename="../widgets/trainingpanel.cpp" line="350"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="362" />
+        <location filename="../widgets/trainingpanel.cpp" line="362"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="408" />
+        <location filename="../widgets/trainingpanel.cpp" line="409"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="423" />
+        <location filename="../widgets/trainingpanel.cpp" line="419"/>
+        <source>, memory %1 GiB</source>
+        <translation>, 메모리 %1 GiB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="429"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="430" />
+        <location filename="../widgets/trainingpanel.cpp" line="436"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="434" />
+        <location filename="../widgets/trainingpanel.cpp" line="440"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="440" />
-        <location filename="../widgets/trainingpanel.cpp" line="450" />
+        <location filename="../widgets/trainingpanel.cpp" line="446"/>
+        <location filename="../widgets/trainingpanel.cpp" line="456"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="452" />
+        <location filename="../widgets/trainingpanel.cpp" line="458"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

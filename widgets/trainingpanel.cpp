@@ -405,15 +405,21 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
             run.randAug->addData(x, e.randAugment / 30.0);
             run.mixup->addData(x, std::min(1.0, e.mixup));
             m_progress->setValue(int(1000.0 * e.step / std::max<std::int64_t>(1, e.totalSteps)));
-            m_status->setText(tr("Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8")
-                                  .arg(e.epoch + 1)
-                                  .arg(e.epochs)
-                                  .arg(e.stage + 1)
-                                  .arg(e.stages)
-                                  .arg(e.imageSize)
-                                  .arg(e.loss, 0, 'f', 3)
-                                  .arg(e.imagesPerSecond, 0, 'f', 0)
-                                  .arg(clockText(e.etaSeconds)));
+            {
+                QString status = tr("Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8")
+                                     .arg(e.epoch + 1)
+                                     .arg(e.epochs)
+                                     .arg(e.stage + 1)
+                                     .arg(e.stages)
+                                     .arg(e.imageSize)
+                                     .arg(e.loss, 0, 'f', 3)
+                                     .arg(e.imagesPerSecond, 0, 'f', 0)
+                                     .arg(clockText(e.etaSeconds));
+                if (e.memoryBytes > 0) // peak GPU memory, or the resident set when on the CPU
+                    status += tr(", memory %1 GiB")
+                                  .arg(e.memoryBytes / (1024.0 * 1024.0 * 1024.0), 0, 'f', 2);
+                m_status->setText(status);
+            }
             break;
         case T::Epoch:
             run.valAcc->addData(double(e.epoch + 1), e.valAccuracy);

@@ -130,8 +130,11 @@ int runTrainCommand(const std::vector<std::string>& argv) {
                           << std::string(size_t(width - filled), '.') << "] " << int(f * 100)
                           << "% epoch " << e.epoch + 1 << "/" << e.epochs << " " << e.imageSize
                           << "px loss " << fixed(e.loss, 3) << " lr " << fixed(e.learningRate, 4)
-                          << " " << int(e.imagesPerSecond) << " img/s ETA " << clock(e.etaSeconds)
-                          << "   " << std::flush;
+                          << " " << int(e.imagesPerSecond) << " img/s";
+                if (e.memoryBytes > 0) // peak GPU memory, or the process's resident set on CPU
+                    std::cerr << " mem " << fixed(e.memoryBytes / (1024.0 * 1024.0 * 1024.0), 2)
+                              << " GiB";
+                std::cerr << " ETA " << clock(e.etaSeconds) << "   " << std::flush;
             }
             break;
         case T::Epoch:

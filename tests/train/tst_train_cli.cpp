@@ -32,6 +32,7 @@ void TestTrainCli::trainsAndSummarises() {
     QVERIFY(err.contains("stage 1/2 from epoch 1: 24 px"));
     QVERIFY(err.contains("stage 2/2 from epoch 2: 32 px"));
     QVERIFY(err.contains("ETA"));
+    QVERIFY2(err.contains(QRegularExpression("mem \\d+\\.\\d\\d GiB")), qPrintable(err));
     QVERIFY(out.contains("finished: 40 steps"));
     QVERIFY(out.contains("final val accuracy"));
     QVERIFY(QFile::exists(dir.filePath("weights.pt")));
