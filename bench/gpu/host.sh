@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Everything the GPU host runs, in one call (see ../shared/device/README.md for the host):
 #   source .devdeps/env.sh && bench/gpu/host.sh STEP... 
-# Steps: build (GUI=0: CLI and benches only), smoke, timm, steps, data, fashion, test, gui. Logs go to $OUT (or /tmp/out).
+# Steps: build (GUI=0: CLI and benches only), smoke, timm, steps, data, fashion, test, gui.
+# Logs go to $OUT (or /tmp/out). Carry .devdeps (fetch-debs.sh --with-qt) for the GUI and the
+# tests; for `fashion`, carry .devdeps-noqt (fetch-debs.sh without Qt, into that folder) and
+# .fashion/ (a copy of /usr/share/datasets/fashion-mnist): with Qt they exceed the 64 MiB limit.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out="${OUT:-/tmp/out}"; mkdir -p "$out"
