@@ -18,6 +18,21 @@ constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
 constexpr double kPhiMin = -2, kPhiMax = 8, kPhiStep = 0.25; // range of the MACs–φ curve
 } // namespace
 
+QCustomPlot* CostPanel::titledPlot(const QString& title, int minimumHeight) {
+    auto* plot = new QCustomPlot(this);
+    plot->setMinimumHeight(minimumHeight);
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(
+        0, 0, new QCPTextElement(plot, title, QFont(font().family(), 9, QFont::Bold)));
+    plot->legend->setVisible(true);
+    plot->legend->setFont(QFont(font().family(), 8));
+    // Legends sit in their own row under the plot, never over the data.
+    plot->plotLayout()->addElement(2, 0, plot->legend);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    return plot;
+}
+
 CostPanel::CostPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), m_doc(doc) {
     auto* layout = new QVBoxLayout(this);
     m_totals = new QLabel(this);
@@ -36,32 +51,9 @@ CostPanel::CostPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), 
     form->addRow(tr("Precision"), m_precision);
     layout->addLayout(form);
 
-    m_stages = new QCustomPlot(this);
-    m_stages->setMinimumHeight(220);
-    m_stages->plotLayout()->insertRow(0);
-    m_stages->plotLayout()->addElement(0, 0,
-                                       new QCPTextElement(m_stages,
-                                                          tr("Per stage: MACs and parameters"),
-                                                          QFont(font().family(), 9, QFont::Bold)));
-    m_stages->legend->setVisible(true);
-    m_stages->legend->setFont(QFont(font().family(), 8));
-    // Legends sit in their own row under the plot, never over the data.
-    m_stages->plotLayout()->addElement(2, 0, m_stages->legend);
-    m_stages->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_stages->plotLayout()->setRowStretchFactor(2, 0.001);
+    m_stages = titledPlot(tr("Per stage: MACs and parameters"), 220);
     layout->addWidget(m_stages, 1);
-    m_phi = new QCustomPlot(this);
-    m_phi->setMinimumHeight(200);
-    m_phi->plotLayout()->insertRow(0);
-    m_phi->plotLayout()->addElement(0, 0,
-                                    new QCPTextElement(m_phi,
-                                                       tr("MACs against φ (current α, β, γ)"),
-                                                       QFont(font().family(), 9, QFont::Bold)));
-    m_phi->legend->setVisible(true);
-    m_phi->legend->setFont(QFont(font().family(), 8));
-    m_phi->plotLayout()->addElement(2, 0, m_phi->legend);
-    m_phi->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_phi->plotLayout()->setRowStretchFactor(2, 0.001);
+    m_phi = titledPlot(tr("MACs against φ (current α, β, γ)"), 200);
     layout->addWidget(m_phi, 1);
 
     connect(doc, &ExplorerDocument::changed, this, &CostPanel::refresh);

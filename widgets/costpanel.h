@@ -26,6 +26,8 @@ class CostPanel : public QWidget {
   private:
     void refresh();       // everything: totals and both plots
     void refreshTotals(); // the text only
+    // A plot with a bold title row on top and its legend in a row of its own underneath.
+    QCustomPlot* titledPlot(const QString& title, int minimumHeight);
     ExplorerDocument* m_doc;
     QCustomPlot* m_stages = nullptr;
     QCustomPlot* m_phi = nullptr;
