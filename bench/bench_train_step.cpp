@@ -74,6 +74,9 @@ int stepMode(const std::map<std::string, std::string>& f) {
     const bool torchSgd = intFlag(f, "--torch-sgd", 0) != 0;
     const bool bf16 = cuda && intFlag(f, "--bf16", 1) != 0;
     const bool channelsLast = cuda && intFlag(f, "--channels-last", 1) != 0;
+    // As runTraining steps on CUDA: replayed from a CUDA graph (--graphs 0: eagerly).
+    const bool graphs =
+        cuda && !torchSgd && GraphedTrainStep::supported() && intFlag(f, "--graphs", 1) != 0;
     if (cuda) at::globalContext().setBenchmarkCuDNN(true);
     resetPeakDeviceMemory(dev);
 
@@ -102,9 +105,17 @@ int stepMode(const std::map<std::string, std::string>& f) {
     if (channelsLast) b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
     b.labels =
         torch::randint(0, classes, {batch}, torch::TensorOptions().dtype(torch::kInt64)).to(dev);
+    std::unique_ptr<GraphedTrainStep> graphed;
+    if (graphs)
+        graphed = std::make_unique<GraphedTrainStep>(model, static_cast<ForeachSGD&>(*opt),
+                                                     /*labelSmoothing=*/0.1, bf16, dev);
     auto run = [&](int n) {
         torch::Tensor last;
         for (int i = 0; i < n; ++i) {
+            if (graphed) {
+                last = graphed->run(b, t.learningRate).loss;
+                continue;
+            }
             setLearningRate(*opt, t.learningRate); // as runTraining does every step
             last = trainStep(model, *opt, b, /*labelSmoothing=*/0.1, bf16).loss;
         }
@@ -118,12 +129,17 @@ int stepMode(const std::map<std::string, std::string>& f) {
     const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
     const double ips = double(steps) * batch / secs;
     const double peak = peakDeviceMemory(dev);
-    std::printf("engine %s %dpx batch %d: %.0f img/s (%.2f ms/step), peak %.2f GiB, loss %.3f\n",
-                preset.c_str(), size, batch, ips, 1000 * secs / steps, peak / kGiB, loss);
+    const char* mode =
+        graphed ? (graphed->failure().empty() ? "graph" : "eager (capture failed)") : "eager";
+    if (graphed && !graphed->failure().empty())
+        std::fprintf(stderr, "CUDA graph capture failed: %s\n", graphed->failure().c_str());
+    std::printf("engine %s %dpx batch %d, %s: %.0f img/s (%.2f ms/step), peak %.2f GiB, loss "
+                "%.3f\n",
+                preset.c_str(), size, batch, mode, ips, 1000 * secs / steps, peak / kGiB, loss);
     std::printf("RESULT {\"side\":\"engine\",\"model\":\"%s\",\"size\":%d,\"batch\":%d,"
-                "\"images_per_second\":%.1f,\"ms_per_step\":%.3f,\"peak_bytes\":%.0f,"
-                "\"torch\":\"%s\",\"device\":\"%s\"}\n",
-                preset.c_str(), size, batch, ips, 1000 * secs / steps, peak, TORCH_VERSION,
+                "\"mode\":\"%s\",\"images_per_second\":%.1f,\"ms_per_step\":%.3f,"
+                "\"peak_bytes\":%.0f,\"torch\":\"%s\",\"device\":\"%s\"}\n",
+                preset.c_str(), size, batch, mode, ips, 1000 * secs / steps, peak, TORCH_VERSION,
                 cuda ? "cuda" : "cpu");
     return 0;
 }

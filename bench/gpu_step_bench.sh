@@ -11,7 +11,8 @@ all=("efficientnet-b0 efficientnet_b0 224 256"
      "efficientnet-b0 efficientnet_b0 128 256"
      "efficientnetv2-s efficientnetv2_s 300 128"
      "efficientnetv2-s tf_efficientnetv2_s 300 128")
-# STEP_CONFIGS="0 2 4" picks rows of the list above (each costs cuDNN's search on both sides)
+# STEP_CONFIGS="0 2 4" picks rows of the list above (each costs cuDNN's search on both sides);
+# MODES="eager graph" times the engine's step eagerly and replayed from a CUDA graph.
 configs=()
 for i in ${STEP_CONFIGS:-0 1 2 3 4}; do configs+=("${all[$i]}"); done
 log="$(mktemp)"
@@ -19,7 +20,9 @@ nvidia-smi --query-gpu=name,driver_version --format=csv,noheader
 timm_specs=()
 for c in "${configs[@]}"; do
   read -r preset timm size batch <<<"$c"
-  "$bin" step --preset "$preset" --size "$size" --batch "$batch" 2>&1 | tee -a "$log"
+  for m in ${MODES:-eager graph}; do
+    "$bin" step --preset "$preset" --size "$size" --batch "$batch" --graphs "$([[ $m == graph ]] && echo 1 || echo 0)" 2>&1 | tee -a "$log"
+  done
   timm_specs+=("$timm:$size:$batch")
 done
 python3 bench/pytorch_step.py "${timm_specs[@]}" 2>&1 | tee -a "$log"
@@ -29,18 +32,19 @@ rows = [json.loads(l[7:]) for l in open(sys.argv[1]) if l.startswith("RESULT ")]
 eng = [r for r in rows if r["side"] == "engine"]
 pt = [r for r in rows if r["side"] == "pytorch"]
 g = lambda b: f"{b / 2**30:.2f} GiB" if b >= 0 else "n/a"
-print(f"{'engine vs timm model':44s} {'engine/s':>9s} {'pytorch/s':>9s} {'ratio':>7s} "
-      f"{'engine mem':>11s} {'pytorch mem':>11s}")
+print(f"{'engine vs timm model':44s} {'mode':>6s} {'engine/s':>9s} {'pytorch/s':>9s} "
+      f"{'ratio':>7s} {'engine mem':>11s} {'pytorch mem':>11s}")
 for c in sys.argv[2:]:
     preset, timm, size, batch = c.split()
-    e = [r for r in eng if r["model"] == preset and r["size"] == int(size)]
+    es = [r for r in eng if r["model"] == preset and r["size"] == int(size)]
     p = [r for r in pt if r["model"] == timm and r["size"] == int(size)]
     name = f"{preset} vs {timm} {size}px b{batch}"
-    if not e or not p:
+    if not es or not p:
         print(f"{name:44s} a side failed (see above)")
         continue
-    e, p = e[0], p[0]
-    print(f"{name:44s} {e['images_per_second']:9.0f} {p['images_per_second']:9.0f} "
-          f"{e['images_per_second'] / p['images_per_second']:6.3f}x {g(e['peak_bytes']):>11s} "
-          f"{g(p['peak_bytes']):>11s}")
+    p = p[0]
+    for e in es:
+        print(f"{name:44s} {e.get('mode', 'eager')[:6]:>6s} {e['images_per_second']:9.0f} "
+              f"{p['images_per_second']:9.0f} {e['images_per_second'] / p['images_per_second']:6.3f}x "
+              f"{g(e['peak_bytes']):>11s} {g(p['peak_bytes']):>11s}")
 PY

@@ -445,6 +445,11 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
         case T::Error:
             m_status->setText(tr("Error: %1").arg(QString::fromStdString(e.message)));
             break;
+        case T::Notice: // kept on the run's entry: the status line moves on with the next step
+            if (QListWidgetItem* item = m_runList->item(m_runList->count() - 1))
+                item->setToolTip(QString::fromStdString(e.message));
+            m_status->setText(QString::fromStdString(e.message));
+            break;
         }
     }
     m_dirty = true;

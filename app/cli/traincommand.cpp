@@ -31,6 +31,7 @@ timm state_dict names for EfficientNets).
   --ema X                EMA decay of the weights (0 = off)
   --device D             auto, cpu, cuda, cuda:N
   --precision P          auto, fp32, bf16 (CUDA)
+  --cuda-graphs on|off   replay each stage's training step from a CUDA graph (default on)
   --checkpoint-every N   steps between checkpoints
   --seed N
   --run-dir DIR          where the run is written (default ~/.local/share/scalescope/runs/...)
@@ -65,7 +66,7 @@ int runTrainCommand(const std::vector<std::string>& argv) {
         "--data-path",   "--epochs",      "--batch",       "--lr",          "--optimizer",
         "--schedule",    "--stages",      "--min-size",    "--max-size",    "--train-samples",
         "--val-samples", "--ema",         "--device",      "--precision",   "--checkpoint-every",
-        "--seed",        "--run-dir"};
+        "--seed",        "--run-dir",     "--cuda-graphs"};
     const cli::Args a(argv, options, {"--resume", "--quiet"});
     if (!a.positional().empty())
         throw ValidationError(a.positional().front(), "unexpected argument");
@@ -87,6 +88,11 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     if (auto v = a.number("--ema")) t.emaDecay = *v;
     if (auto v = a.value("--device")) t.device = *v;
     if (auto v = a.value("--precision")) t.precision = *v;
+    if (auto v = a.value("--cuda-graphs")) {
+        if (*v != "on" && *v != "off")
+            throw ValidationError("--cuda-graphs", "must be on or off, not \"" + *v + "\"");
+        t.cudaGraphs = *v == "on";
+    }
     if (auto v = a.integer("--checkpoint-every")) t.checkpointEvery = *v;
     if (auto v = a.integer("--seed")) {
         if (*v < 0) throw ValidationError("--seed", "must not be negative");
@@ -157,6 +163,9 @@ int runTrainCommand(const std::vector<std::string>& argv) {
             break;
         case T::Error:
             std::cerr << "\nscalescope-cli: error: " << e.message << "\n";
+            break;
+        case T::Notice:
+            std::cerr << "\nnote: " << e.message << "\n";
             break;
         }
     };

@@ -22,7 +22,7 @@ for step in "$@"; do
     opts=(); [[ "${GUI:-1}" == 0 ]] && opts=(-DSCALESCOPE_WITH_GUI=OFF -DSCALESCOPE_BUILD_TESTS=OFF)
     cmake -S . -B $build "${gen[@]}" -DCMAKE_BUILD_TYPE=Release "${opts[@]}" >"$out/configure.log" 2>&1 ||
       { tail -40 "$out/configure.log"; exit 1; }
-    grep -E "Peak GPU|imgcodecs|Translations|LinguistTools" "$out/configure.log"
+    grep -E "Peak GPU|CUDA graphs|imgcodecs|Translations|LinguistTools" "$out/configure.log"
     cmake --build $build -j16 >"$out/build.log" 2>&1 ||
       { grep -E -A5 "error|Error" "$out/build.log" | head -60; exit 1; }
     stamp build done ;;

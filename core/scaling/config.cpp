@@ -59,9 +59,9 @@ bool TrainingSettings::operator==(const TrainingSettings& o) const {
            momentum == o.momentum && weightDecay == o.weightDecay &&
            labelSmoothing == o.labelSmoothing && warmupEpochs == o.warmupEpochs &&
            emaDecay == o.emaDecay && device == o.device && precision == o.precision &&
-           trainSamples == o.trainSamples && valSamples == o.valSamples &&
-           checkpointEvery == o.checkpointEvery && seed == o.seed && workers == o.workers &&
-           progressive == o.progressive;
+           cudaGraphs == o.cudaGraphs && trainSamples == o.trainSamples &&
+           valSamples == o.valSamples && checkpointEvery == o.checkpointEvery && seed == o.seed &&
+           workers == o.workers && progressive == o.progressive;
 }
 
 std::string toString(ProgressiveSettings::Schedule s) {
@@ -152,6 +152,7 @@ TrainingSettings trainingFromJson(const Json& j) {
     t.emaDecay = r.number("ema_decay", t.emaDecay);
     t.device = r.string("device", t.device);
     t.precision = r.string("precision", t.precision);
+    t.cudaGraphs = r.boolean("cuda_graphs", t.cudaGraphs);
     t.trainSamples = r.integer("train_samples", t.trainSamples);
     t.valSamples = r.integer("val_samples", t.valSamples);
     t.checkpointEvery = r.integer("checkpoint_every", t.checkpointEvery);
@@ -305,6 +306,7 @@ Json configToJson(const ScaleConfig& c) {
                      {"ema_decay", t.emaDecay},
                      {"device", t.device},
                      {"precision", t.precision},
+                     {"cuda_graphs", t.cudaGraphs},
                      {"train_samples", t.trainSamples},
                      {"val_samples", t.valSamples},
                      {"checkpoint_every", t.checkpointEvery},

@@ -96,7 +96,19 @@ torch::Tensor ForeachSGD::step(LossClosure closure) {
             else
                 update = &bufs;
         }
-        at::_foreach_add_(params, *update, -o.lr());
+        if (!m_lr.defined()) {
+            at::_foreach_add_(params, *update, -o.lr());
+            continue;
+        }
+        // Nesterov's update is the gradients, ours to scale in place; the momentum buffers
+        // themselves are not.
+        if (update != &grads) grads = at::_foreach_mul(*update, 1.0);
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 2)
+        at::_foreach_mul_(grads, m_lr);
+#else
+        at::_foreach_mul_(grads, std::vector<torch::Tensor>(grads.size(), m_lr));
+#endif
+        at::_foreach_sub_(params, grads);
     }
     return loss;
 }
@@ -187,24 +199,33 @@ TrainBatch prepareTrainBatch(const Split& split, const torch::Tensor& perm, std:
     return b;
 }
 
-StepResult trainStep(ScaledNet& model, torch::optim::Optimizer& opt, const TrainBatch& batch,
-                     double labelSmoothing, bool bf16) {
+StepResult stepOn(ScaledNet& model, torch::optim::Optimizer& opt, const torch::Tensor& x,
+                  const torch::Tensor& labels, double labelSmoothing, bool bf16,
+                  const MixLoss& mix) {
     namespace F = torch::nn::functional;
-    clearGradients(opt);
     torch::Tensor logits;
     {
         AutocastGuard ac(bf16);
-        logits = model->forward(batch.x);
+        logits = model->forward(x);
     }
     logits = logits.to(torch::kFloat32);
     const auto ce = F::CrossEntropyFuncOptions().label_smoothing(labelSmoothing);
-    auto loss = F::cross_entropy(logits, batch.labels, ce);
-    if (batch.lam < 1.0)
-        loss = batch.lam * loss +
-               (1.0 - batch.lam) * F::cross_entropy(logits, batch.labels.flip(0), ce);
+    auto loss = F::cross_entropy(logits, labels, ce);
+    if (mix) loss = mix(loss, F::cross_entropy(logits, labels.flip(0), ce));
     loss.backward();
     opt.step();
     return {loss.detach(), logits.detach()};
+}
+
+StepResult trainStep(ScaledNet& model, torch::optim::Optimizer& opt, const TrainBatch& batch,
+                     double labelSmoothing, bool bf16) {
+    clearGradients(opt);
+    MixLoss mix;
+    if (batch.lam < 1.0)
+        mix = [lam = batch.lam](const torch::Tensor& own, const torch::Tensor& reversed) {
+            return lam * own + (1.0 - lam) * reversed;
+        };
+    return stepOn(model, opt, batch.x, batch.labels, labelSmoothing, bf16, mix);
 }
 
 void writeTimmWeights(ScaledNet& model, const std::filesystem::path& path) {

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -36,6 +37,13 @@ class ForeachSGD : public torch::optim::SGD {
   public:
     using torch::optim::SGD::SGD;
     torch::Tensor step(LossClosure closure = nullptr) override;
+    // The update reads its learning rate from this 0-dim tensor (on the parameters' device)
+    // instead of the options while one is set: a step replayed from a CUDA graph then still
+    // follows the schedule. An undefined tensor goes back to the options.
+    void setLearningRateTensor(torch::Tensor lr) { m_lr = std::move(lr); }
+
+  private:
+    torch::Tensor m_lr;
 };
 
 torch::Device chooseDevice(const std::string& device);
@@ -74,6 +82,43 @@ struct StepResult {
 };
 StepResult trainStep(ScaledNet& model, torch::optim::Optimizer& opt, const TrainBatch& batch,
                      double labelSmoothing, bool bf16);
+// The step itself on given tensors, without clearing gradients: `mix(own, reversed)` combines
+// the batch's loss with its reverse's (mixup); none means no mixup.
+using MixLoss = std::function<torch::Tensor(const torch::Tensor&, const torch::Tensor&)>;
+StepResult stepOn(ScaledNet& model, torch::optim::Optimizer& opt, const torch::Tensor& x,
+                  const torch::Tensor& labels, double labelSmoothing, bool bf16,
+                  const MixLoss& mix);
+
+// trainStep replayed from a CUDA graph, one capture per batch shape: a whole step becomes
+// one launch, which is what small models at small progressive sizes are bound by. The first
+// kWarmupSteps steps of a shape run eagerly (cuDNN's algorithm search, the optimizer's
+// buffers); the next is captured and every later one replayed. All of it runs on a side
+// stream ordered after and before the caller's. Only SGD (ForeachSGD) is captured.
+class GraphedTrainStep {
+  public:
+    static constexpr int kWarmupSteps = 3;
+    // False where this build has no CUDA graphs (a CPU-only LibTorch).
+    static bool supported();
+    GraphedTrainStep(ScaledNet& model, ForeachSGD& opt, double labelSmoothing, bool bf16,
+                     torch::Device dev);
+    ~GraphedTrainStep();
+    GraphedTrainStep(const GraphedTrainStep&) = delete;
+    GraphedTrainStep& operator=(const GraphedTrainStep&) = delete;
+
+    // One step at learning rate `lr`. The result's tensors are overwritten by the next call.
+    // A capture that fails turns graphs off for good (failure() says why) and the step runs
+    // eagerly; the training goes on.
+    StepResult run(const TrainBatch& batch, double lr);
+    // The next run() with this batch would capture: no other GPU work should be queued then.
+    bool willCapture(const TrainBatch& batch) const;
+    // Drop the graph; the next step warms up and captures again (after a dropout change).
+    void reset();
+    const std::string& failure() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
 
 // The state_dict as a torch.save-format file (timm's names for EfficientNets).
 void writeTimmWeights(ScaledNet& model, const std::filesystem::path& path);

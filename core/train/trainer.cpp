@@ -43,6 +43,8 @@ std::string toString(TrainEvent::Type t) {
         return "cancelled";
     case TrainEvent::Type::Error:
         return "error";
+    case TrainEvent::Type::Notice:
+        return "notice";
     }
     return "?";
 }
@@ -291,6 +293,13 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             if (channelsLast) toChannelsLast(**ema);
             copyState(model, *ema);
         }
+        // SGD's step is replayed from a CUDA graph per stage (its learning rate read from a
+        // tensor); RMSprop steps eagerly.
+        std::unique_ptr<GraphedTrainStep> graphed;
+        auto* sgd = dynamic_cast<ForeachSGD*>(optimizer.get());
+        if (cuda && t.cudaGraphs && sgd && GraphedTrainStep::supported())
+            graphed = std::make_unique<GraphedTrainStep>(model, *sgd, t.labelSmoothing, bf16, dev);
+        bool graphFailureReported = false;
         const std::int64_t n = data.train.size();
         const int batch = int(std::min<std::int64_t>(t.batchSize, n));
         const std::int64_t steps = std::max<std::int64_t>(1, n / batch); // drop the ragged end
@@ -336,7 +345,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                << (data.skippedFiles
                        ? ", " + std::to_string(data.skippedFiles) + " unreadable files skipped"
                        : "")
-               << (options.resume ? ", resumed at epoch " + std::to_string(prog.epoch + 1) : "");
+               << (options.resume ? ", resumed at epoch " + std::to_string(prog.epoch + 1) : "")
+               << (graphed ? ", CUDA graphs" : "");
             e.message = os.str();
             sink(e);
         }
@@ -358,6 +368,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 currentStage = st.index;
                 model->setDropout(st.dropout);
                 if (ema) (*ema)->setDropout(st.dropout);
+                if (graphed) graphed->reset(); // the graph holds the old dropout rate
                 TrainEvent e = stageEvent(TrainEvent::Type::Stage, epoch, st);
                 sink(e);
             }
@@ -410,12 +421,31 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 }
                 // This step's batch was prepared while the previous step ran; start the next.
                 const TrainBatch b = pending.get();
-                if (s + 1 < steps)
-                    pending = std::async(std::launch::async, prepare, s + 1, prog.globalStep + 1);
+                // A capture wants no other GPU work queued meanwhile: the next batch waits.
+                const bool capturing = graphed && graphed->willCapture(b);
+                auto prepareNext = [&] {
+                    if (s + 1 < steps)
+                        pending =
+                            std::async(std::launch::async, prepare, s + 1, prog.globalStep + 1);
+                };
+                if (!capturing) prepareNext();
                 const double lr =
                     learningRateAt(t.learningRate, prog.globalStep, totalSteps, warmup);
-                setLearningRate(*optimizer, lr);
-                const StepResult r = trainStep(model, *optimizer, b, t.labelSmoothing, bf16);
+                StepResult r;
+                if (graphed) {
+                    r = graphed->run(b, lr);
+                } else {
+                    setLearningRate(*optimizer, lr);
+                    r = trainStep(model, *optimizer, b, t.labelSmoothing, bf16);
+                }
+                if (capturing) prepareNext();
+                if (graphed && !graphed->failure().empty() && !graphFailureReported) {
+                    graphFailureReported = true;
+                    TrainEvent e = stageEvent(TrainEvent::Type::Notice, epoch, st);
+                    e.message = "CUDA graph capture failed (" + graphed->failure() +
+                                "); training goes on without graphs";
+                    sink(e);
+                }
                 const auto& loss = r.loss;
                 const auto& logits = r.logits;
                 const auto& labels = b.labels;

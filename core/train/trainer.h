@@ -29,7 +29,8 @@ struct TrainEvent {
         Resumed,
         Finished,
         Cancelled,
-        Error
+        Error,
+        Notice // something the user should know that does not stop the run
     };
     Type type = Type::Step;
     int epoch = 0; // 0-based
@@ -49,7 +50,7 @@ struct TrainEvent {
     double memoryBytes = 0; // peak device memory (CUDA) or resident set (CPU)
     double elapsedSeconds = 0;
     double etaSeconds = 0;
-    std::string message; // Started: device and model; Error: the reason
+    std::string message; // Started: device and model; Error: the reason; Notice: the note
 };
 
 std::string toString(TrainEvent::Type t);

@@ -55,6 +55,7 @@ void TestConfig::roundTripEdited() {
     c.training.progressive.schedule = ProgressiveSettings::Schedule::Code;
     c.training.progressive.mixupMax = 0.35;
     c.training.seed = 123456789012345ull;
+    c.training.cudaGraphs = false;
     const ScaleConfig back = configFromJson(Json::parse(configToJson(c).dump(2)));
     QVERIFY(back == c);
 }
@@ -113,6 +114,9 @@ void TestConfig::badJson_data() {
                                  << "training.dataset";
     QTest::newRow("fractional epochs") << "{" + ok + R"(,"scaling":{},"training":{"epochs":2.5}})"
                                        << "training.epochs";
+    QTest::newRow("cuda graphs not a bool")
+        << "{" + ok + R"(,"scaling":{},"training":{"cuda_graphs":"yes"}})"
+        << "training.cuda_graphs";
     QTest::newRow("min above max")
         << "{" + ok +
                R"(,"scaling":{},"training":{"progressive":{"dropout_min":0.5,"dropout_max":0.1}}})"

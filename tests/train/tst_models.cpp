@@ -230,26 +230,41 @@ void TestModels::foreachSgdMatchesTorchSgd() {
     QFETCH(bool, nesterov);
     QFETCH(double, weightDecay);
     torch::manual_seed(3);
-    auto a = torch::nn::Linear(5, 3), b = torch::nn::Linear(5, 3);
+    auto a = torch::nn::Linear(5, 3), b = torch::nn::Linear(5, 3), c = torch::nn::Linear(5, 3);
     {
         torch::NoGradGuard ng;
-        b->weight.copy_(a->weight);
-        b->bias.copy_(a->bias);
+        for (auto* copy : {&b, &c}) {
+            (*copy)->weight.copy_(a->weight);
+            (*copy)->bias.copy_(a->bias);
+        }
     }
     const auto o = torch::optim::SGDOptions(0.1).momentum(momentum).nesterov(nesterov).weight_decay(
         weightDecay);
     torch::optim::SGD ref(a->parameters(), o);
     ForeachSGD fast(b->parameters(), o);
+    // The CUDA-graph mode: the learning rate comes from a tensor, whatever the options say.
+    ForeachSGD fromTensor(c->parameters(), torch::optim::SGDOptions(o).lr(99.0));
+    const auto lr = torch::zeros({});
+    fromTensor.setLearningRateTensor(lr);
     const auto x = torch::randn({8, 5});
     for (int step = 0; step < 4; ++step) {
+        const double rate = 0.1 / (step + 1); // a schedule: the rate changes every step
+        setLearningRate(ref, rate);
+        setLearningRate(fast, rate);
+        lr.fill_(rate);
         ref.zero_grad();
         fast.zero_grad();
+        fromTensor.zero_grad();
         a(x).pow(2).mean().backward();
         b(x).pow(2).mean().backward();
+        c(x).pow(2).mean().backward();
         ref.step();
         fast.step();
+        fromTensor.step();
         QVERIFY(torch::allclose(a->weight, b->weight, 1e-6, 1e-7));
         QVERIFY(torch::allclose(a->bias, b->bias, 1e-6, 1e-7));
+        QVERIFY(torch::allclose(a->weight, c->weight, 1e-6, 1e-7));
+        QVERIFY(torch::allclose(a->bias, c->bias, 1e-6, 1e-7));
     }
     if (momentum > 0) { // the momentum buffers travel through a checkpoint
         torch::serialize::OutputArchive out;

@@ -70,6 +70,8 @@ void TestTrainCli::badFlags_data() {
                                  << "training.learning_rate: must be between";
     QTest::newRow("schedule") << QStringList{"train", "--schedule", "fast"}
                               << "--schedule: \"fast\" is not one of";
+    QTest::newRow("cuda graphs") << QStringList{"train", "--cuda-graphs", "maybe"}
+                                 << "--cuda-graphs: must be on or off";
     QTest::newRow("dataset") << QStringList{"train", "--dataset", "imagenet"}
                              << "training.dataset: \"imagenet\" is not one of";
     QTest::newRow("folder without path")

@@ -1,0 +1,195 @@
+// GraphedTrainStep: the training step captured into a CUDA graph. The CUDA headers are seen
+// here alone, and only when CMake found that they compile (SCALESCOPE_CUDA_GRAPHS); elsewhere
+// supported() is false and the trainer steps eagerly.
+#include "engine.h"
+
+#ifdef SCALESCOPE_CUDA_GRAPHS
+#include <ATen/cuda/CUDAEvent.h>
+#include <ATen/cuda/CUDAGraph.h>
+#include <c10/cuda/CUDAGuard.h>
+#include <c10/cuda/CUDAStream.h>
+#include <cuda_runtime_api.h>
+#endif
+
+#include <optional>
+#include <stdexcept>
+
+namespace scalescope::train {
+
+#ifdef SCALESCOPE_CUDA_GRAPHS
+
+struct GraphedTrainStep::Impl {
+    ScaledNet model;
+    ForeachSGD& opt;
+    double labelSmoothing;
+    bool bf16;
+    torch::Device dev;
+    c10::cuda::CUDAStream stream;
+    // Inputs the graph reads and outputs it writes: the same memory on every replay.
+    torch::Tensor x, labels, lam, lr, loss, logits;
+    std::vector<std::int64_t> shape;
+    int eagerSteps = 0;
+    std::optional<at::cuda::CUDAGraph> graph;
+    bool captured = false;
+    std::string failure;
+
+    Impl(ScaledNet& m, ForeachSGD& o, double ls, bool b, torch::Device d)
+        : model(m), opt(o), labelSmoothing(ls), bf16(b), dev(d),
+          stream(at::cuda::getStreamFromPool(false, d.index())) {}
+
+    void step() {
+        const StepResult r = stepOn(model, opt, x, labels, labelSmoothing, bf16,
+                                    [this](const torch::Tensor& own, const torch::Tensor& rev) {
+                                        return torch::lerp(rev, own, lam);
+                                    });
+        loss = r.loss;
+        logits = r.logits;
+    }
+
+    void drop() {
+        // Gradients and outputs live in the graph's memory pool: let go of them first.
+        clearGradients(opt);
+        loss = logits = torch::Tensor();
+        graph.reset();
+        captured = false;
+        eagerSteps = 0;
+    }
+
+    // Captures step() and replays it once (capturing runs nothing). False, with `failure`
+    // set, when CUDA refused: the stream's capture is ended and the error cleared.
+    bool capture() {
+        clearGradients(opt); // backward then allocates them from the graph's pool
+        graph.emplace();
+        try {
+            graph->capture_begin({0, 0}, cudaStreamCaptureModeThreadLocal);
+            try {
+                step();
+            } catch (...) {
+                try {
+                    graph->capture_end();
+                } catch (...) {
+                }
+                throw;
+            }
+            graph->capture_end();
+            graph->replay();
+            captured = true;
+            return true;
+        } catch (const std::exception& e) {
+            failure = e.what();
+            const auto cut = failure.find('\n');
+            if (cut != std::string::npos) failure.resize(cut);
+        }
+        static_cast<void>(cudaGetLastError());
+        graph.reset();
+        clearGradients(opt);
+        loss = logits = torch::Tensor();
+        return false;
+    }
+};
+
+bool GraphedTrainStep::supported() {
+    return true;
+}
+
+GraphedTrainStep::GraphedTrainStep(ScaledNet& model, ForeachSGD& opt, double labelSmoothing,
+                                   bool bf16, torch::Device dev)
+    : d(std::make_unique<Impl>(model, opt, labelSmoothing, bf16, dev)) {
+    if (!dev.is_cuda()) throw std::invalid_argument("CUDA graphs need a CUDA device");
+    d->lr = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat32).device(dev));
+    d->lam = torch::ones({}, d->lr.options());
+    opt.setLearningRateTensor(d->lr);
+}
+
+GraphedTrainStep::~GraphedTrainStep() {
+    d->opt.setLearningRateTensor(torch::Tensor());
+    d->drop();
+}
+
+bool GraphedTrainStep::willCapture(const TrainBatch& b) const {
+    return d->failure.empty() && !d->captured && b.x.sizes().vec() == d->shape &&
+           d->eagerSteps >= kWarmupSteps;
+}
+
+void GraphedTrainStep::reset() {
+    d->drop();
+}
+
+const std::string& GraphedTrainStep::failure() const {
+    return d->failure;
+}
+
+StepResult GraphedTrainStep::run(const TrainBatch& b, double lr) {
+    Impl& m = *d;
+    if (!m.failure.empty()) {
+        setLearningRate(m.opt, lr);
+        m.opt.setLearningRateTensor(torch::Tensor());
+        return trainStep(m.model, m.opt, b, m.labelSmoothing, m.bf16);
+    }
+    const c10::cuda::CUDAStream caller = c10::cuda::getCurrentCUDAStream(m.dev.index());
+    at::cuda::CUDAEvent ready;
+    ready.record(caller); // the batch was prepared on the caller's stream
+    ready.block(m.stream);
+    {
+        const c10::cuda::CUDAStreamGuard guard(m.stream);
+        if (b.x.sizes().vec() != m.shape) {
+            m.drop();
+            m.shape = b.x.sizes().vec();
+            m.x = torch::empty_like(b.x); // keeps channels-last
+            m.labels = torch::empty_like(b.labels);
+        }
+        m.x.copy_(b.x);
+        m.labels.copy_(b.labels);
+        m.lam.fill_(b.lam);
+        m.lr.fill_(lr);
+        if (m.captured) {
+            m.graph->replay();
+        } else if (m.eagerSteps < kWarmupSteps) {
+            clearGradients(m.opt);
+            m.step();
+            ++m.eagerSteps;
+        } else if (!m.capture()) {
+            // Eager from now on, on the caller's stream: this step has not run yet.
+            m.opt.setLearningRateTensor(torch::Tensor());
+        }
+    }
+    at::cuda::CUDAEvent done;
+    done.record(m.stream);
+    done.block(caller);
+    if (!m.failure.empty() && !m.loss.defined()) {
+        setLearningRate(m.opt, lr);
+        return trainStep(m.model, m.opt, b, m.labelSmoothing, m.bf16);
+    }
+    return {m.loss, m.logits};
+}
+
+#else // no CUDA graphs in this build
+
+struct GraphedTrainStep::Impl {
+    std::string failure = "this LibTorch has no CUDA graphs";
+};
+
+bool GraphedTrainStep::supported() {
+    return false;
+}
+
+GraphedTrainStep::GraphedTrainStep(ScaledNet&, ForeachSGD&, double, bool, torch::Device)
+    : d(std::make_unique<Impl>()) {
+    throw std::invalid_argument(d->failure);
+}
+
+GraphedTrainStep::~GraphedTrainStep() = default;
+bool GraphedTrainStep::willCapture(const TrainBatch&) const {
+    return false;
+}
+void GraphedTrainStep::reset() {}
+const std::string& GraphedTrainStep::failure() const {
+    return d->failure;
+}
+StepResult GraphedTrainStep::run(const TrainBatch&, double) {
+    throw std::logic_error(d->failure);
+}
+
+#endif
+
+} // namespace scalescope::train
