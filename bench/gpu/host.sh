@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything the GPU host runs, in one call (see ../shared/device/README.md for the host):
 #   source .devdeps/env.sh && bench/gpu/host.sh STEP... 
-# Steps: build (GUI=0: CLI and benches only), smoke, timm, steps, data, fashion, test, gui.
+# Steps: build (GUI=0: CLI and benches only), smoke, graphs, timm, steps, data, fashion, test,
+# gui.
 # Logs go to $OUT (or /tmp/out). Carry .devdeps (fetch-debs.sh --with-qt) for the GUI and the
 # tests; for `fashion`, carry .devdeps-noqt (fetch-debs.sh without Qt, into that folder) and
 # .fashion/ (a copy of /usr/share/datasets/fashion-mnist): with Qt they exceed the 64 MiB limit.
@@ -32,6 +33,12 @@ for step in "$@"; do
       for v in "--torch-sgd 1" "--bf16 0" "--channels-last 0"; do
         echo "-- with $v"; $build/bin/bench_train_step step --size 128 --batch 64 --steps 3 --warmup 2 $v 2>&1 | tail -3
       done ;;
+  graphs)
+    stamp "step eagerly, then replayed from a CUDA graph (B0 at ${GRAPH_SIZE:-64} px, batch 512)"
+    for g in 0 1; do
+      $build/bin/bench_train_step step --size "${GRAPH_SIZE:-64}" --batch 512 --steps 30 --warmup 10 \
+        --graphs $g 2>&1 | grep -v RESULT | tail -3
+    done ;;
   fashion)
     # Fashion-MNIST (carried in .fashion/): fixed size at the final 64 px, then progressive.
     for sched in fixed paper; do
