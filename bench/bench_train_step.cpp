@@ -3,6 +3,7 @@
 //   bench_train_step step --preset P --size S --batch B [--steps N] [--warmup W]
 //   bench_train_step data --size S --batch B [--store S0] [--randaugment M] [--mixup A]
 //   bench_train_step export DIR      (EfficientNet-B0, 1000 classes: weights.pt + check.pt)
+//   bench_train_step graphcheck      (CUDA: graph replay against eager steps, same results)
 // Each mode prints a human line and a "RESULT {json}" line for bench/gpu_step_bench.sh.
 #include "engine.h"
 #include "scaling/presets.h"
@@ -74,9 +75,9 @@ int stepMode(const std::map<std::string, std::string>& f) {
     const bool torchSgd = intFlag(f, "--torch-sgd", 0) != 0;
     const bool bf16 = cuda && intFlag(f, "--bf16", 1) != 0;
     const bool channelsLast = cuda && intFlag(f, "--channels-last", 1) != 0;
-    // As runTraining steps on CUDA: replayed from a CUDA graph (--graphs 0: eagerly).
+    // --graphs 1: replayed from a CUDA graph, as runTraining does with cuda_graphs on.
     const bool graphs =
-        cuda && !torchSgd && GraphedTrainStep::supported() && intFlag(f, "--graphs", 1) != 0;
+        cuda && !torchSgd && GraphedTrainStep::supported() && intFlag(f, "--graphs", 0) != 0;
     if (cuda) at::globalContext().setBenchmarkCuDNN(true);
     resetPeakDeviceMemory(dev);
 
@@ -191,6 +192,78 @@ int dataMode(const std::map<std::string, std::string>& f) {
     return 0;
 }
 
+// The CUDA-graph step against the eager one: two copies of one EfficientNet-B0 (no dropout or
+// stochastic depth, fp32, deterministic cuDNN) trained on the same batches, with a learning
+// rate and a mixup weight that change every step and an image size that changes halfway
+// (a new capture). Their losses and final weights must agree.
+int graphCheckMode(const std::map<std::string, std::string>& f) {
+    const int steps = intFlag(f, "--steps", 10), batch = intFlag(f, "--batch", 32);
+    const torch::Device dev = chooseDevice("auto");
+    if (!dev.is_cuda() || !GraphedTrainStep::supported()) {
+        std::fprintf(stderr, "graphcheck needs a GPU and a LibTorch with CUDA graphs\n");
+        return 2;
+    }
+    at::globalContext().setBenchmarkCuDNN(false);
+    at::globalContext().setDeterministicCuDNN(true);
+    ScaleConfig cfg = configForPreset("efficientnet-b0");
+    cfg.baseline.dropPath = 0;
+    const ScaledArch arch = scale(cfg.baseline, cfg.request);
+    constexpr int kClasses = 10;
+    torch::manual_seed(kSeed);
+    ScaledNet eager(arch, kClasses, 3), graphed(arch, kClasses, 3);
+    for (ScaledNet* m : {&eager, &graphed}) {
+        (*m)->setDropout(0);
+        (*m)->to(dev);
+        toChannelsLast(**m);
+    }
+    {
+        torch::NoGradGuard ng;
+        const auto from = eager->parameters(), to = graphed->parameters();
+        for (size_t i = 0; i < from.size(); ++i)
+            to[i].copy_(from[i]);
+        const auto fromB = eager->buffers(), toB = graphed->buffers();
+        for (size_t i = 0; i < fromB.size(); ++i)
+            toB[i].copy_(fromB[i]);
+    }
+    TrainingSettings t;
+    t.weightDecay = 1e-4;
+    auto optEager = makeOptimizer(t, eager);
+    auto optGraphed = makeOptimizer(t, graphed);
+    GraphedTrainStep step(graphed, static_cast<ForeachSGD&>(*optGraphed), 0.1, /*bf16=*/false, dev);
+    eager->train();
+    graphed->train();
+    double worstLoss = 0;
+    for (int i = 0; i < 2 * steps; ++i) {
+        const int size = i < steps ? 64 : 48;
+        torch::manual_seed(kSeed + std::uint64_t(i));
+        TrainBatch b;
+        b.x = torch::randn({batch, 3, size, size}, torch::TensorOptions().device(dev))
+                  .contiguous(torch::MemoryFormat::ChannelsLast);
+        b.labels = torch::randint(0, kClasses, {batch},
+                                  torch::TensorOptions().dtype(torch::kInt64).device(dev));
+        b.lam = i % 2 ? 0.7 : 1.0;
+        const double lr = 0.02 * (1 + i % 3);
+        setLearningRate(*optEager, lr);
+        const double le = trainStep(eager, *optEager, b, 0.1, false).loss.item<double>();
+        const double lg = step.run(b, lr).loss.item<double>();
+        worstLoss = std::max(worstLoss, std::abs(le - lg) / std::max(1.0, std::abs(le)));
+        std::printf("step %2d, %d px, lr %.2f, lam %.1f: eager loss %.6f, graph loss %.6f\n", i,
+                    size, lr, b.lam, le, lg);
+    }
+    double worstWeight = 0;
+    const auto a = eager->parameters(), g = graphed->parameters();
+    for (size_t i = 0; i < a.size(); ++i)
+        worstWeight = std::max(worstWeight, (a[i] - g[i]).abs().max().item<double>());
+    const bool captured = step.failure().empty();
+    const bool pass = captured && worstLoss < 1e-4 && worstWeight < 1e-4;
+    std::printf("%s: %s; largest loss difference %.2e (relative), largest weight difference "
+                "%.2e\n",
+                pass ? "GRAPH CHECK PASSED" : "GRAPH CHECK FAILED",
+                captured ? "captured and replayed" : step.failure().c_str(), worstLoss,
+                worstWeight);
+    return pass ? 0 : 1;
+}
+
 // EfficientNet-B0 exactly as timm's efficientnet_b0 (1000 classes): a few steps so that
 // the BatchNorm statistics are not the initial ones, then weights.pt and, for comparison,
 // check.pt with an input and the engine's eval-mode logits for it (fp32, CPU).
@@ -230,10 +303,12 @@ int main(int argc, char** argv) {
         if (mode == "step") return stepMode(parseFlags(argc, argv, 2));
         if (mode == "data") return dataMode(parseFlags(argc, argv, 2));
         if (mode == "export" && argc > 2) return exportMode(argv[2]);
+        if (mode == "graphcheck") return graphCheckMode(parseFlags(argc, argv, 2));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_train_step: %s\n", e.what());
         return 1;
     }
-    std::fprintf(stderr, "usage: bench_train_step step|data [--flag value ...] | export DIR\n");
+    std::fprintf(stderr,
+                 "usage: bench_train_step step|data|graphcheck [--flag value ...] | export DIR\n");
     return 2;
 }

@@ -34,6 +34,9 @@ for step in "$@"; do
         echo "-- with $v"; $build/bin/bench_train_step step --size 128 --batch 64 --steps 3 --warmup 2 $v 2>&1 | tail -3
       done ;;
   graphs)
+    stamp "CUDA graph replay against eager steps (same losses and weights)"
+    rm -f /tmp/graphs-ok
+    $build/bin/bench_train_step graphcheck 2>&1 | tail -4 && touch /tmp/graphs-ok
     stamp "step eagerly, then replayed from a CUDA graph (B0 at ${GRAPH_SIZE:-64} px, batch 512)"
     for g in 0 1; do
       $build/bin/bench_train_step step --size "${GRAPH_SIZE:-64}" --batch 512 --steps 30 --warmup 10 \
@@ -41,14 +44,18 @@ for step in "$@"; do
     done ;;
   fashion)
     # Fashion-MNIST (carried in .fashion/): fixed size at the final 64 px, then progressive.
-    for sched in fixed paper; do
-      stamp "fashion-mnist $sched"
+    # CUDA graphs only where the graphs step passed its check in this call.
+    graphs=off; [[ -e /tmp/graphs-ok ]] && graphs=on
+    for sched in ${FASHION_SCHEDULES:-fixed paper}; do
+      stamp "fashion-mnist $sched, CUDA graphs $graphs"
       rm -rf /tmp/fm-$sched
       timeout "${FASHION_LIMIT:-290}" $build/bin/scalescope-cli train --config bench/configs/fashion-gpu.json \
-        --data-path .fashion --schedule $sched --run-dir /tmp/fm-$sched --quiet 2>&1 | tail -4
+        --data-path .fashion --schedule $sched --cuda-graphs $graphs --run-dir /tmp/fm-$sched --quiet 2>&1 | tail -4
       cp /tmp/fm-$sched/metrics.csv "$out/fashion-$sched.csv" 2>/dev/null
       tail -2 /tmp/fm-$sched/metrics.csv | cut -d, -f1-4,12-14
-    done ;;
+    done
+    [[ -e /tmp/fm-fixed/metrics.csv && -e /tmp/fm-paper/metrics.csv ]] &&
+      python3 bench/compare_runs.py /tmp/fm-fixed/metrics.csv /tmp/fm-paper/metrics.csv ;;
   timm)
     stamp timm load check
     $build/bin/bench_train_step export /tmp/timmcheck && python3 bench/timm_check.py /tmp/timmcheck ;;
