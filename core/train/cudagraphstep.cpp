@@ -121,8 +121,8 @@ const std::string& GraphedTrainStep::failure() const {
 
 StepResult GraphedTrainStep::run(const TrainBatch& b, double lr) {
     Impl& m = *d;
+    setLearningRate(m.opt, lr); // the options too: a checkpoint saves them
     if (!m.failure.empty()) {
-        setLearningRate(m.opt, lr);
         m.opt.setLearningRateTensor(torch::Tensor());
         return trainStep(m.model, m.opt, b, m.labelSmoothing, m.bf16);
     }
@@ -156,10 +156,8 @@ StepResult GraphedTrainStep::run(const TrainBatch& b, double lr) {
     at::cuda::CUDAEvent done;
     done.record(m.stream);
     done.block(caller);
-    if (!m.failure.empty() && !m.loss.defined()) {
-        setLearningRate(m.opt, lr);
+    if (!m.failure.empty() && !m.loss.defined())
         return trainStep(m.model, m.opt, b, m.labelSmoothing, m.bf16);
-    }
     return {m.loss, m.logits};
 }
 
