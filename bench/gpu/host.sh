@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Everything the GPU host runs, in one call (see ../shared/device/README.md for the host):
 #   source .devdeps/env.sh && bench/gpu/host.sh STEP... 
-# Steps: build (GUI=0: CLI and benches only), smoke, graphs, timm, steps, data, fashion, test,
-# gui.
+# Steps: build (GUI=0: CLI and benches only), smoke, graphs, timm, steps, data, fashion, shapes,
+# test, gui.
 # Logs go to $OUT (or /tmp/out). Carry .devdeps (fetch-debs.sh --with-qt) for the GUI and the
 # tests; for `fashion`, carry .devdeps-noqt (fetch-debs.sh without Qt, into that folder) and
 # .fashion/ (a copy of /usr/share/datasets/fashion-mnist): with Qt they exceed the 64 MiB limit.
@@ -42,20 +42,22 @@ for step in "$@"; do
       $build/bin/bench_train_step step --size "${GRAPH_SIZE:-64}" --batch 512 --steps 30 --warmup 10 \
         --graphs $g 2>&1 | grep -v RESULT | tail -3
     done ;;
-  fashion)
-    # Fashion-MNIST (carried in .fashion/): fixed size at the final 64 px, then progressive.
-    # CUDA graphs only where the graphs step passed its check in this call.
+  fashion | shapes)
+    # Fixed size at the final size, then progressive (paper), one config, then the time the
+    # progressive run took to reach the fixed run's accuracy. Fashion-MNIST is carried in
+    # .fashion/; shapes are rendered on the host. CUDA graphs only where the graphs step
+    # passed its check in this call.
     graphs=off; [[ -e /tmp/graphs-ok ]] && graphs=on
-    for sched in ${FASHION_SCHEDULES:-fixed paper}; do
-      stamp "fashion-mnist $sched, CUDA graphs $graphs"
-      rm -rf /tmp/fm-$sched
-      timeout "${FASHION_LIMIT:-290}" $build/bin/scalescope-cli train --config bench/configs/fashion-gpu.json \
-        --data-path .fashion --schedule $sched --cuda-graphs $graphs --run-dir /tmp/fm-$sched --quiet 2>&1 | tail -4
-      cp /tmp/fm-$sched/metrics.csv "$out/fashion-$sched.csv" 2>/dev/null
-      tail -2 /tmp/fm-$sched/metrics.csv | cut -d, -f1-4,12-14
+    data=(); [[ $step == fashion ]] && data=(--data-path .fashion)
+    for sched in ${SCHEDULES:-fixed paper}; do
+      stamp "$step $sched, CUDA graphs $graphs"
+      rm -rf /tmp/$step-$sched
+      timeout "${RUN_LIMIT:-290}" $build/bin/scalescope-cli train --config bench/configs/$step-gpu.json \
+        "${data[@]}" --schedule $sched --cuda-graphs $graphs --run-dir /tmp/$step-$sched --quiet 2>&1 | tail -4
+      cp /tmp/$step-$sched/metrics.csv "$out/$step-$sched.csv" 2>/dev/null
     done
-    [[ -e /tmp/fm-fixed/metrics.csv && -e /tmp/fm-paper/metrics.csv ]] &&
-      python3 bench/compare_runs.py /tmp/fm-fixed/metrics.csv /tmp/fm-paper/metrics.csv ;;
+    [[ -e /tmp/$step-fixed/metrics.csv && -e /tmp/$step-paper/metrics.csv ]] &&
+      python3 bench/compare_runs.py /tmp/$step-fixed/metrics.csv /tmp/$step-paper/metrics.csv ;;
   timm)
     stamp timm load check
     $build/bin/bench_train_step export /tmp/timmcheck && python3 bench/timm_check.py /tmp/timmcheck ;;
