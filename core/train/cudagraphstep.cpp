@@ -92,10 +92,17 @@ bool GraphedTrainStep::supported() {
     return true;
 }
 
+namespace {
+// Checked before Impl asks CUDA for a stream on the device.
+torch::Device cudaDevice(torch::Device dev) {
+    if (!dev.is_cuda()) throw std::invalid_argument("CUDA graphs need a CUDA device");
+    return dev;
+}
+} // namespace
+
 GraphedTrainStep::GraphedTrainStep(ScaledNet& model, ForeachSGD& opt, double labelSmoothing,
                                    bool bf16, torch::Device dev)
-    : d(std::make_unique<Impl>(model, opt, labelSmoothing, bf16, dev)) {
-    if (!dev.is_cuda()) throw std::invalid_argument("CUDA graphs need a CUDA device");
+    : d(std::make_unique<Impl>(model, opt, labelSmoothing, bf16, cudaDevice(dev))) {
     d->lr = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat32).device(dev));
     d->lam = torch::ones({}, d->lr.options());
     opt.setLearningRateTensor(d->lr);

@@ -26,6 +26,7 @@ class TestModels : public QObject {
     void emaAveragesWeightsAndStatistics();
     void foreachSgdMatchesTorchSgd_data();
     void foreachSgdMatchesTorchSgd();
+    void graphedStepRefusesTheCpu();
 };
 
 void TestModels::paramsMatchCostModel_data() {
@@ -277,6 +278,20 @@ void TestModels::foreachSgdMatchesTorchSgd() {
         in.load_from(is);
         again.load(in);
         QCOMPARE(int(again.state().size()), 2);
+    }
+}
+
+// The trainer asks supported() and the device before building a GraphedTrainStep; built
+// anyway on the CPU it refuses by name rather than touching CUDA.
+void TestModels::graphedStepRefusesTheCpu() {
+    ScaledNet model(quarterB0(), 10, 3);
+    ForeachSGD opt(model->parameters(), torch::optim::SGDOptions(0.1).momentum(0.9));
+    try {
+        GraphedTrainStep step(model, opt, 0.1, false, torch::kCPU);
+        QFAIL("a CPU device was accepted");
+    } catch (const std::invalid_argument& e) {
+        const std::string why = e.what();
+        QVERIFY2(why.find("CUDA") != std::string::npos, e.what());
     }
 }
 
