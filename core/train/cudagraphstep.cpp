@@ -4,6 +4,7 @@
 #include "engine.h"
 
 #ifdef SCALESCOPE_CUDA_GRAPHS
+#include <ATen/autocast_mode.h>
 #include <ATen/cuda/CUDAEvent.h>
 #include <ATen/cuda/CUDAGraph.h>
 #include <c10/cuda/CUDAGuard.h>
@@ -59,6 +60,10 @@ struct GraphedTrainStep::Impl {
     // set, when CUDA refused: the stream's capture is ended and the error cleared.
     bool capture() {
         clearGradients(opt); // backward then allocates them from the graph's pool
+        // Autocast's cache of bf16 weights would keep casts made inside the capture: the
+        // graph casts afresh every replay instead (each weight is cast once a step anyway).
+        const bool autocastCache = at::autocast::is_autocast_cache_enabled();
+        at::autocast::set_autocast_cache_enabled(false);
         graph.emplace();
         try {
             graph->capture_begin({0, 0}, cudaStreamCaptureModeThreadLocal);
@@ -72,6 +77,7 @@ struct GraphedTrainStep::Impl {
                 throw;
             }
             graph->capture_end();
+            at::autocast::set_autocast_cache_enabled(autocastCache);
             graph->replay();
             captured = true;
             return true;
@@ -80,6 +86,7 @@ struct GraphedTrainStep::Impl {
             const auto cut = failure.find('\n');
             if (cut != std::string::npos) failure.resize(cut);
         }
+        at::autocast::set_autocast_cache_enabled(autocastCache);
         static_cast<void>(cudaGetLastError());
         graph.reset();
         clearGradients(opt);
