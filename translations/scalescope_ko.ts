@@ -88,94 +88,94 @@
 <context>
     <name>scalescope::CostPanel</name>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="31"/>
+        <location filename="../widgets/costpanel.cpp" line="46"/>
         <source> GiB</source>
         <translation> GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="33"/>
+        <location filename="../widgets/costpanel.cpp" line="48"/>
         <source>bf16 activations</source>
         <translation>bf16 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="34"/>
+        <location filename="../widgets/costpanel.cpp" line="49"/>
         <source>fp32 activations</source>
         <translation>fp32 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="35"/>
+        <location filename="../widgets/costpanel.cpp" line="50"/>
         <source>GPU memory</source>
         <translation>GPU 메모리</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="36"/>
+        <location filename="../widgets/costpanel.cpp" line="51"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="44"/>
+        <location filename="../widgets/costpanel.cpp" line="54"/>
         <source>Per stage: MACs and parameters</source>
         <translation>스테이지별 MAC과 파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="58"/>
+        <location filename="../widgets/costpanel.cpp" line="56"/>
         <source>MACs against φ (current α, β, γ)</source>
         <translation>φ에 따른 MAC (현재 α, β, γ)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="94"/>
+        <location filename="../widgets/costpanel.cpp" line="86"/>
         <source>&lt;b&gt;%1&lt;/b&gt; at %2 px&lt;br&gt;Parameters: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MACs: &lt;b&gt;%5&lt;/b&gt; (multiply-adds; the papers&apos; &quot;FLOPs&quot;)&lt;br&gt;Training memory: %6 per image (estimate)&lt;br&gt;Largest batch in %7 GiB: &lt;b&gt;%8&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2 px&lt;br&gt;파라미터: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MAC: &lt;b&gt;%5&lt;/b&gt; (곱셈-누산; 논문의 &quot;FLOPs&quot;)&lt;br&gt;학습 메모리: 이미지당 %6 (추정)&lt;br&gt;%7 GiB에 들어가는 최대 배치: &lt;b&gt;%8&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="116"/>
-        <location filename="../widgets/costpanel.cpp" line="143"/>
+        <location filename="../widgets/costpanel.cpp" line="108"/>
+        <location filename="../widgets/costpanel.cpp" line="135"/>
         <source>MACs (G)</source>
         <translation>MAC (G)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="117"/>
-        <location filename="../widgets/costpanel.cpp" line="145"/>
+        <location filename="../widgets/costpanel.cpp" line="109"/>
+        <location filename="../widgets/costpanel.cpp" line="137"/>
         <source>parameters (M)</source>
         <translation>파라미터 (M)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="135"/>
+        <location filename="../widgets/costpanel.cpp" line="127"/>
         <source>stem</source>
         <translation>스템</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="137"/>
+        <location filename="../widgets/costpanel.cpp" line="129"/>
         <source>head</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="142"/>
+        <location filename="../widgets/costpanel.cpp" line="134"/>
         <source>stage</source>
         <translation>스테이지</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="154"/>
+        <location filename="../widgets/costpanel.cpp" line="146"/>
         <source>α^φ, β^φ, γ^φ</source>
         <translation>α^φ, β^φ, γ^φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="169"/>
+        <location filename="../widgets/costpanel.cpp" line="161"/>
         <source>official B0–B7</source>
         <translation>공식 B0–B7</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="186"/>
+        <location filename="../widgets/costpanel.cpp" line="178"/>
         <source>current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="192"/>
+        <location filename="../widgets/costpanel.cpp" line="184"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="193"/>
+        <location filename="../widgets/costpanel.cpp" line="185"/>
         <source>MACs (G, log)</source>
         <translation>MAC (G, 로그)</translation>
     </message>
@@ -593,316 +593,376 @@
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="70"/>
+        <location filename="../widgets/trainingpanel.cpp" line="72"/>
         <source>Synthetic shapes</source>
         <translation>합성 도형</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="71"/>
+        <location filename="../widgets/trainingpanel.cpp" line="73"/>
         <source>Synthetic shapes (hard)</source>
         <translation>합성 도형 (어려움)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="72"/>
+        <location filename="../widgets/trainingpanel.cpp" line="74"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="73"/>
+        <location filename="../widgets/trainingpanel.cpp" line="75"/>
         <source>CIFAR-10 (binary)</source>
         <translation>CIFAR-10 (바이너리)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="74"/>
+        <location filename="../widgets/trainingpanel.cpp" line="76"/>
         <source>Image folder</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="75"/>
+        <location filename="../widgets/trainingpanel.cpp" line="77"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="78"/>
+        <location filename="../widgets/trainingpanel.cpp" line="80"/>
         <source>default location</source>
         <translation>기본 위치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="79"/>
+        <location filename="../widgets/trainingpanel.cpp" line="81"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="82"/>
+        <location filename="../widgets/trainingpanel.cpp" line="84"/>
         <source>Data path</source>
         <translation>데이터 경로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="84"/>
+        <location filename="../widgets/trainingpanel.cpp" line="86"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="85"/>
+        <location filename="../widgets/trainingpanel.cpp" line="87"/>
         <source>Training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="88"/>
+        <location filename="../widgets/trainingpanel.cpp" line="90"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="90"/>
+        <location filename="../widgets/trainingpanel.cpp" line="92"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="92"/>
+        <location filename="../widgets/trainingpanel.cpp" line="94"/>
         <source>Progressive (paper, Table 6)</source>
         <translation>점진적 (논문, 표 6)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="93"/>
+        <location filename="../widgets/trainingpanel.cpp" line="95"/>
         <source>Progressive (official code)</source>
         <translation>점진적 (공식 코드)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="94"/>
+        <location filename="../widgets/trainingpanel.cpp" line="96"/>
         <source>Fixed size (baseline)</source>
         <translation>고정 크기 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="95"/>
+        <location filename="../widgets/trainingpanel.cpp" line="97"/>
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="97"/>
+        <location filename="../widgets/trainingpanel.cpp" line="99"/>
         <source>Stages</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="107"/>
+        <location filename="../widgets/trainingpanel.cpp" line="109"/>
         <source>model&apos;s</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="108"/>
+        <location filename="../widgets/trainingpanel.cpp" line="110"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="111"/>
+        <location filename="../widgets/trainingpanel.cpp" line="113"/>
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="114"/>
+        <location filename="../widgets/trainingpanel.cpp" line="116"/>
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="117"/>
+        <location filename="../widgets/trainingpanel.cpp" line="119"/>
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="119"/>
+        <location filename="../widgets/trainingpanel.cpp" line="121"/>
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="120"/>
+        <location filename="../widgets/trainingpanel.cpp" line="122"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="121"/>
+        <location filename="../widgets/trainingpanel.cpp" line="123"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="123"/>
+        <location filename="../widgets/trainingpanel.cpp" line="125"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="125"/>
+        <location filename="../widgets/trainingpanel.cpp" line="127"/>
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="126"/>
+        <location filename="../widgets/trainingpanel.cpp" line="128"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="127"/>
+        <location filename="../widgets/trainingpanel.cpp" line="129"/>
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="128"/>
+        <location filename="../widgets/trainingpanel.cpp" line="130"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="130"/>
+        <location filename="../widgets/trainingpanel.cpp" line="134"/>
+        <source>More settings</source>
+        <translation>추가 설정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="144"/>
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="146"/>
+        <source>Label smoothing</source>
+        <translation>레이블 스무딩</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="149"/>
+        <source>Warm-up epochs</source>
+        <translation>워밍업 에폭</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="152"/>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="153"/>
+        <source>EMA decay</source>
+        <translation>EMA 감쇠율</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="156"/>
+        <source>Automatic (bf16 on CUDA)</source>
+        <translation>자동 (CUDA에서 bf16)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="157"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="158"/>
+        <source>bf16 (CUDA only)</source>
+        <translation>bf16 (CUDA 전용)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="159"/>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="160"/>
+        <source>Replay each step from a CUDA graph</source>
+        <translation>각 스텝을 CUDA 그래프로 재생</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="163"/>
+        <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
+        <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="173"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="131"/>
-        <location filename="../widgets/trainingpanel.cpp" line="203"/>
-        <location filename="../widgets/trainingpanel.cpp" line="310"/>
+        <location filename="../widgets/trainingpanel.cpp" line="174"/>
+        <location filename="../widgets/trainingpanel.cpp" line="246"/>
+        <location filename="../widgets/trainingpanel.cpp" line="368"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="132"/>
+        <location filename="../widgets/trainingpanel.cpp" line="175"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="141"/>
+        <location filename="../widgets/trainingpanel.cpp" line="184"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="147"/>
+        <location filename="../widgets/trainingpanel.cpp" line="190"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="148"/>
+        <location filename="../widgets/trainingpanel.cpp" line="191"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="168"/>
+        <location filename="../widgets/trainingpanel.cpp" line="211"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="170"/>
+        <location filename="../widgets/trainingpanel.cpp" line="213"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="171"/>
+        <location filename="../widgets/trainingpanel.cpp" line="214"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="173"/>
+        <location filename="../widgets/trainingpanel.cpp" line="216"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="174"/>
+        <location filename="../widgets/trainingpanel.cpp" line="217"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="176"/>
-        <location filename="../widgets/trainingpanel.cpp" line="352"/>
+        <location filename="../widgets/trainingpanel.cpp" line="219"/>
+        <location filename="../widgets/trainingpanel.cpp" line="410"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="196"/>
+        <location filename="../widgets/trainingpanel.cpp" line="239"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="206"/>
+        <location filename="../widgets/trainingpanel.cpp" line="249"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="211"/>
+        <location filename="../widgets/trainingpanel.cpp" line="254"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="318"/>
+        <location filename="../widgets/trainingpanel.cpp" line="376"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="326"/>
+        <location filename="../widgets/trainingpanel.cpp" line="384"/>
         <source>#%1 %2, %3</source>
         <translation>#%1 %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="340"/>
+        <location filename="../widgets/trainingpanel.cpp" line="398"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="341"/>
+        <location filename="../widgets/trainingpanel.cpp" line="399"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="344"/>
+        <location filename="../widgets/trainingpanel.cpp" line="402"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="346"/>
+        <location filename="../widgets/trainingpanel.cpp" line="404"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="348"/>
+        <location filename="../widgets/trainingpanel.cpp" line="406"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="350"/>
+        <location filename="../widgets/trainingpanel.cpp" line="408"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="362"/>
+        <location filename="../widgets/trainingpanel.cpp" line="420"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="409"/>
+        <location filename="../widgets/trainingpanel.cpp" line="467"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="419"/>
+        <location filename="../widgets/trainingpanel.cpp" line="477"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="429"/>
+        <location filename="../widgets/trainingpanel.cpp" line="487"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="436"/>
+        <location filename="../widgets/trainingpanel.cpp" line="494"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="440"/>
+        <location filename="../widgets/trainingpanel.cpp" line="498"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="446"/>
-        <location filename="../widgets/trainingpanel.cpp" line="456"/>
+        <location filename="../widgets/trainingpanel.cpp" line="504"/>
+        <location filename="../widgets/trainingpanel.cpp" line="519"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="458"/>
+        <location filename="../widgets/trainingpanel.cpp" line="521"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

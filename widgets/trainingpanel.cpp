@@ -4,6 +4,7 @@
 #include "scaling/format.h"
 #include "trainingcontroller.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -21,6 +22,7 @@
 #include <QSplitter>
 #include <QTextStream>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <cmath>
 #include <qcustomplot.h>
@@ -126,6 +128,47 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_device->addItem(tr("CPU"), "cpu");
     m_device->addItem(tr("CUDA GPU 0"), "cuda:0");
     form->addRow(tr("Device"), m_device);
+    // Less-used settings that the configuration file also holds, folded away by default.
+    auto* more = new QToolButton(left);
+    more->setObjectName(QStringLiteral("moreSettings"));
+    more->setText(tr("More settings"));
+    more->setCheckable(true);
+    more->setAutoRaise(true);
+    more->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    more->setArrowType(Qt::RightArrow);
+    auto* advanced = new QWidget(left);
+    auto* adv = new QFormLayout(advanced);
+    adv->setContentsMargins(0, 0, 0, 0);
+    m_weightDecay = doubleBox(advanced, 0, 1, 1e-5, 6);
+    m_weightDecay->setObjectName(QStringLiteral("weightDecay"));
+    adv->addRow(tr("Weight decay"), m_weightDecay);
+    m_labelSmoothing = doubleBox(advanced, 0, 0.9, 0.05, 2);
+    adv->addRow(tr("Label smoothing"), m_labelSmoothing);
+    m_warmup = doubleBox(advanced, 0, 100000, 0.5, 2);
+    m_warmup->setObjectName(QStringLiteral("warmupEpochs"));
+    adv->addRow(tr("Warm-up epochs"), m_warmup);
+    m_ema = doubleBox(advanced, 0, 0.999999, 0.0001, 6);
+    m_ema->setObjectName(QStringLiteral("emaDecay"));
+    m_ema->setSpecialValueText(tr("off"));
+    adv->addRow(tr("EMA decay"), m_ema);
+    m_precision = new QComboBox(advanced);
+    m_precision->setObjectName(QStringLiteral("precision"));
+    m_precision->addItem(tr("Automatic (bf16 on CUDA)"), "auto");
+    m_precision->addItem(tr("fp32"), "fp32");
+    m_precision->addItem(tr("bf16 (CUDA only)"), "bf16");
+    adv->addRow(tr("Precision"), m_precision);
+    m_cudaGraphs = new QCheckBox(tr("Replay each step from a CUDA graph"), advanced);
+    m_cudaGraphs->setObjectName(QStringLiteral("cudaGraphs"));
+    m_cudaGraphs->setToolTip(
+        tr("CUDA only. If a capture fails, training goes on with eager steps."));
+    adv->addRow(m_cudaGraphs);
+    advanced->setVisible(false);
+    form->addRow(more);
+    form->addRow(advanced);
+    connect(more, &QToolButton::toggled, this, [more, advanced](bool open) {
+        advanced->setVisible(open);
+        more->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    });
     auto* buttons = new QHBoxLayout;
     m_start = new QPushButton(tr("Start"), left);
     m_pause = new QPushButton(tr("Pause"), left);
@@ -179,6 +222,11 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_plot->legend = new QCPLegend;
     m_plot->plotLayout()->addElement(3, 0, m_plot->legend);
     m_plot->plotLayout()->setRowStretchFactor(3, 0.001);
+    // An empty legend's size hint caps the whole column (narrow plots before the first run).
+    // An explicit maximum width replaces the hint, if it stays below QWIDGETSIZE_MAX with the
+    // margins added.
+    constexpr int kWideEnough = 1 << 20; // pixels
+    m_plot->legend->setMaximumSize(kWideEnough, QWIDGETSIZE_MAX);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     m_plot->legend->setWrap(2);
     m_plot->legend->setLayer(QStringLiteral("legend"));
@@ -261,6 +309,13 @@ void TrainingPanel::setSettingsFromDocument() {
     m_lr->setValue(t.learningRate);
     const int dev = m_device->findData(QString::fromStdString(t.device));
     m_device->setCurrentIndex(dev >= 0 ? dev : 0);
+    m_weightDecay->setValue(t.weightDecay);
+    m_labelSmoothing->setValue(t.labelSmoothing);
+    m_warmup->setValue(t.warmupEpochs);
+    m_ema->setValue(t.emaDecay);
+    m_precision->setCurrentIndex(
+        std::max(0, m_precision->findData(QString::fromStdString(t.precision))));
+    m_cudaGraphs->setChecked(t.cudaGraphs);
 }
 
 TrainingSettings TrainingPanel::settingsFromForm() const {
@@ -284,6 +339,12 @@ TrainingSettings TrainingPanel::settingsFromForm() const {
     t.optimizer = m_optimizer->currentData().toString().toStdString();
     t.learningRate = m_lr->value();
     t.device = m_device->currentData().toString().toStdString();
+    t.weightDecay = m_weightDecay->value();
+    t.labelSmoothing = m_labelSmoothing->value();
+    t.warmupEpochs = m_warmup->value();
+    t.emaDecay = m_ema->value();
+    t.precision = m_precision->currentData().toString().toStdString();
+    t.cudaGraphs = m_cudaGraphs->isChecked();
     return t;
 }
 
@@ -301,9 +362,11 @@ bool TrainingPanel::commitSettings(QString* why) {
 
 void TrainingPanel::setRunning(bool running) {
     for (QWidget* w : std::initializer_list<QWidget*>{
-             m_dataset, m_dataPath, m_samples, m_epochs, m_batch, m_schedule, m_stages, m_minSize,
-             m_maxSize, m_dropMin, m_dropMax, m_raMin, m_raMax, m_mixMin, m_mixMax, m_optimizer,
-             m_lr, m_device, m_start})
+             m_dataset,   m_dataPath, m_samples,   m_epochs,      m_batch,
+             m_schedule,  m_stages,   m_minSize,   m_maxSize,     m_dropMin,
+             m_dropMax,   m_raMin,    m_raMax,     m_mixMin,      m_mixMax,
+             m_optimizer, m_lr,       m_device,    m_weightDecay, m_labelSmoothing,
+             m_warmup,    m_ema,      m_precision, m_cudaGraphs,  m_start})
         w->setEnabled(!running);
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);

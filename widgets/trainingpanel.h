@@ -61,10 +61,12 @@ class TrainingPanel : public QWidget {
 
     ExplorerDocument* m_doc;
     TrainingController* m_controller;
-    QComboBox *m_dataset, *m_schedule, *m_optimizer, *m_device;
+    QComboBox *m_dataset, *m_schedule, *m_optimizer, *m_device, *m_precision;
+    QCheckBox* m_cudaGraphs;
     QLineEdit* m_dataPath;
     QSpinBox *m_epochs, *m_batch, *m_stages, *m_minSize, *m_maxSize, *m_samples;
     QDoubleSpinBox *m_lr, *m_dropMin, *m_dropMax, *m_raMin, *m_raMax, *m_mixMin, *m_mixMax;
+    QDoubleSpinBox *m_weightDecay, *m_labelSmoothing, *m_warmup, *m_ema;
     QPushButton *m_start, *m_pause, *m_stop;
     QProgressBar* m_progress;
     QLabel* m_status;

@@ -12,6 +12,7 @@
 #include "../train/tinyconfig.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGraphicsRectItem>
@@ -22,8 +23,10 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTranslator>
 #include <QtTest>
+#include <qcustomplot.h>
 
 using namespace scalescope;
 
@@ -50,6 +53,7 @@ class TestExplorer : public QObject {
     void exportImportRoundTrip();
     void shortTrainingRunDrawsCurves();
     void trainingFormSurvivesScalingEdits();
+    void moreTrainingSettingsRoundTrip();
     void closingDuringRunStopsWithCheckpoint();
     void koreanInterfaceLoads();
 };
@@ -241,6 +245,60 @@ void TestExplorer::trainingFormSurvivesScalingEdits() {
     saveConfig(other, dir.filePath("o.json").toStdString());
     QVERIFY(w.openConfig(dir.filePath("o.json")));
     QCOMPARE(epochs->value(), 5);
+}
+
+// The folded-away settings reach the document (and a saved file), come back from one, and a
+// value the engine refuses is refused by name before a run starts.
+void TestExplorer::moreTrainingSettingsRoundTrip() {
+    QTemporaryDir dir;
+    MainWindow w;
+    TrainingPanel* panel = w.trainingPanel();
+    auto* more = panel->findChild<QToolButton*>("moreSettings");
+    auto* decay = panel->findChild<QDoubleSpinBox*>("weightDecay");
+    auto* ema = panel->findChild<QDoubleSpinBox*>("emaDecay");
+    auto* precision = panel->findChild<QComboBox*>("precision");
+    auto* graphs = panel->findChild<QCheckBox*>("cudaGraphs");
+    QVERIFY(more && decay && ema && precision && graphs);
+    QVERIFY(!decay->isVisibleTo(panel));
+    // Before any run the curves' plots use the panel's width (an empty legend once capped it).
+    w.resize(1500, 940);
+    w.findChild<QTabWidget*>()->setCurrentIndex(1);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    panel->plot()->replot();
+    QVERIFY2(panel->plot()->axisRect(0)->outerRect().width() > panel->plot()->width() * 3 / 4,
+             qPrintable(QString::number(panel->plot()->axisRect(0)->outerRect().width())));
+    more->click();
+    QVERIFY(decay->isVisibleTo(panel));
+    decay->setValue(5e-4);
+    ema->setValue(0.999);
+    precision->setCurrentIndex(precision->findData("fp32"));
+    graphs->setChecked(true);
+    QVERIFY(w.saveConfig(dir.filePath("c.json")));
+    const TrainingSettings saved = loadConfig(dir.filePath("c.json").toStdString()).training;
+    QCOMPARE(saved.weightDecay, 5e-4);
+    QCOMPARE(saved.emaDecay, 0.999);
+    QCOMPARE(QString::fromStdString(saved.precision), QStringLiteral("fp32"));
+    QVERIFY(saved.cudaGraphs);
+
+    ScaleConfig other = w.document()->config();
+    other.training.emaDecay = 0;
+    other.training.precision = "bf16";
+    other.training.cudaGraphs = false;
+    saveConfig(other, dir.filePath("o.json").toStdString());
+    QVERIFY(w.openConfig(dir.filePath("o.json")));
+    QCOMPARE(ema->text(), QStringLiteral("off"));
+    QCOMPARE(precision->currentData().toString(), QStringLiteral("bf16"));
+    QVERIFY(!graphs->isChecked());
+
+    // A warm-up longer than the run: refused with the field's name, nothing started.
+    panel->findChild<QSpinBox*>("epochs")->setValue(2);
+    auto* warmup = panel->findChild<QDoubleSpinBox*>("warmupEpochs");
+    QVERIFY(warmup);
+    warmup->setValue(5);
+    QString why;
+    QVERIFY(!panel->commitSettings(&why));
+    QVERIFY2(why.contains("training.warmup_epochs"), qPrintable(why));
 }
 
 void TestExplorer::closingDuringRunStopsWithCheckpoint() {
