@@ -20,7 +20,9 @@ for step in "$@"; do
     python3 -c 'import torch, timm; print("torch", torch.__version__, "cuda", torch.version.cuda, "timm", timm.__version__)'
     g++ --version | head -1; cmake --version | head -1
     gen=(); command -v ninja >/dev/null && gen=(-G Ninja)
-    opts=(); [[ "${GUI:-1}" == 0 ]] && opts=(-DSCALESCOPE_WITH_GUI=OFF -DSCALESCOPE_BUILD_TESTS=OFF)
+    # The host has no Qt Linguist tools: English only there.
+    opts=(-DSCALESCOPE_WITH_TRANSLATIONS=OFF)
+    [[ "${GUI:-1}" == 0 ]] && opts+=(-DSCALESCOPE_WITH_GUI=OFF -DSCALESCOPE_BUILD_TESTS=OFF)
     cmake -S . -B $build "${gen[@]}" -DCMAKE_BUILD_TYPE=Release "${opts[@]}" >"$out/configure.log" 2>&1 ||
       { tail -40 "$out/configure.log"; exit 1; }
     grep -E "Peak GPU|CUDA graphs|imgcodecs|Translations|LinguistTools" "$out/configure.log"
