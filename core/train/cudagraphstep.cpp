@@ -29,6 +29,7 @@ struct GraphedTrainStep::Impl {
     // Inputs the graph reads and outputs it writes: the same memory on every replay.
     torch::Tensor x, labels, lam, lr, loss, logits;
     std::vector<std::int64_t> shape;
+    at::cuda::CUDAEvent ready, done; // orders the side stream after and before the caller
     int eagerSteps = 0;
     std::optional<at::cuda::CUDAGraph> graph;
     bool captured = false;
@@ -121,7 +122,7 @@ GraphedTrainStep::~GraphedTrainStep() {
 }
 
 bool GraphedTrainStep::willCapture(const TrainBatch& b) const {
-    return d->failure.empty() && !d->captured && b.x.sizes().vec() == d->shape &&
+    return d->failure.empty() && !d->captured && b.x.sizes() == c10::IntArrayRef(d->shape) &&
            d->eagerSteps >= kWarmupSteps;
 }
 
@@ -141,12 +142,11 @@ StepResult GraphedTrainStep::run(const TrainBatch& b, double lr) {
         return trainStep(m.model, m.opt, b, m.labelSmoothing, m.bf16);
     }
     const c10::cuda::CUDAStream caller = c10::cuda::getCurrentCUDAStream(m.dev.index());
-    at::cuda::CUDAEvent ready;
-    ready.record(caller); // the batch was prepared on the caller's stream
-    ready.block(m.stream);
+    m.ready.record(caller); // the batch was prepared on the caller's stream
+    m.ready.block(m.stream);
     {
         const c10::cuda::CUDAStreamGuard guard(m.stream);
-        if (b.x.sizes().vec() != m.shape) {
+        if (b.x.sizes() != c10::IntArrayRef(m.shape)) {
             m.drop();
             m.shape = b.x.sizes().vec();
             m.x = torch::empty_like(b.x); // keeps channels-last
@@ -167,9 +167,8 @@ StepResult GraphedTrainStep::run(const TrainBatch& b, double lr) {
             m.opt.setLearningRateTensor(torch::Tensor());
         }
     }
-    at::cuda::CUDAEvent done;
-    done.record(m.stream);
-    done.block(caller);
+    m.done.record(m.stream);
+    m.done.block(caller);
     if (!m.failure.empty() && !m.loss.defined())
         return trainStep(m.model, m.opt, b, m.labelSmoothing, m.bf16);
     return {m.loss, m.logits};

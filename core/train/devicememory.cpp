@@ -24,9 +24,18 @@ void touch(torch::Device dev) {
 double peakDeviceMemory(torch::Device dev) {
     if (!dev.is_cuda()) return -1;
 #ifdef SCALESCOPE_CUDA_MEMORY_STATS
-    touch(dev);
+    // Read every 100 ms while training: the allocation that sets the device up is made only
+    // when the allocator refuses.
     const auto index = static_cast<c10::DeviceIndex>(std::max<int>(0, dev.index()));
-    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(index);
+    const auto read = [index] { return c10::cuda::CUDACachingAllocator::getDeviceStats(index); };
+    const auto stats = [&] {
+        try {
+            return read();
+        } catch (const c10::Error&) {
+            touch(dev);
+            return read();
+        }
+    }();
     return double(stats.allocated_bytes[0].peak); // [0]: all pools together
 #else
     return -1;
