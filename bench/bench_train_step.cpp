@@ -216,15 +216,7 @@ int graphCheckMode(const std::map<std::string, std::string>& f) {
         (*m)->to(dev);
         toChannelsLast(**m);
     }
-    {
-        torch::NoGradGuard ng;
-        const auto from = eager->parameters(), to = graphed->parameters();
-        for (size_t i = 0; i < from.size(); ++i)
-            to[i].copy_(from[i]);
-        const auto fromB = eager->buffers(), toB = graphed->buffers();
-        for (size_t i = 0; i < fromB.size(); ++i)
-            toB[i].copy_(fromB[i]);
-    }
+    copyState(eager, graphed);
     TrainingSettings t;
     t.weightDecay = 1e-4;
     auto optEager = makeOptimizer(t, eager);

@@ -163,6 +163,16 @@ void clearGradients(torch::optim::Optimizer& opt) {
             p.mutable_grad() = torch::Tensor();
 }
 
+void copyState(ScaledNet& from, ScaledNet& to) {
+    torch::NoGradGuard ng;
+    auto src = from->named_parameters(), dst = to->named_parameters();
+    for (auto& p : src)
+        dst[p.key()].copy_(p.value());
+    auto sb = from->named_buffers(), db = to->named_buffers();
+    for (auto& b : sb)
+        db[b.key()].copy_(b.value());
+}
+
 double emaDecayAt(double decay, std::int64_t step) {
     return std::min(decay, (1.0 + double(step)) / (10.0 + double(step)));
 }

@@ -50,6 +50,8 @@ torch::Device chooseDevice(const std::string& device);
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t, ScaledNet& model);
 void setLearningRate(torch::optim::Optimizer& opt, double lr);
 void toChannelsLast(torch::nn::Module& m);
+// Parameters and buffers of one model into another of the same architecture, by name.
+void copyState(ScaledNet& from, ScaledNet& to);
 // Gradients become undefined (PyTorch's set_to_none): no kernel per parameter.
 void clearGradients(torch::optim::Optimizer& opt);
 // EMA of the weights as timm's ModelEma: parameters and BatchNorm statistics averaged

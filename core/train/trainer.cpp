@@ -96,16 +96,6 @@ double residentBytes() {
     return double(resident) * 4096.0;
 }
 
-void copyState(ScaledNet& from, ScaledNet& to) {
-    torch::NoGradGuard ng;
-    auto src = from->named_parameters(), dst = to->named_parameters();
-    for (auto& p : src)
-        dst[p.key()].copy_(p.value());
-    auto sb = from->named_buffers(), db = to->named_buffers();
-    for (auto& b : sb)
-        db[b.key()].copy_(b.value());
-}
-
 struct EvalResult {
     double loss = 0, accuracy = 0;
 };
