@@ -1,6 +1,7 @@
 // Times the training engine's own step (core/train/engine.h's trainStep, the function
 // runTraining calls) and its data path, and writes weights for the timm load check.
 //   bench_train_step step --preset P --size S --batch B [--steps N] [--warmup W]
+//                         [--width X --depth X]
 //   bench_train_step data --size S --batch B [--store S0] [--randaugment M] [--mixup A]
 //   bench_train_step export DIR      (EfficientNet-B0, 1000 classes: weights.pt + check.pt)
 //   bench_train_step graphcheck      (CUDA: graph replay against eager steps, same results)
@@ -81,7 +82,15 @@ int stepMode(const std::map<std::string, std::string>& f) {
     if (cuda) at::globalContext().setBenchmarkCuDNN(true);
     resetPeakDeviceMemory(dev);
 
-    const ScaleConfig cfg = configForPreset(preset);
+    ScaleConfig cfg = configForPreset(preset);
+    // --width/--depth: explicit multipliers on the preset's baseline, as the CLI's flags; the
+    // small models the CPU progressive runs train.
+    if (f.count("--width") || f.count("--depth")) {
+        cfg.request.mode = ScalingRequest::Mode::Explicit;
+        cfg.request.width = doubleFlag(f, "--width", 1.0);
+        cfg.request.depth = doubleFlag(f, "--depth", 1.0);
+        validate(cfg.request, cfg.baseline);
+    }
     const ScaledArch arch = scale(cfg.baseline, cfg.request);
     torch::manual_seed(kSeed);
     ScaledNet model(arch, classes, 3);
@@ -134,9 +143,11 @@ int stepMode(const std::map<std::string, std::string>& f) {
         graphed ? (graphed->failure().empty() ? "graph" : "eager (capture failed)") : "eager";
     if (graphed && !graphed->failure().empty())
         std::fprintf(stderr, "CUDA graph capture failed: %s\n", graphed->failure().c_str());
-    std::printf("engine %s %dpx batch %d, %s: %.0f img/s (%.2f ms/step), peak %.2f GiB, loss "
-                "%.3f\n",
-                preset.c_str(), size, batch, mode, ips, 1000 * secs / steps, peak / kGiB, loss);
+    // peakDeviceMemory is -1 where there is no allocator to ask (the CPU).
+    char peakText[32] = "n/a";
+    if (peak >= 0) std::snprintf(peakText, sizeof peakText, "%.2f GiB", peak / kGiB);
+    std::printf("engine %s %dpx batch %d, %s: %.0f img/s (%.2f ms/step), peak %s, loss %.3f\n",
+                preset.c_str(), size, batch, mode, ips, 1000 * secs / steps, peakText, loss);
     std::printf("RESULT {\"side\":\"engine\",\"model\":\"%s\",\"size\":%d,\"batch\":%d,"
                 "\"mode\":\"%s\",\"images_per_second\":%.1f,\"ms_per_step\":%.3f,"
                 "\"peak_bytes\":%.0f,\"torch\":\"%s\",\"device\":\"%s\"}\n",

@@ -1,18 +1,32 @@
 #!/usr/bin/env bash
 # Progressive learning with adaptive regularization against fixed-size training at the final
-# size: same model, data, epochs and seed; prints each run's final accuracy and wall time,
-# and when the progressive run reached the fixed run's accuracy (bench/compare_runs.py).
-#   bench/progressive_vs_fixed.sh DATASET [extra scalescope-cli train flags...]
+# size: the same configuration, data, epochs and seed, only the schedule differs. Prints each
+# run's final accuracy and wall time, and when the progressive run reached the fixed run's
+# accuracy (bench/compare_runs.py); can save the GUI's overlay of both runs against wall time.
+#   bench/progressive_vs_fixed.sh shapes|fashion|CONFIG.json [extra scalescope-cli train flags]
+# shapes, fashion: bench/configs/<name>-cpu.json, a quarter EfficientNetV2-S at 64->128 px on
+# 4,000/1,000 images for 10 epochs (about 5 + 3.5 minutes on two cores).
+# RUNS=DIR keeps the run folders as DIR/fixed and DIR/paper (default: a new temporary folder);
+# SHOT=FILE.png saves `scalescope --open-run ... --x-axis time` of the two; BUILD=build-gpu.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dataset="${1:-shapes}"; shift || true
-cli=build/bin/scalescope-cli
-common=(--preset efficientnetv2-s --width 0.25 --depth 0.25 --resolution 64 --dataset "$dataset"
-        --epochs 8 --batch 32 --lr 0.05 --min-size 32 --max-size 64 --stages 4 --device cpu --quiet)
-declare -A runs
-for schedule in paper fixed; do
-  runs[$schedule]="$(mktemp -d)"
-  echo "== $schedule: $cli train ${common[*]} $* --schedule $schedule"
-  "$cli" train "${common[@]}" "$@" --schedule "$schedule" --run-dir "${runs[$schedule]}" | head -1
+what="${1:-shapes}"; shift || true
+case "$what" in
+  shapes | fashion) config="bench/configs/$what-cpu.json" ;;
+  *) config="$what" ;;
+esac
+[[ -f "$config" ]] || { echo "progressive_vs_fixed.sh: no configuration $config" >&2; exit 2; }
+bin=${BUILD:-build}/bin
+runs="${RUNS:-$(mktemp -d)}"
+mkdir -p "$runs"
+for schedule in fixed paper; do
+  rm -rf "${runs:?}/$schedule"
+  echo "== $schedule: $bin/scalescope-cli train --config $config --schedule $schedule $* --run-dir $runs/$schedule --quiet"
+  "$bin/scalescope-cli" train --config "$config" --schedule "$schedule" "$@" \
+    --run-dir "$runs/$schedule" --quiet | tail -2 | head -1
 done
-python3 bench/compare_runs.py "${runs[fixed]}/metrics.csv" "${runs[paper]}/metrics.csv" || true
+python3 bench/compare_runs.py "$runs/fixed/metrics.csv" "$runs/paper/metrics.csv" || true
+if [[ -n "${SHOT:-}" ]]; then
+  "$bin/scalescope" --screenshot "$SHOT" --open-run "$runs/fixed" --open-run "$runs/paper" \
+    --x-axis time
+fi

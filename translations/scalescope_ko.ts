@@ -41,6 +41,16 @@
         <source>Open a configuration file.</source>
         <translation>구성 파일을 엽니다.</translation>
     </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="82"/>
+        <source>Overlay a finished run&apos;s curves from its folder (repeatable); shows the training tab.</source>
+        <translation>끝난 실행의 곡선을 그 폴더에서 불러와 겹쳐 그립니다(여러 번 지정 가능). 학습 탭을 엽니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="87"/>
+        <source>Training curves against epochs or time.</source>
+        <translation>학습 곡선의 가로축: 에포크 또는 시간.</translation>
+    </message>
 </context>
 <context>
     <name>scalescope::ArchitectureView</name>
@@ -255,146 +265,151 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="126"/>
+        <source>Open &amp;training run…</source>
+        <translation>학습 실행 열기(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="130"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="128"/>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="129"/>
+        <location filename="../app/gui/mainwindow.cpp" line="133"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="130"/>
+        <location filename="../app/gui/mainwindow.cpp" line="134"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="131"/>
+        <location filename="../app/gui/mainwindow.cpp" line="135"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location filename="../app/gui/mainwindow.cpp" line="136"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="133"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="134"/>
+        <location filename="../app/gui/mainwindow.cpp" line="138"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="135"/>
+        <location filename="../app/gui/mainwindow.cpp" line="139"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="136"/>
+        <location filename="../app/gui/mainwindow.cpp" line="140"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="138"/>
+        <location filename="../app/gui/mainwindow.cpp" line="142"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="140"/>
+        <location filename="../app/gui/mainwindow.cpp" line="144"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="141"/>
+        <location filename="../app/gui/mainwindow.cpp" line="145"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="143"/>
+        <location filename="../app/gui/mainwindow.cpp" line="147"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="151"/>
+        <location filename="../app/gui/mainwindow.cpp" line="155"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="154"/>
+        <location filename="../app/gui/mainwindow.cpp" line="158"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="155"/>
+        <location filename="../app/gui/mainwindow.cpp" line="159"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="156"/>
+        <location filename="../app/gui/mainwindow.cpp" line="160"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="157"/>
+        <location filename="../app/gui/mainwindow.cpp" line="161"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="169"/>
+        <location filename="../app/gui/mainwindow.cpp" line="173"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="170"/>
+        <location filename="../app/gui/mainwindow.cpp" line="174"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="171"/>
+        <location filename="../app/gui/mainwindow.cpp" line="175"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="172"/>
+        <location filename="../app/gui/mainwindow.cpp" line="176"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="173"/>
+        <location filename="../app/gui/mainwindow.cpp" line="177"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="174"/>
+        <location filename="../app/gui/mainwindow.cpp" line="178"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="199"/>
+        <location filename="../app/gui/mainwindow.cpp" line="203"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="204"/>
+        <location filename="../app/gui/mainwindow.cpp" line="208"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="206"/>
+        <location filename="../app/gui/mainwindow.cpp" line="210"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="218"/>
+        <location filename="../app/gui/mainwindow.cpp" line="222"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
@@ -593,376 +608,432 @@
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="72"/>
+        <location filename="../widgets/trainingpanel.cpp" line="74"/>
         <source>Synthetic shapes</source>
         <translation>합성 도형</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="73"/>
+        <location filename="../widgets/trainingpanel.cpp" line="75"/>
         <source>Synthetic shapes (hard)</source>
         <translation>합성 도형 (어려움)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="74"/>
+        <location filename="../widgets/trainingpanel.cpp" line="76"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="75"/>
+        <location filename="../widgets/trainingpanel.cpp" line="77"/>
         <source>CIFAR-10 (binary)</source>
         <translation>CIFAR-10 (바이너리)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="76"/>
+        <location filename="../widgets/trainingpanel.cpp" line="78"/>
         <source>Image folder</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="77"/>
+        <location filename="../widgets/trainingpanel.cpp" line="79"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="80"/>
+        <location filename="../widgets/trainingpanel.cpp" line="82"/>
         <source>default location</source>
         <translation>기본 위치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="81"/>
+        <location filename="../widgets/trainingpanel.cpp" line="83"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="84"/>
+        <location filename="../widgets/trainingpanel.cpp" line="86"/>
         <source>Data path</source>
         <translation>데이터 경로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="86"/>
+        <location filename="../widgets/trainingpanel.cpp" line="88"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="87"/>
+        <location filename="../widgets/trainingpanel.cpp" line="89"/>
         <source>Training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="90"/>
+        <location filename="../widgets/trainingpanel.cpp" line="92"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="92"/>
+        <location filename="../widgets/trainingpanel.cpp" line="94"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="94"/>
+        <location filename="../widgets/trainingpanel.cpp" line="96"/>
         <source>Progressive (paper, Table 6)</source>
         <translation>점진적 (논문, 표 6)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="95"/>
+        <location filename="../widgets/trainingpanel.cpp" line="97"/>
         <source>Progressive (official code)</source>
         <translation>점진적 (공식 코드)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="96"/>
+        <location filename="../widgets/trainingpanel.cpp" line="98"/>
         <source>Fixed size (baseline)</source>
         <translation>고정 크기 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="97"/>
+        <location filename="../widgets/trainingpanel.cpp" line="99"/>
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="99"/>
+        <location filename="../widgets/trainingpanel.cpp" line="101"/>
         <source>Stages</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="109"/>
+        <location filename="../widgets/trainingpanel.cpp" line="111"/>
         <source>model&apos;s</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="110"/>
+        <location filename="../widgets/trainingpanel.cpp" line="112"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="113"/>
+        <location filename="../widgets/trainingpanel.cpp" line="115"/>
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="116"/>
+        <location filename="../widgets/trainingpanel.cpp" line="118"/>
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="119"/>
+        <location filename="../widgets/trainingpanel.cpp" line="121"/>
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="121"/>
+        <location filename="../widgets/trainingpanel.cpp" line="123"/>
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="122"/>
+        <location filename="../widgets/trainingpanel.cpp" line="124"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="123"/>
+        <location filename="../widgets/trainingpanel.cpp" line="125"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="125"/>
+        <location filename="../widgets/trainingpanel.cpp" line="127"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="127"/>
+        <location filename="../widgets/trainingpanel.cpp" line="129"/>
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="128"/>
+        <location filename="../widgets/trainingpanel.cpp" line="130"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="129"/>
+        <location filename="../widgets/trainingpanel.cpp" line="131"/>
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="130"/>
+        <location filename="../widgets/trainingpanel.cpp" line="132"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="134"/>
+        <location filename="../widgets/trainingpanel.cpp" line="136"/>
         <source>More settings</source>
         <translation>추가 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="144"/>
+        <location filename="../widgets/trainingpanel.cpp" line="146"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="146"/>
+        <location filename="../widgets/trainingpanel.cpp" line="148"/>
         <source>Label smoothing</source>
         <translation>레이블 스무딩</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="149"/>
+        <location filename="../widgets/trainingpanel.cpp" line="151"/>
         <source>Warm-up epochs</source>
         <translation>워밍업 에폭</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="152"/>
+        <location filename="../widgets/trainingpanel.cpp" line="154"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="153"/>
+        <location filename="../widgets/trainingpanel.cpp" line="155"/>
         <source>EMA decay</source>
         <translation>EMA 감쇠율</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="156"/>
+        <location filename="../widgets/trainingpanel.cpp" line="158"/>
         <source>Automatic (bf16 on CUDA)</source>
         <translation>자동 (CUDA에서 bf16)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="157"/>
+        <location filename="../widgets/trainingpanel.cpp" line="159"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="158"/>
+        <location filename="../widgets/trainingpanel.cpp" line="160"/>
         <source>bf16 (CUDA only)</source>
         <translation>bf16 (CUDA 전용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="159"/>
+        <location filename="../widgets/trainingpanel.cpp" line="161"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="160"/>
+        <location filename="../widgets/trainingpanel.cpp" line="162"/>
         <source>Replay each step from a CUDA graph</source>
         <translation>각 스텝을 CUDA 그래프로 재생</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="163"/>
+        <location filename="../widgets/trainingpanel.cpp" line="165"/>
         <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="173"/>
+        <location filename="../widgets/trainingpanel.cpp" line="175"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="174"/>
-        <location filename="../widgets/trainingpanel.cpp" line="246"/>
-        <location filename="../widgets/trainingpanel.cpp" line="368"/>
+        <location filename="../widgets/trainingpanel.cpp" line="176"/>
+        <location filename="../widgets/trainingpanel.cpp" line="270"/>
+        <location filename="../widgets/trainingpanel.cpp" line="395"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="175"/>
+        <location filename="../widgets/trainingpanel.cpp" line="177"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="184"/>
+        <location filename="../widgets/trainingpanel.cpp" line="186"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="190"/>
+        <location filename="../widgets/trainingpanel.cpp" line="192"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="191"/>
+        <location filename="../widgets/trainingpanel.cpp" line="194"/>
+        <source>Open run…</source>
+        <translation>실행 열기…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="196"/>
+        <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
+        <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="200"/>
+        <source>by epoch</source>
+        <translation>에포크 기준</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="201"/>
+        <source>by wall time</source>
+        <translation>경과 시간 기준</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="202"/>
+        <source>Wall time shows what progressive learning saves</source>
+        <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="203"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="211"/>
+        <location filename="../widgets/trainingpanel.cpp" line="227"/>
+        <location filename="../widgets/trainingpanel.cpp" line="526"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="213"/>
+        <location filename="../widgets/trainingpanel.cpp" line="229"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="214"/>
+        <location filename="../widgets/trainingpanel.cpp" line="230"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="216"/>
+        <location filename="../widgets/trainingpanel.cpp" line="232"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="217"/>
+        <location filename="../widgets/trainingpanel.cpp" line="233"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="219"/>
-        <location filename="../widgets/trainingpanel.cpp" line="410"/>
+        <location filename="../widgets/trainingpanel.cpp" line="235"/>
+        <location filename="../widgets/trainingpanel.cpp" line="448"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="239"/>
+        <location filename="../widgets/trainingpanel.cpp" line="260"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="249"/>
+        <location filename="../widgets/trainingpanel.cpp" line="273"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="254"/>
+        <location filename="../widgets/trainingpanel.cpp" line="278"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="376"/>
+        <location filename="../widgets/trainingpanel.cpp" line="403"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="384"/>
+        <location filename="../widgets/trainingpanel.cpp" line="408"/>
         <source>#%1 %2, %3</source>
         <translation>#%1 %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="398"/>
+        <location filename="../widgets/trainingpanel.cpp" line="436"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="399"/>
+        <location filename="../widgets/trainingpanel.cpp" line="437"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="402"/>
+        <location filename="../widgets/trainingpanel.cpp" line="440"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="404"/>
+        <location filename="../widgets/trainingpanel.cpp" line="442"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="406"/>
+        <location filename="../widgets/trainingpanel.cpp" line="444"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="408"/>
+        <location filename="../widgets/trainingpanel.cpp" line="446"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="420"/>
+        <location filename="../widgets/trainingpanel.cpp" line="415"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="467"/>
+        <location filename="../widgets/trainingpanel.cpp" line="526"/>
+        <source>wall time (s)</source>
+        <translation>경과 시간(초)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="552"/>
+        <source>Run folder (holds metrics.csv)</source>
+        <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="556"/>
+        <source>Open run</source>
+        <translation>실행 열기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="556"/>
+        <source>Could not open the run: %1</source>
+        <translation>실행을 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="573"/>
+        <source>#%1 %2 (%3)</source>
+        <translation>#%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="599"/>
+        <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
+        <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="623"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="477"/>
+        <location filename="../widgets/trainingpanel.cpp" line="633"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="487"/>
+        <location filename="../widgets/trainingpanel.cpp" line="642"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="494"/>
+        <location filename="../widgets/trainingpanel.cpp" line="649"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="498"/>
+        <location filename="../widgets/trainingpanel.cpp" line="653"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="504"/>
-        <location filename="../widgets/trainingpanel.cpp" line="519"/>
+        <location filename="../widgets/trainingpanel.cpp" line="660"/>
+        <location filename="../widgets/trainingpanel.cpp" line="675"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="521"/>
+        <location filename="../widgets/trainingpanel.cpp" line="677"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "explorerdocument.h"
 #include "scaling/format.h"
+#include "train/runhistory.h"
 #include "trainingcontroller.h"
 
 #include <QCheckBox>
@@ -9,6 +10,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -188,7 +190,21 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_runList = new QListWidget(left);
     m_runList->setMaximumHeight(90);
     m_runList->setToolTip(tr("Runs on the plot: untick to hide"));
-    form->addRow(new QLabel(tr("Runs"), left));
+    auto* runsRow = new QHBoxLayout;
+    auto* openRun = new QPushButton(tr("Open run…"), left);
+    openRun->setObjectName(QStringLiteral("openRun"));
+    openRun->setToolTip(tr("Overlay a finished run from its folder (metrics.csv), e.g. one "
+                           "trained with scalescope-cli"));
+    m_xAxis = new QComboBox(left);
+    m_xAxis->setObjectName(QStringLiteral("xAxis"));
+    m_xAxis->addItem(tr("by epoch"), int(XAxis::Epochs));
+    m_xAxis->addItem(tr("by wall time"), int(XAxis::WallTime));
+    m_xAxis->setToolTip(tr("Wall time shows what progressive learning saves"));
+    runsRow->addWidget(new QLabel(tr("Runs"), left));
+    runsRow->addStretch(1);
+    runsRow->addWidget(m_xAxis);
+    runsRow->addWidget(openRun);
+    form->addRow(runsRow);
     form->addRow(m_runList); // full width: run names are long
     left->setMaximumWidth(380);
 
@@ -245,6 +261,9 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
         if (!dir.isEmpty()) m_dataPath->setText(dir);
     });
     connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startClicked);
+    connect(openRun, &QPushButton::clicked, this, &TrainingPanel::openRunDialog);
+    connect(m_xAxis, &QComboBox::currentIndexChanged, this,
+            [this] { setXAxis(XAxis(m_xAxis->currentData().toInt())); });
     connect(m_pause, &QPushButton::clicked, this, [this] {
         if (m_controller->isPaused()) {
             m_controller->resume();
@@ -269,6 +288,9 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
               m_runs[size_t(i)].dropout, m_runs[size_t(i)].randAug, m_runs[size_t(i)].mixup,
               m_runs[size_t(i)].speed})
             g->setVisible(on);
+        for (QCPItemStraightLine* line : m_runs[size_t(i)].stageLines)
+            line->setVisible(on);
+        updateXRange();
         m_dirty = true;
     });
     auto* timer = new QTimer(this);
@@ -383,17 +405,28 @@ void TrainingPanel::startClicked() {
     }
     const TrainingSettings& t = m_doc->config().training;
     m_lastRunDir = QString::fromStdString(train::defaultRunDir());
+    addRun(tr("#%1 %2, %3")
+               .arg(m_runs.size() + 1)
+               .arg(QString::fromStdString(m_doc->arch().baseline.displayName),
+                    m_schedule->currentData().toString()), // paper, code or fixed
+           t.epochs);
+    updateXRange();
+    m_progress->setValue(0);
+    m_status->setText(tr("Preparing data and model…"));
+    setRunning(true);
+    m_controller->start(m_doc->config(), m_lastRunDir);
+}
+
+TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& name, int plannedEpochs) {
     RunCurves run;
     const size_t idx = m_runs.size();
     const QColor colour = kRunColours[idx % (sizeof kRunColours / sizeof kRunColours[0])];
-    run.name = tr("#%1 %2, %3")
-                   .arg(idx + 1)
-                   .arg(QString::fromStdString(m_doc->arch().baseline.displayName),
-                        m_schedule->currentData().toString()); // paper, code or fixed
-    auto graph = [&](QCPAxisRect* r, QCPAxis::AxisType valueAxis, const QString& name,
+    run.name = name;
+    run.plannedEpochs = std::max(1, plannedEpochs);
+    auto graph = [&](QCPAxisRect* r, QCPAxis::AxisType valueAxis, const QString& label,
                      Qt::PenStyle style, bool legend) {
         QCPGraph* g = m_plot->addGraph(r->axis(QCPAxis::atBottom), r->axis(valueAxis));
-        g->setName(name);
+        g->setName(label);
         g->setPen(QPen(colour, 1.8, style));
         if (legend) g->addToLegend();
         return g;
@@ -418,17 +451,157 @@ void TrainingPanel::startClicked() {
     item->setForeground(colour);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(Qt::Checked);
-    m_epochsTotal = t.epochs;
-    for (QCPAxisRect* r : {m_lossRect, m_sizeRect, m_speedRect})
-        r->axis(QCPAxis::atBottom)->setRange(0, t.epochs);
-    m_progress->setValue(0);
-    m_status->setText(tr("Preparing data and model…"));
-    setRunning(true);
-    m_controller->start(m_doc->config(), m_lastRunDir);
+    return m_runs.back();
 }
 
 double TrainingPanel::xOf(const train::TrainEvent& e) const {
+    if (m_xAxisMode == XAxis::WallTime) return e.elapsedSeconds;
+    if (e.type == train::TrainEvent::Type::Epoch) return double(e.epoch + 1); // its end
     return e.totalSteps > 0 ? double(e.step) / double(e.totalSteps) * e.epochs : double(e.epoch);
+}
+
+void TrainingPanel::plotEvent(RunCurves& run, const train::TrainEvent& e) {
+    using T = train::TrainEvent::Type;
+    const double x = xOf(e);
+    switch (e.type) {
+    case T::Stage: {
+        run.size->addData(x, e.imageSize);
+        run.dropout->addData(x, e.dropout);
+        run.randAug->addData(x, e.randAugment / 30.0);
+        run.mixup->addData(x, std::min(1.0, e.mixup));
+        if (x > 0) { // mark the boundary on the loss plot
+            auto* line = new QCPItemStraightLine(m_plot);
+            line->setClipAxisRect(m_lossRect);
+            line->point1->setAxes(m_lossRect->axis(QCPAxis::atBottom),
+                                  m_lossRect->axis(QCPAxis::atLeft));
+            line->point2->setAxes(m_lossRect->axis(QCPAxis::atBottom),
+                                  m_lossRect->axis(QCPAxis::atLeft));
+            line->point1->setCoords(x, 0);
+            line->point2->setCoords(x, 1);
+            line->setPen(QPen(run.loss->pen().color().lighter(150), 1, Qt::DotLine));
+            line->setVisible(run.loss->visible());
+            run.stageLines.push_back(line);
+        }
+        break;
+    }
+    case T::Step:
+        if (std::isfinite(e.loss)) run.loss->addData(x, e.loss);
+        run.speed->addData(x, e.imagesPerSecond);
+        run.size->addData(x, e.imageSize);
+        run.dropout->addData(x, e.dropout);
+        run.randAug->addData(x, e.randAugment / 30.0);
+        run.mixup->addData(x, std::min(1.0, e.mixup));
+        break;
+    case T::Epoch:
+        if (std::isfinite(e.valAccuracy)) run.valAcc->addData(x, e.valAccuracy);
+        break;
+    default:
+        return;
+    }
+    // A step's ETA says where the run will end; the ETA falls as the run goes on.
+    run.endSeconds = e.type == T::Step ? e.elapsedSeconds + std::max(0.0, e.etaSeconds)
+                                       : std::max(run.endSeconds, e.elapsedSeconds);
+}
+
+void TrainingPanel::redrawCurves() {
+    for (RunCurves& run : m_runs) {
+        for (QCPGraph* g :
+             {run.loss, run.valAcc, run.size, run.dropout, run.randAug, run.mixup, run.speed})
+            g->data()->clear();
+        for (QCPItemStraightLine* line : run.stageLines)
+            m_plot->removeItem(line);
+        run.stageLines.clear();
+        for (const auto& e : run.plotted)
+            plotEvent(run, e);
+    }
+    updateXRange();
+    m_dirty = true;
+}
+
+void TrainingPanel::setXAxis(XAxis axis) {
+    if (m_xAxis->currentData().toInt() != int(axis))
+        m_xAxis->setCurrentIndex(m_xAxis->findData(int(axis))); // comes back here
+    if (axis == m_xAxisMode) return;
+    m_xAxisMode = axis;
+    const QString label = axis == XAxis::WallTime ? tr("wall time (s)") : tr("epoch");
+    for (QCPAxisRect* r : {m_lossRect, m_sizeRect, m_speedRect})
+        r->axis(QCPAxis::atBottom)->setLabel(label);
+    redrawCurves();
+}
+
+// The x range covers every shown run to its planned end (its ETA while it runs).
+void TrainingPanel::updateXRange() {
+    double end = 0;
+    for (size_t i = 0; i < m_runs.size(); ++i) {
+        const QListWidgetItem* item = m_runList->item(int(i));
+        if (item && item->checkState() != Qt::Checked) continue;
+        end = std::max(end, m_xAxisMode == XAxis::WallTime ? m_runs[i].endSeconds
+                                                           : double(m_runs[i].plannedEpochs));
+    }
+    if (end <= 0) end = m_xAxisMode == XAxis::WallTime ? 60.0 : 1.0;
+    for (QCPAxisRect* r : {m_lossRect, m_sizeRect, m_speedRect})
+        r->axis(QCPAxis::atBottom)->setRange(0, end);
+}
+
+void TrainingPanel::openRunDialog() {
+    // Start where runs are kept: beside the last one, or in the runs folder.
+    const QString start = m_lastRunDir.isEmpty()
+                              ? QFileInfo(QString::fromStdString(train::defaultRunDir())).path()
+                              : QFileInfo(m_lastRunDir).path();
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Run folder (holds metrics.csv)"), start);
+    if (dir.isEmpty()) return;
+    QString why;
+    if (!openRun(dir, &why))
+        QMessageBox::warning(this, tr("Open run"), tr("Could not open the run: %1").arg(why));
+}
+
+bool TrainingPanel::openRun(const QString& path, QString* why) {
+    train::RunHistory h;
+    try {
+        h = train::readRunHistory(path.toStdString());
+    } catch (const std::exception& e) {
+        if (why) *why = QString::fromStdString(e.what());
+        return false;
+    }
+    const QString folder = QFileInfo(QString::fromStdString(h.dir)).fileName();
+    const QString what = h.model.empty()
+                             ? folder
+                             : QStringLiteral("%1, %2").arg(QString::fromStdString(h.model),
+                                                            QString::fromStdString(h.schedule));
+    RunCurves& run =
+        addRun(tr("#%1 %2 (%3)").arg(m_runs.size() + 1).arg(what, folder), h.plannedEpochs);
+    // metrics.csv has one row an epoch: each becomes the stage it ran in (where the stage
+    // changed) and a point at the epoch's end, where its averages belong.
+    double epochStart = 0;
+    int stage = -1;
+    for (const train::TrainEvent& row : h.epochs) {
+        if (row.stage != stage) {
+            train::TrainEvent st = row;
+            st.type = train::TrainEvent::Type::Stage;
+            st.totalSteps = 0; // x from the epoch: its start
+            st.elapsedSeconds = epochStart;
+            run.plotted.push_back(st);
+            stage = row.stage;
+        }
+        train::TrainEvent end = row;
+        end.type = train::TrainEvent::Type::Step;
+        end.epoch = row.epoch + 1;
+        end.totalSteps = 0;
+        run.plotted.push_back(end);
+        run.plotted.push_back(row);
+        run.epochs.push_back(row);
+        epochStart = row.elapsedSeconds;
+    }
+    for (const auto& e : run.plotted)
+        plotEvent(run, e);
+    updateXRange();
+    m_status->setText(tr("Opened %1: %2 epochs, final val accuracy %3%.")
+                          .arg(QString::fromStdString(h.dir))
+                          .arg(h.epochs.size())
+                          .arg(100 * h.epochs.back().valAccuracy, 0, 'f', 2));
+    m_dirty = true;
+    return true;
 }
 
 void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
@@ -436,37 +609,15 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
     RunCurves& run = m_runs.back();
     using T = train::TrainEvent::Type;
     for (const auto& e : batch) {
-        const double x = xOf(e);
+        if (e.type == T::Stage || e.type == T::Step || e.type == T::Epoch) {
+            run.plotted.push_back(e);
+            plotEvent(run, e);
+        }
         switch (e.type) {
         case T::Started:
             m_status->setText(QString::fromStdString(e.message));
             break;
-        case T::Stage: {
-            run.size->addData(x, e.imageSize);
-            run.dropout->addData(x, e.dropout);
-            run.randAug->addData(x, e.randAugment / 30.0);
-            run.mixup->addData(x, std::min(1.0, e.mixup));
-            run.stageStarts.push_back(x);
-            if (x > 0) { // mark the boundary on the loss plot
-                auto* line = new QCPItemStraightLine(m_plot);
-                line->setClipAxisRect(m_lossRect);
-                line->point1->setAxes(m_lossRect->axis(QCPAxis::atBottom),
-                                      m_lossRect->axis(QCPAxis::atLeft));
-                line->point2->setAxes(m_lossRect->axis(QCPAxis::atBottom),
-                                      m_lossRect->axis(QCPAxis::atLeft));
-                line->point1->setCoords(x, 0);
-                line->point2->setCoords(x, 1);
-                line->setPen(QPen(run.loss->pen().color().lighter(150), 1, Qt::DotLine));
-            }
-            break;
-        }
         case T::Step:
-            if (std::isfinite(e.loss)) run.loss->addData(x, e.loss);
-            run.speed->addData(x, e.imagesPerSecond);
-            run.size->addData(x, e.imageSize);
-            run.dropout->addData(x, e.dropout);
-            run.randAug->addData(x, e.randAugment / 30.0);
-            run.mixup->addData(x, std::min(1.0, e.mixup));
             m_progress->setValue(int(1000.0 * e.step / std::max<std::int64_t>(1, e.totalSteps)));
             {
                 QString status = tr("Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8")
@@ -485,14 +636,13 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
             }
             break;
         case T::Epoch:
-            run.valAcc->addData(double(e.epoch + 1), e.valAccuracy);
             run.epochs.push_back(e);
             break;
         case T::Paused:
             m_status->setText(tr("Paused."));
             break;
+        case T::Stage:
         case T::Resumed:
-            break;
         case T::Checkpoint:
             break;
         case T::Cancelled:
@@ -504,6 +654,7 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
                                   .arg(clockText(e.elapsedSeconds))
                                   .arg(100 * e.valAccuracy, 0, 'f', 2)
                                   .arg(e.imagesPerSecond, 0, 'f', 0));
+            run.endSeconds = e.elapsedSeconds; // the ETA is spent
             break;
         case T::Error:
             m_status->setText(tr("Error: %1").arg(QString::fromStdString(e.message)));
@@ -530,19 +681,21 @@ void TrainingPanel::onFinished(bool /*completed*/, bool cancelled, const QString
 void TrainingPanel::replotIfDirty() {
     if (!m_dirty) return;
     m_dirty = false;
-    bool found = false;
-    const QCPRange loss =
-        m_runs.empty() ? QCPRange(0, 1) : m_runs.back().loss->getValueRange(found);
-    if (found) m_lossRect->axis(QCPAxis::atLeft)->setRange(0, std::max(0.1, loss.upper * 1.1));
-    double maxSize = 0, maxSpeed = 0;
+    // Value ranges cover the shown runs: an overlay opened beside a live run stays in view.
+    double maxLoss = 0, maxSize = 0, maxSpeed = 0;
     for (const RunCurves& r : m_runs) {
-        bool f1 = false, f2 = false;
-        const QCPRange s = r.size->getValueRange(f1), v = r.speed->getValueRange(f2);
+        if (!r.loss->visible()) continue;
+        bool f0 = false, f1 = false, f2 = false;
+        const QCPRange l = r.loss->getValueRange(f0), s = r.size->getValueRange(f1),
+                       v = r.speed->getValueRange(f2);
+        if (f0) maxLoss = std::max(maxLoss, l.upper);
         if (f1) maxSize = std::max(maxSize, s.upper);
         if (f2) maxSpeed = std::max(maxSpeed, v.upper);
     }
+    if (maxLoss > 0) m_lossRect->axis(QCPAxis::atLeft)->setRange(0, std::max(0.1, maxLoss * 1.1));
     m_sizeRect->axis(QCPAxis::atLeft)->setRange(0, std::max(8.0, maxSize * 1.15));
     m_speedRect->axis(QCPAxis::atLeft)->setRange(0, std::max(1.0, maxSpeed * 1.15));
+    if (m_xAxisMode == XAxis::WallTime) updateXRange(); // the ETA moves the end
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

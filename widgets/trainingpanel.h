@@ -1,6 +1,7 @@
 // Training settings, Start / Pause / Resume / Stop, a progress bar with ETA, and live curves:
 // train loss, validation accuracy, the image-size schedule as steps, regularization and
-// images per second; each run kept as an overlay that can be shown or hidden.
+// images per second, against epochs or wall time; each run kept as an overlay that can be
+// shown or hidden, and finished runs opened from their folders beside it.
 #pragma once
 
 #include "train/trainer.h"
@@ -11,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QCPAxisRect;
 class QCPGraph;
+class QCPItemStraightLine;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
@@ -37,6 +39,15 @@ class TrainingPanel : public QWidget {
     bool exportMetricsCsv(const QString& path) const;
     QString lastRunDir() const { return m_lastRunDir; }
     void setSettingsFromDocument();
+    // Adds a run folder (or its metrics.csv) written earlier, by the GUI or by
+    // `scalescope-cli train`, as an overlay; false with the reason (file, line, column).
+    bool openRun(const QString& path, QString* why = nullptr);
+    void openRunDialog(); // asks for a folder; a refused one is explained in a message box
+    // What the curves are drawn against: epochs, or wall time, where progressive learning's
+    // saving shows.
+    enum class XAxis { Epochs, WallTime };
+    void setXAxis(XAxis axis);
+    XAxis xAxis() const { return m_xAxisMode; }
     // Puts the form's settings into the document (validated); false with `why` when refused.
     bool commitSettings(QString* why = nullptr);
 
@@ -48,9 +59,16 @@ class TrainingPanel : public QWidget {
         QString name;
         QCPGraph *loss = nullptr, *valAcc = nullptr, *size = nullptr, *dropout = nullptr,
                  *randAug = nullptr, *mixup = nullptr, *speed = nullptr;
-        std::vector<train::TrainEvent> epochs; // for the CSV export
-        std::vector<double> stageStarts;       // x of stage changes
+        std::vector<train::TrainEvent> epochs;  // for the CSV export
+        std::vector<train::TrainEvent> plotted; // Stage, Step and Epoch: redrawn on an axis change
+        std::vector<QCPItemStraightLine*> stageLines; // stage boundaries on the loss plot
+        int plannedEpochs = 1;
+        double endSeconds = 0; // the last event's time, plus the ETA while running
     };
+    RunCurves& addRun(const QString& name, int plannedEpochs);
+    void plotEvent(RunCurves& run, const train::TrainEvent& e);
+    void redrawCurves();
+    void updateXRange();
     void startClicked();
     void onEvents(const std::vector<train::TrainEvent>& batch);
     void onFinished(bool completed, bool cancelled, const QString& error);
@@ -71,13 +89,14 @@ class TrainingPanel : public QWidget {
     QProgressBar* m_progress;
     QLabel* m_status;
     QListWidget* m_runList;
+    QComboBox* m_xAxis;
+    XAxis m_xAxisMode = XAxis::Epochs;
     QCustomPlot* m_plot;
     QCPAxisRect *m_lossRect, *m_sizeRect, *m_speedRect;
     std::vector<RunCurves> m_runs;
     QString m_lastRunDir;
     TrainingSettings m_shown; // what the form was last loaded with
     bool m_dirty = false;
-    int m_epochsTotal = 1;
 };
 
 } // namespace scalescope

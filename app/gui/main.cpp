@@ -77,8 +77,23 @@ int main(int argc, char** argv) {
     QCommandLineOption config(QStringLiteral("config"),
                               QApplication::translate("main", "Open a configuration file."),
                               QStringLiteral("FILE"));
-    parser.addOptions({shot, train, compare, lang, config});
+    QCommandLineOption openRun(
+        QStringLiteral("open-run"),
+        QApplication::translate("main", "Overlay a finished run's curves from its folder "
+                                        "(repeatable); shows the training tab."),
+        QStringLiteral("DIR"));
+    QCommandLineOption xAxis(
+        QStringLiteral("x-axis"),
+        QApplication::translate("main", "Training curves against epochs or time."),
+        QStringLiteral("epochs|time"));
+    parser.addOptions({shot, train, compare, lang, config, openRun, xAxis});
     parser.process(app);
+    const QString axis = parser.value(xAxis);
+    if (parser.isSet(xAxis) && axis != QLatin1String("epochs") && axis != QLatin1String("time")) {
+        std::fprintf(stderr, "scalescope: --x-axis: \"%s\" is neither epochs nor time\n",
+                     qPrintable(axis));
+        return 2;
+    }
 
     // Language: --lang, then the saved choice, then the system locale.
     QString code = parser.value(lang);
@@ -98,6 +113,17 @@ int main(int argc, char** argv) {
     if (parser.isSet(config) && !window.openConfig(parser.value(config))) {
         std::fprintf(stderr, "scalescope: %s\n", qPrintable(window.lastMessage()));
         if (screenshot) return 1;
+    }
+    if (axis == QLatin1String("time"))
+        window.trainingPanel()->setXAxis(scalescope::TrainingPanel::XAxis::WallTime);
+    for (const QString& dir : parser.values(openRun)) {
+        QString why;
+        if (!window.trainingPanel()->openRun(dir, &why)) {
+            std::fprintf(stderr, "scalescope: --open-run %s: %s\n", qPrintable(dir),
+                         qPrintable(why));
+            if (screenshot) return 1;
+        }
+        window.tabs()->setCurrentWidget(window.trainingPanel());
     }
     window.show();
     if (!screenshot) return app.exec();

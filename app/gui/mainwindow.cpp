@@ -123,6 +123,10 @@ void MainWindow::buildMenus() {
                                          tr("ScaleScope configuration (*.json)"));
         if (!path.isEmpty()) saveConfig(path);
     });
+    file->addAction(tr("Open &training run…"), this, [this] {
+        m_tabs->setCurrentWidget(m_training);
+        m_training->openRunDialog();
+    });
     m_recent = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
     QMenu* ex = file->addMenu(tr("&Export"));

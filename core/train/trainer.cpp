@@ -1,6 +1,7 @@
 #include "trainer.h"
 
 #include "engine.h"
+#include "runhistory.h"
 #include "scaling/schedule.h"
 
 #include <torch/serialize.h>
@@ -83,10 +84,6 @@ std::string defaultRunDir() {
 namespace {
 constexpr const char* kCheckpointFile = "checkpoint.pt";
 constexpr const char* kWeightsFile = "weights.pt";
-constexpr const char* kMetricsFile = "metrics.csv";
-constexpr const char* kMetricsHeader =
-    "epoch,step,stage,image_size,dropout,randaugment,mixup,learning_rate,train_loss,train_accuracy,"
-    "val_loss,val_accuracy,images_per_second,elapsed_seconds";
 constexpr int kEvalBatchMultiplier = 2; // evaluation holds no gradients: larger batches fit
 
 double residentBytes() {
@@ -360,6 +357,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 if (ema) (*ema)->setDropout(st.dropout);
                 if (graphed) graphed->reset(); // the graph holds the old dropout rate
                 TrainEvent e = stageEvent(TrainEvent::Type::Stage, epoch, st);
+                e.elapsedSeconds = elapsed(); // where a wall-time axis marks the stage
                 sink(e);
             }
             model->train();

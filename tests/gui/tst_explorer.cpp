@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "scalingeditor.h"
 #include "stagetablemodel.h"
+#include "train/runhistory.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -226,6 +227,31 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QFile csv(dir.filePath("m.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(QString(csv.readAll()).trimmed().split('\n').size(), 3); // header + 2 epochs
+
+    // The finished run's folder opens again as a second overlay, and both redraw against
+    // wall time: the x axis then ends where the slower run ended.
+    TrainingPanel* panel = w.trainingPanel();
+    QVERIFY(panel->openRun(panel->lastRunDir()));
+    QCOMPARE(panel->runCount(), 2);
+    QCOMPARE(panel->pointCount(), 4); // two epochs: a loss and an accuracy point each
+    QCPAxis* x = panel->plot()->axisRect(0)->axis(QCPAxis::atBottom);
+    QCOMPARE(x->range().upper, 2.0); // epochs
+    auto* axisBox = panel->findChild<QComboBox*>(QStringLiteral("xAxis"));
+    QVERIFY(axisBox);
+    axisBox->setCurrentIndex(axisBox->findData(int(TrainingPanel::XAxis::WallTime)));
+    QCOMPARE(panel->xAxis(), TrainingPanel::XAxis::WallTime);
+    const train::RunHistory h = train::readRunHistory(panel->lastRunDir().toStdString());
+    QVERIFY(x->range().upper >= h.epochs.back().elapsedSeconds);
+    QVERIFY(x->range().upper < h.epochs.back().elapsedSeconds + 5);
+    QCOMPARE(panel->pointCount(), 4); // redrawn, not doubled
+    QCPGraph* opened = panel->plot()->graph(panel->plot()->graphCount() - 6); // its val accuracy
+    QCOMPARE(opened->data()->at(1)->key, h.epochs.back().elapsedSeconds);
+
+    // A folder without a run is refused by name and adds nothing.
+    QString why;
+    QVERIFY(!panel->openRun(dir.path(), &why));
+    QVERIFY2(why.contains("metrics.csv") && why.contains("no such file"), qPrintable(why));
+    QCOMPARE(panel->runCount(), 2);
 }
 
 void TestExplorer::trainingFormSurvivesScalingEdits() {

@@ -3,11 +3,13 @@
 #include "tinyconfig.h"
 
 #include "scaling/schedule.h"
+#include "train/runhistory.h"
 #include "train/trainer.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 #include <chrono>
+#include <cmath>
 #include <fstream>
 #include <thread>
 
@@ -101,6 +103,15 @@ void TestTraining::learnsShapesAboveChance() {
     QFile csv(dir.filePath("metrics.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(QString(csv.readAll()).trimmed().split('\n').size(), 9); // header + 8 epochs
+    // What the GUI overlays reads the run back as it happened.
+    const RunHistory h = readRunHistory(dir.path().toStdString());
+    QCOMPARE(int(h.epochs.size()), 8);
+    QCOMPARE(h.plannedEpochs, 8);
+    QCOMPARE(h.model, c.baseline.displayName);
+    QVERIFY(std::abs(h.epochs.back().valAccuracy - s.finalValAccuracy) < 1e-6);
+    QVERIFY(std::abs(h.epochs.back().elapsedSeconds - rec.of(Type::Epoch).back().elapsedSeconds) <
+            1e-3);
+    QCOMPARE(h.epochs.back().stage, 1);
 }
 
 void TestTraining::stagesFollowConfiguration() {

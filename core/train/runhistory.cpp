@@ -1,0 +1,151 @@
+#include "runhistory.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace scalescope::train {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr int kMaxRows = 1000000; // far beyond any epoch count; a guard against other files
+
+std::vector<std::string> splitCsv(const std::string& line) {
+    std::vector<std::string> out;
+    std::string cell;
+    std::istringstream in(line);
+    while (std::getline(in, cell, ','))
+        out.push_back(cell);
+    if (!line.empty() && line.back() == ',') out.emplace_back();
+    return out;
+}
+
+std::string trimmed(std::string s) {
+    while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t'))
+        s.pop_back();
+    size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
+        ++i;
+    return s.substr(i);
+}
+} // namespace
+
+RunHistory readRunHistory(const std::string& path) {
+    RunHistory h;
+    fs::path csv(path);
+    std::error_code ec;
+    if (fs::is_directory(csv, ec)) {
+        h.dir = path;
+        csv /= kMetricsFile;
+    } else {
+        h.dir = csv.parent_path().string();
+    }
+    std::ifstream in(csv);
+    if (!in)
+        throw std::runtime_error(csv.string() + ": cannot be read" +
+                                 (fs::exists(csv, ec) ? std::string()
+                                                      : std::string(" (no such file; a run folder "
+                                                                    "holds metrics.csv)")));
+
+    const std::string file = csv.filename().string();
+    std::string line;
+    if (!std::getline(in, line)) throw std::runtime_error(file + ": the file is empty");
+    const std::vector<std::string> header = splitCsv(trimmed(line));
+    std::map<std::string, size_t> column;
+    for (size_t i = 0; i < header.size(); ++i)
+        column[trimmed(header[i])] = i;
+    for (const std::string& name : splitCsv(kMetricsHeader))
+        if (!column.count(name))
+            throw std::runtime_error(file + " line 1: no column \"" + name +
+                                     "\" (not a ScaleScope metrics file)");
+
+    int lineNo = 1;
+    while (std::getline(in, line)) {
+        ++lineNo;
+        line = trimmed(line);
+        if (line.empty()) continue;
+        if (int(h.epochs.size()) >= kMaxRows)
+            throw std::runtime_error(file + ": more than " + std::to_string(kMaxRows) + " rows");
+        const std::vector<std::string> cells = splitCsv(line);
+        if (cells.size() != header.size())
+            throw std::runtime_error(file + " line " + std::to_string(lineNo) + ": " +
+                                     std::to_string(cells.size()) + " cells, the header has " +
+                                     std::to_string(header.size()));
+        const auto where = [&](const std::string& name) {
+            return file + " line " + std::to_string(lineNo) + ", column " + name + ": ";
+        };
+        // Empty is NaN (how the writer stores a non-finite value); anything else must parse.
+        const auto number = [&](const std::string& name) {
+            const std::string& s = cells[column.at(name)];
+            if (s.empty()) return std::numeric_limits<double>::quiet_NaN();
+            char* end = nullptr;
+            const double v = std::strtod(s.c_str(), &end);
+            if (end == s.c_str() || *end)
+                throw std::runtime_error(where(name) + "\"" + s + "\" is not a number");
+            return v;
+        };
+        const auto count = [&](const std::string& name, double lowest) {
+            const double v = number(name);
+            if (!std::isfinite(v) || v != std::floor(v) || v < lowest || v > 1e15)
+                throw std::runtime_error(
+                    where(name) + "\"" + cells[column.at(name)] +
+                    "\" is not a whole number >= " + std::to_string(int(lowest)));
+            return v;
+        };
+        TrainEvent e;
+        e.type = TrainEvent::Type::Epoch;
+        e.epoch = int(count("epoch", 0));
+        e.step = std::int64_t(count("step", 0));
+        e.stage = int(count("stage", 0));
+        e.imageSize = int(count("image_size", 1));
+        e.dropout = number("dropout");
+        e.randAugment = number("randaugment");
+        e.mixup = number("mixup");
+        e.learningRate = number("learning_rate");
+        e.loss = number("train_loss");
+        e.trainAccuracy = number("train_accuracy");
+        e.valLoss = number("val_loss");
+        e.valAccuracy = number("val_accuracy");
+        e.imagesPerSecond = number("images_per_second");
+        e.elapsedSeconds = number("elapsed_seconds");
+        if (!std::isfinite(e.elapsedSeconds) || e.elapsedSeconds < 0)
+            throw std::runtime_error(where("elapsed_seconds") + "must be a time >= 0");
+        if (!h.epochs.empty() && e.epoch <= h.epochs.back().epoch)
+            throw std::runtime_error(where("epoch") + std::to_string(e.epoch) +
+                                     " does not follow epoch " +
+                                     std::to_string(h.epochs.back().epoch));
+        h.epochs.push_back(e);
+    }
+    if (h.epochs.empty()) throw std::runtime_error(file + ": no epochs yet (only the header)");
+
+    // The configuration names the model and schedule; a run without one still plots.
+    int stages = 1;
+    for (const TrainEvent& e : h.epochs)
+        stages = std::max(stages, e.stage + 1);
+    h.plannedEpochs = h.epochs.back().epoch + 1;
+    const fs::path cfgPath = fs::path(h.dir) / "config.json";
+    if (fs::exists(cfgPath, ec)) {
+        try {
+            const ScaleConfig cfg = loadConfig(cfgPath.string());
+            h.model =
+                cfg.baseline.displayName.empty() ? cfg.baseline.name : cfg.baseline.displayName;
+            h.schedule = toString(cfg.training.progressive.schedule);
+            h.plannedEpochs = std::max(h.plannedEpochs, cfg.training.epochs);
+        } catch (const std::exception& ex) {
+            throw std::runtime_error("config.json: " + std::string(ex.what()));
+        }
+    }
+    for (TrainEvent& e : h.epochs) {
+        e.epochs = h.plannedEpochs;
+        e.stages = stages;
+    }
+    return h;
+}
+
+} // namespace scalescope::train

@@ -1,0 +1,31 @@
+// A finished or stopped run read back from its folder (metrics.csv, config.json), so that the
+// GUI can overlay runs trained earlier or by `scalescope-cli train`. No torch types.
+#pragma once
+
+#include "trainer.h"
+
+#include <string>
+#include <vector>
+
+namespace scalescope::train {
+
+// The run folder's per-epoch table; runTraining writes it, readRunHistory reads it.
+inline constexpr const char* kMetricsFile = "metrics.csv";
+inline constexpr const char* kMetricsHeader =
+    "epoch,step,stage,image_size,dropout,randaugment,mixup,learning_rate,train_loss,train_accuracy,"
+    "val_loss,val_accuracy,images_per_second,elapsed_seconds";
+
+struct RunHistory {
+    std::string dir;
+    std::string model;     // the configuration's model name, or empty without config.json
+    std::string schedule;  // "paper", "code" or "fixed"; empty without config.json
+    int plannedEpochs = 0; // the configuration's epochs; the rows' count without config.json
+    std::vector<TrainEvent> epochs; // Type::Epoch, one per row, in order
+};
+
+// `path` is a run folder or its metrics.csv. Throws std::runtime_error naming the file and,
+// for a bad row, its line and column ("metrics.csv line 4, column val_accuracy: ...").
+// Empty cells (a NaN loss is written so) read as NaN.
+RunHistory readRunHistory(const std::string& path);
+
+} // namespace scalescope::train

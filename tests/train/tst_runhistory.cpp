@@ -1,0 +1,121 @@
+// Run folders read back for the GUI's overlays: a good metrics.csv with its config, and every
+// kind of broken file refused with the file, line and column named.
+#include "scaling/config.h"
+#include "train/runhistory.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <fstream>
+
+using namespace scalescope;
+using namespace scalescope::train;
+
+namespace {
+const std::string kHeader = std::string(kMetricsHeader) + "\n";
+// Two epochs as runTraining writes them; the first has a NaN train loss (an empty cell).
+const std::string kRows = "0,62,0,64,0.1,0,0,0.05,,0.31,1.9,0.402,350.5,12.25\n"
+                          "1,124,1,128,0.3,5,0.1,0.001,1.2,0.55,1.1,0.715,300,40.5\n";
+
+void write(const QString& path, const std::string& text) {
+    std::ofstream(path.toStdString(), std::ios::binary) << text;
+}
+} // namespace
+
+class TestRunHistory : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void readsRunFolder();
+    void refusesBrokenFiles_data();
+    void refusesBrokenFiles();
+};
+
+void TestRunHistory::readsRunFolder() {
+    QTemporaryDir dir;
+    write(dir.filePath("metrics.csv"), kHeader + kRows);
+    ScaleConfig c = configForPreset("efficientnetv2-s");
+    c.training.epochs = 5; // stopped after two of five
+    c.training.progressive.schedule = ProgressiveSettings::Schedule::Code;
+    saveConfig(c, dir.filePath("config.json").toStdString());
+
+    for (const QString& path : {dir.path(), dir.filePath("metrics.csv")}) {
+        const RunHistory h = readRunHistory(path.toStdString());
+        QCOMPARE(QString::fromStdString(h.dir), dir.path());
+        QCOMPARE(h.model, std::string("EfficientNetV2-S"));
+        QCOMPARE(h.schedule, std::string("code"));
+        QCOMPARE(h.plannedEpochs, 5);
+        QCOMPARE(int(h.epochs.size()), 2);
+        const TrainEvent& a = h.epochs[0];
+        const TrainEvent& b = h.epochs[1];
+        QVERIFY(a.type == TrainEvent::Type::Epoch);
+        QVERIFY(std::isnan(a.loss));
+        QCOMPARE(a.imageSize, 64);
+        QCOMPARE(a.valAccuracy, 0.402);
+        QCOMPARE(a.elapsedSeconds, 12.25);
+        QCOMPARE(b.epoch, 1);
+        QCOMPARE(b.step, std::int64_t(124));
+        QCOMPARE(b.stage, 1);
+        QCOMPARE(b.stages, 2);
+        QCOMPARE(b.epochs, 5);
+        QCOMPARE(b.randAugment, 5.0);
+        QCOMPARE(b.mixup, 0.1);
+        QCOMPARE(b.loss, 1.2);
+        QCOMPARE(b.imagesPerSecond, 300.0);
+    }
+
+    // Without config.json the run still reads: no names, the rows' epoch count.
+    QTemporaryDir bare;
+    write(bare.filePath("metrics.csv"), kHeader + kRows);
+    const RunHistory h = readRunHistory(bare.path().toStdString());
+    QVERIFY(h.model.empty());
+    QCOMPARE(h.plannedEpochs, 2);
+}
+
+void TestRunHistory::refusesBrokenFiles_data() {
+    QTest::addColumn<QByteArray>("csv"); // empty: no metrics.csv at all
+    QTest::addColumn<QByteArray>("config");
+    QTest::addColumn<QString>("expected");
+    const QByteArray header = QByteArray::fromStdString(kHeader);
+    QTest::newRow("no file") << QByteArray() << QByteArray() << "no such file";
+    QTest::newRow("empty file") << QByteArray("\n") << QByteArray() << "no column \"epoch\"";
+    QTest::newRow("header only") << header << QByteArray() << "no epochs yet";
+    QTest::newRow("other csv") << QByteArray("a,b\n1,2\n") << QByteArray()
+                               << "not a ScaleScope metrics file";
+    QTest::newRow("text for a number")
+        << header + "0,62,0,64,0.1,0,0,0.05,1.5,0.31,1.9,abc,350.5,12.25\n"
+        << QByteArray() << "metrics.csv line 2, column val_accuracy: \"abc\" is not a number";
+    QTest::newRow("negative epoch")
+        << header + "-1,62,0,64,0.1,0,0,0.05,1.5,0.31,1.9,0.4,350.5,12.25\n"
+        << QByteArray() << "line 2, column epoch: \"-1\" is not a whole number >= 0";
+    QTest::newRow("zero image size")
+        << header + "0,62,0,0,0.1,0,0,0.05,1.5,0.31,1.9,0.4,350.5,12.25\n"
+        << QByteArray() << "column image_size: \"0\" is not a whole number >= 1";
+    QTest::newRow("missing time") << header + "0,62,0,64,0.1,0,0,0.05,1.5,0.31,1.9,0.4,350.5,\n"
+                                  << QByteArray() << "column elapsed_seconds: must be a time";
+    QTest::newRow("cut short") << header + "0,62,0,64\n"
+                               << QByteArray() << "line 2: 4 cells, the header has 14";
+    QTest::newRow("epochs out of order")
+        << header + QByteArray::fromStdString(kRows) +
+               "1,186,1,128,0.3,5,0.1,0.001,1.2,0.55,1.1,0.715,300,60\n"
+        << QByteArray() << "line 4, column epoch: 1 does not follow epoch 1";
+    QTest::newRow("broken config") << header + QByteArray::fromStdString(kRows)
+                                   << QByteArray("{\"format\": ") << "config.json:";
+}
+
+void TestRunHistory::refusesBrokenFiles() {
+    QFETCH(QByteArray, csv);
+    QFETCH(QByteArray, config);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    if (!csv.isEmpty()) write(dir.filePath("metrics.csv"), csv.toStdString());
+    if (!config.isEmpty()) write(dir.filePath("config.json"), config.toStdString());
+    try {
+        readRunHistory(dir.path().toStdString());
+        QFAIL("accepted");
+    } catch (const std::runtime_error& e) {
+        QVERIFY2(QString::fromStdString(e.what()).contains(expected), e.what());
+    }
+}
+
+QTEST_APPLESS_MAIN(TestRunHistory)
+#include "tst_runhistory.moc"
