@@ -405,6 +405,7 @@ void TrainingPanel::startClicked() {
     }
     const TrainingSettings& t = m_doc->config().training;
     m_lastRunDir = QString::fromStdString(train::defaultRunDir());
+    m_liveRun = int(m_runs.size());
     addRun(tr("#%1 %2, %3")
                .arg(m_runs.size() + 1)
                .arg(QString::fromStdString(m_doc->arch().baseline.displayName),
@@ -605,8 +606,9 @@ bool TrainingPanel::openRun(const QString& path, QString* why) {
 }
 
 void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
-    if (m_runs.empty()) return;
-    RunCurves& run = m_runs.back();
+    // Runs opened while this one trains come after it: the live run is found by its index.
+    if (m_liveRun < 0 || m_liveRun >= int(m_runs.size())) return;
+    RunCurves& run = m_runs[size_t(m_liveRun)];
     using T = train::TrainEvent::Type;
     for (const auto& e : batch) {
         if (e.type == T::Stage || e.type == T::Step || e.type == T::Epoch) {
@@ -660,7 +662,7 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
             m_status->setText(tr("Error: %1").arg(QString::fromStdString(e.message)));
             break;
         case T::Notice: // kept on the run's entry: the status line moves on with the next step
-            if (QListWidgetItem* item = m_runList->item(m_runList->count() - 1))
+            if (QListWidgetItem* item = m_runList->item(m_liveRun))
                 item->setToolTip(QString::fromStdString(e.message));
             m_status->setText(QString::fromStdString(e.message));
             break;

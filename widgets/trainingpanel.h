@@ -94,6 +94,7 @@ class TrainingPanel : public QWidget {
     QCustomPlot* m_plot;
     QCPAxisRect *m_lossRect, *m_sizeRect, *m_speedRect;
     std::vector<RunCurves> m_runs;
+    int m_liveRun = -1; // the run the controller trains (or trained last), in m_runs
     QString m_lastRunDir;
     TrainingSettings m_shown; // what the form was last loaded with
     bool m_dirty = false;

@@ -247,11 +247,23 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QCPGraph* opened = panel->plot()->graph(panel->plot()->graphCount() - 6); // its val accuracy
     QCOMPARE(opened->data()->at(1)->key, h.epochs.back().elapsedSeconds);
 
+    // A run opened while another trains does not take the live run's events.
+    finished.clear();
+    w.trainingPanel()->startButton()->click();
+    QVERIFY(w.trainingController()->isRunning());
+    QVERIFY(panel->openRun(QString::fromStdString(h.dir))); // the first run, finished
+    QVERIFY(finished.wait(120000));
+    QTRY_VERIFY(panel->statusText().contains("Finished"));
+    QCOMPARE(panel->runCount(), 4);
+    QCOMPARE(panel->pointCount(), 4); // the opened run, newest, kept its own points
+    QCPGraph* liveAcc = panel->plot()->graph(2 * 7 + 1);
+    QCOMPARE(liveAcc->data()->size(), 2); // the live run (#3) got both epochs
+
     // A folder without a run is refused by name and adds nothing.
     QString why;
     QVERIFY(!panel->openRun(dir.path(), &why));
     QVERIFY2(why.contains("metrics.csv") && why.contains("no such file"), qPrintable(why));
-    QCOMPARE(panel->runCount(), 2);
+    QCOMPARE(panel->runCount(), 4);
 }
 
 void TestExplorer::trainingFormSurvivesScalingEdits() {
