@@ -283,12 +283,10 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
         const int i = m_runList->row(item);
         if (i < 0 || i >= int(m_runs.size())) return;
         const bool on = item->checkState() == Qt::Checked;
-        for (QCPGraph* g :
-             {m_runs[size_t(i)].loss, m_runs[size_t(i)].valAcc, m_runs[size_t(i)].size,
-              m_runs[size_t(i)].dropout, m_runs[size_t(i)].randAug, m_runs[size_t(i)].mixup,
-              m_runs[size_t(i)].speed})
+        const RunCurves& run = m_runs[size_t(i)];
+        for (QCPGraph* g : run.graphs())
             g->setVisible(on);
-        for (QCPItemStraightLine* line : m_runs[size_t(i)].stageLines)
+        for (QCPItemStraightLine* line : run.stageLines)
             line->setVisible(on);
         updateXRange();
         m_dirty = true;
@@ -506,8 +504,7 @@ void TrainingPanel::plotEvent(RunCurves& run, const train::TrainEvent& e) {
 
 void TrainingPanel::redrawCurves() {
     for (RunCurves& run : m_runs) {
-        for (QCPGraph* g :
-             {run.loss, run.valAcc, run.size, run.dropout, run.randAug, run.mixup, run.speed})
+        for (QCPGraph* g : run.graphs())
             g->data()->clear();
         for (QCPItemStraightLine* line : run.stageLines)
             m_plot->removeItem(line);

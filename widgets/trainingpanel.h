@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <array>
+
 class QCheckBox;
 class QComboBox;
 class QCPAxisRect;
@@ -63,6 +65,9 @@ class TrainingPanel : public QWidget {
         std::vector<train::TrainEvent> plotted; // Stage, Step and Epoch: redrawn on an axis change
         std::vector<QCPItemStraightLine*> stageLines; // stage boundaries on the loss plot
         int plannedEpochs = 1;
+        std::array<QCPGraph*, 7> graphs() const {
+            return {loss, valAcc, size, dropout, randAug, mixup, speed};
+        }
         double endSeconds = 0; // the last event's time, plus the ETA while running
     };
     RunCurves& addRun(const QString& name, int plannedEpochs);

@@ -123,8 +123,8 @@ int main(int argc, char** argv) {
                          qPrintable(why));
             if (screenshot) return 1;
         }
-        window.tabs()->setCurrentWidget(window.trainingPanel());
     }
+    if (parser.isSet(openRun)) window.tabs()->setCurrentWidget(window.trainingPanel());
     window.show();
     if (!screenshot) return app.exec();
 

@@ -72,12 +72,13 @@ void TestRunHistory::readsRunFolder() {
 }
 
 void TestRunHistory::refusesBrokenFiles_data() {
-    QTest::addColumn<QByteArray>("csv"); // empty: no metrics.csv at all
+    QTest::addColumn<QByteArray>("csv"); // null: no metrics.csv at all; "": an empty one
     QTest::addColumn<QByteArray>("config");
     QTest::addColumn<QString>("expected");
     const QByteArray header = QByteArray::fromStdString(kHeader);
     QTest::newRow("no file") << QByteArray() << QByteArray() << "no such file";
-    QTest::newRow("empty file") << QByteArray("\n") << QByteArray() << "no column \"epoch\"";
+    QTest::newRow("empty file") << QByteArray("") << QByteArray() << "the file is empty";
+    QTest::newRow("blank first line") << QByteArray("\n") << QByteArray() << "no column \"epoch\"";
     QTest::newRow("header only") << header << QByteArray() << "no epochs yet";
     QTest::newRow("other csv") << QByteArray("a,b\n1,2\n") << QByteArray()
                                << "not a ScaleScope metrics file";
@@ -107,7 +108,7 @@ void TestRunHistory::refusesBrokenFiles() {
     QFETCH(QByteArray, config);
     QFETCH(QString, expected);
     QTemporaryDir dir;
-    if (!csv.isEmpty()) write(dir.filePath("metrics.csv"), csv.toStdString());
+    if (!csv.isNull()) write(dir.filePath("metrics.csv"), csv.toStdString());
     if (!config.isEmpty()) write(dir.filePath("config.json"), config.toStdString());
     try {
         readRunHistory(dir.path().toStdString());
