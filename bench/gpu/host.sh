@@ -38,7 +38,8 @@ for step in "$@"; do
   graphs)
     stamp "CUDA graph replay against eager steps (same losses and weights)"
     rm -f /tmp/graphs-ok
-    $build/bin/bench_train_step graphcheck 2>&1 | tail -4 && touch /tmp/graphs-ok
+    $build/bin/bench_train_step graphcheck 2>&1 | tee "$out/graphcheck.log" && touch /tmp/graphs-ok
+    [[ "${GRAPH_TIMING:-1}" == 0 ]] && continue
     stamp "step eagerly, then replayed from a CUDA graph (B0 at ${GRAPH_SIZE:-64} px, batch 512)"
     for g in 0 1; do
       $build/bin/bench_train_step step --size "${GRAPH_SIZE:-64}" --batch 512 --steps 30 --warmup 10 \
@@ -56,7 +57,8 @@ for step in "$@"; do
       rm -rf /tmp/$step-$sched
       timeout "${RUN_LIMIT:-290}" $build/bin/scalescope-cli train --config bench/configs/$step-gpu.json \
         "${data[@]}" --schedule $sched --cuda-graphs $graphs --run-dir /tmp/$step-$sched --quiet 2>&1 | tail -4
-      cp /tmp/$step-$sched/metrics.csv "$out/$step-$sched.csv" 2>/dev/null
+      mkdir -p "$out/$step-$sched"
+      cp /tmp/$step-$sched/{metrics.csv,config.json} "$out/$step-$sched/" 2>/dev/null
     done
     [[ -e /tmp/$step-fixed/metrics.csv && -e /tmp/$step-paper/metrics.csv ]] &&
       python3 bench/compare_runs.py /tmp/$step-fixed/metrics.csv /tmp/$step-paper/metrics.csv ;;

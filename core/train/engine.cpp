@@ -163,6 +163,20 @@ void clearGradients(torch::optim::Optimizer& opt) {
             p.mutable_grad() = torch::Tensor();
 }
 
+std::vector<torch::Tensor> momentumBuffers(torch::optim::Optimizer& opt) {
+    using Key = typename std::decay_t<decltype(opt.state())>::key_type;
+    std::vector<torch::Tensor> bufs;
+    for (auto& group : opt.param_groups())
+        for (auto& p : group.params()) {
+            auto it = opt.state().find(stateKey<Key>(p));
+            bufs.push_back(
+                it == opt.state().end()
+                    ? torch::Tensor()
+                    : static_cast<torch::optim::SGDParamState&>(*it->second).momentum_buffer());
+        }
+    return bufs;
+}
+
 void copyState(ScaledNet& from, ScaledNet& to) {
     torch::NoGradGuard ng;
     auto src = from->named_parameters(), dst = to->named_parameters();

@@ -52,6 +52,8 @@ void setLearningRate(torch::optim::Optimizer& opt, double lr);
 void toChannelsLast(torch::nn::Module& m);
 // Parameters and buffers of one model into another of the same architecture, by name.
 void copyState(ScaledNet& from, ScaledNet& to);
+// SGD's momentum buffers in parameter order; undefined where a parameter has none yet.
+std::vector<torch::Tensor> momentumBuffers(torch::optim::Optimizer& opt);
 // Gradients become undefined (PyTorch's set_to_none): no kernel per parameter.
 void clearGradients(torch::optim::Optimizer& opt);
 // EMA of the weights as timm's ModelEma: parameters and BatchNorm statistics averaged
