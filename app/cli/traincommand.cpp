@@ -31,7 +31,7 @@ timm state_dict names for EfficientNets).
   --ema X                EMA decay of the weights (0 = off)
   --device D             auto, cpu, cuda, cuda:N
   --precision P          auto, fp32, bf16 (CUDA)
-  --cuda-graphs on|off   replay each stage's training step from a CUDA graph (default off)
+  --cuda-graphs on|off   replay each stage's training step from a CUDA graph (default on)
   --checkpoint-every N   steps between checkpoints
   --seed N
   --run-dir DIR          where the run is written (default ~/.local/share/scalescope/runs/...)
