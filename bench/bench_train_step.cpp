@@ -101,13 +101,22 @@ int stepMode(const std::map<std::string, std::string>& f) {
     t.learningRate = 0.1;
     t.momentum = 0.9;
     t.weightDecay = 1e-5;
-    std::unique_ptr<torch::optim::Optimizer> opt =
-        torchSgd ? std::make_unique<torch::optim::SGD>(model->parameters(),
-                                                       torch::optim::SGDOptions(t.learningRate)
-                                                           .momentum(t.momentum)
-                                                           .nesterov(true)
-                                                           .weight_decay(t.weightDecay))
-                 : makeOptimizer(t, model);
+    std::unique_ptr<torch::optim::Optimizer> opt;
+    if (torchSgd) {
+        const auto o = torch::optim::SGDOptions(t.learningRate)
+                           .momentum(t.momentum)
+                           .nesterov(true)
+                           .weight_decay(t.weightDecay);
+        const DecaySplit split = splitForWeightDecay(model);
+        auto plain = std::make_unique<torch::optim::SGDOptions>(o);
+        plain->weight_decay(0);
+        std::vector<torch::optim::OptimizerParamGroup> groups;
+        groups.emplace_back(split.decayed, std::make_unique<torch::optim::SGDOptions>(o));
+        groups.emplace_back(split.plain, std::move(plain));
+        opt = std::make_unique<torch::optim::SGD>(std::move(groups), o);
+    } else {
+        opt = makeOptimizer(t, model);
+    }
     model->train();
 
     TrainBatch b;

@@ -24,8 +24,12 @@ def bench(name, size, batch):
     # drop_path 0.2 as the engine's specs (EfficientNet's drop_connect_rate)
     model = timm.create_model(name, num_classes=CLASSES, drop_path_rate=0.2)
     model = model.to(dev).to(memory_format=torch.channels_last).train()
-    opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9, nesterov=True,
-                          weight_decay=1e-5)  # foreach on CUDA by default
+    # Weight decay on kernels alone, as the engine and timm's optimizer factory do (BatchNorm
+    # weights and biases get none); foreach on CUDA by default.
+    params = list(model.parameters())
+    groups = [{"params": [p for p in params if p.ndim > 1]},
+              {"params": [p for p in params if p.ndim <= 1], "weight_decay": 0.0}]
+    opt = torch.optim.SGD(groups, lr=0.1, momentum=0.9, nesterov=True, weight_decay=1e-5)
     crit = torch.nn.CrossEntropyLoss(label_smoothing=0.1)
     x = torch.randn(batch, 3, size, size, device=dev).to(memory_format=torch.channels_last)
     y = torch.randint(0, CLASSES, (batch,), device=dev)

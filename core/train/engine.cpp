@@ -131,20 +131,57 @@ torch::Device chooseDevice(const std::string& d) {
     return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
 }
 
+namespace {
+// Two groups with the same options but the decay: kernels first, vectors (BatchNorm weights,
+// biases) with none. An empty group is left out.
+template <typename Options>
+std::vector<torch::optim::OptimizerParamGroup> decayGroups(ScaledNet& model, const Options& o) {
+    const DecaySplit split = splitForWeightDecay(model);
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    auto add = [&](const std::vector<torch::Tensor>& params, double decay) {
+        if (params.empty()) return;
+        auto opts = std::make_unique<Options>(o);
+        opts->weight_decay(decay);
+        groups.emplace_back(params, std::move(opts));
+    };
+    add(split.decayed, o.weight_decay());
+    add(split.plain, 0.0);
+    return groups;
+}
+} // namespace
+
+DecaySplit splitForWeightDecay(ScaledNet& model) {
+    DecaySplit s;
+    for (const auto& p : model->parameters())
+        (p.dim() > 1 ? s.decayed : s.plain).push_back(p);
+    return s;
+}
+
+bool loadOptimizerState(torch::optim::Optimizer& opt, torch::serialize::InputArchive& archive) {
+    try {
+        opt.load(archive);
+        return true;
+    } catch (const c10::Error&) {
+        opt.state().clear();
+        return false;
+    }
+}
+
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t,
                                                        ScaledNet& model) {
-    if (t.optimizer == "rmsprop") // EfficientNet's: decay 0.9, momentum 0.9, eps 1e-3
-        return std::make_unique<torch::optim::RMSprop>(model->parameters(),
-                                                       torch::optim::RMSpropOptions(t.learningRate)
-                                                           .alpha(0.9)
-                                                           .eps(1e-3)
-                                                           .momentum(t.momentum)
-                                                           .weight_decay(t.weightDecay));
-    return std::make_unique<ForeachSGD>(model->parameters(),
-                                        torch::optim::SGDOptions(t.learningRate)
-                                            .momentum(t.momentum)
-                                            .nesterov(t.momentum > 0)
-                                            .weight_decay(t.weightDecay));
+    if (t.optimizer == "rmsprop") { // EfficientNet's: decay 0.9, momentum 0.9, eps 1e-3
+        const auto o = torch::optim::RMSpropOptions(t.learningRate)
+                           .alpha(0.9)
+                           .eps(1e-3)
+                           .momentum(t.momentum)
+                           .weight_decay(t.weightDecay);
+        return std::make_unique<torch::optim::RMSprop>(decayGroups(model, o), o);
+    }
+    const auto o = torch::optim::SGDOptions(t.learningRate)
+                       .momentum(t.momentum)
+                       .nesterov(t.momentum > 0)
+                       .weight_decay(t.weightDecay);
+    return std::make_unique<ForeachSGD>(decayGroups(model, o), o);
 }
 
 void setLearningRate(torch::optim::Optimizer& opt, double lr) {

@@ -47,6 +47,18 @@ class ForeachSGD : public torch::optim::SGD {
 };
 
 torch::Device chooseDevice(const std::string& device);
+// Weight decay applies to kernels (conv and linear weights) alone, not to BatchNorm weights or
+// biases, as timm's optimizer factory does by default (filter_bias_and_bn).
+struct DecaySplit {
+    std::vector<torch::Tensor> decayed, plain;
+};
+DecaySplit splitForWeightDecay(ScaledNet& model);
+// The optimizer's state from a checkpoint's archive. False, with the state left empty (it
+// rebuilds in a few steps), when the archive does not fit: a checkpoint of a version that
+// kept all parameters in one group.
+bool loadOptimizerState(torch::optim::Optimizer& opt, torch::serialize::InputArchive& archive);
+// SGD (Nesterov when there is momentum) or RMSprop: one parameter group with weight decay,
+// one without (DecaySplit).
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t, ScaledNet& model);
 void setLearningRate(torch::optim::Optimizer& opt, double lr);
 void toChannelsLast(torch::nn::Module& m);

@@ -131,6 +131,7 @@ struct Progress {
     std::int64_t globalStep = 0;
     double elapsed = 0; // seconds of training before this process
     double bestAccuracy = -1;
+    bool optimizerRestarted = false; // the checkpoint's optimizer state did not fit
 };
 
 void saveCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimizer& opt,
@@ -162,7 +163,7 @@ Progress loadCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Opt
     model->load(a);
     torch::serialize::InputArchive optArchive;
     a.read("optimizer", optArchive);
-    opt.load(optArchive);
+    const bool optimizerLoaded = loadOptimizerState(opt, optArchive);
     if (ema) {
         torch::serialize::InputArchive emaArchive;
         if (a.try_read("ema", emaArchive))
@@ -171,6 +172,7 @@ Progress loadCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Opt
             copyState(model, *ema);
     }
     Progress p;
+    p.optimizerRestarted = !optimizerLoaded;
     torch::Tensor t;
     a.read("progress.epoch", t);
     p.epoch = int(t.item<std::int64_t>());
@@ -335,6 +337,18 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                << (options.resume ? ", resumed at epoch " + std::to_string(prog.epoch + 1) : "")
                << (graphed ? ", CUDA graphs" : "");
             e.message = os.str();
+            sink(e);
+        }
+        if (prog.optimizerRestarted) {
+            TrainEvent e;
+            e.type = TrainEvent::Type::Notice;
+            e.epoch = prog.epoch;
+            e.epochs = t.epochs;
+            e.step = prog.globalStep;
+            e.totalSteps = totalSteps;
+            e.message = "the checkpoint's optimizer state is from an older ScaleScope (weight "
+                        "decay on every parameter); the weights are resumed, the momentum "
+                        "starts afresh";
             sink(e);
         }
 

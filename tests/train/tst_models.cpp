@@ -27,6 +27,9 @@ class TestModels : public QObject {
     void foreachSgdMatchesTorchSgd_data();
     void foreachSgdMatchesTorchSgd();
     void graphedStepRefusesTheCpu();
+    void weightDecayOnKernelsOnly_data();
+    void weightDecayOnKernelsOnly();
+    void singleGroupOptimizerStateIsRefused();
 };
 
 void TestModels::paramsMatchCostModel_data() {
@@ -293,6 +296,82 @@ void TestModels::graphedStepRefusesTheCpu() {
         const std::string why = e.what();
         QVERIFY2(why.find("CUDA") != std::string::npos, e.what());
     }
+}
+
+void TestModels::weightDecayOnKernelsOnly_data() {
+    QTest::addColumn<QString>("optimizer");
+    QTest::newRow("sgd") << "sgd";
+    QTest::newRow("rmsprop") << "rmsprop";
+}
+
+// timm's default: conv and linear kernels decay, BatchNorm weights and biases do not. With
+// zero gradients and no momentum one step is the decay alone: kernels shrink, vectors stay.
+void TestModels::weightDecayOnKernelsOnly() {
+    QFETCH(QString, optimizer);
+    ScaledNet model(quarterB0(), 10, 3);
+    TrainingSettings t;
+    t.optimizer = optimizer.toStdString();
+    t.momentum = 0;
+    t.learningRate = 0.5;
+    t.weightDecay = 0.2;
+    auto opt = makeOptimizer(t, model);
+    QCOMPARE(int(opt->param_groups().size()), 2);
+    std::size_t grouped = 0;
+    for (auto& group : opt->param_groups())
+        grouped += group.params().size();
+    QCOMPARE(grouped, model->parameters().size());
+    const DecaySplit split = splitForWeightDecay(model);
+    QVERIFY(!split.decayed.empty() && !split.plain.empty());
+    std::vector<torch::Tensor> before;
+    for (const auto& p : model->parameters()) {
+        before.push_back(p.detach().clone());
+        p.mutable_grad() = torch::zeros_like(p);
+    }
+    opt->step();
+    const auto after = model->parameters();
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        if (before[i].abs().max().item<double>() == 0) continue; // nothing to shrink
+        const bool same = torch::equal(after[i], before[i]);
+        QVERIFY2(after[i].dim() > 1 ? !same : same, qPrintable(QString::number(i)));
+    }
+    if (optimizer == "sgd") // SGD: w - lr * wd * w exactly
+        QVERIFY(torch::allclose(split.decayed[0], before[0] * (1 - 0.5 * 0.2)));
+}
+
+// A checkpoint of the version that kept every parameter in one group does not fit the two
+// groups: the state is refused (loadOptimizerState false, nothing half-loaded) rather than
+// the resume failing; a checkpoint of this version loads with its momentum.
+void TestModels::singleGroupOptimizerStateIsRefused() {
+    ScaledNet model(quarterB0(), 10, 3);
+    TrainingSettings t;
+    t.weightDecay = 1e-4;
+    auto save = [](torch::optim::Optimizer& o) {
+        torch::serialize::OutputArchive out;
+        o.save(out);
+        std::ostringstream os;
+        out.save_to(os);
+        return os.str();
+    };
+    auto load = [](torch::optim::Optimizer& o, const std::string& bytes) {
+        torch::serialize::InputArchive in;
+        std::istringstream is(bytes);
+        in.load_from(is);
+        return loadOptimizerState(o, in);
+    };
+    auto step = [&](torch::optim::Optimizer& o) {
+        for (auto& p : model->parameters())
+            p.mutable_grad() = torch::ones_like(p);
+        o.step();
+    };
+    ForeachSGD old(model->parameters(), torch::optim::SGDOptions(0.1).momentum(0.9));
+    step(old);
+    auto current = makeOptimizer(t, model);
+    QVERIFY(!load(*current, save(old)));
+    QCOMPARE(int(current->state().size()), 0);
+    step(*current);
+    auto again = makeOptimizer(t, model);
+    QVERIFY(load(*again, save(*current)));
+    QCOMPARE(again->state().size(), model->parameters().size());
 }
 
 QTEST_APPLESS_MAIN(TestModels)
