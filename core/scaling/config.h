@@ -46,8 +46,8 @@ struct TrainingSettings {
     std::string device = "auto";    // auto, cpu, cuda, cuda:N
     std::string precision = "auto"; // auto (bf16 on CUDA, fp32 on CPU), fp32, bf16
     // On CUDA: replay each stage's step from a CUDA graph (SGD only; elsewhere ignored). On by
-    // default since bench_train_step graphcheck passed on an H100 and it ran 1.72x faster on
-    // Fashion-MNIST (docs/BENCHMARKS.md).
+    // default since bench_train_step graphcheck passed on an H100, where B0's step at 64 px ran
+    // 1.71x faster replayed (docs/BENCHMARKS.md).
     bool cudaGraphs = true;
     int trainSamples = 0;      // images used; 0 = all (synthetic sets: 4000)
     int valSamples = 0;        // 0 = all (synthetic sets: 1000)
