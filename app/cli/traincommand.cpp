@@ -148,7 +148,10 @@ int runTrainCommand(const std::vector<std::string>& argv) {
             std::cerr << "epoch " << e.epoch + 1 << "/" << e.epochs << ": train loss "
                       << fixed(e.loss, 4) << ", train acc " << fixed(100 * e.trainAccuracy, 1)
                       << "%, val loss " << fixed(e.valLoss, 4) << ", val acc "
-                      << fixed(100 * e.valAccuracy, 2) << "% (" << clock(e.elapsedSeconds) << ")\n";
+                      << fixed(100 * e.valAccuracy, 2) << "%";
+            if (std::isfinite(e.liveValAccuracy)) // with EMA: the trained weights' own
+                std::cerr << " (EMA), trained weights " << fixed(100 * e.liveValAccuracy, 2) << "%";
+            std::cerr << " (" << clock(e.elapsedSeconds) << ")\n";
             break;
         case T::Checkpoint:
             break;

@@ -82,7 +82,9 @@ RunHistory readRunHistory(const std::string& path) {
         };
         // Empty is NaN (how the writer stores a non-finite value); anything else must parse.
         const auto number = [&](const std::string& name) {
-            const std::string& s = cells[column.at(name)];
+            auto col = column.find(name);
+            if (col == column.end()) return std::numeric_limits<double>::quiet_NaN(); // optional
+            const std::string& s = cells[col->second];
             if (s.empty()) return std::numeric_limits<double>::quiet_NaN();
             char* end = nullptr;
             const double v = std::strtod(s.c_str(), &end);
@@ -114,6 +116,8 @@ RunHistory readRunHistory(const std::string& path) {
         e.valAccuracy = number("val_accuracy");
         e.imagesPerSecond = number("images_per_second");
         e.elapsedSeconds = number("elapsed_seconds");
+        e.liveValLoss = number("live_val_loss");
+        e.liveValAccuracy = number("live_val_accuracy");
         if (!std::isfinite(e.elapsedSeconds) || e.elapsedSeconds < 0)
             throw std::runtime_error(where("elapsed_seconds") + "must be a time >= 0");
         if (!h.epochs.empty() && e.epoch <= h.epochs.back().epoch)

@@ -14,6 +14,9 @@ inline constexpr const char* kMetricsFile = "metrics.csv";
 inline constexpr const char* kMetricsHeader =
     "epoch,step,stage,image_size,dropout,randaugment,mixup,learning_rate,train_loss,train_accuracy,"
     "val_loss,val_accuracy,images_per_second,elapsed_seconds";
+// With an EMA of the weights, val_* are the EMA's and these the trained weights' own (timm
+// reports both); empty without EMA. Optional when read: older runs do not have them.
+inline constexpr const char* kMetricsLiveColumns = "live_val_loss,live_val_accuracy";
 
 struct RunHistory {
     std::string dir;

@@ -8,6 +8,7 @@
 #include <torch/torch.h>
 #include <torch/version.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -195,14 +196,26 @@ std::string csvNumber(double v) {
     return os.str();
 }
 
+std::string metricsFileHeader() {
+    return std::string(kMetricsHeader) + "," + kMetricsLiveColumns;
+}
+
 // Keeps the metrics rows of epochs before `epoch` (a resumed run rewrites the rest).
 void truncateMetrics(const fs::path& path, int epoch) {
     std::ifstream in(path);
-    std::vector<std::string> keep{kMetricsHeader};
+    // The header becomes this version's; rows of a run begun before the live columns get
+    // empty cells for them, so every row keeps the header's width.
+    std::vector<std::string> keep{metricsFileHeader()};
+    const auto width = std::count(keep[0].begin(), keep[0].end(), ',');
     std::string line;
     std::getline(in, line);
     while (std::getline(in, line))
-        if (!line.empty() && std::atoi(line.c_str()) < epoch) keep.push_back(line);
+        if (!line.empty() && std::atoi(line.c_str()) < epoch) {
+            line.append(
+                std::max<std::ptrdiff_t>(0, width - std::count(line.begin(), line.end(), ',')),
+                ',');
+            keep.push_back(line);
+        }
     in.close();
     std::ofstream out(path, std::ios::trunc);
     for (const auto& l : keep)
@@ -317,7 +330,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         if (options.resume && fs::exists(metricsPath))
             truncateMetrics(metricsPath, prog.epoch);
         else
-            std::ofstream(metricsPath, std::ios::trunc) << kMetricsHeader << "\n";
+            std::ofstream(metricsPath, std::ios::trunc) << metricsFileHeader() << "\n";
 
         summary.device = cuda ? "cuda:" + std::to_string(int(dev.index())) : "cpu";
         {
@@ -511,6 +524,13 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             epochCorrect = epochCorrectT.item<std::int64_t>();
             const EvalResult ev = evaluate(ema ? *ema : model, data.val, finalSize,
                                            batch * kEvalBatchMultiplier, dev, bf16, channelsLast);
+            // With EMA the trained weights are validated too (timm reports both): the
+            // averaged ones can lag far behind while the learning rate is high.
+            EvalResult live;
+            live.loss = live.accuracy = std::numeric_limits<double>::quiet_NaN();
+            if (ema)
+                live = evaluate(model, data.val, finalSize, batch * kEvalBatchMultiplier, dev, bf16,
+                                channelsLast);
             summary.finalValAccuracy = ev.accuracy;
             prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);
             TrainEvent e = stageEvent(TrainEvent::Type::Epoch, epoch, st);
@@ -518,6 +538,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             e.trainAccuracy = double(epochCorrect) / double(std::max<std::int64_t>(1, epochSeen));
             e.valLoss = ev.loss;
             e.valAccuracy = ev.accuracy;
+            e.liveValLoss = live.loss;
+            e.liveValAccuracy = live.accuracy;
             e.learningRate =
                 learningRateAt(t.learningRate, prog.globalStep - 1, totalSteps, warmup);
             e.elapsedSeconds = elapsed();
@@ -531,7 +553,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 << csvNumber(st.mixup) << "," << csvNumber(e.learningRate) << ","
                 << csvNumber(e.loss) << "," << csvNumber(e.trainAccuracy) << ","
                 << csvNumber(ev.loss) << "," << csvNumber(ev.accuracy) << ","
-                << csvNumber(e.imagesPerSecond) << "," << csvNumber(e.elapsedSeconds) << "\n";
+                << csvNumber(e.imagesPerSecond) << "," << csvNumber(e.elapsedSeconds) << ","
+                << csvNumber(live.loss) << "," << csvNumber(live.accuracy) << "\n";
             prog.epoch = epoch + 1;
             prog.stepInEpoch = 0;
             saveCheckpoint(dir, model, *optimizer, ema.get(), prog, elapsed());

@@ -45,6 +45,9 @@ struct TrainEvent {
     double trainAccuracy = std::numeric_limits<double>::quiet_NaN();
     double valLoss = std::numeric_limits<double>::quiet_NaN();
     double valAccuracy = std::numeric_limits<double>::quiet_NaN();
+    // Epoch, with an EMA: the trained (not averaged) weights' validation; NaN otherwise.
+    double liveValLoss = std::numeric_limits<double>::quiet_NaN();
+    double liveValAccuracy = std::numeric_limits<double>::quiet_NaN();
     double learningRate = 0;
     double imagesPerSecond = 0;
     double memoryBytes = 0; // peak device memory (CUDA) or resident set (CPU)

@@ -63,6 +63,19 @@ void TestRunHistory::readsRunFolder() {
         QCOMPARE(b.imagesPerSecond, 300.0);
     }
 
+    // This version's file: the trained weights' validation beside the EMA's (empty without).
+    QTemporaryDir live;
+    write(live.filePath("metrics.csv"),
+          std::string(kMetricsHeader) + "," + kMetricsLiveColumns + "\n" +
+              "0,62,0,64,0.1,0,0,0.05,1.5,0.31,1.9,0.402,350.5,12.25,1.7,0.5\n"
+              "1,124,1,128,0.3,5,0.1,0.001,1.2,0.55,1.1,0.715,300,40.5,,\n");
+    const RunHistory l = readRunHistory(live.path().toStdString());
+    QCOMPARE(l.epochs[0].liveValLoss, 1.7);
+    QCOMPARE(l.epochs[0].liveValAccuracy, 0.5);
+    QVERIFY(std::isnan(l.epochs[1].liveValAccuracy));
+    // The older file above has no such columns: NaN, not an error.
+    QVERIFY(std::isnan(readRunHistory(dir.path().toStdString()).epochs[0].liveValAccuracy));
+
     // Without config.json the run still reads: no names, the rows' epoch count.
     QTemporaryDir bare;
     write(bare.filePath("metrics.csv"), kHeader + kRows);

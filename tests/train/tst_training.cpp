@@ -97,6 +97,7 @@ void TestTraining::learnsShapesAboveChance() {
     QVERIFY2(s.finalValAccuracy > 0.3, qPrintable(QString::number(s.finalValAccuracy)));
     QVERIFY(!rec.of(Type::Step).empty());
     QCOMPARE(int(rec.of(Type::Epoch).size()), 8);
+    QVERIFY(std::isnan(rec.of(Type::Epoch).back().liveValAccuracy)); // no EMA: one validation
     QVERIFY(rec.of(Type::Epoch).back().loss < rec.of(Type::Epoch).front().loss);
     QVERIFY(QFile::exists(dir.filePath("weights.pt")));
     QVERIFY(QFile::exists(dir.filePath("config.json")));
@@ -188,6 +189,7 @@ void TestTraining::stoppedRunResumesSameSchedule() {
     ScaleConfig c = tinyConfig(3);
     c.training.trainSamples = 320; // 10 steps an epoch
     c.training.valSamples = 64;
+    c.training.emaDecay = 0.9; // the EMA resumes too, and both weights are validated
     TrainControl control;
     Recorder first;
     // Cancel in the middle of the second epoch.
@@ -198,6 +200,18 @@ void TestTraining::stoppedRunResumesSameSchedule() {
     const TrainSummary a = runTraining(c, {dir.path().toStdString(), false, 0}, control, sink);
     QVERIFY(a.cancelled);
     QVERIFY(a.steps >= 15 && a.steps < 30);
+    {
+        // As a run begun by a version without the trained weights' columns wrote it.
+        QFile csv(dir.filePath("metrics.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QStringList rows = QString(csv.readAll()).trimmed().split('\n');
+        QCOMPARE(rows.size(), 2);
+        for (QString& r : rows)
+            r = r.section(',', 0, 13);
+        csv.close();
+        QVERIFY(csv.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        csv.write((rows.join('\n') + '\n').toUtf8());
+    }
     TrainControl control2;
     Recorder second;
     const TrainSummary b =
@@ -217,6 +231,17 @@ void TestTraining::stoppedRunResumesSameSchedule() {
     const QStringList rows = QString(csv.readAll()).trimmed().split('\n');
     QCOMPARE(rows.size(), 4); // header + epochs 0, 1, 2, each once
     QVERIFY(rows[1].startsWith("0,") && rows[2].startsWith("1,") && rows[3].startsWith("2,"));
+    for (const QString& r : rows) // the old row padded to the header's width
+        QCOMPARE(r.count(','), rows[0].count(','));
+    const RunHistory h = readRunHistory(dir.path().toStdString());
+    QCOMPARE(int(h.epochs.size()), 3);
+    QVERIFY(std::isnan(h.epochs[0].liveValAccuracy)); // not recorded by the "old" version
+    for (int i : {1, 2}) {
+        const TrainEvent& e = second.of(Type::Epoch)[size_t(i - 1)];
+        QVERIFY(e.liveValAccuracy >= 0 && e.liveValAccuracy <= 1);
+        QVERIFY(std::abs(h.epochs[size_t(i)].liveValAccuracy - e.liveValAccuracy) < 1e-6);
+        QVERIFY(std::abs(h.epochs[size_t(i)].liveValLoss - e.liveValLoss) < 1e-5);
+    }
 }
 
 void TestTraining::badInputIsReported_data() {
