@@ -107,13 +107,7 @@ int stepMode(const std::map<std::string, std::string>& f) {
                            .momentum(t.momentum)
                            .nesterov(true)
                            .weight_decay(t.weightDecay);
-        const DecaySplit split = splitForWeightDecay(model);
-        auto plain = std::make_unique<torch::optim::SGDOptions>(o);
-        plain->weight_decay(0);
-        std::vector<torch::optim::OptimizerParamGroup> groups;
-        groups.emplace_back(split.decayed, std::make_unique<torch::optim::SGDOptions>(o));
-        groups.emplace_back(split.plain, std::move(plain));
-        opt = std::make_unique<torch::optim::SGD>(std::move(groups), o);
+        opt = std::make_unique<torch::optim::SGD>(weightDecayGroups(model, o), o);
     } else {
         opt = makeOptimizer(t, model);
     }
@@ -276,7 +270,8 @@ int graphCheckMode(const std::map<std::string, std::string>& f) {
                 dWeight = std::max(dWeight, (a[k] - g[k]).abs().max().item<double>() /
                                                 std::max(1e-3, a[k].abs().max().item<double>()));
             copyState(eager, graphed);
-            const auto be = momentumBuffers(*optEager), bg = momentumBuffers(*optGraphed);
+            const auto be = momentumBuffers(static_cast<ForeachSGD&>(*optEager));
+            const auto bg = momentumBuffers(static_cast<ForeachSGD&>(*optGraphed));
             for (size_t k = 0; k < be.size(); ++k)
                 if (be[k].defined() && bg[k].defined()) bg[k].copy_(be[k]);
         }

@@ -262,8 +262,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     });
     connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startClicked);
     connect(openRun, &QPushButton::clicked, this, &TrainingPanel::openRunDialog);
-    connect(m_xAxis, &QComboBox::currentIndexChanged, this,
-            [this] { setXAxis(XAxis(m_xAxis->currentData().toInt())); });
+    connect(m_xAxis, &QComboBox::currentIndexChanged, this, &TrainingPanel::xAxisChanged);
     connect(m_pause, &QPushButton::clicked, this, [this] {
         if (m_controller->isPaused()) {
             m_controller->resume();
@@ -454,7 +453,7 @@ TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& name, int planned
 }
 
 double TrainingPanel::xOf(const train::TrainEvent& e) const {
-    if (m_xAxisMode == XAxis::WallTime) return e.elapsedSeconds;
+    if (xAxis() == XAxis::WallTime) return e.elapsedSeconds;
     if (e.type == train::TrainEvent::Type::Epoch) return double(e.epoch + 1); // its end
     return e.totalSteps > 0 ? double(e.step) / double(e.totalSteps) * e.epochs : double(e.epoch);
 }
@@ -516,12 +515,16 @@ void TrainingPanel::redrawCurves() {
     m_dirty = true;
 }
 
+TrainingPanel::XAxis TrainingPanel::xAxis() const {
+    return XAxis(m_xAxis->currentData().toInt());
+}
+
 void TrainingPanel::setXAxis(XAxis axis) {
-    if (m_xAxis->currentData().toInt() != int(axis))
-        m_xAxis->setCurrentIndex(m_xAxis->findData(int(axis))); // comes back here
-    if (axis == m_xAxisMode) return;
-    m_xAxisMode = axis;
-    const QString label = axis == XAxis::WallTime ? tr("wall time (s)") : tr("epoch");
+    m_xAxis->setCurrentIndex(m_xAxis->findData(int(axis))); // xAxisChanged() on a change
+}
+
+void TrainingPanel::xAxisChanged() {
+    const QString label = xAxis() == XAxis::WallTime ? tr("wall time (s)") : tr("epoch");
     for (QCPAxisRect* r : {m_lossRect, m_sizeRect, m_speedRect})
         r->axis(QCPAxis::atBottom)->setLabel(label);
     redrawCurves();
@@ -533,10 +536,10 @@ void TrainingPanel::updateXRange() {
     for (size_t i = 0; i < m_runs.size(); ++i) {
         const QListWidgetItem* item = m_runList->item(int(i));
         if (item && item->checkState() != Qt::Checked) continue;
-        end = std::max(end, m_xAxisMode == XAxis::WallTime ? m_runs[i].endSeconds
-                                                           : double(m_runs[i].plannedEpochs));
+        end = std::max(end, xAxis() == XAxis::WallTime ? m_runs[i].endSeconds
+                                                       : double(m_runs[i].plannedEpochs));
     }
-    if (end <= 0) end = m_xAxisMode == XAxis::WallTime ? 60.0 : 1.0;
+    if (end <= 0) end = xAxis() == XAxis::WallTime ? 60.0 : 1.0;
     for (QCPAxisRect* r : {m_lossRect, m_sizeRect, m_speedRect})
         r->axis(QCPAxis::atBottom)->setRange(0, end);
 }
@@ -694,7 +697,7 @@ void TrainingPanel::replotIfDirty() {
     if (maxLoss > 0) m_lossRect->axis(QCPAxis::atLeft)->setRange(0, std::max(0.1, maxLoss * 1.1));
     m_sizeRect->axis(QCPAxis::atLeft)->setRange(0, std::max(8.0, maxSize * 1.15));
     m_speedRect->axis(QCPAxis::atLeft)->setRange(0, std::max(1.0, maxSpeed * 1.15));
-    if (m_xAxisMode == XAxis::WallTime) updateXRange(); // the ETA moves the end
+    if (xAxis() == XAxis::WallTime) updateXRange(); // the ETA moves the end
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

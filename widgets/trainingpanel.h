@@ -49,7 +49,7 @@ class TrainingPanel : public QWidget {
     // saving shows.
     enum class XAxis { Epochs, WallTime };
     void setXAxis(XAxis axis);
-    XAxis xAxis() const { return m_xAxisMode; }
+    XAxis xAxis() const; // the selector's choice
     // Puts the form's settings into the document (validated); false with `why` when refused.
     bool commitSettings(QString* why = nullptr);
 
@@ -74,6 +74,7 @@ class TrainingPanel : public QWidget {
     void plotEvent(RunCurves& run, const train::TrainEvent& e);
     void redrawCurves();
     void updateXRange();
+    void xAxisChanged(); // relabels and redraws
     void startClicked();
     void onEvents(const std::vector<train::TrainEvent>& batch);
     void onFinished(bool completed, bool cancelled, const QString& error);
@@ -94,8 +95,7 @@ class TrainingPanel : public QWidget {
     QProgressBar* m_progress;
     QLabel* m_status;
     QListWidget* m_runList;
-    QComboBox* m_xAxis;
-    XAxis m_xAxisMode = XAxis::Epochs;
+    QComboBox* m_xAxis; // its item data is the XAxis
     QCustomPlot* m_plot;
     QCPAxisRect *m_lossRect, *m_sizeRect, *m_speedRect;
     std::vector<RunCurves> m_runs;

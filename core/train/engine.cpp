@@ -131,25 +131,6 @@ torch::Device chooseDevice(const std::string& d) {
     return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
 }
 
-namespace {
-// Two groups with the same options but the decay: kernels first, vectors (BatchNorm weights,
-// biases) with none. An empty group is left out.
-template <typename Options>
-std::vector<torch::optim::OptimizerParamGroup> decayGroups(ScaledNet& model, const Options& o) {
-    const DecaySplit split = splitForWeightDecay(model);
-    std::vector<torch::optim::OptimizerParamGroup> groups;
-    auto add = [&](const std::vector<torch::Tensor>& params, double decay) {
-        if (params.empty()) return;
-        auto opts = std::make_unique<Options>(o);
-        opts->weight_decay(decay);
-        groups.emplace_back(params, std::move(opts));
-    };
-    add(split.decayed, o.weight_decay());
-    add(split.plain, 0.0);
-    return groups;
-}
-} // namespace
-
 DecaySplit splitForWeightDecay(ScaledNet& model) {
     DecaySplit s;
     for (const auto& p : model->parameters())
@@ -175,13 +156,13 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t
                            .eps(1e-3)
                            .momentum(t.momentum)
                            .weight_decay(t.weightDecay);
-        return std::make_unique<torch::optim::RMSprop>(decayGroups(model, o), o);
+        return std::make_unique<torch::optim::RMSprop>(weightDecayGroups(model, o), o);
     }
     const auto o = torch::optim::SGDOptions(t.learningRate)
                        .momentum(t.momentum)
                        .nesterov(t.momentum > 0)
                        .weight_decay(t.weightDecay);
-    return std::make_unique<ForeachSGD>(decayGroups(model, o), o);
+    return std::make_unique<ForeachSGD>(weightDecayGroups(model, o), o);
 }
 
 void setLearningRate(torch::optim::Optimizer& opt, double lr) {
@@ -200,7 +181,7 @@ void clearGradients(torch::optim::Optimizer& opt) {
             p.mutable_grad() = torch::Tensor();
 }
 
-std::vector<torch::Tensor> momentumBuffers(torch::optim::Optimizer& opt) {
+std::vector<torch::Tensor> momentumBuffers(torch::optim::SGD& opt) {
     using Key = typename std::decay_t<decltype(opt.state())>::key_type;
     std::vector<torch::Tensor> bufs;
     for (auto& group : opt.param_groups())

@@ -53,6 +53,21 @@ struct DecaySplit {
     std::vector<torch::Tensor> decayed, plain;
 };
 DecaySplit splitForWeightDecay(ScaledNet& model);
+// The split as two optimizer groups with options `o`, the second without decay (an empty
+// group is left out): for SGD, RMSprop or any options type with weight_decay().
+template <typename Options>
+std::vector<torch::optim::OptimizerParamGroup> weightDecayGroups(ScaledNet& model,
+                                                                 const Options& o) {
+    const DecaySplit split = splitForWeightDecay(model);
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    for (const auto* params : {&split.decayed, &split.plain}) {
+        if (params->empty()) continue;
+        auto opts = std::make_unique<Options>(o);
+        if (params == &split.plain) opts->weight_decay(0.0);
+        groups.emplace_back(*params, std::move(opts));
+    }
+    return groups;
+}
 // The optimizer's state from a checkpoint's archive. False, with the state left empty (it
 // rebuilds in a few steps), when the archive does not fit: a checkpoint of a version that
 // kept all parameters in one group.
@@ -65,7 +80,7 @@ void toChannelsLast(torch::nn::Module& m);
 // Parameters and buffers of one model into another of the same architecture, by name.
 void copyState(ScaledNet& from, ScaledNet& to);
 // SGD's momentum buffers in parameter order; undefined where a parameter has none yet.
-std::vector<torch::Tensor> momentumBuffers(torch::optim::Optimizer& opt);
+std::vector<torch::Tensor> momentumBuffers(torch::optim::SGD& opt);
 // Gradients become undefined (PyTorch's set_to_none): no kernel per parameter.
 void clearGradients(torch::optim::Optimizer& opt);
 // EMA of the weights as timm's ModelEma: parameters and BatchNorm statistics averaged

@@ -526,11 +526,11 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                                            batch * kEvalBatchMultiplier, dev, bf16, channelsLast);
             // With EMA the trained weights are validated too (timm reports both): the
             // averaged ones can lag far behind while the learning rate is high.
-            EvalResult live;
-            live.loss = live.accuracy = std::numeric_limits<double>::quiet_NaN();
-            if (ema)
-                live = evaluate(model, data.val, finalSize, batch * kEvalBatchMultiplier, dev, bf16,
-                                channelsLast);
+            constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+            const EvalResult live =
+                ema ? evaluate(model, data.val, finalSize, batch * kEvalBatchMultiplier, dev, bf16,
+                               channelsLast)
+                    : EvalResult{kNaN, kNaN};
             summary.finalValAccuracy = ev.accuracy;
             prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);
             TrainEvent e = stageEvent(TrainEvent::Type::Epoch, epoch, st);
