@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Progressive against fixed-size training from two runs' metrics.csv: each run's final
-validation accuracy and wall time, and when (in wall time) the progressive run first reached
-the fixed run's final accuracy. Issue 5's bar: the same accuracy in at most 0.7x the time.
+validation accuracy and wall time, and when (in wall time) each run first reached the fixed run's
+final accuracy. Issue 5's bar: the same accuracy in at most 0.7x the time. The fixed run's time
+is the time it took to get there itself, not its whole length: on a set it saturates early (the
+synthetic shapes reach 100% in a few epochs) its later epochs would flatter progressive.
     bench/compare_runs.py FIXED/metrics.csv PROGRESSIVE/metrics.csv
 """
 import csv
@@ -35,12 +37,14 @@ def main():
         print(f"progressive never reached {100 * target:.2f}%: "
               f"{100 * (target - prog[-1]['val_accuracy']):.2f} points short")
         return 1
-    ratio = hit["elapsed_seconds"] / t_fixed
-    print(f"progressive reached {100 * target:.2f}% after epoch {int(hit['epoch']) + 1} at "
-          f"{hit['elapsed_seconds']:.1f} s: {ratio:.2f}x the fixed run's time "
+    own = next(r for r in fixed if r["val_accuracy"] >= target)
+    t_own = own["elapsed_seconds"]
+    ratio = hit["elapsed_seconds"] / t_own
+    print(f"fixed reached {100 * target:.2f}% after epoch {int(own['epoch']) + 1} at "
+          f"{t_own:.1f} s; progressive after epoch {int(hit['epoch']) + 1} at "
+          f"{hit['elapsed_seconds']:.1f} s: {ratio:.2f}x the time "
           f"({'within' if ratio <= 0.7 else 'over'} the 0.7x bar)")
     return 0 if ratio <= 0.7 else 1
-
 
 if __name__ == "__main__":
     sys.exit(main())

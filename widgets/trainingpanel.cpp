@@ -164,6 +164,12 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_cudaGraphs->setToolTip(
         tr("CUDA only. If a capture fails, training goes on with eager steps."));
     adv->addRow(m_cudaGraphs);
+    m_cudnnBenchmark = new QCheckBox(tr("Time cuDNN's algorithms for each image size"), advanced);
+    m_cudnnBenchmark->setObjectName(QStringLiteral("cudnnBenchmark"));
+    m_cudnnBenchmark->setToolTip(
+        tr("CUDA only. Faster steps after a search of several seconds at the start and at every "
+           "progressive stage: it pays in long runs at one size."));
+    adv->addRow(m_cudnnBenchmark);
     advanced->setVisible(false);
     form->addRow(more);
     form->addRow(advanced);
@@ -335,6 +341,7 @@ void TrainingPanel::setSettingsFromDocument() {
     m_precision->setCurrentIndex(
         std::max(0, m_precision->findData(QString::fromStdString(t.precision))));
     m_cudaGraphs->setChecked(t.cudaGraphs);
+    m_cudnnBenchmark->setChecked(t.cudnnBenchmark);
 }
 
 TrainingSettings TrainingPanel::settingsFromForm() const {
@@ -364,6 +371,7 @@ TrainingSettings TrainingPanel::settingsFromForm() const {
     t.emaDecay = m_ema->value();
     t.precision = m_precision->currentData().toString().toStdString();
     t.cudaGraphs = m_cudaGraphs->isChecked();
+    t.cudnnBenchmark = m_cudnnBenchmark->isChecked();
     return t;
 }
 
@@ -381,11 +389,11 @@ bool TrainingPanel::commitSettings(QString* why) {
 
 void TrainingPanel::setRunning(bool running) {
     for (QWidget* w : std::initializer_list<QWidget*>{
-             m_dataset,   m_dataPath, m_samples,   m_epochs,      m_batch,
-             m_schedule,  m_stages,   m_minSize,   m_maxSize,     m_dropMin,
-             m_dropMax,   m_raMin,    m_raMax,     m_mixMin,      m_mixMax,
-             m_optimizer, m_lr,       m_device,    m_weightDecay, m_labelSmoothing,
-             m_warmup,    m_ema,      m_precision, m_cudaGraphs,  m_start})
+             m_dataset,        m_dataPath,       m_samples, m_epochs,    m_batch,     m_schedule,
+             m_stages,         m_minSize,        m_maxSize, m_dropMin,   m_dropMax,   m_raMin,
+             m_raMax,          m_mixMin,         m_mixMax,  m_optimizer, m_lr,        m_device,
+             m_weightDecay,    m_labelSmoothing, m_warmup,  m_ema,       m_precision, m_cudaGraphs,
+             m_cudnnBenchmark, m_start})
         w->setEnabled(!running);
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);

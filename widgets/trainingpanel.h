@@ -87,6 +87,7 @@ class TrainingPanel : public QWidget {
     TrainingController* m_controller;
     QComboBox *m_dataset, *m_schedule, *m_optimizer, *m_device, *m_precision;
     QCheckBox* m_cudaGraphs;
+    QCheckBox* m_cudnnBenchmark;
     QLineEdit* m_dataPath;
     QSpinBox *m_epochs, *m_batch, *m_stages, *m_minSize, *m_maxSize, *m_samples;
     QDoubleSpinBox *m_lr, *m_dropMin, *m_dropMax, *m_raMin, *m_raMax, *m_mixMin, *m_mixMax;

@@ -32,6 +32,7 @@ timm state_dict names for EfficientNets).
   --device D             auto, cpu, cuda, cuda:N
   --precision P          auto, fp32, bf16 (CUDA)
   --cuda-graphs on|off   replay each stage's training step from a CUDA graph (default on)
+  --cudnn-benchmark on|off   time cuDNN's algorithms for each new image size (default off)
   --checkpoint-every N   steps between checkpoints
   --seed N
   --run-dir DIR          where the run is written (default ~/.local/share/scalescope/runs/...)
@@ -42,6 +43,12 @@ timm state_dict names for EfficientNets).
 train::TrainControl* gControl = nullptr;
 extern "C" void onSignal(int) {
     if (gControl) gControl->requestCancel(); // checkpoint, then exit
+}
+
+bool onOff(const std::string& flag, const std::string& v) {
+    if (v != "on" && v != "off")
+        throw ValidationError(flag, "must be on or off, not \"" + v + "\"");
+    return v == "on";
 }
 
 std::string clock(double s) {
@@ -59,6 +66,7 @@ std::string clock(double s) {
 int runTrainCommand(const std::vector<std::string>& argv) {
     for (const auto& a : argv)
         if (a == "--help") return std::cout << kTrainUsage, 0;
+    // clang-format off
     const std::vector<std::string> options = {
         "--preset",      "--config",      "--alpha",       "--beta",        "--gamma",
         "--phi",         "--width",       "--depth",       "--resolution",  "--max-resolution",
@@ -66,7 +74,8 @@ int runTrainCommand(const std::vector<std::string>& argv) {
         "--data-path",   "--epochs",      "--batch",       "--lr",          "--optimizer",
         "--schedule",    "--stages",      "--min-size",    "--max-size",    "--train-samples",
         "--val-samples", "--ema",         "--device",      "--precision",   "--checkpoint-every",
-        "--seed",        "--run-dir",     "--cuda-graphs"};
+        "--seed",        "--run-dir",     "--cuda-graphs", "--cudnn-benchmark"};
+    // clang-format on
     const cli::Args a(argv, options, {"--resume", "--quiet"});
     if (!a.positional().empty())
         throw ValidationError(a.positional().front(), "unexpected argument");
@@ -88,11 +97,8 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     if (auto v = a.number("--ema")) t.emaDecay = *v;
     if (auto v = a.value("--device")) t.device = *v;
     if (auto v = a.value("--precision")) t.precision = *v;
-    if (auto v = a.value("--cuda-graphs")) {
-        if (*v != "on" && *v != "off")
-            throw ValidationError("--cuda-graphs", "must be on or off, not \"" + *v + "\"");
-        t.cudaGraphs = *v == "on";
-    }
+    if (auto v = a.value("--cuda-graphs")) t.cudaGraphs = onOff("--cuda-graphs", *v);
+    if (auto v = a.value("--cudnn-benchmark")) t.cudnnBenchmark = onOff("--cudnn-benchmark", *v);
     if (auto v = a.integer("--checkpoint-every")) t.checkpointEvery = *v;
     if (auto v = a.integer("--seed")) {
         if (*v < 0) throw ValidationError("--seed", "must not be negative");

@@ -22,7 +22,9 @@ for step in "$@"; do
     gen=(); command -v ninja >/dev/null && gen=(-G Ninja)
     # The host has no Qt Linguist tools: English only there.
     opts=(-DSCALESCOPE_WITH_TRANSLATIONS=OFF)
-    [[ "${GUI:-1}" == 0 ]] && opts+=(-DSCALESCOPE_WITH_GUI=OFF -DSCALESCOPE_BUILD_TESTS=OFF)
+    # Both ways explicitly: a build folder kept warm from a GUI=0 call has them cached OFF.
+    if [[ "${GUI:-1}" == 0 ]]; then opts+=(-DSCALESCOPE_WITH_GUI=OFF -DSCALESCOPE_BUILD_TESTS=OFF)
+    else opts+=(-DSCALESCOPE_WITH_GUI=ON -DSCALESCOPE_BUILD_TESTS=ON); fi
     cmake -S . -B $build "${gen[@]}" -DCMAKE_BUILD_TYPE=Release "${opts[@]}" >"$out/configure.log" 2>&1 ||
       { tail -40 "$out/configure.log"; exit 1; }
     grep -E "Peak GPU|CUDA graphs|imgcodecs|Translations|LinguistTools" "$out/configure.log"
@@ -56,7 +58,7 @@ for step in "$@"; do
       stamp "$step $sched, CUDA graphs $graphs"
       rm -rf /tmp/$step-$sched
       timeout "${RUN_LIMIT:-290}" $build/bin/scalescope-cli train --config bench/configs/$step-gpu.json \
-        "${data[@]}" --schedule $sched --cuda-graphs $graphs --run-dir /tmp/$step-$sched --quiet 2>&1 | tail -4
+        "${data[@]}" --schedule $sched --cuda-graphs $graphs ${TRAIN_FLAGS:-} --run-dir /tmp/$step-$sched --quiet 2>&1 | tail -4
       mkdir -p "$out/$step-$sched"
       cp /tmp/$step-$sched/{metrics.csv,config.json} "$out/$step-$sched/" 2>/dev/null
     done

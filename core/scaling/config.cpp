@@ -59,9 +59,10 @@ bool TrainingSettings::operator==(const TrainingSettings& o) const {
            momentum == o.momentum && weightDecay == o.weightDecay &&
            labelSmoothing == o.labelSmoothing && warmupEpochs == o.warmupEpochs &&
            emaDecay == o.emaDecay && device == o.device && precision == o.precision &&
-           cudaGraphs == o.cudaGraphs && trainSamples == o.trainSamples &&
-           valSamples == o.valSamples && checkpointEvery == o.checkpointEvery && seed == o.seed &&
-           workers == o.workers && progressive == o.progressive;
+           cudaGraphs == o.cudaGraphs && cudnnBenchmark == o.cudnnBenchmark &&
+           trainSamples == o.trainSamples && valSamples == o.valSamples &&
+           checkpointEvery == o.checkpointEvery && seed == o.seed && workers == o.workers &&
+           progressive == o.progressive;
 }
 
 std::string toString(ProgressiveSettings::Schedule s) {
@@ -153,6 +154,7 @@ TrainingSettings trainingFromJson(const Json& j) {
     t.device = r.string("device", t.device);
     t.precision = r.string("precision", t.precision);
     t.cudaGraphs = r.boolean("cuda_graphs", t.cudaGraphs);
+    t.cudnnBenchmark = r.boolean("cudnn_benchmark", t.cudnnBenchmark);
     t.trainSamples = r.integer("train_samples", t.trainSamples);
     t.valSamples = r.integer("val_samples", t.valSamples);
     t.checkpointEvery = r.integer("checkpoint_every", t.checkpointEvery);
@@ -307,6 +309,7 @@ Json configToJson(const ScaleConfig& c) {
                      {"device", t.device},
                      {"precision", t.precision},
                      {"cuda_graphs", t.cudaGraphs},
+                     {"cudnn_benchmark", t.cudnnBenchmark},
                      {"train_samples", t.trainSamples},
                      {"val_samples", t.valSamples},
                      {"checkpoint_every", t.checkpointEvery},

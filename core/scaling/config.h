@@ -49,6 +49,11 @@ struct TrainingSettings {
     // default since bench_train_step graphcheck passed on an H100, where B0's step at 64 px ran
     // 1.71x faster replayed (docs/BENCHMARKS.md).
     bool cudaGraphs = true;
+    // On CUDA: time cuDNN's algorithms once per new input shape and keep the fastest. Off by
+    // default: on an H100 the search cost 22 s at the start and 13-19 s at every stage change,
+    // for 6% faster steps (V2-S at 128 px), so a 20-epoch run was 13% slower with it
+    // (docs/BENCHMARKS.md). Runs of many epochs at one size gain from it.
+    bool cudnnBenchmark = false;
     int trainSamples = 0;      // images used; 0 = all (synthetic sets: 4000)
     int valSamples = 0;        // 0 = all (synthetic sets: 1000)
     int checkpointEvery = 200; // steps; 0 = only at the end

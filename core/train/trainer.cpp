@@ -251,8 +251,9 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                                   "bf16 autocast runs on CUDA only; use fp32 or auto on the CPU");
         const bool bf16 = cuda && t.precision != "fp32";
         const bool channelsLast = cuda;
-        // cuDNN picks the fastest kernels per input shape (one search per progressive stage).
-        if (cuda) at::globalContext().setBenchmarkCuDNN(true);
+        // cuDNN times its kernels per input shape (one search per progressive stage), or
+        // takes its heuristics' first choice.
+        if (cuda) at::globalContext().setBenchmarkCuDNN(t.cudnnBenchmark);
         if (options.runDir.empty()) throw ValidationError("run_dir", "no run folder was given");
         const fs::path dir(options.runDir);
         std::error_code ec;

@@ -55,7 +55,8 @@ void TestConfig::roundTripEdited() {
     c.training.progressive.schedule = ProgressiveSettings::Schedule::Code;
     c.training.progressive.mixupMax = 0.35;
     c.training.seed = 123456789012345ull;
-    c.training.cudaGraphs = false; // not the default
+    c.training.cudaGraphs = false;    // not the default
+    c.training.cudnnBenchmark = true; // nor this
     const ScaleConfig back = configFromJson(Json::parse(configToJson(c).dump(2)));
     QVERIFY(back == c);
 }
@@ -117,6 +118,9 @@ void TestConfig::badJson_data() {
     QTest::newRow("cuda graphs not a bool")
         << "{" + ok + R"(,"scaling":{},"training":{"cuda_graphs":"yes"}})"
         << "training.cuda_graphs";
+    QTest::newRow("cudnn benchmark not a bool")
+        << "{" + ok + R"(,"scaling":{},"training":{"cudnn_benchmark":1}})"
+        << "training.cudnn_benchmark";
     QTest::newRow("min above max")
         << "{" + ok +
                R"(,"scaling":{},"training":{"progressive":{"dropout_min":0.5,"dropout_max":0.1}}})"

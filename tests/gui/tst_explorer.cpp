@@ -296,7 +296,8 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     auto* ema = panel->findChild<QDoubleSpinBox*>("emaDecay");
     auto* precision = panel->findChild<QComboBox*>("precision");
     auto* graphs = panel->findChild<QCheckBox*>("cudaGraphs");
-    QVERIFY(more && decay && ema && precision && graphs);
+    auto* cudnn = panel->findChild<QCheckBox*>("cudnnBenchmark");
+    QVERIFY(more && decay && ema && precision && graphs && cudnn);
     QVERIFY(!decay->isVisibleTo(panel));
     // Before any run the curves' plots use the panel's width (an empty legend once capped it).
     w.resize(1500, 940);
@@ -313,22 +314,27 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     precision->setCurrentIndex(precision->findData("fp32"));
     QVERIFY(graphs->isChecked()); // the default
     graphs->setChecked(false);
+    QVERIFY(!cudnn->isChecked()); // the default
+    cudnn->setChecked(true);
     QVERIFY(w.saveConfig(dir.filePath("c.json")));
     const TrainingSettings saved = loadConfig(dir.filePath("c.json").toStdString()).training;
     QCOMPARE(saved.weightDecay, 5e-4);
     QCOMPARE(saved.emaDecay, 0.999);
     QCOMPARE(QString::fromStdString(saved.precision), QStringLiteral("fp32"));
     QVERIFY(!saved.cudaGraphs);
+    QVERIFY(saved.cudnnBenchmark);
 
     ScaleConfig other = w.document()->config();
     other.training.emaDecay = 0;
     other.training.precision = "bf16";
     other.training.cudaGraphs = true;
+    other.training.cudnnBenchmark = false;
     saveConfig(other, dir.filePath("o.json").toStdString());
     QVERIFY(w.openConfig(dir.filePath("o.json")));
     QCOMPARE(ema->text(), QStringLiteral("off"));
     QCOMPARE(precision->currentData().toString(), QStringLiteral("bf16"));
     QVERIFY(graphs->isChecked());
+    QVERIFY(!cudnn->isChecked());
 
     // A warm-up longer than the run: refused with the field's name, nothing started.
     panel->findChild<QSpinBox*>("epochs")->setValue(2);

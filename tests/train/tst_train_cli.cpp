@@ -72,6 +72,8 @@ void TestTrainCli::badFlags_data() {
                               << "--schedule: \"fast\" is not one of";
     QTest::newRow("cuda graphs") << QStringList{"train", "--cuda-graphs", "maybe"}
                                  << "--cuda-graphs: must be on or off";
+    QTest::newRow("cudnn benchmark")
+        << QStringList{"train", "--cudnn-benchmark", "1"} << "--cudnn-benchmark: must be on or off";
     QTest::newRow("dataset") << QStringList{"train", "--dataset", "imagenet"}
                              << "training.dataset: \"imagenet\" is not one of";
     QTest::newRow("folder without path")
