@@ -4,8 +4,9 @@
 # 95.4%, WRN-40-4 96.7%.
 #   bench/fashion_mnist.sh [cpu|gpu] [extra scalescope-cli train flags...]
 # cpu: a quarter-width/depth EfficientNetV2-S on 10,000 images at 28-32 px, 3 epochs.
-# gpu: bench/configs/fashion-gpu.json (EfficientNetV2-S at phi -2, 64 px, all 60,000 images),
-#      fixed size then progressive (use on the GPU host; BUILD=build-gpu there).
+# gpu: bench/configs/fashion-gpu-light.json (EfficientNetV2-S at phi -2, 64 px, all 60,000
+#      images, 60 epochs: 94.40% in 177 s on an H100), fixed size then progressive (use on the
+#      GPU host; BUILD=build-gpu there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-cpu}"; shift || true
@@ -18,8 +19,8 @@ if [[ "$mode" == cpu ]]; then
 else
   for schedule in fixed paper; do
     r="$(mktemp -d)"
-    echo "command: $cli train --config bench/configs/fashion-gpu.json --schedule $schedule $* --run-dir $r --quiet"
-    "$cli" train --config bench/configs/fashion-gpu.json --schedule "$schedule" "$@" --run-dir "$r" --quiet
+    echo "command: $cli train --config bench/configs/fashion-gpu-light.json --schedule $schedule $* --run-dir $r --quiet"
+    "$cli" train --config bench/configs/fashion-gpu-light.json --schedule "$schedule" "$@" --run-dir "$r" --quiet
   done
   exit 0
 fi
