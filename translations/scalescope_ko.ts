@@ -823,217 +823,237 @@
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="175"/>
+        <location filename="../widgets/trainingpanel.cpp" line="167"/>
+        <source>Time cuDNN&apos;s algorithms for each image size</source>
+        <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="170"/>
+        <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
+        <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="181"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="176"/>
-        <location filename="../widgets/trainingpanel.cpp" line="270"/>
-        <location filename="../widgets/trainingpanel.cpp" line="395"/>
+        <location filename="../widgets/trainingpanel.cpp" line="182"/>
+        <location filename="../widgets/trainingpanel.cpp" line="275"/>
+        <location filename="../widgets/trainingpanel.cpp" line="400"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="177"/>
+        <location filename="../widgets/trainingpanel.cpp" line="183"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="186"/>
+        <location filename="../widgets/trainingpanel.cpp" line="192"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="192"/>
+        <location filename="../widgets/trainingpanel.cpp" line="198"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="194"/>
+        <location filename="../widgets/trainingpanel.cpp" line="200"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="196"/>
+        <location filename="../widgets/trainingpanel.cpp" line="202"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="200"/>
+        <location filename="../widgets/trainingpanel.cpp" line="206"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="201"/>
+        <location filename="../widgets/trainingpanel.cpp" line="207"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="202"/>
+        <location filename="../widgets/trainingpanel.cpp" line="208"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="203"/>
+        <location filename="../widgets/trainingpanel.cpp" line="209"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="227"/>
-        <location filename="../widgets/trainingpanel.cpp" line="526"/>
+        <location filename="../widgets/trainingpanel.cpp" line="233"/>
+        <location filename="../widgets/trainingpanel.cpp" line="547"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="229"/>
+        <location filename="../widgets/trainingpanel.cpp" line="235"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="230"/>
+        <location filename="../widgets/trainingpanel.cpp" line="236"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="232"/>
+        <location filename="../widgets/trainingpanel.cpp" line="238"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="233"/>
+        <location filename="../widgets/trainingpanel.cpp" line="239"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="235"/>
-        <location filename="../widgets/trainingpanel.cpp" line="448"/>
+        <location filename="../widgets/trainingpanel.cpp" line="241"/>
+        <location filename="../widgets/trainingpanel.cpp" line="459"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="260"/>
+        <location filename="../widgets/trainingpanel.cpp" line="266"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="273"/>
+        <location filename="../widgets/trainingpanel.cpp" line="278"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="278"/>
+        <location filename="../widgets/trainingpanel.cpp" line="283"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="403"/>
+        <location filename="../widgets/trainingpanel.cpp" line="408"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="408"/>
+        <location filename="../widgets/trainingpanel.cpp" line="414"/>
         <source>#%1 %2, %3</source>
         <translation>#%1 %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="436"/>
+        <location filename="../widgets/trainingpanel.cpp" line="442"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="437"/>
+        <location filename="../widgets/trainingpanel.cpp" line="443"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="440"/>
+        <location filename="../widgets/trainingpanel.cpp" line="448"/>
+        <source>#%1 val accuracy, trained weights</source>
+        <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="451"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="442"/>
+        <location filename="../widgets/trainingpanel.cpp" line="453"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="444"/>
+        <location filename="../widgets/trainingpanel.cpp" line="455"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="446"/>
+        <location filename="../widgets/trainingpanel.cpp" line="457"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="415"/>
+        <location filename="../widgets/trainingpanel.cpp" line="421"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="526"/>
+        <location filename="../widgets/trainingpanel.cpp" line="511"/>
+        <source>#%1 val accuracy, EMA</source>
+        <translation>#%1 검증 정확도, EMA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="547"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="552"/>
+        <location filename="../widgets/trainingpanel.cpp" line="573"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="556"/>
+        <location filename="../widgets/trainingpanel.cpp" line="577"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="556"/>
+        <location filename="../widgets/trainingpanel.cpp" line="577"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="573"/>
+        <location filename="../widgets/trainingpanel.cpp" line="594"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="599"/>
+        <location filename="../widgets/trainingpanel.cpp" line="620"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="623"/>
+        <location filename="../widgets/trainingpanel.cpp" line="645"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="633"/>
+        <location filename="../widgets/trainingpanel.cpp" line="655"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="642"/>
+        <location filename="../widgets/trainingpanel.cpp" line="664"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="649"/>
+        <location filename="../widgets/trainingpanel.cpp" line="671"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="653"/>
+        <location filename="../widgets/trainingpanel.cpp" line="675"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="660"/>
-        <location filename="../widgets/trainingpanel.cpp" line="675"/>
+        <location filename="../widgets/trainingpanel.cpp" line="682"/>
+        <location filename="../widgets/trainingpanel.cpp" line="697"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="677"/>
+        <location filename="../widgets/trainingpanel.cpp" line="699"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -443,6 +443,11 @@ TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& name, int planned
     run.valAcc = graph(m_lossRect, QCPAxis::atRight, tr("#%1 val accuracy").arg(idx + 1),
                        Qt::DashLine, true);
     run.valAcc->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+    // In the legend from its first point: runs without an EMA have none.
+    run.liveValAcc =
+        graph(m_lossRect, QCPAxis::atRight, tr("#%1 val accuracy, trained weights").arg(idx + 1),
+              Qt::DotLine, false);
+    run.liveValAcc->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 4));
     run.size = graph(m_sizeRect, QCPAxis::atLeft, tr("image size"), Qt::SolidLine, false);
     run.size->setLineStyle(QCPGraph::lsStepLeft);
     run.dropout = graph(m_sizeRect, QCPAxis::atRight, tr("dropout"), Qt::DashLine, false);
@@ -500,6 +505,13 @@ void TrainingPanel::plotEvent(RunCurves& run, const train::TrainEvent& e) {
         break;
     case T::Epoch:
         if (std::isfinite(e.valAccuracy)) run.valAcc->addData(x, e.valAccuracy);
+        if (std::isfinite(e.liveValAccuracy)) {
+            run.liveValAcc->addData(x, e.liveValAccuracy);
+            if (!m_plot->legend->hasItemWithPlottable(run.liveValAcc)) {
+                run.valAcc->setName(tr("#%1 val accuracy, EMA").arg(&run - m_runs.data() + 1));
+                run.liveValAcc->addToLegend();
+            }
+        }
         break;
     default:
         return;
@@ -723,13 +735,17 @@ bool TrainingPanel::exportMetricsCsv(const QString& path) const {
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) return false;
     QTextStream out(&f);
     out << "run,epoch,stage,image_size,dropout,randaugment,mixup,train_loss,train_accuracy,val_"
-           "loss,val_accuracy,images_per_second,elapsed_seconds\n";
+           "loss,val_accuracy,images_per_second,elapsed_seconds,"
+        << train::kMetricsLiveColumns << '\n';
+    // An empty field where a run had no EMA (NaN would not read back as a number).
+    auto field = [](double v) { return std::isfinite(v) ? QString::number(v) : QString(); };
     for (const RunCurves& r : m_runs)
         for (const auto& e : r.epochs)
             out << '"' << r.name << "\"," << e.epoch << ',' << e.stage << ',' << e.imageSize << ','
                 << e.dropout << ',' << e.randAugment << ',' << e.mixup << ',' << e.loss << ','
                 << e.trainAccuracy << ',' << e.valLoss << ',' << e.valAccuracy << ','
-                << e.imagesPerSecond << ',' << e.elapsedSeconds << '\n';
+                << e.imagesPerSecond << ',' << e.elapsedSeconds << ',' << field(e.liveValLoss)
+                << ',' << field(e.liveValAccuracy) << '\n';
     return true;
 }
 

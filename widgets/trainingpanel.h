@@ -61,12 +61,14 @@ class TrainingPanel : public QWidget {
         QString name;
         QCPGraph *loss = nullptr, *valAcc = nullptr, *size = nullptr, *dropout = nullptr,
                  *randAug = nullptr, *mixup = nullptr, *speed = nullptr;
+        // With an EMA, valAcc is the EMA's and this the trained weights' own (else empty).
+        QCPGraph* liveValAcc = nullptr;
         std::vector<train::TrainEvent> epochs;  // for the CSV export
         std::vector<train::TrainEvent> plotted; // Stage, Step and Epoch: redrawn on an axis change
         std::vector<QCPItemStraightLine*> stageLines; // stage boundaries on the loss plot
         int plannedEpochs = 1;
-        std::array<QCPGraph*, 7> graphs() const {
-            return {loss, valAcc, size, dropout, randAug, mixup, speed};
+        std::array<QCPGraph*, 8> graphs() const {
+            return {loss, valAcc, liveValAcc, size, dropout, randAug, mixup, speed};
         }
         double endSeconds = 0; // the last event's time, plus the ETA while running
     };

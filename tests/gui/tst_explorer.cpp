@@ -208,7 +208,8 @@ void TestExplorer::exportImportRoundTrip() {
 
 void TestExplorer::shortTrainingRunDrawsCurves() {
     MainWindow w;
-    const ScaleConfig c = tinyRun(2);
+    ScaleConfig c = tinyRun(2);
+    c.training.emaDecay = 0.9; // the EMA's and the trained weights' accuracy, both drawn
     QVERIFY(w.document()->setConfig(c));
     w.trainingPanel()->setSettingsFromDocument();
     QSignalSpy finished(w.trainingController(), &TrainingController::runFinished);
@@ -226,7 +227,20 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QVERIFY(w.trainingPanel()->exportMetricsCsv(dir.filePath("m.csv")));
     QFile csv(dir.filePath("m.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
-    QCOMPARE(QString(csv.readAll()).trimmed().split('\n').size(), 3); // header + 2 epochs
+    const QStringList lines = QString(csv.readAll()).trimmed().split('\n');
+    QCOMPARE(lines.size(), 3); // header + 2 epochs
+    QVERIFY2(lines[0].endsWith(",live_val_loss,live_val_accuracy"), qPrintable(lines[0]));
+    bool number = false;
+    const double live = lines[2].section(',', -1).toDouble(&number);
+    QVERIFY2(number && live >= 0 && live <= 1, qPrintable(lines[2]));
+    // Graphs per run: loss, val accuracy (EMA), val accuracy (trained weights), then the
+    // schedule's four and img/s.
+    QCPGraph* emaAcc = w.trainingPanel()->plot()->graph(1);
+    QCPGraph* trainedAcc = w.trainingPanel()->plot()->graph(2);
+    QCOMPARE(trainedAcc->data()->size(), 2);
+    QCOMPARE(trainedAcc->data()->at(1)->value, live);
+    QVERIFY(w.trainingPanel()->plot()->legend->hasItemWithPlottable(trainedAcc));
+    QVERIFY2(emaAcc->name().endsWith("EMA"), qPrintable(emaAcc->name()));
 
     // The finished run's folder opens again as a second overlay, and both redraw against
     // wall time: the x axis then ends where the slower run ended.
@@ -244,7 +258,7 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QVERIFY(x->range().upper >= h.epochs.back().elapsedSeconds);
     QVERIFY(x->range().upper < h.epochs.back().elapsedSeconds + 5);
     QCOMPARE(panel->pointCount(), 4); // redrawn, not doubled
-    QCPGraph* opened = panel->plot()->graph(panel->plot()->graphCount() - 6); // its val accuracy
+    QCPGraph* opened = panel->plot()->graph(panel->plot()->graphCount() - 7); // its val accuracy
     QCOMPARE(opened->data()->at(1)->key, h.epochs.back().elapsedSeconds);
 
     // A run opened while another trains does not take the live run's events.
@@ -256,7 +270,7 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QTRY_VERIFY(panel->statusText().contains("Finished"));
     QCOMPARE(panel->runCount(), 4);
     QCOMPARE(panel->pointCount(), 4); // the opened run, newest, kept its own points
-    QCPGraph* liveAcc = panel->plot()->graph(2 * 7 + 1);
+    QCPGraph* liveAcc = panel->plot()->graph(2 * 8 + 1);
     QCOMPARE(liveAcc->data()->size(), 2); // the live run (#3) got both epochs
 
     // A folder without a run is refused by name and adds nothing.
