@@ -3,6 +3,7 @@
 #include "tinyconfig.h"
 
 #include "scaling/schedule.h"
+#include "train/engine.h"
 #include "train/runhistory.h"
 #include "train/trainer.h"
 
@@ -16,6 +17,30 @@
 using namespace scalescope;
 using namespace scalescope::train;
 using Type = TrainEvent::Type;
+
+namespace {
+// Rewrites a checkpoint's optimizer state as versions before the weight-decay split wrote it:
+// one parameter group. Everything else (weights, EMA, progress) is copied as it was.
+void writeOneGroupOptimizer(const std::string& path) {
+    torch::serialize::InputArchive in;
+    in.load_from(path);
+    torch::serialize::OutputArchive out;
+    for (const std::string& key : in.keys()) {
+        if (key == "optimizer") continue;
+        c10::IValue v;
+        in.read(key, v);
+        out.write(key, v);
+    }
+    auto p = torch::ones({4}, torch::requires_grad());
+    ForeachSGD old({p}, torch::optim::SGDOptions(0.1).momentum(0.9));
+    p.mutable_grad() = torch::ones_like(p);
+    old.step(); // a momentum buffer, as a run in progress has
+    torch::serialize::OutputArchive optimizer;
+    old.save(optimizer);
+    out.write("optimizer", optimizer);
+    out.save_to(path);
+}
+} // namespace
 
 class TestTraining : public QObject {
     Q_OBJECT
@@ -211,6 +236,7 @@ void TestTraining::stoppedRunResumesSameSchedule() {
         csv.close();
         QVERIFY(csv.open(QIODevice::WriteOnly | QIODevice::Truncate));
         csv.write((rows.join('\n') + '\n').toUtf8());
+        writeOneGroupOptimizer(dir.filePath("checkpoint.pt").toStdString());
     }
     TrainControl control2;
     Recorder second;
@@ -219,6 +245,11 @@ void TestTraining::stoppedRunResumesSameSchedule() {
     QVERIFY2(b.error.empty(), b.error.c_str());
     QVERIFY(b.completed);
     QCOMPARE(b.steps, qint64(30)); // the same 3 x 10 steps, none repeated or lost
+    // The old optimizer state is set aside with a notice; the weights and schedule go on.
+    const auto notices = second.of(Type::Notice);
+    QCOMPARE(int(notices.size()), 1);
+    QVERIFY2(notices.front().message.find("momentum starts afresh") != std::string::npos,
+             notices.front().message.c_str());
     const auto steps = second.of(Type::Step);
     QCOMPARE(steps.front().step, a.steps + 1);
     // The schedule continues where it was: stage of epoch 2 then 3.
