@@ -5,6 +5,10 @@
 //   bench_train_step data --size S --batch B [--store S0] [--randaugment M] [--mixup A]
 //   bench_train_step export DIR      (EfficientNet-B0, 1000 classes: weights.pt + check.pt)
 //   bench_train_step graphcheck      (CUDA: graph replay against eager steps, same results)
+//   bench_train_step stagechange [--sizes 64,85,107,128] [--preset P --phi X] [--batch B]
+//                         [--graphs 0|1] [--cudnn-benchmark 0|1]
+//                                    (what a progressive stage change costs: each size's
+//                                     first steps against its steady step)
 // Each mode prints a human line and a "RESULT {json}" line for bench/gpu_step_bench.sh.
 #include "engine.h"
 #include "scaling/presets.h"
@@ -13,6 +17,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -20,6 +25,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -302,6 +308,95 @@ int graphCheckMode(const std::map<std::string, std::string>& f) {
     return pass ? 0 : 1;
 }
 
+// A progressive run's image sizes one after the other, as runTraining meets them: each size's
+// first steps timed one by one (eager warm-up, the capture with --graphs 1) against its
+// steady step. Their excess over the steady step is what a stage change costs before the
+// first epoch at that size; bench/configs/shapes-gpu.json's model by default.
+int stageChangeMode(const std::map<std::string, std::string>& f) {
+    const torch::Device dev = chooseDevice("auto");
+    const bool cuda = dev.is_cuda();
+    const int batch = intFlag(f, "--batch", 256), classes = intFlag(f, "--classes", 10);
+    const int steady = intFlag(f, "--steps", 10);
+    std::vector<int> sizes;
+    {
+        std::stringstream ss(f.count("--sizes") ? f.at("--sizes") : std::string("64,85,107,128"));
+        for (std::string item; std::getline(ss, item, ',');)
+            sizes.push_back(intFlag({{"--sizes", item}}, "--sizes", 0));
+    }
+    if (sizes.empty() || batch < 1 || steady < 1 ||
+        std::any_of(sizes.begin(), sizes.end(), [](int s) { return s < 8; }))
+        throw std::invalid_argument("--sizes must list sizes of at least 8 px; --batch and "
+                                    "--steps at least 1");
+    const bool graphs = cuda && GraphedTrainStep::supported() && intFlag(f, "--graphs", 1) != 0;
+    const bool search = cuda && intFlag(f, "--cudnn-benchmark", 0) != 0;
+    if (cuda) at::globalContext().setBenchmarkCuDNN(search);
+    const std::string preset =
+        f.count("--preset") ? f.at("--preset") : std::string("efficientnetv2-s");
+    ScaleConfig cfg = configForPreset(preset);
+    cfg.request.mode = ScalingRequest::Mode::Compound;
+    cfg.request.coefficients.phi = -2.0;
+    if (f.count("--phi")) { // negative too: models below the baseline
+        char* end = nullptr;
+        const std::string& v = f.at("--phi");
+        cfg.request.coefficients.phi = std::strtod(v.c_str(), &end);
+        if (end == v.c_str() || *end || !std::isfinite(cfg.request.coefficients.phi))
+            throw std::invalid_argument("--phi: \"" + v + "\" is not a finite number");
+    }
+    validate(cfg.request, cfg.baseline);
+    const ScaledArch arch = scale(cfg.baseline, cfg.request);
+    torch::manual_seed(kSeed);
+    ScaledNet model(arch, classes, 3);
+    model->to(dev);
+    if (cuda) toChannelsLast(*model);
+    TrainingSettings t;
+    t.learningRate = 0.01;
+    auto opt = makeOptimizer(t, model);
+    std::unique_ptr<GraphedTrainStep> graphed;
+    if (graphs)
+        graphed = std::make_unique<GraphedTrainStep>(model, static_cast<ForeachSGD&>(*opt), 0.1,
+                                                     cuda, dev);
+    model->train();
+    auto timedStep = [&](const TrainBatch& b) {
+        sync(dev);
+        const auto t0 = Clock::now();
+        if (graphed)
+            graphed->run(b, t.learningRate);
+        else
+            trainStep(model, *opt, b, 0.1, cuda);
+        sync(dev);
+        return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    };
+    const int first = graphs ? GraphedTrainStep::kWarmupSteps + 1 : 2;
+    std::printf("stage change, %s phi %g, batch %d, %s, cuDNN %s (ms)\n", preset.c_str(),
+                cfg.request.coefficients.phi, batch, graphs ? "CUDA graphs" : "eager",
+                search ? "benchmark search" : "heuristics");
+    for (const int size : sizes) {
+        TrainBatch b;
+        b.x = torch::randn({batch, 3, size, size}, torch::TensorOptions().device(dev));
+        if (cuda) b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
+        b.labels = torch::randint(0, classes, {batch},
+                                  torch::TensorOptions().dtype(torch::kInt64).device(dev));
+        std::vector<double> firstMs;
+        for (int i = 0; i < first; ++i)
+            firstMs.push_back(timedStep(b));
+        double steadyMs = 0;
+        for (int i = 0; i < steady; ++i)
+            steadyMs += timedStep(b) / steady;
+        double extra = 0;
+        std::string list;
+        for (double ms : firstMs) {
+            extra += ms - steadyMs;
+            list += (list.empty() ? "" : " ") + std::to_string(int(std::lround(ms)));
+        }
+        std::printf("%4d px: first steps %s; steady %.1f; stage change costs %.0f ms\n", size,
+                    list.c_str(), steadyMs, extra);
+        std::printf("RESULT {\"side\":\"stagechange\",\"size\":%d,\"graphs\":%d,"
+                    "\"cudnn_benchmark\":%d,\"steady_ms\":%.3f,\"extra_ms\":%.1f}\n",
+                    size, int(graphs), int(search), steadyMs, extra);
+    }
+    return 0;
+}
+
 // EfficientNet-B0 exactly as timm's efficientnet_b0 (1000 classes): a few steps so that
 // the BatchNorm statistics are not the initial ones, then weights.pt and, for comparison,
 // check.pt with an input and the engine's eval-mode logits for it (fp32, CPU).
@@ -342,11 +437,13 @@ int main(int argc, char** argv) {
         if (mode == "data") return dataMode(parseFlags(argc, argv, 2));
         if (mode == "export" && argc > 2) return exportMode(argv[2]);
         if (mode == "graphcheck") return graphCheckMode(parseFlags(argc, argv, 2));
+        if (mode == "stagechange") return stageChangeMode(parseFlags(argc, argv, 2));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_train_step: %s\n", e.what());
         return 1;
     }
     std::fprintf(stderr,
-                 "usage: bench_train_step step|data|graphcheck [--flag value ...] | export DIR\n");
+                 "usage: bench_train_step step|data|graphcheck|stagechange [--flag value ...] | "
+                 "export DIR\n");
     return 2;
 }

@@ -2,7 +2,7 @@
 # Everything the GPU host runs, in one call (see ../shared/device/README.md for the host):
 #   source .devdeps/env.sh && bench/gpu/host.sh STEP... 
 # Steps: build (GUI=0: CLI and benches only), smoke, graphs, timm, steps, data, fashion, shapes,
-# test, gui.
+# stagechange, test, gui.
 # Logs go to $OUT (or /tmp/out). Carry .devdeps (fetch-debs.sh --with-qt) for the GUI and the
 # tests; for `fashion`, carry .devdeps-noqt (fetch-debs.sh without Qt, into that folder) and
 # .fashion/ (a copy of /usr/share/datasets/fashion-mnist): with Qt they exceed the 64 MiB limit.
@@ -64,6 +64,11 @@ for step in "$@"; do
     done
     [[ -e /tmp/$step-fixed/metrics.csv && -e /tmp/$step-paper/metrics.csv ]] &&
       python3 bench/compare_runs.py /tmp/$step-fixed/metrics.csv /tmp/$step-paper/metrics.csv ;;
+  stagechange)
+    stamp "what a stage change costs (V2-S at phi -2, 64-128 px, batch 256)"
+    for g in 1 0; do for c in 0 1; do
+      $build/bin/bench_train_step stagechange --graphs $g --cudnn-benchmark $c 2>&1 | grep -v RESULT
+    done; done | tee "$out/stagechange.txt" ;;
   timm)
     stamp timm load check
     $build/bin/bench_train_step export /tmp/timmcheck && python3 bench/timm_check.py /tmp/timmcheck ;;
