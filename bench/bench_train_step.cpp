@@ -67,6 +67,15 @@ void sync(torch::Device dev) {
     if (dev.is_cuda()) torch::cuda::synchronize();
 }
 
+// The model a mode times: the configuration scaled, seeded, on `dev`.
+ScaledNet seededModel(const ScaleConfig& cfg, int classes, torch::Device dev, bool channelsLast) {
+    torch::manual_seed(kSeed);
+    ScaledNet model(scale(cfg.baseline, cfg.request), classes, 3);
+    model->to(dev);
+    if (channelsLast) toChannelsLast(*model);
+    return model;
+}
+
 int stepMode(const std::map<std::string, std::string>& f) {
     const std::string preset =
         f.count("--preset") ? f.at("--preset") : std::string("efficientnet-b0");
@@ -97,11 +106,7 @@ int stepMode(const std::map<std::string, std::string>& f) {
         cfg.request.depth = doubleFlag(f, "--depth", 1.0);
         validate(cfg.request, cfg.baseline);
     }
-    const ScaledArch arch = scale(cfg.baseline, cfg.request);
-    torch::manual_seed(kSeed);
-    ScaledNet model(arch, classes, 3);
-    model->to(dev);
-    if (channelsLast) toChannelsLast(*model);
+    ScaledNet model = seededModel(cfg, classes, dev, channelsLast);
     TrainingSettings t;
     t.optimizer = "sgd";
     t.learningRate = 0.1;
@@ -343,11 +348,7 @@ int stageChangeMode(const std::map<std::string, std::string>& f) {
             throw std::invalid_argument("--phi: \"" + v + "\" is not a finite number");
     }
     validate(cfg.request, cfg.baseline);
-    const ScaledArch arch = scale(cfg.baseline, cfg.request);
-    torch::manual_seed(kSeed);
-    ScaledNet model(arch, classes, 3);
-    model->to(dev);
-    if (cuda) toChannelsLast(*model);
+    ScaledNet model = seededModel(cfg, classes, dev, cuda);
     TrainingSettings t;
     t.learningRate = 0.01;
     auto opt = makeOptimizer(t, model);
