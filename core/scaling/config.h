@@ -50,8 +50,8 @@ struct TrainingSettings {
     // 1.71x faster replayed (docs/BENCHMARKS.md).
     bool cudaGraphs = true;
     // On CUDA: time cuDNN's algorithms once per new input shape and keep the fastest. Off by
-    // default: on an H100 the search cost 22 s at the start and 13-19 s at every stage change,
-    // for 6% faster steps (V2-S at 128 px), so a 20-epoch run was 13% slower with it
+    // default: on an H100 the search cost 22 s at the start and 4-11 s at every stage change,
+    // for 6% faster steps (V2-S at 128 px), so a 20-epoch run was 15% slower with it
     // (docs/BENCHMARKS.md). Runs of many epochs at one size gain from it.
     bool cudnnBenchmark = false;
     int trainSamples = 0;      // images used; 0 = all (synthetic sets: 4000)
