@@ -734,18 +734,11 @@ bool TrainingPanel::exportMetricsCsv(const QString& path) const {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) return false;
     QTextStream out(&f);
-    out << "run,epoch,stage,image_size,dropout,randaugment,mixup,train_loss,train_accuracy,val_"
-           "loss,val_accuracy,images_per_second,elapsed_seconds,"
-        << train::kMetricsLiveColumns << '\n';
-    // An empty field where a run had no EMA (NaN would not read back as a number).
-    auto field = [](double v) { return std::isfinite(v) ? QString::number(v) : QString(); };
+    // metrics.csv's columns and number format, after the run's name.
+    out << "run," << QString::fromStdString(train::metricsFileHeader()) << '\n';
     for (const RunCurves& r : m_runs)
         for (const auto& e : r.epochs)
-            out << '"' << r.name << "\"," << e.epoch << ',' << e.stage << ',' << e.imageSize << ','
-                << e.dropout << ',' << e.randAugment << ',' << e.mixup << ',' << e.loss << ','
-                << e.trainAccuracy << ',' << e.valLoss << ',' << e.valAccuracy << ','
-                << e.imagesPerSecond << ',' << e.elapsedSeconds << ',' << field(e.liveValLoss)
-                << ',' << field(e.liveValAccuracy) << '\n';
+            out << '"' << r.name << "\"," << QString::fromStdString(train::metricsRow(e)) << '\n';
     return true;
 }
 

@@ -34,7 +34,31 @@ std::string trimmed(std::string s) {
         ++i;
     return s.substr(i);
 }
+
+std::string csvNumber(double v) {
+    if (!std::isfinite(v)) return "";
+    std::ostringstream os;
+    os.precision(8);
+    os << v;
+    return os.str();
+}
 } // namespace
+
+std::string metricsFileHeader() {
+    return std::string(kMetricsHeader) + "," + kMetricsLiveColumns;
+}
+
+std::string metricsRow(const TrainEvent& e) {
+    std::ostringstream os;
+    os << e.epoch << "," << e.step << "," << e.stage << "," << e.imageSize << ","
+       << csvNumber(e.dropout) << "," << csvNumber(e.randAugment) << "," << csvNumber(e.mixup)
+       << "," << csvNumber(e.learningRate) << "," << csvNumber(e.loss) << ","
+       << csvNumber(e.trainAccuracy) << "," << csvNumber(e.valLoss) << ","
+       << csvNumber(e.valAccuracy) << "," << csvNumber(e.imagesPerSecond) << ","
+       << csvNumber(e.elapsedSeconds) << "," << csvNumber(e.liveValLoss) << ","
+       << csvNumber(e.liveValAccuracy);
+    return os.str();
+}
 
 RunHistory readRunHistory(const std::string& path) {
     RunHistory h;

@@ -18,6 +18,12 @@ inline constexpr const char* kMetricsHeader =
 // reports both); empty without EMA. Optional when read: older runs do not have them.
 inline constexpr const char* kMetricsLiveColumns = "live_val_loss,live_val_accuracy";
 
+// The header this version writes: kMetricsHeader, then the live columns.
+std::string metricsFileHeader();
+// One epoch's row in that header's order (8 significant digits); a non-finite value is an
+// empty cell, which readRunHistory reads back as NaN.
+std::string metricsRow(const TrainEvent& epoch);
+
 struct RunHistory {
     std::string dir;
     std::string model;     // the configuration's model name, or empty without config.json

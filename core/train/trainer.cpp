@@ -188,18 +188,6 @@ Progress loadCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Opt
     return p;
 }
 
-std::string csvNumber(double v) {
-    if (!std::isfinite(v)) return "";
-    std::ostringstream os;
-    os.precision(8);
-    os << v;
-    return os.str();
-}
-
-std::string metricsFileHeader() {
-    return std::string(kMetricsHeader) + "," + kMetricsLiveColumns;
-}
-
 // Keeps the metrics rows of epochs before `epoch` (a resumed run rewrites the rest).
 void truncateMetrics(const fs::path& path, int epoch) {
     std::ifstream in(path);
@@ -548,14 +536,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 imagesThisRun /
                 std::max(1e-9, std::chrono::duration<double>(Clock::now() - runStart).count());
             sink(e);
-            std::ofstream(metricsPath, std::ios::app)
-                << epoch << "," << prog.globalStep << "," << st.index << "," << st.imageSize << ","
-                << csvNumber(st.dropout) << "," << csvNumber(st.randAugment) << ","
-                << csvNumber(st.mixup) << "," << csvNumber(e.learningRate) << ","
-                << csvNumber(e.loss) << "," << csvNumber(e.trainAccuracy) << ","
-                << csvNumber(ev.loss) << "," << csvNumber(ev.accuracy) << ","
-                << csvNumber(e.imagesPerSecond) << "," << csvNumber(e.elapsedSeconds) << ","
-                << csvNumber(live.loss) << "," << csvNumber(live.accuracy) << "\n";
+            std::ofstream(metricsPath, std::ios::app) << metricsRow(e) << "\n";
             prog.epoch = epoch + 1;
             prog.stepInEpoch = 0;
             saveCheckpoint(dir, model, *optimizer, ema.get(), prog, elapsed());

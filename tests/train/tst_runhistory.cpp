@@ -66,7 +66,7 @@ void TestRunHistory::readsRunFolder() {
     // This version's file: the trained weights' validation beside the EMA's (empty without).
     QTemporaryDir live;
     write(live.filePath("metrics.csv"),
-          std::string(kMetricsHeader) + "," + kMetricsLiveColumns + "\n" +
+          metricsFileHeader() + "\n" +
               "0,62,0,64,0.1,0,0,0.05,1.5,0.31,1.9,0.402,350.5,12.25,1.7,0.5\n"
               "1,124,1,128,0.3,5,0.1,0.001,1.2,0.55,1.1,0.715,300,40.5,,\n");
     const RunHistory l = readRunHistory(live.path().toStdString());
