@@ -54,13 +54,16 @@ int intFlag(const std::map<std::string, std::string>& f, const std::string& k, i
                                     "\" is not a count from 0 to 1000000");
     return int(v);
 }
-double doubleFlag(const std::map<std::string, std::string>& f, const std::string& k, double d) {
+// Non-negative unless `signedOk` (a compound coefficient below the baseline's).
+double doubleFlag(const std::map<std::string, std::string>& f, const std::string& k, double d,
+                  bool signedOk = false) {
     auto it = f.find(k);
     if (it == f.end()) return d;
     char* end = nullptr;
     const double v = std::strtod(it->second.c_str(), &end);
-    if (end == it->second.c_str() || *end || !std::isfinite(v) || v < 0)
-        throw std::invalid_argument(k + ": \"" + it->second + "\" is not a finite number >= 0");
+    if (end == it->second.c_str() || *end || !std::isfinite(v) || (v < 0 && !signedOk))
+        throw std::invalid_argument(k + ": \"" + it->second + "\" is not a finite number" +
+                                    (signedOk ? "" : " >= 0"));
     return v;
 }
 void sync(torch::Device dev) {
@@ -339,14 +342,7 @@ int stageChangeMode(const std::map<std::string, std::string>& f) {
         f.count("--preset") ? f.at("--preset") : std::string("efficientnetv2-s");
     ScaleConfig cfg = configForPreset(preset);
     cfg.request.mode = ScalingRequest::Mode::Compound;
-    cfg.request.coefficients.phi = -2.0;
-    if (f.count("--phi")) { // negative too: models below the baseline
-        char* end = nullptr;
-        const std::string& v = f.at("--phi");
-        cfg.request.coefficients.phi = std::strtod(v.c_str(), &end);
-        if (end == v.c_str() || *end || !std::isfinite(cfg.request.coefficients.phi))
-            throw std::invalid_argument("--phi: \"" + v + "\" is not a finite number");
-    }
+    cfg.request.coefficients.phi = doubleFlag(f, "--phi", -2.0, /*signedOk=*/true);
     validate(cfg.request, cfg.baseline);
     ScaledNet model = seededModel(cfg, classes, dev, cuda);
     TrainingSettings t;
