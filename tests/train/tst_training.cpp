@@ -19,8 +19,9 @@ using namespace scalescope::train;
 using Type = TrainEvent::Type;
 
 namespace {
-// Rewrites a checkpoint's optimizer state as versions before the weight-decay split wrote it:
-// one parameter group. Everything else (weights, EMA, progress) is copied as it was.
+// Replaces a checkpoint's optimizer state with a one-group one, the layout of versions before
+// the weight-decay split (its parameter is a stand-in: the group count is what no longer
+// fits). Everything else (weights, EMA, progress) is copied as it was.
 void writeOneGroupOptimizer(const std::string& path) {
     torch::serialize::InputArchive in;
     in.load_from(path);
