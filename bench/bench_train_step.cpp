@@ -9,6 +9,8 @@
 //                         [--graphs 0|1] [--cudnn-benchmark 0|1]
 //                                    (what a progressive stage change costs: each size's
 //                                     first steps against its steady step)
+// Every mode: --host-malloc retain|glibc: the heap policy runTraining sets (the default), or
+// the C library's own, where freed tensors go back to the kernel (docs/BENCHMARKS.md).
 // Each mode prints a human line and a "RESULT {json}" line for bench/gpu_step_bench.sh.
 #include "engine.h"
 #include "scaling/presets.h"
@@ -430,6 +432,13 @@ int exportMode(const std::string& dirName) {
 int main(int argc, char** argv) {
     const std::string mode = argc > 1 ? argv[1] : "";
     try {
+        // What the trainer does (retain), or glibc's own policy, to compare the two.
+        const auto flags = parseFlags(argc, argv, 2);
+        const auto heap = flags.count("--host-malloc") ? flags.at("--host-malloc") : "retain";
+        if (heap != "retain" && heap != "glibc")
+            throw std::invalid_argument("--host-malloc must be retain or glibc, not " + heap);
+        if (heap == "retain" && !retainHostMemory())
+            std::fprintf(stderr, "bench_train_step: this C library's heap policy is kept\n");
         if (mode == "step") return stepMode(parseFlags(argc, argv, 2));
         if (mode == "data") return dataMode(parseFlags(argc, argv, 2));
         if (mode == "export" && argc > 2) return exportMode(argv[2]);

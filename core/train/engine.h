@@ -159,4 +159,8 @@ void writeTimmWeights(ScaledNet& model, const std::filesystem::path& path);
 double peakDeviceMemory(torch::Device dev);
 void resetPeakDeviceMemory(torch::Device dev);
 
+// Makes the C library keep freed blocks of up to 32 MiB for reuse instead of returning them
+// to the kernel (glibc only; once per process; runTraining calls it). True when applied.
+bool retainHostMemory();
+
 } // namespace scalescope::train

@@ -226,6 +226,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
     };
     try {
         validate(t);
+        retainHostMemory(); // before the first tensor: freed tensors stay in the heap
         const ScaledArch arch = scale(config.baseline, config.request);
         const auto stages = progressiveStages(t.progressive, arch.resolution, t.epochs);
         int storeSize = 0;

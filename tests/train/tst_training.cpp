@@ -12,7 +12,10 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <future>
 #include <thread>
+
+#include <sys/resource.h>
 
 using namespace scalescope;
 using namespace scalescope::train;
@@ -55,6 +58,7 @@ class TestTraining : public QObject {
     void badInputIsReported_data();
     void badInputIsReported();
     void divergingRunStops();
+    void freedTensorsStayInTheHeap();
 };
 
 void TestTraining::schedules_data() {
@@ -340,6 +344,48 @@ void TestTraining::divergingRunStops() {
         runTraining(c, {dir.path().toStdString(), false, 0}, control, rec.sink());
     QVERIFY(!s.completed);
     QVERIFY2(s.error.find("loss became") != std::string::npos, s.error.c_str());
+}
+
+// A training step frees and allocates the same tensor sizes every step, on the trainer's
+// thread and on the batch-preparing one. With the heap policy runTraining sets, their pages
+// are reused; glibc's own policy maps and faults in every page again, every step.
+void TestTraining::freedTensorsStayInTheHeap() {
+#if !defined(__GLIBC__)
+    QSKIP("the heap policy is set for glibc only");
+#else
+    QVERIFY(retainHostMemory());
+    constexpr std::int64_t kMiB = 1 << 20;
+    const std::vector<std::int64_t> sizesMiB = {3, 12, 6, 12, 1, 24, 6}; // 64 MiB in all
+    auto step = [&] {
+        std::vector<torch::Tensor> live;
+        for (const auto mib : sizesMiB)
+            live.push_back(torch::empty({mib * kMiB}, torch::kUInt8).fill_(1));
+    };
+    auto minorFaults = [] {
+        rusage u{};
+        getrusage(RUSAGE_SELF, &u);
+        return long(u.ru_minflt);
+    };
+    constexpr long kPagesTouched = 64 * kMiB / 4096;
+    constexpr int kWarmup = 10, kSteps = 6; // the heap grows for the first few steps
+    for (const bool onWorker : {false, true}) {
+        for (int i = 0; i < kWarmup; ++i)
+            step();
+        const long before = minorFaults();
+        for (int i = 0; i < kSteps; ++i) {
+            if (onWorker)
+                std::async(std::launch::async, step).get();
+            else
+                step();
+        }
+        const long perStep = (minorFaults() - before) / kSteps;
+        QVERIFY2(perStep < kPagesTouched / 4,
+                 qPrintable(QStringLiteral("%1 page faults a step %2 for %3 pages touched")
+                                .arg(perStep)
+                                .arg(onWorker ? "on a new thread" : "on this thread")
+                                .arg(kPagesTouched)));
+    }
+#endif
 }
 
 QTEST_APPLESS_MAIN(TestTraining)
