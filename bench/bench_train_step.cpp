@@ -95,7 +95,7 @@ int stepMode(const std::map<std::string, std::string>& f) {
     // Switches to isolate a problem: torch::optim::SGD instead of ForeachSGD, fp32, NCHW.
     const bool torchSgd = intFlag(f, "--torch-sgd", 0) != 0;
     const bool bf16 = cuda && intFlag(f, "--bf16", 1) != 0;
-    const bool channelsLast = cuda && intFlag(f, "--channels-last", 1) != 0;
+    const bool channelsLast = intFlag(f, "--channels-last", cuda ? 1 : 0) != 0;
     // --graphs 1: replayed from a CUDA graph, as runTraining does with cuda_graphs on.
     const bool graphs =
         cuda && !torchSgd && GraphedTrainStep::supported() && intFlag(f, "--graphs", 0) != 0;
@@ -195,7 +195,7 @@ int dataMode(const std::map<std::string, std::string>& f) {
     r.augment.randAugment = doubleFlag(f, "--randaugment", 10);
     r.augment.cropMinScale = 0.25;
     r.mixup = doubleFlag(f, "--mixup", 0.2);
-    r.channelsLast = dev.is_cuda();
+    r.channelsLast = true; // as runTraining prepares batches
     const std::int64_t perEpoch = count / batch;
     auto run = [&](int n, int offset) {
         torch::Tensor sum = torch::zeros({}, torch::TensorOptions().device(dev));

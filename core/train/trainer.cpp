@@ -239,7 +239,9 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             throw ValidationError("training.precision",
                                   "bf16 autocast runs on CUDA only; use fp32 or auto on the CPU");
         const bool bf16 = cuda && t.precision != "fp32";
-        const bool channelsLast = cuda;
+        // NHWC on both devices: cuDNN's fast layout, and oneDNN's on the CPU, where it made
+        // the CPU configurations' step 1.3x (128 px) to 1.9x (64 px) faster than NCHW.
+        const bool channelsLast = true;
         // cuDNN times its kernels per input shape (one search per progressive stage), or
         // takes its heuristics' first choice.
         if (cuda) at::globalContext().setBenchmarkCuDNN(t.cudnnBenchmark);
@@ -315,7 +317,14 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             e.mixup = st.mixup;
             return e;
         };
-        if (options.resume) prog = loadCheckpoint(dir, model, *optimizer, ema.get(), dev);
+        if (options.resume) {
+            prog = loadCheckpoint(dir, model, *optimizer, ema.get(), dev);
+            // Loading replaces the weights with the file's (NCHW) tensors.
+            if (channelsLast) {
+                toChannelsLast(*model);
+                if (ema) toChannelsLast(**ema);
+            }
+        }
         const fs::path metricsPath = dir / kMetricsFile;
         if (options.resume && fs::exists(metricsPath))
             truncateMetrics(metricsPath, prog.epoch);
