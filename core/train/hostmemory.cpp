@@ -3,8 +3,8 @@
 // (128 KiB until a free raises it) with a fresh mapping and trims the heap's top once 128 KiB
 // lie free there, so a training step's activations, the same sizes every step, are handed
 // back to the kernel and faulted in again, page by page, on the next step. On the two-core
-// VM this was measured on, keeping them cut a CPU training step by half and the batch
-// preparation at 128 px by three quarters (docs/BENCHMARKS.md, "Host memory").
+// VM this was measured on, keeping them made a CPU training step 2-2.8x and the batch
+// preparation at 128 px 4-12x faster (bench/cpu_step_bench.sh, docs/BENCHMARKS.md).
 #include "engine.h"
 
 #include <climits>
