@@ -1,6 +1,7 @@
 // Times the training engine's own step (core/train/engine.h's trainStep, the function
 // runTraining calls) and its data path, and writes weights for the timm load check.
-//   bench_train_step step --preset P --size S --batch B [--steps N] [--warmup W]
+//   bench_train_step step --preset P --size S --batch B [--steps N] [--warmup W] [--channels-last
+//   0|1]
 //                         [--width X --depth X]
 //   bench_train_step data --size S --batch B [--store S0] [--randaugment M] [--mixup A]
 //   bench_train_step export DIR      (EfficientNet-B0, 1000 classes: weights.pt + check.pt)
