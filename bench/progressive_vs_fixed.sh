@@ -5,7 +5,7 @@
 # accuracy (bench/compare_runs.py); can save the GUI's overlay of both runs against wall time.
 #   bench/progressive_vs_fixed.sh shapes|fashion|CONFIG.json [extra scalescope-cli train flags]
 # shapes, fashion: bench/configs/<name>-cpu.json, a quarter EfficientNetV2-S at 64->128 px on
-# 4,000/1,000 images for 10 epochs (about 5 + 3.5 minutes on two cores).
+# 4,000/1,000 images for 10 epochs (on two cores about 2 minutes fixed, 1.5 progressive).
 # RUNS=DIR keeps the run folders as DIR/fixed and DIR/paper (default: a new temporary folder);
 # SHOT=FILE.png saves `scalescope --open-run ... --x-axis time` of the two; BUILD=build-gpu.
 set -euo pipefail
