@@ -10,6 +10,9 @@
 //                         [--graphs 0|1] [--cudnn-benchmark 0|1]
 //                                    (what a progressive stage change costs: each size's
 //                                     first steps against its steady step)
+//   bench_train_step dwconv [--batch 32] [--steps 20]
+//                                    (depthwise convolutions on maps smaller than the kernel,
+//                                     CPU: the full kernel against depthwiseConv's kept taps)
 // Every mode: --host-malloc retain|glibc: the heap policy runTraining sets (the default), or
 // the C library's own, where freed tensors go back to the kernel (docs/BENCHMARKS.md).
 // Each mode prints a human line and a "RESULT {json}" line for bench/gpu_step_bench.sh.
@@ -397,6 +400,51 @@ int stageChangeMode(const std::map<std::string, std::string>& f) {
     return 0;
 }
 
+// EfficientNet-B0's depthwise convolutions where its last stages meet maps smaller than their
+// kernels at small progressive sizes, forward and backward, timed with the full kernel (what
+// torch::nn::Conv2d runs) and with depthwiseConv (what the model runs), in turn.
+int dwconvMode(const std::map<std::string, std::string>& f) {
+    const int batch = intFlag(f, "--batch", 32), steps = intFlag(f, "--steps", 20);
+    struct Case {
+        int channels, size, kernel, stride;
+    };
+    // stage 6 at 1x1 (32 px and below), stage 6's first block at 2x2, stage 7 at 1x1
+    const Case cases[] = {{1152, 1, 5, 1}, {672, 2, 5, 2}, {1152, 1, 3, 1}, {1152, 2, 5, 1}};
+    std::printf("depthwise convolution, forward and backward, batch %d, channels-last (ms)\n",
+                batch);
+    for (const Case& c : cases) {
+        torch::manual_seed(kSeed);
+        const auto x0 = torch::randn({batch, c.channels, c.size, c.size})
+                            .contiguous(torch::MemoryFormat::ChannelsLast);
+        const auto w0 = torch::randn({c.channels, 1, c.kernel, c.kernel})
+                            .contiguous(torch::MemoryFormat::ChannelsLast);
+        auto time = [&](bool full) {
+            auto once = [&] {
+                auto x = x0.detach().requires_grad_(true), w = w0.detach().requires_grad_(true);
+                const std::int64_t s = c.stride, p = c.kernel / 2;
+                const auto y = full ? torch::conv2d(x, w, torch::Tensor(), torch::IntArrayRef{s, s},
+                                                    torch::IntArrayRef{p, p},
+                                                    torch::IntArrayRef{1, 1}, c.channels)
+                                    : depthwiseConv(x, w, c.stride);
+                y.sum().backward();
+            };
+            once(); // primitives built outside the timing
+            const auto t0 = Clock::now();
+            for (int i = 0; i < steps; ++i)
+                once();
+            return std::chrono::duration<double, std::milli>(Clock::now() - t0).count() / steps;
+        };
+        const double full = time(true), kept = time(false);
+        std::printf("%5d channels, %dx%d map, kernel %d, stride %d: full kernel %.2f, kept taps "
+                    "%.2f (%.1fx)\n",
+                    c.channels, c.size, c.size, c.kernel, c.stride, full, kept, full / kept);
+        std::printf("RESULT {\"side\":\"dwconv\",\"channels\":%d,\"size\":%d,\"kernel\":%d,"
+                    "\"stride\":%d,\"full_ms\":%.3f,\"kept_ms\":%.3f}\n",
+                    c.channels, c.size, c.kernel, c.stride, full, kept);
+    }
+    return 0;
+}
+
 // EfficientNet-B0 exactly as timm's efficientnet_b0 (1000 classes): a few steps so that
 // the BatchNorm statistics are not the initial ones, then weights.pt and, for comparison,
 // check.pt with an input and the engine's eval-mode logits for it (fp32, CPU).
@@ -445,12 +493,14 @@ int main(int argc, char** argv) {
         if (mode == "export" && argc > 2) return exportMode(argv[2]);
         if (mode == "graphcheck") return graphCheckMode(parseFlags(argc, argv, 2));
         if (mode == "stagechange") return stageChangeMode(parseFlags(argc, argv, 2));
+        if (mode == "dwconv") return dwconvMode(parseFlags(argc, argv, 2));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_train_step: %s\n", e.what());
         return 1;
     }
-    std::fprintf(stderr,
-                 "usage: bench_train_step step|data|graphcheck|stagechange [--flag value ...] | "
-                 "export DIR\n");
+    std::fprintf(
+        stderr,
+        "usage: bench_train_step step|data|graphcheck|stagechange|dwconv [--flag value ...] | "
+        "export DIR\n");
     return 2;
 }

@@ -1,5 +1,6 @@
 #include "models.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace scalescope::train {
@@ -18,6 +19,21 @@ nn::BatchNorm2d bn(int c) {
 }
 torch::Tensor act(const torch::Tensor& x, bool relu) {
     return relu ? torch::relu(x) : torch::silu(x);
+}
+
+// The kernel rows [first, last] that meet the input for some output position, along one
+// dimension of `size` pixels (kernel k, padding k / 2, stride s).
+struct TapRange {
+    std::int64_t first, last;
+};
+TapRange tapsUsed(std::int64_t size, std::int64_t k, std::int64_t s) {
+    const std::int64_t p = k / 2, out = (size + 2 * p - k) / s + 1;
+    TapRange r{k, -1};
+    for (std::int64_t i = 0; i < out; ++i) { // output i reads input i * s - p + tap
+        r.first = std::min(r.first, std::max<std::int64_t>(0, p - i * s));
+        r.last = std::max(r.last, std::min(k - 1, size - 1 + p - i * s));
+    }
+    return r;
 }
 
 // Stochastic depth: drop the whole residual branch for a random subset of the batch.
@@ -60,6 +76,7 @@ class MBConvBlock : public BlockBase {
             m_bnExp = register_module("bn1", bn(mid));
         }
         m_convDw = register_module("conv_dw", conv(mid, mid, g.kernel, g.stride, mid));
+        // No bias: forward calls depthwiseConv with the weight alone.
         m_bnDw = register_module(g.expand ? "bn2" : "bn1", bn(mid));
         if (g.seChannels)
             m_se = register_module("se", SqueezeExcite(mid, g.seChannels, relu, false));
@@ -70,7 +87,7 @@ class MBConvBlock : public BlockBase {
     torch::Tensor forward(torch::Tensor x) override {
         auto y = x;
         if (m_g.expand) y = act(m_bnExp(m_convPw(y)), m_relu);
-        y = act(m_bnDw(m_convDw(y)), m_relu);
+        y = act(m_bnDw(depthwiseConv(y, m_convDw->weight, m_g.stride)), m_relu);
         if (m_se) y = m_se(y);
         y = m_bnOut(m_convPwl(y));
         if (m_g.residual) y = dropPath_(y) + x;
@@ -266,6 +283,37 @@ torch::Tensor ScaledNetImpl::forward(torch::Tensor x) {
     x = features(x).mean({2, 3});
     x = torch::dropout(x, m_dropout, is_training());
     return m_classifier(x);
+}
+
+torch::Tensor depthwiseConv(const torch::Tensor& x, const torch::Tensor& weight, int stride) {
+    const std::int64_t k = weight.size(2), p = k / 2, groups = weight.size(0);
+    const std::int64_t h = x.size(2), w = x.size(3), s = stride;
+    // Explicit sizes: a bare number for padding would also match conv2d's "same"/"valid".
+    auto conv = [&](const torch::Tensor& in, const torch::Tensor& kernel, std::int64_t padH,
+                    std::int64_t padW) {
+        return torch::conv2d(in, kernel, torch::Tensor(), torch::IntArrayRef{s, s},
+                             torch::IntArrayRef{padH, padW}, torch::IntArrayRef{1, 1}, groups);
+    };
+    if (x.is_cuda() || (h >= k && w >= k)) // cuDNN is not slowed so; larger maps use every tap
+        return conv(x, weight, p, p);
+    const TapRange rows = tapsUsed(h, k, stride), cols = tapsUsed(w, k, stride);
+    const auto kept =
+        weight.slice(2, rows.first, rows.last + 1).slice(3, cols.first, cols.last + 1);
+    // Padding before the kept taps shrinks by the dropped ones; after them, whatever keeps
+    // the output size (outputs (n + 2p - k) / s + 1 along each dimension).
+    auto pads = [&](std::int64_t n, const TapRange& t) {
+        const std::int64_t out = (n + 2 * p - k) / stride + 1;
+        const std::int64_t before = p - t.first;
+        const std::int64_t after = (out - 1) * stride + (t.last - t.first + 1) - n - before;
+        TORCH_INTERNAL_ASSERT(before >= 0 && after >= 0, "depthwiseConv: no padding for ", n,
+                              " px, kernel ", k, ", stride ", stride);
+        return std::pair<std::int64_t, std::int64_t>(before, after);
+    };
+    const auto [top, bottom] = pads(h, rows);
+    const auto [left, right] = pads(w, cols);
+    if (top == bottom && left == right) return conv(x, kept, top, left);
+    const auto padded = torch::constant_pad_nd(x, {left, right, top, bottom});
+    return conv(padded, kept, 0, 0);
 }
 
 std::int64_t countParameters(torch::nn::Module& m) {

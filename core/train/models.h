@@ -44,4 +44,10 @@ TORCH_MODULE(ScaledNet);
 
 std::int64_t countParameters(torch::nn::Module& m);
 
+// A depthwise convolution with "same" padding (kernel / 2), as MBConv's conv_dw computes it.
+// On the CPU, kernel taps that only ever meet the zero padding (a map smaller than the
+// kernel, as in the last stages at small progressive sizes) are dropped first: the same sums
+// from a smaller kernel, where oneDNN would otherwise run one tiny GEMM per channel.
+torch::Tensor depthwiseConv(const torch::Tensor& x, const torch::Tensor& weight, int stride);
+
 } // namespace scalescope::train

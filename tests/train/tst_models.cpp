@@ -30,6 +30,8 @@ class TestModels : public QObject {
     void weightDecayOnKernelsOnly_data();
     void weightDecayOnKernelsOnly();
     void singleGroupOptimizerStateIsRefused();
+    void depthwiseConvMatchesFullKernel_data();
+    void depthwiseConvMatchesFullKernel();
 };
 
 void TestModels::paramsMatchCostModel_data() {
@@ -372,6 +374,58 @@ void TestModels::singleGroupOptimizerStateIsRefused() {
     auto again = makeOptimizer(t, model);
     QVERIFY(load(*again, save(*current)));
     QCOMPARE(again->state().size(), model->parameters().size());
+}
+
+// Maps smaller than the kernel (the cropped path) and larger ones (plain), both layouts:
+// outputs and both gradients equal those of the full kernel with "same" padding.
+void TestModels::depthwiseConvMatchesFullKernel_data() {
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("stride");
+    QTest::addColumn<bool>("channelsLast");
+    QTest::newRow("1x1, k5") << 1 << 1 << 5 << 1 << false;
+    QTest::newRow("1x1, k3, NHWC") << 1 << 1 << 3 << 1 << true;
+    QTest::newRow("2x2, k5") << 2 << 2 << 5 << 1 << true;
+    QTest::newRow("2x2, k5, stride 2") << 2 << 2 << 5 << 2 << true;
+    QTest::newRow("1x1, k5, stride 2") << 1 << 1 << 5 << 2 << false;
+    QTest::newRow("3x3, k5, stride 2") << 3 << 3 << 5 << 2 << false;
+    QTest::newRow("4x4, k5, stride 2") << 4 << 4 << 5 << 2 << true;
+    QTest::newRow("2x3, k5") << 2 << 3 << 5 << 1 << false;
+    QTest::newRow("1x4, k3, stride 2") << 1 << 4 << 3 << 2 << true;
+    QTest::newRow("5x5, k5 (every tap)") << 5 << 5 << 5 << 1 << true;
+    QTest::newRow("6x7, k3, stride 2") << 6 << 7 << 3 << 2 << false;
+}
+
+void TestModels::depthwiseConvMatchesFullKernel() {
+    QFETCH(int, height);
+    QFETCH(int, width);
+    QFETCH(int, kernel);
+    QFETCH(int, stride);
+    QFETCH(bool, channelsLast);
+    constexpr int kChannels = 24, kBatch = 3;
+    torch::manual_seed(5);
+    const auto format =
+        channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+    auto x0 = torch::randn({kBatch, kChannels, height, width}).contiguous(format);
+    auto w0 = torch::randn({kChannels, 1, kernel, kernel}).contiguous(format);
+    auto run = [&](bool full) {
+        auto x = x0.clone().requires_grad_(true), w = w0.clone().requires_grad_(true);
+        const auto y =
+            full ? torch::conv2d(x, w, torch::Tensor(), torch::IntArrayRef{stride, stride},
+                                 torch::IntArrayRef{kernel / 2, kernel / 2},
+                                 torch::IntArrayRef{1, 1}, kChannels)
+                 : depthwiseConv(x, w, stride);
+        // A weighted sum, so that every output's gradient differs.
+        (y * torch::arange(double(y.numel())).view(y.sizes()).div(y.numel())).sum().backward();
+        return std::make_tuple(y.detach(), x.grad(), w.grad());
+    };
+    const auto [yFull, gxFull, gwFull] = run(true);
+    const auto [y, gx, gw] = run(false);
+    QCOMPARE(y.sizes().vec(), yFull.sizes().vec());
+    QVERIFY2(torch::allclose(y, yFull, 1e-5, 1e-5), "outputs differ");
+    QVERIFY2(torch::allclose(gx, gxFull, 1e-5, 1e-5), "input gradients differ");
+    QVERIFY2(torch::allclose(gw, gwFull, 1e-5, 1e-5), "weight gradients differ");
 }
 
 QTEST_APPLESS_MAIN(TestModels)
