@@ -376,7 +376,8 @@ void TestModels::singleGroupOptimizerStateIsRefused() {
     QCOMPARE(again->state().size(), model->parameters().size());
 }
 
-// Maps smaller than the kernel (the cropped path) and larger ones (plain), both layouts:
+// Maps smaller than the kernel (taps dropped) and larger ones (plain), both layouts, odd
+// kernels as specs allow:
 // outputs and both gradients equal those of the full kernel with "same" padding.
 void TestModels::depthwiseConvMatchesFullKernel_data() {
     QTest::addColumn<int>("height");
@@ -395,6 +396,9 @@ void TestModels::depthwiseConvMatchesFullKernel_data() {
     QTest::newRow("1x4, k3, stride 2") << 1 << 4 << 3 << 2 << true;
     QTest::newRow("5x5, k5 (every tap)") << 5 << 5 << 5 << 1 << true;
     QTest::newRow("6x7, k3, stride 2") << 6 << 7 << 3 << 2 << false;
+    QTest::newRow("1x1, k7") << 1 << 1 << 7 << 1 << true;
+    QTest::newRow("3x5, k7, stride 2") << 3 << 5 << 7 << 2 << false;
+    QTest::newRow("4x4, k15 (the largest a spec allows)") << 4 << 4 << 15 << 1 << true;
 }
 
 void TestModels::depthwiseConvMatchesFullKernel() {
