@@ -294,8 +294,9 @@ torch::Tensor depthwiseConv(const torch::Tensor& x, const torch::Tensor& weight,
         return torch::conv2d(in, kernel, torch::Tensor(), torch::IntArrayRef{s, s},
                              torch::IntArrayRef{padH, padW}, torch::IntArrayRef{1, 1}, groups);
     };
-    if (x.is_cuda() || (h >= k && w >= k)) // cuDNN is not slowed so; larger maps use every tap
-        return conv(x, weight, p, p);
+    // CUDA keeps the plain call (the slow case is oneDNN's); maps at least as large
+    // as the kernel use every tap.
+    if (x.is_cuda() || (h >= k && w >= k)) return conv(x, weight, p, p);
     const TapRange rows = tapsUsed(h, k, stride), cols = tapsUsed(w, k, stride);
     const auto kept =
         weight.slice(2, rows.first, rows.last + 1).slice(3, cols.first, cols.last + 1);
