@@ -99,7 +99,7 @@ struct EvalResult {
 };
 
 EvalResult evaluate(ScaledNet& model, const Split& val, int imageSize, int batch, torch::Device dev,
-                    bool bf16, bool channelsLast) {
+                    bool bf16) {
     torch::NoGradGuard ng;
     model->eval();
     const std::int64_t n = val.size();
@@ -109,7 +109,7 @@ EvalResult evaluate(ScaledNet& model, const Split& val, int imageSize, int batch
     for (std::int64_t i = 0; i < n; i += batch) {
         const auto end = std::min(n, i + batch);
         auto x = prepareEval(val.images.slice(0, i, end).to(dev), imageSize);
-        if (channelsLast) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
+        x = x.contiguous(torch::MemoryFormat::ChannelsLast); // the model's layout
         const auto y = val.labels.slice(0, i, end).to(dev);
         torch::Tensor logits;
         {
@@ -239,9 +239,6 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             throw ValidationError("training.precision",
                                   "bf16 autocast runs on CUDA only; use fp32 or auto on the CPU");
         const bool bf16 = cuda && t.precision != "fp32";
-        // NHWC on both devices: cuDNN's fast layout, and oneDNN's on the CPU, where it made
-        // the CPU configurations' step 1.3x (128 px) to 1.9x (64 px) faster than NCHW.
-        const bool channelsLast = true;
         // cuDNN times its kernels per input shape (one search per progressive stage), or
         // takes its heuristics' first choice.
         if (cuda) at::globalContext().setBenchmarkCuDNN(t.cudnnBenchmark);
@@ -278,13 +275,15 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
 
         ScaledNet model(arch, classes, data.channels);
         model->to(dev);
-        if (channelsLast) toChannelsLast(*model);
+        // NHWC on both devices: cuDNN's fast layout, and oneDNN's on the CPU, where it made
+        // the CPU configurations' step 1.3x (128 px) to 1.9x (64 px) faster than NCHW.
+        toChannelsLast(*model);
         auto optimizer = makeOptimizer(t, model);
         std::unique_ptr<ScaledNet> ema;
         if (t.emaDecay > 0) {
             ema = std::make_unique<ScaledNet>(arch, classes, data.channels);
             (*ema)->to(dev);
-            if (channelsLast) toChannelsLast(**ema);
+            toChannelsLast(**ema);
             copyState(model, *ema);
         }
         // SGD's step is replayed from a CUDA graph per stage (its learning rate read from a
@@ -320,10 +319,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         if (options.resume) {
             prog = loadCheckpoint(dir, model, *optimizer, ema.get(), dev);
             // Loading replaces the weights with the file's (NCHW) tensors.
-            if (channelsLast) {
-                toChannelsLast(*model);
-                if (ema) toChannelsLast(**ema);
-            }
+            toChannelsLast(*model);
+            if (ema) toChannelsLast(**ema);
         }
         const fs::path metricsPath = dir / kMetricsFile;
         if (options.resume && fs::exists(metricsPath))
@@ -404,7 +401,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             recipe.augment.randAugment = st.randAugment;
             recipe.augment.cropMinScale = cropMinScale;
             recipe.mixup = st.mixup;
-            recipe.channelsLast = channelsLast;
+            recipe.channelsLast = true;
             auto prepare = [&, recipe](std::int64_t s, std::int64_t globalStep) {
                 const std::uint64_t stepSeed = t.seed * 1000003ull + std::uint64_t(globalStep);
                 return prepareTrainBatch(data.train, perm, s * batch, batch, recipe, dev, stepSeed);
@@ -522,13 +519,12 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             epochLoss = epochLossT.item<double>() / double(std::max<std::int64_t>(1, epochSeen));
             epochCorrect = epochCorrectT.item<std::int64_t>();
             const EvalResult ev = evaluate(ema ? *ema : model, data.val, finalSize,
-                                           batch * kEvalBatchMultiplier, dev, bf16, channelsLast);
+                                           batch * kEvalBatchMultiplier, dev, bf16);
             // With EMA the trained weights are validated too (timm reports both): the
             // averaged ones can lag far behind while the learning rate is high.
             constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
             const EvalResult live =
-                ema ? evaluate(model, data.val, finalSize, batch * kEvalBatchMultiplier, dev, bf16,
-                               channelsLast)
+                ema ? evaluate(model, data.val, finalSize, batch * kEvalBatchMultiplier, dev, bf16)
                     : EvalResult{kNaN, kNaN};
             summary.finalValAccuracy = ev.accuracy;
             prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);
