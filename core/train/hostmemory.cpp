@@ -8,7 +8,6 @@
 #include "engine.h"
 
 #include <climits>
-#include <mutex>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -29,14 +28,10 @@ constexpr int kTopPad = 64 * 1024 * 1024;
 
 bool retainHostMemory() {
 #if defined(__GLIBC__)
-    static bool applied = false;
-    static std::once_flag once;
-    std::call_once(once, [] {
-        // Setting the mmap threshold also stops glibc's dynamic adjustment of both.
-        applied = mallopt(M_MMAP_THRESHOLD, kMmapThreshold) == 1 &&
-                  mallopt(M_TRIM_THRESHOLD, kTrimThreshold) == 1 &&
-                  mallopt(M_TOP_PAD, kTopPad) == 1;
-    });
+    // Once per process. Setting the mmap threshold also stops glibc adjusting both itself.
+    static const bool applied = mallopt(M_MMAP_THRESHOLD, kMmapThreshold) == 1 &&
+                                mallopt(M_TRIM_THRESHOLD, kTrimThreshold) == 1 &&
+                                mallopt(M_TOP_PAD, kTopPad) == 1;
     return applied;
 #else
     return false; // other C libraries keep their own policy
