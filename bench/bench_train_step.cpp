@@ -488,12 +488,12 @@ int main(int argc, char** argv) {
             throw std::invalid_argument("--host-malloc must be retain or glibc, not " + heap);
         if (heap == "retain" && !retainHostMemory())
             std::fprintf(stderr, "bench_train_step: this C library's heap policy is kept\n");
-        if (mode == "step") return stepMode(parseFlags(argc, argv, 2));
-        if (mode == "data") return dataMode(parseFlags(argc, argv, 2));
+        if (mode == "step") return stepMode(flags);
+        if (mode == "data") return dataMode(flags);
         if (mode == "export" && argc > 2) return exportMode(argv[2]);
-        if (mode == "graphcheck") return graphCheckMode(parseFlags(argc, argv, 2));
-        if (mode == "stagechange") return stageChangeMode(parseFlags(argc, argv, 2));
-        if (mode == "dwconv") return dwconvMode(parseFlags(argc, argv, 2));
+        if (mode == "graphcheck") return graphCheckMode(flags);
+        if (mode == "stagechange") return stageChangeMode(flags);
+        if (mode == "dwconv") return dwconvMode(flags);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_train_step: %s\n", e.what());
         return 1;
