@@ -21,14 +21,14 @@ torch::Tensor act(const torch::Tensor& x, bool relu) {
     return relu ? torch::relu(x) : torch::silu(x);
 }
 
-// The kernel rows [first, last] that meet the input for some output position, along one
-// dimension of `size` pixels (kernel k, padding k / 2, stride s).
+// Along one dimension of `size` pixels (kernel k, padding k / 2, stride s): the output
+// count, and the kernel rows [first, last] that meet the input for some output position.
 struct TapRange {
-    std::int64_t first, last;
+    std::int64_t out, first, last;
 };
 TapRange tapsUsed(std::int64_t size, std::int64_t k, std::int64_t s) {
     const std::int64_t p = k / 2, out = (size + 2 * p - k) / s + 1;
-    TapRange r{k, -1};
+    TapRange r{out, k, -1};
     for (std::int64_t i = 0; i < out; ++i) { // output i reads input i * s - p + tap
         r.first = std::min(r.first, std::max<std::int64_t>(0, p - i * s));
         r.last = std::max(r.last, std::min(k - 1, size - 1 + p - i * s));
@@ -301,11 +301,10 @@ torch::Tensor depthwiseConv(const torch::Tensor& x, const torch::Tensor& weight,
     const auto kept =
         weight.slice(2, rows.first, rows.last + 1).slice(3, cols.first, cols.last + 1);
     // Padding before the kept taps shrinks by the dropped ones; after them, whatever keeps
-    // the output size (outputs (n + 2p - k) / s + 1 along each dimension).
+    // the output size.
     auto pads = [&](std::int64_t n, const TapRange& t) {
-        const std::int64_t out = (n + 2 * p - k) / stride + 1;
         const std::int64_t before = p - t.first;
-        const std::int64_t after = (out - 1) * stride + (t.last - t.first + 1) - n - before;
+        const std::int64_t after = (t.out - 1) * stride + (t.last - t.first + 1) - n - before;
         TORCH_INTERNAL_ASSERT(before >= 0 && after >= 0, "depthwiseConv: no padding for ", n,
                               " px, kernel ", k, ", stride ", stride);
         return std::pair<std::int64_t, std::int64_t>(before, after);
