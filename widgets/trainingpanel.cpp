@@ -738,7 +738,8 @@ bool TrainingPanel::exportMetricsCsv(const QString& path) const {
     out << "run," << QString::fromStdString(train::metricsFileHeader()) << '\n';
     for (const RunCurves& r : m_runs)
         for (const auto& e : r.epochs)
-            out << '"' << r.name << "\"," << QString::fromStdString(train::metricsRow(e)) << '\n';
+            out << '"' << QString(r.name).replace('"', "\"\"") << "\","
+                << QString::fromStdString(train::metricsRow(e)) << '\n';
     return true;
 }
 
