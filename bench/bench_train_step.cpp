@@ -13,8 +13,10 @@
 //   bench_train_step dwconv [--batch 32] [--steps 20]
 //                                    (depthwise convolutions on maps smaller than the kernel,
 //                                     CPU: the full kernel against depthwiseConv's kept taps)
-// Every mode: --host-malloc retain|glibc: the heap policy runTraining sets (the default), or
-// the C library's own, where freed tensors go back to the kernel (docs/BENCHMARKS.md).
+// Every mode: --host-malloc retain|heap|glibc: what runTraining sets (the default: the heap
+// policy and the large-block cache), the heap policy alone (blocks over 32 MiB mapped afresh
+// each time), or the C library's own, where freed tensors go back to the kernel
+// (docs/BENCHMARKS.md).
 // Each mode prints a human line and a "RESULT {json}" line for bench/gpu_step_bench.sh.
 #include "engine.h"
 #include "scaling/presets.h"
@@ -484,9 +486,10 @@ int main(int argc, char** argv) {
         // What the trainer does (retain), or glibc's own policy, to compare the two.
         const auto flags = parseFlags(argc, argv, 2);
         const auto heap = flags.count("--host-malloc") ? flags.at("--host-malloc") : "retain";
-        if (heap != "retain" && heap != "glibc")
-            throw std::invalid_argument("--host-malloc must be retain or glibc, not " + heap);
-        if (heap == "retain" && !retainHostMemory())
+        if (heap != "retain" && heap != "heap" && heap != "glibc")
+            throw std::invalid_argument("--host-malloc must be retain, heap or glibc, not " + heap);
+        if (heap == "retain") cacheLargeHostBlocks();
+        if (heap != "glibc" && !keepFreedHeapBlocks())
             std::fprintf(stderr, "bench_train_step: this C library's heap policy is kept\n");
         if (mode == "step") return stepMode(flags);
         if (mode == "data") return dataMode(flags);

@@ -159,8 +159,24 @@ void writeTimmWeights(ScaledNet& model, const std::filesystem::path& path);
 double peakDeviceMemory(torch::Device dev);
 void resetPeakDeviceMemory(torch::Device dev);
 
-// Makes the C library keep freed blocks of up to 32 MiB for reuse instead of returning them
-// to the kernel (glibc only; once per process; runTraining calls it). True when applied.
+// Host memory for CPU tensors, kept for reuse instead of being returned to the kernel and
+// faulted in again on the next step. runTraining calls retainHostMemory(), which is both:
+//  - keepFreedHeapBlocks(): glibc keeps freed blocks of up to 32 MiB (its largest mmap
+//    threshold) in the heap. True when applied (glibc only; once per process).
+//  - cacheLargeHostBlocks(): LibTorch's CPU allocator is replaced by one that keeps freed
+//    blocks of 32 MiB and more, by size, as the CUDA caching allocator does on the GPU, up to
+//    a quarter of the machine's memory. Smaller blocks are malloc's, as before. Idempotent.
 bool retainHostMemory();
+bool keepFreedHeapBlocks();
+void cacheLargeHostBlocks();
+
+// What the large-block cache has done since the process started (all 0 before it is used).
+struct HostBlockCacheStats {
+    std::int64_t reused = 0;      // large allocations served from the cache
+    std::int64_t fresh = 0;       // large allocations that got new memory
+    std::int64_t cachedBytes = 0; // held now, free, for reuse
+    std::int64_t limitBytes = 0;  // the most it holds
+};
+HostBlockCacheStats hostBlockCacheStats();
 
 } // namespace scalescope::train

@@ -7,10 +7,13 @@
 #include "train/runhistory.h"
 #include "train/trainer.h"
 
+#include <c10/core/CPUAllocator.h>
+
 #include <QTemporaryDir>
 #include <QtTest>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <future>
 #include <thread>
@@ -59,6 +62,7 @@ class TestTraining : public QObject {
     void badInputIsReported();
     void divergingRunStops();
     void freedTensorsStayInTheHeap();
+    void largeHostBlocksAreReused();
 };
 
 void TestTraining::schedules_data() {
@@ -347,16 +351,19 @@ void TestTraining::divergingRunStops() {
 }
 
 // A training step frees and allocates the same tensor sizes every step, on the trainer's
-// thread and on the batch-preparing one (a new thread each step). With the heap policy
-// runTraining sets, their pages are reused; under glibc's own, the steps on new threads
-// faulted nearly every page in again (15,721 of 16,384 a step).
+// thread and on the batch-preparing one (a new thread each step). With the heap policy and
+// the large-block cache runTraining sets, their pages are reused; under glibc's own, the
+// steps on new threads faulted nearly every page in again (15,721 of 16,384 a step for the
+// blocks up to 32 MiB), and with the heap policy alone every block over 32 MiB was.
 void TestTraining::freedTensorsStayInTheHeap() {
 #if !defined(__GLIBC__)
     QVERIFY(!retainHostMemory()); // set for glibc only; elsewhere it says it did nothing
 #else
     QVERIFY(retainHostMemory());
     constexpr std::int64_t kMiB = 1 << 20;
-    const std::vector<std::int64_t> sizesMiB = {3, 12, 6, 12, 1, 24, 6}; // 64 MiB in all
+    // Up to 32 MiB the heap keeps them; the 40 and 100 MiB ones (a batch of 64 at 256 px
+    // holds such) glibc maps afresh each time, and the large-block cache keeps them.
+    const std::vector<std::int64_t> sizesMiB = {3, 12, 6, 12, 1, 24, 6, 40, 100}; // 204 MiB
     auto step = [&] {
         std::vector<torch::Tensor> live;
         for (const auto mib : sizesMiB)
@@ -367,7 +374,7 @@ void TestTraining::freedTensorsStayInTheHeap() {
         getrusage(RUSAGE_SELF, &u);
         return long(u.ru_minflt);
     };
-    constexpr long kPagesTouched = 64 * kMiB / 4096;
+    constexpr long kPagesTouched = 204 * kMiB / 4096;
     constexpr int kWarmup = 10, kSteps = 6; // the heap grows for the first few steps
     for (const bool onWorker : {false, true}) {
         auto run = [&] {
@@ -391,6 +398,45 @@ void TestTraining::freedTensorsStayInTheHeap() {
                                 .arg(kPagesTouched)));
     }
 #endif
+}
+
+// The large-block cache hands a freed block to the next request of about its size, keeps
+// what it holds within its limit, and serves LibTorch's raw allocations (oneDNN's buffers).
+void TestTraining::largeHostBlocksAreReused() {
+    retainHostMemory();
+    constexpr std::int64_t kMiB = 1 << 20;
+    const auto before = hostBlockCacheStats();
+    QVERIFY(before.limitBytes > 0);
+    const void* first = nullptr;
+    {
+        auto t = torch::full({48 * kMiB / 4}, 1.5f);
+        first = t.data_ptr();
+        QCOMPARE(reinterpret_cast<std::uintptr_t>(first) % 64, std::uintptr_t(0));
+    }
+    const auto freed = hostBlockCacheStats();
+    QCOMPARE(freed.fresh + freed.reused, before.fresh + before.reused + 1);
+    QVERIFY(freed.cachedBytes >= 48 * kMiB);
+    {
+        // A slightly smaller request (a last, smaller batch) gets the same block.
+        auto again = torch::full({47 * kMiB / 4}, 2.0f);
+        QCOMPARE(static_cast<const void*>(again.data_ptr()), first);
+        QCOMPARE(again.sum().item<double>(), 2.0 * double(47 * kMiB / 4));
+        QCOMPARE(hostBlockCacheStats().reused, freed.reused + 1);
+    }
+    // A far smaller one does not: it would hold 50 MiB for 34.
+    auto small = torch::empty({33 * kMiB}, torch::kUInt8);
+    QVERIFY(static_cast<const void*>(small.data_ptr()) != first);
+    QVERIFY(hostBlockCacheStats().cachedBytes <= hostBlockCacheStats().limitBytes);
+    // raw_allocate / raw_deallocate, small and large.
+    c10::Allocator* cpu = c10::GetCPUAllocator();
+    for (const std::size_t n : {std::size_t(100), std::size_t(40 * kMiB)}) {
+        void* p = cpu->raw_allocate(n);
+        QVERIFY(p);
+        std::memset(p, 7, n);
+        cpu->raw_deallocate(p);
+    }
+    QVERIFY(!cpu->allocate(0).get()); // an empty tensor's storage
+    QCOMPARE(torch::empty({0}).numel(), std::int64_t(0));
 }
 
 QTEST_APPLESS_MAIN(TestTraining)
