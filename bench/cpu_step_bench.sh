@@ -17,12 +17,12 @@ for round in $(seq "${ROUNDS:-2}"); do
   for size in ${SIZES:-64 128 256}; do
     for variant in "glibc 0" "heap 0" "heap 1" "retain 1"; do
       read -r heap layout <<<"$variant"
-      printf 'round %s, heap %-6s %s: ' "$round" "$heap," "$([[ $layout == 1 ]] && echo NHWC || echo NCHW)"
+      printf 'round %s, host memory %-7s %s: ' "$round" "$heap," "$([[ $layout == 1 ]] && echo NHWC || echo NCHW)"
       "$bin" step "${model[@]}" --size "$size" --steps 10 --warmup 3 --host-malloc "$heap" \
         --channels-last "$layout" | grep -v '^RESULT'
     done
     for heap in glibc heap retain; do
-      printf 'round %s, heap %-6s      ' "$round" "$heap,"
+      printf 'round %s, host memory %-7s      ' "$round" "$heap,"
       "$bin" data --size "$size" --store 128 --batch 64 --randaugment 5 --mixup 0.1 --steps 20 \
         --count 2048 --host-malloc "$heap" | grep -v '^RESULT'
     done
