@@ -201,7 +201,6 @@ int dataMode(const std::map<std::string, std::string>& f) {
     r.augment.randAugment = doubleFlag(f, "--randaugment", 10);
     r.augment.cropMinScale = 0.25;
     r.mixup = doubleFlag(f, "--mixup", 0.2);
-    r.channelsLast = true; // as runTraining prepares batches
     const std::int64_t perEpoch = count / batch;
     auto run = [&](int n, int offset) {
         torch::Tensor sum = torch::zeros({}, torch::TensorOptions().device(dev));
@@ -483,7 +482,7 @@ int exportMode(const std::string& dirName) {
 int main(int argc, char** argv) {
     const std::string mode = argc > 1 ? argv[1] : "";
     try {
-        // What the trainer does (retain), or glibc's own policy, to compare the two.
+        // What the trainer does (retain), the heap policy alone, or glibc's own policy.
         const auto flags = parseFlags(argc, argv, 2);
         const auto heap = flags.count("--host-malloc") ? flags.at("--host-malloc") : "retain";
         if (heap != "retain" && heap != "heap" && heap != "glibc")

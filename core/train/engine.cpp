@@ -236,7 +236,7 @@ TrainBatch prepareTrainBatch(const Split& split, const torch::Tensor& perm, std:
     auto images = split.images.index_select(0, idx).to(dev, /*non_blocking=*/true);
     b.labels = split.labels.index_select(0, idx).to(dev, true);
     b.x = augmentTrain(images, recipe.augment, seed);
-    if (recipe.channelsLast) b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
+    b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
     b.lam = mixupInPlace(b.x, recipe.mixup, seed ^ 0x5bd1e995ull);
     return b;
 }

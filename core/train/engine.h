@@ -98,9 +98,9 @@ struct TrainBatch {
 struct BatchRecipe {
     AugmentParams augment;
     double mixup = 0;
-    bool channelsLast = false;
 };
-// Rows `perm[first, first + batch)` of `split`; everything random is drawn from `seed`.
+// Rows `perm[first, first + batch)` of `split`, channels-last (the model's layout on both
+// devices); everything random is drawn from `seed`.
 TrainBatch prepareTrainBatch(const Split& split, const torch::Tensor& perm, std::int64_t first,
                              int batch, const BatchRecipe& recipe, torch::Device dev,
                              std::uint64_t seed);
@@ -160,7 +160,8 @@ double peakDeviceMemory(torch::Device dev);
 void resetPeakDeviceMemory(torch::Device dev);
 
 // Host memory for CPU tensors, kept for reuse instead of being returned to the kernel and
-// faulted in again on the next step. runTraining calls retainHostMemory(), which is both:
+// faulted in again on the next step. runTraining calls retainHostMemory(), which is both
+// (and returns what keepFreedHeapBlocks() does):
 //  - keepFreedHeapBlocks(): glibc keeps freed blocks of up to 32 MiB (its largest mmap
 //    threshold) in the heap. True when applied (glibc only; once per process).
 //  - cacheLargeHostBlocks(): LibTorch's CPU allocator is replaced by one that keeps freed

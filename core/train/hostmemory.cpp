@@ -16,7 +16,6 @@
 #include <cstring>
 #include <map>
 #include <mutex>
-#include <string>
 
 #include <unistd.h>
 
@@ -176,13 +175,13 @@ bool keepFreedHeapBlocks() {
 }
 
 void cacheLargeHostBlocks() {
-    static CachingCpuAllocator* allocator = [] {
-        auto* a = new CachingCpuAllocator; // never destroyed, as the cache
-        // Above LibTorch's own (registered at priority 0) whatever the order of registration.
-        c10::SetCPUAllocator(a, /*priority=*/1);
-        return a;
+    // Once per process; the allocator is never destroyed, as the cache. Priority 1 puts it
+    // above LibTorch's own (registered at 0) whatever the order of registration.
+    static const bool installed = [] {
+        c10::SetCPUAllocator(new CachingCpuAllocator, /*priority=*/1);
+        return true;
     }();
-    static_cast<void>(allocator);
+    static_cast<void>(installed);
 }
 
 bool retainHostMemory() {

@@ -401,7 +401,6 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             recipe.augment.randAugment = st.randAugment;
             recipe.augment.cropMinScale = cropMinScale;
             recipe.mixup = st.mixup;
-            recipe.channelsLast = true;
             auto prepare = [&, recipe](std::int64_t s, std::int64_t globalStep) {
                 const std::uint64_t stepSeed = t.seed * 1000003ull + std::uint64_t(globalStep);
                 return prepareTrainBatch(data.train, perm, s * batch, batch, recipe, dev, stepSeed);

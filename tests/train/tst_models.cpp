@@ -377,8 +377,8 @@ void TestModels::singleGroupOptimizerStateIsRefused() {
 }
 
 // Maps smaller than the kernel (taps dropped) and larger ones (plain), both layouts, odd
-// kernels as specs allow:
-// outputs and both gradients equal those of the full kernel with "same" padding.
+// kernels as specs allow: outputs and both gradients equal those of the full kernel with
+// "same" padding.
 void TestModels::depthwiseConvMatchesFullKernel_data() {
     QTest::addColumn<int>("height");
     QTest::addColumn<int>("width");
