@@ -58,6 +58,15 @@ def compare(fixed, prog):
     if hit is None:
         print(f"progressive never reached {100 * target:.2f}%: "
               f"{100 * (target - prog[-1]['val_accuracy']):.2f} points short")
+        # The other way round, for scale: the time each run took to the progressive run's best.
+        best = max(prog, key=lambda r: r["val_accuracy"])
+        own = next((r for r in fixed if r["val_accuracy"] >= best["val_accuracy"] - 1e-9), None)
+        if own is not None:
+            print(f"its best, {100 * best['val_accuracy']:.2f}% after epoch "
+                  f"{int(best['epoch']) + 1} at {best['elapsed_seconds']:.1f} s, the fixed run "
+                  f"first reached after epoch {int(own['epoch']) + 1} at "
+                  f"{own['elapsed_seconds']:.1f} s "
+                  f"({best['elapsed_seconds'] / own['elapsed_seconds']:.2f}x)")
         return 1
     own = next(r for r in fixed if r["val_accuracy"] >= target - 1e-9)
     t_own = own["elapsed_seconds"]
