@@ -400,8 +400,8 @@ void TestTraining::freedTensorsStayInTheHeap() {
 #endif
 }
 
-// The large-block cache hands a freed block to the next request of about its size, keeps
-// what it holds within its limit, and serves LibTorch's raw allocations (oneDNN's buffers).
+// The large-block cache hands a freed block to the next request of about its size, not to a
+// much smaller one, and serves LibTorch's raw allocations (oneDNN's buffers).
 void TestTraining::largeHostBlocksAreReused() {
     retainHostMemory();
     constexpr std::int64_t kMiB = 1 << 20;
@@ -426,7 +426,6 @@ void TestTraining::largeHostBlocksAreReused() {
     // A far smaller one does not: it would hold 50 MiB for 34.
     auto small = torch::empty({33 * kMiB}, torch::kUInt8);
     QVERIFY(static_cast<const void*>(small.data_ptr()) != first);
-    QVERIFY(hostBlockCacheStats().cachedBytes <= hostBlockCacheStats().limitBytes);
     // raw_allocate / raw_deallocate, small and large.
     c10::Allocator* cpu = c10::GetCPUAllocator();
     for (const std::size_t n : {std::size_t(100), std::size_t(40 * kMiB)}) {
