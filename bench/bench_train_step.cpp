@@ -2,7 +2,8 @@
 // runTraining calls) and its data path, and writes weights for the timm load check.
 //   bench_train_step step --preset P --size S --batch B [--steps N] [--warmup W] [--channels-last
 //   0|1]
-//                         [--width X --depth X]
+//                         [--width X --depth X] [--fused 0|1]
+//                         (--fused 1: BatchNorm + SiLU as one CUDA operation, fusedbnact.h)
 //   bench_train_step data --size S --batch B [--store S0] [--randaugment M] [--mixup A]
 //   bench_train_step export DIR      (EfficientNet-B0, 1000 classes: weights.pt + check.pt)
 //   bench_train_step graphcheck      (CUDA: graph replay against eager steps, same results)
@@ -19,6 +20,7 @@
 // (docs/BENCHMARKS.md).
 // Each mode prints a human line and a "RESULT {json}" line for bench/gpu_step_bench.sh.
 #include "engine.h"
+#include "fusedbnact.h"
 #include "scaling/presets.h"
 #include "scaling/scaling.h"
 #include "torchsave.h"
@@ -106,6 +108,10 @@ int stepMode(const std::map<std::string, std::string>& f) {
     const bool graphs =
         cuda && !torchSgd && GraphedTrainStep::supported() && intFlag(f, "--graphs", 0) != 0;
     if (cuda) at::globalContext().setBenchmarkCuDNN(true);
+    const bool fused = intFlag(f, "--fused", 0) != 0;
+    if (fused && !(cuda && fusedBatchNormActCompiled()))
+        throw std::invalid_argument("--fused 1 needs a GPU and a build with the CUDA kernels");
+    setFusedBatchNormAct(fused);
     resetPeakDeviceMemory(dev);
 
     ScaleConfig cfg = configForPreset(preset);
@@ -164,20 +170,23 @@ int stepMode(const std::map<std::string, std::string>& f) {
     const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
     const double ips = double(steps) * batch / secs;
     const double peak = peakDeviceMemory(dev);
-    const char* mode =
-        graphed ? (graphed->failure().empty() ? "graph" : "eager (capture failed)") : "eager";
+    const std::string mode =
+        std::string(graphed ? (graphed->failure().empty() ? "graph" : "eager (capture failed)")
+                            : "eager") +
+        (fused ? "+fused" : "");
     if (graphed && !graphed->failure().empty())
         std::fprintf(stderr, "CUDA graph capture failed: %s\n", graphed->failure().c_str());
     // peakDeviceMemory is -1 where there is no allocator to ask (the CPU).
     char peakText[32] = "n/a";
     if (peak >= 0) std::snprintf(peakText, sizeof peakText, "%.2f GiB", peak / kGiB);
     std::printf("engine %s %dpx batch %d, %s: %.0f img/s (%.2f ms/step), peak %s, loss %.3f\n",
-                preset.c_str(), size, batch, mode, ips, 1000 * secs / steps, peakText, loss);
+                preset.c_str(), size, batch, mode.c_str(), ips, 1000 * secs / steps, peakText,
+                loss);
     std::printf("RESULT {\"side\":\"engine\",\"model\":\"%s\",\"size\":%d,\"batch\":%d,"
                 "\"mode\":\"%s\",\"images_per_second\":%.1f,\"ms_per_step\":%.3f,"
                 "\"peak_bytes\":%.0f,\"torch\":\"%s\",\"device\":\"%s\"}\n",
-                preset.c_str(), size, batch, mode, ips, 1000 * secs / steps, peak, TORCH_VERSION,
-                cuda ? "cuda" : "cpu");
+                preset.c_str(), size, batch, mode.c_str(), ips, 1000 * secs / steps, peak,
+                TORCH_VERSION, cuda ? "cuda" : "cpu");
     return 0;
 }
 

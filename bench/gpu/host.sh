@@ -22,12 +22,14 @@ for step in "$@"; do
     gen=(); command -v ninja >/dev/null && gen=(-G Ninja)
     # The host has no Qt Linguist tools: English only there.
     opts=(-DSCALESCOPE_WITH_TRANSLATIONS=OFF)
+    # CUDA_KERNELS=0 leaves out the fused CUDA kernels (should they not build there).
+    opts+=(-DSCALESCOPE_WITH_CUDA_KERNELS="$([[ "${CUDA_KERNELS:-1}" == 0 ]] && echo OFF || echo ON)")
     # Both ways explicitly: a build folder kept warm from a GUI=0 call has them cached OFF.
     if [[ "${GUI:-1}" == 0 ]]; then opts+=(-DSCALESCOPE_WITH_GUI=OFF -DSCALESCOPE_BUILD_TESTS=OFF)
     else opts+=(-DSCALESCOPE_WITH_GUI=ON -DSCALESCOPE_BUILD_TESTS=ON); fi
     cmake -S . -B $build "${gen[@]}" -DCMAKE_BUILD_TYPE=Release "${opts[@]}" >"$out/configure.log" 2>&1 ||
       { tail -40 "$out/configure.log"; exit 1; }
-    grep -E "Peak GPU|CUDA graphs|imgcodecs|Translations|LinguistTools" "$out/configure.log"
+    grep -E "Peak GPU|CUDA graphs|Fused|imgcodecs|Translations|LinguistTools" "$out/configure.log"
     cmake --build $build -j16 >"$out/build.log" 2>&1 ||
       { grep -E -A5 "error|Error" "$out/build.log" | head -60; exit 1; }
     stamp build done ;;

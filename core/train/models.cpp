@@ -1,5 +1,7 @@
 #include "models.h"
 
+#include "fusedbnact.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -19,6 +21,13 @@ nn::BatchNorm2d bn(int c) {
 }
 torch::Tensor act(const torch::Tensor& x, bool relu) {
     return relu ? torch::relu(x) : torch::silu(x);
+}
+// BatchNorm, then the activation: one fused operation where that is switched on and takes
+// the input (SiLU, training on CUDA), else LibTorch's two.
+torch::Tensor bnAct(nn::BatchNorm2d& norm, const torch::Tensor& x, bool relu) {
+    if (!relu && x.is_cuda() && fusedBatchNormActEnabled() && fusedBatchNormActAccepts(x, *norm))
+        return fusedBatchNormAct(x, *norm, /*silu=*/true);
+    return act(norm(x), relu);
 }
 
 // Along one dimension of `size` pixels (kernel k, padding k / 2, stride s): the output
@@ -86,8 +95,8 @@ class MBConvBlock : public BlockBase {
     }
     torch::Tensor forward(torch::Tensor x) override {
         auto y = x;
-        if (m_g.expand) y = act(m_bnExp(m_convPw(y)), m_relu);
-        y = act(m_bnDw(depthwiseConv(y, m_convDw->weight, m_g.stride)), m_relu);
+        if (m_g.expand) y = bnAct(m_bnExp, m_convPw(y), m_relu);
+        y = bnAct(m_bnDw, depthwiseConv(y, m_convDw->weight, m_g.stride), m_relu);
         if (m_se) y = m_se(y);
         y = m_bnOut(m_convPwl(y));
         if (m_g.residual) y = dropPath_(y) + x;
@@ -129,7 +138,7 @@ class FusedMBConvBlock : public BlockBase {
         dropPath = g.dropPath;
     }
     torch::Tensor forward(torch::Tensor x) override {
-        auto y = act(m_bn1(m_convExp(x)), m_relu);
+        auto y = bnAct(m_bn1, m_convExp(x), m_relu);
         if (m_se) y = m_se(y);
         if (m_g.expand) y = m_bn2(m_convPwl(y));
         if (m_g.residual) y = train::dropPath(y, dropPath, is_training()) + x;
@@ -268,14 +277,14 @@ ScaledNetImpl::ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChann
 
 torch::Tensor ScaledNetImpl::features(torch::Tensor x) {
     if (!m_resnet) {
-        x = act(m_bn1(m_convStem(x)), m_relu);
+        x = bnAct(m_bn1, m_convStem(x), m_relu);
     } else {
         x = torch::relu(m_bn1(m_stemConvs->forward(x)));
         x = m_stemPool->forward(x);
     }
     for (auto& b : m_blocks)
         x = b->forward(x);
-    if (m_convHead) x = act(m_bn2(m_convHead(x)), m_relu);
+    if (m_convHead) x = bnAct(m_bn2, m_convHead(x), m_relu);
     return x;
 }
 
