@@ -189,6 +189,8 @@ class FusedBnActFunction : public torch::autograd::Function<FusedBnActFunction> 
         const Tensor &x = saved[0], &weight = saved[1], &bias = saved[2], &mean = saved[3],
                      &invstd = saved[4];
         const bool silu = ctx->saved_data["silu"].toBool();
+        if (!grads[0].defined()) // the output did not reach the loss
+            return {Tensor(), Tensor(), Tensor(), Tensor(), Tensor(), Tensor(), Tensor(), Tensor()};
         const Tensor dy =
             grads[0].to(x.scalar_type()).contiguous(torch::MemoryFormat::ChannelsLast);
         Tensor dx = torch::empty_like(x, torch::MemoryFormat::ChannelsLast);
