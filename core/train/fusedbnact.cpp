@@ -22,7 +22,7 @@ std::atomic<bool> g_enabled{false};
 
 // On the CPU, as many "blocks" as a small GPU has: a few hundred rows already make several
 // chunks, so the tests run the merges the kernels run.
-constexpr int kCpuTargetBlocks = 16;
+constexpr int kCpuTargetBlocks = 64;
 
 // The kernels' order of operations in loops. Per chunk and channel, kTileRows interleaved
 // accumulators (a block's rows of threads), merged in order...
@@ -45,14 +45,14 @@ std::vector<Acc> chunkPartials(std::int64_t rows, int channels, std::int64_t chu
     }
     return partial;
 }
-// ...then per channel the chunks, shared out over kTileRows accumulators the same way.
+// ...then per channel the chunks, shared out over kMergeLanes accumulators the same way.
 template <typename Acc>
 Acc mergeChunks(const std::vector<Acc>& partial, std::int64_t chunks, int channels, int c) {
-    Acc lanes[F::kTileRows];
-    for (int ty = 0; ty < F::kTileRows; ++ty)
-        for (std::int64_t k = ty; k < chunks; k += F::kTileRows)
+    Acc lanes[F::kMergeLanes];
+    for (int ty = 0; ty < F::kMergeLanes; ++ty)
+        for (std::int64_t k = ty; k < chunks; k += F::kMergeLanes)
             F::merge(lanes[ty], partial[std::size_t(k * channels + c)]);
-    for (int ty = 1; ty < F::kTileRows; ++ty)
+    for (int ty = 1; ty < F::kMergeLanes; ++ty)
         F::merge(lanes[0], lanes[ty]);
     return lanes[0];
 }
@@ -141,7 +141,7 @@ F::ElementType elementType(const Tensor& t) {
 }
 // Blocks enough to keep every multiprocessor busy a few times over.
 std::int64_t cudaChunks(const Tensor& x, std::int64_t rows, int channels) {
-    constexpr int kBlocksPerSm = 4;
+    constexpr int kBlocksPerSm = 8;
     const int sms = at::cuda::getDeviceProperties(x.get_device())->multiProcessorCount;
     return F::chunkCount(rows, channels, kBlocksPerSm * sms);
 }

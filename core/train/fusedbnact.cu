@@ -4,9 +4,11 @@
 // backward; here three and five, and only the input is kept for the backward, not also the
 // normalised tensor.
 //
-// Every kernel tiles the [rows, channels] matrix the same way: a block is kTileChannels
-// channels (one warp, consecutive addresses) by kTileRows rows in flight; the grid is channel
-// tiles by chunks of rows. Reductions keep one partial per chunk, merged by a second kernel.
+// The kernels over the whole tensor tile the [rows, channels] matrix the same way: a block is
+// kTileChannels channels (one warp, consecutive addresses) by kTileRows rows, each thread
+// loading kUnroll of its rows at a time; the grid is channel tiles by chunks of rows.
+// Reductions keep one partial per chunk, which a second kernel merges (kMergeLanes threads
+// a channel).
 #include "fusedbnact_cuda.h"
 #include "fusedbnact_math.h"
 
@@ -50,14 +52,32 @@ __device__ __forceinline__ Span span(std::int64_t rows, std::int64_t rowsPerChun
     return s;
 }
 
+// Loads `count` of this thread's rows (r, r + kTileRows, ...) ahead of their use; rows at or
+// past `last` read as 0 and are skipped by the caller's matching test.
+template <typename T>
+__device__ __forceinline__ void loadRows(float (&v)[kUnroll], const T* p, std::int64_t r,
+                                         std::int64_t last, int channels, int c) {
+#pragma unroll
+    for (int u = 0; u < kUnroll; ++u) {
+        const std::int64_t ru = r + std::int64_t(u) * kTileRows;
+        v[u] = ru < last ? load(p, ru * channels + c) : 0.0f;
+    }
+}
+constexpr std::int64_t kStride = std::int64_t(kTileRows) * kUnroll;
+
 template <typename T>
 __global__ void momentsPartial(const T* __restrict__ x, std::int64_t rows, int channels,
                                std::int64_t rowsPerChunk, float* __restrict__ partial) {
     const Span s = span(rows, rowsPerChunk);
     Moments m;
     if (s.c < channels)
-        for (std::int64_t r = s.first; r < s.last; r += kTileRows)
-            add(m, load(x, r * channels + s.c));
+        for (std::int64_t r = s.first; r < s.last; r += kStride) {
+            float v[kUnroll];
+            loadRows(v, x, r, s.last, channels, s.c);
+#pragma unroll
+            for (int u = 0; u < kUnroll; ++u)
+                if (r + std::int64_t(u) * kTileRows < s.last) add(m, v[u]);
+        }
     __shared__ float count[kTileRows][kTileChannels], mean[kTileRows][kTileChannels],
         m2[kTileRows][kTileChannels];
     count[threadIdx.y][threadIdx.x] = m.count;
@@ -78,7 +98,7 @@ __global__ void momentsPartial(const T* __restrict__ x, std::int64_t rows, int c
     p[2 * channels + s.c] = m.m2;
 }
 
-// One block per channel tile; its kTileRows rows of threads share out the chunks.
+// One block per channel tile; its kMergeLanes rows of threads share out the chunks.
 __global__ void momentsFinal(const float* __restrict__ partial, std::int64_t chunks, int channels,
                              const float* __restrict__ weight, const float* __restrict__ bias,
                              float* runningMean, float* runningVar, float momentum, float eps,
@@ -86,7 +106,7 @@ __global__ void momentsFinal(const float* __restrict__ partial, std::int64_t chu
     const int c = int(blockIdx.x) * kTileChannels + int(threadIdx.x);
     Moments m;
     if (c < channels)
-        for (std::int64_t k = threadIdx.y; k < chunks; k += kTileRows) {
+        for (std::int64_t k = threadIdx.y; k < chunks; k += kMergeLanes) {
             const float* p = partial + k * 3 * channels;
             Moments o;
             o.count = p[c];
@@ -94,14 +114,14 @@ __global__ void momentsFinal(const float* __restrict__ partial, std::int64_t chu
             o.m2 = p[2 * channels + c];
             merge(m, o);
         }
-    __shared__ float count[kTileRows][kTileChannels], mean[kTileRows][kTileChannels],
-        m2[kTileRows][kTileChannels];
+    __shared__ float count[kMergeLanes][kTileChannels], mean[kMergeLanes][kTileChannels],
+        m2[kMergeLanes][kTileChannels];
     count[threadIdx.y][threadIdx.x] = m.count;
     mean[threadIdx.y][threadIdx.x] = m.mean;
     m2[threadIdx.y][threadIdx.x] = m.m2;
     __syncthreads();
     if (threadIdx.y != 0 || c >= channels) return;
-    for (int k = 1; k < kTileRows; ++k) {
+    for (int k = 1; k < kMergeLanes; ++k) {
         Moments o;
         o.count = count[k][threadIdx.x];
         o.mean = mean[k][threadIdx.x];
@@ -126,9 +146,14 @@ __global__ void applyForward(const T* __restrict__ x, T* __restrict__ y, std::in
     const Span s = span(rows, rowsPerChunk);
     if (s.c >= channels) return;
     const float scale = scaleShift[s.c], shift = scaleShift[channels + s.c];
-    for (std::int64_t r = s.first; r < s.last; r += kTileRows) {
-        const std::int64_t i = r * channels + s.c;
-        store(y, i, forwardValue(load(x, i), scale, shift, silu));
+    for (std::int64_t r = s.first; r < s.last; r += kStride) {
+        float v[kUnroll];
+        loadRows(v, x, r, s.last, channels, s.c);
+#pragma unroll
+        for (int u = 0; u < kUnroll; ++u) {
+            const std::int64_t ru = r + std::int64_t(u) * kTileRows;
+            if (ru < s.last) store(y, ru * channels + s.c, forwardValue(v[u], scale, shift, silu));
+        }
     }
 }
 
@@ -142,10 +167,15 @@ __global__ void gradPartial(const T* __restrict__ dy, const T* __restrict__ x, s
     GradSums g;
     if (s.c < channels) {
         const ChannelForward b = fromSaved(mean[s.c], invstd[s.c], weight[s.c], bias[s.c]);
-        for (std::int64_t r = s.first; r < s.last; r += kTileRows) {
-            const std::int64_t i = r * channels + s.c;
-            const float xv = load(x, i);
-            add(g, gradAtNorm(load(dy, i), xv, b.scale, b.shift, silu), (xv - b.mean) * b.invstd);
+        for (std::int64_t r = s.first; r < s.last; r += kStride) {
+            float xv[kUnroll], gv[kUnroll];
+            loadRows(xv, x, r, s.last, channels, s.c);
+            loadRows(gv, dy, r, s.last, channels, s.c);
+#pragma unroll
+            for (int u = 0; u < kUnroll; ++u)
+                if (r + std::int64_t(u) * kTileRows < s.last)
+                    add(g, gradAtNorm(gv[u], xv[u], b.scale, b.shift, silu),
+                        (xv[u] - b.mean) * b.invstd);
         }
     }
     __shared__ float dz[kTileRows][kTileChannels], dzXhat[kTileRows][kTileChannels];
@@ -165,16 +195,16 @@ __global__ void gradFinal(const float* __restrict__ partial, std::int64_t chunks
     const int c = int(blockIdx.x) * kTileChannels + int(threadIdx.x);
     GradSums g;
     if (c < channels)
-        for (std::int64_t k = threadIdx.y; k < chunks; k += kTileRows) {
+        for (std::int64_t k = threadIdx.y; k < chunks; k += kMergeLanes) {
             const float* p = partial + k * 2 * channels;
             merge(g, GradSums{p[c], p[channels + c]});
         }
-    __shared__ float dz[kTileRows][kTileChannels], dzXhat[kTileRows][kTileChannels];
+    __shared__ float dz[kMergeLanes][kTileChannels], dzXhat[kMergeLanes][kTileChannels];
     dz[threadIdx.y][threadIdx.x] = g.dz;
     dzXhat[threadIdx.y][threadIdx.x] = g.dzXhat;
     __syncthreads();
     if (threadIdx.y != 0 || c >= channels) return;
-    for (int k = 1; k < kTileRows; ++k)
+    for (int k = 1; k < kMergeLanes; ++k)
         merge(g, GradSums{dz[k][threadIdx.x], dzXhat[k][threadIdx.x]});
     gradBias[c] = g.dz;
     gradWeight[c] = g.dzXhat;
@@ -193,16 +223,26 @@ __global__ void applyBackward(const T* __restrict__ dy, const T* __restrict__ x,
     const ChannelForward b = fromSaved(mean[s.c], invstd[s.c], weight[s.c], bias[s.c]);
     const GradSums total{totals[s.c], totals[channels + s.c]};
     const float n = float(rows);
-    for (std::int64_t r = s.first; r < s.last; r += kTileRows) {
-        const std::int64_t i = r * channels + s.c;
-        const float xv = load(x, i);
-        const float dzv = gradAtNorm(load(dy, i), xv, b.scale, b.shift, silu);
-        store(dx, i, inputGrad(dzv, (xv - b.mean) * b.invstd, b.scale, total, n));
+    for (std::int64_t r = s.first; r < s.last; r += kStride) {
+        float xv[kUnroll], gv[kUnroll];
+        loadRows(xv, x, r, s.last, channels, s.c);
+        loadRows(gv, dy, r, s.last, channels, s.c);
+#pragma unroll
+        for (int u = 0; u < kUnroll; ++u) {
+            const std::int64_t ru = r + std::int64_t(u) * kTileRows;
+            if (ru >= s.last) continue;
+            const float dzv = gradAtNorm(gv[u], xv[u], b.scale, b.shift, silu);
+            store(dx, ru * channels + s.c,
+                  inputGrad(dzv, (xv[u] - b.mean) * b.invstd, b.scale, total, n));
+        }
     }
 }
 
 dim3 tileBlock() {
     return dim3(kTileChannels, kTileRows);
+}
+dim3 mergeBlock() {
+    return dim3(kTileChannels, kMergeLanes);
 }
 unsigned channelTiles(int channels) {
     return unsigned((channels + kTileChannels - 1) / kTileChannels);
@@ -220,7 +260,7 @@ void forwardAs(const void* x, void* y, std::int64_t rows, int channels, const fl
     float* partial = workspace;
     float* scaleShift = workspace + chunks * 3 * channels;
     momentsPartial<T><<<grid, tileBlock(), 0, stream>>>(in, rows, channels, per, partial);
-    momentsFinal<<<channelTiles(channels), tileBlock(), 0, stream>>>(
+    momentsFinal<<<channelTiles(channels), mergeBlock(), 0, stream>>>(
         partial, chunks, channels, weight, bias, runningMean, runningVar, momentum, eps, saveMean,
         saveInvstd, scaleShift);
     applyForward<T>
@@ -241,8 +281,8 @@ void backwardAs(const void* dy, const void* x, void* dx, std::int64_t rows, int 
     float* totals = workspace + chunks * 2 * channels;
     gradPartial<T><<<grid, tileBlock(), 0, stream>>>(g, in, rows, channels, per, weight, bias, mean,
                                                      invstd, silu, partial);
-    gradFinal<<<channelTiles(channels), tileBlock(), 0, stream>>>(partial, chunks, channels,
-                                                                  gradWeight, gradBias, totals);
+    gradFinal<<<channelTiles(channels), mergeBlock(), 0, stream>>>(partial, chunks, channels,
+                                                                   gradWeight, gradBias, totals);
     applyBackward<T><<<grid, tileBlock(), 0, stream>>>(g, in, out, rows, channels, per, weight,
                                                        bias, mean, invstd, silu, totals);
 }

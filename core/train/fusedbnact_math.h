@@ -20,6 +20,10 @@ namespace scalescope::train::fused {
 // Channels per block (one warp across them) and rows in flight per block in every kernel.
 constexpr int kTileChannels = 32;
 constexpr int kTileRows = 8;
+// Rows each thread loads before it uses them: loads in flight, not one at a time.
+constexpr int kUnroll = 4;
+// Threads per channel that merge the chunks' partial results (the second kernel).
+constexpr int kMergeLanes = 32;
 // Counts are kept in float: exact up to 2^24 rows, the largest M the fused path accepts.
 constexpr std::int64_t kMaxRows = std::int64_t(1) << 24;
 
