@@ -11,6 +11,9 @@
 //                         [--graphs 0|1] [--cudnn-benchmark 0|1]
 //                                    (what a progressive stage change costs: each size's
 //                                     first steps against its steady step)
+//   bench_train_step bnact [--batch 256] [--steps 50] [--bf16 0|1]
+//                                    (BatchNorm + SiLU: LibTorch's two operations against
+//                                     the fused one, B0's shapes at 224 px)
 //   bench_train_step dwconv [--batch 32] [--steps 20]
 //                                    (depthwise convolutions on maps smaller than the kernel,
 //                                     CPU: the full kernel against depthwiseConv's kept taps)
@@ -455,6 +458,84 @@ int dwconvMode(const std::map<std::string, std::string>& f) {
     return 0;
 }
 
+// BatchNorm + SiLU, forward and backward, as LibTorch's two operations (cuDNN's BatchNorm on
+// CUDA) against fusedBatchNormAct, on EfficientNet-B0's BatchNorm + SiLU shapes at 224 px:
+// time per pass, peak memory of one pass, and the largest differences (the CPU runs the
+// fused operation's reference loops: a check of this mode, not a timing).
+int bnactMode(const std::map<std::string, std::string>& f) {
+    const torch::Device dev = chooseDevice("auto");
+    const bool cuda = dev.is_cuda();
+    const int batch = intFlag(f, "--batch", cuda ? 256 : 2);
+    const int steps = intFlag(f, "--steps", cuda ? 50 : 2);
+    const bool bf16 = cuda && intFlag(f, "--bf16", 1) != 0;
+    if (batch < 1 || steps < 1) throw std::invalid_argument("--batch and --steps at least 1");
+    if (cuda && !fusedBatchNormActCompiled())
+        throw std::invalid_argument("this build has no fused CUDA kernels");
+    struct Case {
+        int channels, size;
+    };
+    // The stem; stage 2's expansion at 112 and 56 px; stages 3, 4, 5 and 6's expansions.
+    const Case cases[] = {{32, 112}, {96, 112}, {96, 56},  {144, 56},
+                          {240, 28}, {480, 14}, {672, 14}, {1152, 7}};
+    std::printf("BatchNorm + SiLU, forward and backward, batch %d, %s, channels-last (ms)\n", batch,
+                bf16 ? "bf16" : "fp32");
+    for (const Case& c : cases) {
+        torch::manual_seed(kSeed);
+        auto x0 = (torch::randn({batch, c.channels, c.size, c.size}) * 2 + 1).to(dev);
+        if (bf16) x0 = x0.to(torch::kBFloat16);
+        x0 = x0.contiguous(torch::MemoryFormat::ChannelsLast);
+        const auto g0 = torch::randn_like(x0);
+        torch::nn::BatchNorm2d norm(torch::nn::BatchNorm2dOptions(c.channels));
+        norm->to(dev);
+        norm->train();
+        auto once = [&](bool fused) {
+            for (auto& p : norm->parameters())
+                p.mutable_grad() = torch::Tensor();
+            auto x = x0.detach().requires_grad_(true);
+            const auto y =
+                fused ? fusedBatchNormAct(x, *norm, true) : torch::silu(norm->forward(x));
+            y.backward(g0);
+            return std::make_pair(y.detach(), x.grad());
+        };
+        auto time = [&](bool fused) {
+            once(fused);
+            sync(dev);
+            resetPeakDeviceMemory(dev);
+            const double before = peakDeviceMemory(dev);
+            const auto out = once(fused);
+            sync(dev);
+            const double peak = peakDeviceMemory(dev) - before;
+            const auto t0 = Clock::now();
+            for (int i = 0; i < steps; ++i)
+                once(fused);
+            sync(dev);
+            const double ms =
+                std::chrono::duration<double, std::milli>(Clock::now() - t0).count() / steps;
+            return std::make_tuple(ms, peak, out.first, out.second);
+        };
+        const auto [plainMs, plainPeak, yPlain, gPlain] = time(false);
+        const auto [fusedMs, fusedPeak, yFused, gFused] = time(true);
+        auto relative = [](const torch::Tensor& a, const torch::Tensor& b) {
+            const auto fa = a.to(torch::kFloat32), fb = b.to(torch::kFloat32);
+            return (fa - fb).abs().max().item<double>() /
+                   std::max(1e-12, fb.abs().max().item<double>());
+        };
+        const double dy = relative(yFused, yPlain), dx = relative(gFused, gPlain);
+        char peaks[64] = "";
+        if (cuda)
+            std::snprintf(peaks, sizeof peaks, "; peak %.0f against %.0f MiB", fusedPeak / 1048576,
+                          plainPeak / 1048576);
+        std::printf("%5d channels at %3d px: LibTorch %.3f, fused %.3f (%.2fx)%s; largest "
+                    "difference: output %.1e, input gradient %.1e (relative)\n",
+                    c.channels, c.size, plainMs, fusedMs, plainMs / fusedMs, peaks, dy, dx);
+        std::printf("RESULT {\"side\":\"bnact\",\"channels\":%d,\"size\":%d,\"batch\":%d,"
+                    "\"plain_ms\":%.4f,\"fused_ms\":%.4f,\"plain_peak\":%.0f,"
+                    "\"fused_peak\":%.0f,\"out_diff\":%.3g,\"grad_diff\":%.3g}\n",
+                    c.channels, c.size, batch, plainMs, fusedMs, plainPeak, fusedPeak, dy, dx);
+    }
+    return 0;
+}
+
 // EfficientNet-B0 exactly as timm's efficientnet_b0 (1000 classes): a few steps so that
 // the BatchNorm statistics are not the initial ones, then weights.pt and, for comparison,
 // check.pt with an input and the engine's eval-mode logits for it (fp32, CPU).
@@ -505,13 +586,15 @@ int main(int argc, char** argv) {
         if (mode == "graphcheck") return graphCheckMode(flags);
         if (mode == "stagechange") return stageChangeMode(flags);
         if (mode == "dwconv") return dwconvMode(flags);
+        if (mode == "bnact") return bnactMode(flags);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_train_step: %s\n", e.what());
         return 1;
     }
     std::fprintf(
         stderr,
-        "usage: bench_train_step step|data|graphcheck|stagechange|dwconv [--flag value ...] | "
+        "usage: bench_train_step step|data|graphcheck|stagechange|dwconv|bnact [--flag value "
+        "...] | "
         "export DIR\n");
     return 2;
 }

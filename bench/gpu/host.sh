@@ -2,7 +2,7 @@
 # Everything the GPU host runs, in one call (see ../shared/device/README.md for the host):
 #   source .devdeps/env.sh && bench/gpu/host.sh STEP... 
 # Steps: build (GUI=0: CLI and benches only), smoke, graphs, timm, steps, data, fashion, shapes,
-# stagechange, test, gui.
+# stagechange, bnact, test, gui.
 # Logs go to $OUT (or /tmp/out). Carry .devdeps (fetch-debs.sh --with-qt) for the GUI and the
 # tests; for `fashion`, carry .devdeps-noqt (fetch-debs.sh without Qt, into that folder) and
 # .fashion/ (a copy of /usr/share/datasets/fashion-mnist): with Qt they exceed the 64 MiB limit.
@@ -79,6 +79,9 @@ for step in "$@"; do
       env "${envs[@]}" $build/bin/bench_train_step stagechange --graphs "$g" --cudnn-benchmark "$c" 2>&1 |
         grep -v RESULT
     done | tee "$out/stagechange.txt" ;;
+  bnact)
+    stamp "BatchNorm + SiLU: LibTorch's two operations against the fused one (B0's shapes, 224 px)"
+    $build/bin/bench_train_step bnact 2>&1 | grep -v RESULT | tee "$out/bnact.txt" ;;
   timm)
     stamp timm load check
     $build/bin/bench_train_step export /tmp/timmcheck && python3 bench/timm_check.py /tmp/timmcheck ;;
