@@ -52,7 +52,7 @@ __device__ __forceinline__ Span span(std::int64_t rows, std::int64_t rowsPerChun
     return s;
 }
 
-// Loads `count` of this thread's rows (r, r + kTileRows, ...) ahead of their use; rows at or
+// Loads kUnroll of this thread's rows (r, r + kTileRows, ...) ahead of their use; rows at or
 // past `last` read as 0 and are skipped by the caller's matching test.
 template <typename T>
 __device__ __forceinline__ void loadRows(float (&v)[kUnroll], const T* p, std::int64_t r,
@@ -64,6 +64,36 @@ __device__ __forceinline__ void loadRows(float (&v)[kUnroll], const T* p, std::i
     }
 }
 constexpr std::int64_t kStride = std::int64_t(kTileRows) * kUnroll;
+
+// Row 0 of the block's threads (threadIdx.y == 0) ends with the merge, in order, of every
+// row's accumulator for its channel; the other rows' results are not used.
+template <int Lanes> __device__ __forceinline__ Moments mergeRows(Moments m) {
+    __shared__ float count[Lanes][kTileChannels], mean[Lanes][kTileChannels],
+        m2[Lanes][kTileChannels];
+    count[threadIdx.y][threadIdx.x] = m.count;
+    mean[threadIdx.y][threadIdx.x] = m.mean;
+    m2[threadIdx.y][threadIdx.x] = m.m2;
+    __syncthreads();
+    if (threadIdx.y == 0)
+        for (int k = 1; k < Lanes; ++k) {
+            Moments o;
+            o.count = count[k][threadIdx.x];
+            o.mean = mean[k][threadIdx.x];
+            o.m2 = m2[k][threadIdx.x];
+            merge(m, o);
+        }
+    return m;
+}
+template <int Lanes> __device__ __forceinline__ GradSums mergeRows(GradSums g) {
+    __shared__ float dz[Lanes][kTileChannels], dzXhat[Lanes][kTileChannels];
+    dz[threadIdx.y][threadIdx.x] = g.dz;
+    dzXhat[threadIdx.y][threadIdx.x] = g.dzXhat;
+    __syncthreads();
+    if (threadIdx.y == 0)
+        for (int k = 1; k < Lanes; ++k)
+            merge(g, GradSums{dz[k][threadIdx.x], dzXhat[k][threadIdx.x]});
+    return g;
+}
 
 template <typename T>
 __global__ void momentsPartial(const T* __restrict__ x, std::int64_t rows, int channels,
@@ -78,20 +108,8 @@ __global__ void momentsPartial(const T* __restrict__ x, std::int64_t rows, int c
             for (int u = 0; u < kUnroll; ++u)
                 if (r + std::int64_t(u) * kTileRows < s.last) add(m, v[u]);
         }
-    __shared__ float count[kTileRows][kTileChannels], mean[kTileRows][kTileChannels],
-        m2[kTileRows][kTileChannels];
-    count[threadIdx.y][threadIdx.x] = m.count;
-    mean[threadIdx.y][threadIdx.x] = m.mean;
-    m2[threadIdx.y][threadIdx.x] = m.m2;
-    __syncthreads();
+    m = mergeRows<kTileRows>(m);
     if (threadIdx.y != 0 || s.c >= channels) return;
-    for (int k = 1; k < kTileRows; ++k) {
-        Moments o;
-        o.count = count[k][threadIdx.x];
-        o.mean = mean[k][threadIdx.x];
-        o.m2 = m2[k][threadIdx.x];
-        merge(m, o);
-    }
     float* p = partial + std::int64_t(blockIdx.y) * 3 * channels;
     p[s.c] = m.count;
     p[channels + s.c] = m.mean;
@@ -114,20 +132,8 @@ __global__ void momentsFinal(const float* __restrict__ partial, std::int64_t chu
             o.m2 = p[2 * channels + c];
             merge(m, o);
         }
-    __shared__ float count[kMergeLanes][kTileChannels], mean[kMergeLanes][kTileChannels],
-        m2[kMergeLanes][kTileChannels];
-    count[threadIdx.y][threadIdx.x] = m.count;
-    mean[threadIdx.y][threadIdx.x] = m.mean;
-    m2[threadIdx.y][threadIdx.x] = m.m2;
-    __syncthreads();
+    m = mergeRows<kMergeLanes>(m);
     if (threadIdx.y != 0 || c >= channels) return;
-    for (int k = 1; k < kMergeLanes; ++k) {
-        Moments o;
-        o.count = count[k][threadIdx.x];
-        o.mean = mean[k][threadIdx.x];
-        o.m2 = m2[k][threadIdx.x];
-        merge(m, o);
-    }
     const ChannelForward f = channelForward(m, weight[c], bias[c], eps);
     saveMean[c] = f.mean;
     saveInvstd[c] = f.invstd;
@@ -178,13 +184,8 @@ __global__ void gradPartial(const T* __restrict__ dy, const T* __restrict__ x, s
                         (xv[u] - b.mean) * b.invstd);
         }
     }
-    __shared__ float dz[kTileRows][kTileChannels], dzXhat[kTileRows][kTileChannels];
-    dz[threadIdx.y][threadIdx.x] = g.dz;
-    dzXhat[threadIdx.y][threadIdx.x] = g.dzXhat;
-    __syncthreads();
+    g = mergeRows<kTileRows>(g);
     if (threadIdx.y != 0 || s.c >= channels) return;
-    for (int k = 1; k < kTileRows; ++k)
-        merge(g, GradSums{dz[k][threadIdx.x], dzXhat[k][threadIdx.x]});
     float* p = partial + std::int64_t(blockIdx.y) * 2 * channels;
     p[s.c] = g.dz;
     p[channels + s.c] = g.dzXhat;
@@ -199,13 +200,8 @@ __global__ void gradFinal(const float* __restrict__ partial, std::int64_t chunks
             const float* p = partial + k * 2 * channels;
             merge(g, GradSums{p[c], p[channels + c]});
         }
-    __shared__ float dz[kMergeLanes][kTileChannels], dzXhat[kMergeLanes][kTileChannels];
-    dz[threadIdx.y][threadIdx.x] = g.dz;
-    dzXhat[threadIdx.y][threadIdx.x] = g.dzXhat;
-    __syncthreads();
+    g = mergeRows<kMergeLanes>(g);
     if (threadIdx.y != 0 || c >= channels) return;
-    for (int k = 1; k < kMergeLanes; ++k)
-        merge(g, GradSums{dz[k][threadIdx.x], dzXhat[k][threadIdx.x]});
     gradBias[c] = g.dz;
     gradWeight[c] = g.dzXhat;
     totals[c] = g.dz;
