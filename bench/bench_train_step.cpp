@@ -504,7 +504,7 @@ int bnactMode(const std::map<std::string, std::string>& f) {
             const double before = peakDeviceMemory(dev);
             const auto out = once(fused);
             sync(dev);
-            const double peak = peakDeviceMemory(dev) - before;
+            const double peak = before < 0 ? -1 : peakDeviceMemory(dev) - before; // -1: CPU
             const auto t0 = Clock::now();
             for (int i = 0; i < steps; ++i)
                 once(fused);

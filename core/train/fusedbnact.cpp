@@ -57,19 +57,14 @@ Acc mergeChunks(const std::vector<Acc>& partial, std::int64_t chunks, int channe
     return lanes[0];
 }
 
-// [N, C, H, W] (channels-last, contiguous) as its [rows, C] matrix's first element.
-template <typename T> T* matrix(const Tensor& t) {
-    return t.data_ptr<T>();
-}
-
 void forwardCpu(const Tensor& x, Tensor& y, const Tensor& weight, const Tensor& bias,
                 Tensor& runningMean, Tensor& runningVar, double momentum, double eps, bool silu,
                 Tensor& saveMean, Tensor& saveInvstd) {
     const int channels = int(x.size(1));
     const std::int64_t rows = x.numel() / channels;
     const std::int64_t chunks = F::chunkCount(rows, channels, kCpuTargetBlocks);
-    const float* px = matrix<float>(x);
-    float* py = matrix<float>(y);
+    const float* px = x.data_ptr<float>(); // channels-last: [rows, C]
+    float* py = y.data_ptr<float>();
     const float *w = weight.data_ptr<float>(), *b = bias.data_ptr<float>();
     float *rm = runningMean.data_ptr<float>(), *rv = runningVar.data_ptr<float>();
     float *mean = saveMean.data_ptr<float>(), *invstd = saveInvstd.data_ptr<float>();
@@ -97,8 +92,8 @@ void backwardCpu(const Tensor& dy, const Tensor& x, Tensor& dx, const Tensor& we
     const int channels = int(x.size(1));
     const std::int64_t rows = x.numel() / channels;
     const std::int64_t chunks = F::chunkCount(rows, channels, kCpuTargetBlocks);
-    const float *pdy = matrix<float>(dy), *px = matrix<float>(x);
-    float* pdx = matrix<float>(dx);
+    const float *pdy = dy.data_ptr<float>(), *px = x.data_ptr<float>(); // [rows, C]
+    float* pdx = dx.data_ptr<float>();
     const float *w = weight.data_ptr<float>(), *b = bias.data_ptr<float>();
     const float *mean = saveMean.data_ptr<float>(), *invstd = saveInvstd.data_ptr<float>();
     float *gw = gradWeight.data_ptr<float>(), *gb = gradBias.data_ptr<float>();

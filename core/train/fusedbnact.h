@@ -12,8 +12,9 @@ namespace scalescope::train {
 // False where the build has no CUDA kernels (a CPU LibTorch, or no CUDA compiler).
 bool fusedBatchNormActCompiled();
 
-// Whether the model's BatchNorm + SiLU pairs use the fused operation when training on CUDA
-// (off by default, until a GPU measurement says it pays). Process-wide.
+// Whether the model's BatchNorm + SiLU pairs use the fused operation when training, where
+// fusedBatchNormActAccepts the input (off by default, until a GPU measurement says it pays;
+// on the CPU it is the slow reference, for tests). Process-wide.
 void setFusedBatchNormAct(bool on);
 bool fusedBatchNormActEnabled();
 

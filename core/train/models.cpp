@@ -23,9 +23,10 @@ torch::Tensor act(const torch::Tensor& x, bool relu) {
     return relu ? torch::relu(x) : torch::silu(x);
 }
 // BatchNorm, then the activation: one fused operation where that is switched on and takes
-// the input (SiLU, training on CUDA), else LibTorch's two.
+// the input (SiLU, training; CUDA kernels, or the CPU reference for float), else LibTorch's
+// two.
 torch::Tensor bnAct(nn::BatchNorm2d& norm, const torch::Tensor& x, bool relu) {
-    if (!relu && x.is_cuda() && fusedBatchNormActEnabled() && fusedBatchNormActAccepts(x, *norm))
+    if (!relu && fusedBatchNormActEnabled() && fusedBatchNormActAccepts(x, *norm))
         return fusedBatchNormAct(x, *norm, /*silu=*/true);
     return act(norm(x), relu);
 }
