@@ -8,6 +8,8 @@
 # 4,000/1,000 images for 10 epochs (on two cores about 2 minutes fixed, 1.5 progressive).
 # RUNS=DIR keeps the run folders as DIR/fixed and DIR/paper (default: a new temporary folder);
 # SHOT=FILE.png saves `scalescope --open-run ... --x-axis time` of the two; BUILD=build-gpu.
+# FIXED_ARGS / PAPER_ARGS: flags for one run only (e.g. PAPER_ARGS="--max-size 224" with
+# --eval-size 256: EfficientNetV2's last training size below the validation size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-shapes}"; shift || true
@@ -21,8 +23,9 @@ runs="${RUNS:-$(mktemp -d)}"
 mkdir -p "$runs"
 for schedule in fixed paper; do
   rm -rf "${runs:?}/$schedule"
-  echo "== $schedule: $bin/scalescope-cli train --config $config --schedule $schedule $* --run-dir $runs/$schedule --quiet"
-  "$bin/scalescope-cli" train --config "$config" --schedule "$schedule" "$@" \
+  if [[ $schedule == fixed ]]; then own=(${FIXED_ARGS:-}); else own=(${PAPER_ARGS:-}); fi
+  echo "== $schedule: $bin/scalescope-cli train --config $config --schedule $schedule $* ${own[*]} --run-dir $runs/$schedule --quiet"
+  "$bin/scalescope-cli" train --config "$config" --schedule "$schedule" "$@" "${own[@]}" \
     --run-dir "$runs/$schedule" --quiet | tail -2 | head -1
 done
 python3 bench/compare_runs.py "$runs/fixed/metrics.csv" "$runs/paper/metrics.csv" || true

@@ -110,6 +110,11 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_maxSize = intBox(left, 0, 4096);
     m_maxSize->setSpecialValueText(tr("model's"));
     pair(tr("Image size"), m_minSize, m_maxSize);
+    m_evalSize = intBox(left, 0, 4096);
+    m_evalSize->setSpecialValueText(tr("last stage's"));
+    m_evalSize->setToolTip(tr("Image size of every validation. EfficientNetV2 validates above "
+                              "its last training size (S: 300 → 384 px)."));
+    form->addRow(tr("Validated at"), m_evalSize);
     m_dropMin = doubleBox(left, 0, 0.95, 0.05, 2);
     m_dropMax = doubleBox(left, 0, 0.95, 0.05, 2);
     pair(tr("Dropout"), m_dropMin, m_dropMax);
@@ -323,6 +328,7 @@ void TrainingPanel::setSettingsFromDocument() {
     m_stages->setValue(p.stages);
     m_minSize->setValue(p.minImageSize);
     m_maxSize->setValue(p.maxImageSize);
+    m_evalSize->setValue(p.evalImageSize);
     m_dropMin->setValue(p.dropoutMin);
     m_dropMax->setValue(p.dropoutMax);
     m_raMin->setValue(p.randAugmentMin);
@@ -356,6 +362,7 @@ TrainingSettings TrainingPanel::settingsFromForm() const {
     t.progressive.stages = m_stages->value();
     t.progressive.minImageSize = m_minSize->value();
     t.progressive.maxImageSize = m_maxSize->value();
+    t.progressive.evalImageSize = m_evalSize->value();
     t.progressive.dropoutMin = m_dropMin->value();
     t.progressive.dropoutMax = m_dropMax->value();
     t.progressive.randAugmentMin = m_raMin->value();
@@ -389,11 +396,11 @@ bool TrainingPanel::commitSettings(QString* why) {
 
 void TrainingPanel::setRunning(bool running) {
     for (QWidget* w : std::initializer_list<QWidget*>{
-             m_dataset,        m_dataPath,       m_samples, m_epochs,    m_batch,     m_schedule,
-             m_stages,         m_minSize,        m_maxSize, m_dropMin,   m_dropMax,   m_raMin,
-             m_raMax,          m_mixMin,         m_mixMax,  m_optimizer, m_lr,        m_device,
-             m_weightDecay,    m_labelSmoothing, m_warmup,  m_ema,       m_precision, m_cudaGraphs,
-             m_cudnnBenchmark, m_start})
+             m_dataset,    m_dataPath,       m_samples,        m_epochs,   m_batch,     m_schedule,
+             m_stages,     m_minSize,        m_maxSize,        m_evalSize, m_dropMin,   m_dropMax,
+             m_raMin,      m_raMax,          m_mixMin,         m_mixMax,   m_optimizer, m_lr,
+             m_device,     m_weightDecay,    m_labelSmoothing, m_warmup,   m_ema,       m_precision,
+             m_cudaGraphs, m_cudnnBenchmark, m_start})
         w->setEnabled(!running);
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);

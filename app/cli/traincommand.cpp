@@ -27,6 +27,8 @@ timm state_dict names for EfficientNets).
   --schedule S           progressive schedule: paper, code, or fixed (final size only)
   --stages M             progressive stages
   --min-size N --max-size N   image size from S0 to Se
+  --eval-size N          validation image size (0 = the last stage's); EfficientNetV2
+                         validates above its last training size (S: 300 -> 384)
   --train-samples N --val-samples N   images used (0 = all)
   --ema X                EMA decay of the weights (0 = off)
   --device D             auto, cpu, cuda, cuda:N
@@ -74,7 +76,7 @@ int runTrainCommand(const std::vector<std::string>& argv) {
         "--data-path",   "--epochs",      "--batch",       "--lr",          "--optimizer",
         "--schedule",    "--stages",      "--min-size",    "--max-size",    "--train-samples",
         "--val-samples", "--ema",         "--device",      "--precision",   "--checkpoint-every",
-        "--seed",        "--run-dir",     "--cuda-graphs", "--cudnn-benchmark"};
+        "--seed",        "--run-dir",     "--cuda-graphs", "--cudnn-benchmark", "--eval-size"};
     // clang-format on
     const cli::Args a(argv, options, {"--resume", "--quiet"});
     if (!a.positional().empty())
@@ -92,6 +94,7 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     if (auto v = a.integer("--stages")) t.progressive.stages = *v;
     if (auto v = a.integer("--min-size")) t.progressive.minImageSize = *v;
     if (auto v = a.integer("--max-size")) t.progressive.maxImageSize = *v;
+    if (auto v = a.integer("--eval-size")) t.progressive.evalImageSize = *v;
     if (auto v = a.integer("--train-samples")) t.trainSamples = *v;
     if (auto v = a.integer("--val-samples")) t.valSamples = *v;
     if (auto v = a.number("--ema")) t.emaDecay = *v;

@@ -48,9 +48,10 @@ bool isCudaDevice(const std::string& d) {
 
 bool ProgressiveSettings::operator==(const ProgressiveSettings& o) const {
     return schedule == o.schedule && stages == o.stages && minImageSize == o.minImageSize &&
-           maxImageSize == o.maxImageSize && dropoutMin == o.dropoutMin &&
-           dropoutMax == o.dropoutMax && randAugmentMin == o.randAugmentMin &&
-           randAugmentMax == o.randAugmentMax && mixupMin == o.mixupMin && mixupMax == o.mixupMax;
+           maxImageSize == o.maxImageSize && evalImageSize == o.evalImageSize &&
+           dropoutMin == o.dropoutMin && dropoutMax == o.dropoutMax &&
+           randAugmentMin == o.randAugmentMin && randAugmentMax == o.randAugmentMax &&
+           mixupMin == o.mixupMin && mixupMax == o.mixupMax;
 }
 
 bool TrainingSettings::operator==(const TrainingSettings& o) const {
@@ -115,6 +116,9 @@ void validate(const TrainingSettings& t) {
     if (p.maxImageSize != 0)
         requireRange(pp + "max_image_size", p.maxImageSize, limits::kMinResolution,
                      limits::kMaxResolution);
+    if (p.evalImageSize != 0)
+        requireRange(pp + "eval_image_size", p.evalImageSize, limits::kMinResolution,
+                     limits::kMaxResolution);
     requireRange(pp + "dropout_min", p.dropoutMin, 0.0, 0.95);
     requireRange(pp + "dropout_max", p.dropoutMax, 0.0, 0.95);
     requireOrdered(pp + "dropout_min", p.dropoutMin, p.dropoutMax, "dropout");
@@ -171,6 +175,7 @@ TrainingSettings trainingFromJson(const Json& j) {
         s.stages = p.integer("stages", s.stages);
         s.minImageSize = p.integer("min_image_size", s.minImageSize);
         s.maxImageSize = p.integer("max_image_size", s.maxImageSize);
+        s.evalImageSize = p.integer("eval_image_size", s.evalImageSize);
         s.dropoutMin = p.number("dropout_min", s.dropoutMin);
         s.dropoutMax = p.number("dropout_max", s.dropoutMax);
         s.randAugmentMin = p.number("randaugment_min", s.randAugmentMin);
@@ -320,6 +325,7 @@ Json configToJson(const ScaleConfig& c) {
                        {"stages", p.stages},
                        {"min_image_size", p.minImageSize},
                        {"max_image_size", p.maxImageSize},
+                       {"eval_image_size", p.evalImageSize},
                        {"dropout_min", p.dropoutMin},
                        {"dropout_max", p.dropoutMax},
                        {"randaugment_min", p.randAugmentMin},

@@ -22,6 +22,10 @@ struct ProgressiveSettings {
     int stages = 4;
     int minImageSize = 128; // S0
     int maxImageSize = 0;   // Se; 0 = the scaled architecture's resolution
+    // Validation size; 0 = the last stage's. EfficientNetV2 evaluates above its last training
+    // size (S: trains to 300, evaluates at 384): random crops show objects larger than whole
+    // images do, so a larger test size matches them again (Touvron et al., FixRes).
+    int evalImageSize = 0;
     double dropoutMin = 0.1, dropoutMax = 0.3;
     double randAugmentMin = 5, randAugmentMax = 15; // RandAugment magnitude (0-30)
     double mixupMin = 0.0, mixupMax = 0.2;          // mixup alpha

@@ -61,6 +61,10 @@ const TrainingStage& stageForEpoch(const std::vector<TrainingStage>& stages, int
     return stages.back();
 }
 
+int evaluationSize(const ProgressiveSettings& s, const std::vector<TrainingStage>& stages) {
+    return s.evalImageSize > 0 ? s.evalImageSize : stages.back().imageSize;
+}
+
 double learningRateAt(double baseLr, std::int64_t step, std::int64_t totalSteps,
                       std::int64_t warmupSteps) {
     if (totalSteps <= 0) return baseLr;

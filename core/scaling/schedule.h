@@ -24,6 +24,8 @@ struct TrainingStage {
 std::vector<TrainingStage> progressiveStages(const ProgressiveSettings& settings, int finalSize,
                                              int epochs);
 const TrainingStage& stageForEpoch(const std::vector<TrainingStage>& stages, int epoch);
+// The size every validation runs at: settings.evalImageSize, or the last stage's size.
+int evaluationSize(const ProgressiveSettings& settings, const std::vector<TrainingStage>& stages);
 
 // Linear warm-up over `warmupSteps`, then cosine decay to 0 at `totalSteps`.
 double learningRateAt(double baseLr, std::int64_t step, std::int64_t totalSteps,

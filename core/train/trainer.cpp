@@ -229,10 +229,10 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         retainHostMemory(); // before the first tensor: freed tensors stay in the heap
         const ScaledArch arch = scale(config.baseline, config.request);
         const auto stages = progressiveStages(t.progressive, arch.resolution, t.epochs);
-        int storeSize = 0;
+        const int evalSize = evaluationSize(t.progressive, stages);
+        int storeSize = evalSize;
         for (const auto& s : stages)
             storeSize = std::max(storeSize, s.imageSize);
-        const int finalSize = stages.back().imageSize;
         const torch::Device dev = chooseDevice(t.device);
         const bool cuda = dev.is_cuda();
         if (t.precision == "bf16" && !cuda)
@@ -339,7 +339,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             std::ostringstream os;
             os << arch.baseline.displayName << " (" << countParameters(*model) << " parameters) on "
                << summary.device << ", " << data.name << " " << n << "/" << data.val.size()
-               << " images, " << classes << " classes"
+               << " images, " << classes << " classes, validated at " << evalSize << " px"
                << (data.skippedFiles
                        ? ", " + std::to_string(data.skippedFiles) + " unreadable files skipped"
                        : "")
@@ -517,13 +517,13 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             if (cancelled) break;
             epochLoss = epochLossT.item<double>() / double(std::max<std::int64_t>(1, epochSeen));
             epochCorrect = epochCorrectT.item<std::int64_t>();
-            const EvalResult ev = evaluate(ema ? *ema : model, data.val, finalSize,
+            const EvalResult ev = evaluate(ema ? *ema : model, data.val, evalSize,
                                            batch * kEvalBatchMultiplier, dev, bf16);
             // With EMA the trained weights are validated too (timm reports both): the
             // averaged ones can lag far behind while the learning rate is high.
             constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
             const EvalResult live =
-                ema ? evaluate(model, data.val, finalSize, batch * kEvalBatchMultiplier, dev, bf16)
+                ema ? evaluate(model, data.val, evalSize, batch * kEvalBatchMultiplier, dev, bf16)
                     : EvalResult{kNaN, kNaN};
             summary.finalValAccuracy = ev.accuracy;
             prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);

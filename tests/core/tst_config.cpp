@@ -121,6 +121,9 @@ void TestConfig::badJson_data() {
     QTest::newRow("cudnn benchmark not a bool")
         << "{" + ok + R"(,"scaling":{},"training":{"cudnn_benchmark":1}})"
         << "training.cudnn_benchmark";
+    QTest::newRow("eval size 1e6")
+        << "{" + ok + R"(,"scaling":{},"training":{"progressive":{"eval_image_size":1000000}}})"
+        << "training.progressive.eval_image_size";
     QTest::newRow("min above max")
         << "{" + ok +
                R"(,"scaling":{},"training":{"progressive":{"dropout_min":0.5,"dropout_max":0.1}}})"

@@ -24,18 +24,22 @@ void TestTrainCli::trainsAndSummarises() {
     QTemporaryDir dir;
     QProcess p;
     p.start(qEnvironmentVariable("SCALESCOPE_CLI"),
-            tiny(dir.path()) + QStringList{"--epochs", "2", "--stages", "2"});
+            tiny(dir.path()) + QStringList{"--epochs", "2", "--stages", "2", "--eval-size", "40"});
     QVERIFY(p.waitForFinished(120000));
     const QString err = QString::fromUtf8(p.readAllStandardError());
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(p.exitCode() == 0, qPrintable(err));
     QVERIFY(err.contains("stage 1/2 from epoch 1: 24 px"));
     QVERIFY(err.contains("stage 2/2 from epoch 2: 32 px"));
+    QVERIFY2(err.contains("validated at 40 px"), qPrintable(err));
     QVERIFY(err.contains("ETA"));
     QVERIFY2(err.contains(QRegularExpression("mem \\d+\\.\\d\\d GiB")), qPrintable(err));
     QVERIFY(out.contains("finished: 40 steps"));
     QVERIFY(out.contains("final val accuracy"));
     QVERIFY(QFile::exists(dir.filePath("weights.pt")));
+    QFile config(dir.filePath("config.json"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QVERIFY(config.readAll().contains("\"eval_image_size\": 40"));
 }
 
 void TestTrainCli::killedRunResumes() {
@@ -68,6 +72,8 @@ void TestTrainCli::badFlags_data() {
                                << "--batch: must be a finite number";
     QTest::newRow("lr negative") << QStringList{"train", "--lr", "-1"}
                                  << "training.learning_rate: must be between";
+    QTest::newRow("eval size negative") << QStringList{"train", "--eval-size", "-5"}
+                                        << "training.progressive.eval_image_size: must be between";
     QTest::newRow("schedule") << QStringList{"train", "--schedule", "fast"}
                               << "--schedule: \"fast\" is not one of";
     QTest::newRow("cuda graphs") << QStringList{"train", "--cuda-graphs", "maybe"}

@@ -93,6 +93,10 @@ void TestTraining::schedules() {
         QVERIFY(std::abs(st[size_t(i)].dropout - dropouts[i]) < 1e-3);
     }
     QCOMPARE(st.back().endEpoch, 8);
+    // Validation runs at the last stage's size unless another is set.
+    QCOMPARE(evaluationSize(p, st), sizes.back());
+    p.evalImageSize = 384;
+    QCOMPARE(evaluationSize(p, st), 384);
     // The learning rate warms up linearly, then decays to 0 on a cosine.
     QCOMPARE(learningRateAt(0.1, 0, 100, 10), 0.01);
     QCOMPARE(learningRateAt(0.1, 10, 100, 10), 0.1);
