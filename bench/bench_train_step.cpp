@@ -2,13 +2,15 @@
 // runTraining calls) and its data path, and writes weights for the timm load check.
 //   bench_train_step step --preset P --size S --batch B [--steps N] [--warmup W] [--channels-last
 //   0|1]
-//                         [--width X --depth X] [--fused 0|1]
+//                         [--width X --depth X | --phi X] [--fused 0|1]
 //                         (--fused 1: BatchNorm + SiLU as one CUDA operation, fusedbnact.h)
 //   bench_train_step data --size S --batch B [--store S0] [--randaugment M] [--mixup A]
+//                         [--channels 1|3] [--count N] [--steps N]
 //   bench_train_step export DIR      (EfficientNet-B0, 1000 classes: weights.pt + check.pt)
 //   bench_train_step graphcheck      (CUDA: graph replay against eager steps, same results)
-//   bench_train_step stagechange [--sizes 64,85,107,128] [--preset P --phi X] [--batch B]
-//                         [--graphs 0|1] [--cudnn-benchmark 0|1]
+//   bench_train_step stagechange [--sizes 64,85,107,128] [--preset P --phi X | --width X
+//                         --depth X] [--batch B] [--classes K] [--steps N] [--graphs 0|1]
+//                         [--cudnn-benchmark 0|1] [--channels-last 0|1]
 //                                    (what a progressive stage change costs: each size's
 //                                     first steps against its steady step)
 //   bench_train_step bnact [--batch 256] [--steps 50] [--bf16 0|1]
@@ -83,6 +85,23 @@ void sync(torch::Device dev) {
     if (dev.is_cuda()) torch::cuda::synchronize();
 }
 
+// The preset, scaled by --phi (compound) or by --width/--depth (explicit multipliers on its
+// baseline, as the CLI's flags: the small models the CPU progressive runs train).
+ScaleConfig modelConfig(const std::map<std::string, std::string>& f, const std::string& preset,
+                        double defaultPhi = 0.0) {
+    ScaleConfig cfg = configForPreset(preset);
+    if (f.count("--width") || f.count("--depth")) {
+        cfg.request.mode = ScalingRequest::Mode::Explicit;
+        cfg.request.width = doubleFlag(f, "--width", 1.0);
+        cfg.request.depth = doubleFlag(f, "--depth", 1.0);
+    } else if (f.count("--phi") || defaultPhi != 0.0) {
+        cfg.request.mode = ScalingRequest::Mode::Compound;
+        cfg.request.coefficients.phi = doubleFlag(f, "--phi", defaultPhi, /*signedOk=*/true);
+    }
+    validate(cfg.request, cfg.baseline);
+    return cfg;
+}
+
 // The model a mode times: the configuration scaled, seeded, on `dev`.
 ScaledNet seededModel(const ScaleConfig& cfg, int classes, torch::Device dev, bool channelsLast) {
     torch::manual_seed(kSeed);
@@ -117,16 +136,7 @@ int stepMode(const std::map<std::string, std::string>& f) {
     setFusedBatchNormAct(fused);
     resetPeakDeviceMemory(dev);
 
-    ScaleConfig cfg = configForPreset(preset);
-    // --width/--depth: explicit multipliers on the preset's baseline, as the CLI's flags; the
-    // small models the CPU progressive runs train.
-    if (f.count("--width") || f.count("--depth")) {
-        cfg.request.mode = ScalingRequest::Mode::Explicit;
-        cfg.request.width = doubleFlag(f, "--width", 1.0);
-        cfg.request.depth = doubleFlag(f, "--depth", 1.0);
-        validate(cfg.request, cfg.baseline);
-    }
-    ScaledNet model = seededModel(cfg, classes, dev, channelsLast);
+    ScaledNet model = seededModel(modelConfig(f, preset), classes, dev, channelsLast);
     TrainingSettings t;
     t.optimizer = "sgd";
     t.learningRate = 0.1;
@@ -197,12 +207,14 @@ int dataMode(const std::map<std::string, std::string>& f) {
     const int size = intFlag(f, "--size", 128), batch = intFlag(f, "--batch", 256);
     const int store = intFlag(f, "--store", 224), steps = intFlag(f, "--steps", 60);
     const int count = intFlag(f, "--count", 8192);
-    if (size < 8 || store < 8 || batch < 1 || steps < 1 || count < batch)
+    const int channels = intFlag(f, "--channels", 3); // 1: Fashion-MNIST's grey images
+    if (size < 8 || store < 8 || batch < 1 || steps < 1 || count < batch ||
+        (channels != 1 && channels != 3))
         throw std::invalid_argument("--size and --store must be at least 8, --batch and --steps "
-                                    "at least 1, --count at least --batch");
+                                    "at least 1, --count at least --batch, --channels 1 or 3");
     const torch::Device dev = chooseDevice("auto");
     Split split;
-    split.images = torch::randint(0, 256, {count, 3, store, store},
+    split.images = torch::randint(0, 256, {count, channels, store, store},
                                   torch::TensorOptions().dtype(torch::kUInt8))
                        .to(dev);
     split.labels =
@@ -231,9 +243,10 @@ int dataMode(const std::map<std::string, std::string>& f) {
     sync(dev);
     const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
     const double ips = double(steps) * batch / secs;
-    std::printf("data path %dpx from %dpx uint8, batch %d, RandAugment %.0f, mixup %.2f: "
-                "%.0f img/s\n",
-                size, store, batch, r.augment.randAugment, r.mixup, ips);
+    std::printf("data path %dpx from %dpx uint8, %d channel%s, batch %d, RandAugment %.0f, "
+                "mixup %.2f: %.0f img/s\n",
+                size, store, channels, channels == 1 ? "" : "s", batch, r.augment.randAugment,
+                r.mixup, ips);
     std::printf("RESULT {\"side\":\"data\",\"size\":%d,\"batch\":%d,\"images_per_second\":%.1f}\n",
                 size, batch, ips);
     return 0;
@@ -359,11 +372,10 @@ int stageChangeMode(const std::map<std::string, std::string>& f) {
     if (cuda) at::globalContext().setBenchmarkCuDNN(search);
     const std::string preset =
         f.count("--preset") ? f.at("--preset") : std::string("efficientnetv2-s");
-    ScaleConfig cfg = configForPreset(preset);
-    cfg.request.mode = ScalingRequest::Mode::Compound;
-    cfg.request.coefficients.phi = doubleFlag(f, "--phi", -2.0, /*signedOk=*/true);
-    validate(cfg.request, cfg.baseline);
-    ScaledNet model = seededModel(cfg, classes, dev, cuda);
+    const ScaleConfig cfg = modelConfig(f, preset, /*defaultPhi=*/-2.0);
+    // Channels-last on both devices by default, as runTraining.
+    const bool channelsLast = intFlag(f, "--channels-last", 1) != 0;
+    ScaledNet model = seededModel(cfg, classes, dev, channelsLast);
     TrainingSettings t;
     t.learningRate = 0.01;
     auto opt = makeOptimizer(t, model);
@@ -383,13 +395,20 @@ int stageChangeMode(const std::map<std::string, std::string>& f) {
         return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     };
     const int first = graphs ? GraphedTrainStep::kWarmupSteps + 1 : 2;
-    std::printf("stage change, %s phi %g, batch %d, %s, cuDNN %s (ms)\n", preset.c_str(),
-                cfg.request.coefficients.phi, batch, graphs ? "CUDA graphs" : "eager",
-                search ? "benchmark search" : "heuristics");
+    char scaled[96];
+    if (cfg.request.mode == ScalingRequest::Mode::Explicit)
+        std::snprintf(scaled, sizeof scaled, "width %g depth %g", cfg.request.width,
+                      cfg.request.depth);
+    else
+        std::snprintf(scaled, sizeof scaled, "phi %g", cfg.request.coefficients.phi);
+    std::printf("stage change, %s %s, batch %d, %s, %s, %s (ms)\n", preset.c_str(), scaled, batch,
+                dev.str().c_str(), graphs ? "CUDA graphs" : "eager",
+                !cuda ? (channelsLast ? "channels-last" : "NCHW")
+                      : (search ? "cuDNN benchmark search" : "cuDNN heuristics"));
     for (const int size : sizes) {
         TrainBatch b;
         b.x = torch::randn({batch, 3, size, size}, torch::TensorOptions().device(dev));
-        if (cuda) b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
+        if (channelsLast) b.x = b.x.contiguous(torch::MemoryFormat::ChannelsLast);
         b.labels = torch::randint(0, classes, {batch},
                                   torch::TensorOptions().dtype(torch::kInt64).device(dev));
         std::vector<double> firstMs;

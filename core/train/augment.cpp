@@ -42,14 +42,17 @@ torch::Tensor normalise(const torch::Tensor& x) {
     return (x - kMean) / kStd;
 }
 
-// Applies `f` to the images where `op` was drawn. Whether any was drawn is read from the
-// CPU copy of the draw, so a CUDA batch never makes the host wait.
+// Applies `f` to the images where `op` was drawn, and to those alone: `f` gets them and their
+// indices in the batch (on x's device), and its result replaces them. Their indices come from
+// the CPU copy of the draw, so a CUDA batch never makes the host wait. (Computing every op on
+// the whole batch and keeping the drawn images made RandAugment cost 3.6x the rest of the
+// CPU data path at 256 px.)
 template <typename Fn>
-void applyWhere(torch::Tensor& x, const torch::Tensor& cpuChoice, const torch::Tensor& devChoice,
-                Op op, Fn f) {
-    if (!(cpuChoice == op).any().item<bool>()) return;
-    const auto m = (devChoice == op).view({-1, 1, 1, 1});
-    x = torch::where(m, f(x), x);
+void applyWhere(torch::Tensor& x, const torch::Tensor& cpuChoice, Op op, Fn f) {
+    const auto idx = (cpuChoice == op).nonzero().flatten();
+    if (idx.numel() == 0) return;
+    const auto at = toDevice(idx, x.device());
+    x.index_copy_(0, at, f(x.index_select(0, at), at));
 }
 } // namespace
 
@@ -113,32 +116,33 @@ torch::Tensor augmentTrain(const torch::Tensor& images, const AugmentParams& p,
                            .align_corners(false));
 
     for (const auto& cpuChoice : choice) {
-        const auto ch = toDevice(cpuChoice, dev);
         // Enhance ops scale by 1 +- 0.9 * level, the direction drawn per image.
         const auto factor =
             toDevice((1 + 0.9 * level * sign()).to(torch::kFloat32).clamp_min(0), dev)
                 .view({-1, 1, 1, 1});
-        applyWhere(x, cpuChoice, ch, Brightness,
-                   [&](const torch::Tensor& t) { return (t * factor).clamp(0, 1); });
-        applyWhere(x, cpuChoice, ch, Contrast, [&](const torch::Tensor& t) {
+        using torch::Tensor;
+        applyWhere(x, cpuChoice, Brightness, [&](const Tensor& t, const Tensor& at) {
+            return (t * factor.index_select(0, at)).clamp(0, 1);
+        });
+        applyWhere(x, cpuChoice, Contrast, [&](const Tensor& t, const Tensor& at) {
             const auto mean = t.mean({1, 2, 3}, true);
-            return ((t - mean) * factor + mean).clamp(0, 1);
+            return ((t - mean) * factor.index_select(0, at) + mean).clamp(0, 1);
         });
         if (c == 3)
-            applyWhere(x, cpuChoice, ch, Color, [&](const torch::Tensor& t) {
+            applyWhere(x, cpuChoice, Color, [&](const Tensor& t, const Tensor& at) {
                 const auto grey = t.mean(1, true);
-                return ((t - grey) * factor + grey).clamp(0, 1);
+                return ((t - grey) * factor.index_select(0, at) + grey).clamp(0, 1);
             });
-        applyWhere(x, cpuChoice, ch, Solarize, [&](const torch::Tensor& t) {
+        applyWhere(x, cpuChoice, Solarize, [&](const Tensor& t, const Tensor&) {
             const double thr = 1.0 - 0.5 * level; // timm: threshold falls from 256 to 128
             return torch::where(t >= thr, 1 - t, t);
         });
-        applyWhere(x, cpuChoice, ch, Posterize, [&](const torch::Tensor& t) {
+        applyWhere(x, cpuChoice, Posterize, [&](const Tensor& t, const Tensor&) {
             const double bits = std::max(1.0, 8 - std::round(4 * level)); // 8 bits down to 4
             const double q = std::pow(2.0, bits) - 1;
             return torch::round(t * q) / q;
         });
-        applyWhere(x, cpuChoice, ch, AutoContrast, [&](const torch::Tensor& t) {
+        applyWhere(x, cpuChoice, AutoContrast, [&](const Tensor& t, const Tensor&) {
             const auto lo = t.amin({2, 3}, true), hi = t.amax({2, 3}, true);
             return (t - lo) / (hi - lo).clamp_min(1e-3);
         });
