@@ -134,7 +134,12 @@ int runTrainCommand(const std::vector<std::string>& argv) {
             std::cerr << "stage " << e.stage + 1 << "/" << e.stages << " from epoch " << e.epoch + 1
                       << ": " << e.imageSize << " px, dropout " << fixed(e.dropout, 2)
                       << ", RandAugment " << fixed(e.randAugment, 1) << ", mixup "
-                      << fixed(e.mixup, 2) << "\n";
+                      << fixed(e.mixup, 2)
+                      << (e.cpuThreads > 0
+                              ? ", " + std::to_string(e.cpuThreads) +
+                                    (e.cpuThreads == 1 ? " CPU thread" : " CPU threads")
+                              : std::string())
+                      << "\n";
             break;
         case T::Step:
             if (!quiet) {

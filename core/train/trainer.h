@@ -41,6 +41,7 @@ struct TrainEvent {
     int stages = 1;
     int imageSize = 0;
     double dropout = 0, randAugment = 0, mixup = 0;
+    int cpuThreads = 0; // Stage, on the CPU: LibTorch's intra-op threads for it (else 0)
     double loss = std::numeric_limits<double>::quiet_NaN();
     double trainAccuracy = std::numeric_limits<double>::quiet_NaN();
     double valLoss = std::numeric_limits<double>::quiet_NaN();

@@ -3,6 +3,7 @@
 #include "tinyconfig.h"
 
 #include "scaling/schedule.h"
+#include "train/cputhreads.h"
 #include "train/engine.h"
 #include "train/runhistory.h"
 #include "train/trainer.h"
@@ -63,6 +64,10 @@ class TestTraining : public QObject {
     void divergingRunStops();
     void freedTensorsStayInTheHeap();
     void largeHostBlocksAreReused();
+    void physicalCores_data();
+    void physicalCores();
+    void cpuThreadsFollowStepSize_data();
+    void cpuThreadsFollowStepSize();
 };
 
 void TestTraining::schedules_data() {
@@ -134,6 +139,8 @@ void TestTraining::learnsShapesAboveChance() {
     // with 2.11 on the GPU host's 16 cores (other random streams): the bar is 3x chance.
     QVERIFY2(s.finalValAccuracy > 0.3, qPrintable(QString::number(s.finalValAccuracy)));
     QVERIFY(!rec.of(Type::Step).empty());
+    for (const TrainEvent& e : rec.of(Type::Stage)) // on the CPU: its intra-op threads
+        QVERIFY(e.cpuThreads >= 1);
     QCOMPARE(int(rec.of(Type::Epoch).size()), 8);
     QVERIFY(std::isnan(rec.of(Type::Epoch).back().liveValAccuracy)); // no EMA: one validation
     QVERIFY(rec.of(Type::Epoch).back().loss < rec.of(Type::Epoch).front().loss);
@@ -440,6 +447,77 @@ void TestTraining::largeHostBlocksAreReused() {
     }
     QVERIFY(!cpu->allocate(0).get()); // an empty tensor's storage
     QCOMPARE(torch::empty({0}).numel(), std::int64_t(0));
+}
+
+// A fake sysfs: each CPU's (package, core), or -1 for a CPU whose topology is missing.
+void TestTraining::physicalCores_data() {
+    QTest::addColumn<QVector<int>>("packageAndCore"); // package, core for CPU 0, 1, ...
+    QTest::addColumn<QVector<int>>("asked");
+    QTest::addColumn<int>("cores");
+    QTest::newRow("two cores, no SMT") << QVector<int>{0, 0, 0, 1} << QVector<int>{0, 1} << 2;
+    QTest::newRow("SMT siblings count once")
+        << QVector<int>{0, 0, 0, 1, 0, 0, 0, 1} << QVector<int>{0, 1, 2, 3} << 2;
+    QTest::newRow("affinity to one sibling pair")
+        << QVector<int>{0, 0, 0, 1, 0, 0, 0, 1} << QVector<int>{0, 2} << 1;
+    QTest::newRow("same core id on two packages")
+        << QVector<int>{0, 0, 1, 0} << QVector<int>{0, 1} << 2;
+    QTest::newRow("topology missing: a core each")
+        << QVector<int>{0, 0, -1, -1, -1, -1} << QVector<int>{0, 1, 2} << 3;
+    QTest::newRow("no CPUs") << QVector<int>{0, 0} << QVector<int>{} << 0;
+}
+
+void TestTraining::physicalCores() {
+    QFETCH(QVector<int>, packageAndCore);
+    QFETCH(QVector<int>, asked);
+    QFETCH(int, cores);
+    QTemporaryDir root;
+    for (int cpu = 0; cpu * 2 < packageAndCore.size(); ++cpu) {
+        if (packageAndCore[cpu * 2] < 0) continue;
+        const QString dir = root.filePath(QString("cpu%1/topology").arg(cpu));
+        QVERIFY(QDir().mkpath(dir));
+        std::ofstream(QDir(dir).filePath("physical_package_id").toStdString())
+            << packageAndCore[cpu * 2] << "\n";
+        std::ofstream(QDir(dir).filePath("core_id").toStdString())
+            << packageAndCore[cpu * 2 + 1] << "\n";
+    }
+    QCOMPARE(scalescope::train::physicalCores(std::vector<int>(asked.begin(), asked.end()),
+                                              root.path().toStdString()),
+             cores);
+    QVERIFY(availablePhysicalCores() >= 1);
+}
+
+void TestTraining::cpuThreadsFollowStepSize_data() {
+    QTest::addColumn<QByteArray>("environment"); // OMP_NUM_THREADS, empty: unset
+    QTest::addColumn<double>("stepMacs");
+    QTest::addColumn<int>("libraryDefault");
+    QTest::addColumn<int>("expected"); // -1: max(physical cores, library default)
+    QTest::newRow("small step: the library's default") << QByteArray() << 0.29e9 << 1 << 1;
+    QTest::newRow("large step: every core") << QByteArray() << 4.6e9 << 1 << -1;
+    QTest::newRow("at the threshold") << QByteArray() << kParallelStepMacs << 1 << -1;
+    QTest::newRow("large step, larger default") << QByteArray() << 4.6e9 << 64 << 64;
+    QTest::newRow("NaN step: the default") << QByteArray() << double(NAN) << 2 << 2;
+    QTest::newRow("OMP_NUM_THREADS wins, small") << QByteArray("3") << 0.29e9 << 1 << 3;
+    QTest::newRow("OMP_NUM_THREADS wins, large") << QByteArray("1") << 4.6e9 << 8 << 1;
+    QTest::newRow("OMP_NUM_THREADS not a count") << QByteArray("many") << 0.29e9 << 1 << 1;
+}
+
+void TestTraining::cpuThreadsFollowStepSize() {
+    QFETCH(QByteArray, environment);
+    QFETCH(double, stepMacs);
+    QFETCH(int, libraryDefault);
+    QFETCH(int, expected);
+    const QByteArray saved = qgetenv("OMP_NUM_THREADS");
+    const bool wasSet = qEnvironmentVariableIsSet("OMP_NUM_THREADS");
+    if (environment.isEmpty())
+        qunsetenv("OMP_NUM_THREADS");
+    else
+        qputenv("OMP_NUM_THREADS", environment);
+    const int got = cpuTrainingThreads(stepMacs, libraryDefault);
+    if (wasSet)
+        qputenv("OMP_NUM_THREADS", saved);
+    else
+        qunsetenv("OMP_NUM_THREADS");
+    QCOMPARE(got, expected >= 0 ? expected : std::max(availablePhysicalCores(), libraryDefault));
 }
 
 QTEST_APPLESS_MAIN(TestTraining)

@@ -1,0 +1,66 @@
+#include "cputhreads.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <thread>
+#include <utility>
+
+#ifdef __linux__
+#include <sched.h>
+#endif
+
+namespace scalescope::train {
+
+namespace {
+bool readInt(const std::string& path, int& value) {
+    std::ifstream in(path);
+    return bool(in >> value);
+}
+} // namespace
+
+int physicalCores(const std::vector<int>& cpus, const std::string& sysRoot) {
+    std::set<std::pair<int, int>> cores; // (package, core)
+    int unknown = 0;
+    for (const int cpu : cpus) {
+        const std::string dir = sysRoot + "/cpu" + std::to_string(cpu) + "/topology/";
+        int package = 0, core = 0;
+        if (readInt(dir + "physical_package_id", package) && readInt(dir + "core_id", core))
+            cores.insert({package, core});
+        else
+            ++unknown;
+    }
+    return int(cores.size()) + unknown;
+}
+
+int availablePhysicalCores() {
+    std::vector<int> cpus;
+#ifdef __linux__
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+        for (int c = 0; c < CPU_SETSIZE; ++c)
+            if (CPU_ISSET(c, &set)) cpus.push_back(c);
+#endif
+    int n = cpus.empty() ? int(std::thread::hardware_concurrency()) : physicalCores(cpus);
+    return n > 0 ? n : 1;
+}
+
+int threadsFromEnvironment() {
+    if (const char* env = std::getenv("OMP_NUM_THREADS")) {
+        char* end = nullptr;
+        const long v = std::strtol(env, &end, 10);
+        if (end != env && v > 0 && v <= 4096) return int(v);
+    }
+    return 0;
+}
+
+int cpuTrainingThreads(double stepMacs, int libraryDefault) {
+    if (const int env = threadsFromEnvironment()) return env;
+    const int base = libraryDefault > 0 ? libraryDefault : 1;
+    if (!(stepMacs >= kParallelStepMacs)) return base;
+    const int cores = availablePhysicalCores();
+    return cores > base ? cores : base;
+}
+
+} // namespace scalescope::train
