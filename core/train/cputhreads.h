@@ -17,7 +17,7 @@ int availablePhysicalCores();
 
 // A training step's forward multiply-adds from which every core pays on the CPU. Measured on
 // a 2-core VM (docs/BENCHMARKS.md): a second thread made a quarter EfficientNetV2-S epoch
-// 0.93x as fast at 64 px (0.29 G a step), 1.15x at 128 px (1.15 G) and 1.6x at 256 px.
+// 0.93x as fast at 64 px (0.30 G a step), 1.15x at 128 px (1.13 G) and 1.6x at 256 px (4.4 G).
 constexpr double kParallelStepMacs = 0.6e9;
 
 // OMP_NUM_THREADS when it is set to a count (the user's choice), else 0.

@@ -491,14 +491,14 @@ void TestTraining::cpuThreadsFollowStepSize_data() {
     QTest::addColumn<double>("stepMacs");
     QTest::addColumn<int>("libraryDefault");
     QTest::addColumn<int>("expected"); // -1: max(physical cores, library default)
-    QTest::newRow("small step: the library's default") << QByteArray() << 0.29e9 << 1 << 1;
+    QTest::newRow("small step: the library's default") << QByteArray() << 0.30e9 << 1 << 1;
     QTest::newRow("large step: every core") << QByteArray() << 4.6e9 << 1 << -1;
     QTest::newRow("at the threshold") << QByteArray() << kParallelStepMacs << 1 << -1;
     QTest::newRow("large step, larger default") << QByteArray() << 4.6e9 << 64 << 64;
     QTest::newRow("NaN step: the default") << QByteArray() << double(NAN) << 2 << 2;
-    QTest::newRow("OMP_NUM_THREADS wins, small") << QByteArray("3") << 0.29e9 << 1 << 3;
+    QTest::newRow("OMP_NUM_THREADS wins, small") << QByteArray("3") << 0.30e9 << 1 << 3;
     QTest::newRow("OMP_NUM_THREADS wins, large") << QByteArray("1") << 4.6e9 << 8 << 1;
-    QTest::newRow("OMP_NUM_THREADS not a count") << QByteArray("many") << 0.29e9 << 1 << 1;
+    QTest::newRow("OMP_NUM_THREADS not a count") << QByteArray("many") << 0.30e9 << 1 << 1;
 }
 
 void TestTraining::cpuThreadsFollowStepSize() {
