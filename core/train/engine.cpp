@@ -259,6 +259,15 @@ StepResult stepOn(ScaledNet& model, torch::optim::Optimizer& opt, const torch::T
     return {loss.detach(), logits.detach()};
 }
 
+torch::Tensor mixedCorrect(const torch::Tensor& logits, const torch::Tensor& labels, double lam) {
+    torch::NoGradGuard ng;
+    const auto predicted = logits.argmax(1);
+    const auto own = predicted.eq(labels).sum().to(torch::kFloat64);
+    if (lam >= 1.0) return own;
+    const auto partner = predicted.eq(labels.flip(0)).sum().to(torch::kFloat64);
+    return own * lam + partner * (1.0 - lam);
+}
+
 StepResult trainStep(ScaledNet& model, torch::optim::Optimizer& opt, const TrainBatch& batch,
                      double labelSmoothing, bool bf16) {
     clearGradients(opt);

@@ -119,6 +119,11 @@ using MixLoss = std::function<torch::Tensor(const torch::Tensor&, const torch::T
 StepResult stepOn(ScaledNet& model, torch::optim::Optimizer& opt, const torch::Tensor& x,
                   const torch::Tensor& labels, double labelSmoothing, bool bf16,
                   const MixLoss& mix);
+// How many of a training batch's images the logits got right, as a float64 scalar on their
+// device. Under mixup an image is its own with weight `lam` and its reverse partner's with
+// 1 - lam (the loss's weights), so the prediction scores lam for the one label and 1 - lam
+// for the other: counting the own label alone would call every swapped image wrong.
+torch::Tensor mixedCorrect(const torch::Tensor& logits, const torch::Tensor& labels, double lam);
 
 // trainStep replayed from a CUDA graph, one capture per batch shape: a whole step becomes
 // one launch, which is what small models at small progressive sizes are bound by. The first

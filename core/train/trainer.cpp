@@ -401,10 +401,11 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                                                       std::uint64_t(epoch)); // same order on resume
             auto perm = torch::randperm(n, gen, torch::kInt64).to(data.train.images.device());
             double epochLoss = 0;
-            std::int64_t epochCorrect = 0, epochSeen = 0;
+            double epochCorrect = 0; // mixup-weighted: see mixedCorrect
+            std::int64_t epochSeen = 0;
             torch::Tensor epochLossT = torch::zeros({}, lossSinceEvent.options()),
                           epochCorrectT = torch::zeros(
-                              {}, torch::TensorOptions().dtype(torch::kInt64).device(dev));
+                              {}, torch::TensorOptions().dtype(torch::kFloat64).device(dev));
             const int firstStep = epoch == prog.epoch ? prog.stepInEpoch : 0;
             // Batch preparation (slice, augmentation, mixup) runs one step ahead on its own
             // thread. Everything it draws depends only on the seed and the global step, so a
@@ -477,7 +478,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                     torch::NoGradGuard ng;
                     lossSinceEvent += loss;
                     epochLossT += loss * double(batch);
-                    epochCorrectT += logits.argmax(1).eq(labels).sum();
+                    epochCorrectT += mixedCorrect(logits, labels, b.lam);
                 }
                 ++prog.globalStep;
                 ++stepsSinceEvent;
@@ -529,7 +530,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             }
             if (cancelled) break;
             epochLoss = epochLossT.item<double>() / double(std::max<std::int64_t>(1, epochSeen));
-            epochCorrect = epochCorrectT.item<std::int64_t>();
+            epochCorrect = epochCorrectT.item<double>();
             const EvalResult ev = evaluate(ema ? *ema : model, data.val, evalSize,
                                            batch * kEvalBatchMultiplier, dev, bf16);
             // With EMA the trained weights are validated too (timm reports both): the
@@ -542,7 +543,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);
             TrainEvent e = stageEvent(TrainEvent::Type::Epoch, epoch, st);
             e.loss = epochLoss;
-            e.trainAccuracy = double(epochCorrect) / double(std::max<std::int64_t>(1, epochSeen));
+            e.trainAccuracy = epochCorrect / double(std::max<std::int64_t>(1, epochSeen));
             e.valLoss = ev.loss;
             e.valAccuracy = ev.accuracy;
             e.liveValLoss = live.loss;

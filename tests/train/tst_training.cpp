@@ -68,6 +68,8 @@ class TestTraining : public QObject {
     void physicalCores();
     void cpuThreadsFollowStepSize_data();
     void cpuThreadsFollowStepSize();
+    void mixedCorrectWeighsBothLabels_data();
+    void mixedCorrectWeighsBothLabels();
 };
 
 void TestTraining::schedules_data() {
@@ -142,6 +144,9 @@ void TestTraining::learnsShapesAboveChance() {
     for (const TrainEvent& e : rec.of(Type::Stage)) // on the CPU: its intra-op threads
         QVERIFY(e.cpuThreads >= 1);
     QCOMPARE(int(rec.of(Type::Epoch).size()), 8);
+    for (const TrainEvent& e : rec.of(Type::Epoch))
+        QVERIFY2(e.trainAccuracy >= 0 && e.trainAccuracy <= 1,
+                 qPrintable(QString::number(e.trainAccuracy)));
     QVERIFY(std::isnan(rec.of(Type::Epoch).back().liveValAccuracy)); // no EMA: one validation
     QVERIFY(rec.of(Type::Epoch).back().loss < rec.of(Type::Epoch).front().loss);
     QVERIFY(QFile::exists(dir.filePath("weights.pt")));
@@ -518,6 +523,42 @@ void TestTraining::cpuThreadsFollowStepSize() {
     else
         qunsetenv("OMP_NUM_THREADS");
     QCOMPARE(got, expected >= 0 ? expected : std::max(availablePhysicalCores(), libraryDefault));
+}
+
+void TestTraining::mixedCorrectWeighsBothLabels_data() {
+    QTest::addColumn<QList<int>>("labels");
+    QTest::addColumn<QList<int>>("predicted");
+    QTest::addColumn<double>("lam");
+    QTest::addColumn<double>("expected");
+    const QList<int> labels{0, 1, 2, 3}, reversed{3, 2, 1, 0};
+    QTest::newRow("no mixup, all right") << labels << labels << 1.0 << 4.0;
+    QTest::newRow("no mixup, partner's labels") << labels << reversed << 1.0 << 0.0;
+    QTest::newRow("own labels at lam 0.3") << labels << labels << 0.3 << 1.2;
+    QTest::newRow("partner's labels at lam 0.3") << labels << reversed << 0.3 << 2.8;
+    QTest::newRow("swapped batch (lam 0)") << labels << reversed << 0.0 << 4.0;
+    QTest::newRow("neither label") << labels << QList<int>{4, 4, 4, 4} << 0.5 << 0.0;
+    QTest::newRow("odd batch: the middle is its own partner")
+        << QList<int>{0, 1, 2} << QList<int>{0, 1, 2} << 0.25 << 1.5;
+    QTest::newRow("pairs sharing a class")
+        << QList<int>{5, 0, 5} << QList<int>{5, 1, 5} << 0.6 << 2.0;
+}
+
+void TestTraining::mixedCorrectWeighsBothLabels() {
+    QFETCH(QList<int>, labels);
+    QFETCH(QList<int>, predicted);
+    QFETCH(double, lam);
+    QFETCH(double, expected);
+    constexpr int kClasses = 6;
+    std::vector<std::int64_t> l(labels.begin(), labels.end()),
+        p(predicted.begin(), predicted.end());
+    const auto y = torch::tensor(l, torch::kInt64);
+    const auto logits =
+        torch::one_hot(torch::tensor(p, torch::kInt64), kClasses).to(torch::kFloat32);
+    const auto got = mixedCorrect(logits, y, lam);
+    QCOMPARE(got.scalar_type(), torch::kFloat64);
+    QVERIFY2(
+        std::abs(got.item<double>() - expected) < 1e-12,
+        qPrintable(QString("%1 counted right, expected %2").arg(got.item<double>()).arg(expected)));
 }
 
 QTEST_APPLESS_MAIN(TestTraining)
