@@ -608,467 +608,477 @@
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="74"/>
+        <location filename="../widgets/trainingpanel.cpp" line="80"/>
         <source>Synthetic shapes</source>
         <translation>합성 도형</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="75"/>
+        <location filename="../widgets/trainingpanel.cpp" line="81"/>
         <source>Synthetic shapes (hard)</source>
         <translation>합성 도형 (어려움)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="76"/>
+        <location filename="../widgets/trainingpanel.cpp" line="82"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="77"/>
+        <location filename="../widgets/trainingpanel.cpp" line="83"/>
         <source>CIFAR-10 (binary)</source>
         <translation>CIFAR-10 (바이너리)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="78"/>
+        <location filename="../widgets/trainingpanel.cpp" line="84"/>
         <source>Image folder</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="79"/>
+        <location filename="../widgets/trainingpanel.cpp" line="85"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="82"/>
+        <location filename="../widgets/trainingpanel.cpp" line="88"/>
         <source>default location</source>
         <translation>기본 위치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="83"/>
+        <location filename="../widgets/trainingpanel.cpp" line="89"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="86"/>
+        <location filename="../widgets/trainingpanel.cpp" line="92"/>
         <source>Data path</source>
         <translation>데이터 경로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="88"/>
+        <location filename="../widgets/trainingpanel.cpp" line="94"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="89"/>
+        <location filename="../widgets/trainingpanel.cpp" line="95"/>
         <source>Training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="92"/>
+        <location filename="../widgets/trainingpanel.cpp" line="98"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="94"/>
+        <location filename="../widgets/trainingpanel.cpp" line="100"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="96"/>
+        <location filename="../widgets/trainingpanel.cpp" line="102"/>
         <source>Progressive (paper, Table 6)</source>
         <translation>점진적 (논문, 표 6)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="97"/>
+        <location filename="../widgets/trainingpanel.cpp" line="103"/>
         <source>Progressive (official code)</source>
         <translation>점진적 (공식 코드)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="98"/>
+        <location filename="../widgets/trainingpanel.cpp" line="104"/>
         <source>Fixed size (baseline)</source>
         <translation>고정 크기 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="99"/>
+        <location filename="../widgets/trainingpanel.cpp" line="105"/>
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="101"/>
+        <location filename="../widgets/trainingpanel.cpp" line="107"/>
         <source>Stages</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="111"/>
+        <location filename="../widgets/trainingpanel.cpp" line="117"/>
         <source>model&apos;s</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="112"/>
+        <location filename="../widgets/trainingpanel.cpp" line="118"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="114"/>
+        <location filename="../widgets/trainingpanel.cpp" line="120"/>
         <source>last stage&apos;s</source>
         <translation>마지막 단계</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="115"/>
+        <location filename="../widgets/trainingpanel.cpp" line="121"/>
         <source>Image size of every validation. EfficientNetV2 validates above its last training size (S: 300 → 384 px).</source>
         <translation>모든 검증의 이미지 크기. EfficientNetV2는 마지막 학습 크기보다 큰 크기로 검증합니다 (S: 300 → 384 px).</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="117"/>
+        <location filename="../widgets/trainingpanel.cpp" line="123"/>
         <source>Validated at</source>
         <translation>검증 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="120"/>
+        <location filename="../widgets/trainingpanel.cpp" line="126"/>
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="123"/>
+        <location filename="../widgets/trainingpanel.cpp" line="129"/>
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="126"/>
+        <location filename="../widgets/trainingpanel.cpp" line="132"/>
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="128"/>
+        <location filename="../widgets/trainingpanel.cpp" line="134"/>
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="129"/>
+        <location filename="../widgets/trainingpanel.cpp" line="135"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="130"/>
+        <location filename="../widgets/trainingpanel.cpp" line="136"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="132"/>
+        <location filename="../widgets/trainingpanel.cpp" line="138"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="134"/>
+        <location filename="../widgets/trainingpanel.cpp" line="140"/>
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="135"/>
+        <location filename="../widgets/trainingpanel.cpp" line="141"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="136"/>
+        <location filename="../widgets/trainingpanel.cpp" line="142"/>
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="137"/>
+        <location filename="../widgets/trainingpanel.cpp" line="143"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="141"/>
+        <location filename="../widgets/trainingpanel.cpp" line="147"/>
         <source>More settings</source>
         <translation>추가 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="151"/>
+        <location filename="../widgets/trainingpanel.cpp" line="157"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="153"/>
+        <location filename="../widgets/trainingpanel.cpp" line="159"/>
         <source>Label smoothing</source>
         <translation>레이블 스무딩</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="156"/>
+        <location filename="../widgets/trainingpanel.cpp" line="162"/>
         <source>Warm-up epochs</source>
         <translation>워밍업 에폭</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="159"/>
+        <location filename="../widgets/trainingpanel.cpp" line="165"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="160"/>
+        <location filename="../widgets/trainingpanel.cpp" line="166"/>
         <source>EMA decay</source>
         <translation>EMA 감쇠율</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="163"/>
+        <location filename="../widgets/trainingpanel.cpp" line="169"/>
         <source>Automatic (bf16 on CUDA)</source>
         <translation>자동 (CUDA에서 bf16)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="164"/>
+        <location filename="../widgets/trainingpanel.cpp" line="170"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="165"/>
+        <location filename="../widgets/trainingpanel.cpp" line="171"/>
         <source>bf16 (CUDA only)</source>
         <translation>bf16 (CUDA 전용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="166"/>
+        <location filename="../widgets/trainingpanel.cpp" line="172"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="167"/>
+        <location filename="../widgets/trainingpanel.cpp" line="173"/>
         <source>Replay each step from a CUDA graph</source>
         <translation>각 스텝을 CUDA 그래프로 재생</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="170"/>
+        <location filename="../widgets/trainingpanel.cpp" line="176"/>
         <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="172"/>
+        <location filename="../widgets/trainingpanel.cpp" line="178"/>
         <source>Time cuDNN&apos;s algorithms for each image size</source>
         <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="175"/>
+        <location filename="../widgets/trainingpanel.cpp" line="181"/>
         <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
         <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="186"/>
+        <location filename="../widgets/trainingpanel.cpp" line="192"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="187"/>
-        <location filename="../widgets/trainingpanel.cpp" line="280"/>
-        <location filename="../widgets/trainingpanel.cpp" line="407"/>
+        <location filename="../widgets/trainingpanel.cpp" line="193"/>
+        <location filename="../widgets/trainingpanel.cpp" line="286"/>
+        <location filename="../widgets/trainingpanel.cpp" line="413"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="188"/>
+        <location filename="../widgets/trainingpanel.cpp" line="194"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="197"/>
+        <location filename="../widgets/trainingpanel.cpp" line="203"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="203"/>
+        <location filename="../widgets/trainingpanel.cpp" line="209"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="205"/>
+        <location filename="../widgets/trainingpanel.cpp" line="211"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="207"/>
+        <location filename="../widgets/trainingpanel.cpp" line="213"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="211"/>
+        <location filename="../widgets/trainingpanel.cpp" line="217"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="212"/>
+        <location filename="../widgets/trainingpanel.cpp" line="218"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="213"/>
+        <location filename="../widgets/trainingpanel.cpp" line="219"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="214"/>
+        <location filename="../widgets/trainingpanel.cpp" line="220"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="238"/>
-        <location filename="../widgets/trainingpanel.cpp" line="554"/>
+        <location filename="../widgets/trainingpanel.cpp" line="244"/>
+        <location filename="../widgets/trainingpanel.cpp" line="561"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="240"/>
+        <location filename="../widgets/trainingpanel.cpp" line="246"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="241"/>
+        <location filename="../widgets/trainingpanel.cpp" line="247"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="243"/>
+        <location filename="../widgets/trainingpanel.cpp" line="249"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="244"/>
+        <location filename="../widgets/trainingpanel.cpp" line="250"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="246"/>
-        <location filename="../widgets/trainingpanel.cpp" line="466"/>
+        <location filename="../widgets/trainingpanel.cpp" line="252"/>
+        <location filename="../widgets/trainingpanel.cpp" line="473"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="271"/>
+        <location filename="../widgets/trainingpanel.cpp" line="277"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="283"/>
+        <location filename="../widgets/trainingpanel.cpp" line="289"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="288"/>
+        <location filename="../widgets/trainingpanel.cpp" line="294"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="415"/>
+        <location filename="../widgets/trainingpanel.cpp" line="421"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="421"/>
-        <source>#%1 %2, %3</source>
-        <translation>#%1 %2, %3</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="449"/>
+        <location filename="../widgets/trainingpanel.cpp" line="456"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="450"/>
+        <location filename="../widgets/trainingpanel.cpp" line="457"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="455"/>
+        <location filename="../widgets/trainingpanel.cpp" line="462"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="458"/>
+        <location filename="../widgets/trainingpanel.cpp" line="465"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="460"/>
+        <location filename="../widgets/trainingpanel.cpp" line="467"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="462"/>
+        <location filename="../widgets/trainingpanel.cpp" line="469"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="464"/>
+        <location filename="../widgets/trainingpanel.cpp" line="471"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="428"/>
+        <location filename="../widgets/trainingpanel.cpp" line="435"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="518"/>
+        <location filename="../widgets/trainingpanel.cpp" line="69"/>
+        <source>1 epoch</source>
+        <translation>1 에포크</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="69"/>
+        <source>%1 epochs</source>
+        <translation>%1 에포크</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="427"/>
+        <source>#%1 %2, %3, %4</source>
+        <translation>#%1 %2, %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="525"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="554"/>
+        <location filename="../widgets/trainingpanel.cpp" line="561"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="580"/>
+        <location filename="../widgets/trainingpanel.cpp" line="587"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="584"/>
+        <location filename="../widgets/trainingpanel.cpp" line="591"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="584"/>
+        <location filename="../widgets/trainingpanel.cpp" line="591"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="601"/>
+        <location filename="../widgets/trainingpanel.cpp" line="612"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="627"/>
+        <location filename="../widgets/trainingpanel.cpp" line="638"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="652"/>
+        <location filename="../widgets/trainingpanel.cpp" line="663"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="662"/>
+        <location filename="../widgets/trainingpanel.cpp" line="673"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="671"/>
+        <location filename="../widgets/trainingpanel.cpp" line="682"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="678"/>
+        <location filename="../widgets/trainingpanel.cpp" line="689"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="682"/>
+        <location filename="../widgets/trainingpanel.cpp" line="693"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="689"/>
-        <location filename="../widgets/trainingpanel.cpp" line="704"/>
+        <location filename="../widgets/trainingpanel.cpp" line="700"/>
+        <location filename="../widgets/trainingpanel.cpp" line="715"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="706"/>
+        <location filename="../widgets/trainingpanel.cpp" line="717"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
@@ -61,6 +62,11 @@ QSpinBox* intBox(QWidget* parent, int lo, int hi) {
     auto* b = new QSpinBox(parent);
     b->setRange(lo, hi);
     return b;
+}
+
+// A run's length in its label: runs compared side by side may differ in it.
+QString epochCount(int epochs) {
+    return epochs == 1 ? TrainingPanel::tr("1 epoch") : TrainingPanel::tr("%1 epochs").arg(epochs);
 }
 } // namespace
 
@@ -418,10 +424,11 @@ void TrainingPanel::startClicked() {
     const TrainingSettings& t = m_doc->config().training;
     m_lastRunDir = QString::fromStdString(train::defaultRunDir());
     m_liveRun = int(m_runs.size());
-    addRun(tr("#%1 %2, %3")
+    addRun(tr("#%1 %2, %3, %4")
                .arg(m_runs.size() + 1)
                .arg(QString::fromStdString(m_doc->arch().baseline.displayName),
-                    m_schedule->currentData().toString()), // paper, code or fixed
+                    m_schedule->currentData().toString(), // paper, code or fixed
+                    epochCount(t.epochs)),
            t.epochs);
     updateXRange();
     m_progress->setValue(0);
@@ -592,11 +599,15 @@ bool TrainingPanel::openRun(const QString& path, QString* why) {
         if (why) *why = QString::fromStdString(e.what());
         return false;
     }
-    const QString folder = QFileInfo(QString::fromStdString(h.dir)).fileName();
-    const QString what = h.model.empty()
-                             ? folder
-                             : QStringLiteral("%1, %2").arg(QString::fromStdString(h.model),
-                                                            QString::fromStdString(h.schedule));
+    // Runs compared side by side are often `fixed` and `paper` in folders named for the
+    // experiment: the parent's name tells such runs apart.
+    const QFileInfo info(QString::fromStdString(h.dir));
+    const QString folder = info.dir().dirName() + QLatin1Char('/') + info.fileName();
+    const QString epochs = epochCount(h.plannedEpochs);
+    const QString what = h.model.empty() ? epochs
+                                         : QStringLiteral("%1, %2, %3")
+                                               .arg(QString::fromStdString(h.model),
+                                                    QString::fromStdString(h.schedule), epochs);
     RunCurves& run =
         addRun(tr("#%1 %2 (%3)").arg(m_runs.size() + 1).arg(what, folder), h.plannedEpochs);
     // metrics.csv has one row an epoch: each becomes the stage it ran in (where the stage

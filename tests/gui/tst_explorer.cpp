@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGraphicsRectItem>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -248,6 +249,14 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     TrainingPanel* panel = w.trainingPanel();
     QVERIFY(panel->openRun(panel->lastRunDir()));
     QCOMPARE(panel->runCount(), 2);
+    {
+        // Labelled with its epochs and its folder with the parent's name.
+        const QFileInfo info(panel->lastRunDir());
+        const QString label = panel->findChild<QListWidget*>()->item(1)->text();
+        QVERIFY2(label.startsWith("#2 ") && label.contains("2 epochs") &&
+                     label.contains(info.dir().dirName() + '/' + info.fileName()),
+                 qPrintable(label));
+    }
     QCOMPARE(panel->pointCount(), 4); // two epochs: a loss and an accuracy point each
     QCPAxis* x = panel->plot()->axisRect(0)->axis(QCPAxis::atBottom);
     QCOMPARE(x->range().upper, 2.0); // epochs
