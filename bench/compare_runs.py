@@ -10,6 +10,9 @@ A DIR holds a pair as bench/progressive_vs_fixed.sh leaves it (DIR/fixed, DIR/pa
 several (one per seed), each pair is summarised and the bar is applied to the mean curves: the
 accuracy after each epoch and the time to it, averaged over the pairs. One seed's accuracy on a
 small validation set moves by a point or more; the mean of n moves about 1/sqrt(n) as much.
+Runs that record validation_seconds (the time spent validating, part of elapsed_seconds) also get
+the ratio of their training time alone: both runs validate the same images at the same size after
+every epoch, a cost that does not shrink with the image size. The bar stays on the whole time.
 """
 import csv
 import math
@@ -34,7 +37,19 @@ def load(path):
                 r[k] = float(r[k])
             except (KeyError, TypeError, ValueError):
                 sys.exit(f"{path}: epoch {r.get('epoch', '?')} has no number in column {k}")
+        try:  # optional: older runs do not record it, or left it empty
+            v = float(r.get("validation_seconds") or "nan")
+        except ValueError:
+            sys.exit(f"{path}: epoch {r.get('epoch', '?')} has no number in column "
+                     "validation_seconds")
+        r["validation_seconds"] = v if 0 <= v <= r["elapsed_seconds"] else None
     return rows
+
+
+def training_time(r):
+    """Seconds of elapsed_seconds not spent validating, or None where not recorded."""
+    v = r.get("validation_seconds")
+    return None if v is None else r["elapsed_seconds"] - v
 
 
 def compare(fixed, prog):
@@ -75,6 +90,11 @@ def compare(fixed, prog):
           f"{t_own:.1f} s; progressive after epoch {int(hit['epoch']) + 1} at "
           f"{hit['elapsed_seconds']:.1f} s: {ratio:.2f}x the time "
           f"({'within' if ratio <= BAR else 'over'} the {BAR}x bar)")
+    a, b = training_time(hit), training_time(own)
+    if a is not None and b is not None and b > 0:
+        print(f"without the validation ({hit['validation_seconds']:.1f} s and "
+              f"{own['validation_seconds']:.1f} s of those): training {a:.1f} s against "
+              f"{b:.1f} s, {a / b:.2f}x")
     return 0 if ratio <= BAR else 1
 
 
@@ -84,8 +104,13 @@ def mean_curve(runs, name):
         sys.exit(f"the {name} runs differ in length ({sorted(epochs)} epochs): no mean curve")
     return [{"epoch": i,
              "val_accuracy": sum(r[i]["val_accuracy"] for r in runs) / len(runs),
-             "elapsed_seconds": sum(r[i]["elapsed_seconds"] for r in runs) / len(runs)}
+             "elapsed_seconds": sum(r[i]["elapsed_seconds"] for r in runs) / len(runs),
+             "validation_seconds": mean_or_none([r[i]["validation_seconds"] for r in runs])}
             for i in range(epochs.pop())]
+
+
+def mean_or_none(values):
+    return None if any(v is None for v in values) else sum(values) / len(values)
 
 
 def compare_dirs(dirs):

@@ -190,9 +190,12 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     gControl = nullptr;
     if (!s.error.empty()) return 1;
     std::cout << (s.completed ? "finished" : "stopped") << ": " << s.steps << " steps in "
-              << fixed(s.wallSeconds, 1) << " s (" << fixed(s.imagesPerSecond, 0) << " img/s) on "
-              << s.device << "; final val accuracy " << fixed(100 * s.finalValAccuracy, 2)
-              << "%, best " << fixed(100 * s.bestValAccuracy, 2) << "%\n";
+              << fixed(s.wallSeconds, 1) << " s (";
+    if (std::isfinite(s.validationSeconds))
+        std::cout << fixed(s.validationSeconds, 1) << " s of it validating, ";
+    std::cout << fixed(s.imagesPerSecond, 0) << " img/s) on " << s.device << "; final val accuracy "
+              << fixed(100 * s.finalValAccuracy, 2) << "%, best "
+              << fixed(100 * s.bestValAccuracy, 2) << "%\n";
     if (s.completed)
         std::cout << "weights: " << s.weightsPath << "\n";
     else

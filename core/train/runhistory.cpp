@@ -45,7 +45,7 @@ std::string csvNumber(double v) {
 } // namespace
 
 std::string metricsFileHeader() {
-    return std::string(kMetricsHeader) + "," + kMetricsLiveColumns;
+    return std::string(kMetricsHeader) + "," + kMetricsLiveColumns + "," + kMetricsValidationColumn;
 }
 
 std::string metricsRow(const TrainEvent& e) {
@@ -56,7 +56,7 @@ std::string metricsRow(const TrainEvent& e) {
        << csvNumber(e.trainAccuracy) << "," << csvNumber(e.valLoss) << ","
        << csvNumber(e.valAccuracy) << "," << csvNumber(e.imagesPerSecond) << ","
        << csvNumber(e.elapsedSeconds) << "," << csvNumber(e.liveValLoss) << ","
-       << csvNumber(e.liveValAccuracy);
+       << csvNumber(e.liveValAccuracy) << "," << csvNumber(e.validationSeconds);
     return os.str();
 }
 
@@ -142,8 +142,12 @@ RunHistory readRunHistory(const std::string& path) {
         e.elapsedSeconds = number("elapsed_seconds");
         e.liveValLoss = number("live_val_loss");
         e.liveValAccuracy = number("live_val_accuracy");
+        e.validationSeconds = number(kMetricsValidationColumn);
         if (!std::isfinite(e.elapsedSeconds) || e.elapsedSeconds < 0)
             throw std::runtime_error(where("elapsed_seconds") + "must be a time >= 0");
+        if (e.validationSeconds < 0 || e.validationSeconds > e.elapsedSeconds) // NaN passes
+            throw std::runtime_error(where(kMetricsValidationColumn) +
+                                     "must be a time from 0 to elapsed_seconds");
         if (!h.epochs.empty() && e.epoch <= h.epochs.back().epoch)
             throw std::runtime_error(where("epoch") + std::to_string(e.epoch) +
                                      " does not follow epoch " +

@@ -17,8 +17,11 @@ inline constexpr const char* kMetricsHeader =
 // With an EMA of the weights, val_* are the EMA's and these the trained weights' own (timm
 // reports both); empty without EMA. Optional when read: older runs do not have them.
 inline constexpr const char* kMetricsLiveColumns = "live_val_loss,live_val_accuracy";
+// Seconds of elapsed_seconds spent validating, summed over the epochs so far. Optional when
+// read (empty: not recorded).
+inline constexpr const char* kMetricsValidationColumn = "validation_seconds";
 
-// The header this version writes: kMetricsHeader, then the live columns.
+// The header this version writes: kMetricsHeader, the live columns, the validation time.
 std::string metricsFileHeader();
 // One epoch's row in that header's order (8 significant digits); a non-finite value is an
 // empty cell, which readRunHistory reads back as NaN.

@@ -132,7 +132,8 @@ struct Progress {
     int epoch = 0;       // next epoch to run
     int stepInEpoch = 0; // next step inside it
     std::int64_t globalStep = 0;
-    double elapsed = 0; // seconds of training before this process
+    double elapsed = 0;    // seconds of training before this process
+    double validation = 0; // of those, seconds spent validating (NaN: an older checkpoint)
     double bestAccuracy = -1;
     bool optimizerRestarted = false; // the checkpoint's optimizer state did not fit
 };
@@ -154,6 +155,7 @@ void saveCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimiz
     a.write("progress.global_step", torch::tensor(p.globalStep));
     a.write("progress.elapsed", torch::tensor(elapsedSeconds, torch::kFloat64));
     a.write("progress.best_accuracy", torch::tensor(p.bestAccuracy, torch::kFloat64));
+    a.write("progress.validation", torch::tensor(p.validation, torch::kFloat64));
     const fs::path tmp = dir / (std::string(kCheckpointFile) + ".tmp");
     a.save_to(tmp.string());
     fs::rename(tmp, dir / kCheckpointFile); // atomic: a crash leaves the old one whole
@@ -176,17 +178,22 @@ Progress loadCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Opt
     }
     Progress p;
     p.optimizerRestarted = !optimizerLoaded;
-    torch::Tensor t;
-    a.read("progress.epoch", t);
-    p.epoch = int(t.item<std::int64_t>());
-    a.read("progress.step_in_epoch", t);
-    p.stepInEpoch = int(t.item<std::int64_t>());
-    a.read("progress.global_step", t);
-    p.globalStep = t.item<std::int64_t>();
-    a.read("progress.elapsed", t);
-    p.elapsed = t.item<double>();
-    a.read("progress.best_accuracy", t);
-    p.bestAccuracy = t.item<double>();
+    // A fresh tensor for every key: read() into a defined tensor calls set_() on it, which
+    // keeps that tensor's dtype, so a float64 read into the int64 one before came back as
+    // its bits taken for an integer (a resumed run's clock jumped to 4.6e18 s).
+    const auto scalar = [&](const char* key) {
+        torch::Tensor t;
+        a.read(key, t);
+        return t;
+    };
+    p.epoch = int(scalar("progress.epoch").item<std::int64_t>());
+    p.stepInEpoch = int(scalar("progress.step_in_epoch").item<std::int64_t>());
+    p.globalStep = scalar("progress.global_step").item<std::int64_t>();
+    p.elapsed = scalar("progress.elapsed").item<double>();
+    p.bestAccuracy = scalar("progress.best_accuracy").item<double>();
+    torch::Tensor v;
+    p.validation = a.try_read("progress.validation", v) ? v.item<double>()
+                                                        : std::numeric_limits<double>::quiet_NaN();
     return p;
 }
 
@@ -531,6 +538,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             if (cancelled) break;
             epochLoss = epochLossT.item<double>() / double(std::max<std::int64_t>(1, epochSeen));
             epochCorrect = epochCorrectT.item<double>();
+            const auto validationStart = Clock::now();
             const EvalResult ev = evaluate(ema ? *ema : model, data.val, evalSize,
                                            batch * kEvalBatchMultiplier, dev, bf16);
             // With EMA the trained weights are validated too (timm reports both): the
@@ -539,6 +547,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             const EvalResult live =
                 ema ? evaluate(model, data.val, evalSize, batch * kEvalBatchMultiplier, dev, bf16)
                     : EvalResult{kNaN, kNaN};
+            prog.validation +=
+                std::chrono::duration<double>(Clock::now() - validationStart).count();
             summary.finalValAccuracy = ev.accuracy;
             prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);
             TrainEvent e = stageEvent(TrainEvent::Type::Epoch, epoch, st);
@@ -551,6 +561,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             e.learningRate =
                 learningRateAt(t.learningRate, prog.globalStep - 1, totalSteps, warmup);
             e.elapsedSeconds = elapsed();
+            e.validationSeconds = prog.validation;
             e.imagesPerSecond =
                 imagesThisRun /
                 std::max(1e-9, std::chrono::duration<double>(Clock::now() - runStart).count());
@@ -562,6 +573,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         }
         summary.steps = prog.globalStep;
         summary.wallSeconds = elapsed();
+        summary.validationSeconds = prog.validation;
         summary.bestValAccuracy = prog.bestAccuracy;
         summary.imagesPerSecond =
             imagesThisRun /

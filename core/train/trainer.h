@@ -53,6 +53,9 @@ struct TrainEvent {
     double imagesPerSecond = 0;
     double memoryBytes = 0; // peak device memory (CUDA) or resident set (CPU)
     double elapsedSeconds = 0;
+    // Epoch: of elapsedSeconds, the seconds spent validating (every epoch so far, resumed
+    // parts included), so that a schedule's training time can be told from its measuring.
+    double validationSeconds = std::numeric_limits<double>::quiet_NaN();
     double etaSeconds = 0;
     std::string message; // Started: device and model; Error: the reason; Notice: the note
 };
@@ -89,6 +92,7 @@ struct TrainSummary {
     double finalValAccuracy = std::numeric_limits<double>::quiet_NaN();
     double bestValAccuracy = std::numeric_limits<double>::quiet_NaN();
     double wallSeconds = 0;
+    double validationSeconds = std::numeric_limits<double>::quiet_NaN(); // of wallSeconds
     double imagesPerSecond = 0;
     std::int64_t steps = 0;
     std::string device;

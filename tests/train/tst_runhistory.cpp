@@ -67,14 +67,29 @@ void TestRunHistory::readsRunFolder() {
     QTemporaryDir live;
     write(live.filePath("metrics.csv"),
           metricsFileHeader() + "\n" +
-              "0,62,0,64,0.1,0,0,0.05,1.5,0.31,1.9,0.402,350.5,12.25,1.7,0.5\n"
-              "1,124,1,128,0.3,5,0.1,0.001,1.2,0.55,1.1,0.715,300,40.5,,\n");
+              "0,62,0,64,0.1,0,0,0.05,1.5,0.31,1.9,0.402,350.5,12.25,1.7,0.5,2.5\n"
+              "1,124,1,128,0.3,5,0.1,0.001,1.2,0.55,1.1,0.715,300,40.5,,,5.25\n");
     const RunHistory l = readRunHistory(live.path().toStdString());
     QCOMPARE(l.epochs[0].liveValLoss, 1.7);
     QCOMPARE(l.epochs[0].liveValAccuracy, 0.5);
     QVERIFY(std::isnan(l.epochs[1].liveValAccuracy));
+    // Seconds spent validating, summed over the epochs, beside the elapsed time.
+    QCOMPARE(l.epochs[0].validationSeconds, 2.5);
+    QCOMPARE(l.epochs[1].validationSeconds, 5.25);
     // The older file above has no such columns: NaN, not an error.
-    QVERIFY(std::isnan(readRunHistory(dir.path().toStdString()).epochs[0].liveValAccuracy));
+    const RunHistory old = readRunHistory(dir.path().toStdString());
+    QVERIFY(std::isnan(old.epochs[0].liveValAccuracy));
+    QVERIFY(std::isnan(old.epochs[0].validationSeconds));
+
+    // The writer's row reads back as the same numbers.
+    TrainEvent e = l.epochs[1];
+    e.validationSeconds = 7.125;
+    QTemporaryDir again;
+    write(again.filePath("metrics.csv"), metricsFileHeader() + "\n" + metricsRow(e) + "\n");
+    const TrainEvent r = readRunHistory(again.path().toStdString()).epochs[0];
+    QCOMPARE(r.validationSeconds, 7.125);
+    QCOMPARE(r.elapsedSeconds, 40.5);
+    QCOMPARE(r.valAccuracy, 0.715);
 
     // Without config.json the run still reads: no names, the rows' epoch count.
     QTemporaryDir bare;
@@ -106,6 +121,13 @@ void TestRunHistory::refusesBrokenFiles_data() {
         << QByteArray() << "column image_size: \"0\" is not a whole number >= 1";
     QTest::newRow("missing time") << header + "0,62,0,64,0.1,0,0,0.05,1.5,0.31,1.9,0.4,350.5,\n"
                                   << QByteArray() << "column elapsed_seconds: must be a time";
+    const QByteArray full = QByteArray::fromStdString(metricsFileHeader()) + "\n";
+    QTest::newRow("negative validation time")
+        << full + "0,62,0,64,0.1,0,0,0.05,1.5,0.31,1.9,0.4,350.5,12.25,,,-1\n"
+        << QByteArray() << "column validation_seconds: must be a time from 0 to elapsed_seconds";
+    QTest::newRow("validation longer than the run")
+        << full + "0,62,0,64,0.1,0,0,0.05,1.5,0.31,1.9,0.4,350.5,12.25,,,13\n"
+        << QByteArray() << "column validation_seconds: must be a time from 0 to elapsed_seconds";
     QTest::newRow("cut short") << header + "0,62,0,64\n"
                                << QByteArray() << "line 2: 4 cells, the header has 14";
     QTest::newRow("epochs out of order")

@@ -148,6 +148,14 @@ void TestTraining::learnsShapesAboveChance() {
         QVERIFY2(e.trainAccuracy >= 0 && e.trainAccuracy <= 1,
                  qPrintable(QString::number(e.trainAccuracy)));
     QVERIFY(std::isnan(rec.of(Type::Epoch).back().liveValAccuracy)); // no EMA: one validation
+    // The validation time is part of the elapsed time and grows with every epoch.
+    double validated = 0;
+    for (const TrainEvent& e : rec.of(Type::Epoch)) {
+        QVERIFY2(e.validationSeconds > validated && e.validationSeconds < e.elapsedSeconds,
+                 qPrintable(QString("%1 of %2 s").arg(e.validationSeconds).arg(e.elapsedSeconds)));
+        validated = e.validationSeconds;
+    }
+    QCOMPARE(s.validationSeconds, validated);
     QVERIFY(rec.of(Type::Epoch).back().loss < rec.of(Type::Epoch).front().loss);
     QVERIFY(QFile::exists(dir.filePath("weights.pt")));
     QVERIFY(QFile::exists(dir.filePath("config.json")));
@@ -163,6 +171,7 @@ void TestTraining::learnsShapesAboveChance() {
     QVERIFY(std::abs(h.epochs.back().elapsedSeconds - rec.of(Type::Epoch).back().elapsedSeconds) <
             1e-3);
     QCOMPARE(h.epochs.back().stage, 1);
+    QVERIFY(std::abs(h.epochs.back().validationSeconds - validated) < 1e-3);
 }
 
 void TestTraining::stagesFollowConfiguration() {
@@ -292,6 +301,20 @@ void TestTraining::stoppedRunResumesSameSchedule() {
     const RunHistory h = readRunHistory(dir.path().toStdString());
     QCOMPARE(int(h.epochs.size()), 3);
     QVERIFY(std::isnan(h.epochs[0].liveValAccuracy)); // not recorded by the "old" version
+    // The validation time goes on from the checkpoint's, not from zero.
+    const double before = first.of(Type::Epoch).back().validationSeconds;
+    QVERIFY(before > 0);
+    QVERIFY(second.of(Type::Epoch).front().validationSeconds > before);
+    QVERIFY(std::abs(h.epochs[2].validationSeconds - b.validationSeconds) < 1e-3);
+    // The clock and the best accuracy go on from the checkpoint's, as they were.
+    QVERIFY2(b.wallSeconds > a.wallSeconds && b.wallSeconds < a.wallSeconds + 600,
+             qPrintable(QString("%1 s after %2 s").arg(b.wallSeconds).arg(a.wallSeconds)));
+    QVERIFY2(second.of(Type::Epoch).front().elapsedSeconds >
+                     first.of(Type::Epoch).back().elapsedSeconds &&
+                 h.epochs[1].elapsedSeconds < h.epochs[0].elapsedSeconds + 600,
+             qPrintable(QString::number(h.epochs[1].elapsedSeconds)));
+    QVERIFY2(b.bestValAccuracy >= 0 && b.bestValAccuracy <= 1,
+             qPrintable(QString::number(b.bestValAccuracy)));
     for (int i : {1, 2}) {
         const TrainEvent& e = second.of(Type::Epoch)[size_t(i - 1)];
         QVERIFY(e.liveValAccuracy >= 0 && e.liveValAccuracy <= 1);
