@@ -46,6 +46,21 @@ int availablePhysicalCores() {
     return n > 0 ? n : 1;
 }
 
+int availableLogicalCpus() {
+    int n = 0;
+#ifdef __linux__
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0) n = CPU_COUNT(&set);
+#endif
+    if (n <= 0) n = int(std::thread::hardware_concurrency());
+    return n > 0 ? n : 1;
+}
+
+bool prepareBatchAlongside(int trainingThreads, int logicalCpus) {
+    return trainingThreads < logicalCpus;
+}
+
 int threadsFromEnvironment() {
     if (const char* env = std::getenv("OMP_NUM_THREADS")) {
         char* end = nullptr;

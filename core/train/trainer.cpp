@@ -426,9 +426,15 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 const std::uint64_t stepSeed = t.seed * 1000003ull + std::uint64_t(globalStep);
                 return prepareTrainBatch(data.train, perm, s * batch, batch, recipe, dev, stepSeed);
             };
+            // On the CPU a batch thread only helps where a CPU is left over: else it takes
+            // turns with the step's threads, and makes the step wait (cputhreads.h).
+            const auto launch =
+                cuda || prepareBatchAlongside(at::get_num_threads(), availableLogicalCpus())
+                    ? std::launch::async
+                    : std::launch::deferred;
             std::future<TrainBatch> pending;
             if (firstStep < steps)
-                pending = std::async(std::launch::async, prepare, firstStep, prog.globalStep);
+                pending = std::async(launch, prepare, firstStep, prog.globalStep);
             for (std::int64_t s = firstStep; s < steps; ++s) {
                 if (control.paused()) {
                     TrainEvent e;
@@ -456,8 +462,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 const bool capturing = graphed && graphed->willCapture(b);
                 auto prepareNext = [&] {
                     if (s + 1 < steps)
-                        pending =
-                            std::async(std::launch::async, prepare, s + 1, prog.globalStep + 1);
+                        pending = std::async(launch, prepare, s + 1, prog.globalStep + 1);
                 };
                 if (!capturing) prepareNext();
                 const double lr =

@@ -68,6 +68,8 @@ class TestTraining : public QObject {
     void physicalCores();
     void cpuThreadsFollowStepSize_data();
     void cpuThreadsFollowStepSize();
+    void batchThreadOnlyWithACpuToSpare_data();
+    void batchThreadOnlyWithACpuToSpare();
     void mixedCorrectWeighsBothLabels_data();
     void mixedCorrectWeighsBothLabels();
 };
@@ -546,6 +548,25 @@ void TestTraining::cpuThreadsFollowStepSize() {
     else
         qunsetenv("OMP_NUM_THREADS");
     QCOMPARE(got, expected >= 0 ? expected : std::max(availablePhysicalCores(), libraryDefault));
+}
+
+void TestTraining::batchThreadOnlyWithACpuToSpare_data() {
+    QTest::addColumn<int>("trainingThreads");
+    QTest::addColumn<int>("cpus");
+    QTest::addColumn<bool>("alongside");
+    QTest::newRow("2-core VM, one training thread") << 1 << 2 << true;
+    QTest::newRow("2-core VM, both training") << 2 << 2 << false;
+    QTest::newRow("OMP_NUM_THREADS beyond the CPUs") << 4 << 2 << false;
+    QTest::newRow("16 CPUs, 8 training") << 8 << 16 << true;
+    QTest::newRow("one CPU") << 1 << 1 << false;
+}
+
+void TestTraining::batchThreadOnlyWithACpuToSpare() {
+    QFETCH(int, trainingThreads);
+    QFETCH(int, cpus);
+    QFETCH(bool, alongside);
+    QCOMPARE(prepareBatchAlongside(trainingThreads, cpus), alongside);
+    QVERIFY(availableLogicalCpus() >= availablePhysicalCores());
 }
 
 void TestTraining::mixedCorrectWeighsBothLabels_data() {
