@@ -233,8 +233,23 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QCOMPARE(lines.size(), 3); // header + 2 epochs
     QCOMPARE(lines[0], "run," + QString::fromStdString(train::metricsFileHeader()));
     bool number = false;
-    const double live = lines[2].section(',', -1).toDouble(&number);
+    // The run's name is quoted and may hold commas: columns are counted from the end.
+    const QStringList header = lines[0].split(',');
+    const auto fromEnd = [&](const char* name) {
+        const int i = int(header.indexOf(name));
+        return i > 0 ? i - int(header.size()) : 0;
+    };
+    QVERIFY(fromEnd("live_val_accuracy") < 0 && fromEnd("validation_seconds") < 0);
+    const double live =
+        lines[2]
+            .section(',', fromEnd("live_val_accuracy"), fromEnd("live_val_accuracy"))
+            .toDouble(&number);
     QVERIFY2(number && live >= 0 && live <= 1, qPrintable(lines[2]));
+    const double validated =
+        lines[2]
+            .section(',', fromEnd("validation_seconds"), fromEnd("validation_seconds"))
+            .toDouble(&number);
+    QVERIFY2(number && validated > 0, qPrintable(lines[2]));
     // Graphs per run: loss, val accuracy (EMA), val accuracy (trained weights), then the
     // schedule's four and img/s.
     QCPGraph* emaAcc = w.trainingPanel()->plot()->graph(1);
