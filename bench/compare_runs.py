@@ -13,6 +13,8 @@ small validation set moves by a point or more; the mean of n moves about 1/sqrt(
 Runs that record validation_seconds (the time spent validating, part of elapsed_seconds) also get
 the ratio of their training time alone: both runs validate the same images at the same size after
 every epoch, a cost that does not shrink with the image size. The bar stays on the whole time.
+Epochs a run did not validate (training.validate_every above 1) have empty validation cells and are
+left out: a run is compared at the epochs it validated, its last always among them.
 """
 import csv
 import math
@@ -31,6 +33,10 @@ def load(path):
         sys.exit(f"{path}: {e.strerror}")
     if not rows:
         sys.exit(f"{path}: no epochs recorded")
+    # Epochs between validations leave val_accuracy empty; the last epoch is always validated.
+    rows = [r for r in rows if (r.get("val_accuracy") or "").strip()]
+    if not rows:
+        sys.exit(f"{path}: no validated epochs recorded")
     for r in rows:
         for k in ("val_accuracy", "elapsed_seconds"):
             try:
@@ -52,13 +58,18 @@ def training_time(r):
     return None if v is None else r["elapsed_seconds"] - v
 
 
+def epochs(rows):
+    """The run's length: its last row is its last epoch (validated, so never left out)."""
+    return int(float(rows[-1].get("epoch") or len(rows) - 1)) + 1
+
+
 def compare(fixed, prog):
     """Prints the comparison; returns 0 when progressive meets the bar."""
     target = fixed[-1]["val_accuracy"]
     t_fixed = fixed[-1]["elapsed_seconds"]
-    print(f"fixed:       {len(fixed)} epochs, final val accuracy {100 * target:.2f}%, "
+    print(f"fixed:       {epochs(fixed)} epochs, final val accuracy {100 * target:.2f}%, "
           f"{t_fixed:.1f} s")
-    print(f"progressive: {len(prog)} epochs, final val accuracy "
+    print(f"progressive: {epochs(prog)} epochs, final val accuracy "
           f"{100 * prog[-1]['val_accuracy']:.2f}%, {prog[-1]['elapsed_seconds']:.1f} s "
           f"({prog[-1]['elapsed_seconds'] / t_fixed:.2f}x the fixed run's time)")
     # A fixed run that never learned (shapes-hard on a small budget stays at chance) sets a
@@ -102,7 +113,7 @@ def mean_curve(runs, name):
     epochs = {len(r) for r in runs}
     if len(epochs) != 1:
         sys.exit(f"the {name} runs differ in length ({sorted(epochs)} epochs): no mean curve")
-    return [{"epoch": i,
+    return [{"epoch": runs[0][i].get("epoch", i),
              "val_accuracy": sum(r[i]["val_accuracy"] for r in runs) / len(runs),
              "elapsed_seconds": sum(r[i]["elapsed_seconds"] for r in runs) / len(runs),
              "validation_seconds": mean_or_none([r[i]["validation_seconds"] for r in runs])}

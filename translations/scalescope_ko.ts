@@ -809,190 +809,210 @@
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="169"/>
+        <source> epochs</source>
+        <translation> 에포크</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="170"/>
+        <source>every epoch</source>
+        <translation>매 에포크</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="172"/>
+        <source>Epochs between validations; the last epoch is always validated. Validating is a fixed cost per epoch, a large share of short runs.</source>
+        <translation>검증 사이의 에포크 수입니다. 마지막 에포크는 항상 검증합니다. 검증은 에포크마다 드는 고정 비용으로, 짧은 실행에서는 큰 몫을 차지합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="174"/>
+        <source>Validate every</source>
+        <translation>검증 간격</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="177"/>
         <source>Automatic (bf16 on CUDA)</source>
         <translation>자동 (CUDA에서 bf16)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="170"/>
+        <location filename="../widgets/trainingpanel.cpp" line="178"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="171"/>
+        <location filename="../widgets/trainingpanel.cpp" line="179"/>
         <source>bf16 (CUDA only)</source>
         <translation>bf16 (CUDA 전용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="172"/>
+        <location filename="../widgets/trainingpanel.cpp" line="180"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="173"/>
+        <location filename="../widgets/trainingpanel.cpp" line="181"/>
         <source>Replay each step from a CUDA graph</source>
         <translation>각 스텝을 CUDA 그래프로 재생</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="176"/>
+        <location filename="../widgets/trainingpanel.cpp" line="184"/>
         <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="178"/>
+        <location filename="../widgets/trainingpanel.cpp" line="186"/>
         <source>Time cuDNN&apos;s algorithms for each image size</source>
         <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="181"/>
+        <location filename="../widgets/trainingpanel.cpp" line="189"/>
         <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
         <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="192"/>
+        <location filename="../widgets/trainingpanel.cpp" line="200"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="193"/>
-        <location filename="../widgets/trainingpanel.cpp" line="286"/>
-        <location filename="../widgets/trainingpanel.cpp" line="413"/>
+        <location filename="../widgets/trainingpanel.cpp" line="201"/>
+        <location filename="../widgets/trainingpanel.cpp" line="294"/>
+        <location filename="../widgets/trainingpanel.cpp" line="423"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="194"/>
+        <location filename="../widgets/trainingpanel.cpp" line="202"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="203"/>
+        <location filename="../widgets/trainingpanel.cpp" line="211"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="209"/>
+        <location filename="../widgets/trainingpanel.cpp" line="217"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="211"/>
+        <location filename="../widgets/trainingpanel.cpp" line="219"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="213"/>
+        <location filename="../widgets/trainingpanel.cpp" line="221"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="217"/>
+        <location filename="../widgets/trainingpanel.cpp" line="225"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="218"/>
+        <location filename="../widgets/trainingpanel.cpp" line="226"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="219"/>
+        <location filename="../widgets/trainingpanel.cpp" line="227"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="220"/>
+        <location filename="../widgets/trainingpanel.cpp" line="228"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="244"/>
-        <location filename="../widgets/trainingpanel.cpp" line="561"/>
+        <location filename="../widgets/trainingpanel.cpp" line="252"/>
+        <location filename="../widgets/trainingpanel.cpp" line="571"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="246"/>
+        <location filename="../widgets/trainingpanel.cpp" line="254"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="247"/>
+        <location filename="../widgets/trainingpanel.cpp" line="255"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="249"/>
+        <location filename="../widgets/trainingpanel.cpp" line="257"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="250"/>
+        <location filename="../widgets/trainingpanel.cpp" line="258"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="252"/>
-        <location filename="../widgets/trainingpanel.cpp" line="473"/>
+        <location filename="../widgets/trainingpanel.cpp" line="260"/>
+        <location filename="../widgets/trainingpanel.cpp" line="483"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="277"/>
+        <location filename="../widgets/trainingpanel.cpp" line="285"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="289"/>
+        <location filename="../widgets/trainingpanel.cpp" line="297"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="294"/>
+        <location filename="../widgets/trainingpanel.cpp" line="302"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="421"/>
+        <location filename="../widgets/trainingpanel.cpp" line="431"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="456"/>
+        <location filename="../widgets/trainingpanel.cpp" line="466"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="457"/>
+        <location filename="../widgets/trainingpanel.cpp" line="467"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="462"/>
+        <location filename="../widgets/trainingpanel.cpp" line="472"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="465"/>
+        <location filename="../widgets/trainingpanel.cpp" line="475"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="467"/>
+        <location filename="../widgets/trainingpanel.cpp" line="477"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="469"/>
+        <location filename="../widgets/trainingpanel.cpp" line="479"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="471"/>
+        <location filename="../widgets/trainingpanel.cpp" line="481"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="435"/>
+        <location filename="../widgets/trainingpanel.cpp" line="445"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -1007,78 +1027,78 @@
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="427"/>
+        <location filename="../widgets/trainingpanel.cpp" line="437"/>
         <source>#%1 %2, %3, %4</source>
         <translation>#%1 %2, %3, %4</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="525"/>
+        <location filename="../widgets/trainingpanel.cpp" line="535"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="561"/>
+        <location filename="../widgets/trainingpanel.cpp" line="571"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="587"/>
+        <location filename="../widgets/trainingpanel.cpp" line="597"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="591"/>
+        <location filename="../widgets/trainingpanel.cpp" line="601"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="591"/>
+        <location filename="../widgets/trainingpanel.cpp" line="601"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="612"/>
+        <location filename="../widgets/trainingpanel.cpp" line="622"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="638"/>
+        <location filename="../widgets/trainingpanel.cpp" line="648"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="663"/>
+        <location filename="../widgets/trainingpanel.cpp" line="673"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="673"/>
+        <location filename="../widgets/trainingpanel.cpp" line="683"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="682"/>
+        <location filename="../widgets/trainingpanel.cpp" line="692"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="689"/>
+        <location filename="../widgets/trainingpanel.cpp" line="699"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="693"/>
+        <location filename="../widgets/trainingpanel.cpp" line="703"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="700"/>
-        <location filename="../widgets/trainingpanel.cpp" line="715"/>
+        <location filename="../widgets/trainingpanel.cpp" line="710"/>
+        <location filename="../widgets/trainingpanel.cpp" line="725"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="717"/>
+        <location filename="../widgets/trainingpanel.cpp" line="727"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -164,6 +164,14 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_ema->setObjectName(QStringLiteral("emaDecay"));
     m_ema->setSpecialValueText(tr("off"));
     adv->addRow(tr("EMA decay"), m_ema);
+    m_validateEvery = intBox(advanced, 1, 100000);
+    m_validateEvery->setObjectName(QStringLiteral("validateEvery"));
+    m_validateEvery->setSuffix(tr(" epochs"));
+    m_validateEvery->setSpecialValueText(tr("every epoch"));
+    m_validateEvery->setToolTip(
+        tr("Epochs between validations; the last epoch is always validated. Validating is a "
+           "fixed cost per epoch, a large share of short runs."));
+    adv->addRow(tr("Validate every"), m_validateEvery);
     m_precision = new QComboBox(advanced);
     m_precision->setObjectName(QStringLiteral("precision"));
     m_precision->addItem(tr("Automatic (bf16 on CUDA)"), "auto");
@@ -350,6 +358,7 @@ void TrainingPanel::setSettingsFromDocument() {
     m_labelSmoothing->setValue(t.labelSmoothing);
     m_warmup->setValue(t.warmupEpochs);
     m_ema->setValue(t.emaDecay);
+    m_validateEvery->setValue(t.validateEvery);
     m_precision->setCurrentIndex(
         std::max(0, m_precision->findData(QString::fromStdString(t.precision))));
     m_cudaGraphs->setChecked(t.cudaGraphs);
@@ -382,6 +391,7 @@ TrainingSettings TrainingPanel::settingsFromForm() const {
     t.labelSmoothing = m_labelSmoothing->value();
     t.warmupEpochs = m_warmup->value();
     t.emaDecay = m_ema->value();
+    t.validateEvery = m_validateEvery->value();
     t.precision = m_precision->currentData().toString().toStdString();
     t.cudaGraphs = m_cudaGraphs->isChecked();
     t.cudnnBenchmark = m_cudnnBenchmark->isChecked();
@@ -406,7 +416,7 @@ void TrainingPanel::setRunning(bool running) {
              m_stages,     m_minSize,        m_maxSize,        m_evalSize, m_dropMin,   m_dropMax,
              m_raMin,      m_raMax,          m_mixMin,         m_mixMax,   m_optimizer, m_lr,
              m_device,     m_weightDecay,    m_labelSmoothing, m_warmup,   m_ema,       m_precision,
-             m_cudaGraphs, m_cudnnBenchmark, m_start})
+             m_cudaGraphs, m_cudnnBenchmark, m_validateEvery,  m_start})
         w->setEnabled(!running);
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);

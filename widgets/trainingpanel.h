@@ -92,6 +92,7 @@ class TrainingPanel : public QWidget {
     QCheckBox* m_cudnnBenchmark;
     QLineEdit* m_dataPath;
     QSpinBox *m_epochs, *m_batch, *m_stages, *m_minSize, *m_maxSize, *m_evalSize, *m_samples;
+    QSpinBox* m_validateEvery;
     QDoubleSpinBox *m_lr, *m_dropMin, *m_dropMax, *m_raMin, *m_raMax, *m_mixMin, *m_mixMax;
     QDoubleSpinBox *m_weightDecay, *m_labelSmoothing, *m_warmup, *m_ema;
     QPushButton *m_start, *m_pause, *m_stop;

@@ -36,6 +36,7 @@ timm state_dict names for EfficientNets).
   --cuda-graphs on|off   replay each stage's training step from a CUDA graph (default on)
   --cudnn-benchmark on|off   time cuDNN's algorithms for each new image size (default off)
   --checkpoint-every N   steps between checkpoints
+  --validate-every N     epochs between validations (default 1; the last always)
   --seed N
   --run-dir DIR          where the run is written (default ~/.local/share/scalescope/runs/...)
   --resume               continue the run in --run-dir from its checkpoint
@@ -76,7 +77,8 @@ int runTrainCommand(const std::vector<std::string>& argv) {
         "--data-path",   "--epochs",      "--batch",       "--lr",          "--optimizer",
         "--schedule",    "--stages",      "--min-size",    "--max-size",    "--train-samples",
         "--val-samples", "--ema",         "--device",      "--precision",   "--checkpoint-every",
-        "--seed",        "--run-dir",     "--cuda-graphs", "--cudnn-benchmark", "--eval-size"};
+        "--seed",        "--run-dir",     "--cuda-graphs", "--cudnn-benchmark", "--eval-size",
+        "--validate-every"};
     // clang-format on
     const cli::Args a(argv, options, {"--resume", "--quiet"});
     if (!a.positional().empty())
@@ -103,6 +105,7 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     if (auto v = a.value("--cuda-graphs")) t.cudaGraphs = onOff("--cuda-graphs", *v);
     if (auto v = a.value("--cudnn-benchmark")) t.cudnnBenchmark = onOff("--cudnn-benchmark", *v);
     if (auto v = a.integer("--checkpoint-every")) t.checkpointEvery = *v;
+    if (auto v = a.integer("--validate-every")) t.validateEvery = *v;
     if (auto v = a.integer("--seed")) {
         if (*v < 0) throw ValidationError("--seed", "must not be negative");
         t.seed = std::uint64_t(*v);
@@ -161,8 +164,10 @@ int runTrainCommand(const std::vector<std::string>& argv) {
             if (!quiet) std::cerr << "\n";
             std::cerr << "epoch " << e.epoch + 1 << "/" << e.epochs << ": train loss "
                       << fixed(e.loss, 4) << ", train acc " << fixed(100 * e.trainAccuracy, 1)
-                      << "%, val loss " << fixed(e.valLoss, 4) << ", val acc "
-                      << fixed(100 * e.valAccuracy, 2) << "%";
+                      << "%";
+            if (std::isfinite(e.valAccuracy)) // not between validations (--validate-every)
+                std::cerr << ", val loss " << fixed(e.valLoss, 4) << ", val acc "
+                          << fixed(100 * e.valAccuracy, 2) << "%";
             if (std::isfinite(e.liveValAccuracy)) // with EMA: the trained weights' own
                 std::cerr << " (EMA), trained weights " << fixed(100 * e.liveValAccuracy, 2) << "%";
             std::cerr << " (" << clock(e.elapsedSeconds) << ")\n";

@@ -62,8 +62,8 @@ bool TrainingSettings::operator==(const TrainingSettings& o) const {
            emaDecay == o.emaDecay && device == o.device && precision == o.precision &&
            cudaGraphs == o.cudaGraphs && cudnnBenchmark == o.cudnnBenchmark &&
            trainSamples == o.trainSamples && valSamples == o.valSamples &&
-           checkpointEvery == o.checkpointEvery && seed == o.seed && workers == o.workers &&
-           progressive == o.progressive;
+           checkpointEvery == o.checkpointEvery && validateEvery == o.validateEvery &&
+           seed == o.seed && workers == o.workers && progressive == o.progressive;
 }
 
 std::string toString(ProgressiveSettings::Schedule s) {
@@ -107,6 +107,7 @@ void validate(const TrainingSettings& t) {
     requireRange("training.train_samples", t.trainSamples, 0, kMaxSamples);
     requireRange("training.val_samples", t.valSamples, 0, kMaxSamples);
     requireRange("training.checkpoint_every", t.checkpointEvery, 0, 100000000);
+    requireRange("training.validate_every", t.validateEvery, 1, kMaxEpochs);
     requireRange("training.workers", t.workers, 1, kMaxWorkers);
     const ProgressiveSettings& p = t.progressive;
     const std::string pp = "training.progressive.";
@@ -162,6 +163,7 @@ TrainingSettings trainingFromJson(const Json& j) {
     t.trainSamples = r.integer("train_samples", t.trainSamples);
     t.valSamples = r.integer("val_samples", t.valSamples);
     t.checkpointEvery = r.integer("checkpoint_every", t.checkpointEvery);
+    t.validateEvery = r.integer("validate_every", t.validateEvery);
     const double seed = r.number("seed", double(t.seed));
     if (seed < 0 || seed != std::floor(seed) || seed > 9007199254740992.0)
         throw ValidationError("training.seed", "must be a non-negative whole number");
@@ -318,6 +320,7 @@ Json configToJson(const ScaleConfig& c) {
                      {"train_samples", t.trainSamples},
                      {"val_samples", t.valSamples},
                      {"checkpoint_every", t.checkpointEvery},
+                     {"validate_every", t.validateEvery},
                      {"seed", t.seed},
                      {"workers", t.workers},
                      {"progressive",

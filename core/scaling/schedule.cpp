@@ -65,6 +65,10 @@ int evaluationSize(const ProgressiveSettings& s, const std::vector<TrainingStage
     return s.evalImageSize > 0 ? s.evalImageSize : stages.back().imageSize;
 }
 
+bool validationEpoch(int epoch, int epochs, int every) {
+    return epoch + 1 >= epochs || (epoch + 1) % std::max(1, every) == 0;
+}
+
 double learningRateAt(double baseLr, std::int64_t step, std::int64_t totalSteps,
                       std::int64_t warmupSteps) {
     if (totalSteps <= 0) return baseLr;

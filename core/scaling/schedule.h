@@ -27,6 +27,10 @@ const TrainingStage& stageForEpoch(const std::vector<TrainingStage>& stages, int
 // The size every validation runs at: settings.evalImageSize, or the last stage's size.
 int evaluationSize(const ProgressiveSettings& settings, const std::vector<TrainingStage>& stages);
 
+// Whether 0-based `epoch` of `epochs` ends with a validation: every `every` epochs (counted
+// from the first), and always the last.
+bool validationEpoch(int epoch, int epochs, int every);
+
 // Linear warm-up over `warmupSteps`, then cosine decay to 0 at `totalSteps`.
 double learningRateAt(double baseLr, std::int64_t step, std::int64_t totalSteps,
                       std::int64_t warmupSteps);

@@ -543,19 +543,25 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             if (cancelled) break;
             epochLoss = epochLossT.item<double>() / double(std::max<std::int64_t>(1, epochSeen));
             epochCorrect = epochCorrectT.item<double>();
-            const auto validationStart = Clock::now();
-            const EvalResult ev = evaluate(ema ? *ema : model, data.val, evalSize,
-                                           batch * kEvalBatchMultiplier, dev, bf16);
-            // With EMA the trained weights are validated too (timm reports both): the
-            // averaged ones can lag far behind while the learning rate is high.
+            // Epochs between validations leave the validation cells empty (NaN); the epoch
+            // index decides, so a resumed run validates after the same epochs.
             constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-            const EvalResult live =
-                ema ? evaluate(model, data.val, evalSize, batch * kEvalBatchMultiplier, dev, bf16)
-                    : EvalResult{kNaN, kNaN};
-            prog.validation +=
-                std::chrono::duration<double>(Clock::now() - validationStart).count();
-            summary.finalValAccuracy = ev.accuracy;
-            prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);
+            const bool validating = validationEpoch(epoch, t.epochs, t.validateEvery);
+            EvalResult ev{kNaN, kNaN}, live{kNaN, kNaN};
+            if (validating) {
+                const auto validationStart = Clock::now();
+                ev = evaluate(ema ? *ema : model, data.val, evalSize, batch * kEvalBatchMultiplier,
+                              dev, bf16);
+                // With EMA the trained weights are validated too (timm reports both): the
+                // averaged ones can lag far behind while the learning rate is high.
+                if (ema)
+                    live = evaluate(model, data.val, evalSize, batch * kEvalBatchMultiplier, dev,
+                                    bf16);
+                prog.validation +=
+                    std::chrono::duration<double>(Clock::now() - validationStart).count();
+                summary.finalValAccuracy = ev.accuracy;
+                prog.bestAccuracy = std::max(prog.bestAccuracy, ev.accuracy);
+            }
             TrainEvent e = stageEvent(TrainEvent::Type::Epoch, epoch, st);
             e.loss = epochLoss;
             e.trainAccuracy = epochCorrect / double(std::max<std::int64_t>(1, epochSeen));

@@ -57,6 +57,7 @@ void TestConfig::roundTripEdited() {
     c.training.seed = 123456789012345ull;
     c.training.cudaGraphs = false;    // not the default
     c.training.cudnnBenchmark = true; // nor this
+    c.training.validateEvery = 3;
     const ScaleConfig back = configFromJson(Json::parse(configToJson(c).dump(2)));
     QVERIFY(back == c);
 }
@@ -121,6 +122,12 @@ void TestConfig::badJson_data() {
     QTest::newRow("cudnn benchmark not a bool")
         << "{" + ok + R"(,"scaling":{},"training":{"cudnn_benchmark":1}})"
         << "training.cudnn_benchmark";
+    QTest::newRow("validate every 0")
+        << "{" + ok + R"(,"scaling":{},"training":{"validate_every":0}})"
+        << "training.validate_every";
+    QTest::newRow("validate every half")
+        << "{" + ok + R"(,"scaling":{},"training":{"validate_every":0.5}})"
+        << "training.validate_every";
     QTest::newRow("eval size 1e6")
         << "{" + ok + R"(,"scaling":{},"training":{"progressive":{"eval_image_size":1000000}}})"
         << "training.progressive.eval_image_size";

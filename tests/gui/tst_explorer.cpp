@@ -336,7 +336,8 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     auto* precision = panel->findChild<QComboBox*>("precision");
     auto* graphs = panel->findChild<QCheckBox*>("cudaGraphs");
     auto* cudnn = panel->findChild<QCheckBox*>("cudnnBenchmark");
-    QVERIFY(more && decay && ema && precision && graphs && cudnn);
+    auto* validateEvery = panel->findChild<QSpinBox*>("validateEvery");
+    QVERIFY(more && decay && ema && precision && graphs && cudnn && validateEvery);
     QVERIFY(!decay->isVisibleTo(panel));
     // Before any run the curves' plots use the panel's width (an empty legend once capped it).
     w.resize(1500, 940);
@@ -355,6 +356,8 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     graphs->setChecked(false);
     QVERIFY(!cudnn->isChecked()); // the default
     cudnn->setChecked(true);
+    QCOMPARE(validateEvery->text(), QStringLiteral("every epoch")); // the default, 1
+    validateEvery->setValue(4);
     QVERIFY(w.saveConfig(dir.filePath("c.json")));
     const TrainingSettings saved = loadConfig(dir.filePath("c.json").toStdString()).training;
     QCOMPARE(saved.weightDecay, 5e-4);
@@ -362,18 +365,21 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     QCOMPARE(QString::fromStdString(saved.precision), QStringLiteral("fp32"));
     QVERIFY(!saved.cudaGraphs);
     QVERIFY(saved.cudnnBenchmark);
+    QCOMPARE(saved.validateEvery, 4);
 
     ScaleConfig other = w.document()->config();
     other.training.emaDecay = 0;
     other.training.precision = "bf16";
     other.training.cudaGraphs = true;
     other.training.cudnnBenchmark = false;
+    other.training.validateEvery = 2;
     saveConfig(other, dir.filePath("o.json").toStdString());
     QVERIFY(w.openConfig(dir.filePath("o.json")));
     QCOMPARE(ema->text(), QStringLiteral("off"));
     QCOMPARE(precision->currentData().toString(), QStringLiteral("bf16"));
     QVERIFY(graphs->isChecked());
     QVERIFY(!cudnn->isChecked());
+    QCOMPARE(validateEvery->value(), 2);
 
     // A warm-up longer than the run: refused with the field's name, nothing started.
     panel->findChild<QSpinBox*>("epochs")->setValue(2);

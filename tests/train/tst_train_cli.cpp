@@ -24,7 +24,8 @@ void TestTrainCli::trainsAndSummarises() {
     QTemporaryDir dir;
     QProcess p;
     p.start(qEnvironmentVariable("SCALESCOPE_CLI"),
-            tiny(dir.path()) + QStringList{"--epochs", "2", "--stages", "2", "--eval-size", "40"});
+            tiny(dir.path()) + QStringList{"--epochs", "2", "--stages", "2", "--eval-size", "40",
+                                           "--validate-every", "2"});
     QVERIFY(p.waitForFinished(120000));
     const QString err = QString::fromUtf8(p.readAllStandardError());
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
@@ -36,10 +37,20 @@ void TestTrainCli::trainsAndSummarises() {
     QVERIFY2(err.contains(QRegularExpression("mem \\d+\\.\\d\\d GiB")), qPrintable(err));
     QVERIFY(out.contains("finished: 40 steps"));
     QVERIFY(out.contains("final val accuracy"));
+    // Validated after the second epoch only.
+    const QRegularExpression epochLine("^epoch (\\d)/2: .*$", QRegularExpression::MultilineOption);
+    QStringList epochLines;
+    for (auto it = epochLine.globalMatch(err); it.hasNext();)
+        epochLines << it.next().captured(0);
+    QCOMPARE(epochLines.size(), 2);
+    QVERIFY2(!epochLines[0].contains("val acc"), qPrintable(epochLines[0]));
+    QVERIFY2(epochLines[1].contains("val acc"), qPrintable(epochLines[1]));
     QVERIFY(QFile::exists(dir.filePath("weights.pt")));
     QFile config(dir.filePath("config.json"));
     QVERIFY(config.open(QIODevice::ReadOnly));
-    QVERIFY(config.readAll().contains("\"eval_image_size\": 40"));
+    const QByteArray json = config.readAll();
+    QVERIFY(json.contains("\"eval_image_size\": 40"));
+    QVERIFY(json.contains("\"validate_every\": 2"));
 }
 
 void TestTrainCli::killedRunResumes() {
@@ -74,6 +85,10 @@ void TestTrainCli::badFlags_data() {
                                  << "training.learning_rate: must be between";
     QTest::newRow("eval size negative") << QStringList{"train", "--eval-size", "-5"}
                                         << "training.progressive.eval_image_size: must be between";
+    QTest::newRow("validate every 0") << QStringList{"train", "--validate-every", "0"}
+                                      << "training.validate_every: must be between";
+    QTest::newRow("validate every 1.5")
+        << QStringList{"train", "--validate-every", "1.5"} << "--validate-every: ";
     QTest::newRow("schedule") << QStringList{"train", "--schedule", "fast"}
                               << "--schedule: \"fast\" is not one of";
     QTest::newRow("cuda graphs") << QStringList{"train", "--cuda-graphs", "maybe"}

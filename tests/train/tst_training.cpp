@@ -57,6 +57,9 @@ class TestTraining : public QObject {
     void schedules();
     void learnsShapesAboveChance();
     void stagesFollowConfiguration();
+    void validationEpochs_data();
+    void validationEpochs();
+    void validatesEveryNthEpoch();
     void pauseResumeCancel();
     void stoppedRunResumesSameSchedule();
     void badInputIsReported_data();
@@ -200,6 +203,62 @@ void TestTraining::stagesFollowConfiguration() {
     QVERIFY(stages[0].randAugment < stages[2].randAugment);
     for (const auto& e : rec.of(Type::Step))
         QCOMPARE(e.imageSize, stages[size_t(e.epoch)].imageSize);
+}
+
+void TestTraining::validationEpochs_data() {
+    QTest::addColumn<int>("epochs");
+    QTest::addColumn<int>("every");
+    QTest::addColumn<QList<int>>("validated"); // 0-based epochs that end with a validation
+    QTest::newRow("every epoch") << 3 << 1 << QList<int>{0, 1, 2};
+    QTest::newRow("every second, odd count") << 5 << 2 << QList<int>{1, 3, 4};
+    QTest::newRow("every second, even count") << 4 << 2 << QList<int>{1, 3};
+    QTest::newRow("every third") << 7 << 3 << QList<int>{2, 5, 6};
+    QTest::newRow("beyond the run: the last only") << 4 << 10 << QList<int>{3};
+    QTest::newRow("one epoch") << 1 << 5 << QList<int>{0};
+}
+
+void TestTraining::validationEpochs() {
+    QFETCH(int, epochs);
+    QFETCH(int, every);
+    QFETCH(QList<int>, validated);
+    QList<int> got;
+    for (int e = 0; e < epochs; ++e)
+        if (validationEpoch(e, epochs, every)) got.push_back(e);
+    QCOMPARE(got, validated);
+}
+
+void TestTraining::validatesEveryNthEpoch() {
+    QTemporaryDir dir;
+    ScaleConfig c = tinyConfig(3);
+    c.training.trainSamples = 256;
+    c.training.valSamples = 64;
+    c.training.validateEvery = 2; // after epoch 2, and after epoch 3 as the last
+    c.training.emaDecay = 0.9;    // the trained weights' own columns skip the same epochs
+    TrainControl control;
+    Recorder rec;
+    const TrainSummary s =
+        runTraining(c, {dir.path().toStdString(), false, 10}, control, rec.sink());
+    QVERIFY2(s.error.empty(), s.error.c_str());
+    const auto epochs = rec.of(Type::Epoch);
+    QCOMPARE(int(epochs.size()), 3);
+    QVERIFY(std::isnan(epochs[0].valAccuracy) && std::isnan(epochs[0].valLoss));
+    QVERIFY(std::isnan(epochs[0].liveValAccuracy));
+    QCOMPARE(epochs[0].validationSeconds, 0.0);
+    for (int i : {1, 2}) {
+        QVERIFY(std::isfinite(epochs[size_t(i)].valAccuracy));
+        QVERIFY(std::isfinite(epochs[size_t(i)].liveValAccuracy));
+        QVERIFY(std::isfinite(epochs[size_t(i)].trainAccuracy));
+    }
+    QVERIFY(epochs[1].validationSeconds > 0);
+    QVERIFY(epochs[2].validationSeconds > epochs[1].validationSeconds);
+    QCOMPARE(s.finalValAccuracy, epochs[2].valAccuracy);
+    QCOMPARE(s.validationSeconds, epochs[2].validationSeconds);
+    // metrics.csv leaves the skipped epoch's cells empty; they read back as NaN.
+    const RunHistory h = readRunHistory(dir.path().toStdString());
+    QCOMPARE(int(h.epochs.size()), 3);
+    QVERIFY(std::isnan(h.epochs[0].valAccuracy));
+    QVERIFY(std::isfinite(h.epochs[0].loss));
+    QCOMPARE(h.epochs[1].valAccuracy, epochs[1].valAccuracy);
 }
 
 void TestTraining::pauseResumeCancel() {
