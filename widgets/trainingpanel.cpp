@@ -27,6 +27,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <qcustomplot.h>
 
@@ -645,10 +646,25 @@ bool TrainingPanel::openRun(const QString& path, QString* why) {
     for (const auto& e : run.plotted)
         plotEvent(run, e);
     updateXRange();
-    m_status->setText(tr("Opened %1: %2 epochs, final val accuracy %3%.")
-                          .arg(QString::fromStdString(h.dir))
-                          .arg(h.epochs.size())
-                          .arg(100 * h.epochs.back().valAccuracy, 0, 'f', 2));
+    // A run stopped between validations (training.validate_every) ends on an empty row.
+    const auto validated =
+        std::find_if(h.epochs.rbegin(), h.epochs.rend(),
+                     [](const train::TrainEvent& r) { return std::isfinite(r.valAccuracy); });
+    if (validated == h.epochs.rend())
+        m_status->setText(tr("Opened %1: %2 epochs, none validated yet.")
+                              .arg(QString::fromStdString(h.dir))
+                              .arg(h.epochs.size()));
+    else if (validated == h.epochs.rbegin())
+        m_status->setText(tr("Opened %1: %2 epochs, final val accuracy %3%.")
+                              .arg(QString::fromStdString(h.dir))
+                              .arg(h.epochs.size())
+                              .arg(100 * validated->valAccuracy, 0, 'f', 2));
+    else
+        m_status->setText(tr("Opened %1: %2 epochs, val accuracy %3% after epoch %4.")
+                              .arg(QString::fromStdString(h.dir))
+                              .arg(h.epochs.size())
+                              .arg(100 * validated->valAccuracy, 0, 'f', 2)
+                              .arg(validated->epoch + 1));
     m_dirty = true;
     return true;
 }

@@ -29,6 +29,8 @@
 #include <QTranslator>
 #include <QtTest>
 #include <cmath>
+#include <fstream>
+#include <limits>
 #include <qcustomplot.h>
 
 using namespace scalescope;
@@ -55,6 +57,8 @@ class TestExplorer : public QObject {
     void diagramExpandsAndExports();
     void exportImportRoundTrip();
     void shortTrainingRunDrawsCurves();
+    void openedRunsBetweenValidations_data();
+    void openedRunsBetweenValidations();
     void trainingFormSurvivesScalingEdits();
     void moreTrainingSettingsRoundTrip();
     void closingDuringRunStopsWithCheckpoint();
@@ -303,6 +307,50 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QVERIFY(!panel->openRun(dir.path(), &why));
     QVERIFY2(why.contains("metrics.csv") && why.contains("no such file"), qPrintable(why));
     QCOMPARE(panel->runCount(), 4);
+}
+
+// Runs with training.validate_every above 1 leave epochs without validation: those draw a loss
+// point and no accuracy point, and the status names the last validated epoch.
+void TestExplorer::openedRunsBetweenValidations_data() {
+    QTest::addColumn<QList<bool>>("validated"); // per epoch
+    QTest::addColumn<int>("points");            // loss points + accuracy points
+    QTest::addColumn<QString>("status");
+    QTest::newRow("finished, every second epoch")
+        << QList<bool>{false, true, true} << 5 << "3 epochs, final val accuracy 60.00%";
+    QTest::newRow("stopped between validations")
+        << QList<bool>{false, true, false} << 4 << "3 epochs, val accuracy 50.00% after epoch 2";
+    QTest::newRow("stopped before any") << QList<bool>{false} << 1 << "1 epochs, none validated";
+}
+
+void TestExplorer::openedRunsBetweenValidations() {
+    QFETCH(QList<bool>, validated);
+    QFETCH(int, points);
+    QFETCH(QString, status);
+    QTemporaryDir dir;
+    {
+        std::ofstream csv(dir.filePath("metrics.csv").toStdString());
+        csv << train::metricsFileHeader() << "\n";
+        for (int i = 0; i < validated.size(); ++i) {
+            train::TrainEvent e;
+            e.epoch = i;
+            e.step = 10 * (i + 1);
+            e.imageSize = 32;
+            e.loss = 2.0 - 0.1 * i;
+            e.trainAccuracy = 0.3;
+            e.elapsedSeconds = 5.0 * (i + 1);
+            e.validationSeconds = 0;
+            const double nan = std::numeric_limits<double>::quiet_NaN();
+            e.valLoss = validated[i] ? 1.0 : nan;
+            e.valAccuracy = validated[i] ? 0.4 + 0.1 * i : nan;
+            csv << train::metricsRow(e) << "\n";
+        }
+    }
+    MainWindow w;
+    TrainingPanel* panel = w.trainingPanel();
+    QString why;
+    QVERIFY2(panel->openRun(dir.path(), &why), qPrintable(why));
+    QCOMPARE(panel->pointCount(), points);
+    QVERIFY2(panel->statusText().contains(status), qPrintable(panel->statusText()));
 }
 
 void TestExplorer::trainingFormSurvivesScalingEdits() {
