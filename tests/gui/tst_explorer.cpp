@@ -239,20 +239,15 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     bool number = false;
     // The run's name is quoted and may hold commas: columns are counted from the end.
     const QStringList header = lines[0].split(',');
-    const auto fromEnd = [&](const char* name) {
-        const int i = int(header.indexOf(name));
-        return i > 0 ? i - int(header.size()) : 0;
+    const auto cell = [&](const char* name) {
+        const int i = int(header.indexOf(name)) - int(header.size()); // -1 is the last
+        number = false;
+        return i < 0 && i > -int(header.size()) ? lines[2].section(',', i, i).toDouble(&number)
+                                                : 0.0;
     };
-    QVERIFY(fromEnd("live_val_accuracy") < 0 && fromEnd("validation_seconds") < 0);
-    const double live =
-        lines[2]
-            .section(',', fromEnd("live_val_accuracy"), fromEnd("live_val_accuracy"))
-            .toDouble(&number);
+    const double live = cell("live_val_accuracy");
     QVERIFY2(number && live >= 0 && live <= 1, qPrintable(lines[2]));
-    const double validated =
-        lines[2]
-            .section(',', fromEnd("validation_seconds"), fromEnd("validation_seconds"))
-            .toDouble(&number);
+    const double validated = cell("validation_seconds");
     QVERIFY2(number && validated > 0, qPrintable(lines[2]));
     // Graphs per run: loss, val accuracy (EMA), val accuracy (trained weights), then the
     // schedule's four and img/s.
