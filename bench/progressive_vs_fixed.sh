@@ -10,6 +10,8 @@
 # SHOT=FILE.png saves `scalescope --open-run ... --x-axis time` of the two; BUILD=build-gpu.
 # FIXED_ARGS / PAPER_ARGS: flags for one run only (e.g. PAPER_ARGS="--max-size 224" with
 # --eval-size 256: EfficientNetV2's last training size below the validation size).
+# SIDE_BY_SIDE=1 runs the two at once, one CPU thread each (OMP_NUM_THREADS=1), so that the
+# machine's speed, which drifts by a fifth over minutes on a shared VM, moves both alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-shapes}"; shift || true
@@ -21,13 +23,26 @@ esac
 bin=${BUILD:-build}/bin
 runs="${RUNS:-$(mktemp -d)}"
 mkdir -p "$runs"
+run() { # schedule, then the flags
+  local schedule=$1 rc=0; shift
+  "$bin/scalescope-cli" train --config "$config" --schedule "$schedule" "$@" \
+    --run-dir "$runs/$schedule" --quiet >"$runs/$schedule.log" 2>&1 || rc=$?
+  echo "== $schedule: $(tail -2 "$runs/$schedule.log" | head -1)"
+  return $rc
+}
+pids=()
 for schedule in fixed paper; do
   rm -rf "${runs:?}/$schedule"
   if [[ $schedule == fixed ]]; then own=(${FIXED_ARGS:-}); else own=(${PAPER_ARGS:-}); fi
   echo "== $schedule: $bin/scalescope-cli train --config $config --schedule $schedule $* ${own[*]} --run-dir $runs/$schedule --quiet"
-  "$bin/scalescope-cli" train --config "$config" --schedule "$schedule" "$@" "${own[@]}" \
-    --run-dir "$runs/$schedule" --quiet | tail -2 | head -1
+  if [[ -n "${SIDE_BY_SIDE:-}" ]]; then
+    OMP_NUM_THREADS=1 run "$schedule" "$@" "${own[@]}" &
+    pids+=($!)
+  else
+    run "$schedule" "$@" "${own[@]}"
+  fi
 done
+for pid in "${pids[@]}"; do wait "$pid"; done
 python3 bench/compare_runs.py "$runs/fixed/metrics.csv" "$runs/paper/metrics.csv" || true
 if [[ -n "${SHOT:-}" ]]; then
   "$bin/scalescope" --screenshot "$SHOT" --open-run "$runs/fixed" --open-run "$runs/paper" \
