@@ -585,8 +585,11 @@ void TrainingPanel::updateXRange() {
                                                        : double(m_runs[i].plannedEpochs));
     }
     if (end <= 0) end = xAxis() == XAxis::WallTime ? 60.0 : 1.0;
+    // A little room past the end: a run's last point sits there, and the axis rect clipped
+    // its marker in half (a run validated only at its end showed no accuracy at all).
+    constexpr double kEndMargin = 0.02;
     for (QCPAxisRect* r : {m_lossRect, m_sizeRect, m_speedRect})
-        r->axis(QCPAxis::atBottom)->setRange(0, end);
+        r->axis(QCPAxis::atBottom)->setRange(0, end * (1 + kEndMargin));
 }
 
 void TrainingPanel::openRunDialog() {
