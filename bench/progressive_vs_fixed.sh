@@ -42,7 +42,9 @@ for schedule in fixed paper; do
     run "$schedule" "$@" "${own[@]}"
   fi
 done
-for pid in "${pids[@]}"; do wait "$pid"; done
+failed=0 # wait for both before failing, so that no run is left behind
+for pid in "${pids[@]}"; do wait "$pid" || failed=$?; done
+((failed == 0)) || exit "$failed"
 python3 bench/compare_runs.py "$runs/fixed/metrics.csv" "$runs/paper/metrics.csv" || true
 if [[ -n "${SHOT:-}" ]]; then
   "$bin/scalescope" --screenshot "$SHOT" --open-run "$runs/fixed" --open-run "$runs/paper" \

@@ -240,10 +240,11 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     // The run's name is quoted and may hold commas: columns are counted from the end.
     const QStringList header = lines[0].split(',');
     const auto cell = [&](const char* name) {
-        const int i = int(header.indexOf(name)) - int(header.size()); // -1 is the last
         number = false;
-        return i < 0 && i > -int(header.size()) ? lines[2].section(',', i, i).toDouble(&number)
-                                                : 0.0;
+        const int i = int(header.indexOf(name));
+        if (i <= 0) return 0.0; // absent, or the first column, which no count from the end reaches
+        const int fromEnd = i - int(header.size()); // -1 is the last
+        return lines[2].section(',', fromEnd, fromEnd).toDouble(&number);
     };
     const double live = cell("live_val_accuracy");
     QVERIFY2(number && live >= 0 && live <= 1, qPrintable(lines[2]));
