@@ -809,210 +809,230 @@
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="170"/>
+        <source>timm&apos;s</source>
+        <translation>timm 방식</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="171"/>
+        <source>Residual branches and classifier at zero</source>
+        <translation>잔차 분기와 분류기를 0으로</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="173"/>
+        <source>At zero, each residual block starts as identity and the logits at zero, so the first steps of a deep network on little data cannot blow up.</source>
+        <translation>0으로 두면 각 잔차 블록은 항등 함수로, 로짓은 0에서 시작하므로 적은 데이터로 학습하는 깊은 네트워크도 첫 스텝에서 발산하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="175"/>
+        <source>Initial weights</source>
+        <translation>초기 가중치</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="178"/>
         <source> epochs</source>
         <translation> 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="171"/>
+        <location filename="../widgets/trainingpanel.cpp" line="179"/>
         <source>every epoch</source>
         <translation>매 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="173"/>
+        <location filename="../widgets/trainingpanel.cpp" line="181"/>
         <source>Epochs between validations; the last epoch is always validated. Validating is a fixed cost per epoch, a large share of short runs.</source>
         <translation>검증 사이의 에포크 수입니다. 마지막 에포크는 항상 검증합니다. 검증은 에포크마다 드는 고정 비용으로, 짧은 실행에서는 큰 몫을 차지합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="175"/>
+        <location filename="../widgets/trainingpanel.cpp" line="183"/>
         <source>Validate every</source>
         <translation>검증 간격</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="178"/>
+        <location filename="../widgets/trainingpanel.cpp" line="186"/>
         <source>Automatic (bf16 on CUDA)</source>
         <translation>자동 (CUDA에서 bf16)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="179"/>
+        <location filename="../widgets/trainingpanel.cpp" line="187"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="180"/>
+        <location filename="../widgets/trainingpanel.cpp" line="188"/>
         <source>bf16 (CUDA only)</source>
         <translation>bf16 (CUDA 전용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="181"/>
+        <location filename="../widgets/trainingpanel.cpp" line="189"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="182"/>
+        <location filename="../widgets/trainingpanel.cpp" line="190"/>
         <source>Replay each step from a CUDA graph</source>
         <translation>각 스텝을 CUDA 그래프로 재생</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="185"/>
+        <location filename="../widgets/trainingpanel.cpp" line="193"/>
         <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="187"/>
+        <location filename="../widgets/trainingpanel.cpp" line="195"/>
         <source>Time cuDNN&apos;s algorithms for each image size</source>
         <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="190"/>
+        <location filename="../widgets/trainingpanel.cpp" line="198"/>
         <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
         <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="201"/>
+        <location filename="../widgets/trainingpanel.cpp" line="209"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="202"/>
-        <location filename="../widgets/trainingpanel.cpp" line="295"/>
-        <location filename="../widgets/trainingpanel.cpp" line="424"/>
+        <location filename="../widgets/trainingpanel.cpp" line="210"/>
+        <location filename="../widgets/trainingpanel.cpp" line="303"/>
+        <location filename="../widgets/trainingpanel.cpp" line="434"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="203"/>
+        <location filename="../widgets/trainingpanel.cpp" line="211"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="212"/>
+        <location filename="../widgets/trainingpanel.cpp" line="220"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="218"/>
+        <location filename="../widgets/trainingpanel.cpp" line="226"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="220"/>
+        <location filename="../widgets/trainingpanel.cpp" line="228"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="222"/>
+        <location filename="../widgets/trainingpanel.cpp" line="230"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="226"/>
+        <location filename="../widgets/trainingpanel.cpp" line="234"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="227"/>
+        <location filename="../widgets/trainingpanel.cpp" line="235"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="228"/>
+        <location filename="../widgets/trainingpanel.cpp" line="236"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="229"/>
+        <location filename="../widgets/trainingpanel.cpp" line="237"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="253"/>
-        <location filename="../widgets/trainingpanel.cpp" line="572"/>
+        <location filename="../widgets/trainingpanel.cpp" line="261"/>
+        <location filename="../widgets/trainingpanel.cpp" line="582"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="255"/>
+        <location filename="../widgets/trainingpanel.cpp" line="263"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="256"/>
+        <location filename="../widgets/trainingpanel.cpp" line="264"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="258"/>
+        <location filename="../widgets/trainingpanel.cpp" line="266"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="259"/>
+        <location filename="../widgets/trainingpanel.cpp" line="267"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="261"/>
-        <location filename="../widgets/trainingpanel.cpp" line="484"/>
+        <location filename="../widgets/trainingpanel.cpp" line="269"/>
+        <location filename="../widgets/trainingpanel.cpp" line="494"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="286"/>
+        <location filename="../widgets/trainingpanel.cpp" line="294"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="298"/>
+        <location filename="../widgets/trainingpanel.cpp" line="306"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="303"/>
+        <location filename="../widgets/trainingpanel.cpp" line="311"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="432"/>
+        <location filename="../widgets/trainingpanel.cpp" line="442"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="467"/>
+        <location filename="../widgets/trainingpanel.cpp" line="477"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="468"/>
+        <location filename="../widgets/trainingpanel.cpp" line="478"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="473"/>
+        <location filename="../widgets/trainingpanel.cpp" line="483"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="476"/>
+        <location filename="../widgets/trainingpanel.cpp" line="486"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="478"/>
+        <location filename="../widgets/trainingpanel.cpp" line="488"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="480"/>
+        <location filename="../widgets/trainingpanel.cpp" line="490"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="482"/>
+        <location filename="../widgets/trainingpanel.cpp" line="492"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="446"/>
+        <location filename="../widgets/trainingpanel.cpp" line="456"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -1027,88 +1047,88 @@
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="438"/>
+        <location filename="../widgets/trainingpanel.cpp" line="448"/>
         <source>#%1 %2, %3, %4</source>
         <translation>#%1 %2, %3, %4</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="536"/>
+        <location filename="../widgets/trainingpanel.cpp" line="546"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="572"/>
+        <location filename="../widgets/trainingpanel.cpp" line="582"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="598"/>
+        <location filename="../widgets/trainingpanel.cpp" line="611"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="602"/>
+        <location filename="../widgets/trainingpanel.cpp" line="615"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="602"/>
+        <location filename="../widgets/trainingpanel.cpp" line="615"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="623"/>
+        <location filename="../widgets/trainingpanel.cpp" line="636"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="654"/>
+        <location filename="../widgets/trainingpanel.cpp" line="667"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="658"/>
+        <location filename="../widgets/trainingpanel.cpp" line="671"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="663"/>
+        <location filename="../widgets/trainingpanel.cpp" line="676"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="689"/>
+        <location filename="../widgets/trainingpanel.cpp" line="702"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="699"/>
+        <location filename="../widgets/trainingpanel.cpp" line="712"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="708"/>
+        <location filename="../widgets/trainingpanel.cpp" line="721"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="715"/>
+        <location filename="../widgets/trainingpanel.cpp" line="728"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="719"/>
+        <location filename="../widgets/trainingpanel.cpp" line="732"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="726"/>
-        <location filename="../widgets/trainingpanel.cpp" line="741"/>
+        <location filename="../widgets/trainingpanel.cpp" line="739"/>
+        <location filename="../widgets/trainingpanel.cpp" line="754"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="743"/>
+        <location filename="../widgets/trainingpanel.cpp" line="756"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -165,6 +165,14 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_ema->setObjectName(QStringLiteral("emaDecay"));
     m_ema->setSpecialValueText(tr("off"));
     adv->addRow(tr("EMA decay"), m_ema);
+    m_init = new QComboBox(advanced);
+    m_init->setObjectName(QStringLiteral("init"));
+    m_init->addItem(tr("timm's"), "timm");
+    m_init->addItem(tr("Residual branches and classifier at zero"), "zero-last");
+    m_init->setToolTip(
+        tr("At zero, each residual block starts as identity and the logits at zero, so the "
+           "first steps of a deep network on little data cannot blow up."));
+    adv->addRow(tr("Initial weights"), m_init);
     m_validateEvery = intBox(advanced, 1, 100000);
     m_validateEvery->setObjectName(QStringLiteral("validateEvery"));
     m_validateEvery->setSuffix(tr(" epochs"));
@@ -359,6 +367,7 @@ void TrainingPanel::setSettingsFromDocument() {
     m_labelSmoothing->setValue(t.labelSmoothing);
     m_warmup->setValue(t.warmupEpochs);
     m_ema->setValue(t.emaDecay);
+    m_init->setCurrentIndex(std::max(0, m_init->findData(QString::fromStdString(t.init))));
     m_validateEvery->setValue(t.validateEvery);
     m_precision->setCurrentIndex(
         std::max(0, m_precision->findData(QString::fromStdString(t.precision))));
@@ -392,6 +401,7 @@ TrainingSettings TrainingPanel::settingsFromForm() const {
     t.labelSmoothing = m_labelSmoothing->value();
     t.warmupEpochs = m_warmup->value();
     t.emaDecay = m_ema->value();
+    t.init = m_init->currentData().toString().toStdString();
     t.validateEvery = m_validateEvery->value();
     t.precision = m_precision->currentData().toString().toStdString();
     t.cudaGraphs = m_cudaGraphs->isChecked();
@@ -413,11 +423,11 @@ bool TrainingPanel::commitSettings(QString* why) {
 
 void TrainingPanel::setRunning(bool running) {
     for (QWidget* w : std::initializer_list<QWidget*>{
-             m_dataset,    m_dataPath,       m_samples,        m_epochs,   m_batch,     m_schedule,
-             m_stages,     m_minSize,        m_maxSize,        m_evalSize, m_dropMin,   m_dropMax,
-             m_raMin,      m_raMax,          m_mixMin,         m_mixMax,   m_optimizer, m_lr,
-             m_device,     m_weightDecay,    m_labelSmoothing, m_warmup,   m_ema,       m_precision,
-             m_cudaGraphs, m_cudnnBenchmark, m_validateEvery,  m_start})
+             m_dataset,   m_dataPath,    m_samples,        m_epochs,        m_batch,     m_schedule,
+             m_stages,    m_minSize,     m_maxSize,        m_evalSize,      m_dropMin,   m_dropMax,
+             m_raMin,     m_raMax,       m_mixMin,         m_mixMax,        m_optimizer, m_lr,
+             m_device,    m_weightDecay, m_labelSmoothing, m_warmup,        m_ema,       m_init,
+             m_precision, m_cudaGraphs,  m_cudnnBenchmark, m_validateEvery, m_start})
         w->setEnabled(!running);
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);

@@ -90,6 +90,7 @@ class TrainingPanel : public QWidget {
     QComboBox *m_dataset, *m_schedule, *m_optimizer, *m_device, *m_precision;
     QCheckBox* m_cudaGraphs;
     QCheckBox* m_cudnnBenchmark;
+    QComboBox* m_init;
     QLineEdit* m_dataPath;
     QSpinBox *m_epochs, *m_batch, *m_stages, *m_minSize, *m_maxSize, *m_evalSize, *m_samples;
     QSpinBox* m_validateEvery;

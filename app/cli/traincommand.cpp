@@ -31,6 +31,8 @@ timm state_dict names for EfficientNets).
                          validates above its last training size (S: 300 -> 384)
   --train-samples N --val-samples N   images used (0 = all)
   --ema X                EMA decay of the weights (0 = off)
+  --init I               initial weights: timm (default) or zero-last (every residual
+                         branch's last BatchNorm and the classifier at zero)
   --device D             auto, cpu, cuda, cuda:N
   --precision P          auto, fp32, bf16 (CUDA)
   --cuda-graphs on|off   replay each stage's training step from a CUDA graph (default on)
@@ -78,7 +80,7 @@ int runTrainCommand(const std::vector<std::string>& argv) {
         "--schedule",    "--stages",      "--min-size",    "--max-size",    "--train-samples",
         "--val-samples", "--ema",         "--device",      "--precision",   "--checkpoint-every",
         "--seed",        "--run-dir",     "--cuda-graphs", "--cudnn-benchmark", "--eval-size",
-        "--validate-every"};
+        "--validate-every", "--init"};
     // clang-format on
     const cli::Args a(argv, options, {"--resume", "--quiet"});
     if (!a.positional().empty())
@@ -100,6 +102,7 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     if (auto v = a.integer("--train-samples")) t.trainSamples = *v;
     if (auto v = a.integer("--val-samples")) t.valSamples = *v;
     if (auto v = a.number("--ema")) t.emaDecay = *v;
+    if (auto v = a.value("--init")) t.init = *v;
     if (auto v = a.value("--device")) t.device = *v;
     if (auto v = a.value("--precision")) t.precision = *v;
     if (auto v = a.value("--cuda-graphs")) t.cudaGraphs = onOff("--cuda-graphs", *v);

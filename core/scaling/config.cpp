@@ -59,11 +59,12 @@ bool TrainingSettings::operator==(const TrainingSettings& o) const {
            batchSize == o.batchSize && optimizer == o.optimizer && learningRate == o.learningRate &&
            momentum == o.momentum && weightDecay == o.weightDecay &&
            labelSmoothing == o.labelSmoothing && warmupEpochs == o.warmupEpochs &&
-           emaDecay == o.emaDecay && device == o.device && precision == o.precision &&
-           cudaGraphs == o.cudaGraphs && cudnnBenchmark == o.cudnnBenchmark &&
-           trainSamples == o.trainSamples && valSamples == o.valSamples &&
-           checkpointEvery == o.checkpointEvery && validateEvery == o.validateEvery &&
-           seed == o.seed && workers == o.workers && progressive == o.progressive;
+           emaDecay == o.emaDecay && init == o.init && device == o.device &&
+           precision == o.precision && cudaGraphs == o.cudaGraphs &&
+           cudnnBenchmark == o.cudnnBenchmark && trainSamples == o.trainSamples &&
+           valSamples == o.valSamples && checkpointEvery == o.checkpointEvery &&
+           validateEvery == o.validateEvery && seed == o.seed && workers == o.workers &&
+           progressive == o.progressive;
 }
 
 std::string toString(ProgressiveSettings::Schedule s) {
@@ -94,6 +95,7 @@ void validate(const TrainingSettings& t) {
     requireRange("training.epochs", t.epochs, 1, kMaxEpochs);
     requireRange("training.batch_size", t.batchSize, 1, kMaxBatch);
     requireOneOf("training.optimizer", t.optimizer, {"sgd", "rmsprop"});
+    requireOneOf("training.init", t.init, {"zero-last", "timm"});
     requireRange("training.learning_rate", t.learningRate, 1e-8, 100.0);
     requireRange("training.momentum", t.momentum, 0.0, 0.999);
     requireRange("training.weight_decay", t.weightDecay, 0.0, 1.0);
@@ -156,6 +158,7 @@ TrainingSettings trainingFromJson(const Json& j) {
     t.labelSmoothing = r.number("label_smoothing", t.labelSmoothing);
     t.warmupEpochs = r.number("warmup_epochs", t.warmupEpochs);
     t.emaDecay = r.number("ema_decay", t.emaDecay);
+    t.init = r.string("init", t.init);
     t.device = r.string("device", t.device);
     t.precision = r.string("precision", t.precision);
     t.cudaGraphs = r.boolean("cuda_graphs", t.cudaGraphs);
@@ -313,6 +316,7 @@ Json configToJson(const ScaleConfig& c) {
                      {"label_smoothing", t.labelSmoothing},
                      {"warmup_epochs", t.warmupEpochs},
                      {"ema_decay", t.emaDecay},
+                     {"init", t.init},
                      {"device", t.device},
                      {"precision", t.precision},
                      {"cuda_graphs", t.cudaGraphs},

@@ -46,7 +46,14 @@ struct TrainingSettings {
     double weightDecay = 5e-5;
     double labelSmoothing = 0.1;
     double warmupEpochs = 0.5;
-    double emaDecay = 0.0;          // 0 = no EMA of weights
+    double emaDecay = 0.0; // 0 = no EMA of weights
+    // Initial weights. "timm": timm's (for ResNet-RS that zeroes each block's last
+    // BatchNorm). "zero-last": also every residual branch's last BatchNorm and the classifier
+    // at zero (Goyal et al. 2017), so the network starts as its stem and a chain of
+    // identities. It rescued EfficientNet-B0 on 2,000 images, whose first steps blew up with
+    // timm's, but cost a quarter EfficientNetV2-S 0.5-3.4 points on Fashion-MNIST
+    // (docs/BENCHMARKS.md).
+    std::string init = "timm";
     std::string device = "auto";    // auto, cpu, cuda, cuda:N
     std::string precision = "auto"; // auto (bf16 on CUDA, fp32 on CPU), fp32, bf16
     // On CUDA: replay each stage's step from a CUDA graph (SGD only; elsewhere ignored). On by

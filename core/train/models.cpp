@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace scalescope::train {
 
@@ -103,6 +104,11 @@ class MBConvBlock : public BlockBase {
         if (m_g.residual) y = dropPath_(y) + x;
         return y;
     }
+    void zeroInitLast() override {
+        if (!m_g.residual) return;
+        torch::NoGradGuard ng;
+        m_bnOut->weight.zero_();
+    }
 
   private:
     torch::Tensor dropPath_(const torch::Tensor& y) {
@@ -144,6 +150,12 @@ class FusedMBConvBlock : public BlockBase {
         if (m_g.expand) y = m_bn2(m_convPwl(y));
         if (m_g.residual) y = train::dropPath(y, dropPath, is_training()) + x;
         return y;
+    }
+    // Without expansion the last BatchNorm feeds the activation; that block keeps its init.
+    void zeroInitLast() override {
+        if (!m_g.residual || !m_g.expand) return;
+        torch::NoGradGuard ng;
+        m_bn2->weight.zero_();
     }
 
   private:
@@ -220,7 +232,14 @@ void initWeights(nn::Module& root) {
 }
 } // namespace
 
-ScaledNetImpl::ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChannels) {
+ModelInit modelInitFromString(const std::string& name) {
+    if (name == "timm") return ModelInit::Timm;
+    if (name == "zero-last") return ModelInit::ZeroLast;
+    throw std::invalid_argument("unknown initialisation \"" + name + "\"");
+}
+
+ScaledNetImpl::ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChannels,
+                             ModelInit init) {
     const ArchSpec& b = arch.baseline;
     m_resnet = b.family == Family::ResNetRS;
     m_relu = b.activation == Activation::ReLU;
@@ -274,6 +293,12 @@ ScaledNetImpl::ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChann
     m_classifier =
         register_module(m_resnet ? "fc" : "classifier", nn::Linear(features, numClasses));
     initWeights(*this); // convs and linears only: the zeroed bn3 gammas stay zero
+    if (init == ModelInit::ZeroLast) {
+        for (auto& blk : m_blocks)
+            blk->zeroInitLast();
+        torch::NoGradGuard ng;
+        m_classifier->weight.zero_();
+    }
 }
 
 torch::Tensor ScaledNetImpl::features(torch::Tensor x) {

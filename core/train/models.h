@@ -7,18 +7,28 @@
 
 #include <torch/torch.h>
 
+#include <string>
+
 namespace scalescope::train {
 
 class BlockBase : public torch::nn::Module {
   public:
     virtual torch::Tensor forward(torch::Tensor x) = 0;
+    // Zero the residual branch's last BatchNorm scale, so the block starts as identity.
+    virtual void zeroInitLast() {}
     double dropPath = 0.0; // stochastic depth rate of this block
 };
+
+// Timm: timm's initialisation (ResNet-RS blocks' last BatchNorm at zero, as timm's).
+// ZeroLast: also every residual branch's last BatchNorm and the classifier at zero.
+enum class ModelInit { Timm, ZeroLast };
+ModelInit modelInitFromString(const std::string& name); // "timm" or "zero-last"
 
 class ScaledNetImpl : public torch::nn::Module {
   public:
     // numClasses / inChannels override the spec's (the dataset decides them).
-    ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChannels);
+    ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChannels,
+                  ModelInit init = ModelInit::Timm);
     torch::Tensor forward(torch::Tensor x);
     torch::Tensor features(torch::Tensor x); // before pooling
     void setDropout(double p) { m_dropout = p; }

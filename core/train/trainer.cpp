@@ -282,7 +282,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         }
         saveConfig(config, (dir / "config.json").string());
 
-        ScaledNet model(arch, classes, data.channels);
+        ScaledNet model(arch, classes, data.channels, modelInitFromString(t.init));
         model->to(dev);
         // NHWC on both devices: cuDNN's fast layout, and oneDNN's on the CPU, where it made
         // the CPU configurations' step 1.3x (128 px) to 1.9x (64 px) faster than NCHW.

@@ -58,6 +58,7 @@ void TestConfig::roundTripEdited() {
     c.training.cudaGraphs = false;    // not the default
     c.training.cudnnBenchmark = true; // nor this
     c.training.validateEvery = 3;
+    c.training.init = "zero-last";
     const ScaleConfig back = configFromJson(Json::parse(configToJson(c).dump(2)));
     QVERIFY(back == c);
 }
@@ -122,6 +123,10 @@ void TestConfig::badJson_data() {
     QTest::newRow("cudnn benchmark not a bool")
         << "{" + ok + R"(,"scaling":{},"training":{"cudnn_benchmark":1}})"
         << "training.cudnn_benchmark";
+    QTest::newRow("unknown init") << "{" + ok + R"(,"scaling":{},"training":{"init":"he"}})"
+                                  << "training.init";
+    QTest::newRow("init not a string") << "{" + ok + R"(,"scaling":{},"training":{"init":0}})"
+                                       << "training.init";
     QTest::newRow("validate every 0")
         << "{" + ok + R"(,"scaling":{},"training":{"validate_every":0}})"
         << "training.validate_every";

@@ -383,7 +383,8 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     auto* graphs = panel->findChild<QCheckBox*>("cudaGraphs");
     auto* cudnn = panel->findChild<QCheckBox*>("cudnnBenchmark");
     auto* validateEvery = panel->findChild<QSpinBox*>("validateEvery");
-    QVERIFY(more && decay && ema && precision && graphs && cudnn && validateEvery);
+    auto* init = panel->findChild<QComboBox*>("init");
+    QVERIFY(more && decay && ema && precision && graphs && cudnn && validateEvery && init);
     QVERIFY(!decay->isVisibleTo(panel));
     // Before any run the curves' plots use the panel's width (an empty legend once capped it).
     w.resize(1500, 940);
@@ -404,6 +405,8 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     cudnn->setChecked(true);
     QCOMPARE(validateEvery->text(), QStringLiteral("every epoch")); // the default, 1
     validateEvery->setValue(4);
+    QCOMPARE(init->currentData().toString(), QStringLiteral("zero-last")); // the GUI's default
+    init->setCurrentIndex(init->findData("timm"));
     QVERIFY(w.saveConfig(dir.filePath("c.json")));
     const TrainingSettings saved = loadConfig(dir.filePath("c.json").toStdString()).training;
     QCOMPARE(saved.weightDecay, 5e-4);
@@ -412,6 +415,7 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     QVERIFY(!saved.cudaGraphs);
     QVERIFY(saved.cudnnBenchmark);
     QCOMPARE(saved.validateEvery, 4);
+    QCOMPARE(QString::fromStdString(saved.init), QStringLiteral("timm"));
 
     ScaleConfig other = w.document()->config();
     other.training.emaDecay = 0;
@@ -419,6 +423,7 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     other.training.cudaGraphs = true;
     other.training.cudnnBenchmark = false;
     other.training.validateEvery = 2;
+    other.training.init = "zero-last";
     saveConfig(other, dir.filePath("o.json").toStdString());
     QVERIFY(w.openConfig(dir.filePath("o.json")));
     QCOMPARE(ema->text(), QStringLiteral("off"));
@@ -426,6 +431,7 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     QVERIFY(graphs->isChecked());
     QVERIFY(!cudnn->isChecked());
     QCOMPARE(validateEvery->value(), 2);
+    QCOMPARE(init->currentData().toString(), QStringLiteral("zero-last"));
 
     // A warm-up longer than the run: refused with the field's name, nothing started.
     panel->findChild<QSpinBox*>("epochs")->setValue(2);

@@ -22,6 +22,8 @@ class TestModels : public QObject {
     void timmKeysAndShapes_data();
     void timmKeysAndShapes();
     void resnetNames();
+    void zeroLastInit_data();
+    void zeroLastInit();
     void weightsPickleRoundTrip();
     void emaAveragesWeightsAndStatistics();
     void foreachSgdMatchesTorchSgd_data();
@@ -168,6 +170,53 @@ ScaledArch quarterB0() { // EfficientNet-B0 at a quarter width and depth: small 
     return scale(baselineSpec("efficientnet-b0"), r);
 }
 } // namespace
+
+void TestModels::zeroLastInit_data() {
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<bool>("zeroLast");
+    for (const char* n : {"efficientnet-b0", "efficientnetv2-s", "resnet-rs-50"}) {
+        QTest::addRow("%s, zero-last", n) << n << true;
+        QTest::addRow("%s, timm", n) << n << false;
+    }
+}
+
+// With zero-last every residual block is the identity at the start (its branch adds exactly
+// zero) and the logits are zero; with timm's initialisation only ResNet-RS blocks are.
+void TestModels::zeroLastInit() {
+    QFETCH(QString, preset);
+    QFETCH(bool, zeroLast);
+    ScalingRequest r;
+    r.mode = ScalingRequest::Mode::Explicit;
+    r.width = 0.25;
+    r.depth = 0.5;
+    const ScaledArch arch = scale(baselineSpec(preset.toStdString()), r);
+    const bool resnet = arch.baseline.family == Family::ResNetRS;
+    torch::manual_seed(3);
+    ScaledNet net(arch, 10, 3, zeroLast ? ModelInit::ZeroLast : ModelInit::Timm);
+    torch::NoGradGuard ng;
+    const auto geometry = expandBlocks(arch);
+    std::vector<std::shared_ptr<BlockBase>> blocks;
+    for (const auto& m : net->modules(/*include_self=*/false))
+        if (auto b = std::dynamic_pointer_cast<BlockBase>(m)) blocks.push_back(b);
+    QCOMPARE(blocks.size(), geometry.size());
+    int identities = 0, expected = 0;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        const BlockGeometry& g = geometry[i];
+        // A Fused-MBConv without expansion ends in BatchNorm + SiLU and keeps its init.
+        const bool zeroable = g.residual && (resnet || g.type == BlockType::MBConv || g.expand);
+        const bool identityShortcut = g.residual && !g.downsample;
+        if (zeroable && identityShortcut && (zeroLast || resnet)) ++expected;
+        if (!identityShortcut) continue;
+        blocks[i]->eval();
+        auto x = torch::randn({2, g.inChannels, 8, 8}).abs(); // ResNet ends in ReLU
+        if (blocks[i]->forward(x).equal(x)) ++identities;
+    }
+    QVERIFY(expected > 0 || !zeroLast);
+    QCOMPARE(identities, expected);
+    net->train();
+    const auto logits = net->forward(torch::randn({2, 3, 64, 64}));
+    QCOMPARE(logits.abs().max().item<double>() == 0.0, zeroLast);
+}
 
 void TestModels::weightsPickleRoundTrip() {
     const ScaledArch arch = quarterB0();

@@ -95,6 +95,8 @@ void TestTrainCli::badFlags_data() {
                                  << "--cuda-graphs: must be on or off";
     QTest::newRow("cudnn benchmark")
         << QStringList{"train", "--cudnn-benchmark", "1"} << "--cudnn-benchmark: must be on or off";
+    QTest::newRow("init") << QStringList{"train", "--init", "kaiming"}
+                          << "training.init: \"kaiming\" is not one of";
     QTest::newRow("dataset") << QStringList{"train", "--dataset", "imagenet"}
                              << "training.dataset: \"imagenet\" is not one of";
     QTest::newRow("folder without path")
