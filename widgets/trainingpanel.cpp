@@ -116,6 +116,8 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_minSize = intBox(left, 8, 4096);
     m_maxSize = intBox(left, 0, 4096);
     m_maxSize->setSpecialValueText(tr("model's"));
+    m_minSize->setObjectName(QStringLiteral("minImageSize"));
+    m_maxSize->setObjectName(QStringLiteral("maxImageSize"));
     pair(tr("Image size"), m_minSize, m_maxSize);
     m_evalSize = intBox(left, 0, 4096);
     m_evalSize->setSpecialValueText(tr("last stage's"));

@@ -116,9 +116,12 @@ void validate(const TrainingSettings& t) {
     requireRange(pp + "stages", p.stages, 1, kMaxProgressiveStages);
     requireRange(pp + "min_image_size", p.minImageSize, limits::kMinResolution,
                  limits::kMaxResolution);
-    if (p.maxImageSize != 0)
+    if (p.maxImageSize != 0) {
         requireRange(pp + "max_image_size", p.maxImageSize, limits::kMinResolution,
                      limits::kMaxResolution);
+        // 0 is the model's resolution, which this check does not know; the schedule clamps.
+        requireOrdered(pp + "min_image_size", p.minImageSize, p.maxImageSize, "image size");
+    }
     if (p.evalImageSize != 0)
         requireRange(pp + "eval_image_size", p.evalImageSize, limits::kMinResolution,
                      limits::kMaxResolution);

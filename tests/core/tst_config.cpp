@@ -140,6 +140,10 @@ void TestConfig::badJson_data() {
         << "{" + ok +
                R"(,"scaling":{},"training":{"progressive":{"dropout_min":0.5,"dropout_max":0.1}}})"
         << "training.progressive.dropout_min";
+    QTest::newRow("min size above max")
+        << "{" + ok +
+               R"(,"scaling":{},"training":{"progressive":{"min_image_size":500,"max_image_size":64}}})"
+        << "training.progressive.min_image_size";
     QTest::newRow("spec kernel even")
         << R"({"format":"scalescope-config","version":1,"scaling":{},"baseline":{"name":"x","family":"efficientnet","resolution":64,"stem":{"channels":8},"stages":[{"block":"mbconv","repeats":1,"kernel":4,"channels":8}],"head":{}}})"
         << "baseline.stages[0].kernel";

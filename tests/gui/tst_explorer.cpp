@@ -441,6 +441,18 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     QString why;
     QVERIFY(!panel->commitSettings(&why));
     QVERIFY2(why.contains("training.warmup_epochs"), qPrintable(why));
+    warmup->setValue(0);
+    // A first image size above the last one, likewise; against the model's own size (0), the
+    // schedule clamps it instead.
+    auto* minSize = panel->findChild<QSpinBox*>("minImageSize");
+    auto* maxSize = panel->findChild<QSpinBox*>("maxImageSize");
+    QVERIFY(minSize && maxSize);
+    minSize->setValue(200);
+    maxSize->setValue(64);
+    QVERIFY(!panel->commitSettings(&why));
+    QVERIFY2(why.contains("training.progressive.min_image_size"), qPrintable(why));
+    maxSize->setValue(0);
+    QVERIFY2(panel->commitSettings(&why), qPrintable(why));
 }
 
 void TestExplorer::closingDuringRunStopsWithCheckpoint() {

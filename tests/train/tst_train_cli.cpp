@@ -89,6 +89,9 @@ void TestTrainCli::badFlags_data() {
                                       << "training.validate_every: must be between";
     QTest::newRow("validate every 1.5")
         << QStringList{"train", "--validate-every", "1.5"} << "--validate-every: ";
+    QTest::newRow("min size above max")
+        << QStringList{"train", "--min-size", "500", "--max-size", "64"}
+        << "training.progressive.min_image_size: minimum image size 500 is above the maximum 64";
     QTest::newRow("schedule") << QStringList{"train", "--schedule", "fast"}
                               << "--schedule: \"fast\" is not one of";
     QTest::newRow("cuda graphs") << QStringList{"train", "--cuda-graphs", "maybe"}
