@@ -191,235 +191,335 @@
     </message>
 </context>
 <context>
+    <name>scalescope::ExplorerDocument</name>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="143"/>
+        <source>Replace the configuration</source>
+        <translation>구성 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="150"/>
+        <source>Load %1</source>
+        <translation>%1 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="174"/>
+        <source>Set %1 to %2</source>
+        <translation>%1 = %2 설정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="176"/>
+        <source>Set the coefficients</source>
+        <translation>계수 설정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="188"/>
+        <source>Set stage %1&apos;s multipliers</source>
+        <translation>스테이지 %1 배수 설정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="195"/>
+        <source>Edit stage %1</source>
+        <translation>스테이지 %1 편집</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="201"/>
+        <source>Cap the image size at %1 px</source>
+        <translation>이미지 크기 상한 %1 px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="202"/>
+        <source>Remove the image size cap</source>
+        <translation>이미지 크기 상한 해제</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="208"/>
+        <source>Change the training settings</source>
+        <translation>학습 설정 변경</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="218"/>
+        <source>Open %1</source>
+        <translation>%1 열기</translation>
+    </message>
+</context>
+<context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="51"/>
+        <location filename="../app/gui/mainwindow.cpp" line="53"/>
         <source>Edit the baseline&apos;s stages and the per-stage multipliers; the scaled columns follow.</source>
         <translation>기준 모델의 스테이지와 스테이지별 배율을 편집하면 스케일된 열이 따라 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="59"/>
+        <location filename="../app/gui/mainwindow.cpp" line="61"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="60"/>
+        <location filename="../app/gui/mainwindow.cpp" line="62"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="63"/>
+        <location filename="../app/gui/mainwindow.cpp" line="65"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="67"/>
+        <location filename="../app/gui/mainwindow.cpp" line="69"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
+        <location filename="../app/gui/mainwindow.cpp" line="73"/>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
         <location filename="../app/gui/mainwindow.cpp" line="76"/>
+        <source>(start)</source>
+        <translation>(시작)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="85"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="120"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="109"/>
-        <source>ScaleScope — %1 — %2</source>
-        <translation>ScaleScope — %1 — %2</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="114"/>
+        <location filename="../app/gui/mainwindow.cpp" line="147"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="115"/>
+        <location filename="../app/gui/mainwindow.cpp" line="148"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="116"/>
+        <location filename="../app/gui/mainwindow.cpp" line="149"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="117"/>
-        <location filename="../app/gui/mainwindow.cpp" line="123"/>
+        <location filename="../app/gui/mainwindow.cpp" line="142"/>
+        <location filename="../app/gui/mainwindow.cpp" line="150"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="120"/>
-        <source>&amp;Save configuration as…</source>
-        <translation>다른 이름으로 구성 저장(&amp;S)…</translation>
+        <location filename="../app/gui/mainwindow.cpp" line="122"/>
+        <source>ScaleScope — %1 — %2[*]</source>
+        <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="122"/>
+        <location filename="../app/gui/mainwindow.cpp" line="131"/>
+        <source>&amp;Undo %1</source>
+        <translation>실행 취소(&amp;U): %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="131"/>
+        <location filename="../app/gui/mainwindow.cpp" line="176"/>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <source>&amp;Redo %1</source>
+        <translation>다시 실행(&amp;R): %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location filename="../app/gui/mainwindow.cpp" line="177"/>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="142"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="126"/>
+        <location filename="../app/gui/mainwindow.cpp" line="153"/>
+        <source>&amp;Save configuration</source>
+        <translation>구성 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="154"/>
+        <source>Save configuration &amp;as…</source>
+        <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="156"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="130"/>
+        <location filename="../app/gui/mainwindow.cpp" line="160"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location filename="../app/gui/mainwindow.cpp" line="162"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="133"/>
+        <location filename="../app/gui/mainwindow.cpp" line="163"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="134"/>
+        <location filename="../app/gui/mainwindow.cpp" line="164"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="135"/>
+        <location filename="../app/gui/mainwindow.cpp" line="165"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="136"/>
+        <location filename="../app/gui/mainwindow.cpp" line="166"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="137"/>
+        <location filename="../app/gui/mainwindow.cpp" line="167"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="138"/>
+        <location filename="../app/gui/mainwindow.cpp" line="168"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="139"/>
+        <location filename="../app/gui/mainwindow.cpp" line="169"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="140"/>
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="142"/>
+        <location filename="../app/gui/mainwindow.cpp" line="172"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="144"/>
+        <location filename="../app/gui/mainwindow.cpp" line="174"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="184"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="188"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="145"/>
+        <location filename="../app/gui/mainwindow.cpp" line="189"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="147"/>
+        <location filename="../app/gui/mainwindow.cpp" line="191"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="155"/>
+        <location filename="../app/gui/mainwindow.cpp" line="199"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="158"/>
+        <location filename="../app/gui/mainwindow.cpp" line="202"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="159"/>
+        <location filename="../app/gui/mainwindow.cpp" line="203"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="160"/>
+        <location filename="../app/gui/mainwindow.cpp" line="204"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="161"/>
+        <location filename="../app/gui/mainwindow.cpp" line="205"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="173"/>
+        <location filename="../app/gui/mainwindow.cpp" line="217"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="174"/>
+        <location filename="../app/gui/mainwindow.cpp" line="218"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="175"/>
+        <location filename="../app/gui/mainwindow.cpp" line="219"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="176"/>
+        <location filename="../app/gui/mainwindow.cpp" line="220"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="177"/>
+        <location filename="../app/gui/mainwindow.cpp" line="221"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="178"/>
+        <location filename="../app/gui/mainwindow.cpp" line="222"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="203"/>
+        <location filename="../app/gui/mainwindow.cpp" line="247"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="208"/>
+        <location filename="../app/gui/mainwindow.cpp" line="252"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="210"/>
+        <location filename="../app/gui/mainwindow.cpp" line="254"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="222"/>
+        <location filename="../app/gui/mainwindow.cpp" line="266"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="86"/>
+        <location filename="../app/gui/mainwindow.cpp" line="98"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="87"/>
+        <location filename="../app/gui/mainwindow.cpp" line="99"/>
         <source>A training run is in progress. Stop it (a checkpoint is saved) and quit?</source>
         <translation>학습이 진행 중입니다. 중지하고(체크포인트 저장) 종료할까요?</translation>
     </message>
@@ -462,52 +562,52 @@
         <translation>φ (복합 계수)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="62"/>
+        <location filename="../widgets/scalingeditor.cpp" line="65"/>
         <source>α·β²·γ²</source>
         <translation>α·β²·γ²</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="65"/>
+        <location filename="../widgets/scalingeditor.cpp" line="68"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="69"/>
+        <location filename="../widgets/scalingeditor.cpp" line="72"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="70"/>
+        <location filename="../widgets/scalingeditor.cpp" line="73"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="72"/>
+        <location filename="../widgets/scalingeditor.cpp" line="75"/>
         <source>Image size cap</source>
         <translation>이미지 크기 상한</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="99"/>
+        <location filename="../widgets/scalingeditor.cpp" line="102"/>
         <source>%1 (%2%3 from 2; MACs grow about %1^φ)</source>
         <translation>%1 (2와의 차이 %2%3; MAC은 약 %1^φ로 증가)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="103"/>
+        <location filename="../widgets/scalingeditor.cpp" line="106"/>
         <source>n/a: explicit multipliers</source>
         <translation>해당 없음: 명시적 배율</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="106"/>
+        <location filename="../widgets/scalingeditor.cpp" line="109"/>
         <source>Compound: depth ×%1, width ×%2, %3 px</source>
         <translation>복합 스케일링: 깊이 ×%1, 너비 ×%2, %3 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="110"/>
+        <location filename="../widgets/scalingeditor.cpp" line="113"/>
         <source>%1: depth ×%2, width ×%3, %4 px (not α^φ)</source>
         <translation>%1: 깊이 ×%2, 너비 ×%3, %4 px (α^φ 아님)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="116"/>
+        <location filename="../widgets/scalingeditor.cpp" line="119"/>
         <source>, capped to %1 px</source>
         <translation>, %1 px로 제한</translation>
     </message>
@@ -703,336 +803,336 @@
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="119"/>
+        <location filename="../widgets/trainingpanel.cpp" line="121"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="121"/>
+        <location filename="../widgets/trainingpanel.cpp" line="123"/>
         <source>last stage&apos;s</source>
         <translation>마지막 단계</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="122"/>
+        <location filename="../widgets/trainingpanel.cpp" line="124"/>
         <source>Image size of every validation. EfficientNetV2 validates above its last training size (S: 300 → 384 px).</source>
         <translation>모든 검증의 이미지 크기. EfficientNetV2는 마지막 학습 크기보다 큰 크기로 검증합니다 (S: 300 → 384 px).</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="124"/>
+        <location filename="../widgets/trainingpanel.cpp" line="126"/>
         <source>Validated at</source>
         <translation>검증 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="127"/>
+        <location filename="../widgets/trainingpanel.cpp" line="129"/>
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="130"/>
+        <location filename="../widgets/trainingpanel.cpp" line="132"/>
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="133"/>
+        <location filename="../widgets/trainingpanel.cpp" line="135"/>
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="135"/>
+        <location filename="../widgets/trainingpanel.cpp" line="137"/>
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="136"/>
+        <location filename="../widgets/trainingpanel.cpp" line="138"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="137"/>
+        <location filename="../widgets/trainingpanel.cpp" line="139"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="139"/>
+        <location filename="../widgets/trainingpanel.cpp" line="141"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="141"/>
+        <location filename="../widgets/trainingpanel.cpp" line="143"/>
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="142"/>
+        <location filename="../widgets/trainingpanel.cpp" line="144"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="143"/>
+        <location filename="../widgets/trainingpanel.cpp" line="145"/>
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="144"/>
+        <location filename="../widgets/trainingpanel.cpp" line="146"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="148"/>
+        <location filename="../widgets/trainingpanel.cpp" line="150"/>
         <source>More settings</source>
         <translation>추가 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="158"/>
+        <location filename="../widgets/trainingpanel.cpp" line="160"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="160"/>
+        <location filename="../widgets/trainingpanel.cpp" line="162"/>
         <source>Label smoothing</source>
         <translation>레이블 스무딩</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="163"/>
+        <location filename="../widgets/trainingpanel.cpp" line="165"/>
         <source>Warm-up epochs</source>
         <translation>워밍업 에폭</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="166"/>
+        <location filename="../widgets/trainingpanel.cpp" line="168"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="167"/>
+        <location filename="../widgets/trainingpanel.cpp" line="169"/>
         <source>EMA decay</source>
         <translation>EMA 감쇠율</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="170"/>
+        <location filename="../widgets/trainingpanel.cpp" line="172"/>
         <source>timm&apos;s</source>
         <translation>timm 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="171"/>
+        <location filename="../widgets/trainingpanel.cpp" line="173"/>
         <source>Residual branches and classifier at zero</source>
         <translation>잔차 분기와 분류기를 0으로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="173"/>
+        <location filename="../widgets/trainingpanel.cpp" line="175"/>
         <source>At zero, each residual block starts as identity and the logits at zero, so the first steps of a deep network on little data cannot blow up.</source>
         <translation>0으로 두면 각 잔차 블록은 항등 함수로, 로짓은 0에서 시작하므로 적은 데이터로 학습하는 깊은 네트워크도 첫 스텝에서 발산하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="175"/>
+        <location filename="../widgets/trainingpanel.cpp" line="177"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="178"/>
+        <location filename="../widgets/trainingpanel.cpp" line="180"/>
         <source> epochs</source>
         <translation> 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="179"/>
+        <location filename="../widgets/trainingpanel.cpp" line="181"/>
         <source>every epoch</source>
         <translation>매 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="181"/>
+        <location filename="../widgets/trainingpanel.cpp" line="183"/>
         <source>Epochs between validations; the last epoch is always validated. Validating is a fixed cost per epoch, a large share of short runs.</source>
         <translation>검증 사이의 에포크 수입니다. 마지막 에포크는 항상 검증합니다. 검증은 에포크마다 드는 고정 비용으로, 짧은 실행에서는 큰 몫을 차지합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="183"/>
+        <location filename="../widgets/trainingpanel.cpp" line="185"/>
         <source>Validate every</source>
         <translation>검증 간격</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="186"/>
+        <location filename="../widgets/trainingpanel.cpp" line="188"/>
         <source>Automatic (bf16 on CUDA)</source>
         <translation>자동 (CUDA에서 bf16)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="187"/>
+        <location filename="../widgets/trainingpanel.cpp" line="189"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="188"/>
+        <location filename="../widgets/trainingpanel.cpp" line="190"/>
         <source>bf16 (CUDA only)</source>
         <translation>bf16 (CUDA 전용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="189"/>
+        <location filename="../widgets/trainingpanel.cpp" line="191"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="190"/>
+        <location filename="../widgets/trainingpanel.cpp" line="192"/>
         <source>Replay each step from a CUDA graph</source>
         <translation>각 스텝을 CUDA 그래프로 재생</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="193"/>
+        <location filename="../widgets/trainingpanel.cpp" line="195"/>
         <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="195"/>
+        <location filename="../widgets/trainingpanel.cpp" line="197"/>
         <source>Time cuDNN&apos;s algorithms for each image size</source>
         <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="198"/>
+        <location filename="../widgets/trainingpanel.cpp" line="200"/>
         <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
         <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="209"/>
+        <location filename="../widgets/trainingpanel.cpp" line="211"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="210"/>
-        <location filename="../widgets/trainingpanel.cpp" line="303"/>
-        <location filename="../widgets/trainingpanel.cpp" line="434"/>
+        <location filename="../widgets/trainingpanel.cpp" line="212"/>
+        <location filename="../widgets/trainingpanel.cpp" line="305"/>
+        <location filename="../widgets/trainingpanel.cpp" line="436"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="211"/>
+        <location filename="../widgets/trainingpanel.cpp" line="213"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="220"/>
+        <location filename="../widgets/trainingpanel.cpp" line="222"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="226"/>
+        <location filename="../widgets/trainingpanel.cpp" line="228"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="228"/>
+        <location filename="../widgets/trainingpanel.cpp" line="230"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="230"/>
+        <location filename="../widgets/trainingpanel.cpp" line="232"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="234"/>
+        <location filename="../widgets/trainingpanel.cpp" line="236"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="235"/>
+        <location filename="../widgets/trainingpanel.cpp" line="237"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="236"/>
+        <location filename="../widgets/trainingpanel.cpp" line="238"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="237"/>
+        <location filename="../widgets/trainingpanel.cpp" line="239"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="261"/>
-        <location filename="../widgets/trainingpanel.cpp" line="582"/>
+        <location filename="../widgets/trainingpanel.cpp" line="263"/>
+        <location filename="../widgets/trainingpanel.cpp" line="584"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="263"/>
+        <location filename="../widgets/trainingpanel.cpp" line="265"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="264"/>
+        <location filename="../widgets/trainingpanel.cpp" line="266"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="266"/>
+        <location filename="../widgets/trainingpanel.cpp" line="268"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="267"/>
+        <location filename="../widgets/trainingpanel.cpp" line="269"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="269"/>
-        <location filename="../widgets/trainingpanel.cpp" line="494"/>
+        <location filename="../widgets/trainingpanel.cpp" line="271"/>
+        <location filename="../widgets/trainingpanel.cpp" line="496"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="294"/>
+        <location filename="../widgets/trainingpanel.cpp" line="296"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="306"/>
+        <location filename="../widgets/trainingpanel.cpp" line="308"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="311"/>
+        <location filename="../widgets/trainingpanel.cpp" line="313"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="442"/>
+        <location filename="../widgets/trainingpanel.cpp" line="444"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="477"/>
+        <location filename="../widgets/trainingpanel.cpp" line="479"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="478"/>
+        <location filename="../widgets/trainingpanel.cpp" line="480"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="483"/>
+        <location filename="../widgets/trainingpanel.cpp" line="485"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="486"/>
+        <location filename="../widgets/trainingpanel.cpp" line="488"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="488"/>
+        <location filename="../widgets/trainingpanel.cpp" line="490"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="490"/>
+        <location filename="../widgets/trainingpanel.cpp" line="492"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="492"/>
+        <location filename="../widgets/trainingpanel.cpp" line="494"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="456"/>
+        <location filename="../widgets/trainingpanel.cpp" line="458"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -1047,88 +1147,88 @@
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="448"/>
+        <location filename="../widgets/trainingpanel.cpp" line="450"/>
         <source>#%1 %2, %3, %4</source>
         <translation>#%1 %2, %3, %4</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="546"/>
+        <location filename="../widgets/trainingpanel.cpp" line="548"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="582"/>
+        <location filename="../widgets/trainingpanel.cpp" line="584"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="611"/>
+        <location filename="../widgets/trainingpanel.cpp" line="613"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="615"/>
+        <location filename="../widgets/trainingpanel.cpp" line="617"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="615"/>
+        <location filename="../widgets/trainingpanel.cpp" line="617"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="636"/>
+        <location filename="../widgets/trainingpanel.cpp" line="638"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="667"/>
+        <location filename="../widgets/trainingpanel.cpp" line="669"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="671"/>
+        <location filename="../widgets/trainingpanel.cpp" line="673"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="676"/>
+        <location filename="../widgets/trainingpanel.cpp" line="678"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="702"/>
+        <location filename="../widgets/trainingpanel.cpp" line="704"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="712"/>
+        <location filename="../widgets/trainingpanel.cpp" line="714"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="721"/>
+        <location filename="../widgets/trainingpanel.cpp" line="723"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="728"/>
+        <location filename="../widgets/trainingpanel.cpp" line="730"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="732"/>
+        <location filename="../widgets/trainingpanel.cpp" line="734"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="739"/>
-        <location filename="../widgets/trainingpanel.cpp" line="754"/>
+        <location filename="../widgets/trainingpanel.cpp" line="741"/>
+        <location filename="../widgets/trainingpanel.cpp" line="756"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="756"/>
+        <location filename="../widgets/trainingpanel.cpp" line="758"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

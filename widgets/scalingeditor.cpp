@@ -54,6 +54,9 @@ ScalingEditor::ScalingEditor(ExplorerDocument* doc, QWidget* parent) : QWidget(p
             const double x = kRanges[i].lo + (kRanges[i].hi - kRanges[i].lo) * v / kSliderSteps;
             m_spin[i]->setValue(std::round(x * 1000) / 1000);
         });
+        // A drag is one undo step, however many values it passes through.
+        connect(m_slider[i], &QSlider::sliderPressed, m_doc, &ExplorerDocument::beginEditGroup);
+        connect(m_slider[i], &QSlider::sliderReleased, m_doc, &ExplorerDocument::endEditGroup);
         connect(m_spin[i], qOverload<double>(&QDoubleSpinBox::valueChanged), this,
                 &ScalingEditor::coefficientEdited);
     }

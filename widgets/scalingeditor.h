@@ -19,6 +19,7 @@ class ScalingEditor : public QWidget {
   public:
     explicit ScalingEditor(ExplorerDocument* doc, QWidget* parent = nullptr);
     QDoubleSpinBox* phiBox() const { return m_spin[3]; }
+    QSlider* slider(int i) const { return m_slider[i]; } // 0-3: α, β, γ, φ
     QComboBox* presetBox() const { return m_preset; }
 
   private:

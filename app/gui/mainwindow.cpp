@@ -25,6 +25,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QUndoStack>
+#include <QUndoView>
 #include <qcustomplot.h>
 
 namespace scalescope {
@@ -68,6 +70,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     costDock->setObjectName(QStringLiteral("costDock"));
     costDock->setWidget(m_costs);
     addDockWidget(Qt::RightDockWidgetArea, costDock);
+    m_historyDock = new QDockWidget(tr("History"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    auto* history = new QUndoView(m_doc->undoStack(), m_historyDock);
+    history->setEmptyLabel(tr("(start)")); // the state before the first step
+    m_historyDock->setWidget(history);
+    addDockWidget(Qt::LeftDockWidgetArea, m_historyDock);
+    m_historyDock->hide(); // View → History shows it
 
     m_messageLabel = new QLabel(this);
     statusBar()->addWidget(m_messageLabel, 1);
@@ -77,9 +86,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             });
     connect(m_stageModel, &StageTableModel::editRefused, this, &MainWindow::showMessage);
     connect(m_doc, &ExplorerDocument::changed, this, &MainWindow::updateTitle);
+    connect(m_doc, &ExplorerDocument::modifiedChanged, this, &QWidget::setWindowModified);
     connect(m_training, &TrainingPanel::runStateChanged, this, [this](bool running) {
+        m_running = running;
         m_editor->setEnabled(!running); // the run uses the configuration it started with
         m_table->setEnabled(!running);
+        updateUndoActions();
     });
     m_confirmStop = [this] {
         return QMessageBox::question(
@@ -106,8 +118,29 @@ void MainWindow::showMessage(const QString& text) {
 void MainWindow::updateTitle() {
     const QString file =
         m_doc->filePath().isEmpty() ? tr("untitled") : QFileInfo(m_doc->filePath()).fileName();
-    setWindowTitle(tr("ScaleScope — %1 — %2")
+    // "[*]" is where Qt shows the modified mark while isWindowModified().
+    setWindowTitle(tr("ScaleScope — %1 — %2[*]")
                        .arg(QString::fromStdString(m_doc->arch().baseline.displayName), file));
+    setWindowModified(m_doc->isModified());
+}
+
+void MainWindow::updateUndoActions() {
+    const QUndoStack* s = m_doc->undoStack();
+    m_undoAction->setEnabled(s->canUndo() && !m_running);
+    m_redoAction->setEnabled(s->canRedo() && !m_running);
+    m_undoAction->setText(s->canUndo() ? tr("&Undo %1").arg(s->undoText()) : tr("&Undo"));
+    m_redoAction->setText(s->canRedo() ? tr("&Redo %1").arg(s->redoText()) : tr("&Redo"));
+}
+
+bool MainWindow::save() {
+    if (m_doc->filePath().isEmpty()) return saveAsDialog();
+    return saveConfig(m_doc->filePath());
+}
+
+bool MainWindow::saveAsDialog() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save configuration"), m_doc->filePath(), tr("ScaleScope configuration (*.json)"));
+    return !path.isEmpty() && saveConfig(path);
 }
 
 void MainWindow::buildMenus() {
@@ -117,12 +150,9 @@ void MainWindow::buildMenus() {
                                                           tr("ScaleScope configuration (*.json)"));
         if (!path.isEmpty()) openConfig(path);
     });
-    file->addAction(tr("&Save configuration as…"), QKeySequence::SaveAs, this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Save configuration"), m_doc->filePath(),
-                                         tr("ScaleScope configuration (*.json)"));
-        if (!path.isEmpty()) saveConfig(path);
-    });
+    file->addAction(tr("&Save configuration"), QKeySequence::Save, this, [this] { save(); });
+    file->addAction(tr("Save configuration &as…"), QKeySequence::SaveAs, this,
+                    [this] { saveAsDialog(); });
     file->addAction(tr("Open &training run…"), this, [this] {
         m_tabs->setCurrentWidget(m_training);
         m_training->openRunDialog();
@@ -140,6 +170,20 @@ void MainWindow::buildMenus() {
     ex->addAction(tr("timm arch_def (Python)…"), this, [this] { exportDialog("timm"); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QUndoStack* stack = m_doc->undoStack();
+    m_undoAction = edit->addAction(tr("&Undo"), QKeySequence::Undo, stack, &QUndoStack::undo);
+    m_redoAction = edit->addAction(tr("&Redo"), QKeySequence::Redo, stack, &QUndoStack::redo);
+    for (auto sig : {&QUndoStack::canUndoChanged, &QUndoStack::canRedoChanged})
+        connect(stack, sig, this, &MainWindow::updateUndoActions);
+    for (auto sig : {&QUndoStack::undoTextChanged, &QUndoStack::redoTextChanged})
+        connect(stack, sig, this, &MainWindow::updateUndoActions);
+    updateUndoActions();
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (auto* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
 
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     QMenu* lang = settings->addMenu(tr("&Language"));
@@ -252,13 +296,27 @@ void MainWindow::restoreSession() {
     restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("windowState")).toByteArray());
     const QByteArray last = s.value(QStringLiteral("lastConfig")).toByteArray();
+    const QString path = s.value(QStringLiteral("lastConfigPath")).toString();
+    const bool modified = s.value(QStringLiteral("lastConfigModified")).toBool();
+    // A file saved when the window closed is read again: it may have changed since.
+    if (!path.isEmpty() && !modified && QFileInfo::exists(path) && m_doc->open(path)) {
+        m_doc->resetHistory();
+        updateTitle();
+        return;
+    }
     if (!last.isEmpty()) {
         try {
             m_doc->setConfig(configFromJson(Json::parse(last.toStdString())));
+            m_doc->resetHistory();
+            if (modified) { // unsaved edits: back as they were, still to be saved
+                m_doc->setFilePath(path);
+                m_doc->undoStack()->resetClean();
+            }
         } catch (const std::exception&) {
             // A configuration from another version: start from the default instead.
         }
     }
+    updateTitle();
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
@@ -275,6 +333,8 @@ void MainWindow::closeEvent(QCloseEvent* e) {
     s.setValue(QStringLiteral("windowState"), saveState());
     s.setValue(QStringLiteral("lastConfig"),
                QByteArray::fromStdString(configToJson(m_doc->config()).dump()));
+    s.setValue(QStringLiteral("lastConfigPath"), m_doc->filePath());
+    s.setValue(QStringLiteral("lastConfigModified"), m_doc->isModified());
     e->accept();
 }
 

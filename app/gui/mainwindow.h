@@ -5,6 +5,8 @@
 
 #include <functional>
 
+class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -38,6 +40,10 @@ class MainWindow : public QMainWindow {
 
     bool openConfig(const QString& path);
     bool saveConfig(const QString& path);
+    bool save(); // to the file it came from, or asks where
+    QAction* undoAction() const { return m_undoAction; }
+    QAction* redoAction() const { return m_redoAction; }
+    QDockWidget* historyDock() const { return m_historyDock; }
     void restoreSession(); // geometry, docks, last configuration
     // Asked when the window closes during a run; true stops the run. A dialog by default.
     void setStopConfirmation(std::function<bool()> ask) { m_confirmStop = std::move(ask); }
@@ -52,6 +58,8 @@ class MainWindow : public QMainWindow {
     void rebuildRecentMenu();
     void exportDialog(const QString& what);
     void updateTitle();
+    void updateUndoActions();
+    bool saveAsDialog();
 
     ExplorerDocument* m_doc;
     TrainingController* m_controller;
@@ -64,6 +72,10 @@ class MainWindow : public QMainWindow {
     QTabWidget* m_tabs;
     QMenu* m_recent = nullptr;
     QLabel* m_messageLabel = nullptr;
+    QDockWidget* m_historyDock = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    bool m_running = false;
     QString m_lastMessage;
     std::function<bool()> m_confirmStop;
 };

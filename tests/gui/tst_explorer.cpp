@@ -13,6 +13,7 @@
 #include "../train/tinyconfig.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -492,6 +493,9 @@ void TestExplorer::koreanInterfaceLoads() {
         QCOMPARE(w.tabs()->tabText(0), QString::fromUtf8("아키텍처"));
         QCOMPARE(w.tabs()->tabText(1), QString::fromUtf8("학습"));
         QVERIFY(w.trainingPanel()->startButton()->text() == QString::fromUtf8("시작"));
+        QCOMPARE(w.undoAction()->text(), QString::fromUtf8("실행 취소(&U)"));
+        w.scalingEditor()->phiBox()->setValue(2.0);
+        QCOMPARE(w.undoAction()->text(), QString::fromUtf8("실행 취소(&U): φ = 2 설정"));
     }
     QCoreApplication::removeTranslator(&ko);
     MainWindow en;

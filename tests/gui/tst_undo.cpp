@@ -1,0 +1,299 @@
+// Undo, redo and the modified mark: every accepted edit is one step back to the exact
+// configuration before it, a slider drag is one step, refused edits leave no step, opening a
+// file can be undone, and closing the window keeps unsaved edits for the next start.
+#include "explorerdocument.h"
+#include "mainwindow.h"
+#include "scalingeditor.h"
+#include "stagetablemodel.h"
+#include "trainingcontroller.h"
+#include "trainingpanel.h"
+
+#include "../train/tinyconfig.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace scalescope;
+
+namespace {
+enum Edit { Phi, Preset, StageRepeats, StageDepth, ImageCap, Training };
+} // namespace
+Q_DECLARE_METATYPE(Edit)
+
+class TestUndo : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void init();
+    void everyEditUndoesExactly_data();
+    void everyEditUndoesExactly();
+    void sliderDragIsOneStep();
+    void refusedEditsLeaveNoStep();
+    void savingMarksTheWindowUnmodified();
+    void openingAFileCanBeUndone();
+    void undoWaitsWhileTraining();
+    void closingKeepsUnsavedEdits();
+    void closingReadsASavedFileAgain();
+};
+
+void TestUndo::init() {
+    QStandardPaths::setTestModeEnabled(true); // keep the user's settings out of it
+    QSettings().clear();
+}
+
+void TestUndo::everyEditUndoesExactly_data() {
+    QTest::addColumn<Edit>("edit");
+    QTest::addColumn<QString>("undoText");
+    QTest::newRow("φ in its spin box") << Phi << "Undo Set φ to 2";
+    QTest::newRow("a preset") << Preset << "Undo Load EfficientNetV2-S";
+    QTest::newRow("stage repeats in the table") << StageRepeats << "Undo Edit stage 3";
+    QTest::newRow("a stage's depth multiplier") << StageDepth << "Undo Set stage 6's multipliers";
+    QTest::newRow("the image size cap") << ImageCap << "Undo Cap the image size at 160 px";
+    QTest::newRow("training settings") << Training << "Undo Change the training settings";
+}
+
+void TestUndo::everyEditUndoesExactly() {
+    QFETCH(Edit, edit);
+    QFETCH(QString, undoText);
+    MainWindow w;
+    ExplorerDocument* doc = w.document();
+    StageTableModel* table = w.stageModel();
+    const ScaleConfig before = doc->config();
+    const std::int64_t macsBefore = doc->costs().macs;
+    QVERIFY(!w.undoAction()->isEnabled());
+    QVERIFY(!w.isWindowModified());
+    switch (edit) {
+    case Phi:
+        w.scalingEditor()->phiBox()->setValue(2.0);
+        break;
+    case Preset:
+        QVERIFY(doc->loadPreset("efficientnetv2-s"));
+        break;
+    case StageRepeats:
+        QVERIFY(table->setData(table->index(2, StageTableModel::Repeats), 5, Qt::EditRole));
+        break;
+    case StageDepth:
+        QVERIFY(table->setData(table->index(5, StageTableModel::DepthMult), 2.0, Qt::EditRole));
+        break;
+    case ImageCap: {
+        QVERIFY(doc->setMaxResolution(160));
+        break;
+    }
+    case Training: {
+        TrainingSettings t = before.training;
+        t.epochs = 11;
+        QVERIFY(doc->setTraining(t));
+        break;
+    }
+    }
+    const ScaleConfig after = doc->config();
+    QVERIFY(!(after == before));
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QVERIFY(w.isWindowModified());
+    QVERIFY(w.undoAction()->isEnabled());
+    QCOMPARE(w.undoAction()->text().remove('&'), undoText);
+
+    w.undoAction()->trigger();
+    QVERIFY(doc->config() == before);
+    QCOMPARE(doc->costs().macs, macsBefore); // what the views show follows
+    QCOMPARE(w.scalingEditor()->phiBox()->value(), before.request.coefficients.phi);
+    QCOMPARE(table->data(table->index(2, StageTableModel::Repeats), Qt::EditRole).toInt(),
+             before.baseline.stages[2].repeats);
+    QVERIFY(!w.isWindowModified()); // back where it started
+    QVERIFY(w.redoAction()->isEnabled());
+
+    w.redoAction()->trigger();
+    QVERIFY(doc->config() == after);
+    QVERIFY(w.isWindowModified());
+}
+
+void TestUndo::sliderDragIsOneStep() {
+    MainWindow w;
+    ExplorerDocument* doc = w.document();
+    QSlider* phi = w.scalingEditor()->slider(3);
+    const double start = doc->config().request.coefficients.phi;
+    const int from = phi->value();
+    phi->setSliderDown(true); // pressed: the drag begins
+    for (int v = from + 50; v <= from + 400; v += 50)
+        phi->setValue(v);
+    phi->setSliderDown(false);
+    const double dragged = doc->config().request.coefficients.phi;
+    QVERIFY(dragged > start + 1.0);
+    QCOMPARE(doc->undoStack()->count(), 1);
+
+    // A drag that ends where it began leaves no step.
+    phi->setSliderDown(true);
+    phi->setValue(from + 600);
+    phi->setValue(from + 400);
+    phi->setSliderDown(false);
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QCOMPARE(doc->config().request.coefficients.phi, dragged);
+
+    // A second drag is a second step, though it moves the same slider.
+    phi->setSliderDown(true);
+    phi->setValue(from + 500);
+    phi->setSliderDown(false);
+    QCOMPARE(doc->undoStack()->count(), 2);
+    doc->undoStack()->undo();
+    QCOMPARE(doc->config().request.coefficients.phi, dragged);
+    doc->undoStack()->undo();
+    QCOMPARE(doc->config().request.coefficients.phi, start);
+
+    // Arrow clicks on the spin box are steps of their own (and drop the redo steps).
+    QDoubleSpinBox* box = w.scalingEditor()->phiBox();
+    box->stepUp();
+    box->stepUp();
+    QCOMPARE(doc->undoStack()->count(), 2);
+}
+
+void TestUndo::refusedEditsLeaveNoStep() {
+    MainWindow w;
+    ExplorerDocument* doc = w.document();
+    StageTableModel* table = w.stageModel();
+    const ScaleConfig before = doc->config();
+    QVERIFY(!table->setData(table->index(1, StageTableModel::Stride), 0, Qt::EditRole));
+    QVERIFY(!table->setData(table->index(1, StageTableModel::Kernel), 2.5, Qt::EditRole));
+    Coefficients k = before.request.coefficients;
+    k.phi = std::numeric_limits<double>::quiet_NaN();
+    QVERIFY(!doc->setCoefficients(k));
+    // The same values again are no edit either.
+    QVERIFY(doc->setCoefficients(before.request.coefficients));
+    QCOMPARE(doc->undoStack()->count(), 0);
+    QVERIFY(doc->config() == before);
+    QVERIFY(!w.isWindowModified());
+    QVERIFY(!w.undoAction()->isEnabled());
+}
+
+void TestUndo::savingMarksTheWindowUnmodified() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("b0.json");
+    MainWindow w;
+    ExplorerDocument* doc = w.document();
+    w.scalingEditor()->phiBox()->setValue(1.0);
+    QVERIFY(w.isWindowModified());
+    QVERIFY(w.saveConfig(path));
+    QVERIFY(!w.isWindowModified());
+    QVERIFY(w.windowTitle().contains("b0.json"));
+
+    w.scalingEditor()->phiBox()->setValue(3.0);
+    QVERIFY(w.isWindowModified());
+    doc->undoStack()->undo(); // back to what the file holds
+    QVERIFY(!w.isWindowModified());
+    doc->undoStack()->undo(); // before the file was saved
+    QVERIFY(w.isWindowModified());
+    doc->undoStack()->redo();
+
+    // Save (Ctrl+S) writes to the file the configuration came from, without asking.
+    w.scalingEditor()->phiBox()->setValue(2.5);
+    QVERIFY(w.save());
+    QVERIFY(!w.isWindowModified());
+    QCOMPARE(loadConfig(path.toStdString()).request.coefficients.phi, 2.5);
+}
+
+void TestUndo::openingAFileCanBeUndone() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("v2s.json");
+    saveConfig(configForPreset("efficientnetv2-s"), path.toStdString());
+    MainWindow w;
+    ExplorerDocument* doc = w.document();
+    w.scalingEditor()->phiBox()->setValue(1.5); // unsaved work
+    const ScaleConfig edited = doc->config();
+    QVERIFY(w.openConfig(path));
+    QCOMPARE(doc->config().baseline.name, std::string("efficientnetv2-s"));
+    QCOMPARE(doc->filePath(), path);
+    QVERIFY(!w.isWindowModified()); // as it is on disk
+    QCOMPARE(w.undoAction()->text().remove('&'), QString("Undo Open v2s.json"));
+
+    doc->undoStack()->undo(); // the unsaved work is back, and untitled again
+    QVERIFY(doc->config() == edited);
+    QVERIFY(doc->filePath().isEmpty());
+    QVERIFY(w.isWindowModified());
+    QVERIFY(w.windowTitle().contains("untitled"));
+    doc->undoStack()->redo();
+    QCOMPARE(doc->filePath(), path);
+    QVERIFY(!w.isWindowModified());
+
+    // Opening the same unchanged file again is no step.
+    QVERIFY(w.openConfig(path));
+    QCOMPARE(doc->undoStack()->count(), 2);
+}
+
+void TestUndo::undoWaitsWhileTraining() {
+    MainWindow w;
+    ScaleConfig c = tinyConfig(200); // far longer than the test
+    c.training.trainSamples = 320;
+    c.training.valSamples = 64;
+    c.training.progressive.stages = 2;
+    QVERIFY(w.document()->setConfig(c));
+    w.trainingPanel()->setSettingsFromDocument();
+    QVERIFY(w.undoAction()->isEnabled());
+    w.trainingPanel()->startButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(w.trainingController()->isRunning(), 10000);
+    // The run trains the configuration it started with; the explorer keeps showing it.
+    QVERIFY(!w.undoAction()->isEnabled());
+    w.undoAction()->trigger();
+    QVERIFY(w.document()->config().training.epochs == 200);
+    w.trainingController()->stop();
+    w.trainingController()->waitForFinished();
+    QTRY_VERIFY_WITH_TIMEOUT(w.undoAction()->isEnabled(), 10000);
+    w.undoAction()->trigger();
+    QVERIFY(w.document()->config().training.epochs != 200);
+}
+
+void TestUndo::closingKeepsUnsavedEdits() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("b0.json");
+    ScaleConfig edited;
+    {
+        MainWindow w;
+        QVERIFY(w.saveConfig(path));
+        w.scalingEditor()->phiBox()->setValue(2.0); // not saved
+        edited = w.document()->config();
+        QVERIFY(w.close());
+    }
+    MainWindow again;
+    again.restoreSession();
+    QVERIFY(again.document()->config() == edited);
+    QCOMPARE(again.document()->filePath(), path); // Save writes where it came from
+    QVERIFY(again.isWindowModified());
+    QCOMPARE(again.document()->undoStack()->count(), 0); // a new session's history
+    QVERIFY(again.save());
+    QCOMPARE(loadConfig(path.toStdString()).request.coefficients.phi, 2.0);
+}
+
+void TestUndo::closingReadsASavedFileAgain() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("b0.json");
+    {
+        MainWindow w;
+        QVERIFY(w.saveConfig(path));
+        QVERIFY(w.close());
+    }
+    ScaleConfig changed = loadConfig(path.toStdString());
+    changed.request.coefficients.phi = 4.0; // changed outside ScaleScope meanwhile
+    saveConfig(changed, path.toStdString());
+    MainWindow again;
+    again.restoreSession();
+    QCOMPARE(again.document()->config().request.coefficients.phi, 4.0);
+    QVERIFY(!again.isWindowModified());
+
+    // A file gone since then: the configuration as it was closed, untitled.
+    QVERIFY(again.close());
+    QVERIFY(QFile::remove(path));
+    MainWindow third;
+    third.restoreSession();
+    QCOMPARE(third.document()->config().request.coefficients.phi, 4.0);
+    QVERIFY(third.document()->filePath().isEmpty());
+}
+
+QTEST_MAIN(TestUndo)
+#include "tst_undo.moc"
