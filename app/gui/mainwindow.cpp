@@ -91,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_running = running;
         m_editor->setEnabled(!running); // the run uses the configuration it started with
         m_table->setEnabled(!running);
+        m_historyDock->widget()->setEnabled(!running); // a click there undoes too
         updateUndoActions();
     });
     m_confirmStop = [this] {

@@ -240,11 +240,13 @@ void TestUndo::undoWaitsWhileTraining() {
     QTRY_VERIFY_WITH_TIMEOUT(w.trainingController()->isRunning(), 10000);
     // The run trains the configuration it started with; the explorer keeps showing it.
     QVERIFY(!w.undoAction()->isEnabled());
+    QVERIFY(!w.historyDock()->widget()->isEnabled());
     w.undoAction()->trigger();
     QVERIFY(w.document()->config().training.epochs == 200);
     w.trainingController()->stop();
     w.trainingController()->waitForFinished();
     QTRY_VERIFY_WITH_TIMEOUT(w.undoAction()->isEnabled(), 10000);
+    QVERIFY(w.historyDock()->widget()->isEnabled());
     w.undoAction()->trigger();
     QVERIFY(w.document()->config().training.epochs != 200);
 }
