@@ -98,94 +98,144 @@
 <context>
     <name>scalescope::CostPanel</name>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="46"/>
+        <location filename="../widgets/costpanel.cpp" line="33"/>
+        <source>%1, φ %2, %3 px</source>
+        <translation>%1, φ %2, %3 px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/costpanel.cpp" line="37"/>
+        <source>%1 at %2 px</source>
+        <translation>%1, %2 px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/costpanel.cpp" line="73"/>
         <source> GiB</source>
         <translation> GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="48"/>
+        <location filename="../widgets/costpanel.cpp" line="75"/>
         <source>bf16 activations</source>
         <translation>bf16 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="49"/>
+        <location filename="../widgets/costpanel.cpp" line="76"/>
         <source>fp32 activations</source>
         <translation>fp32 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="50"/>
+        <location filename="../widgets/costpanel.cpp" line="77"/>
         <source>GPU memory</source>
         <translation>GPU 메모리</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="51"/>
+        <location filename="../widgets/costpanel.cpp" line="78"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="54"/>
+        <location filename="../widgets/costpanel.cpp" line="81"/>
+        <source>Pin as reference</source>
+        <translation>기준으로 고정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/costpanel.cpp" line="83"/>
+        <source>Keep this model to compare the next edits against: its costs are drawn in grey and the ratios listed.</source>
+        <translation>이 모델을 기준으로 두고 이후 편집과 비교합니다: 기준의 비용은 회색으로 그리고 비율을 표시합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/costpanel.cpp" line="85"/>
+        <source>Clear reference</source>
+        <translation>기준 해제</translation>
+    </message>
+    <message>
+        <location filename="../widgets/costpanel.cpp" line="100"/>
         <source>Per stage: MACs and parameters</source>
         <translation>스테이지별 MAC과 파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="56"/>
+        <location filename="../widgets/costpanel.cpp" line="102"/>
         <source>MACs against φ (current α, β, γ)</source>
         <translation>φ에 따른 MAC (현재 α, β, γ)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="86"/>
+        <location filename="../widgets/costpanel.cpp" line="153"/>
+        <source>&lt;b&gt;Against the reference&lt;/b&gt; (%1): parameters %2, MACs %3, training memory per image %4</source>
+        <translation>&lt;b&gt;기준 대비&lt;/b&gt; (%1): 파라미터 %2, MAC %3, 이미지당 학습 메모리 %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/costpanel.cpp" line="169"/>
+        <source>&lt;br&gt;φ %1 → %2: (α·β²·γ²)^Δφ predicts MACs %3, the rounded model has %4</source>
+        <translation>&lt;br&gt;φ %1 → %2: (α·β²·γ²)^Δφ의 예측은 MAC %3, 반올림된 모델은 %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/costpanel.cpp" line="177"/>
+        <source>&lt;br&gt;The stages differ in number: the bars show no reference.</source>
+        <translation>&lt;br&gt;스테이지 수가 달라 막대에는 기준을 표시하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/costpanel.cpp" line="189"/>
         <source>&lt;b&gt;%1&lt;/b&gt; at %2 px&lt;br&gt;Parameters: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MACs: &lt;b&gt;%5&lt;/b&gt; (multiply-adds; the papers&apos; &quot;FLOPs&quot;)&lt;br&gt;Training memory: %6 per image (estimate)&lt;br&gt;Largest batch in %7 GiB: &lt;b&gt;%8&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2 px&lt;br&gt;파라미터: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MAC: &lt;b&gt;%5&lt;/b&gt; (곱셈-누산; 논문의 &quot;FLOPs&quot;)&lt;br&gt;학습 메모리: 이미지당 %6 (추정)&lt;br&gt;%7 GiB에 들어가는 최대 배치: &lt;b&gt;%8&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="108"/>
-        <location filename="../widgets/costpanel.cpp" line="135"/>
+        <location filename="../widgets/costpanel.cpp" line="214"/>
+        <source>reference MACs (G)</source>
+        <translation>기준 MAC (G)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/costpanel.cpp" line="220"/>
+        <location filename="../widgets/costpanel.cpp" line="254"/>
         <source>MACs (G)</source>
         <translation>MAC (G)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="109"/>
-        <location filename="../widgets/costpanel.cpp" line="137"/>
+        <location filename="../widgets/costpanel.cpp" line="221"/>
+        <location filename="../widgets/costpanel.cpp" line="256"/>
         <source>parameters (M)</source>
         <translation>파라미터 (M)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="127"/>
+        <location filename="../widgets/costpanel.cpp" line="246"/>
         <source>stem</source>
         <translation>스템</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="129"/>
+        <location filename="../widgets/costpanel.cpp" line="248"/>
         <source>head</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="134"/>
+        <location filename="../widgets/costpanel.cpp" line="253"/>
         <source>stage</source>
         <translation>스테이지</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="146"/>
+        <location filename="../widgets/costpanel.cpp" line="265"/>
         <source>α^φ, β^φ, γ^φ</source>
         <translation>α^φ, β^φ, γ^φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="161"/>
+        <location filename="../widgets/costpanel.cpp" line="280"/>
         <source>official B0–B7</source>
         <translation>공식 B0–B7</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="178"/>
+        <location filename="../widgets/costpanel.cpp" line="299"/>
+        <source>reference</source>
+        <translation>기준</translation>
+    </message>
+    <message>
+        <location filename="../widgets/costpanel.cpp" line="306"/>
         <source>current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="184"/>
+        <location filename="../widgets/costpanel.cpp" line="312"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="185"/>
+        <location filename="../widgets/costpanel.cpp" line="313"/>
         <source>MACs (G, log)</source>
         <translation>MAC (G, 로그)</translation>
     </message>
@@ -203,7 +253,7 @@
         <translation>%1 불러오기</translation>
     </message>
     <message>
-        <location filename="../widgets/explorerdocument.cpp" line="174"/>
+        <location filename="../widgets/explorerdocument.cpp" line="173"/>
         <source>Set %1 to %2</source>
         <translation>%1 = %2 설정</translation>
     </message>
@@ -286,240 +336,240 @@
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="120"/>
+        <location filename="../app/gui/mainwindow.cpp" line="121"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="147"/>
+        <location filename="../app/gui/mainwindow.cpp" line="148"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="148"/>
+        <location filename="../app/gui/mainwindow.cpp" line="149"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="149"/>
+        <location filename="../app/gui/mainwindow.cpp" line="150"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="142"/>
-        <location filename="../app/gui/mainwindow.cpp" line="150"/>
+        <location filename="../app/gui/mainwindow.cpp" line="143"/>
+        <location filename="../app/gui/mainwindow.cpp" line="151"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="122"/>
+        <location filename="../app/gui/mainwindow.cpp" line="123"/>
         <source>ScaleScope — %1 — %2[*]</source>
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="131"/>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="131"/>
-        <location filename="../app/gui/mainwindow.cpp" line="176"/>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location filename="../app/gui/mainwindow.cpp" line="177"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location filename="../app/gui/mainwindow.cpp" line="133"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132"/>
-        <location filename="../app/gui/mainwindow.cpp" line="177"/>
+        <location filename="../app/gui/mainwindow.cpp" line="133"/>
+        <location filename="../app/gui/mainwindow.cpp" line="178"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="142"/>
+        <location filename="../app/gui/mainwindow.cpp" line="143"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="153"/>
+        <location filename="../app/gui/mainwindow.cpp" line="154"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="154"/>
+        <location filename="../app/gui/mainwindow.cpp" line="155"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="156"/>
+        <location filename="../app/gui/mainwindow.cpp" line="157"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="160"/>
+        <location filename="../app/gui/mainwindow.cpp" line="161"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="162"/>
+        <location filename="../app/gui/mainwindow.cpp" line="163"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="163"/>
+        <location filename="../app/gui/mainwindow.cpp" line="164"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="164"/>
+        <location filename="../app/gui/mainwindow.cpp" line="165"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="165"/>
+        <location filename="../app/gui/mainwindow.cpp" line="166"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="166"/>
+        <location filename="../app/gui/mainwindow.cpp" line="167"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="167"/>
+        <location filename="../app/gui/mainwindow.cpp" line="168"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="168"/>
+        <location filename="../app/gui/mainwindow.cpp" line="169"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="169"/>
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="170"/>
+        <location filename="../app/gui/mainwindow.cpp" line="171"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="172"/>
+        <location filename="../app/gui/mainwindow.cpp" line="173"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="174"/>
+        <location filename="../app/gui/mainwindow.cpp" line="175"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="184"/>
+        <location filename="../app/gui/mainwindow.cpp" line="185"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="188"/>
+        <location filename="../app/gui/mainwindow.cpp" line="189"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="189"/>
+        <location filename="../app/gui/mainwindow.cpp" line="190"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="191"/>
+        <location filename="../app/gui/mainwindow.cpp" line="192"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="199"/>
+        <location filename="../app/gui/mainwindow.cpp" line="200"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="202"/>
+        <location filename="../app/gui/mainwindow.cpp" line="203"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="203"/>
+        <location filename="../app/gui/mainwindow.cpp" line="204"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="204"/>
+        <location filename="../app/gui/mainwindow.cpp" line="205"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="205"/>
+        <location filename="../app/gui/mainwindow.cpp" line="206"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="217"/>
+        <location filename="../app/gui/mainwindow.cpp" line="218"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="218"/>
+        <location filename="../app/gui/mainwindow.cpp" line="219"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="219"/>
+        <location filename="../app/gui/mainwindow.cpp" line="220"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="220"/>
+        <location filename="../app/gui/mainwindow.cpp" line="221"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="221"/>
+        <location filename="../app/gui/mainwindow.cpp" line="222"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="222"/>
+        <location filename="../app/gui/mainwindow.cpp" line="223"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="247"/>
+        <location filename="../app/gui/mainwindow.cpp" line="248"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="252"/>
+        <location filename="../app/gui/mainwindow.cpp" line="253"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="254"/>
+        <location filename="../app/gui/mainwindow.cpp" line="255"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="266"/>
+        <location filename="../app/gui/mainwindow.cpp" line="267"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="98"/>
+        <location filename="../app/gui/mainwindow.cpp" line="99"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="99"/>
+        <location filename="../app/gui/mainwindow.cpp" line="100"/>
         <source>A training run is in progress. Stop it (a checkpoint is saved) and quit?</source>
         <translation>학습이 진행 중입니다. 중지하고(체크포인트 저장) 종료할까요?</translation>
     </message>

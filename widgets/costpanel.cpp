@@ -5,17 +5,43 @@
 #include "scaling/presets.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
+
+#include <cmath>
 
 namespace scalescope {
 
 namespace {
 constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
 constexpr double kPhiMin = -2, kPhiMax = 8, kPhiStep = 0.25; // range of the MACs–φ curve
+const QColor kReferenceColor(0x80, 0x80, 0x80, 170);
+
+Optimizer optimizerFor(const ScaledArch& arch) { // what the papers trained each family with
+    return arch.baseline.family == Family::ResNetRS ? Optimizer::SGDMomentum : Optimizer::RMSProp;
+}
+
+QString describe(const ScaledArch& arch) {
+    const QString name = QString::fromStdString(arch.baseline.displayName);
+    if (arch.request.mode == ScalingRequest::Mode::Compound)
+        return QCoreApplication::translate("scalescope::CostPanel", "%1, φ %2, %3 px")
+            .arg(name)
+            .arg(arch.request.coefficients.phi, 0, 'g', 4)
+            .arg(arch.resolution);
+    return QCoreApplication::translate("scalescope::CostPanel", "%1 at %2 px")
+        .arg(arch.request.label.empty() ? name : QString::fromStdString(arch.request.label))
+        .arg(arch.resolution);
+}
+
+QString ratio(double now, double before) {
+    return QStringLiteral("×") + QString::number(now / before, 'f', 2);
+}
 } // namespace
 
 QCustomPlot* CostPanel::titledPlot(const QString& title, int minimumHeight) {
@@ -29,6 +55,7 @@ QCustomPlot* CostPanel::titledPlot(const QString& title, int minimumHeight) {
     // Legends sit in their own row under the plot, never over the data.
     plot->plotLayout()->addElement(2, 0, plot->legend);
     plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setWrap(2); // two entries a row: a narrow dock cuts a longer row short
     plot->plotLayout()->setRowStretchFactor(2, 0.001);
     return plot;
 }
@@ -50,6 +77,25 @@ CostPanel::CostPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), 
     form->addRow(tr("GPU memory"), m_gpu);
     form->addRow(tr("Precision"), m_precision);
     layout->addLayout(form);
+    auto* refRow = new QHBoxLayout;
+    m_pin = new QPushButton(tr("Pin as reference"), this);
+    m_pin->setObjectName(QStringLiteral("pinReference"));
+    m_pin->setToolTip(tr("Keep this model to compare the next edits against: its costs are "
+                         "drawn in grey and the ratios listed."));
+    m_unpin = new QPushButton(tr("Clear reference"), this);
+    m_unpin->setObjectName(QStringLiteral("clearReference"));
+    m_unpin->setEnabled(false);
+    refRow->addWidget(m_pin);
+    refRow->addWidget(m_unpin);
+    refRow->addStretch(1);
+    layout->addLayout(refRow);
+    m_compare = new QLabel(this);
+    m_compare->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_compare->setWordWrap(true);
+    m_compare->hide();
+    layout->addWidget(m_compare);
+    connect(m_pin, &QPushButton::clicked, this, &CostPanel::pinReference);
+    connect(m_unpin, &QPushButton::clicked, this, &CostPanel::clearReference);
 
     m_stages = titledPlot(tr("Per stage: MACs and parameters"), 220);
     layout->addWidget(m_stages, 1);
@@ -74,14 +120,71 @@ int CostPanel::stageBarCount() const {
     return bars ? bars->data()->size() : 0;
 }
 
+void CostPanel::pinReference() {
+    m_ref = Reference{m_doc->arch(), m_doc->costs()};
+    m_unpin->setEnabled(true);
+    refresh();
+}
+
+void CostPanel::clearReference() {
+    m_ref.reset();
+    m_unpin->setEnabled(false);
+    refresh();
+}
+
+QString CostPanel::comparisonText() const {
+    return m_ref ? m_compare->text() : QString();
+}
+
+int CostPanel::referenceBarCount() const {
+    return m_refBars ? m_refBars->data()->size() : 0;
+}
+
+QString CostPanel::comparison() const {
+    if (!m_ref) return {};
+    const CostReport& c = m_doc->costs();
+    const ScaledArch& arch = m_doc->arch();
+    const Precision precision = Precision(m_precision->currentData().toInt());
+    const double memNow =
+        estimateMemory(c, precision, optimizerFor(arch), true).activationBytesPerImage;
+    const double memRef = estimateMemory(m_ref->costs, precision, optimizerFor(m_ref->arch), true)
+                              .activationBytesPerImage;
+    QString text =
+        tr("<b>Against the reference</b> (%1): parameters %2, MACs %3, training "
+           "memory per image %4")
+            .arg(describe(m_ref->arch), ratio(double(c.params), double(m_ref->costs.params)),
+                 ratio(double(c.macs), double(m_ref->costs.macs)), ratio(memNow, memRef));
+    // Compound scaling's promise: with α, β, γ fixed, MACs grow by (α·β²·γ²)^Δφ; the rounding of
+    // channels, repeats and image size makes the real ratio differ.
+    const ScalingRequest& now = arch.request;
+    const ScalingRequest& ref = m_ref->arch.request;
+    const bool onlyPhi =
+        now.mode == ScalingRequest::Mode::Compound && ref.mode == ScalingRequest::Mode::Compound &&
+        arch.baseline == m_ref->arch.baseline && now.coefficients.alpha == ref.coefficients.alpha &&
+        now.coefficients.beta == ref.coefficients.beta &&
+        now.coefficients.gamma == ref.coefficients.gamma && now.stages == ref.stages &&
+        now.maxResolution == ref.maxResolution && now.coefficients.phi != ref.coefficients.phi;
+    if (onlyPhi) {
+        const double dphi = now.coefficients.phi - ref.coefficients.phi;
+        text += tr("<br>φ %1 → %2: (α·β²·γ²)^Δφ predicts MACs %3, the rounded model has %4")
+                    .arg(ref.coefficients.phi, 0, 'g', 4)
+                    .arg(now.coefficients.phi, 0, 'g', 4)
+                    .arg(QStringLiteral("×") +
+                             QString::number(std::pow(now.coefficients.flopsBase(), dphi), 'f', 2),
+                         ratio(double(c.macs), double(m_ref->costs.macs)));
+    }
+    if (m_ref->costs.stages.size() != c.stages.size())
+        text += tr("<br>The stages differ in number: the bars show no reference.");
+    return text;
+}
+
 void CostPanel::refreshTotals() {
     const CostReport& c = m_doc->costs();
     const ScaledArch& arch = m_doc->arch();
     const Precision precision = Precision(m_precision->currentData().toInt());
-    const MemoryEstimate mem = estimateMemory(
-        c, precision,
-        arch.baseline.family == Family::ResNetRS ? Optimizer::SGDMomentum : Optimizer::RMSProp,
-        true);
+    const MemoryEstimate mem = estimateMemory(c, precision, optimizerFor(arch), true);
+    m_compare->setVisible(m_ref.has_value());
+    m_compare->setText(comparison());
     m_totals->setText(
         tr("<b>%1</b> at %2 px<br>Parameters: <b>%3</b> (%4)<br>MACs: <b>%5</b> (multiply-adds; "
            "the papers' \"FLOPs\")<br>"
@@ -101,8 +204,17 @@ void CostPanel::refresh() {
     const CostReport& c = m_doc->costs();
     const ScaledArch& arch = m_doc->arch();
 
-    // Per-stage bars: MACs (left axis, G) and parameters (right axis, M).
+    // Per-stage bars: MACs (left axis, G) and parameters (right axis, M); the reference's MACs
+    // beside them where its stages pair with these one to one.
     m_stages->clearPlottables();
+    m_refBars = nullptr;
+    const bool paired = m_ref && m_ref->costs.stages.size() == c.stages.size();
+    if (paired) {
+        m_refBars = new QCPBars(m_stages->xAxis, m_stages->yAxis);
+        m_refBars->setName(tr("reference MACs (G)"));
+        m_refBars->setBrush(kReferenceColor);
+        m_refBars->setPen(Qt::NoPen);
+    }
     auto* macs = new QCPBars(m_stages->xAxis, m_stages->yAxis);
     auto* params = new QCPBars(m_stages->xAxis, m_stages->yAxis2);
     macs->setName(tr("MACs (G)"));
@@ -112,10 +224,12 @@ void CostPanel::refresh() {
     params->setBrush(QColor(0xf4, 0x8c, 0x2a, 200));
     params->setPen(Qt::NoPen);
     auto* group = new QCPBarsGroup(m_stages);
-    macs->setBarsGroup(group);
-    params->setBarsGroup(group);
-    macs->setWidth(0.38);
-    params->setWidth(0.38);
+    const double barWidth = paired ? 0.26 : 0.38;
+    for (QCPBars* b : {m_refBars, macs, params})
+        if (b) {
+            b->setBarsGroup(group);
+            b->setWidth(barWidth);
+        }
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     double maxMacs = 0, maxParams = 0;
     for (size_t i = 0; i < c.stages.size(); ++i) {
@@ -124,6 +238,11 @@ void CostPanel::refresh() {
         params->addData(double(i), s.params / 1e6);
         maxMacs = std::max(maxMacs, s.macs / 1e9);
         maxParams = std::max(maxParams, s.params / 1e6);
+        if (paired) {
+            const double r = m_ref->costs.stages[i].macs / 1e9;
+            m_refBars->addData(double(i), r);
+            maxMacs = std::max(maxMacs, r);
+        }
         ticker->addTick(double(i), s.stage < 0 ? tr("stem")
                                    : s.stage >= int(arch.stages.size())
                                        ? tr("head")
@@ -173,6 +292,15 @@ void CostPanel::refresh() {
         }();
         for (size_t b = 0; b < officialGMacs.size(); ++b)
             official->addData(double(b), officialGMacs[b]);
+    }
+    if (m_ref && m_ref->arch.request.mode == ScalingRequest::Mode::Compound &&
+        m_ref->arch.baseline.name == arch.baseline.name) {
+        auto* ref = m_phi->addGraph();
+        ref->setName(tr("reference"));
+        ref->setLineStyle(QCPGraph::lsNone);
+        ref->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::darkGray, 2), Qt::NoBrush, 11));
+        ref->addData(m_ref->arch.request.coefficients.phi, m_ref->costs.macs / 1e9);
     }
     auto* now = m_phi->addGraph();
     now->setName(tr("current"));
