@@ -25,7 +25,7 @@ TrainingController::~TrainingController() {
     waitForFinished();
 }
 
-bool TrainingController::start(const ScaleConfig& config, const QString& runDir) {
+bool TrainingController::start(const ScaleConfig& config, const QString& runDir, bool resume) {
     if (m_running) return false;
     waitForFinished();
     m_control = std::make_unique<train::TrainControl>();
@@ -35,6 +35,7 @@ bool TrainingController::start(const ScaleConfig& config, const QString& runDir)
     m_worker->moveToThread(m_thread);
     train::RunOptions options;
     options.runDir = runDir.toStdString();
+    options.resume = resume;
     connect(m_thread, &QThread::started, m_worker,
             [w = m_worker, config, options] { w->run(config, options); });
     connect(

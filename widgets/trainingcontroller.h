@@ -39,7 +39,8 @@ class TrainingController : public QObject {
     explicit TrainingController(QObject* parent = nullptr);
     ~TrainingController() override; // stops a run (with its checkpoint) and joins the thread
 
-    bool start(const ScaleConfig& config, const QString& runDir);
+    // With `resume`, continues the stopped run in runDir from its checkpoint.
+    bool start(const ScaleConfig& config, const QString& runDir, bool resume = false);
     void pause();
     void resume();
     void stop();

@@ -209,9 +209,14 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     });
     auto* buttons = new QHBoxLayout;
     m_start = new QPushButton(tr("Start"), left);
+    m_continue = new QPushButton(tr("Continue"), left);
+    m_continue->setObjectName(QStringLiteral("continueRun"));
+    m_continue->setToolTip(tr("Train the selected stopped run on from its checkpoint, with the "
+                              "settings it was started with"));
     m_pause = new QPushButton(tr("Pause"), left);
     m_stop = new QPushButton(tr("Stop"), left);
     buttons->addWidget(m_start);
+    buttons->addWidget(m_continue);
     buttons->addWidget(m_pause);
     buttons->addWidget(m_stop);
     form->addRow(buttons);
@@ -297,6 +302,8 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
         if (!dir.isEmpty()) m_dataPath->setText(dir);
     });
     connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startClicked);
+    connect(m_continue, &QPushButton::clicked, this, &TrainingPanel::continueClicked);
+    connect(m_runList, &QListWidget::currentRowChanged, this, &TrainingPanel::updateContinue);
     connect(openRun, &QPushButton::clicked, this, &TrainingPanel::openRunDialog);
     connect(m_xAxis, &QComboBox::currentIndexChanged, this, &TrainingPanel::xAxisChanged);
     connect(m_pause, &QPushButton::clicked, this, [this] {
@@ -434,7 +441,38 @@ void TrainingPanel::setRunning(bool running) {
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);
     m_pause->setText(tr("Pause"));
+    updateContinue();
     Q_EMIT runStateChanged(running);
+}
+
+int TrainingPanel::continueTarget() const {
+    const int row = m_runList->currentRow();
+    return row >= 0 && row < int(m_runs.size()) ? row : int(m_runs.size()) - 1;
+}
+
+void TrainingPanel::updateContinue() {
+    const int i = continueTarget();
+    m_continue->setEnabled(!m_controller->isRunning() && i >= 0 && m_runs[size_t(i)].canContinue);
+}
+
+void TrainingPanel::continueClicked() {
+    const int i = continueTarget();
+    if (m_controller->isRunning() || i < 0 || !m_runs[size_t(i)].canContinue) return;
+    RunCurves& run = m_runs[size_t(i)];
+    // The run goes on as it was started: its own configuration, not the form's.
+    ScaleConfig config;
+    try {
+        config = loadConfig((run.dir + QLatin1Char('/') + train::kConfigFile).toStdString());
+    } catch (const ValidationError& e) {
+        m_status->setText(tr("Not continued: %1").arg(QString::fromStdString(e.what())));
+        return;
+    }
+    m_lastRunDir = run.dir;
+    m_liveRun = i;
+    run.canContinue = false;
+    m_status->setText(tr("Continuing %1 from its checkpoint…").arg(run.dir));
+    setRunning(true);
+    m_controller->start(config, run.dir, true);
 }
 
 void TrainingPanel::startClicked() {
@@ -447,12 +485,14 @@ void TrainingPanel::startClicked() {
     const TrainingSettings& t = m_doc->config().training;
     m_lastRunDir = QString::fromStdString(train::defaultRunDir());
     m_liveRun = int(m_runs.size());
-    addRun(tr("#%1 %2, %3, %4")
-               .arg(m_runs.size() + 1)
-               .arg(QString::fromStdString(m_doc->arch().baseline.displayName),
-                    m_schedule->currentData().toString(), // paper, code or fixed
-                    epochCount(t.epochs)),
-           t.epochs);
+    RunCurves& run = addRun(tr("#%1 %2, %3, %4")
+                                .arg(m_runs.size() + 1)
+                                .arg(QString::fromStdString(m_doc->arch().baseline.displayName),
+                                     m_schedule->currentData().toString(), // paper, code or fixed
+                                     epochCount(t.epochs)),
+                            t.epochs);
+    run.dir = m_lastRunDir;
+    m_runList->setCurrentRow(m_liveRun); // Continue acts on it once it is stopped
     updateXRange();
     m_progress->setValue(0);
     m_status->setText(tr("Preparing data and model…"));
@@ -636,6 +676,8 @@ bool TrainingPanel::openRun(const QString& path, QString* why) {
                                                     QString::fromStdString(h.schedule), epochs);
     RunCurves& run =
         addRun(tr("#%1 %2 (%3)").arg(m_runs.size() + 1).arg(what, folder), h.plannedEpochs);
+    run.dir = QString::fromStdString(h.dir);
+    run.canContinue = h.canContinue();
     // metrics.csv has one row an epoch: each becomes the stage it ran in (where the stage
     // changed) and a point at the epoch's end, where its averages belong.
     double epochStart = 0;
@@ -680,6 +722,13 @@ bool TrainingPanel::openRun(const QString& path, QString* why) {
                               .arg(h.epochs.size())
                               .arg(100 * validated->valAccuracy, 0, 'f', 2)
                               .arg(validated->epoch + 1));
+    if (run.canContinue)
+        m_status->setText(m_status->text() + QLatin1Char(' ') +
+                          tr("It stopped before epoch %1 of %2; Continue trains it on.")
+                              .arg(h.epochs.size() + 1)
+                              .arg(h.plannedEpochs));
+    m_runList->setCurrentRow(int(m_runs.size()) - 1);
+    updateContinue();
     m_dirty = true;
     return true;
 }
@@ -750,7 +799,12 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
     m_dirty = true;
 }
 
-void TrainingPanel::onFinished(bool /*completed*/, bool cancelled, const QString& error) {
+void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& error) {
+    if (m_liveRun >= 0 && m_liveRun < int(m_runs.size())) {
+        RunCurves& run = m_runs[size_t(m_liveRun)];
+        run.canContinue =
+            !completed && QFileInfo::exists(run.dir + QLatin1Char('/') + train::kCheckpointFile);
+    }
     setRunning(false);
     if (!error.isEmpty())
         m_status->setText(tr("Error: %1").arg(error));

@@ -34,6 +34,9 @@ class TrainingPanel : public QWidget {
   public:
     TrainingPanel(ExplorerDocument* doc, TrainingController* controller, QWidget* parent = nullptr);
     QPushButton* startButton() const { return m_start; }
+    // Continues the selected run (the newest when none is selected) from its checkpoint, with
+    // the configuration it was started with; enabled for a stopped run that has one.
+    QPushButton* continueButton() const { return m_continue; }
     QCustomPlot* plot() const { return m_plot; }
     int runCount() const { return int(m_runs.size()); }
     int pointCount() const; // curve points of the newest run
@@ -70,7 +73,9 @@ class TrainingPanel : public QWidget {
         std::array<QCPGraph*, 8> graphs() const {
             return {loss, valAcc, liveValAcc, size, dropout, randAug, mixup, speed};
         }
-        double endSeconds = 0; // the last event's time, plus the ETA while running
+        double endSeconds = 0;    // the last event's time, plus the ETA while running
+        QString dir;              // its run folder
+        bool canContinue = false; // stopped before its end, with a checkpoint
     };
     RunCurves& addRun(const QString& name, int plannedEpochs);
     void plotEvent(RunCurves& run, const train::TrainEvent& e);
@@ -78,6 +83,9 @@ class TrainingPanel : public QWidget {
     void updateXRange();
     void xAxisChanged(); // relabels and redraws
     void startClicked();
+    void continueClicked();
+    int continueTarget() const; // the run Continue acts on, or -1
+    void updateContinue();
     void onEvents(const std::vector<train::TrainEvent>& batch);
     void onFinished(bool completed, bool cancelled, const QString& error);
     void replotIfDirty();
@@ -96,7 +104,7 @@ class TrainingPanel : public QWidget {
     QSpinBox* m_validateEvery;
     QDoubleSpinBox *m_lr, *m_dropMin, *m_dropMax, *m_raMin, *m_raMax, *m_mixMin, *m_mixMax;
     QDoubleSpinBox *m_weightDecay, *m_labelSmoothing, *m_warmup, *m_ema;
-    QPushButton *m_start, *m_pause, *m_stop;
+    QPushButton *m_start, *m_continue, *m_pause, *m_stop;
     QProgressBar* m_progress;
     QLabel* m_status;
     QListWidget* m_runList;

@@ -97,7 +97,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_confirmStop = [this] {
         return QMessageBox::question(
                    this, tr("Training in progress"),
-                   tr("A training run is in progress. Stop it (a checkpoint is saved) and quit?"),
+                   tr("A training run is in progress. Stop it and quit? A checkpoint is saved: "
+                      "open "
+                      "the run later (File → Open training run) and Continue trains it on."),
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     };
     buildMenus();

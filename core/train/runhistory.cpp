@@ -154,14 +154,16 @@ RunHistory readRunHistory(const std::string& path) {
                                      std::to_string(h.epochs.back().epoch));
         h.epochs.push_back(e);
     }
-    if (h.epochs.empty()) throw std::runtime_error(file + ": no epochs yet (only the header)");
+    h.hasCheckpoint = fs::exists(fs::path(h.dir) / kCheckpointFile, ec);
+    if (h.epochs.empty() && !h.hasCheckpoint)
+        throw std::runtime_error(file + ": no epochs yet (only the header)");
 
     // The configuration names the model and schedule; a run without one still plots.
     int stages = 1;
     for (const TrainEvent& e : h.epochs)
         stages = std::max(stages, e.stage + 1);
-    h.plannedEpochs = h.epochs.back().epoch + 1;
-    const fs::path cfgPath = fs::path(h.dir) / "config.json";
+    h.plannedEpochs = h.epochs.empty() ? 0 : h.epochs.back().epoch + 1;
+    const fs::path cfgPath = fs::path(h.dir) / kConfigFile;
     if (fs::exists(cfgPath, ec)) {
         try {
             const ScaleConfig cfg = loadConfig(cfgPath.string());

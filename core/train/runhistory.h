@@ -11,6 +11,10 @@ namespace scalescope::train {
 
 // The run folder's per-epoch table; runTraining writes it, readRunHistory reads it.
 inline constexpr const char* kMetricsFile = "metrics.csv";
+// The state a stopped run continues from (RunOptions::resume), and the configuration it was
+// started with.
+inline constexpr const char* kCheckpointFile = "checkpoint.pt";
+inline constexpr const char* kConfigFile = "config.json";
 inline constexpr const char* kMetricsHeader =
     "epoch,step,stage,image_size,dropout,randaugment,mixup,learning_rate,train_loss,train_accuracy,"
     "val_loss,val_accuracy,images_per_second,elapsed_seconds";
@@ -33,11 +37,17 @@ struct RunHistory {
     std::string schedule;  // "paper", "code" or "fixed"; empty without config.json
     int plannedEpochs = 0; // the configuration's epochs; the rows' count without config.json
     std::vector<TrainEvent> epochs; // Type::Epoch, one per row, in order
+    bool hasCheckpoint = false;     // checkpoint.pt is there
+    // Stopped before its last epoch, with the checkpoint and configuration to continue from.
+    bool canContinue() const {
+        return hasCheckpoint && !model.empty() && int(epochs.size()) < plannedEpochs;
+    }
 };
 
 // `path` is a run folder or its metrics.csv. Throws std::runtime_error naming the file and,
 // for a bad row, its line and column ("metrics.csv line 4, column val_accuracy: ...").
-// Empty cells (a NaN loss is written so) read as NaN.
+// Empty cells (a NaN loss is written so) read as NaN. A run stopped in its first epoch has no
+// rows; it reads as long as its checkpoint is there.
 RunHistory readRunHistory(const std::string& path);
 
 } // namespace scalescope::train

@@ -85,7 +85,6 @@ std::string defaultRunDir() {
 }
 
 namespace {
-constexpr const char* kCheckpointFile = "checkpoint.pt";
 constexpr const char* kWeightsFile = "weights.pt";
 constexpr int kEvalBatchMultiplier = 2; // evaluation holds no gradients: larger batches fit
 
@@ -280,7 +279,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             data.val.images = data.val.images.to(dev);
             data.val.labels = data.val.labels.to(dev);
         }
-        saveConfig(config, (dir / "config.json").string());
+        saveConfig(config, (dir / kConfigFile).string());
 
         ScaledNet model(arch, classes, data.channels, modelInitFromString(t.init));
         model->to(dev);

@@ -28,6 +28,8 @@ class TestRunHistory : public QObject {
     void readsRunFolder();
     void refusesBrokenFiles_data();
     void refusesBrokenFiles();
+    void whoCanContinue_data();
+    void whoCanContinue();
 };
 
 void TestRunHistory::readsRunFolder() {
@@ -151,6 +153,38 @@ void TestRunHistory::refusesBrokenFiles() {
     } catch (const std::runtime_error& e) {
         QVERIFY2(QString::fromStdString(e.what()).contains(expected), e.what());
     }
+}
+
+// A stopped run goes on from its checkpoint with the configuration it was started with.
+void TestRunHistory::whoCanContinue_data() {
+    QTest::addColumn<bool>("withRows");   // two epochs written, or only the header
+    QTest::addColumn<int>("epochs");      // the configuration's; 0: no config.json
+    QTest::addColumn<bool>("checkpoint"); // checkpoint.pt there
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("stopped after two of five") << true << 5 << true << true;
+    QTest::newRow("stopped in its first epoch") << false << 5 << true << true;
+    QTest::newRow("no checkpoint") << true << 5 << false << false;
+    QTest::newRow("no configuration") << true << 0 << true << false;
+    QTest::newRow("finished") << true << 2 << true << false;
+}
+
+void TestRunHistory::whoCanContinue() {
+    QFETCH(bool, withRows);
+    QFETCH(int, epochs);
+    QFETCH(bool, checkpoint);
+    QFETCH(bool, expected);
+    QTemporaryDir dir;
+    write(dir.filePath("metrics.csv"), kHeader + (withRows ? kRows : std::string()));
+    if (epochs > 0) {
+        ScaleConfig c = configForPreset("efficientnet-b0");
+        c.training.epochs = epochs;
+        saveConfig(c, dir.filePath("config.json").toStdString());
+    }
+    if (checkpoint) write(dir.filePath(kCheckpointFile), "not read here");
+    const RunHistory h = readRunHistory(dir.path().toStdString());
+    QCOMPARE(h.hasCheckpoint, checkpoint);
+    QCOMPARE(int(h.epochs.size()), withRows ? 2 : 0);
+    QCOMPARE(h.canContinue(), expected);
 }
 
 QTEST_APPLESS_MAIN(TestRunHistory)

@@ -1,0 +1,165 @@
+// A stopped run goes on from its checkpoint: in the window that stopped it, or opened from its
+// folder in a later session, until its last epoch, on the same curve; a finished run, or one
+// without its checkpoint, cannot be continued.
+#include "explorerdocument.h"
+#include "mainwindow.h"
+#include "train/runhistory.h"
+#include "trainingcontroller.h"
+#include "trainingpanel.h"
+
+#include "../train/tinyconfig.h"
+
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <algorithm>
+
+using namespace scalescope;
+
+namespace {
+constexpr int kEpochs = 3;
+constexpr int kFinishMs = 180000; // a tiny run on two busy CI cores
+
+ScaleConfig tinyRun() {
+    ScaleConfig c = tinyConfig(kEpochs);
+    c.training.trainSamples = 640; // 20 steps an epoch
+    c.training.valSamples = 64;
+    return c;
+}
+
+int rows(const QString& dir) {
+    return int(train::readRunHistory(dir.toStdString()).epochs.size());
+}
+
+// Rows of metrics.csv so far, read while the run writes it.
+int rowsSoFar(const QString& dir) {
+    QFile f(dir + "/metrics.csv");
+    if (!f.open(QIODevice::ReadOnly)) return 0;
+    return std::max(0, int(f.readAll().count('\n')) - 1);
+}
+} // namespace
+
+class TestContinueRun : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void initTestCase();
+    void continuesInTheSameWindow();
+    void continuesAnOpenedRun();
+    void finishedOrWithoutCheckpointCannot();
+};
+
+void TestContinueRun::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true); // run folders and settings in test locations
+    QSettings().clear();
+}
+
+void TestContinueRun::continuesInTheSameWindow() {
+    MainWindow w;
+    QVERIFY(w.document()->setConfig(tinyRun()));
+    TrainingPanel* panel = w.trainingPanel();
+    panel->setSettingsFromDocument();
+    QVERIFY(!panel->continueButton()->isEnabled()); // nothing to continue yet
+    panel->startButton()->click();
+    const QString dir = panel->lastRunDir();
+    QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar(dir) >= 1, 60000); // an epoch done
+    w.trainingController()->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), 60000);
+    QVERIFY(QFile::exists(dir + "/checkpoint.pt"));
+    const train::RunHistory stopped = train::readRunHistory(dir.toStdString());
+    QVERIFY(!stopped.epochs.empty() && int(stopped.epochs.size()) < kEpochs);
+    QVERIFY(panel->continueButton()->isEnabled());
+    const int pointsBefore = panel->pointCount();
+
+    panel->continueButton()->click();
+    QVERIFY(w.trainingController()->isRunning());
+    QVERIFY(!panel->continueButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), kFinishMs);
+    QVERIFY2(panel->statusText().startsWith("Finished"), qPrintable(panel->statusText()));
+    const train::RunHistory done = train::readRunHistory(dir.toStdString());
+    QCOMPARE(int(done.epochs.size()), kEpochs);
+    // The epochs before the stop are kept, not trained again: the same rows, to the digit.
+    for (size_t i = 0; i < stopped.epochs.size(); ++i) {
+        QCOMPARE(done.epochs[i].elapsedSeconds, stopped.epochs[i].elapsedSeconds);
+        QCOMPARE(done.epochs[i].valLoss, stopped.epochs[i].valLoss);
+    }
+    QVERIFY(done.epochs.back().elapsedSeconds > stopped.epochs.back().elapsedSeconds);
+    QCOMPARE(panel->runCount(), 1); // the same run, drawn on
+    QVERIFY(panel->pointCount() > pointsBefore);
+    QVERIFY(!panel->continueButton()->isEnabled()); // finished
+}
+
+void TestContinueRun::continuesAnOpenedRun() {
+    QTemporaryDir dir;
+    const QString runDir = dir.filePath("stopped");
+    {
+        // A run stopped in an earlier session (the window closed during it).
+        TrainingController controller;
+        QVERIFY(controller.start(tinyRun(), runDir));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(runDir + "/config.json"), 60000);
+        QTest::qWait(300);
+        controller.stop();
+        controller.waitForFinished();
+    }
+    QVERIFY(QFile::exists(runDir + "/checkpoint.pt"));
+    const int before = rows(runDir); // 0 when it stopped in its first epoch
+    QVERIFY(before < kEpochs);
+
+    MainWindow w; // its own settings differ from the run's: the run's are used
+    TrainingPanel* panel = w.trainingPanel();
+    QString why;
+    QVERIFY2(panel->openRun(runDir, &why), qPrintable(why));
+    QVERIFY(panel->continueButton()->isEnabled());
+    QVERIFY2(panel->statusText().contains("Continue trains it on"),
+             qPrintable(panel->statusText()));
+    panel->continueButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), kFinishMs);
+    QVERIFY2(panel->statusText().startsWith("Finished"), qPrintable(panel->statusText()));
+    QCOMPARE(rows(runDir), kEpochs);
+    QCOMPARE(panel->runCount(), 1);
+    QCOMPARE(loadConfig((runDir + "/config.json").toStdString()).training.epochs, kEpochs);
+}
+
+void TestContinueRun::finishedOrWithoutCheckpointCannot() {
+    QTemporaryDir dir;
+    const QString runDir = dir.filePath("stopped");
+    {
+        TrainingController controller;
+        QVERIFY(controller.start(tinyRun(), runDir));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(runDir + "/config.json"), 60000);
+        QTest::qWait(300);
+        controller.stop();
+        controller.waitForFinished();
+    }
+    QVERIFY(QFile::remove(runDir + "/checkpoint.pt"));
+    MainWindow w;
+    TrainingPanel* panel = w.trainingPanel();
+    if (rows(runDir) > 0) { // stopped after an epoch: it opens, but cannot go on
+        QVERIFY(panel->openRun(runDir));
+        QVERIFY(!panel->continueButton()->isEnabled());
+    } else { // stopped in its first epoch: nothing to show, nothing to continue from
+        QString why;
+        QVERIFY(!panel->openRun(runDir, &why));
+        QVERIFY2(why.contains("no epochs yet"), qPrintable(why));
+    }
+
+    // A finished run: Continue stays off for it, also when selected.
+    ScaleConfig c = tinyRun();
+    c.training.epochs = 1;
+    c.training.progressive.stages = 1;
+    const QString doneDir = dir.filePath("finished");
+    {
+        TrainingController controller;
+        QVERIFY(controller.start(c, doneDir));
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.isRunning(), kFinishMs);
+    }
+    QCOMPARE(rows(doneDir), 1);
+    QVERIFY(panel->openRun(doneDir));
+    panel->findChild<QListWidget*>()->setCurrentRow(panel->runCount() - 1);
+    QVERIFY(!panel->continueButton()->isEnabled());
+}
+
+QTEST_MAIN(TestContinueRun)
+#include "tst_continuerun.moc"
