@@ -34,6 +34,19 @@ int rows(const QString& dir) {
     return int(train::readRunHistory(dir.toStdString()).epochs.size());
 }
 
+// A run started and stopped soon after, as when the window closed during it (an earlier
+// session); true when it left its checkpoint.
+bool trainAndStop(const QString& runDir) {
+    TrainingController controller;
+    if (!controller.start(tinyRun(), runDir)) return false;
+    const bool started =
+        QTest::qWaitFor([&] { return QFile::exists(runDir + "/config.json"); }, 60000);
+    QTest::qWait(300);
+    controller.stop();
+    controller.waitForFinished();
+    return started && QFile::exists(runDir + "/checkpoint.pt");
+}
+
 // Rows of metrics.csv so far, read while the run writes it.
 int rowsSoFar(const QString& dir) {
     QFile f(dir + "/metrics.csv");
@@ -94,16 +107,7 @@ void TestContinueRun::continuesInTheSameWindow() {
 void TestContinueRun::continuesAnOpenedRun() {
     QTemporaryDir dir;
     const QString runDir = dir.filePath("stopped");
-    {
-        // A run stopped in an earlier session (the window closed during it).
-        TrainingController controller;
-        QVERIFY(controller.start(tinyRun(), runDir));
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(runDir + "/config.json"), 60000);
-        QTest::qWait(300);
-        controller.stop();
-        controller.waitForFinished();
-    }
-    QVERIFY(QFile::exists(runDir + "/checkpoint.pt"));
+    QVERIFY(trainAndStop(runDir));
     const int before = rows(runDir); // 0 when it stopped in its first epoch
     QVERIFY(before < kEpochs);
 
@@ -125,14 +129,7 @@ void TestContinueRun::continuesAnOpenedRun() {
 void TestContinueRun::finishedOrWithoutCheckpointCannot() {
     QTemporaryDir dir;
     const QString runDir = dir.filePath("stopped");
-    {
-        TrainingController controller;
-        QVERIFY(controller.start(tinyRun(), runDir));
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(runDir + "/config.json"), 60000);
-        QTest::qWait(300);
-        controller.stop();
-        controller.waitForFinished();
-    }
+    QVERIFY(trainAndStop(runDir));
     QVERIFY(QFile::remove(runDir + "/checkpoint.pt"));
     MainWindow w;
     TrainingPanel* panel = w.trainingPanel();
