@@ -22,6 +22,7 @@ namespace {
 constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
 constexpr double kPhiMin = -2, kPhiMax = 8, kPhiStep = 0.25; // range of the MACs–φ curve
 const QColor kReferenceColor(0x80, 0x80, 0x80, 170);
+constexpr int kMinimumWidth = 360; // px: nine stage labels under the bars without overlap
 
 Optimizer optimizerFor(const ScaledArch& arch) { // what the papers trained each family with
     return arch.baseline.family == Family::ResNetRS ? Optimizer::SGDMomentum : Optimizer::RMSProp;
@@ -61,6 +62,7 @@ QCustomPlot* CostPanel::titledPlot(const QString& title, int minimumHeight) {
 }
 
 CostPanel::CostPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), m_doc(doc) {
+    setMinimumWidth(kMinimumWidth);
     auto* layout = new QVBoxLayout(this);
     m_totals = new QLabel(this);
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
