@@ -1,6 +1,7 @@
 #include "costpanel.h"
 
 #include "explorerdocument.h"
+#include "scaling/comparison.h"
 #include "scaling/format.h"
 #include "scaling/presets.h"
 
@@ -24,10 +25,6 @@ constexpr double kPhiMin = -2, kPhiMax = 8, kPhiStep = 0.25; // range of the MAC
 const QColor kReferenceColor(0x80, 0x80, 0x80, 170);
 constexpr int kMinimumWidth = 360; // px: nine stage labels under the bars without overlap
 
-Optimizer optimizerFor(const ScaledArch& arch) { // what the papers trained each family with
-    return arch.baseline.family == Family::ResNetRS ? Optimizer::SGDMomentum : Optimizer::RMSProp;
-}
-
 QString describe(const ScaledArch& arch) {
     const QString name = QString::fromStdString(arch.baseline.displayName);
     if (arch.request.mode == ScalingRequest::Mode::Compound)
@@ -40,8 +37,8 @@ QString describe(const ScaledArch& arch) {
         .arg(arch.resolution);
 }
 
-QString ratio(double now, double before) {
-    return QStringLiteral("×") + QString::number(now / before, 'f', 2);
+QString ratio(double r) {
+    return QStringLiteral("×") + QString::number(r, 'f', 2);
 }
 } // namespace
 
@@ -144,39 +141,18 @@ int CostPanel::referenceBarCount() const {
 
 QString CostPanel::comparison() const {
     if (!m_ref) return {};
-    const CostReport& c = m_doc->costs();
-    const ScaledArch& arch = m_doc->arch();
-    const Precision precision = Precision(m_precision->currentData().toInt());
-    const double memNow =
-        estimateMemory(c, precision, optimizerFor(arch), true).activationBytesPerImage;
-    const double memRef = estimateMemory(m_ref->costs, precision, optimizerFor(m_ref->arch), true)
-                              .activationBytesPerImage;
-    QString text =
-        tr("<b>Against the reference</b> (%1): parameters %2, MACs %3, training "
-           "memory per image %4")
-            .arg(describe(m_ref->arch), ratio(double(c.params), double(m_ref->costs.params)),
-                 ratio(double(c.macs), double(m_ref->costs.macs)), ratio(memNow, memRef));
-    // Compound scaling's promise: with α, β, γ fixed, MACs grow by (α·β²·γ²)^Δφ; the rounding of
-    // channels, repeats and image size makes the real ratio differ.
-    const ScalingRequest& now = arch.request;
-    const ScalingRequest& ref = m_ref->arch.request;
-    const bool onlyPhi =
-        now.mode == ScalingRequest::Mode::Compound && ref.mode == ScalingRequest::Mode::Compound &&
-        arch.baseline == m_ref->arch.baseline && now.coefficients.alpha == ref.coefficients.alpha &&
-        now.coefficients.beta == ref.coefficients.beta &&
-        now.coefficients.gamma == ref.coefficients.gamma && now.stages == ref.stages &&
-        now.maxResolution == ref.maxResolution && now.coefficients.phi != ref.coefficients.phi;
-    if (onlyPhi) {
-        const double dphi = now.coefficients.phi - ref.coefficients.phi;
+    const CostComparison k = compareCosts(m_doc->arch(), m_doc->costs(), m_ref->arch, m_ref->costs,
+                                          Precision(m_precision->currentData().toInt()));
+    QString text = tr("<b>Against the reference</b> (%1): parameters %2, MACs %3, training "
+                      "memory per image %4")
+                       .arg(describe(m_ref->arch), ratio(k.params), ratio(k.macs),
+                            ratio(k.activationBytesPerImage));
+    if (k.predictedMacs)
         text += tr("<br>φ %1 → %2: (α·β²·γ²)^Δφ predicts MACs %3, the rounded model has %4")
-                    .arg(ref.coefficients.phi, 0, 'g', 4)
-                    .arg(now.coefficients.phi, 0, 'g', 4)
-                    .arg(QStringLiteral("×") +
-                             QString::number(std::pow(now.coefficients.flopsBase(), dphi), 'f', 2),
-                         ratio(double(c.macs), double(m_ref->costs.macs)));
-    }
-    if (m_ref->costs.stages.size() != c.stages.size())
-        text += tr("<br>The stages differ in number: the bars show no reference.");
+                    .arg(k.phiFrom, 0, 'g', 4)
+                    .arg(k.phiTo, 0, 'g', 4)
+                    .arg(ratio(*k.predictedMacs), ratio(k.macs));
+    if (!k.stagesPair) text += tr("<br>The stages differ in number: the bars show no reference.");
     return text;
 }
 
@@ -184,7 +160,8 @@ void CostPanel::refreshTotals() {
     const CostReport& c = m_doc->costs();
     const ScaledArch& arch = m_doc->arch();
     const Precision precision = Precision(m_precision->currentData().toInt());
-    const MemoryEstimate mem = estimateMemory(c, precision, optimizerFor(arch), true);
+    const MemoryEstimate mem =
+        estimateMemory(c, precision, paperOptimizer(arch.baseline.family), true);
     m_compare->setVisible(m_ref.has_value());
     m_compare->setText(comparison());
     m_totals->setText(

@@ -1,16 +1,19 @@
 // scalescope-cli: inspect, export and train scaled ConvNets from the terminal.
 #include "cliargs.h"
 
+#include "scaling/comparison.h"
 #include "scaling/costs.h"
 #include "scaling/format.h"
 #include "scaling/presets.h"
 #include "scaling/specjson.h"
 #include "scaling/timmexport.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #ifdef SCALESCOPE_HAVE_TORCH
@@ -57,6 +60,9 @@ inspect options:
   --batch N              batch size for the training-memory estimate (default 32)
   --precision P          fp32 or bf16 activations (default bf16)
   --gpu-memory GIB       GPU memory for the largest-batch estimate (default 80)
+  --against X            compare with a preset (X = its name) or a configuration file:
+                         the ratios of params, MACs and training memory, and where only
+                         phi differs, (alpha*beta^2*gamma^2)^dphi beside the real MACs ratio
 
 export options:
   --output FILE          write there (atomically) instead of standard output
@@ -65,10 +71,16 @@ export options:
 FLOPs in the EfficientNet papers are multiply-adds; ScaleScope calls them MACs.
 )";
 
+struct Reference {
+    ScaledArch arch;
+    CostReport costs;
+};
+
 struct InspectOptions {
     int batch = 32;
     Precision precision = Precision::BFloat16;
     double gpuGiB = 80;
+    std::optional<Reference> against;
 };
 
 std::string shapeOf(int c, int h, int w) {
@@ -127,9 +139,7 @@ void printTable(const ScaledArch& arch, const CostReport& costs, bool layers,
                 s.macs);
         }
     }
-    const MemoryEstimate m = estimateMemory(
-        costs, o.precision,
-        b.family == Family::ResNetRS ? Optimizer::SGDMomentum : Optimizer::RMSProp, true);
+    const MemoryEstimate m = estimateMemory(costs, o.precision, paperOptimizer(b.family), true);
     std::cout << "\nresolution " << arch.resolution << "x" << arch.resolution << ", "
               << arch.totalBlocks() << " blocks, dropout " << arch.dropout << "\n";
     std::cout << "params " << withThousands(costs.params) << " ("
@@ -142,6 +152,18 @@ void printTable(const ScaledArch& arch, const CostReport& costs, bool layers,
               << shortBytes(m.bytesAtBatch(o.batch)) << " at batch " << o.batch
               << "; largest batch in " << o.gpuGiB << " GiB: " << m.maxBatch(o.gpuGiB * kGiB)
               << "\n";
+    if (o.against) {
+        const ScaledArch& ref = o.against->arch;
+        const CostComparison k = compareCosts(arch, costs, ref, o.against->costs, o.precision);
+        std::cout << "\nagainst " << ref.baseline.displayName << " (" << ref.description()
+                  << "): params x" << fixed(k.params, 2) << ", MACs x" << fixed(k.macs, 2)
+                  << ", training memory per image x" << fixed(k.activationBytesPerImage, 2) << "\n";
+        if (k.predictedMacs)
+            std::cout << "phi " << k.phiFrom << " -> " << k.phiTo
+                      << ": (alpha*beta^2*gamma^2)^dphi predicts MACs x"
+                      << fixed(*k.predictedMacs, 2) << "; the rounded model has x"
+                      << fixed(k.macs, 2) << "\n";
+    }
 }
 
 Json inspectJson(const ScaledArch& arch, const CostReport& costs, const InspectOptions& o) {
@@ -157,7 +179,8 @@ Json inspectJson(const ScaledArch& arch, const CostReport& costs, const InspectO
     if (arch.request.mode == ScalingRequest::Mode::Compound) {
         j["alpha_beta2_gamma2"] = arch.request.coefficients.flopsBase();
     }
-    const MemoryEstimate m = estimateMemory(costs, o.precision, Optimizer::RMSProp, true);
+    const MemoryEstimate m =
+        estimateMemory(costs, o.precision, paperOptimizer(arch.baseline.family), true);
     j["activation_bytes_per_image"] = m.activationBytesPerImage;
     j["training_bytes_at_batch"] = m.bytesAtBatch(o.batch);
     j["batch"] = o.batch;
@@ -173,7 +196,44 @@ Json inspectJson(const ScaledArch& arch, const CostReport& costs, const InspectO
                           {"activations", s.activations}});
     }
     j["stages"] = stages;
+    if (o.against) {
+        const ScaledArch& ref = o.against->arch;
+        const CostComparison k = compareCosts(arch, costs, ref, o.against->costs, o.precision);
+        Json a{{"model", ref.baseline.displayName},
+               {"description", ref.description()},
+               {"params", o.against->costs.params},
+               {"macs", o.against->costs.macs},
+               {"resolution", ref.resolution},
+               {"params_ratio", k.params},
+               {"macs_ratio", k.macs},
+               {"activation_bytes_ratio", k.activationBytesPerImage},
+               {"stages_pair", k.stagesPair}};
+        if (k.predictedMacs) a["predicted_macs_ratio"] = *k.predictedMacs;
+        j["against"] = a;
+    }
     return j;
+}
+
+// --against: a preset's name, or else a configuration file.
+Reference referenceFrom(const std::string& value) {
+    const auto names = presetNames();
+    ScaleConfig c;
+    if (std::find(names.begin(), names.end(), value) != names.end()) {
+        c = configForPreset(value);
+    } else {
+        try {
+            c = loadConfig(value);
+        } catch (const ValidationError& e) {
+            throw ValidationError("--against",
+                                  "\"" + value +
+                                      "\" is neither a preset nor a readable configuration (" +
+                                      e.what() + ")");
+        }
+    }
+    Reference r;
+    r.arch = scale(c.baseline, c.request);
+    r.costs = computeCosts(r.arch);
+    return r;
 }
 
 InspectOptions inspectOptions(const cli::Args& a) {
@@ -196,12 +256,13 @@ InspectOptions inspectOptions(const cli::Args& a) {
             throw ValidationError("--gpu-memory", "must be between 0 and 100000 GiB");
         o.gpuGiB = *g;
     }
+    if (const auto v = a.value("--against")) o.against = referenceFrom(*v);
     return o;
 }
 
 int inspect(const std::vector<std::string>& argv) {
     auto options = kScalingOptions;
-    for (const char* o : {"--batch", "--precision", "--gpu-memory"})
+    for (const char* o : {"--batch", "--precision", "--gpu-memory", "--against"})
         options.push_back(o);
     const cli::Args a(argv, options, {"--json", "--layers"});
     if (!a.positional().empty())

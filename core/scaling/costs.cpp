@@ -229,4 +229,8 @@ MemoryEstimate estimateMemory(const CostReport& c, Precision precision, Optimize
     return m;
 }
 
+Optimizer paperOptimizer(Family family) {
+    return family == Family::ResNetRS ? Optimizer::SGDMomentum : Optimizer::RMSProp;
+}
+
 } // namespace scalescope

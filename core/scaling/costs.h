@@ -60,4 +60,8 @@ struct MemoryEstimate {
 MemoryEstimate estimateMemory(const CostReport& costs, Precision precision, Optimizer optimizer,
                               bool ema);
 
+// The optimizer each family's paper trained with, whose state the estimates count: SGD with
+// momentum for ResNet-RS, RMSProp for the EfficientNets.
+Optimizer paperOptimizer(Family family);
+
 } // namespace scalescope

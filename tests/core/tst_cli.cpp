@@ -4,6 +4,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -11,6 +12,8 @@ class TestCli : public QObject {
     void inspectTable();
     void inspectJson_data();
     void inspectJson();
+    void inspectAgainst_data();
+    void inspectAgainst();
     void exportRoundTrip();
     void exportTimm();
     void badInput_data();
@@ -76,6 +79,66 @@ void TestCli::inspectJson() {
     QVERIFY(o["stages"].toArray().size() >= 6);
 }
 
+// --against: the ratios to a preset or a configuration file, in the table and in JSON, with
+// compound scaling's prediction where only phi differs.
+void TestCli::inspectAgainst_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("against");
+    QTest::addColumn<bool>("predicted");
+    QTest::addColumn<bool>("stagesPair");
+    QTest::newRow("B0 phi 2 against B0")
+        << QStringList{"--phi", "2"} << "efficientnet-b0" << true << true;
+    QTest::newRow("other beta") << QStringList{"--phi", "2", "--beta", "1.2"} << "efficientnet-b0"
+                                << false << true;
+    QTest::newRow("official B3 against B0")
+        << QStringList{"--preset", "efficientnet-b3"} << "efficientnet-b0" << false << true;
+    QTest::newRow("V2-S against B0")
+        << QStringList{"--preset", "efficientnetv2-s"} << "efficientnet-b0" << false << false;
+    QTest::newRow("against a file") << QStringList{"--phi", "1"} << "FILE" << true << true;
+}
+
+void TestCli::inspectAgainst() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, against);
+    QFETCH(bool, predicted);
+    QFETCH(bool, stagesPair);
+    QTemporaryDir dir;
+    if (against == "FILE") { // B0 at phi -1, written by export
+        against = dir.filePath("ref.json");
+        QCOMPARE(run({"export", "--phi", "-1", "--output", against}).code, 0);
+    }
+    const Result mine = run(QStringList{"inspect", "--json"} + args);
+    const Result ref =
+        run(against.endsWith(".json") ? QStringList{"inspect", "--json", "--config", against}
+                                      : QStringList{"inspect", "--json", "--preset", against});
+    QCOMPARE(mine.code, 0);
+    QCOMPARE(ref.code, 0);
+    const QJsonObject m = QJsonDocument::fromJson(mine.out.toUtf8()).object();
+    const QJsonObject r = QJsonDocument::fromJson(ref.out.toUtf8()).object();
+
+    const Result j = run(QStringList{"inspect", "--json", "--against", against} + args);
+    QCOMPARE(j.code, 0);
+    const QJsonObject a = QJsonDocument::fromJson(j.out.toUtf8()).object()["against"].toObject();
+    QCOMPARE(a["params"].toDouble(), r["params"].toDouble());
+    QCOMPARE(a["params_ratio"].toDouble(), m["params"].toDouble() / r["params"].toDouble());
+    QCOMPARE(a["macs_ratio"].toDouble(), m["macs"].toDouble() / r["macs"].toDouble());
+    QCOMPARE(a["activation_bytes_ratio"].toDouble(),
+             m["activation_bytes_per_image"].toDouble() /
+                 r["activation_bytes_per_image"].toDouble());
+    QCOMPARE(a["stages_pair"].toBool(), stagesPair);
+    QCOMPARE(a.contains("predicted_macs_ratio"), predicted);
+    if (predicted) { // B0's default coefficients both times, phi 0 -> 2 or -1 -> 1
+        const double base = 1.2 * 1.1 * 1.1 * 1.15 * 1.15;
+        QVERIFY(std::abs(a["predicted_macs_ratio"].toDouble() - std::pow(base, 2.0)) < 1e-9);
+    }
+
+    const Result t = run(QStringList{"inspect", "--against", against} + args);
+    QCOMPARE(t.code, 0);
+    QVERIFY2(t.out.contains(QString("MACs x%1").arg(a["macs_ratio"].toDouble(), 0, 'f', 2)),
+             qPrintable(t.out));
+    QCOMPARE(t.out.contains("predicts MACs"), predicted);
+}
+
 void TestCli::exportRoundTrip() {
     QTemporaryDir dir;
     const QString file = dir.filePath("cfg.json");
@@ -134,6 +197,11 @@ void TestCli::badInput_data() {
         << QStringList{"inspect", "--batch", "-5"} << "--batch: must be between";
     QTest::newRow("missing config")
         << QStringList{"inspect", "--config", "/no/such.json"} << "/no/such.json: cannot be opened";
+    QTest::newRow("against nothing known")
+        << QStringList{"inspect", "--against", "efficientnet-b9"}
+        << "--against: \"efficientnet-b9\" is neither a preset nor a readable configuration";
+    QTest::newRow("against not json")
+        << QStringList{"inspect", "--against", "/etc/passwd"} << "/etc/passwd: is not valid JSON";
     QTest::newRow("export format")
         << QStringList{"export", "--format", "onnx"} << "--format: \"onnx\" is not config or timm";
     QTest::newRow("timm resnet") << QStringList{"export", "--format", "timm", "--preset",

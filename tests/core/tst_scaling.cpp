@@ -1,5 +1,7 @@
 // Compound and per-stage scaling: the reference rounding, validation, and cost structure.
 #include "scaling/blocks.h"
+#include "scaling/comparison.h"
+#include "scaling/config.h"
 #include "scaling/costs.h"
 #include "scaling/presets.h"
 
@@ -28,6 +30,8 @@ class TestScaling : public QObject {
     void badRequests_data();
     void badRequests();
     void memoryEstimate();
+    void comparison_data();
+    void comparison();
 };
 
 void TestScaling::roundChannels_data() {
@@ -260,6 +264,67 @@ void TestScaling::memoryEstimate() {
     QVERIFY(bf16.bytesAtBatch(int(fit)) <= 16e9);
     QVERIFY(bf16.bytesAtBatch(int(fit + 1)) > 16e9);
     QCOMPARE(bf16.maxBatch(1.0), 0LL);
+}
+
+// The reference comparison: ratios of the two reports, and (α·β²·γ²)^Δφ only where φ alone
+// differs.
+void TestScaling::comparison_data() {
+    QTest::addColumn<QString>("preset"); // this model's baseline; the reference is B0 at φ 0
+    QTest::addColumn<double>("phi");
+    QTest::addColumn<double>("beta");
+    QTest::addColumn<int>("cap");
+    QTest::addColumn<double>("stage6Depth");
+    QTest::addColumn<bool>("predicted");
+    QTest::addColumn<bool>("stagesPair");
+    QTest::newRow("φ 3") << "efficientnet-b0" << 3.0 << 1.1 << 0 << 1.0 << true << true;
+    QTest::newRow("φ -1") << "efficientnet-b0" << -1.0 << 1.1 << 0 << 1.0 << true << true;
+    QTest::newRow("same φ") << "efficientnet-b0" << 0.0 << 1.1 << 0 << 1.0 << false << true;
+    QTest::newRow("another β") << "efficientnet-b0" << 2.0 << 1.2 << 0 << 1.0 << false << true;
+    QTest::newRow("a size cap") << "efficientnet-b0" << 2.0 << 1.1 << 256 << 1.0 << false << true;
+    QTest::newRow("a stage's depth")
+        << "efficientnet-b0" << 2.0 << 1.1 << 0 << 2.0 << false << true;
+    QTest::newRow("another baseline")
+        << "efficientnetv2-s" << 0.0 << 1.1 << 0 << 1.0 << false << false;
+}
+
+void TestScaling::comparison() {
+    QFETCH(QString, preset);
+    QFETCH(double, phi);
+    QFETCH(double, beta);
+    QFETCH(int, cap);
+    QFETCH(double, stage6Depth);
+    QFETCH(bool, predicted);
+    QFETCH(bool, stagesPair);
+    const ScaleConfig b0 = configForPreset("efficientnet-b0");
+    const ScaledArch ref = scale(b0.baseline, b0.request);
+    const CostReport refCosts = computeCosts(ref);
+    ScaleConfig c = configForPreset(preset.toStdString());
+    c.request.coefficients.phi = phi;
+    c.request.coefficients.beta = beta;
+    c.request.maxResolution = cap;
+    if (stage6Depth != 1.0) {
+        c.request.stages.assign(c.baseline.stages.size(), StageMultiplier{});
+        c.request.stages[5].depth = stage6Depth;
+    }
+    const ScaledArch arch = scale(c.baseline, c.request);
+    const CostReport costs = computeCosts(arch);
+    const CostComparison k = compareCosts(arch, costs, ref, refCosts, Precision::BFloat16);
+    QCOMPARE(k.params, double(costs.params) / double(refCosts.params));
+    QCOMPARE(k.macs, double(costs.macs) / double(refCosts.macs));
+    const Optimizer opt = paperOptimizer(arch.baseline.family);
+    QCOMPARE(k.activationBytesPerImage,
+             estimateMemory(costs, Precision::BFloat16, opt, true).activationBytesPerImage /
+                 estimateMemory(refCosts, Precision::BFloat16, Optimizer::RMSProp, true)
+                     .activationBytesPerImage);
+    QCOMPARE(k.stagesPair, stagesPair);
+    QCOMPARE(k.predictedMacs.has_value(), predicted);
+    if (predicted) {
+        QCOMPARE(*k.predictedMacs, std::pow(1.2 * 1.1 * 1.1 * 1.15 * 1.15, phi));
+        QCOMPARE(k.phiFrom, 0.0);
+        QCOMPARE(k.phiTo, phi);
+        // Rounding up repeats and channels makes the real model larger than predicted.
+        QVERIFY(phi > 0 ? k.macs > *k.predictedMacs : k.macs < 1.0);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestScaling)
