@@ -116,6 +116,14 @@ std::optional<int> Args::integer(const std::string& n) const {
     return parseInteger(n, *v);
 }
 
+const std::vector<std::string>& scalingFlagNames() {
+    static const std::vector<std::string> names = {
+        "--preset",  "--config",      "--alpha",       "--beta",       "--gamma",
+        "--phi",     "--width",       "--depth",       "--resolution", "--max-resolution",
+        "--dropout", "--stage-depth", "--stage-width", "--num-classes"};
+    return names;
+}
+
 ScaleConfig configFromArgs(const Args& a) {
     if (a.has("--preset") && a.has("--config"))
         throw ValidationError("--config", "cannot be combined with --preset");

@@ -31,6 +31,9 @@ class Args {
     std::vector<std::string> m_positional;
 };
 
+// --preset, --config, --alpha ... --num-classes: what configFromArgs reads.
+const std::vector<std::string>& scalingFlagNames();
+
 // Builds a configuration from --preset/--config plus the scaling flags.
 ScaleConfig configFromArgs(const Args& args);
 

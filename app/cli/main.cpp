@@ -19,16 +19,12 @@
 #ifdef SCALESCOPE_HAVE_TORCH
 int runTrainCommand(const std::vector<std::string>& argv); // traincommand.cpp
 #endif
+int runGridCommand(const std::vector<std::string>& argv); // gridcommand.cpp
 
 namespace {
 using namespace scalescope;
 
 constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
-
-const std::vector<std::string> kScalingOptions = {
-    "--preset",  "--config",      "--alpha",       "--beta",       "--gamma",
-    "--phi",     "--width",       "--depth",       "--resolution", "--max-resolution",
-    "--dropout", "--stage-depth", "--stage-width", "--num-classes"};
 
 const char* kUsage = R"(usage: scalescope-cli COMMAND [OPTIONS]
 
@@ -37,6 +33,8 @@ Commands:
   export    write the configuration JSON (--output FILE) or timm's arch_def (--format timm)
   presets   list the built-in presets
   train     train the configuration (scalescope-cli train --help)
+  grid      EfficientNet's grid search for alpha, beta, gamma; --train trains each candidate
+            (scalescope-cli grid --help)
 
 Scaling options (inspect, export):
   --preset NAME          efficientnet-b0 ... efficientnet-b7, efficientnetv2-s/m/l,
@@ -261,7 +259,7 @@ InspectOptions inspectOptions(const cli::Args& a) {
 }
 
 int inspect(const std::vector<std::string>& argv) {
-    auto options = kScalingOptions;
+    auto options = cli::scalingFlagNames();
     for (const char* o : {"--batch", "--precision", "--gpu-memory", "--against"})
         options.push_back(o);
     const cli::Args a(argv, options, {"--json", "--layers"});
@@ -279,7 +277,7 @@ int inspect(const std::vector<std::string>& argv) {
 }
 
 int exportCommand(const std::vector<std::string>& argv) {
-    auto options = kScalingOptions;
+    auto options = cli::scalingFlagNames();
     options.push_back("--output");
     options.push_back("--format");
     const cli::Args a(argv, options, {});
@@ -342,6 +340,7 @@ int main(int argc, char** argv) {
             return exportCommand(args);
         }
         if (command == "presets") return presets();
+        if (command == "grid") return runGridCommand(args);
         if (command == "train") {
 #ifdef SCALESCOPE_HAVE_TORCH
             return runTrainCommand(args);

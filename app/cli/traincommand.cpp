@@ -1,5 +1,6 @@
 // scalescope-cli train: runs the engine with a progress bar, an ETA and a final summary.
 #include "cliargs.h"
+#include "trainflags.h"
 
 #include "scaling/format.h"
 #include "train/trainer.h"
@@ -12,35 +13,16 @@
 namespace {
 using namespace scalescope;
 
-const char* kTrainUsage = R"(usage: scalescope-cli train [--config FILE | --preset NAME] [OPTIONS]
+const char* kTrainUsageHead =
+    R"(usage: scalescope-cli train [--config FILE | --preset NAME] [OPTIONS]
 
 Trains the configuration (the scaling flags of `inspect` apply too) and writes a run folder:
 config.json, metrics.csv, checkpoint.pt (atomic, every N steps), weights.pt (torch.load-able;
 timm state_dict names for EfficientNets).
 
-  --dataset D            shapes (default), shapes-hard, fashion-mnist, cifar10, folder
-  --data-path P          dataset location (fashion-mnist defaults to Debian's)
-  --epochs N             default from the config (4)
-  --batch N              batch size
-  --lr X                 base learning rate (cosine schedule with warm-up)
-  --optimizer O          sgd (Nesterov momentum) or rmsprop
-  --schedule S           progressive schedule: paper, code, or fixed (final size only)
-  --stages M             progressive stages
-  --min-size N --max-size N   image size from S0 to Se
-  --eval-size N          validation image size (0 = the last stage's); EfficientNetV2
-                         validates above its last training size (S: 300 -> 384)
-  --train-samples N --val-samples N   images used (0 = all)
-  --ema X                EMA decay of the weights (0 = off)
-  --init I               initial weights: timm (default) or zero-last (every residual
-                         branch's last BatchNorm and the classifier at zero)
-  --device D             auto, cpu, cuda, cuda:N
-  --precision P          auto, fp32, bf16 (CUDA)
-  --cuda-graphs on|off   replay each stage's training step from a CUDA graph (default on)
-  --cudnn-benchmark on|off   time cuDNN's algorithms for each new image size (default off)
-  --checkpoint-every N   steps between checkpoints
-  --validate-every N     epochs between validations (default 1; the last always)
-  --seed N
-  --run-dir DIR          where the run is written (default ~/.local/share/scalescope/runs/...)
+)";
+const char* kTrainUsageTail =
+    R"(  --run-dir DIR          where the run is written (default ~/.local/share/scalescope/runs/...)
   --resume               continue the run in --run-dir from its checkpoint
   --quiet                no progress bar
 )";
@@ -48,12 +30,6 @@ timm state_dict names for EfficientNets).
 train::TrainControl* gControl = nullptr;
 extern "C" void onSignal(int) {
     if (gControl) gControl->requestCancel(); // checkpoint, then exit
-}
-
-bool onOff(const std::string& flag, const std::string& v) {
-    if (v != "on" && v != "off")
-        throw ValidationError(flag, "must be on or off, not \"" + v + "\"");
-    return v == "on";
 }
 
 std::string clock(double s) {
@@ -70,50 +46,17 @@ std::string clock(double s) {
 
 int runTrainCommand(const std::vector<std::string>& argv) {
     for (const auto& a : argv)
-        if (a == "--help") return std::cout << kTrainUsage, 0;
-    // clang-format off
-    const std::vector<std::string> options = {
-        "--preset",      "--config",      "--alpha",       "--beta",        "--gamma",
-        "--phi",         "--width",       "--depth",       "--resolution",  "--max-resolution",
-        "--dropout",     "--stage-depth", "--stage-width", "--num-classes", "--dataset",
-        "--data-path",   "--epochs",      "--batch",       "--lr",          "--optimizer",
-        "--schedule",    "--stages",      "--min-size",    "--max-size",    "--train-samples",
-        "--val-samples", "--ema",         "--device",      "--precision",   "--checkpoint-every",
-        "--seed",        "--run-dir",     "--cuda-graphs", "--cudnn-benchmark", "--eval-size",
-        "--validate-every", "--init"};
-    // clang-format on
+        if (a == "--help")
+            return std::cout << kTrainUsageHead << cli::kTrainingFlagsHelp << kTrainUsageTail, 0;
+    std::vector<std::string> options = cli::scalingFlagNames();
+    options.push_back("--run-dir");
+    for (const auto& o : cli::trainingFlagNames())
+        options.push_back(o);
     const cli::Args a(argv, options, {"--resume", "--quiet"});
     if (!a.positional().empty())
         throw ValidationError(a.positional().front(), "unexpected argument");
     ScaleConfig c = cli::configFromArgs(a);
-    TrainingSettings& t = c.training;
-    if (auto v = a.value("--dataset")) t.dataset = *v;
-    if (auto v = a.value("--data-path")) t.dataPath = *v;
-    if (auto v = a.integer("--epochs")) t.epochs = *v;
-    if (auto v = a.integer("--batch")) t.batchSize = *v;
-    if (auto v = a.number("--lr")) t.learningRate = *v;
-    if (auto v = a.value("--optimizer")) t.optimizer = *v;
-    if (auto v = a.value("--schedule"))
-        t.progressive.schedule = scheduleFromString(*v, "--schedule");
-    if (auto v = a.integer("--stages")) t.progressive.stages = *v;
-    if (auto v = a.integer("--min-size")) t.progressive.minImageSize = *v;
-    if (auto v = a.integer("--max-size")) t.progressive.maxImageSize = *v;
-    if (auto v = a.integer("--eval-size")) t.progressive.evalImageSize = *v;
-    if (auto v = a.integer("--train-samples")) t.trainSamples = *v;
-    if (auto v = a.integer("--val-samples")) t.valSamples = *v;
-    if (auto v = a.number("--ema")) t.emaDecay = *v;
-    if (auto v = a.value("--init")) t.init = *v;
-    if (auto v = a.value("--device")) t.device = *v;
-    if (auto v = a.value("--precision")) t.precision = *v;
-    if (auto v = a.value("--cuda-graphs")) t.cudaGraphs = onOff("--cuda-graphs", *v);
-    if (auto v = a.value("--cudnn-benchmark")) t.cudnnBenchmark = onOff("--cudnn-benchmark", *v);
-    if (auto v = a.integer("--checkpoint-every")) t.checkpointEvery = *v;
-    if (auto v = a.integer("--validate-every")) t.validateEvery = *v;
-    if (auto v = a.integer("--seed")) {
-        if (*v < 0) throw ValidationError("--seed", "must not be negative");
-        t.seed = std::uint64_t(*v);
-    }
-    validate(t);
+    cli::applyTrainingFlags(a, c.training);
     train::RunOptions opts;
     opts.runDir = a.value("--run-dir").value_or(train::defaultRunDir());
     opts.resume = a.flag("--resume");

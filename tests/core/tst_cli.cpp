@@ -1,4 +1,5 @@
 // scalescope-cli as users run it: output, exit codes, and messages for bad input.
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -14,6 +15,7 @@ class TestCli : public QObject {
     void inspectJson();
     void inspectAgainst_data();
     void inspectAgainst();
+    void gridLists();
     void exportRoundTrip();
     void exportTimm();
     void badInput_data();
@@ -139,6 +141,27 @@ void TestCli::inspectAgainst() {
     QCOMPARE(t.out.contains("predicts MACs"), predicted);
 }
 
+void TestCli::gridLists() {
+    const Result r = run({"grid", "--json", "--step", "0.05", "--tolerance", "0.1"});
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonArray list = o["candidates"].toArray();
+    QVERIFY(list.size() > 10);
+    bool paper = false;
+    for (const auto& v : list) {
+        const QJsonObject c = v.toObject();
+        const double a = c["alpha"].toDouble(), b = c["beta"].toDouble(), g = c["gamma"].toDouble();
+        QVERIFY(std::abs(a * b * b * g * g - 2.0) <= 0.1);
+        QCOMPARE(c["depth_multiplier"].toDouble(), a); // phi 1
+        paper |= std::abs(a - 1.2) < 1e-9 && std::abs(b - 1.1) < 1e-9 && std::abs(g - 1.15) < 1e-9;
+    }
+    QVERIFY(paper); // 1.2, 1.1, 1.15: 1.9203
+    const Result text = run({"grid", "--limit", "3"});
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.err.contains("3 candidates"), qPrintable(text.err));
+    QCOMPARE(text.out.count('\n'), 4); // a header and three rows
+}
+
 void TestCli::exportRoundTrip() {
     QTemporaryDir dir;
     const QString file = dir.filePath("cfg.json");
@@ -202,6 +225,19 @@ void TestCli::badInput_data() {
         << "--against: \"efficientnet-b9\" is neither a preset nor a readable configuration";
     QTest::newRow("against not json")
         << QStringList{"inspect", "--against", "/etc/passwd"} << "/etc/passwd: is not valid JSON";
+    QTest::newRow("grid with alpha") << QStringList{"grid", "--alpha", "1.2"}
+                                     << "--alpha: the grid chooses alpha, beta and gamma";
+    QTest::newRow("grid output without train")
+        << QStringList{"grid", "--output-dir", "/tmp"} << "--output-dir: goes with --train";
+    QTest::newRow("grid json and train")
+        << QStringList{"grid", "--json", "--train"} << "--json: lists the candidates";
+    QTest::newRow("grid too narrow")
+        << QStringList{"grid", "--tolerance", "1e-9"} << "grid.tolerance: no alpha, beta, gamma";
+    QTest::newRow("grid step nan")
+        << QStringList{"grid", "--step", "nan"} << "--step: must be a finite";
+    QTest::newRow("grid bad epochs") << QStringList{"grid", "--epochs", "0"} << "training.epochs";
+    QTest::newRow("grid limit 0") << QStringList{"grid", "--limit", "0"}
+                                  << "--limit: must be at least 1";
     QTest::newRow("export format")
         << QStringList{"export", "--format", "onnx"} << "--format: \"onnx\" is not config or timm";
     QTest::newRow("timm resnet") << QStringList{"export", "--format", "timm", "--preset",

@@ -3,9 +3,11 @@
 #include "scaling/comparison.h"
 #include "scaling/config.h"
 #include "scaling/costs.h"
+#include "scaling/gridsearch.h"
 #include "scaling/presets.h"
 
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -32,6 +34,10 @@ class TestScaling : public QObject {
     void memoryEstimate();
     void comparison_data();
     void comparison();
+    void gridCandidates_data();
+    void gridCandidates();
+    void badGrids_data();
+    void badGrids();
 };
 
 void TestScaling::roundChannels_data() {
@@ -324,6 +330,105 @@ void TestScaling::comparison() {
         QCOMPARE(k.phiTo, phi);
         // Rounding up repeats and channels makes the real model larger than predicted.
         QVERIFY(phi > 0 ? k.macs > *k.predictedMacs : k.macs < 1.0);
+    }
+}
+
+// EfficientNet's grid search: the grid's points within the tolerance, counted here with whole
+// numbers (coefficients in steps of 1/20 or 1/10), closest to the target first, each costed
+// as the scaling engine costs it.
+void TestScaling::gridCandidates_data() {
+    QTest::addColumn<int>("denominator"); // the step is 1/denominator
+    QTest::addColumn<int>("fromNumerator");
+    QTest::addColumn<int>("toNumerator");
+    QTest::addColumn<double>("tolerance");
+    QTest::newRow("1 to 1.4 by 0.05, within 0.1") << 20 << 20 << 28 << 0.1;
+    QTest::newRow("1 to 1.5 by 0.1, within 0.05") << 10 << 10 << 15 << 0.05;
+    QTest::newRow("1 to 2 by 0.05, within 0.02") << 20 << 20 << 40 << 0.02;
+}
+
+void TestScaling::gridCandidates() {
+    QFETCH(int, denominator);
+    QFETCH(int, fromNumerator);
+    QFETCH(int, toNumerator);
+    QFETCH(double, tolerance);
+    GridSearchSpec spec;
+    spec.from = double(fromNumerator) / denominator;
+    spec.to = double(toNumerator) / denominator;
+    spec.step = 1.0 / denominator;
+    spec.tolerance = tolerance;
+    // α·β²·γ² = a·b²·g² / d⁵ exactly in integers; within the tolerance of 2 when
+    // |a·b²·g² − 2·d⁵| ≤ tolerance·d⁵ (no point of these grids lies on the edge).
+    const long long d5 = 1LL * denominator * denominator * denominator * denominator * denominator;
+    int expected = 0;
+    for (long long a = fromNumerator; a <= toNumerator; ++a)
+        for (long long b = fromNumerator; b <= toNumerator; ++b)
+            for (long long g = fromNumerator; g <= toNumerator; ++g)
+                if (std::llabs(a * b * b * g * g - 2 * d5) <= std::llround(tolerance * d5))
+                    ++expected;
+    const ScaleConfig b0 = configForPreset("efficientnet-b0");
+    const std::vector<GridCandidate> list =
+        scalescope::gridCandidates(b0.baseline, b0.request, spec);
+    QCOMPARE(int(list.size()), expected);
+    QVERIFY(expected > 0);
+    double lastDistance = 0;
+    for (const GridCandidate& c : list) {
+        QCOMPARE(c.product, c.coefficients.flopsBase());
+        QVERIFY(std::abs(c.product - 2.0) <= tolerance);
+        QVERIFY(std::abs(c.product - 2.0) >= lastDistance); // closest first
+        lastDistance = std::abs(c.product - 2.0);
+        QCOMPARE(c.coefficients.phi, 1.0);
+        ScalingRequest q = b0.request;
+        q.coefficients = c.coefficients;
+        const ScaledArch arch = scale(b0.baseline, q);
+        QCOMPARE(c.macs, computeCosts(arch).macs);
+        QCOMPARE(c.params, computeCosts(arch).params);
+        QCOMPARE(c.resolution, arch.resolution);
+    }
+    // The paper's α 1.2, β 1.1, γ 1.15 (1.9203) is on the first grid.
+    if (denominator == 20 && tolerance >= 0.08)
+        QVERIFY(std::any_of(list.begin(), list.end(), [](const GridCandidate& c) {
+            return std::abs(c.coefficients.alpha - 1.2) < 1e-9 &&
+                   std::abs(c.coefficients.beta - 1.1) < 1e-9 &&
+                   std::abs(c.coefficients.gamma - 1.15) < 1e-9;
+        }));
+}
+
+void TestScaling::badGrids_data() {
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("expected");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    QTest::newRow("from below 1") << "from" << 0.9 << "grid.from: must be between 1 and 10";
+    QTest::newRow("from NaN") << "from" << nan << "grid.from: must be a finite number";
+    QTest::newRow("to below from") << "to" << 0.99 << "grid.to: must be between grid.from";
+    QTest::newRow("step 0") << "step" << 0.0 << "grid.step: must be above 0";
+    QTest::newRow("step negative") << "step" << -0.05 << "grid.step: must be above 0";
+    QTest::newRow("step too fine") << "step" << 1e-4 << "grid.step: gives more than 201 values";
+    QTest::newRow("target 1") << "target" << 1.0 << "grid.target: must be above 1";
+    QTest::newRow("tolerance 0") << "tolerance" << 0.0 << "grid.tolerance: must be above 0";
+    QTest::newRow("tolerance inf") << "tolerance" << std::numeric_limits<double>::infinity()
+                                   << "grid.tolerance: must be a finite";
+    QTest::newRow("phi 0") << "phi" << 0.0 << "grid.phi: must be above 0";
+    QTest::newRow("phi 1e9") << "phi" << 1e9 << "grid.phi: must be above 0 and at most 50";
+}
+
+void TestScaling::badGrids() {
+    QFETCH(QString, field);
+    QFETCH(double, value);
+    QFETCH(QString, expected);
+    GridSearchSpec spec;
+    if (field == "from") spec.from = value;
+    if (field == "to") spec.to = value;
+    if (field == "step") spec.step = value;
+    if (field == "target") spec.target = value;
+    if (field == "tolerance") spec.tolerance = value;
+    if (field == "phi") spec.phi = value;
+    const ScaleConfig b0 = configForPreset("efficientnet-b0");
+    try {
+        scalescope::gridCandidates(b0.baseline, b0.request, spec);
+        QFAIL("accepted");
+    } catch (const ValidationError& e) {
+        QVERIFY2(QString::fromStdString(e.what()).contains(expected), e.what());
     }
 }
 

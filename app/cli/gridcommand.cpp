@@ -1,0 +1,373 @@
+// scalescope-cli grid: EfficientNet's grid search for α, β, γ at φ = 1. Lists the candidates
+// with their costs; with --train, trains each one and ranks them by validation accuracy.
+#include "cliargs.h"
+#include "trainflags.h"
+
+#include "scaling/format.h"
+#include "scaling/gridsearch.h"
+
+#ifdef SCALESCOPE_HAVE_TORCH
+#include "train/runhistory.h"
+#include "train/trainer.h"
+#endif
+
+#include <algorithm>
+#include <cmath>
+#include <csignal>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <limits>
+#include <sstream>
+
+namespace {
+using namespace scalescope;
+namespace fs = std::filesystem;
+
+const char* kGridUsageHead = R"(usage: scalescope-cli grid [--preset NAME | --config FILE] [OPTIONS]
+
+EfficientNet's grid search: with phi fixed (1: twice the resources), every alpha, beta, gamma
+of a grid whose alpha*beta^2*gamma^2 lies within a tolerance of the target (2), with the
+params and MACs of the model it scales to. The baseline's per-stage multipliers and image
+size cap are kept. The paper found alpha 1.2, beta 1.1, gamma 1.15 (1.92) so.
+
+  --from X --to X --step X   each coefficient's grid (default 1.0 to 1.4 by 0.05)
+  --target X             the alpha*beta^2*gamma^2 sought (default 2)
+  --tolerance X          how far from the target a candidate may be (default 0.1)
+  --phi X                the phi each candidate is scaled to (default 1)
+  --limit N              the N candidates closest to the target only
+  --json                 the candidates as JSON (without --train)
+  --train                train every candidate with the options below and rank them by
+                         final validation accuracy (one run folder each, and grid.csv)
+  --output-dir DIR       with --train: where (default ~/.local/share/scalescope/grids/...).
+                         Run the same command again after a stop: finished candidates are
+                         read back, a stopped one continues from its checkpoint.
+  --quiet                with --train: a line per candidate, none per epoch
+
+Training options (with --train), as for `train`:
+)";
+
+// What the grid chooses itself; refused with a reason rather than as unknown options.
+const std::vector<std::string> kGridChooses = {"--alpha", "--beta",  "--gamma",
+                                               "--width", "--depth", "--resolution"};
+
+std::string coefficientText(double v) {
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(3) << v;
+    std::string s = os.str();
+    while (s.back() == '0' && s[s.size() - 2] != '.')
+        s.pop_back(); // 1.200 -> 1.2, 1.150 -> 1.15
+    return s;
+}
+
+std::string numberText(double v) { // as few digits as it needs: 0.0001, 2, 1.15
+    std::ostringstream os;
+    os << v;
+    return os.str();
+}
+
+std::string candidateName(const GridCandidate& c) {
+    return "a" + coefficientText(c.coefficients.alpha) + "-b" +
+           coefficientText(c.coefficients.beta) + "-g" + coefficientText(c.coefficients.gamma);
+}
+
+void printCandidates(const std::vector<GridCandidate>& list) {
+    std::cout << std::right << std::setw(6) << "alpha" << std::setw(6) << "beta" << std::setw(7)
+              << "gamma" << std::setw(11) << "a*b^2*g^2" << std::setw(8) << "depth" << std::setw(8)
+              << "width" << std::setw(7) << "size" << std::setw(12) << "params" << std::setw(10)
+              << "MACs"
+              << "\n";
+    for (const GridCandidate& c : list)
+        std::cout << std::setw(6) << coefficientText(c.coefficients.alpha) << std::setw(6)
+                  << coefficientText(c.coefficients.beta) << std::setw(7)
+                  << coefficientText(c.coefficients.gamma) << std::setw(11) << fixed(c.product, 4)
+                  << std::setw(8) << fixed(c.depthMultiplier, 3) << std::setw(8)
+                  << fixed(c.widthMultiplier, 3) << std::setw(7) << c.resolution << std::setw(12)
+                  << shortCount(double(c.params)) << std::setw(10) << shortCount(double(c.macs))
+                  << "\n";
+}
+
+Json candidatesJson(const ScaleConfig& base, const GridSearchSpec& spec,
+                    const std::vector<GridCandidate>& list) {
+    Json out{{"baseline", base.baseline.displayName},
+             {"phi", spec.phi},
+             {"target", spec.target},
+             {"tolerance", spec.tolerance},
+             {"from", spec.from},
+             {"to", spec.to},
+             {"step", spec.step}};
+    Json rows = Json::array();
+    for (const GridCandidate& c : list)
+        rows.push_back({{"alpha", c.coefficients.alpha},
+                        {"beta", c.coefficients.beta},
+                        {"gamma", c.coefficients.gamma},
+                        {"product", c.product},
+                        {"depth_multiplier", c.depthMultiplier},
+                        {"width_multiplier", c.widthMultiplier},
+                        {"resolution", c.resolution},
+                        {"params", c.params},
+                        {"macs", c.macs}});
+    out["candidates"] = rows;
+    return out;
+}
+
+#ifdef SCALESCOPE_HAVE_TORCH
+train::TrainControl* gControl = nullptr;
+extern "C" void onGridSignal(int) {
+    if (gControl) gControl->requestCancel(); // the candidate keeps its checkpoint
+}
+
+struct Trained {
+    GridCandidate candidate;
+    std::string dir;
+    std::string state; // "trained", "read back", "stopped", "failed: ..."
+    double valAccuracy = std::numeric_limits<double>::quiet_NaN();
+    double bestValAccuracy = std::numeric_limits<double>::quiet_NaN();
+    double seconds = std::numeric_limits<double>::quiet_NaN();
+};
+
+std::string csvNumber(double v) {
+    if (!std::isfinite(v)) return {};
+    std::ostringstream os;
+    os << std::setprecision(8) << v;
+    return os.str();
+}
+
+std::string gridCsv(const std::vector<Trained>& rows) {
+    std::ostringstream os;
+    os << "alpha,beta,gamma,product,depth_multiplier,width_multiplier,resolution,params,macs,"
+          "val_accuracy,best_val_accuracy,seconds,state,run_dir\n";
+    for (const Trained& t : rows) {
+        const GridCandidate& c = t.candidate;
+        os << csvNumber(c.coefficients.alpha) << "," << csvNumber(c.coefficients.beta) << ","
+           << csvNumber(c.coefficients.gamma) << "," << csvNumber(c.product) << ","
+           << csvNumber(c.depthMultiplier) << "," << csvNumber(c.widthMultiplier) << ","
+           << c.resolution << "," << c.params << "," << c.macs << "," << csvNumber(t.valAccuracy)
+           << "," << csvNumber(t.bestValAccuracy) << "," << csvNumber(t.seconds) << ",\"" << t.state
+           << "\",\"" << t.dir << "\"\n";
+    }
+    return os.str();
+}
+
+// A finished run of exactly this configuration in `dir`: its result; a stopped one: resume.
+enum class Found { Nothing, Finished, Stopped };
+Found inspectRunDir(const std::string& dir, const ScaleConfig& config, Trained& out) {
+    std::error_code ec;
+    if (!fs::exists(fs::path(dir) / train::kConfigFile, ec)) return Found::Nothing;
+    if (!(loadConfig((fs::path(dir) / train::kConfigFile).string()) == config))
+        throw ValidationError("--output-dir", dir + " holds a run of another configuration (other "
+                                                    "training options?): choose another folder");
+    train::RunHistory h;
+    try {
+        h = train::readRunHistory(dir);
+    } catch (const std::exception&) {
+        return Found::Nothing; // stopped before its first checkpoint: train it afresh
+    }
+    if (h.canContinue()) return Found::Stopped;
+    if (int(h.epochs.size()) < h.plannedEpochs) return Found::Nothing;
+    for (const train::TrainEvent& e : h.epochs)
+        if (std::isfinite(e.valAccuracy))
+            out.bestValAccuracy = std::isfinite(out.bestValAccuracy)
+                                      ? std::max(out.bestValAccuracy, e.valAccuracy)
+                                      : e.valAccuracy;
+    out.valAccuracy = h.epochs.back().valAccuracy;
+    out.seconds = h.epochs.back().elapsedSeconds;
+    return Found::Finished;
+}
+
+std::string defaultGridDir() {
+    // Beside the runs folder: .../scalescope/runs/STAMP -> .../scalescope/grids/STAMP.
+    const fs::path run(train::defaultRunDir());
+    return (run.parent_path().parent_path() / "grids" / run.filename()).string();
+}
+
+int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list,
+              const std::string& outDir, bool quiet) {
+    fs::create_directories(outDir);
+    std::vector<Trained> rows;
+    bool stopped = false;
+    train::TrainControl control;
+    gControl = &control;
+    std::signal(SIGINT, onGridSignal);
+    std::signal(SIGTERM, onGridSignal);
+    // Every folder is looked at before anything trains: one that holds another configuration
+    // stops the grid at once, not after hours of training.
+    std::vector<ScaleConfig> configs;
+    std::vector<Trained> plan;
+    std::vector<Found> found;
+    for (const GridCandidate& candidate : list) {
+        ScaleConfig c = base;
+        c.request.mode = ScalingRequest::Mode::Compound;
+        c.request.coefficients = candidate.coefficients;
+        c.request.label.clear();
+        c.preset.clear();
+        Trained t;
+        t.candidate = candidate;
+        t.dir = (fs::path(outDir) / candidateName(candidate)).string();
+        found.push_back(inspectRunDir(t.dir, c, t));
+        configs.push_back(c);
+        plan.push_back(t);
+    }
+    for (size_t i = 0; i < list.size() && !stopped; ++i) {
+        Trained t = plan[i];
+        const ScaleConfig& c = configs[i];
+        std::cerr << "[" << i + 1 << "/" << list.size() << "] alpha "
+                  << coefficientText(t.candidate.coefficients.alpha) << ", beta "
+                  << coefficientText(t.candidate.coefficients.beta) << ", gamma "
+                  << coefficientText(t.candidate.coefficients.gamma) << " ("
+                  << fixed(t.candidate.product, 4) << "), " << t.candidate.resolution << " px, "
+                  << shortCount(double(t.candidate.macs)) << " MACs: ";
+        if (found[i] == Found::Finished) {
+            t.state = "read back";
+            std::cerr << "finished before, " << fixed(100 * t.valAccuracy, 2) << "%\n";
+            rows.push_back(t);
+            continue;
+        }
+        std::cerr << (found[i] == Found::Stopped ? "continuing" : "training") << "\n";
+        train::RunOptions opts;
+        opts.runDir = t.dir;
+        opts.resume = found[i] == Found::Stopped;
+        auto sink = [&](const train::TrainEvent& e) {
+            using T = train::TrainEvent::Type;
+            if (e.type == T::Epoch && !quiet && std::isfinite(e.valAccuracy))
+                std::cerr << "  epoch " << e.epoch + 1 << "/" << e.epochs << ": val accuracy "
+                          << fixed(100 * e.valAccuracy, 2) << "%\n";
+            else if (e.type == T::Error)
+                std::cerr << "  error: " << e.message << "\n";
+        };
+        const train::TrainSummary s = train::runTraining(c, opts, control, sink);
+        t.valAccuracy = s.finalValAccuracy;
+        t.bestValAccuracy = s.bestValAccuracy;
+        t.seconds = s.wallSeconds;
+        if (!s.error.empty()) {
+            t.state = "failed: " + s.error;
+        } else if (s.cancelled) {
+            t.state = "stopped";
+            stopped = true;
+        } else {
+            t.state = "trained";
+            std::cerr << "  -> " << fixed(100 * t.valAccuracy, 2) << "% in "
+                      << fixed(s.wallSeconds, 1) << " s\n";
+        }
+        rows.push_back(t);
+    }
+    gControl = nullptr;
+    const std::string csvPath = (fs::path(outDir) / "grid.csv").string();
+    writeFileAtomically(csvPath, gridCsv(rows));
+
+    // Ranked: the best final validation accuracy first; unfinished ones last.
+    std::vector<Trained> ranked = rows;
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Trained& a, const Trained& b) {
+        const bool fa = std::isfinite(a.valAccuracy), fb = std::isfinite(b.valAccuracy);
+        return fa != fb ? fa : fa && a.valAccuracy > b.valAccuracy;
+    });
+    std::cout << std::right << std::setw(5) << "rank" << std::setw(7) << "alpha" << std::setw(6)
+              << "beta" << std::setw(7) << "gamma" << std::setw(11) << "a*b^2*g^2" << std::setw(10)
+              << "MACs" << std::setw(11) << "val acc" << std::setw(10) << "time"
+              << "  state\n";
+    for (size_t r = 0; r < ranked.size(); ++r) {
+        const Trained& t = ranked[r];
+        std::cout << std::setw(5) << r + 1 << std::setw(7)
+                  << coefficientText(t.candidate.coefficients.alpha) << std::setw(6)
+                  << coefficientText(t.candidate.coefficients.beta) << std::setw(7)
+                  << coefficientText(t.candidate.coefficients.gamma) << std::setw(11)
+                  << fixed(t.candidate.product, 4) << std::setw(10)
+                  << shortCount(double(t.candidate.macs)) << std::setw(10)
+                  << (std::isfinite(t.valAccuracy) ? fixed(100 * t.valAccuracy, 2) + "%"
+                                                   : std::string("-"))
+                  << std::setw(9)
+                  << (std::isfinite(t.seconds) ? fixed(t.seconds, 1) + "s" : std::string("-"))
+                  << "  " << t.state << "\n";
+    }
+    std::cout << "table: " << csvPath << "\n";
+    if (stopped) {
+        std::cout << "stopped: run the same command again to go on from here\n";
+        return 130;
+    }
+    const bool anyFailed = std::any_of(
+        rows.begin(), rows.end(), [](const Trained& t) { return t.state.rfind("failed", 0) == 0; });
+    return anyFailed ? 1 : 0;
+}
+#endif
+} // namespace
+
+int runGridCommand(const std::vector<std::string>& argv) {
+    for (const auto& a : argv) {
+        if (a == "--help") {
+            std::cout << kGridUsageHead << cli::kTrainingFlagsHelp;
+            return 0;
+        }
+        for (const auto& chosen : kGridChooses)
+            if (a == chosen || a.rfind(chosen + "=", 0) == 0)
+                throw ValidationError(chosen, "the grid chooses alpha, beta and gamma, and "
+                                              "scales by them (set --from, --to, --step)");
+    }
+    std::vector<std::string> options;
+    for (const auto& o : cli::scalingFlagNames())
+        if (o != "--phi" &&
+            std::find(kGridChooses.begin(), kGridChooses.end(), o) == kGridChooses.end())
+            options.push_back(o);
+    for (const char* o : {"--from", "--to", "--step", "--target", "--tolerance", "--phi", "--limit",
+                          "--output-dir"})
+        options.push_back(o);
+    for (const auto& o : cli::trainingFlagNames())
+        options.push_back(o);
+    const cli::Args a(argv, options, {"--json", "--train", "--quiet"});
+    if (!a.positional().empty())
+        throw ValidationError(a.positional().front(), "unexpected argument");
+
+    ScaleConfig base = cli::configFromArgs(a);
+    if (base.request.mode == ScalingRequest::Mode::Explicit) {
+        // An official B1-B7 table is a scaled model, not a baseline: search from its B0.
+        base.request = ScalingRequest{};
+        base.preset.clear();
+    }
+    GridSearchSpec spec;
+    if (auto v = a.number("--from")) spec.from = *v;
+    if (auto v = a.number("--to")) spec.to = *v;
+    if (auto v = a.number("--step")) spec.step = *v;
+    if (auto v = a.number("--target")) spec.target = *v;
+    if (auto v = a.number("--tolerance")) spec.tolerance = *v;
+    if (auto v = a.number("--phi")) spec.phi = *v;
+    std::vector<GridCandidate> list = gridCandidates(base.baseline, base.request, spec);
+    if (auto n = a.integer("--limit")) {
+        if (*n < 1) throw ValidationError("--limit", "must be at least 1");
+        if (size_t(*n) < list.size()) list.resize(size_t(*n));
+    }
+    const bool train = a.flag("--train");
+    if (train && a.flag("--json"))
+        throw ValidationError("--json", "lists the candidates; with --train the results are in "
+                                        "grid.csv");
+    if (!train)
+        for (const char* only : {"--output-dir", "--quiet"})
+            if (a.has(only)) throw ValidationError(only, "goes with --train");
+    cli::applyTrainingFlags(a, base.training); // checked also when only listing
+    if (list.empty())
+        throw ValidationError("grid.tolerance", "no alpha, beta, gamma of the grid lies within " +
+                                                    numberText(spec.tolerance) + " of " +
+                                                    numberText(spec.target) +
+                                                    ": widen the tolerance or the grid");
+    if (a.flag("--json")) {
+        std::cout << candidatesJson(base, spec, list).dump(2) << "\n";
+        return 0;
+    }
+    {
+        std::cerr << base.baseline.displayName << " at phi " << numberText(spec.phi)
+                  << ": alpha, beta, gamma from " << numberText(spec.from) << " to "
+                  << numberText(spec.to) << " by " << numberText(spec.step)
+                  << ", alpha*beta^2*gamma^2 within " << numberText(spec.tolerance) << " of "
+                  << numberText(spec.target) << ": " << list.size()
+                  << (list.size() == 1 ? " candidate\n" : " candidates\n");
+        if (!train) {
+            printCandidates(list);
+            return 0;
+        }
+    }
+#ifdef SCALESCOPE_HAVE_TORCH
+    return trainGrid(base, list, a.value("--output-dir").value_or(defaultGridDir()),
+                     a.flag("--quiet"));
+#else
+    throw ValidationError("--train", "this build has no LibTorch (configure with "
+                                     "-DSCALESCOPE_WITH_TORCH=ON)");
+#endif
+}

@@ -1,0 +1,177 @@
+// `scalescope-cli grid --train` as a user runs it: every candidate trained into its own run
+// folder and ranked in grid.csv; a second run reads finished candidates back; a stopped grid
+// goes on from its checkpoint; a folder of another configuration is refused before training.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+namespace {
+constexpr int kTimeoutMs = 300000; // two small models on two busy CI cores
+
+struct Row {
+    double alpha, beta, gamma, valAccuracy;
+    QString state, runDir;
+};
+
+// grid.csv's rows; the quoted cells (state, run_dir) hold no commas in these tests.
+QList<Row> readGridCsv(const QString& path) {
+    QList<Row> rows;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return rows;
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    for (int i = 1; i < lines.size(); ++i) {
+        QStringList c = lines[i].split(',');
+        if (c.size() != 14) continue;
+        rows.push_back({c[0].toDouble(), c[1].toDouble(), c[2].toDouble(),
+                        c[9].isEmpty() ? NAN : c[9].toDouble(), c[12].remove('"'),
+                        c[13].remove('"')});
+    }
+    return rows;
+}
+
+// The val_accuracy cells of a run folder's metrics.csv.
+QList<double> runAccuracies(const QString& dir) {
+    QList<double> acc;
+    QFile f(dir + "/metrics.csv");
+    if (!f.open(QIODevice::ReadOnly)) return acc;
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    const int col = lines.value(0).split(',').indexOf("val_accuracy");
+    for (int i = 1; i < lines.size(); ++i)
+        acc.push_back(lines[i].split(',').value(col).toDouble());
+    return acc;
+}
+
+// Line `n` of a run folder's metrics.csv (0: the header).
+QString metricsRow(const QString& dir, int n) {
+    QFile f(dir + "/metrics.csv");
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QString::fromUtf8(f.readAll()).split('\n').value(n);
+}
+} // namespace
+
+class TestGridCli : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void trainsRanksAndReadsBack();
+    void stoppedGridGoesOn();
+
+  private:
+    // B0 capped at 32 px on a few shapes: seconds an epoch on a CPU.
+    QStringList grid(const QString& dir, int candidates, int epochs, int images) {
+        return {"grid",
+                "--limit",
+                QString::number(candidates),
+                "--max-resolution",
+                "32",
+                "--min-size",
+                "32",
+                "--max-size",
+                "32",
+                "--train-samples",
+                QString::number(images),
+                "--val-samples",
+                "32",
+                "--epochs",
+                QString::number(epochs),
+                "--batch",
+                "32",
+                "--device",
+                "cpu",
+                "--train",
+                "--quiet",
+                "--output-dir",
+                dir};
+    }
+    struct Result {
+        int code;
+        QString out, err;
+    };
+    Result run(const QStringList& args) {
+        QProcess p;
+        p.start(qEnvironmentVariable("SCALESCOPE_CLI"), args);
+        if (!p.waitForFinished(kTimeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+            return {-100, {}, "timed out"};
+        }
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+};
+
+void TestGridCli::trainsRanksAndReadsBack() {
+    QTemporaryDir dir;
+    const Result r = run(grid(dir.path(), 2, 1, 64));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("rank"));
+    const QList<Row> rows = readGridCsv(dir.filePath("grid.csv"));
+    QCOMPARE(rows.size(), 2);
+    for (const Row& row : rows) {
+        QCOMPARE(row.state, QString("trained"));
+        // Each candidate is within the tolerance of 2, and its folder holds its run.
+        QVERIFY(std::abs(row.alpha * row.beta * row.beta * row.gamma * row.gamma - 2) <= 0.1);
+        const QList<double> acc = runAccuracies(row.runDir);
+        QCOMPARE(acc.size(), 1);
+        QCOMPARE(row.valAccuracy, acc.back());
+    }
+    QVERIFY(rows[0].runDir != rows[1].runDir);
+
+    // Again: nothing is trained twice.
+    const Result again = run(grid(dir.path(), 2, 1, 64));
+    QVERIFY2(again.code == 0, qPrintable(again.err));
+    QCOMPARE(again.err.count("finished before"), 2);
+    const QList<Row> back = readGridCsv(dir.filePath("grid.csv"));
+    QCOMPARE(back.size(), 2);
+    QCOMPARE(back[0].state, QString("read back"));
+    QCOMPARE(back[0].valAccuracy, rows[0].valAccuracy);
+
+    // Other training options into the same folder: refused before anything trains.
+    const Result other = run(grid(dir.path(), 2, 2, 64));
+    QCOMPARE(other.code, 2);
+    QVERIFY2(other.err.contains("--output-dir:") && other.err.contains("another configuration"),
+             qPrintable(other.err));
+    QVERIFY(!other.err.contains("MACs: training"));
+    QCOMPARE(runAccuracies(rows[0].runDir).size(), 1);
+}
+
+void TestGridCli::stoppedGridGoesOn() {
+    QTemporaryDir dir;
+    const QStringList args = grid(dir.path(), 2, 3, 640);
+    QProcess p;
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"), args);
+    QVERIFY(p.waitForStarted());
+    // Stop it (SIGTERM, as a closed terminal does) once the first candidate finished an epoch.
+    QString first;
+    const auto oneEpochDone = [&] {
+        for (const QString& d : QDir(dir.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            if (runAccuracies(dir.filePath(d)).size() >= 1) {
+                first = d;
+                return true;
+            }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(oneEpochDone(), kTimeoutMs);
+    p.terminate();
+    QVERIFY(p.waitForFinished(kTimeoutMs));
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains("run the same command again"));
+    const QList<double> before = runAccuracies(dir.filePath(first));
+    const QString firstRow = metricsRow(dir.filePath(first), 1);
+    QVERIFY(before.size() < 3);
+    QCOMPARE(readGridCsv(dir.filePath("grid.csv")).value(0).state, QString("stopped"));
+
+    const Result r = run(args);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("continuing"), qPrintable(r.err));
+    const QList<Row> rows = readGridCsv(dir.filePath("grid.csv"));
+    QCOMPARE(rows.size(), 2);
+    const QList<double> after = runAccuracies(dir.filePath(first));
+    QCOMPARE(after.size(), 3);
+    // Its first epoch kept, not trained again: the same row, its clock included.
+    QCOMPARE(metricsRow(dir.filePath(first), 1), firstRow);
+    QCOMPARE(runAccuracies(rows[1].runDir).size(), 3);
+}
+
+QTEST_GUILESS_MAIN(TestGridCli)
+#include "tst_grid_cli.moc"
