@@ -98,144 +98,144 @@
 <context>
     <name>scalescope::CostPanel</name>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="33"/>
+        <location filename="../widgets/costpanel.cpp" line="31"/>
         <source>%1, φ %2, %3 px</source>
         <translation>%1, φ %2, %3 px</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="37"/>
+        <location filename="../widgets/costpanel.cpp" line="35"/>
         <source>%1 at %2 px</source>
         <translation>%1, %2 px</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="73"/>
+        <location filename="../widgets/costpanel.cpp" line="72"/>
         <source> GiB</source>
         <translation> GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="75"/>
+        <location filename="../widgets/costpanel.cpp" line="74"/>
         <source>bf16 activations</source>
         <translation>bf16 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="76"/>
+        <location filename="../widgets/costpanel.cpp" line="75"/>
         <source>fp32 activations</source>
         <translation>fp32 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="77"/>
+        <location filename="../widgets/costpanel.cpp" line="76"/>
         <source>GPU memory</source>
         <translation>GPU 메모리</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="78"/>
+        <location filename="../widgets/costpanel.cpp" line="77"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="81"/>
+        <location filename="../widgets/costpanel.cpp" line="80"/>
         <source>Pin as reference</source>
         <translation>기준으로 고정</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="83"/>
+        <location filename="../widgets/costpanel.cpp" line="82"/>
         <source>Keep this model to compare the next edits against: its costs are drawn in grey and the ratios listed.</source>
         <translation>이 모델을 기준으로 두고 이후 편집과 비교합니다: 기준의 비용은 회색으로 그리고 비율을 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="85"/>
+        <location filename="../widgets/costpanel.cpp" line="84"/>
         <source>Clear reference</source>
         <translation>기준 해제</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="100"/>
+        <location filename="../widgets/costpanel.cpp" line="99"/>
         <source>Per stage: MACs and parameters</source>
         <translation>스테이지별 MAC과 파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="102"/>
+        <location filename="../widgets/costpanel.cpp" line="101"/>
         <source>MACs against φ (current α, β, γ)</source>
         <translation>φ에 따른 MAC (현재 α, β, γ)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="153"/>
+        <location filename="../widgets/costpanel.cpp" line="146"/>
         <source>&lt;b&gt;Against the reference&lt;/b&gt; (%1): parameters %2, MACs %3, training memory per image %4</source>
         <translation>&lt;b&gt;기준 대비&lt;/b&gt; (%1): 파라미터 %2, MAC %3, 이미지당 학습 메모리 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="169"/>
+        <location filename="../widgets/costpanel.cpp" line="151"/>
         <source>&lt;br&gt;φ %1 → %2: (α·β²·γ²)^Δφ predicts MACs %3, the rounded model has %4</source>
         <translation>&lt;br&gt;φ %1 → %2: (α·β²·γ²)^Δφ의 예측은 MAC %3, 반올림된 모델은 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="177"/>
+        <location filename="../widgets/costpanel.cpp" line="155"/>
         <source>&lt;br&gt;The stages differ in number: the bars show no reference.</source>
         <translation>&lt;br&gt;스테이지 수가 달라 막대에는 기준을 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="189"/>
+        <location filename="../widgets/costpanel.cpp" line="168"/>
         <source>&lt;b&gt;%1&lt;/b&gt; at %2 px&lt;br&gt;Parameters: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MACs: &lt;b&gt;%5&lt;/b&gt; (multiply-adds; the papers&apos; &quot;FLOPs&quot;)&lt;br&gt;Training memory: %6 per image (estimate)&lt;br&gt;Largest batch in %7 GiB: &lt;b&gt;%8&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2 px&lt;br&gt;파라미터: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MAC: &lt;b&gt;%5&lt;/b&gt; (곱셈-누산; 논문의 &quot;FLOPs&quot;)&lt;br&gt;학습 메모리: 이미지당 %6 (추정)&lt;br&gt;%7 GiB에 들어가는 최대 배치: &lt;b&gt;%8&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="214"/>
+        <location filename="../widgets/costpanel.cpp" line="193"/>
         <source>reference MACs (G)</source>
         <translation>기준 MAC (G)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="220"/>
-        <location filename="../widgets/costpanel.cpp" line="254"/>
+        <location filename="../widgets/costpanel.cpp" line="199"/>
+        <location filename="../widgets/costpanel.cpp" line="233"/>
         <source>MACs (G)</source>
         <translation>MAC (G)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="221"/>
-        <location filename="../widgets/costpanel.cpp" line="256"/>
+        <location filename="../widgets/costpanel.cpp" line="200"/>
+        <location filename="../widgets/costpanel.cpp" line="235"/>
         <source>parameters (M)</source>
         <translation>파라미터 (M)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="246"/>
+        <location filename="../widgets/costpanel.cpp" line="225"/>
         <source>stem</source>
         <translation>스템</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="248"/>
+        <location filename="../widgets/costpanel.cpp" line="227"/>
         <source>head</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="253"/>
+        <location filename="../widgets/costpanel.cpp" line="232"/>
         <source>stage</source>
         <translation>스테이지</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="265"/>
+        <location filename="../widgets/costpanel.cpp" line="244"/>
         <source>α^φ, β^φ, γ^φ</source>
         <translation>α^φ, β^φ, γ^φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="280"/>
+        <location filename="../widgets/costpanel.cpp" line="259"/>
         <source>official B0–B7</source>
         <translation>공식 B0–B7</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="299"/>
+        <location filename="../widgets/costpanel.cpp" line="278"/>
         <source>reference</source>
         <translation>기준</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="306"/>
+        <location filename="../widgets/costpanel.cpp" line="285"/>
         <source>current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="312"/>
+        <location filename="../widgets/costpanel.cpp" line="291"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="313"/>
+        <location filename="../widgets/costpanel.cpp" line="292"/>
         <source>MACs (G, log)</source>
         <translation>MAC (G, 로그)</translation>
     </message>
@@ -294,282 +294,398 @@
     </message>
 </context>
 <context>
+    <name>scalescope::GridCandidateModel</name>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="37"/>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="39"/>
+        <source>β</source>
+        <translation>β</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="41"/>
+        <source>γ</source>
+        <translation>γ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="43"/>
+        <source>α·β²·γ²</source>
+        <translation>α·β²·γ²</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="45"/>
+        <source>Depth ×</source>
+        <translation>깊이 ×</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="47"/>
+        <source>Width ×</source>
+        <translation>너비 ×</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="49"/>
+        <source>Image px</source>
+        <translation>이미지 px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="51"/>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="53"/>
+        <source>MACs</source>
+        <translation>MAC</translation>
+    </message>
+</context>
+<context>
+    <name>scalescope::GridSearchDialog</name>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="88"/>
+        <source>Grid search for α, β, γ</source>
+        <translation>α, β, γ 그리드 탐색</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="91"/>
+        <source>EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 (MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the current baseline. To train the candidates: scalescope-cli grid --train.</source>
+        <translation>EfficientNet은 φ = 1로 고정하고 α·β²·γ² ≈ 2(φ 1마다 MAC가 약 두 배)인 α, β, γ를 작은 그리드에서 탐색해 1.2, 1.1, 1.15를 찾았습니다. 비용은 현재 기준 모델의 것입니다. 후보를 학습하려면: scalescope-cli grid --train.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="118"/>
+        <source>α, β, γ from</source>
+        <translation>α, β, γ 시작</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="119"/>
+        <source>to</source>
+        <translation>끝</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="120"/>
+        <source>in steps of</source>
+        <translation>간격</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="121"/>
+        <source>α·β²·γ² within</source>
+        <translation>α·β²·γ² 허용 오차</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="122"/>
+        <source>of 2, at φ</source>
+        <translation>(2 기준), φ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="136"/>
+        <source>Use its α, β, γ</source>
+        <translation>이 α, β, γ 사용</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="137"/>
+        <source>Sets the selected candidate&apos;s α, β, γ; φ stays as it is (undoable)</source>
+        <translation>선택한 후보의 α, β, γ를 적용합니다. φ는 그대로입니다(실행 취소 가능)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="178"/>
+        <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
+        <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="181"/>
+        <source>%1 candidates, closest to 2 first, for %2.</source>
+        <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="186"/>
+        <source>Refused — %1</source>
+        <translation>거부됨 — %1</translation>
+    </message>
+</context>
+<context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="53"/>
+        <location filename="../app/gui/mainwindow.cpp" line="54"/>
         <source>Edit the baseline&apos;s stages and the per-stage multipliers; the scaled columns follow.</source>
         <translation>기준 모델의 스테이지와 스테이지별 배율을 편집하면 스케일된 열이 따라 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="61"/>
+        <location filename="../app/gui/mainwindow.cpp" line="62"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="62"/>
+        <location filename="../app/gui/mainwindow.cpp" line="63"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="65"/>
+        <location filename="../app/gui/mainwindow.cpp" line="66"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="69"/>
+        <location filename="../app/gui/mainwindow.cpp" line="70"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="73"/>
+        <location filename="../app/gui/mainwindow.cpp" line="74"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="76"/>
+        <location filename="../app/gui/mainwindow.cpp" line="77"/>
         <source>(start)</source>
         <translation>(시작)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="85"/>
+        <location filename="../app/gui/mainwindow.cpp" line="86"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="123"/>
+        <location filename="../app/gui/mainwindow.cpp" line="126"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="150"/>
+        <location filename="../app/gui/mainwindow.cpp" line="153"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="151"/>
+        <location filename="../app/gui/mainwindow.cpp" line="154"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="152"/>
+        <location filename="../app/gui/mainwindow.cpp" line="155"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="145"/>
-        <location filename="../app/gui/mainwindow.cpp" line="153"/>
+        <location filename="../app/gui/mainwindow.cpp" line="148"/>
+        <location filename="../app/gui/mainwindow.cpp" line="156"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="125"/>
+        <location filename="../app/gui/mainwindow.cpp" line="128"/>
         <source>ScaleScope — %1 — %2[*]</source>
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="134"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="134"/>
-        <location filename="../app/gui/mainwindow.cpp" line="179"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
+        <location filename="../app/gui/mainwindow.cpp" line="182"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="135"/>
+        <location filename="../app/gui/mainwindow.cpp" line="138"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="135"/>
-        <location filename="../app/gui/mainwindow.cpp" line="180"/>
+        <location filename="../app/gui/mainwindow.cpp" line="138"/>
+        <location filename="../app/gui/mainwindow.cpp" line="183"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="145"/>
+        <location filename="../app/gui/mainwindow.cpp" line="148"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="156"/>
+        <location filename="../app/gui/mainwindow.cpp" line="159"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="157"/>
+        <location filename="../app/gui/mainwindow.cpp" line="160"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="159"/>
+        <location filename="../app/gui/mainwindow.cpp" line="162"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="163"/>
+        <location filename="../app/gui/mainwindow.cpp" line="166"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="165"/>
+        <location filename="../app/gui/mainwindow.cpp" line="168"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="166"/>
+        <location filename="../app/gui/mainwindow.cpp" line="169"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="167"/>
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="168"/>
+        <location filename="../app/gui/mainwindow.cpp" line="171"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="169"/>
+        <location filename="../app/gui/mainwindow.cpp" line="172"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="170"/>
+        <location filename="../app/gui/mainwindow.cpp" line="173"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="171"/>
+        <location filename="../app/gui/mainwindow.cpp" line="174"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="172"/>
+        <location filename="../app/gui/mainwindow.cpp" line="175"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="173"/>
+        <location filename="../app/gui/mainwindow.cpp" line="176"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="175"/>
+        <location filename="../app/gui/mainwindow.cpp" line="178"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="177"/>
+        <location filename="../app/gui/mainwindow.cpp" line="180"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="187"/>
+        <location filename="../app/gui/mainwindow.cpp" line="190"/>
+        <source>&amp;Grid search for α, β, γ…</source>
+        <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="196"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="191"/>
+        <location filename="../app/gui/mainwindow.cpp" line="200"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="192"/>
+        <location filename="../app/gui/mainwindow.cpp" line="201"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="194"/>
+        <location filename="../app/gui/mainwindow.cpp" line="203"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="202"/>
+        <location filename="../app/gui/mainwindow.cpp" line="211"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="205"/>
+        <location filename="../app/gui/mainwindow.cpp" line="214"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="206"/>
+        <location filename="../app/gui/mainwindow.cpp" line="215"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="207"/>
+        <location filename="../app/gui/mainwindow.cpp" line="216"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="208"/>
+        <location filename="../app/gui/mainwindow.cpp" line="217"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="220"/>
+        <location filename="../app/gui/mainwindow.cpp" line="229"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="221"/>
+        <location filename="../app/gui/mainwindow.cpp" line="230"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="222"/>
+        <location filename="../app/gui/mainwindow.cpp" line="231"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="223"/>
+        <location filename="../app/gui/mainwindow.cpp" line="232"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="224"/>
+        <location filename="../app/gui/mainwindow.cpp" line="233"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="225"/>
+        <location filename="../app/gui/mainwindow.cpp" line="234"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="250"/>
+        <location filename="../app/gui/mainwindow.cpp" line="259"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="255"/>
+        <location filename="../app/gui/mainwindow.cpp" line="264"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="257"/>
+        <location filename="../app/gui/mainwindow.cpp" line="266"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="269"/>
+        <location filename="../app/gui/mainwindow.cpp" line="278"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="99"/>
+        <location filename="../app/gui/mainwindow.cpp" line="102"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="100"/>
+        <location filename="../app/gui/mainwindow.cpp" line="103"/>
         <source>A training run is in progress. Stop it and quit? A checkpoint is saved: open the run later (File → Open training run) and Continue trains it on.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 체크포인트가 저장되므로 나중에 실행을 열고(파일 → 학습 실행 열기) 이어서 학습할 수 있습니다.</translation>
     </message>

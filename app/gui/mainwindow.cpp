@@ -3,6 +3,7 @@
 #include "architectureview.h"
 #include "costpanel.h"
 #include "explorerdocument.h"
+#include "gridsearchdialog.h"
 #include "scaling/timmexport.h"
 #include "scalingeditor.h"
 #include "stagetablemodel.h"
@@ -92,6 +93,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_editor->setEnabled(!running); // the run uses the configuration it started with
         m_table->setEnabled(!running);
         m_historyDock->widget()->setEnabled(!running); // a click there undoes too
+        m_gridAction->setEnabled(!running);
+        if (m_gridDialog) m_gridDialog->setEnabled(!running);
         updateUndoActions();
     });
     m_confirmStop = [this] {
@@ -183,6 +186,12 @@ void MainWindow::buildMenus() {
     for (auto sig : {&QUndoStack::undoTextChanged, &QUndoStack::redoTextChanged})
         connect(stack, sig, this, &MainWindow::updateUndoActions);
     updateUndoActions();
+    edit->addSeparator();
+    m_gridAction = edit->addAction(tr("&Grid search for α, β, γ…"), this, [this] {
+        if (!m_gridDialog) m_gridDialog = new GridSearchDialog(m_doc, this);
+        m_gridDialog->show();
+        m_gridDialog->raise();
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (auto* dock : findChildren<QDockWidget*>())

@@ -17,6 +17,7 @@ namespace scalescope {
 class ArchitectureView;
 class CostPanel;
 class ExplorerDocument;
+class GridSearchDialog;
 class ScalingEditor;
 class StageTableModel;
 class TrainingController;
@@ -44,6 +45,8 @@ class MainWindow : public QMainWindow {
     QAction* undoAction() const { return m_undoAction; }
     QAction* redoAction() const { return m_redoAction; }
     QDockWidget* historyDock() const { return m_historyDock; }
+    QAction* gridSearchAction() const { return m_gridAction; }
+    GridSearchDialog* gridSearchDialog() const { return m_gridDialog; } // once opened
     void restoreSession(); // geometry, docks, last configuration
     // Asked when the window closes during a run; true stops the run. A dialog by default.
     void setStopConfirmation(std::function<bool()> ask) { m_confirmStop = std::move(ask); }
@@ -75,6 +78,8 @@ class MainWindow : public QMainWindow {
     QDockWidget* m_historyDock = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
+    QAction* m_gridAction = nullptr;
+    GridSearchDialog* m_gridDialog = nullptr;
     bool m_running = false;
     QString m_lastMessage;
     std::function<bool()> m_confirmStop;

@@ -1,0 +1,198 @@
+#include "gridsearchdialog.h"
+
+#include "explorerdocument.h"
+#include "scaling/format.h"
+
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace scalescope {
+
+void GridCandidateModel::setCandidates(std::vector<GridCandidate> list) {
+    beginResetModel();
+    m_list = std::move(list);
+    endResetModel();
+}
+
+int GridCandidateModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_list.size());
+}
+
+int GridCandidateModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant GridCandidateModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (role != Qt::DisplayRole || o != Qt::Horizontal) return {};
+    switch (section) {
+    case Alpha:
+        return tr("α");
+    case Beta:
+        return tr("β");
+    case Gamma:
+        return tr("γ");
+    case Product:
+        return tr("α·β²·γ²");
+    case Depth:
+        return tr("Depth ×");
+    case Width:
+        return tr("Width ×");
+    case Size:
+        return tr("Image px");
+    case Params:
+        return tr("Parameters");
+    case Macs:
+        return tr("MACs");
+    }
+    return {};
+}
+
+QVariant GridCandidateModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= int(m_list.size())) return {};
+    const GridCandidate& c = m_list[size_t(index.row())];
+    if (role == Qt::TextAlignmentRole) return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole) return {};
+    switch (index.column()) {
+    case Alpha:
+        return QString::number(c.coefficients.alpha, 'g', 6);
+    case Beta:
+        return QString::number(c.coefficients.beta, 'g', 6);
+    case Gamma:
+        return QString::number(c.coefficients.gamma, 'g', 6);
+    case Product:
+        return QString::number(c.product, 'f', 4);
+    case Depth:
+        return QString::number(c.depthMultiplier, 'f', 3);
+    case Width:
+        return QString::number(c.widthMultiplier, 'f', 3);
+    case Size:
+        return c.resolution;
+    case Params:
+        return QString::fromStdString(shortCount(double(c.params)));
+    case Macs:
+        return QString::fromStdString(shortCount(double(c.macs)));
+    }
+    return {};
+}
+
+GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
+    : QDialog(parent), m_doc(doc) {
+    setWindowTitle(tr("Grid search for α, β, γ"));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(
+        tr("EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 "
+           "(MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the "
+           "current baseline. To train the candidates: scalescope-cli grid --train."),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto* form = new QFormLayout;
+    auto box = [this](double lo, double hi, double step, int decimals, const char* name) {
+        auto* b = new QDoubleSpinBox(this);
+        b->setRange(lo, hi);
+        b->setSingleStep(step);
+        b->setDecimals(decimals);
+        b->setKeyboardTracking(false);
+        b->setObjectName(QString::fromLatin1(name));
+        return b;
+    };
+    const GridSearchSpec defaults;
+    m_from = box(1.0, 10.0, 0.05, 3, "from");
+    m_to = box(1.0, 10.0, 0.05, 3, "to");
+    m_step = box(0.001, 1.0, 0.01, 3, "step");
+    m_tolerance = box(0.0001, 1.0, 0.01, 4, "tolerance");
+    m_phi = box(0.25, 8.0, 0.25, 2, "phi");
+    m_from->setValue(defaults.from);
+    m_to->setValue(defaults.to);
+    m_step->setValue(defaults.step);
+    m_tolerance->setValue(defaults.tolerance);
+    m_phi->setValue(defaults.phi);
+    form->addRow(tr("α, β, γ from"), m_from);
+    form->addRow(tr("to"), m_to);
+    form->addRow(tr("in steps of"), m_step);
+    form->addRow(tr("α·β²·γ² within"), m_tolerance);
+    form->addRow(tr("of 2, at φ"), m_phi);
+    layout->addLayout(form);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+    m_model = new GridCandidateModel(this);
+    m_view = new QTableView(this);
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->setMinimumSize(620, 300);
+    layout->addWidget(m_view, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_use = buttons->addButton(tr("Use its α, β, γ"), QDialogButtonBox::ApplyRole);
+    m_use->setToolTip(tr("Sets the selected candidate's α, β, γ; φ stays as it is (undoable)"));
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_use, &QPushButton::clicked, this, [this] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        if (!rows.isEmpty()) useRow(rows.front().row());
+    });
+    connect(m_view, &QTableView::doubleClicked, this,
+            [this](const QModelIndex& i) { useRow(i.row()); });
+    for (QDoubleSpinBox* b : {m_from, m_to, m_step, m_tolerance, m_phi})
+        connect(b, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
+                &GridSearchDialog::search);
+    search();
+}
+
+void GridSearchDialog::setSpec(const GridSearchSpec& s) {
+    for (auto [box, v] :
+         {std::pair{m_from, s.from}, std::pair{m_to, s.to}, std::pair{m_step, s.step},
+          std::pair{m_tolerance, s.tolerance}, std::pair{m_phi, s.phi}}) {
+        const QSignalBlocker block(box);
+        box->setValue(v);
+    }
+    search();
+}
+
+QString GridSearchDialog::message() const {
+    return m_message->text();
+}
+
+void GridSearchDialog::search() {
+    GridSearchSpec s;
+    s.from = m_from->value();
+    s.to = m_to->value();
+    s.step = m_step->value();
+    s.tolerance = m_tolerance->value();
+    s.phi = m_phi->value();
+    try {
+        const ScaleConfig& c = m_doc->config();
+        m_model->setCandidates(gridCandidates(c.baseline, c.request, s));
+        m_message->setText(
+            m_model->rowCount() == 0
+                ? tr("No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the "
+                     "grid.")
+                      .arg(s.tolerance)
+                : tr("%1 candidates, closest to 2 first, for %2.")
+                      .arg(m_model->rowCount())
+                      .arg(QString::fromStdString(c.baseline.displayName)));
+    } catch (const ValidationError& e) {
+        m_model->setCandidates({});
+        m_message->setText(tr("Refused — %1").arg(QString::fromStdString(e.what())));
+    }
+    m_use->setEnabled(m_model->rowCount() > 0);
+}
+
+bool GridSearchDialog::useRow(int row) {
+    if (row < 0 || row >= m_model->rowCount()) return false;
+    Coefficients k = m_model->candidate(row).coefficients;
+    k.phi = m_doc->config().request.coefficients.phi;
+    return m_doc->setCoefficients(k);
+}
+
+} // namespace scalescope
