@@ -130,7 +130,7 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->setMinimumSize(620, 300);
+    m_view->setMinimumSize(660, 300); // every column and the buttons without cutting
     layout->addWidget(m_view, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_use = buttons->addButton(tr("Use its α, β, γ"), QDialogButtonBox::ApplyRole);
@@ -147,6 +147,7 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
         connect(b, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
                 &GridSearchDialog::search);
     search();
+    resize(760, 680); // the wrapped introduction, the form, a dozen rows and the buttons
 }
 
 void GridSearchDialog::setSpec(const GridSearchSpec& s) {
