@@ -14,12 +14,24 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace scalescope {
 
 void GridCandidateModel::setCandidates(std::vector<GridCandidate> list) {
     beginResetModel();
     m_list = std::move(list);
     endResetModel();
+}
+
+void GridCandidateModel::setAccuracy(const Coefficients& k, double accuracy) {
+    const auto same = [&](const std::pair<Coefficients, double>& e) { return e.first == k; };
+    m_accuracy.erase(std::remove_if(m_accuracy.begin(), m_accuracy.end(), same), m_accuracy.end());
+    m_accuracy.emplace_back(k, accuracy);
+    for (size_t r = 0; r < m_list.size(); ++r)
+        if (m_list[r].coefficients == k)
+            Q_EMIT dataChanged(index(int(r), Accuracy), index(int(r), Accuracy));
 }
 
 int GridCandidateModel::rowCount(const QModelIndex& parent) const {
@@ -51,6 +63,8 @@ QVariant GridCandidateModel::headerData(int section, Qt::Orientation o, int role
         return tr("Parameters");
     case Macs:
         return tr("MACs");
+    case Accuracy:
+        return tr("Val accuracy");
     }
     return {};
 }
@@ -79,6 +93,12 @@ QVariant GridCandidateModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(shortCount(double(c.params)));
     case Macs:
         return QString::fromStdString(shortCount(double(c.macs)));
+    case Accuracy:
+        for (const auto& [k, acc] : m_accuracy)
+            if (k == c.coefficients)
+                return std::isfinite(acc) ? QString::number(100 * acc, 'f', 2) + "%"
+                                          : QStringLiteral("–");
+        return QString();
     }
     return {};
 }
@@ -90,7 +110,7 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
     auto* intro = new QLabel(
         tr("EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 "
            "(MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the "
-           "current baseline. To train the candidates: scalescope-cli grid --train."),
+           "current baseline. Train selected trains them with the training tab's settings."),
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -128,13 +148,21 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
     m_view = new QTableView(this);
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setMinimumSize(660, 300); // every column and the buttons without cutting
     layout->addWidget(m_view, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_use = buttons->addButton(tr("Use its α, β, γ"), QDialogButtonBox::ApplyRole);
     m_use->setToolTip(tr("Sets the selected candidate's α, β, γ; φ stays as it is (undoable)"));
+    m_train = buttons->addButton(tr("Train selected"), QDialogButtonBox::ActionRole);
+    m_train->setObjectName(QStringLiteral("trainSelected"));
+    m_train->setToolTip(tr("Trains each selected candidate at this φ with the training tab's "
+                           "settings, one after the other; Stop ends the queue"));
+    connect(m_train, &QPushButton::clicked, this, [this] {
+        const std::vector<GridCandidate> list = selectedCandidates();
+        if (!list.empty()) Q_EMIT trainRequested(list);
+    });
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_use, &QPushButton::clicked, this, [this] {
@@ -187,6 +215,16 @@ void GridSearchDialog::search() {
         m_message->setText(tr("Refused — %1").arg(QString::fromStdString(e.what())));
     }
     m_use->setEnabled(m_model->rowCount() > 0);
+    m_train->setEnabled(m_model->rowCount() > 0);
+}
+
+std::vector<GridCandidate> GridSearchDialog::selectedCandidates() const {
+    std::vector<GridCandidate> out;
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end()); // in the table's order: closest to 2 first
+    for (const QModelIndex& i : rows)
+        out.push_back(m_model->candidate(i.row()));
+    return out;
 }
 
 bool GridSearchDialog::useRow(int row) {

@@ -1,6 +1,7 @@
 // EfficientNet's grid search in the explorer: the α, β, γ of a grid whose α·β²·γ² lies near 2,
-// with what each costs at φ = 1 for the document's baseline; one of them can be taken into the
-// document (an undoable edit). Training the candidates is `scalescope-cli grid --train`.
+// with what each costs at φ = 1 for the document's baseline. One can be taken into the document
+// (an undoable edit); the selected ones can be trained one after the other, their final
+// validation accuracy filled in as each finishes (as `scalescope-cli grid --train` does).
 #pragma once
 
 #include "scaling/gridsearch.h"
@@ -22,10 +23,24 @@ class ExplorerDocument;
 class GridCandidateModel : public QAbstractTableModel {
     Q_OBJECT
   public:
-    enum Column { Alpha, Beta, Gamma, Product, Depth, Width, Size, Params, Macs, ColumnCount };
+    enum Column {
+        Alpha,
+        Beta,
+        Gamma,
+        Product,
+        Depth,
+        Width,
+        Size,
+        Params,
+        Macs,
+        Accuracy,
+        ColumnCount
+    };
     using QAbstractTableModel::QAbstractTableModel;
     void setCandidates(std::vector<GridCandidate> list);
     const GridCandidate& candidate(int row) const { return m_list[size_t(row)]; }
+    // A trained candidate's final validation accuracy, kept across searches.
+    void setAccuracy(const Coefficients& k, double accuracy);
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -33,6 +48,7 @@ class GridCandidateModel : public QAbstractTableModel {
 
   private:
     std::vector<GridCandidate> m_list;
+    std::vector<std::pair<Coefficients, double>> m_accuracy; // α, β, γ, φ -> accuracy
 };
 
 class GridSearchDialog : public QDialog {
@@ -44,6 +60,10 @@ class GridSearchDialog : public QDialog {
     QString message() const;                  // why the list is empty, or how many it holds
     void setSpec(const GridSearchSpec& spec); // and searches again
     bool useRow(int row);                     // the row's α, β, γ into the document; φ stays
+    std::vector<GridCandidate> selectedCandidates() const;
+
+  Q_SIGNALS:
+    void trainRequested(const std::vector<scalescope::GridCandidate>& candidates);
 
   private:
     void search();
@@ -53,6 +73,7 @@ class GridSearchDialog : public QDialog {
     QDoubleSpinBox *m_from, *m_to, *m_step, *m_tolerance, *m_phi;
     QLabel* m_message;
     QPushButton* m_use;
+    QPushButton* m_train;
 };
 
 } // namespace scalescope

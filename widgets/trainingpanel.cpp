@@ -29,6 +29,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <qcustomplot.h>
 
 namespace scalescope {
@@ -483,21 +484,39 @@ void TrainingPanel::startClicked() {
         return;
     }
     const TrainingSettings& t = m_doc->config().training;
-    m_lastRunDir = QString::fromStdString(train::defaultRunDir());
+    startRun(m_doc->config(), QString::fromStdString(train::defaultRunDir()),
+             tr("%1, %2, %3")
+                 .arg(QString::fromStdString(m_doc->arch().baseline.displayName),
+                      m_schedule->currentData().toString(), // paper, code or fixed
+                      epochCount(t.epochs)));
+}
+
+void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,
+                             const QString& label) {
+    m_lastRunDir = runDir;
     m_liveRun = int(m_runs.size());
-    RunCurves& run = addRun(tr("#%1 %2, %3, %4")
-                                .arg(m_runs.size() + 1)
-                                .arg(QString::fromStdString(m_doc->arch().baseline.displayName),
-                                     m_schedule->currentData().toString(), // paper, code or fixed
-                                     epochCount(t.epochs)),
-                            t.epochs);
+    RunCurves& run =
+        addRun(tr("#%1 %2").arg(m_runs.size() + 1).arg(label), config.training.epochs);
     run.dir = m_lastRunDir;
     m_runList->setCurrentRow(m_liveRun); // Continue acts on it once it is stopped
     updateXRange();
     m_progress->setValue(0);
     m_status->setText(tr("Preparing data and model…"));
     setRunning(true);
-    m_controller->start(m_doc->config(), m_lastRunDir);
+    m_controller->start(config, m_lastRunDir);
+}
+
+void TrainingPanel::queueRuns(std::vector<QueuedRun> runs) {
+    for (QueuedRun& r : runs)
+        m_queue.push_back(std::move(r));
+    if (!m_controller->isRunning()) startNextQueued();
+}
+
+void TrainingPanel::startNextQueued() {
+    if (m_queue.empty()) return;
+    QueuedRun next = std::move(m_queue.front());
+    m_queue.pop_front();
+    startRun(next.config, next.runDir, next.label);
 }
 
 TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& name, int plannedEpochs) {
@@ -800,17 +819,30 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
 }
 
 void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& error) {
+    QString dir;
+    double accuracy = std::numeric_limits<double>::quiet_NaN();
     if (m_liveRun >= 0 && m_liveRun < int(m_runs.size())) {
         RunCurves& run = m_runs[size_t(m_liveRun)];
         run.canContinue =
             !completed && QFileInfo::exists(run.dir + QLatin1Char('/') + train::kCheckpointFile);
+        dir = run.dir;
+        if (!run.epochs.empty()) accuracy = run.epochs.back().valAccuracy;
     }
     setRunning(false);
+    const int dropped = int(m_queue.size());
+    if (!completed) m_queue.clear(); // a stop or an error ends the queue too
     if (!error.isEmpty())
         m_status->setText(tr("Error: %1").arg(error));
     else if (cancelled)
         m_status->setText(tr("Stopped; checkpoint saved in %1").arg(m_lastRunDir));
     m_dirty = true;
+    if (!completed && dropped > 0)
+        m_status->setText(m_status->text() + QLatin1Char(' ') +
+                          tr("%1 queued runs were not started.").arg(dropped));
+    if (completed) {
+        Q_EMIT runCompleted(dir, accuracy);
+        startNextQueued();
+    }
 }
 
 void TrainingPanel::replotIfDirty() {

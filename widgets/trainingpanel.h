@@ -9,6 +9,8 @@
 #include <QWidget>
 
 #include <array>
+#include <deque>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -55,9 +57,20 @@ class TrainingPanel : public QWidget {
     XAxis xAxis() const; // the selector's choice
     // Puts the form's settings into the document (validated); false with `why` when refused.
     bool commitSettings(QString* why = nullptr);
+    // Runs trained one after the other, after the one in progress: a grid search's candidates.
+    // A stop or an error drops those not yet started.
+    struct QueuedRun {
+        ScaleConfig config;
+        QString runDir;
+        QString label; // the run list's name for it
+    };
+    void queueRuns(std::vector<QueuedRun> runs);
+    int queuedCount() const { return int(m_queue.size()); }
 
   Q_SIGNALS:
     void runStateChanged(bool running);
+    // A run trained to its end; the accuracy is its last validation's.
+    void runCompleted(const QString& runDir, double finalValAccuracy);
 
   private:
     struct RunCurves {
@@ -83,6 +96,8 @@ class TrainingPanel : public QWidget {
     void updateXRange();
     void xAxisChanged(); // relabels and redraws
     void startClicked();
+    void startRun(const ScaleConfig& config, const QString& runDir, const QString& label);
+    void startNextQueued();
     void continueClicked();
     int continueTarget() const; // the run Continue acts on, or -1
     void updateContinue();
@@ -115,6 +130,7 @@ class TrainingPanel : public QWidget {
     int m_liveRun = -1; // the run the controller trains (or trained last), in m_runs
     QString m_lastRunDir;
     TrainingSettings m_shown; // what the form was last loaded with
+    std::deque<QueuedRun> m_queue;
     bool m_dirty = false;
 };
 

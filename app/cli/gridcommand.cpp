@@ -67,8 +67,7 @@ std::string numberText(double v) { // as few digits as it needs: 0.0001, 2, 1.15
 }
 
 std::string candidateName(const GridCandidate& c) {
-    return "a" + coefficientText(c.coefficients.alpha) + "-b" +
-           coefficientText(c.coefficients.beta) + "-g" + coefficientText(c.coefficients.gamma);
+    return gridRunName(c.coefficients);
 }
 
 void printCandidates(const std::vector<GridCandidate>& list) {
@@ -173,12 +172,6 @@ Found inspectRunDir(const std::string& dir, const ScaleConfig& config, Trained& 
     out.valAccuracy = h.epochs.back().valAccuracy;
     out.seconds = h.epochs.back().elapsedSeconds;
     return Found::Finished;
-}
-
-std::string defaultGridDir() {
-    // Beside the runs folder: .../scalescope/runs/STAMP -> .../scalescope/grids/STAMP.
-    const fs::path run(train::defaultRunDir());
-    return (run.parent_path().parent_path() / "grids" / run.filename()).string();
 }
 
 int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list,
@@ -364,7 +357,7 @@ int runGridCommand(const std::vector<std::string>& argv) {
         }
     }
 #ifdef SCALESCOPE_HAVE_TORCH
-    return trainGrid(base, list, a.value("--output-dir").value_or(defaultGridDir()),
+    return trainGrid(base, list, a.value("--output-dir").value_or(train::defaultGridDir()),
                      a.flag("--quiet"));
 #else
     throw ValidationError("--train", "this build has no LibTorch (configure with "

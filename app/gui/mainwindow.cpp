@@ -7,6 +7,7 @@
 #include "scaling/timmexport.h"
 #include "scalingeditor.h"
 #include "stagetablemodel.h"
+#include "train/trainer.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -88,6 +89,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_stageModel, &StageTableModel::editRefused, this, &MainWindow::showMessage);
     connect(m_doc, &ExplorerDocument::changed, this, &MainWindow::updateTitle);
     connect(m_doc, &ExplorerDocument::modifiedChanged, this, &QWidget::setWindowModified);
+    connect(m_training, &TrainingPanel::runCompleted, this,
+            [this](const QString& dir, double accuracy) {
+                const auto it = m_gridRuns.find(dir);
+                if (it != m_gridRuns.end() && m_gridDialog)
+                    m_gridDialog->model()->setAccuracy(it->second, accuracy);
+            });
     connect(m_training, &TrainingPanel::runStateChanged, this, [this](bool running) {
         m_running = running;
         m_editor->setEnabled(!running); // the run uses the configuration it started with
@@ -188,7 +195,11 @@ void MainWindow::buildMenus() {
     updateUndoActions();
     edit->addSeparator();
     m_gridAction = edit->addAction(tr("&Grid search for α, β, γ…"), this, [this] {
-        if (!m_gridDialog) m_gridDialog = new GridSearchDialog(m_doc, this);
+        if (!m_gridDialog) {
+            m_gridDialog = new GridSearchDialog(m_doc, this);
+            connect(m_gridDialog, &GridSearchDialog::trainRequested, this,
+                    &MainWindow::trainGridCandidates);
+        }
         m_gridDialog->show();
         m_gridDialog->raise();
     });
@@ -264,6 +275,35 @@ void MainWindow::exportDialog(const QString& what) {
         showMessage(tr("Could not write %1").arg(path));
     else
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list) {
+    QString why;
+    if (!m_controller->isRunning() && !m_training->commitSettings(&why)) {
+        showMessage(tr("Not started — the training settings are refused: %1").arg(why));
+        return;
+    }
+    const QString base = QString::fromStdString(train::defaultGridDir());
+    std::vector<TrainingPanel::QueuedRun> runs;
+    for (const GridCandidate& g : list) {
+        ScaleConfig c = m_doc->config();
+        if (c.request.mode == ScalingRequest::Mode::Explicit) { // an official table: its B0
+            c.request = ScalingRequest{};
+            c.preset.clear();
+        }
+        c.request.coefficients = g.coefficients; // φ: the grid's
+        c.request.label.clear();
+        const QString dir =
+            base + QLatin1Char('/') + QString::fromStdString(gridRunName(g.coefficients));
+        m_gridRuns[dir] = g.coefficients;
+        runs.push_back({c, dir,
+                        tr("grid α %1, β %2, γ %3")
+                            .arg(g.coefficients.alpha)
+                            .arg(g.coefficients.beta)
+                            .arg(g.coefficients.gamma)});
+    }
+    m_training->queueRuns(std::move(runs));
+    m_tabs->setCurrentWidget(m_training);
 }
 
 bool MainWindow::openConfig(const QString& path) {

@@ -3,7 +3,13 @@
 
 #include <QMainWindow>
 
+#include "scaling/gridsearch.h"
+
+#include <QString>
+
 #include <functional>
+#include <map>
+#include <vector>
 
 class QAction;
 class QDockWidget;
@@ -42,6 +48,8 @@ class MainWindow : public QMainWindow {
     bool openConfig(const QString& path);
     bool saveConfig(const QString& path);
     bool save(); // to the file it came from, or asks where
+    // Queues a training run per candidate (the grid's φ, the training tab's settings).
+    void trainGridCandidates(const std::vector<GridCandidate>& list);
     QAction* undoAction() const { return m_undoAction; }
     QAction* redoAction() const { return m_redoAction; }
     QDockWidget* historyDock() const { return m_historyDock; }
@@ -80,6 +88,7 @@ class MainWindow : public QMainWindow {
     QAction* m_redoAction = nullptr;
     QAction* m_gridAction = nullptr;
     GridSearchDialog* m_gridDialog = nullptr;
+    std::map<QString, Coefficients> m_gridRuns; // run folder -> the candidate it trains
     bool m_running = false;
     QString m_lastMessage;
     std::function<bool()> m_confirmStop;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace scalescope {
 
@@ -17,6 +18,21 @@ int pointsPerAxis(const GridSearchSpec& s) {
     return int(std::floor((s.to - s.from) / s.step + 1e-6)) + 1;
 }
 } // namespace
+
+namespace {
+std::string shortDecimal(double v) { // 1.200 -> 1.2, 1.150 -> 1.15
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    std::string s = buf;
+    while (s.size() > 1 && s.back() == '0' && s[s.size() - 2] != '.')
+        s.pop_back();
+    return s;
+}
+} // namespace
+
+std::string gridRunName(const Coefficients& k) {
+    return "a" + shortDecimal(k.alpha) + "-b" + shortDecimal(k.beta) + "-g" + shortDecimal(k.gamma);
+}
 
 void validate(const GridSearchSpec& s) {
     requireFinite("grid.from", s.from);

@@ -8,6 +8,7 @@
 #include "scaling.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace scalescope {
@@ -26,6 +27,9 @@ struct GridCandidate {
     int resolution = 0;
     std::int64_t params = 0, macs = 0;
 };
+
+// A candidate's run folder name: "a1.2-b1.1-g1.15" (at most three decimals each).
+std::string gridRunName(const Coefficients& k);
 
 // Throws ValidationError naming the field (grid.step, grid.tolerance, ...).
 void validate(const GridSearchSpec& spec);

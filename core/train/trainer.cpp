@@ -84,6 +84,11 @@ std::string defaultRunDir() {
     return (base / "scalescope" / "runs" / stamp).string();
 }
 
+std::string defaultGridDir() {
+    const fs::path run(defaultRunDir());
+    return (run.parent_path().parent_path() / "grids" / run.filename()).string();
+}
+
 namespace {
 constexpr const char* kWeightsFile = "weights.pt";
 constexpr int kEvalBatchMultiplier = 2; // evaluation holds no gradients: larger batches fit

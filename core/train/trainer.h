@@ -134,5 +134,7 @@ class BackgroundTrainer {
 
 bool cudaAvailable();
 std::string defaultRunDir(); // ~/.local/share/scalescope/runs/<timestamp>
+// Where a grid search's runs go: .../scalescope/grids/STAMP, beside the runs folder.
+std::string defaultGridDir();
 
 } // namespace scalescope::train

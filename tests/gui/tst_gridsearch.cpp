@@ -4,11 +4,17 @@
 #include "explorerdocument.h"
 #include "gridsearchdialog.h"
 #include "mainwindow.h"
+#include "train/runhistory.h"
+#include "trainingcontroller.h"
+#include "trainingpanel.h"
 
 #include "scaling/presets.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QFileInfo>
+#include <QItemSelectionModel>
+#include <QPushButton>
 #include <QTableView>
 #include <QUndoStack>
 #include <QtTest>
@@ -23,6 +29,8 @@ class TestGridSearch : public QObject {
     void listsTheCoreCandidates();
     void emptyAndRefusedGridsSaySo();
     void usingACandidateIsOneUndoableEdit();
+    void trainsTheSelectedCandidates();
+    void aStopDropsTheQueue();
 };
 
 void TestGridSearch::listsTheCoreCandidates_data() {
@@ -100,6 +108,84 @@ void TestGridSearch::usingACandidateIsOneUndoableEdit() {
     QCOMPARE(doc->undoStack()->count(), steps + 1);
     doc->undoStack()->undo();
     QVERIFY(doc->config() == before);
+}
+
+namespace {
+// B0 capped at 32 px on a few shapes: a second or two a candidate on a CPU.
+void makeTiny(MainWindow& w) {
+    ExplorerDocument* doc = w.document();
+    QVERIFY(doc->setMaxResolution(32));
+    TrainingSettings t = doc->config().training;
+    t.trainSamples = 64;
+    t.valSamples = 32;
+    t.epochs = 1;
+    t.batchSize = 32;
+    t.device = "cpu";
+    t.progressive.stages = 1;
+    t.progressive.minImageSize = 32;
+    t.progressive.maxImageSize = 32;
+    QVERIFY(doc->setTraining(t));
+    w.trainingPanel()->setSettingsFromDocument();
+}
+
+void selectRows(GridSearchDialog* d, int count) {
+    QItemSelection s;
+    for (int r = 0; r < count; ++r)
+        s.select(d->model()->index(r, 0),
+                 d->model()->index(r, GridCandidateModel::ColumnCount - 1));
+    d->view()->selectionModel()->select(s, QItemSelectionModel::ClearAndSelect);
+}
+} // namespace
+
+// The selected candidates train one after the other with the training tab's settings, each
+// in its own run folder, and the table shows each one's final validation accuracy.
+void TestGridSearch::trainsTheSelectedCandidates() {
+    MainWindow w;
+    makeTiny(w);
+    w.gridSearchAction()->trigger();
+    GridSearchDialog* d = w.gridSearchDialog();
+    selectRows(d, 2);
+    const std::vector<GridCandidate> picked = d->selectedCandidates();
+    QCOMPARE(int(picked.size()), 2);
+    d->findChild<QPushButton*>("trainSelected")->click();
+    TrainingPanel* panel = w.trainingPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->runCount() == 2 && !w.trainingController()->isRunning() &&
+                                 panel->queuedCount() == 0,
+                             120000);
+    QVERIFY2(panel->statusText().startsWith("Finished"), qPrintable(panel->statusText()));
+    for (int r = 0; r < 2; ++r) {
+        const QString dir = QFileInfo(panel->lastRunDir()).path() + "/" +
+                            QString::fromStdString(gridRunName(picked[size_t(r)].coefficients));
+        const train::RunHistory h = train::readRunHistory(dir.toStdString());
+        QCOMPARE(int(h.epochs.size()), 1);
+        // Trained as the candidate: its α, β, γ at the grid's φ, capped at 32 px.
+        const ScaleConfig c = loadConfig((dir + "/config.json").toStdString());
+        QVERIFY(c.request.coefficients == picked[size_t(r)].coefficients);
+        QCOMPARE(c.request.maxResolution, 32);
+        const QString shown = d->model()->index(r, GridCandidateModel::Accuracy).data().toString();
+        QCOMPARE(shown, QString::number(100 * h.epochs.back().valAccuracy, 'f', 2) + "%");
+    }
+    QVERIFY(d->model()->index(2, GridCandidateModel::Accuracy).data().toString().isEmpty());
+}
+
+void TestGridSearch::aStopDropsTheQueue() {
+    MainWindow w;
+    makeTiny(w);
+    w.gridSearchAction()->trigger();
+    GridSearchDialog* d = w.gridSearchDialog();
+    selectRows(d, 3);
+    d->findChild<QPushButton*>("trainSelected")->click();
+    TrainingPanel* panel = w.trainingPanel();
+    QVERIFY(w.trainingController()->isRunning());
+    QCOMPARE(panel->queuedCount(), 2);
+    QVERIFY(!d->isEnabled()); // no edits to the document while it trains
+    w.trainingController()->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), 60000);
+    QCOMPARE(panel->queuedCount(), 0);
+    QCOMPARE(panel->runCount(), 1);
+    QVERIFY2(panel->statusText().contains("2 queued runs were not started"),
+             qPrintable(panel->statusText()));
+    QVERIFY(d->isEnabled());
 }
 
 QTEST_MAIN(TestGridSearch)
