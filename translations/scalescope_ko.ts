@@ -462,245 +462,245 @@
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="133"/>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="160"/>
+        <location filename="../app/gui/mainwindow.cpp" line="159"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="161"/>
+        <location filename="../app/gui/mainwindow.cpp" line="160"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="162"/>
+        <location filename="../app/gui/mainwindow.cpp" line="161"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="155"/>
-        <location filename="../app/gui/mainwindow.cpp" line="163"/>
+        <location filename="../app/gui/mainwindow.cpp" line="154"/>
+        <location filename="../app/gui/mainwindow.cpp" line="162"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="135"/>
+        <location filename="../app/gui/mainwindow.cpp" line="134"/>
         <source>ScaleScope — %1 — %2[*]</source>
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="144"/>
+        <location filename="../app/gui/mainwindow.cpp" line="143"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="144"/>
-        <location filename="../app/gui/mainwindow.cpp" line="189"/>
+        <location filename="../app/gui/mainwindow.cpp" line="143"/>
+        <location filename="../app/gui/mainwindow.cpp" line="188"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="145"/>
+        <location filename="../app/gui/mainwindow.cpp" line="144"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="145"/>
-        <location filename="../app/gui/mainwindow.cpp" line="190"/>
+        <location filename="../app/gui/mainwindow.cpp" line="144"/>
+        <location filename="../app/gui/mainwindow.cpp" line="189"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="155"/>
+        <location filename="../app/gui/mainwindow.cpp" line="154"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="166"/>
+        <location filename="../app/gui/mainwindow.cpp" line="165"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="167"/>
+        <location filename="../app/gui/mainwindow.cpp" line="166"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="169"/>
+        <location filename="../app/gui/mainwindow.cpp" line="168"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="173"/>
+        <location filename="../app/gui/mainwindow.cpp" line="172"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="175"/>
+        <location filename="../app/gui/mainwindow.cpp" line="174"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="176"/>
+        <location filename="../app/gui/mainwindow.cpp" line="175"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="177"/>
+        <location filename="../app/gui/mainwindow.cpp" line="176"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="178"/>
+        <location filename="../app/gui/mainwindow.cpp" line="177"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="179"/>
+        <location filename="../app/gui/mainwindow.cpp" line="178"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="180"/>
+        <location filename="../app/gui/mainwindow.cpp" line="179"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="181"/>
+        <location filename="../app/gui/mainwindow.cpp" line="180"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="182"/>
+        <location filename="../app/gui/mainwindow.cpp" line="181"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="183"/>
+        <location filename="../app/gui/mainwindow.cpp" line="182"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="185"/>
+        <location filename="../app/gui/mainwindow.cpp" line="184"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="187"/>
+        <location filename="../app/gui/mainwindow.cpp" line="186"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="197"/>
+        <location filename="../app/gui/mainwindow.cpp" line="196"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="207"/>
+        <location filename="../app/gui/mainwindow.cpp" line="206"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="211"/>
+        <location filename="../app/gui/mainwindow.cpp" line="210"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="212"/>
+        <location filename="../app/gui/mainwindow.cpp" line="211"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="214"/>
+        <location filename="../app/gui/mainwindow.cpp" line="213"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="222"/>
+        <location filename="../app/gui/mainwindow.cpp" line="221"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="225"/>
+        <location filename="../app/gui/mainwindow.cpp" line="224"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="226"/>
+        <location filename="../app/gui/mainwindow.cpp" line="225"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="227"/>
+        <location filename="../app/gui/mainwindow.cpp" line="226"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="228"/>
+        <location filename="../app/gui/mainwindow.cpp" line="227"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="240"/>
+        <location filename="../app/gui/mainwindow.cpp" line="239"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="241"/>
+        <location filename="../app/gui/mainwindow.cpp" line="240"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="242"/>
+        <location filename="../app/gui/mainwindow.cpp" line="241"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="243"/>
+        <location filename="../app/gui/mainwindow.cpp" line="242"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="244"/>
+        <location filename="../app/gui/mainwindow.cpp" line="243"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="245"/>
+        <location filename="../app/gui/mainwindow.cpp" line="244"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="270"/>
+        <location filename="../app/gui/mainwindow.cpp" line="269"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="275"/>
+        <location filename="../app/gui/mainwindow.cpp" line="274"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="277"/>
+        <location filename="../app/gui/mainwindow.cpp" line="276"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="283"/>
+        <location filename="../app/gui/mainwindow.cpp" line="282"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="300"/>
+        <location filename="../app/gui/mainwindow.cpp" line="299"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="318"/>
+        <location filename="../app/gui/mainwindow.cpp" line="317"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>

@@ -108,8 +108,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         return QMessageBox::question(
                    this, tr("Training in progress"),
                    tr("A training run is in progress. Stop it and quit? A checkpoint is saved: "
-                      "open "
-                      "the run later (File → Open training run) and Continue trains it on."),
+                      "open the run later (File → Open training run) and Continue trains it on."),
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     };
     buildMenus();
