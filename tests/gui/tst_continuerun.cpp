@@ -9,6 +9,7 @@
 
 #include "../train/tinyconfig.h"
 
+#include <QDir>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -128,19 +129,8 @@ void TestContinueRun::continuesAnOpenedRun() {
 
 void TestContinueRun::finishedOrWithoutCheckpointCannot() {
     QTemporaryDir dir;
-    const QString runDir = dir.filePath("stopped");
-    QVERIFY(trainAndStop(runDir));
-    QVERIFY(QFile::remove(runDir + "/checkpoint.pt"));
     MainWindow w;
     TrainingPanel* panel = w.trainingPanel();
-    if (rows(runDir) > 0) { // stopped after an epoch: it opens, but cannot go on
-        QVERIFY(panel->openRun(runDir));
-        QVERIFY(!panel->continueButton()->isEnabled());
-    } else { // stopped in its first epoch: nothing to show, nothing to continue from
-        QString why;
-        QVERIFY(!panel->openRun(runDir, &why));
-        QVERIFY2(why.contains("no epochs yet"), qPrintable(why));
-    }
 
     // A finished run: Continue stays off for it, also when selected.
     ScaleConfig c = tinyRun();
@@ -153,9 +143,31 @@ void TestContinueRun::finishedOrWithoutCheckpointCannot() {
         QTRY_VERIFY_WITH_TIMEOUT(!controller.isRunning(), kFinishMs);
     }
     QCOMPARE(rows(doneDir), 1);
+    QVERIFY(QFile::exists(doneDir + "/checkpoint.pt"));
     QVERIFY(panel->openRun(doneDir));
     panel->findChild<QListWidget*>()->setCurrentRow(panel->runCount() - 1);
     QVERIFY(!panel->continueButton()->isEnabled());
+
+    // The same folder as if stopped after its first epoch of three, its checkpoint lost: it
+    // opens, but has nothing to continue from.
+    c.training.epochs = 3;
+    c.training.progressive.stages = 3;
+    saveConfig(c, (doneDir + "/config.json").toStdString());
+    QVERIFY(QFile::remove(doneDir + "/checkpoint.pt"));
+    QString why;
+    QVERIFY2(panel->openRun(doneDir, &why), qPrintable(why));
+    QVERIFY(!panel->continueButton()->isEnabled());
+
+    // Stopped in its first epoch without a checkpoint: nothing to show or continue from.
+    const QString bare = dir.filePath("bare");
+    QVERIFY(QDir().mkpath(bare));
+    saveConfig(c, (bare + "/config.json").toStdString());
+    QFile csv(bare + "/metrics.csv");
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write(QByteArray::fromStdString(train::metricsFileHeader()) + "\n");
+    csv.close();
+    QVERIFY(!panel->openRun(bare, &why));
+    QVERIFY2(why.contains("no epochs yet"), qPrintable(why));
 }
 
 QTEST_MAIN(TestContinueRun)
