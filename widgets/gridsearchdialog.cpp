@@ -34,6 +34,12 @@ void GridCandidateModel::setAccuracy(const Coefficients& k, double accuracy) {
             Q_EMIT dataChanged(index(int(r), Accuracy), index(int(r), Accuracy));
 }
 
+void GridCandidateModel::clearAccuracies() {
+    m_accuracy.clear();
+    if (!m_list.empty())
+        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_list.size()) - 1, Accuracy));
+}
+
 int GridCandidateModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_list.size());
 }
@@ -174,8 +180,18 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
     for (QDoubleSpinBox* b : {m_from, m_to, m_step, m_tolerance, m_phi})
         connect(b, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
                 &GridSearchDialog::search);
+    connect(m_doc, &ExplorerDocument::changed, this, &GridSearchDialog::documentChanged);
     search();
     resize(760, 680); // the wrapped introduction, the form, a dozen rows and the buttons
+}
+
+void GridSearchDialog::documentChanged() {
+    const ScaleConfig& c = m_doc->config();
+    if (c.baseline == m_baseline && c.request.stages == m_stages &&
+        c.request.maxResolution == m_cap)
+        return; // φ or the training settings: the same candidates
+    if (!(c.baseline == m_baseline)) m_model->clearAccuracies();
+    search();
 }
 
 void GridSearchDialog::setSpec(const GridSearchSpec& s) {
@@ -199,8 +215,11 @@ void GridSearchDialog::search() {
     s.step = m_step->value();
     s.tolerance = m_tolerance->value();
     s.phi = m_phi->value();
+    const ScaleConfig& c = m_doc->config();
+    m_baseline = c.baseline;
+    m_stages = c.request.stages;
+    m_cap = c.request.maxResolution;
     try {
-        const ScaleConfig& c = m_doc->config();
         m_model->setCandidates(gridCandidates(c.baseline, c.request, s));
         m_message->setText(
             m_model->rowCount() == 0

@@ -41,6 +41,7 @@ class GridCandidateModel : public QAbstractTableModel {
     const GridCandidate& candidate(int row) const { return m_list[size_t(row)]; }
     // A trained candidate's final validation accuracy, kept across searches.
     void setAccuracy(const Coefficients& k, double accuracy);
+    void clearAccuracies(); // another baseline: the results were another model's
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -67,6 +68,12 @@ class GridSearchDialog : public QDialog {
 
   private:
     void search();
+    void documentChanged();
+    // What the candidates depend on, as last searched: another baseline, per-stage multipliers
+    // or size cap means other models.
+    ArchSpec m_baseline;
+    std::vector<StageMultiplier> m_stages;
+    int m_cap = 0;
     ExplorerDocument* m_doc;
     GridCandidateModel* m_model;
     QTableView* m_view;

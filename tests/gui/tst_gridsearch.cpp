@@ -28,6 +28,7 @@ class TestGridSearch : public QObject {
     void listsTheCoreCandidates_data();
     void listsTheCoreCandidates();
     void emptyAndRefusedGridsSaySo();
+    void followsTheDocumentsBaseline();
     void usingACandidateIsOneUndoableEdit();
     void trainsTheSelectedCandidates();
     void aStopDropsTheQueue();
@@ -84,6 +85,31 @@ void TestGridSearch::emptyAndRefusedGridsSaySo() {
     QCOMPARE(dialog.model()->rowCount(), 0);
     QVERIFY2(dialog.message().contains("grid.to: must be between grid.from"),
              qPrintable(dialog.message()));
+}
+
+// The dialog stays open beside the explorer: another baseline gives other candidates, and the
+// accuracies trained for the old one are not shown against the new one.
+void TestGridSearch::followsTheDocumentsBaseline() {
+    ExplorerDocument doc;
+    GridSearchDialog dialog(&doc);
+    dialog.model()->setAccuracy(dialog.model()->candidate(0).coefficients, 0.5);
+    QCOMPARE(dialog.model()->index(0, GridCandidateModel::Accuracy).data().toString(),
+             QString("50.00%"));
+    Coefficients k = doc.config().request.coefficients;
+    k.phi = 2; // φ is not the grid's: the same list
+    QVERIFY(doc.setCoefficients(k));
+    QCOMPARE(dialog.model()->index(0, GridCandidateModel::Accuracy).data().toString(),
+             QString("50.00%"));
+    QVERIFY(doc.setMaxResolution(128)); // a cap: other models, same baseline
+    QCOMPARE(dialog.model()->candidate(0).resolution, 128);
+    QVERIFY(doc.loadPreset("efficientnetv2-s"));
+    const ScaleConfig& c = doc.config();
+    const std::vector<GridCandidate> core = gridCandidates(c.baseline, c.request, GridSearchSpec{});
+    QCOMPARE(dialog.model()->rowCount(), int(core.size()));
+    QCOMPARE(dialog.model()->candidate(0).macs, core.front().macs);
+    QVERIFY(dialog.message().contains("EfficientNetV2-S"));
+    for (int r = 0; r < dialog.model()->rowCount(); ++r)
+        QVERIFY(dialog.model()->index(r, GridCandidateModel::Accuracy).data().toString().isEmpty());
 }
 
 void TestGridSearch::usingACandidateIsOneUndoableEdit() {
