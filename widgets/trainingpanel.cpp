@@ -495,8 +495,7 @@ void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,
                              const QString& label) {
     m_lastRunDir = runDir;
     m_liveRun = int(m_runs.size());
-    RunCurves& run =
-        addRun(tr("#%1 %2").arg(m_runs.size() + 1).arg(label), config.training.epochs);
+    RunCurves& run = addRun(tr("#%1 %2").arg(m_runs.size() + 1).arg(label), config.training.epochs);
     run.dir = m_lastRunDir;
     m_runList->setCurrentRow(m_liveRun); // Continue acts on it once it is stopped
     updateXRange();
