@@ -220,7 +220,7 @@ void GridSearchDialog::search() {
     m_stages = c.request.stages;
     m_cap = c.request.maxResolution;
     try {
-        m_model->setCandidates(gridCandidates(c.baseline, c.request, s));
+        m_model->setCandidates(gridCandidates(c, s));
         m_message->setText(
             m_model->rowCount() == 0
                 ? tr("No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the "

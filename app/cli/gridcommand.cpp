@@ -51,23 +51,10 @@ Training options (with --train), as for `train`:
 const std::vector<std::string> kGridChooses = {"--alpha", "--beta",  "--gamma",
                                                "--width", "--depth", "--resolution"};
 
-std::string coefficientText(double v) {
-    std::ostringstream os;
-    os << std::fixed << std::setprecision(3) << v;
-    std::string s = os.str();
-    while (s.back() == '0' && s[s.size() - 2] != '.')
-        s.pop_back(); // 1.200 -> 1.2, 1.150 -> 1.15
-    return s;
-}
-
 std::string numberText(double v) { // as few digits as it needs: 0.0001, 2, 1.15
     std::ostringstream os;
     os << v;
     return os.str();
-}
-
-std::string candidateName(const GridCandidate& c) {
-    return gridRunName(c.coefficients);
 }
 
 void printCandidates(const std::vector<GridCandidate>& list) {
@@ -77,9 +64,9 @@ void printCandidates(const std::vector<GridCandidate>& list) {
               << "MACs"
               << "\n";
     for (const GridCandidate& c : list)
-        std::cout << std::setw(6) << coefficientText(c.coefficients.alpha) << std::setw(6)
-                  << coefficientText(c.coefficients.beta) << std::setw(7)
-                  << coefficientText(c.coefficients.gamma) << std::setw(11) << fixed(c.product, 4)
+        std::cout << std::setw(6) << compactDecimal(c.coefficients.alpha) << std::setw(6)
+                  << compactDecimal(c.coefficients.beta) << std::setw(7)
+                  << compactDecimal(c.coefficients.gamma) << std::setw(11) << fixed(c.product, 4)
                   << std::setw(8) << fixed(c.depthMultiplier, 3) << std::setw(8)
                   << fixed(c.widthMultiplier, 3) << std::setw(7) << c.resolution << std::setw(12)
                   << shortCount(double(c.params)) << std::setw(10) << shortCount(double(c.macs))
@@ -189,14 +176,10 @@ int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list,
     std::vector<Trained> plan;
     std::vector<Found> found;
     for (const GridCandidate& candidate : list) {
-        ScaleConfig c = base;
-        c.request.mode = ScalingRequest::Mode::Compound;
-        c.request.coefficients = candidate.coefficients;
-        c.request.label.clear();
-        c.preset.clear();
+        const ScaleConfig c = candidateConfig(base, candidate.coefficients);
         Trained t;
         t.candidate = candidate;
-        t.dir = (fs::path(outDir) / candidateName(candidate)).string();
+        t.dir = (fs::path(outDir) / gridRunName(candidate.coefficients)).string();
         found.push_back(inspectRunDir(t.dir, c, t));
         configs.push_back(c);
         plan.push_back(t);
@@ -205,9 +188,9 @@ int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list,
         Trained t = plan[i];
         const ScaleConfig& c = configs[i];
         std::cerr << "[" << i + 1 << "/" << list.size() << "] alpha "
-                  << coefficientText(t.candidate.coefficients.alpha) << ", beta "
-                  << coefficientText(t.candidate.coefficients.beta) << ", gamma "
-                  << coefficientText(t.candidate.coefficients.gamma) << " ("
+                  << compactDecimal(t.candidate.coefficients.alpha) << ", beta "
+                  << compactDecimal(t.candidate.coefficients.beta) << ", gamma "
+                  << compactDecimal(t.candidate.coefficients.gamma) << " ("
                   << fixed(t.candidate.product, 4) << "), " << t.candidate.resolution << " px, "
                   << shortCount(double(t.candidate.macs)) << " MACs: ";
         if (found[i] == Found::Finished) {
@@ -261,9 +244,9 @@ int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list,
     for (size_t r = 0; r < ranked.size(); ++r) {
         const Trained& t = ranked[r];
         std::cout << std::setw(5) << r + 1 << std::setw(7)
-                  << coefficientText(t.candidate.coefficients.alpha) << std::setw(6)
-                  << coefficientText(t.candidate.coefficients.beta) << std::setw(7)
-                  << coefficientText(t.candidate.coefficients.gamma) << std::setw(11)
+                  << compactDecimal(t.candidate.coefficients.alpha) << std::setw(6)
+                  << compactDecimal(t.candidate.coefficients.beta) << std::setw(7)
+                  << compactDecimal(t.candidate.coefficients.gamma) << std::setw(11)
                   << fixed(t.candidate.product, 4) << std::setw(10)
                   << shortCount(double(t.candidate.macs)) << std::setw(10)
                   << (std::isfinite(t.valAccuracy) ? fixed(100 * t.valAccuracy, 2) + "%"
@@ -310,11 +293,6 @@ int runGridCommand(const std::vector<std::string>& argv) {
         throw ValidationError(a.positional().front(), "unexpected argument");
 
     ScaleConfig base = cli::configFromArgs(a);
-    if (base.request.mode == ScalingRequest::Mode::Explicit) {
-        // An official B1-B7 table is a scaled model, not a baseline: search from its B0.
-        base.request = ScalingRequest{};
-        base.preset.clear();
-    }
     GridSearchSpec spec;
     if (auto v = a.number("--from")) spec.from = *v;
     if (auto v = a.number("--to")) spec.to = *v;
@@ -322,7 +300,7 @@ int runGridCommand(const std::vector<std::string>& argv) {
     if (auto v = a.number("--target")) spec.target = *v;
     if (auto v = a.number("--tolerance")) spec.tolerance = *v;
     if (auto v = a.number("--phi")) spec.phi = *v;
-    std::vector<GridCandidate> list = gridCandidates(base.baseline, base.request, spec);
+    std::vector<GridCandidate> list = gridCandidates(base, spec);
     if (auto n = a.integer("--limit")) {
         if (*n < 1) throw ValidationError("--limit", "must be at least 1");
         if (size_t(*n) < list.size()) list.resize(size_t(*n));
@@ -344,17 +322,15 @@ int runGridCommand(const std::vector<std::string>& argv) {
         std::cout << candidatesJson(base, spec, list).dump(2) << "\n";
         return 0;
     }
-    {
-        std::cerr << base.baseline.displayName << " at phi " << numberText(spec.phi)
-                  << ": alpha, beta, gamma from " << numberText(spec.from) << " to "
-                  << numberText(spec.to) << " by " << numberText(spec.step)
-                  << ", alpha*beta^2*gamma^2 within " << numberText(spec.tolerance) << " of "
-                  << numberText(spec.target) << ": " << list.size()
-                  << (list.size() == 1 ? " candidate\n" : " candidates\n");
-        if (!train) {
-            printCandidates(list);
-            return 0;
-        }
+    std::cerr << base.baseline.displayName << " at phi " << numberText(spec.phi)
+              << ": alpha, beta, gamma from " << numberText(spec.from) << " to "
+              << numberText(spec.to) << " by " << numberText(spec.step)
+              << ", alpha*beta^2*gamma^2 within " << numberText(spec.tolerance) << " of "
+              << numberText(spec.target) << ": " << list.size()
+              << (list.size() == 1 ? " candidate\n" : " candidates\n");
+    if (!train) {
+        printCandidates(list);
+        return 0;
     }
 #ifdef SCALESCOPE_HAVE_TORCH
     return trainGrid(base, list, a.value("--output-dir").value_or(train::defaultGridDir()),

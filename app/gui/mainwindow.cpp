@@ -133,7 +133,6 @@ void MainWindow::updateTitle() {
     // "[*]" is where Qt shows the modified mark while isWindowModified().
     setWindowTitle(tr("ScaleScope — %1 — %2[*]")
                        .arg(QString::fromStdString(m_doc->arch().baseline.displayName), file));
-    setWindowModified(m_doc->isModified());
 }
 
 void MainWindow::updateUndoActions() {
@@ -285,17 +284,10 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list) {
     const QString base = QString::fromStdString(train::defaultGridDir());
     std::vector<TrainingPanel::QueuedRun> runs;
     for (const GridCandidate& g : list) {
-        ScaleConfig c = m_doc->config();
-        if (c.request.mode == ScalingRequest::Mode::Explicit) { // an official table: its B0
-            c.request = ScalingRequest{};
-            c.preset.clear();
-        }
-        c.request.coefficients = g.coefficients; // φ: the grid's
-        c.request.label.clear();
         const QString dir =
             base + QLatin1Char('/') + QString::fromStdString(gridRunName(g.coefficients));
         m_gridRuns[dir] = g.coefficients;
-        runs.push_back({c, dir,
+        runs.push_back({candidateConfig(m_doc->config(), g.coefficients), dir,
                         tr("grid α %1, β %2, γ %3")
                             .arg(g.coefficients.alpha)
                             .arg(g.coefficients.beta)

@@ -20,14 +20,15 @@ CostComparison compareCosts(const ScaledArch& arch, const CostReport& costs,
     r.activationBytesPerImage = activationBytes(arch, costs, precision) /
                                 activationBytes(reference, referenceCosts, precision);
     r.stagesPair = costs.stages.size() == referenceCosts.stages.size();
+    // The same request but for φ (the label only names it) and the image size derived by γ.
     const ScalingRequest& now = arch.request;
     const ScalingRequest& ref = reference.request;
-    const bool onlyPhi =
-        now.mode == ScalingRequest::Mode::Compound && ref.mode == ScalingRequest::Mode::Compound &&
-        arch.baseline == reference.baseline && now.coefficients.alpha == ref.coefficients.alpha &&
-        now.coefficients.beta == ref.coefficients.beta &&
-        now.coefficients.gamma == ref.coefficients.gamma && now.stages == ref.stages &&
-        now.maxResolution == ref.maxResolution && now.coefficients.phi != ref.coefficients.phi;
+    ScalingRequest refAtNowPhi = ref;
+    refAtNowPhi.coefficients.phi = now.coefficients.phi;
+    refAtNowPhi.label = now.label;
+    const bool onlyPhi = now.mode == ScalingRequest::Mode::Compound && now.resolution == 0 &&
+                         arch.baseline == reference.baseline && refAtNowPhi == now &&
+                         now.coefficients.phi != ref.coefficients.phi;
     if (onlyPhi) {
         r.phiFrom = ref.coefficients.phi;
         r.phiTo = now.coefficients.phi;

@@ -56,4 +56,11 @@ std::string fixed(double v, int decimals) {
     return buf;
 }
 
+std::string compactDecimal(double v) {
+    std::string s = fixed(v, 3);
+    while (s.back() == '0' && s[s.size() - 2] != '.')
+        s.pop_back();
+    return s;
+}
+
 } // namespace scalescope

@@ -1,11 +1,11 @@
 #include "gridsearch.h"
 
+#include "format.h"
 #include "limits.h"
 #include "validation.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace scalescope {
 
@@ -19,19 +19,18 @@ int pointsPerAxis(const GridSearchSpec& s) {
 }
 } // namespace
 
-namespace {
-std::string shortDecimal(double v) { // 1.200 -> 1.2, 1.150 -> 1.15
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", v);
-    std::string s = buf;
-    while (s.size() > 1 && s.back() == '0' && s[s.size() - 2] != '.')
-        s.pop_back();
-    return s;
-}
-} // namespace
-
 std::string gridRunName(const Coefficients& k) {
-    return "a" + shortDecimal(k.alpha) + "-b" + shortDecimal(k.beta) + "-g" + shortDecimal(k.gamma);
+    return "a" + compactDecimal(k.alpha) + "-b" + compactDecimal(k.beta) + "-g" +
+           compactDecimal(k.gamma);
+}
+
+ScaleConfig candidateConfig(const ScaleConfig& base, const Coefficients& k) {
+    ScaleConfig c = base;
+    if (c.request.mode == ScalingRequest::Mode::Explicit) c.request = ScalingRequest{};
+    c.request.coefficients = k;
+    c.request.label.clear();
+    c.preset.clear();
+    return c;
 }
 
 void validate(const GridSearchSpec& s) {
@@ -59,31 +58,35 @@ void validate(const GridSearchSpec& s) {
                                               std::to_string(int(limits::kMaxAbsPhi)));
 }
 
-std::vector<GridCandidate> gridCandidates(const ArchSpec& baseline, const ScalingRequest& base,
-                                          const GridSearchSpec& s) {
+std::vector<GridCandidate> gridCandidates(const ScaleConfig& base, const GridSearchSpec& s) {
     validate(s);
     const int n = pointsPerAxis(s);
     auto at = [&](int i) { return s.from + i * s.step; };
-    std::vector<GridCandidate> out;
-    ScalingRequest q = base;
-    q.mode = ScalingRequest::Mode::Compound;
-    q.label.clear();
+    // The points first, counted before any is costed: a refused grid costs nothing.
+    std::vector<Coefficients> points;
     for (int a = 0; a < n; ++a)
         for (int b = 0; b < n; ++b)
             for (int g = 0; g < n; ++g) {
-                Coefficients k{at(a), at(b), at(g), s.phi};
-                const double product = k.flopsBase();
-                if (std::abs(product - s.target) > s.tolerance) continue;
-                q.coefficients = k;
-                try {
-                    const ScaledArch arch = scale(baseline, q);
-                    const CostReport costs = computeCosts(arch);
-                    out.push_back({k, product, arch.depthMultiplier, arch.widthMultiplier,
-                                   arch.resolution, costs.params, costs.macs});
-                } catch (const ValidationError&) {
-                    // Past the engine's limits: not a model anyone can train.
-                }
+                const Coefficients k{at(a), at(b), at(g), s.phi};
+                if (std::abs(k.flopsBase() - s.target) > s.tolerance) continue;
+                if (int(points.size()) == kMaxGridCandidates)
+                    throw ValidationError("grid.tolerance",
+                                          "gives more than " + std::to_string(kMaxGridCandidates) +
+                                              " candidates: narrow it, or the grid");
+                points.push_back(k);
             }
+    std::vector<GridCandidate> out;
+    for (const Coefficients& k : points) {
+        try {
+            const ScaleConfig c = candidateConfig(base, k);
+            const ScaledArch arch = scale(c.baseline, c.request);
+            const CostReport costs = computeCosts(arch);
+            out.push_back({k, k.flopsBase(), arch.depthMultiplier, arch.widthMultiplier,
+                           arch.resolution, costs.params, costs.macs});
+        } catch (const ValidationError&) {
+            // Past the engine's limits: not a model anyone can train.
+        }
+    }
     std::stable_sort(out.begin(), out.end(), [&](const GridCandidate& x, const GridCandidate& y) {
         return std::abs(x.product - s.target) < std::abs(y.product - s.target);
     });

@@ -4,6 +4,7 @@
 // grid --train); this part is plain arithmetic on the spec.
 #pragma once
 
+#include "config.h"
 #include "costs.h"
 #include "scaling.h"
 
@@ -34,10 +35,18 @@ std::string gridRunName(const Coefficients& k);
 // Throws ValidationError naming the field (grid.step, grid.tolerance, ...).
 void validate(const GridSearchSpec& spec);
 
-// The grid's points within the tolerance, scaled from `base` (its per-stage multipliers and
-// size cap kept), closest to the target first, then by α, β, γ. Points the scaling engine
-// refuses (a model past its limits) are left out.
-std::vector<GridCandidate> gridCandidates(const ArchSpec& baseline, const ScalingRequest& base,
-                                          const GridSearchSpec& spec);
+// The configuration a candidate trains: `base` scaled by α, β, γ, φ, its per-stage multipliers,
+// size cap and training settings kept. An official B1-B7 table is a scaled model, not a
+// baseline: the search starts from its B0.
+ScaleConfig candidateConfig(const ScaleConfig& base, const Coefficients& k);
+
+// At most this many candidates; a grid with more is refused (each one is a model to cost, and a
+// run to train).
+inline constexpr int kMaxGridCandidates = 1000;
+
+// The grid's points within the tolerance, each costed as candidateConfig scales it, closest to
+// the target first, then by α, β, γ. Points the scaling engine refuses (a model past its
+// limits) are left out.
+std::vector<GridCandidate> gridCandidates(const ScaleConfig& base, const GridSearchSpec& spec);
 
 } // namespace scalescope

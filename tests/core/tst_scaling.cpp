@@ -289,6 +289,8 @@ void TestScaling::comparison_data() {
     QTest::newRow("a size cap") << "efficientnet-b0" << 2.0 << 1.1 << 256 << 1.0 << false << true;
     QTest::newRow("a stage's depth")
         << "efficientnet-b0" << 2.0 << 1.1 << 0 << 2.0 << false << true;
+    QTest::newRow("a fixed image size")
+        << "efficientnet-b0" << 2.0 << 1.1 << -1 << 1.0 << false << true;
     QTest::newRow("another baseline")
         << "efficientnetv2-s" << 0.0 << 1.1 << 0 << 1.0 << false << false;
 }
@@ -307,7 +309,10 @@ void TestScaling::comparison() {
     ScaleConfig c = configForPreset(preset.toStdString());
     c.request.coefficients.phi = phi;
     c.request.coefficients.beta = beta;
-    c.request.maxResolution = cap;
+    if (cap >= 0)
+        c.request.maxResolution = cap;
+    else
+        c.request.resolution = 300; // γ no longer sets the size
     if (stage6Depth != 1.0) {
         c.request.stages.assign(c.baseline.stages.size(), StageMultiplier{});
         c.request.stages[5].depth = stage6Depth;
@@ -366,8 +371,7 @@ void TestScaling::gridCandidates() {
                 if (std::llabs(a * b * b * g * g - 2 * d5) <= std::llround(tolerance * d5))
                     ++expected;
     const ScaleConfig b0 = configForPreset("efficientnet-b0");
-    const std::vector<GridCandidate> list =
-        scalescope::gridCandidates(b0.baseline, b0.request, spec);
+    const std::vector<GridCandidate> list = scalescope::gridCandidates(b0, spec);
     QCOMPARE(int(list.size()), expected);
     QVERIFY(expected > 0);
     double lastDistance = 0;
@@ -384,6 +388,14 @@ void TestScaling::gridCandidates() {
         QCOMPARE(c.params, computeCosts(arch).params);
         QCOMPARE(c.resolution, arch.resolution);
     }
+    // An official B1-B7 table is a scaled B0: the search starts from B0, as training does.
+    const std::vector<GridCandidate> fromB3 =
+        scalescope::gridCandidates(configForPreset("efficientnet-b3"), spec);
+    QCOMPARE(fromB3.size(), list.size());
+    QCOMPARE(fromB3.front().macs, list.front().macs);
+    const ScaleConfig trained =
+        candidateConfig(configForPreset("efficientnet-b3"), fromB3.front().coefficients);
+    QCOMPARE(computeCosts(scale(trained.baseline, trained.request)).macs, fromB3.front().macs);
     // The paper's α 1.2, β 1.1, γ 1.15 (1.9203) is on the first grid.
     if (denominator == 20 && tolerance >= 0.08)
         QVERIFY(std::any_of(list.begin(), list.end(), [](const GridCandidate& c) {
@@ -410,6 +422,9 @@ void TestScaling::badGrids_data() {
                                    << "grid.tolerance: must be a finite";
     QTest::newRow("phi 0") << "phi" << 0.0 << "grid.phi: must be above 0";
     QTest::newRow("phi 1e9") << "phi" << 1e9 << "grid.phi: must be above 0 and at most 50";
+    // 1 to 2 by 0.01 within 1 of 2: about 745,000 models to cost.
+    QTest::newRow("too many candidates")
+        << "tolerance" << 1.0 << "grid.tolerance: gives more than 1000 candidates";
 }
 
 void TestScaling::badGrids() {
@@ -417,6 +432,10 @@ void TestScaling::badGrids() {
     QFETCH(double, value);
     QFETCH(QString, expected);
     GridSearchSpec spec;
+    if (field == "tolerance" && value == 1.0) { // the row of too many candidates
+        spec.to = 2.0;
+        spec.step = 0.01;
+    }
     if (field == "from") spec.from = value;
     if (field == "to") spec.to = value;
     if (field == "step") spec.step = value;
@@ -425,7 +444,7 @@ void TestScaling::badGrids() {
     if (field == "phi") spec.phi = value;
     const ScaleConfig b0 = configForPreset("efficientnet-b0");
     try {
-        scalescope::gridCandidates(b0.baseline, b0.request, spec);
+        scalescope::gridCandidates(b0, spec);
         QFAIL("accepted");
     } catch (const ValidationError& e) {
         QVERIFY2(QString::fromStdString(e.what()).contains(expected), e.what());

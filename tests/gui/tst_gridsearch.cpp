@@ -57,7 +57,7 @@ void TestGridSearch::listsTheCoreCandidates() {
     spec.tolerance = tolerance;
     dialog.setSpec(spec);
     const ScaleConfig& c = doc.config();
-    const std::vector<GridCandidate> core = gridCandidates(c.baseline, c.request, spec);
+    const std::vector<GridCandidate> core = gridCandidates(c, spec);
     QCOMPARE(dialog.model()->rowCount(), int(core.size()));
     QVERIFY(dialog.model()->rowCount() > 0);
     for (int r = 0; r < dialog.model()->rowCount(); ++r) {
@@ -104,7 +104,7 @@ void TestGridSearch::followsTheDocumentsBaseline() {
     QCOMPARE(dialog.model()->candidate(0).resolution, 128);
     QVERIFY(doc.loadPreset("efficientnetv2-s"));
     const ScaleConfig& c = doc.config();
-    const std::vector<GridCandidate> core = gridCandidates(c.baseline, c.request, GridSearchSpec{});
+    const std::vector<GridCandidate> core = gridCandidates(c, GridSearchSpec{});
     QCOMPARE(dialog.model()->rowCount(), int(core.size()));
     QCOMPARE(dialog.model()->candidate(0).macs, core.front().macs);
     QVERIFY(dialog.message().contains("EfficientNetV2-S"));
