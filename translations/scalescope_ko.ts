@@ -296,52 +296,52 @@
 <context>
     <name>scalescope::GridCandidateModel</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="49"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="55"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="51"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="57"/>
         <source>β</source>
         <translation>β</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="53"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="59"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="55"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="61"/>
         <source>α·β²·γ²</source>
         <translation>α·β²·γ²</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="57"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="63"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="59"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="65"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="61"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="67"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="63"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="69"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="65"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="71"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="67"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="73"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -349,72 +349,72 @@
 <context>
     <name>scalescope::GridSearchDialog</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="108"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="114"/>
         <source>Grid search for α, β, γ</source>
         <translation>α, β, γ 그리드 탐색</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="111"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="117"/>
         <source>EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 (MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the current baseline. Train selected trains them with the training tab&apos;s settings.</source>
         <translation>EfficientNet은 φ = 1로 고정하고 α·β²·γ² ≈ 2(φ 1마다 MAC가 약 두 배)인 α, β, γ를 작은 그리드에서 탐색해 1.2, 1.1, 1.15를 찾았습니다. 비용은 현재 기준 모델의 것입니다. &apos;선택 항목 학습&apos;은 학습 탭의 설정으로 후보를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="138"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="144"/>
         <source>α, β, γ from</source>
         <translation>α, β, γ 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="139"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="145"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="140"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="146"/>
         <source>in steps of</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="141"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="147"/>
         <source>α·β²·γ² within</source>
         <translation>α·β²·γ² 허용 오차</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="142"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="148"/>
         <source>of 2, at φ</source>
         <translation>(2 기준), φ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="156"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="162"/>
         <source>Use its α, β, γ</source>
         <translation>이 α, β, γ 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="157"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="163"/>
         <source>Sets the selected candidate&apos;s α, β, γ; φ stays as it is (undoable)</source>
         <translation>선택한 후보의 α, β, γ를 적용합니다. φ는 그대로입니다(실행 취소 가능)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="158"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="164"/>
         <source>Train selected</source>
         <translation>선택 항목 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="160"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="166"/>
         <source>Trains each selected candidate at this φ with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 후보를 이 φ에서 학습 탭의 설정으로 차례로 학습합니다. 중지하면 대기열도 끝납니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="207"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="226"/>
         <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
         <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="210"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="229"/>
         <source>%1 candidates, closest to 2 first, for %2.</source>
         <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="215"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="234"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
@@ -467,23 +467,23 @@
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="159"/>
+        <location filename="../app/gui/mainwindow.cpp" line="158"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="160"/>
+        <location filename="../app/gui/mainwindow.cpp" line="159"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="161"/>
+        <location filename="../app/gui/mainwindow.cpp" line="160"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="154"/>
-        <location filename="../app/gui/mainwindow.cpp" line="162"/>
+        <location filename="../app/gui/mainwindow.cpp" line="153"/>
+        <location filename="../app/gui/mainwindow.cpp" line="161"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
@@ -493,214 +493,214 @@
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="143"/>
+        <location filename="../app/gui/mainwindow.cpp" line="142"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="143"/>
-        <location filename="../app/gui/mainwindow.cpp" line="188"/>
+        <location filename="../app/gui/mainwindow.cpp" line="142"/>
+        <location filename="../app/gui/mainwindow.cpp" line="187"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="144"/>
+        <location filename="../app/gui/mainwindow.cpp" line="143"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="144"/>
-        <location filename="../app/gui/mainwindow.cpp" line="189"/>
+        <location filename="../app/gui/mainwindow.cpp" line="143"/>
+        <location filename="../app/gui/mainwindow.cpp" line="188"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="154"/>
+        <location filename="../app/gui/mainwindow.cpp" line="153"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="165"/>
+        <location filename="../app/gui/mainwindow.cpp" line="164"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="166"/>
+        <location filename="../app/gui/mainwindow.cpp" line="165"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="168"/>
+        <location filename="../app/gui/mainwindow.cpp" line="167"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="172"/>
+        <location filename="../app/gui/mainwindow.cpp" line="171"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="174"/>
+        <location filename="../app/gui/mainwindow.cpp" line="173"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="175"/>
+        <location filename="../app/gui/mainwindow.cpp" line="174"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="176"/>
+        <location filename="../app/gui/mainwindow.cpp" line="175"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="177"/>
+        <location filename="../app/gui/mainwindow.cpp" line="176"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="178"/>
+        <location filename="../app/gui/mainwindow.cpp" line="177"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="179"/>
+        <location filename="../app/gui/mainwindow.cpp" line="178"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="180"/>
+        <location filename="../app/gui/mainwindow.cpp" line="179"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="181"/>
+        <location filename="../app/gui/mainwindow.cpp" line="180"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="182"/>
+        <location filename="../app/gui/mainwindow.cpp" line="181"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="184"/>
+        <location filename="../app/gui/mainwindow.cpp" line="183"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="186"/>
+        <location filename="../app/gui/mainwindow.cpp" line="185"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="196"/>
+        <location filename="../app/gui/mainwindow.cpp" line="195"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="206"/>
+        <location filename="../app/gui/mainwindow.cpp" line="205"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="210"/>
+        <location filename="../app/gui/mainwindow.cpp" line="209"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="211"/>
+        <location filename="../app/gui/mainwindow.cpp" line="210"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="213"/>
+        <location filename="../app/gui/mainwindow.cpp" line="212"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="221"/>
+        <location filename="../app/gui/mainwindow.cpp" line="220"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="224"/>
+        <location filename="../app/gui/mainwindow.cpp" line="223"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="225"/>
+        <location filename="../app/gui/mainwindow.cpp" line="224"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="226"/>
+        <location filename="../app/gui/mainwindow.cpp" line="225"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="227"/>
+        <location filename="../app/gui/mainwindow.cpp" line="226"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="239"/>
+        <location filename="../app/gui/mainwindow.cpp" line="238"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="240"/>
+        <location filename="../app/gui/mainwindow.cpp" line="239"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="241"/>
+        <location filename="../app/gui/mainwindow.cpp" line="240"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="242"/>
+        <location filename="../app/gui/mainwindow.cpp" line="241"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="243"/>
+        <location filename="../app/gui/mainwindow.cpp" line="242"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="244"/>
+        <location filename="../app/gui/mainwindow.cpp" line="243"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="269"/>
+        <location filename="../app/gui/mainwindow.cpp" line="268"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="274"/>
+        <location filename="../app/gui/mainwindow.cpp" line="273"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="276"/>
+        <location filename="../app/gui/mainwindow.cpp" line="275"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="282"/>
+        <location filename="../app/gui/mainwindow.cpp" line="281"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="299"/>
+        <location filename="../app/gui/mainwindow.cpp" line="291"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="317"/>
+        <location filename="../app/gui/mainwindow.cpp" line="309"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
@@ -1298,22 +1298,22 @@
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="474"/>
+        <location filename="../widgets/trainingpanel.cpp" line="472"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="483"/>
+        <location filename="../widgets/trainingpanel.cpp" line="488"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="488"/>
+        <location filename="../widgets/trainingpanel.cpp" line="493"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="499"/>
+        <location filename="../widgets/trainingpanel.cpp" line="501"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
@@ -1353,12 +1353,12 @@
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="841"/>
+        <location filename="../widgets/trainingpanel.cpp" line="839"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="504"/>
+        <location filename="../widgets/trainingpanel.cpp" line="505"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -1449,12 +1449,12 @@
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="809"/>
-        <location filename="../widgets/trainingpanel.cpp" line="835"/>
+        <location filename="../widgets/trainingpanel.cpp" line="833"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="837"/>
+        <location filename="../widgets/trainingpanel.cpp" line="835"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

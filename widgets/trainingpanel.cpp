@@ -468,12 +468,17 @@ void TrainingPanel::continueClicked() {
         m_status->setText(tr("Not continued: %1").arg(QString::fromStdString(e.what())));
         return;
     }
-    m_lastRunDir = run.dir;
-    m_liveRun = i;
     run.canContinue = false;
     m_status->setText(tr("Continuing %1 from its checkpoint…").arg(run.dir));
+    launch(i, config, true);
+}
+
+void TrainingPanel::launch(int runIndex, const ScaleConfig& config, bool resume) {
+    m_liveRun = runIndex;
+    m_lastRunDir = m_runs[size_t(runIndex)].dir;
+    m_runList->setCurrentRow(runIndex); // Continue acts on it once it is stopped
     setRunning(true);
-    m_controller->start(config, run.dir, true);
+    m_controller->start(config, m_lastRunDir, resume);
 }
 
 void TrainingPanel::startClicked() {
@@ -493,16 +498,12 @@ void TrainingPanel::startClicked() {
 
 void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,
                              const QString& label) {
-    m_lastRunDir = runDir;
-    m_liveRun = int(m_runs.size());
     RunCurves& run = addRun(tr("#%1 %2").arg(m_runs.size() + 1).arg(label), config.training.epochs);
-    run.dir = m_lastRunDir;
-    m_runList->setCurrentRow(m_liveRun); // Continue acts on it once it is stopped
+    run.dir = runDir;
     updateXRange();
     m_progress->setValue(0);
     m_status->setText(tr("Preparing data and model…"));
-    setRunning(true);
-    m_controller->start(config, m_lastRunDir);
+    launch(int(m_runs.size()) - 1, config, false);
 }
 
 void TrainingPanel::queueRuns(std::vector<QueuedRun> runs) {
@@ -828,16 +829,16 @@ void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& er
         if (!run.epochs.empty()) accuracy = run.epochs.back().valAccuracy;
     }
     setRunning(false);
-    const int dropped = int(m_queue.size());
-    if (!completed) m_queue.clear(); // a stop or an error ends the queue too
     if (!error.isEmpty())
         m_status->setText(tr("Error: %1").arg(error));
     else if (cancelled)
         m_status->setText(tr("Stopped; checkpoint saved in %1").arg(m_lastRunDir));
     m_dirty = true;
-    if (!completed && dropped > 0)
+    if (!completed && !m_queue.empty()) { // a stop or an error ends the queue too
         m_status->setText(m_status->text() + QLatin1Char(' ') +
-                          tr("%1 queued runs were not started.").arg(dropped));
+                          tr("%1 queued runs were not started.").arg(m_queue.size()));
+        m_queue.clear();
+    }
     if (completed) {
         Q_EMIT runCompleted(dir, accuracy);
         startNextQueued();

@@ -97,6 +97,8 @@ class TrainingPanel : public QWidget {
     void xAxisChanged(); // relabels and redraws
     void startClicked();
     void startRun(const ScaleConfig& config, const QString& runDir, const QString& label);
+    // Trains m_runs[runIndex] into its folder: from the start, or on from its checkpoint.
+    void launch(int runIndex, const ScaleConfig& config, bool resume);
     void startNextQueued();
     void continueClicked();
     int continueTarget() const; // the run Continue acts on, or -1
