@@ -18,6 +18,7 @@
 
 #ifdef SCALESCOPE_HAVE_TORCH
 int runTrainCommand(const std::vector<std::string>& argv); // traincommand.cpp
+int runSpeedCommand(const std::vector<std::string>& argv); // speedcommand.cpp
 #endif
 int runGridCommand(const std::vector<std::string>& argv); // gridcommand.cpp
 
@@ -33,6 +34,7 @@ Commands:
   export    write the configuration JSON (--output FILE) or timm's arch_def (--format timm)
   presets   list the built-in presets
   train     train the configuration (scalescope-cli train --help)
+  speed     time its training step, inference and each stage here (scalescope-cli speed --help)
   grid      EfficientNet's grid search for alpha, beta, gamma; --train trains each candidate
             (scalescope-cli grid --help)
 
@@ -346,6 +348,15 @@ int main(int argc, char** argv) {
             return runTrainCommand(args);
 #else
             std::cerr << "scalescope-cli: train: this build has no LibTorch "
+                         "(configure with -DSCALESCOPE_WITH_TORCH=ON)\n";
+            return 2;
+#endif
+        }
+        if (command == "speed") {
+#ifdef SCALESCOPE_HAVE_TORCH
+            return runSpeedCommand(args);
+#else
+            std::cerr << "scalescope-cli: speed: this build has no LibTorch "
                          "(configure with -DSCALESCOPE_WITH_TORCH=ON)\n";
             return 2;
 #endif

@@ -289,6 +289,11 @@ ScaledNetImpl::ScaledNetImpl(const ScaledArch& arch, int numClasses, int inChann
             m_blocks.push_back(blk);
         }
     }
+    m_stageEnds.assign(arch.stages.size(), 0);
+    for (const BlockGeometry& g : geometry)
+        m_stageEnds[size_t(g.stage)] = size_t(g.index) + 1;
+    for (size_t i = 1; i < m_stageEnds.size(); ++i)
+        m_stageEnds[i] += m_stageEnds[i - 1];
     const int features = featureChannels(arch);
     m_classifier =
         register_module(m_resnet ? "fc" : "classifier", nn::Linear(features, numClasses));
@@ -312,6 +317,25 @@ torch::Tensor ScaledNetImpl::features(torch::Tensor x) {
         x = b->forward(x);
     if (m_convHead) x = bnAct(m_bn2, m_convHead(x), m_relu);
     return x;
+}
+
+torch::Tensor ScaledNetImpl::forwardSegment(int segment, torch::Tensor x) {
+    const int stages = int(m_stageEnds.size());
+    TORCH_CHECK(segment >= 0 && segment <= stages + 1, "forwardSegment: no segment ", segment, " (",
+                stages + 2, ")");
+    if (segment == 0) {
+        if (!m_resnet) return bnAct(m_bn1, m_convStem(x), m_relu);
+        return m_stemPool->forward(torch::relu(m_bn1(m_stemConvs->forward(x))));
+    }
+    if (segment <= stages) {
+        const size_t first = segment == 1 ? 0 : m_stageEnds[size_t(segment) - 2];
+        for (size_t i = first; i < m_stageEnds[size_t(segment) - 1]; ++i)
+            x = m_blocks[i]->forward(x);
+        return x;
+    }
+    if (m_convHead) x = bnAct(m_bn2, m_convHead(x), m_relu);
+    x = torch::dropout(x.mean({2, 3}), m_dropout, is_training());
+    return m_classifier(x);
 }
 
 torch::Tensor ScaledNetImpl::forward(torch::Tensor x) {

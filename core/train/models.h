@@ -31,6 +31,11 @@ class ScaledNetImpl : public torch::nn::Module {
                   ModelInit init = ModelInit::Timm);
     torch::Tensor forward(torch::Tensor x);
     torch::Tensor features(torch::Tensor x); // before pooling
+    // The forward pass in the pieces the cost tables count (CostReport::stages): 0 the stem,
+    // 1..n the stages, n + 1 the head (head conv, pooling, dropout, classifier). forward(x)
+    // equals them applied in order; the speed probe times each alone.
+    int segmentCount() const { return int(m_stageEnds.size()) + 2; }
+    torch::Tensor forwardSegment(int segment, torch::Tensor x);
     void setDropout(double p) { m_dropout = p; }
     double dropout() const { return m_dropout; }
     bool isResNet() const { return m_resnet; }
@@ -48,6 +53,7 @@ class ScaledNetImpl : public torch::nn::Module {
     torch::nn::Sequential m_stemConvs{nullptr};
     torch::nn::Sequential m_stemPool{nullptr};
     std::vector<std::shared_ptr<BlockBase>> m_blocks;
+    std::vector<std::size_t> m_stageEnds; // one past each stage's last block in m_blocks
     torch::nn::Linear m_classifier{nullptr};
 };
 TORCH_MODULE(ScaledNet);
