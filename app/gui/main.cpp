@@ -2,11 +2,13 @@
 #include "mainwindow.h"
 
 #include "explorerdocument.h"
+#include "speedpanel.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QEventLoop>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -71,6 +73,10 @@ int main(int argc, char** argv) {
         QStringLiteral("compare-fixed"),
         QApplication::translate("main",
                                 "With --train: then train again at a fixed size, overlaid."));
+    QCommandLineOption speed(
+        QStringLiteral("measure-speed"),
+        QApplication::translate("main",
+                                "With --screenshot: measure the model's speed first and show it."));
     QCommandLineOption lang(QStringLiteral("lang"),
                             QApplication::translate("main", "Interface language (en, ko)."),
                             QStringLiteral("CODE"));
@@ -86,7 +92,7 @@ int main(int argc, char** argv) {
         QStringLiteral("x-axis"),
         QApplication::translate("main", "Training curves against epochs or time."),
         QStringLiteral("epochs|time"));
-    parser.addOptions({shot, train, compare, lang, config, openRun, xAxis});
+    parser.addOptions({shot, train, compare, speed, lang, config, openRun, xAxis});
     parser.process(app);
     const QString axis = parser.value(xAxis);
     if (parser.isSet(xAxis) && axis != QLatin1String("epochs") && axis != QLatin1String("time")) {
@@ -146,6 +152,18 @@ int main(int argc, char** argv) {
         }
         QTimer::singleShot(2 * scalescope::TrainingController::kDrainMs, &loop, &QEventLoop::quit);
         loop.exec(); // let the last replot land
+    } else if (parser.isSet(speed)) {
+        window.speedDock()->raise();
+        QEventLoop loop;
+        QObject::connect(window.speedPanel(), &scalescope::SpeedPanel::measuringChanged, &loop,
+                         [&loop](bool measuring) {
+                             if (!measuring) loop.quit();
+                         });
+        window.speedPanel()->measure();
+        if (window.speedPanel()->isMeasuring()) loop.exec();
+        std::fprintf(stderr, "scalescope: %s\n", qPrintable(window.speedPanel()->statusText()));
+        QTimer::singleShot(200, &loop, &QEventLoop::quit);
+        loop.exec();
     } else {
         QEventLoop loop;
         QTimer::singleShot(200, &loop, &QEventLoop::quit);

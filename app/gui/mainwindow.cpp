@@ -6,6 +6,7 @@
 #include "gridsearchdialog.h"
 #include "scaling/timmexport.h"
 #include "scalingeditor.h"
+#include "speedpanel.h"
 #include "stagetablemodel.h"
 #include "train/trainer.h"
 #include "trainingcontroller.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_stageModel = new StageTableModel(m_doc, this);
     m_view = new ArchitectureView(m_doc, this);
     m_costs = new CostPanel(m_doc, this);
+    m_speed = new SpeedPanel(m_doc, this);
     m_training = new TrainingPanel(m_doc, m_controller, this);
 
     m_table = new QTableView(this);
@@ -72,6 +74,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     costDock->setObjectName(QStringLiteral("costDock"));
     costDock->setWidget(m_costs);
     addDockWidget(Qt::RightDockWidgetArea, costDock);
+    m_speedDock = new QDockWidget(tr("Speed"), this);
+    m_speedDock->setObjectName(QStringLiteral("speedDock"));
+    m_speedDock->setWidget(m_speed);
+    addDockWidget(Qt::RightDockWidgetArea, m_speedDock);
+    tabifyDockWidget(costDock, m_speedDock);
+    costDock->raise();
     m_historyDock = new QDockWidget(tr("History"), this);
     m_historyDock->setObjectName(QStringLiteral("historyDock"));
     auto* history = new QUndoView(m_doc->undoStack(), m_historyDock);
@@ -101,6 +109,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_table->setEnabled(!running);
         m_historyDock->widget()->setEnabled(!running); // a click there undoes too
         m_gridAction->setEnabled(!running);
+        m_speed->setTrainingRunning(running); // both would time the same cores
         if (m_gridDialog) m_gridDialog->setEnabled(!running);
         updateUndoActions();
     });

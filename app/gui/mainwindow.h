@@ -25,6 +25,7 @@ class CostPanel;
 class ExplorerDocument;
 class GridSearchDialog;
 class ScalingEditor;
+class SpeedPanel;
 class StageTableModel;
 class TrainingController;
 class TrainingPanel;
@@ -40,6 +41,8 @@ class MainWindow : public QMainWindow {
     StageTableModel* stageModel() const { return m_stageModel; }
     ArchitectureView* architectureView() const { return m_view; }
     CostPanel* costPanel() const { return m_costs; }
+    SpeedPanel* speedPanel() const { return m_speed; }
+    QDockWidget* speedDock() const { return m_speedDock; }
     TrainingPanel* trainingPanel() const { return m_training; }
     TrainingController* trainingController() const { return m_controller; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -79,6 +82,8 @@ class MainWindow : public QMainWindow {
     QTableView* m_table;
     ArchitectureView* m_view;
     CostPanel* m_costs;
+    SpeedPanel* m_speed;
+    QDockWidget* m_speedDock = nullptr;
     TrainingPanel* m_training;
     QTabWidget* m_tabs;
     QMenu* m_recent = nullptr;

@@ -1,0 +1,94 @@
+// Measured speed of the current model: its training step and inference on this machine, and
+// each stage's share of the time beside its share of the multiply-adds. The probe runs on a
+// QThread the panel owns (a worker object, as in Qt's mandelbrot example) and stops between
+// passes when interrupted; the GUI thread only draws what it reports.
+#pragma once
+
+#include "train/speedprobe.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QWidget>
+
+#include <optional>
+
+class QCPBarsGroup;
+class QCustomPlot;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QThread;
+
+namespace scalescope {
+
+class ExplorerDocument;
+
+class SpeedWorker : public QObject {
+    Q_OBJECT
+  public:
+    void run(const ScaleConfig& config, const train::SpeedRequest& request);
+  Q_SIGNALS:
+    void progressed(int done, int total);
+    void measured(const scalescope::train::SpeedReport& report);
+    void failed(const QString& reason); // empty: cancelled
+};
+
+class SpeedPanel : public QWidget {
+    Q_OBJECT
+  public:
+    explicit SpeedPanel(ExplorerDocument* doc, QWidget* parent = nullptr);
+    ~SpeedPanel() override; // interrupts a measurement and waits for its pass to end
+
+    void measure(); // the document's configuration with the panel's settings
+    void cancel();
+    bool isMeasuring() const { return m_thread != nullptr; }
+    // While a training run has the machine, measuring would time both: Measure is off, and a
+    // measurement under way stops.
+    void setTrainingRunning(bool running);
+
+    std::optional<train::SpeedReport> report() const { return m_report; }
+    bool isStale() const { return m_stale; } // the document changed since the measurement
+    QString summaryText() const;
+    QString statusText() const;
+    QTableWidget* table() const { return m_table; }
+    QCustomPlot* plot() const { return m_plot; }
+    QSpinBox* batchBox() const { return m_batch; }
+    QSpinBox* imageSizeBox() const { return m_imageSize; }
+    QSpinBox* repeatsBox() const { return m_repeats; }
+    QPushButton* measureButton() const { return m_measure; }
+
+  Q_SIGNALS:
+    void measuringChanged(bool measuring);
+
+  private:
+    void finish();
+    void showReport(const train::SpeedReport& r);
+    void setStatus(const QString& text, bool error);
+    void updateButtons();
+    void markStale();
+
+    ExplorerDocument* m_doc;
+    QComboBox* m_device = nullptr;
+    QSpinBox* m_batch = nullptr;
+    QSpinBox* m_imageSize = nullptr;
+    QSpinBox* m_repeats = nullptr;
+    QPushButton* m_measure = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_summary = nullptr;
+    QTableWidget* m_table = nullptr;
+    QCustomPlot* m_plot = nullptr;
+    QCPBarsGroup* m_group = nullptr; // time and MACs side by side
+    QThread* m_thread = nullptr;
+    std::optional<train::SpeedReport> m_report;
+    bool m_stale = false;
+    bool m_training = false;
+};
+
+} // namespace scalescope
+
+Q_DECLARE_METATYPE(scalescope::train::SpeedReport)
