@@ -5,6 +5,7 @@
 #include "explorerdocument.h"
 #include "mainwindow.h"
 #include "scalingeditor.h"
+#include "speedpanel.h"
 #include "stagetablemodel.h"
 #include "train/runhistory.h"
 #include "trainingcontroller.h"
@@ -223,7 +224,10 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     w.trainingPanel()->startButton()->click();
     QVERIFY(w.trainingController()->isRunning());
     QVERIFY(!w.scalingEditor()->isEnabled()); // the run keeps the configuration it started with
+    // Measuring would time the run's cores too: the Speed dock waits for the run.
+    QVERIFY(!w.speedPanel()->measureButton()->isEnabled());
     QVERIFY(finished.wait(120000));
+    QVERIFY(w.speedPanel()->measureButton()->isEnabled());
     QCOMPARE(finished.first().at(0).toBool(), true); // completed
     QTRY_VERIFY(w.trainingPanel()->pointCount() > 2);
     QVERIFY2(w.trainingPanel()->statusText().contains("Finished"),

@@ -1,0 +1,212 @@
+// The Speed dock: it measures the document's model off the GUI thread, lays the result out
+// as the cost table, says when an edit made it stale, names the field of a refusal, and stops
+// when cancelled, when a training run starts or when it is closed.
+#include "explorerdocument.h"
+#include "speedpanel.h"
+
+#include "scaling/format.h"
+#include "scaling/presets.h"
+
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QtTest>
+#include <qcustomplot.h>
+
+#include <memory>
+
+using namespace scalescope;
+
+namespace {
+constexpr int kMeasureMs = 120000; // a measurement of the small models takes seconds
+
+// A preset at a quarter of its width and depth and 32 px: seconds on two cores.
+ScaleConfig small(const char* preset) {
+    ScaleConfig c = configForPreset(preset);
+    c.request.mode = ScalingRequest::Mode::Explicit;
+    c.request.width = 0.25;
+    c.request.depth = 0.25;
+    c.request.resolution = 32;
+    c.training.device = "cpu";
+    return c;
+}
+
+void quick(SpeedPanel& panel) {
+    panel.batchBox()->setValue(2);
+    panel.repeatsBox()->setValue(1);
+}
+} // namespace
+
+class TestSpeedPanel : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void measuresTheDocumentsModel_data();
+    void measuresTheDocumentsModel();
+    void imageSizeOverride();
+    void anEditMakesItStale();
+    void refusalNamesTheField();
+    void cancelStopsWithoutBlocking();
+    void trainingRunStopsAndDisablesIt();
+    void closingWhileMeasuring();
+};
+
+void TestSpeedPanel::measuresTheDocumentsModel_data() {
+    QTest::addColumn<QString>("preset");
+    QTest::newRow("efficientnet-b0") << "efficientnet-b0";
+    QTest::newRow("efficientnetv2-s") << "efficientnetv2-s";
+    QTest::newRow("resnet-rs-50") << "resnet-rs-50";
+}
+
+void TestSpeedPanel::measuresTheDocumentsModel() {
+    QFETCH(QString, preset);
+    ExplorerDocument doc;
+    QVERIFY(doc.setConfig(small(preset.toUtf8().constData())));
+    SpeedPanel panel(&doc);
+    quick(panel);
+    QVERIFY(!panel.report());
+    QSignalSpy measuring(&panel, &SpeedPanel::measuringChanged);
+    panel.measureButton()->click();
+    QVERIFY(panel.isMeasuring());
+    QVERIFY(!panel.measureButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
+    QCOMPARE(measuring.size(), 2);
+    QVERIFY(panel.measureButton()->isEnabled());
+    QVERIFY2(panel.report(), qPrintable(panel.statusText()));
+    QCOMPARE(panel.statusText(), QString("Measured on cpu."));
+    QVERIFY(!panel.isStale());
+
+    const auto r = *panel.report();
+    const CostReport& costs = doc.costs();
+    QCOMPARE(r.batch, 2);
+    QCOMPARE(r.imageSize, 32);
+    QCOMPARE(r.segments.size(), costs.stages.size());
+    QCOMPARE(panel.table()->rowCount(), int(costs.stages.size()));
+    double timeShares = 0, macShares = 0;
+    auto* time = qobject_cast<QCPBars*>(panel.plot()->plottable(0));
+    auto* macs = qobject_cast<QCPBars*>(panel.plot()->plottable(1));
+    QVERIFY(time && macs);
+    QCOMPARE(time->data()->size(), int(costs.stages.size()));
+    for (int i = 0; i < int(costs.stages.size()); ++i) {
+        const StageCost& st = costs.stages[size_t(i)];
+        QCOMPARE(panel.table()->item(i, 0)->text(), QString::fromStdString(st.name));
+        QCOMPARE(panel.table()->item(i, 0)->toolTip(), QString::fromStdString(st.label));
+        QCOMPARE(panel.table()->item(i, 1)->text(),
+                 QString::fromStdString(shortCount(double(st.macs))));
+        const auto& seg = r.segments[size_t(i)];
+        QCOMPARE(panel.table()->item(i, 2)->text().toDouble() > 0, true);
+        QCOMPARE(macs->data()->at(i)->value, 100.0 * double(st.macs) / double(costs.macs));
+        const double total = [&] {
+            double t = 0;
+            for (const auto& s : r.segments)
+                t += s.forwardMs + s.backwardMs;
+            return t;
+        }();
+        QCOMPARE(time->data()->at(i)->value, 100.0 * (seg.forwardMs + seg.backwardMs) / total);
+        timeShares += time->data()->at(i)->value;
+        macShares += macs->data()->at(i)->value;
+    }
+    QVERIFY(qAbs(timeShares - 100) < 1e-9);
+    QVERIFY(qAbs(macShares - 100) < 1e-9);
+    QVERIFY2(
+        panel.summaryText().contains(QString::number(r.trainImagesPerSecond(), 'f', 1) + " img/s"),
+        qPrintable(panel.summaryText()));
+}
+
+void TestSpeedPanel::imageSizeOverride() {
+    ExplorerDocument doc;
+    QVERIFY(doc.setConfig(small("efficientnet-b0")));
+    SpeedPanel panel(&doc);
+    quick(panel);
+    panel.imageSizeBox()->setValue(40);
+    panel.measure();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
+    QVERIFY2(panel.report(), qPrintable(panel.statusText()));
+    QCOMPARE(panel.report()->imageSize, 40);
+    QVERIFY(panel.summaryText().contains("40 px, batch 2"));
+}
+
+void TestSpeedPanel::anEditMakesItStale() {
+    ExplorerDocument doc;
+    QVERIFY(doc.setConfig(small("efficientnet-b0")));
+    SpeedPanel panel(&doc);
+    quick(panel);
+    panel.measure();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
+    QVERIFY(panel.report());
+    ScaleConfig wider = doc.config();
+    wider.request.width = 0.5;
+    QVERIFY(doc.setConfig(wider));
+    QVERIFY(panel.isStale());
+    QVERIFY(panel.statusText().contains("changed"));
+    QVERIFY(panel.report()); // the old figures stay until the next measurement
+    panel.measure();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
+    QVERIFY(!panel.isStale());
+}
+
+void TestSpeedPanel::refusalNamesTheField() {
+    ExplorerDocument doc;
+    ScaleConfig c = small("efficientnet-b0");
+    c.training.precision = "bf16"; // the document takes it; the CPU cannot run it
+    QVERIFY(doc.setConfig(c));
+    SpeedPanel panel(&doc);
+    quick(panel);
+    panel.measure();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
+    QVERIFY(!panel.report());
+    QVERIFY2(panel.statusText().startsWith("Not measured — training.precision: bf16"),
+             qPrintable(panel.statusText()));
+    QVERIFY(panel.measureButton()->isEnabled());
+}
+
+void TestSpeedPanel::cancelStopsWithoutBlocking() {
+    ExplorerDocument doc; // EfficientNet-B0 at 224 px: many seconds of passes
+    SpeedPanel panel(&doc);
+    panel.batchBox()->setValue(4);
+    panel.repeatsBox()->setValue(50);
+    int ticks = 0;
+    QTimer timer;
+    connect(&timer, &QTimer::timeout, [&] { ++ticks; });
+    timer.start(10);
+    panel.measure();
+    // The GUI thread goes on while the probe runs.
+    QTRY_VERIFY_WITH_TIMEOUT(ticks >= 20, kMeasureMs);
+    QVERIFY(panel.isMeasuring());
+    QVERIFY(panel.findChild<QPushButton*>("cancelSpeed")->isEnabled());
+    panel.findChild<QPushButton*>("cancelSpeed")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
+    QCOMPARE(panel.statusText(), QString("Cancelled."));
+    QVERIFY(!panel.report());
+}
+
+void TestSpeedPanel::trainingRunStopsAndDisablesIt() {
+    ExplorerDocument doc;
+    SpeedPanel panel(&doc);
+    panel.batchBox()->setValue(4);
+    panel.repeatsBox()->setValue(50);
+    panel.measure();
+    QVERIFY(panel.isMeasuring());
+    panel.setTrainingRunning(true);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
+    QCOMPARE(panel.statusText(), QString("Cancelled."));
+    QVERIFY(!panel.measureButton()->isEnabled());
+    panel.measure();
+    QVERIFY(!panel.isMeasuring());
+    panel.setTrainingRunning(false);
+    QVERIFY(panel.measureButton()->isEnabled());
+}
+
+void TestSpeedPanel::closingWhileMeasuring() {
+    ExplorerDocument doc;
+    auto panel = std::make_unique<SpeedPanel>(&doc);
+    panel->repeatsBox()->setValue(50);
+    panel->measure();
+    QVERIFY(panel->isMeasuring());
+    QElapsedTimer t;
+    t.start();
+    panel.reset(); // interrupts and joins: no thread outlives the panel
+    QVERIFY(t.elapsed() < kMeasureMs);
+}
+
+QTEST_MAIN(TestSpeedPanel)
+#include "tst_speedpanel.moc"
