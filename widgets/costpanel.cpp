@@ -4,6 +4,7 @@
 #include "scaling/comparison.h"
 #include "scaling/format.h"
 #include "scaling/presets.h"
+#include "titledplot.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -41,22 +42,6 @@ QString ratio(double r) {
     return QStringLiteral("×") + QString::number(r, 'f', 2);
 }
 } // namespace
-
-QCustomPlot* CostPanel::titledPlot(const QString& title, int minimumHeight) {
-    auto* plot = new QCustomPlot(this);
-    plot->setMinimumHeight(minimumHeight);
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(
-        0, 0, new QCPTextElement(plot, title, QFont(font().family(), 9, QFont::Bold)));
-    plot->legend->setVisible(true);
-    plot->legend->setFont(QFont(font().family(), 8));
-    // Legends sit in their own row under the plot, never over the data.
-    plot->plotLayout()->addElement(2, 0, plot->legend);
-    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot->legend->setWrap(2); // two entries a row: a narrow dock cuts a longer row short
-    plot->plotLayout()->setRowStretchFactor(2, 0.001);
-    return plot;
-}
 
 CostPanel::CostPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), m_doc(doc) {
     setMinimumWidth(kMinimumWidth);
@@ -96,9 +81,9 @@ CostPanel::CostPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), 
     connect(m_pin, &QPushButton::clicked, this, &CostPanel::pinReference);
     connect(m_unpin, &QPushButton::clicked, this, &CostPanel::clearReference);
 
-    m_stages = titledPlot(tr("Per stage: MACs and parameters"), 220);
+    m_stages = titledPlot(this, tr("Per stage: MACs and parameters"), 220);
     layout->addWidget(m_stages, 1);
-    m_phi = titledPlot(tr("MACs against φ (current α, β, γ)"), 200);
+    m_phi = titledPlot(this, tr("MACs against φ (current α, β, γ)"), 200);
     layout->addWidget(m_phi, 1);
 
     connect(doc, &ExplorerDocument::changed, this, &CostPanel::refresh);

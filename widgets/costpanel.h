@@ -41,8 +41,6 @@ class CostPanel : public QWidget {
     void refresh();       // everything: totals and both plots
     void refreshTotals(); // the text only
     QString comparison() const;
-    // A plot with a bold title row on top and its legend in a row of its own underneath.
-    QCustomPlot* titledPlot(const QString& title, int minimumHeight);
     ExplorerDocument* m_doc;
     QCustomPlot* m_stages = nullptr;
     QCustomPlot* m_phi = nullptr;

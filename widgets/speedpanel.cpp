@@ -2,6 +2,7 @@
 
 #include "explorerdocument.h"
 #include "scaling/format.h"
+#include "titledplot.h"
 #include "train/trainer.h"
 
 #include <QComboBox>
@@ -102,18 +103,7 @@ SpeedPanel::SpeedPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
 
-    m_plot = new QCustomPlot(this);
-    m_plot->setMinimumHeight(200);
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(
-        0, 0,
-        new QCPTextElement(m_plot, tr("Per stage: share of the time and of the MACs"),
-                           QFont(font().family(), 9, QFont::Bold)));
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(QFont(font().family(), 8));
-    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    m_plot = titledPlot(this, tr("Per stage: share of the time and of the MACs"), 200);
     m_plot->yAxis->setLabel(tr("%"));
     m_group = new QCPBarsGroup(m_plot);
     layout->addWidget(m_plot, 1);

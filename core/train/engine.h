@@ -6,6 +6,7 @@
 #include "datasets.h"
 #include "models.h"
 #include "scaling/config.h"
+#include "scaling/costs.h"
 
 #include <torch/torch.h>
 
@@ -186,5 +187,17 @@ struct HostBlockCacheStats {
     std::int64_t limitBytes = 0;  // the most it holds
 };
 HostBlockCacheStats hostBlockCacheStats();
+
+// Bytes the kernel can still give this process without swapping (Linux's MemAvailable; the
+// machine's memory where that cannot be read), with the large-block cache's free blocks.
+std::int64_t availableHostMemory();
+// The share of it that a CPU run may plan to use: the rest is the dataset's, the GUI's and
+// the estimate's error (oneDNN's workspaces are not in the cost model).
+constexpr double kHostMemoryShare = 0.8;
+// Throws ValidationError(field) when training `what` at `batch` would, by the cost model's
+// estimate `m`, need more than kHostMemoryShare of availableHostMemory(): the kernel would
+// kill the process (and the GUI's unsaved edits with it) instead of failing an allocation.
+void requireHostMemory(const MemoryEstimate& m, int batch, const std::string& field,
+                       const std::string& what);
 
 } // namespace scalescope::train

@@ -9,11 +9,15 @@
 // several) are mapped afresh on every allocation whatever the policy: those are cached here.
 #include "engine.h"
 
+#include "scaling/format.h"
+
 #include <c10/core/CPUAllocator.h>
 
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <map>
 #include <mutex>
 
@@ -191,6 +195,31 @@ bool retainHostMemory() {
 
 HostBlockCacheStats hostBlockCacheStats() {
     return cache().stats();
+}
+
+std::int64_t availableHostMemory() {
+    std::int64_t available = -1;
+    std::ifstream meminfo("/proc/meminfo");
+    for (std::string line; available < 0 && std::getline(meminfo, line);) {
+        long long kib = 0;
+        if (std::sscanf(line.c_str(), "MemAvailable: %lld kB", &kib) == 1)
+            available = std::int64_t(kib) * 1024;
+    }
+    if (available < 0) available = std::int64_t(physicalMemory());
+    return available + hostBlockCacheStats().cachedBytes; // ours, free for the next tensors
+}
+
+void requireHostMemory(const MemoryEstimate& m, int batch, const std::string& field,
+                       const std::string& what) {
+    const double usable = kHostMemoryShare * double(availableHostMemory());
+    if (m.bytesAtBatch(batch) <= usable) return;
+    const long long fits = m.maxBatch(usable);
+    throw ValidationError(
+        field, what + " needs about " + shortBytes(m.bytesAtBatch(batch)) +
+                   " of memory (the cost model's estimate), and " + shortBytes(usable) +
+                   " is free here: " +
+                   (fits > 0 ? "try batch size " + std::to_string(fits) + " or smaller images"
+                             : "not even one image fits; try smaller images or a smaller model"));
 }
 
 } // namespace scalescope::train

@@ -114,11 +114,17 @@ SpeedReport measureSpeed(const ScaleConfig& config, const SpeedRequest& request,
     report.imageSize = arch.resolution;
     report.bf16 = bf16;
     report.optimizer = t.optimizer;
-    report.estimatedMemoryBytes =
+    const MemoryEstimate memory =
         estimateMemory(costs, bf16 ? Precision::BFloat16 : Precision::Float32,
                        t.optimizer == "rmsprop" ? Optimizer::RMSProp : Optimizer::SGDMomentum,
-                       /*ema=*/false)
-            .bytesAtBatch(batch);
+                       /*ema=*/false);
+    report.estimatedMemoryBytes = memory.bytesAtBatch(batch);
+    if (!cuda)
+        requireHostMemory(
+            memory, batch, request.batch > 0 ? "speed.batch" : "training.batch_size",
+            "measuring " + (config.preset.empty() ? config.baseline.displayName : config.preset) +
+                " at batch " + std::to_string(batch) + " and " + std::to_string(arch.resolution) +
+                " px");
 
     ThreadCountGuard threadGuard;
     if (!cuda) {

@@ -255,6 +255,21 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         // cuDNN times its kernels per input shape (one search per progressive stage), or
         // takes its heuristics' first choice.
         if (cuda) at::globalContext().setBenchmarkCuDNN(t.cudnnBenchmark);
+        if (!cuda) { // before anything is allocated: the largest stage's step must fit
+            ScaledArch atLargest = arch;
+            atLargest.resolution = 0;
+            for (const auto& s : stages)
+                atLargest.resolution = std::max(atLargest.resolution, s.imageSize);
+            requireHostMemory(
+                estimateMemory(computeCosts(atLargest), Precision::Float32,
+                               t.optimizer == "rmsprop" ? Optimizer::RMSProp
+                                                        : Optimizer::SGDMomentum,
+                               t.emaDecay > 0),
+                t.batchSize, "training.batch_size",
+                "training " + (config.preset.empty() ? arch.baseline.displayName : config.preset) +
+                    " at batch " + std::to_string(t.batchSize) + " and " +
+                    std::to_string(atLargest.resolution) + " px on the CPU");
+        }
         if (options.runDir.empty()) throw ValidationError("run_dir", "no run folder was given");
         const fs::path dir(options.runDir);
         std::error_code ec;

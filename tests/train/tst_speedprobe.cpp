@@ -147,6 +147,10 @@ void TestSpeedProbe::badRequests_data() {
     QTest::newRow("absurd batch") << 10000000 << 0 << 5 << 2 << ""
                                   << "auto"
                                   << "speed.batch";
+    // Refused before anything is allocated: the kernel would kill the process instead.
+    QTest::newRow("beyond memory") << 60000 << 1024 << 5 << 2 << ""
+                                   << "auto"
+                                   << "speed.batch";
     QTest::newRow("tiny image") << 0 << 4 << 5 << 2 << ""
                                 << "auto"
                                 << "speed.image_size";

@@ -62,6 +62,7 @@ class TestTraining : public QObject {
     void validatesEveryNthEpoch();
     void pauseResumeCancel();
     void stoppedRunResumesSameSchedule();
+    void batchBeyondMemoryIsRefused();
     void badInputIsReported_data();
     void badInputIsReported();
     void divergingRunStops();
@@ -382,6 +383,29 @@ void TestTraining::stoppedRunResumesSameSchedule() {
         QVERIFY(std::abs(h.epochs[size_t(i)].liveValAccuracy - e.liveValAccuracy) < 1e-6);
         QVERIFY(std::abs(h.epochs[size_t(i)].liveValLoss - e.liveValLoss) < 1e-5);
     }
+}
+
+void TestTraining::batchBeyondMemoryIsRefused() {
+    // EfficientNet-B0 at 224 px holds tens of MB of activations an image: 60,000 of them are
+    // terabytes. The run must say so instead of being killed by the kernel mid-allocation.
+    QTemporaryDir dir;
+    ScaleConfig c = tinyConfig(1);
+    const ScaleConfig b0 = configForPreset("efficientnet-b0");
+    c.request = b0.request;
+    c.preset = b0.preset;
+    c.training.batchSize = 60000;
+    c.training.progressive.maxImageSize = 224;
+    TrainControl control;
+    Recorder rec;
+    const TrainSummary s =
+        runTraining(c, {dir.path().toStdString(), false, 50}, control, rec.sink());
+    QVERIFY(!s.completed);
+    QVERIFY2(
+        QString::fromStdString(s.error).startsWith("training.batch_size: training "
+                                                   "efficientnet-b0 at batch 60000 and 224 px"),
+        s.error.c_str());
+    QVERIFY2(QString::fromStdString(s.error).contains("try batch size "), s.error.c_str());
+    QVERIFY(!QFile::exists(dir.filePath("config.json"))); // nothing was started
 }
 
 void TestTraining::badInputIsReported_data() {
