@@ -5,13 +5,14 @@
 # model's per-stage table, then each block type's forward multiply-adds per second (its MACs
 # over its stages' forward time) and their ratio: EfficientNetV2's argument that depthwise
 # convolutions do their few MACs slowly, measured here.
-#   bench/block_speed.sh [extra scalescope-cli speed flags, e.g. --device cuda --batch 128]
-# Defaults: 224 px, batch 8, the CPU, 5 timed passes. BUILD=build-gpu for another build.
+#   [DEVICE=cuda] [BATCH=128] [SIZE=224] [REPEATS=5] bench/block_speed.sh [more speed flags]
+# Defaults: the CPU, batch 8, 224 px, 5 timed passes. BUILD=build-gpu for another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${BUILD:-build}/bin
 out="$(mktemp -d)"
-args=(--image-size 224 --batch 8 --device cpu --repeats 5 "$@")
+args=(--image-size "${SIZE:-224}" --batch "${BATCH:-8}" --device "${DEVICE:-cpu}"
+  --repeats "${REPEATS:-5}" "$@")
 for preset in efficientnet-b0 efficientnetv2-s; do
   echo "== $bin/scalescope-cli speed --preset $preset ${args[*]}"
   "$bin/scalescope-cli" speed --preset "$preset" "${args[@]}" --quiet --json >"$out/$preset.json"

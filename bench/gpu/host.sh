@@ -2,7 +2,7 @@
 # Everything the GPU host runs, in one call (see ../shared/device/README.md for the host):
 #   source .devdeps/env.sh && bench/gpu/host.sh STEP... 
 # Steps: build (GUI=0: CLI and benches only), smoke, graphs, timm, steps, data, fashion, shapes,
-# stagechange, bnact, test, gui.
+# stagechange, bnact, test, gui, speed.
 # Logs go to $OUT (or /tmp/out). Carry .devdeps (fetch-debs.sh --with-qt) for the GUI and the
 # tests; for `fashion`, carry .devdeps-noqt (fetch-debs.sh without Qt, into that folder) and
 # .fashion/ (a copy of /usr/share/datasets/fashion-mnist): with Qt they exceed the 64 MiB limit.
@@ -115,6 +115,10 @@ json.dump(c, open("/tmp/demo-gpu.json", "w"), indent=1)
 PY
     timeout 120 $build/bin/scalescope --config /tmp/demo-gpu.json --train --compare-fixed \
       --screenshot "$out/training-gpu.png" 2>&1 | tail -5 ;;
+  speed)
+    stamp block speed on cuda:0, then the Speed dock on it
+    BUILD=$build DEVICE=cuda BATCH=128 bench/block_speed.sh 2>&1 | tee "$out/block-speed.log" | tail -8
+    timeout 120 $build/bin/scalescope --measure-speed --screenshot "$out/speed-gpu.png" 2>&1 | tail -2 ;;
   pack)
     tar czf "$out/bins.tgz" -C $build bin/scalescope-cli bin/bench_train_step && ls -la "$out" ;;
   esac
