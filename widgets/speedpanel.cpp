@@ -239,7 +239,7 @@ void SpeedPanel::showReport(const train::SpeedReport& r) {
                  : r.threads > 1 ? tr(", %1 CPU threads").arg(r.threads)
                                  : QString());
     if (r.peakMemoryBytes >= 0)
-        text += tr("<br>Peak GPU memory %1 (estimated %2)")
+        text += tr("<br>Peak memory of the training step %1 (the cost model: %2)")
                     .arg(QString::fromStdString(shortBytes(r.peakMemoryBytes)),
                          QString::fromStdString(shortBytes(r.estimatedMemoryBytes)));
     m_summary->setText(text);

@@ -76,8 +76,8 @@ void printReport(const ScaleConfig& c, const train::SpeedReport& r) {
     std::cout << "inference      " << ms(r.inferenceMs) << " ms  "
               << fixed(r.inferenceImagesPerSecond(), 1) << " img/s\n";
     if (r.peakMemoryBytes >= 0)
-        std::cout << "peak memory    " << shortBytes(r.peakMemoryBytes) << " (estimated "
-                  << shortBytes(r.estimatedMemoryBytes) << ")\n";
+        std::cout << "peak memory    " << shortBytes(r.peakMemoryBytes)
+                  << " (the cost model: " << shortBytes(r.estimatedMemoryBytes) << ")\n";
     std::cout << "\n"
               << std::left << std::setw(10) << "stage" << std::setw(20) << "block" << std::right
               << std::setw(10) << "MACs" << std::setw(12) << "forward ms" << std::setw(13)

@@ -188,6 +188,12 @@ struct HostBlockCacheStats {
 };
 HostBlockCacheStats hostBlockCacheStats();
 
+// Peak bytes of CPU tensors since the last reset (the large-block cache's free blocks not
+// counted), as peakDeviceMemory is for CUDA; -1 before cacheLargeHostBlocks() installed the
+// allocator that counts them. The reset starts the peak from what is live now.
+double peakHostTensorMemory();
+void resetPeakHostTensorMemory();
+
 // Bytes the kernel can still give this process without swapping (Linux's MemAvailable; the
 // machine's memory where that cannot be read), with the large-block cache's free blocks.
 std::int64_t availableHostMemory();

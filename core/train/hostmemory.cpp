@@ -13,6 +13,7 @@
 
 #include <c10/core/CPUAllocator.h>
 
+#include <atomic>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
@@ -118,6 +119,19 @@ class LargeBlockCache {
     std::int64_t reused_ = 0, fresh_ = 0;
 };
 
+// Bytes of CPU tensors live through the allocator below, and the most since the last reset:
+// what torch.cuda.max_memory_allocated reports on the GPU, for the CPU.
+std::atomic<std::int64_t> liveTensorBytes{0};
+std::atomic<std::int64_t> peakTensorBytes{0};
+std::atomic<bool> allocatorInstalled{false};
+
+void countAllocation(std::int64_t bytes) {
+    const std::int64_t now = liveTensorBytes.fetch_add(bytes) + bytes;
+    std::int64_t peak = peakTensorBytes.load();
+    while (now > peak && !peakTensorBytes.compare_exchange_weak(peak, now)) {
+    }
+}
+
 // Never destroyed: tensors may be freed during static destruction, after any other object.
 LargeBlockCache& cache() {
     static auto* c = new LargeBlockCache;
@@ -129,6 +143,7 @@ void releaseBlock(void* data) {
     void* block = static_cast<char*>(data) - kHeader;
     std::size_t bytes = 0;
     std::memcpy(&bytes, block, sizeof bytes);
+    liveTensorBytes.fetch_sub(std::int64_t(bytes - kHeader));
     if (bytes >= kLargeBlock)
         cache().give(block, bytes);
     else
@@ -160,6 +175,7 @@ class CachingCpuAllocator final : public c10::Allocator {
             block = nullptr;
         TORCH_CHECK(block, "out of host memory: a CPU tensor of ", n, " bytes was asked for");
         std::memcpy(block, &bytes, sizeof bytes);
+        countAllocation(std::int64_t(bytes - kHeader));
         void* data = static_cast<char*>(block) + kHeader;
         return {data, data, &releaseBlock, cpu};
     }
@@ -183,6 +199,7 @@ void cacheLargeHostBlocks() {
     // above LibTorch's own (registered at 0) whatever the order of registration.
     static const bool installed = [] {
         c10::SetCPUAllocator(new CachingCpuAllocator, /*priority=*/1);
+        allocatorInstalled = true;
         return true;
     }();
     static_cast<void>(installed);
@@ -195,6 +212,14 @@ bool retainHostMemory() {
 
 HostBlockCacheStats hostBlockCacheStats() {
     return cache().stats();
+}
+
+double peakHostTensorMemory() {
+    return allocatorInstalled ? double(peakTensorBytes.load()) : -1.0;
+}
+
+void resetPeakHostTensorMemory() {
+    peakTensorBytes = liveTensorBytes.load();
 }
 
 std::int64_t availableHostMemory() {

@@ -126,6 +126,7 @@ SpeedReport measureSpeed(const ScaleConfig& config, const SpeedRequest& request,
                 " at batch " + std::to_string(batch) + " and " + std::to_string(arch.resolution) +
                 " px");
 
+    retainHostMemory(); // the CPU's allocation policy of a training run, whose step it times
     ThreadCountGuard threadGuard;
     if (!cuda) {
         static const int libraryDefault = at::get_num_threads();
@@ -168,7 +169,10 @@ SpeedReport measureSpeed(const ScaleConfig& config, const SpeedRequest& request,
         const int each = request.warmup + request.repeats;
         total = stepPasses + each * (1 + model->segmentCount()); // step, inference, pieces
         model->train();
-        resetPeakDeviceMemory(dev);
+        if (cuda)
+            resetPeakDeviceMemory(dev);
+        else
+            resetPeakHostTensorMemory();
         std::vector<double> times;
         for (int i = 0; i < stepPasses; ++i) {
             synchronize(dev);
@@ -185,7 +189,7 @@ SpeedReport measureSpeed(const ScaleConfig& config, const SpeedRequest& request,
         }
         report.trainStepMs = median(times);
         report.graphed = graphed && graphed->failure().empty();
-        report.peakMemoryBytes = peakDeviceMemory(dev);
+        report.peakMemoryBytes = cuda ? peakDeviceMemory(dev) : peakHostTensorMemory();
         graphed.reset();
         optimizer.reset();
         clearModuleGradients(*model);

@@ -46,8 +46,9 @@ struct SpeedReport {
     std::string optimizer;
     double trainStepMs = 0; // forward, backward and the optimizer's update; median
     double inferenceMs = 0; // eval mode without autograd; median
-    // CUDA: peak memory the caching allocator handed out during the training steps; -1 where
-    // it cannot be read (the CPU).
+    // Peak bytes of tensors during the training steps (the weights, the optimizer's state and
+    // the batch included), from LibTorch's CUDA caching allocator or the engine's CPU one; -1
+    // where it cannot be read.
     double peakMemoryBytes = -1;
     double estimatedMemoryBytes = 0; // the cost model's estimate for the same step
     std::vector<SegmentSpeed> segments;
