@@ -103,144 +103,144 @@
 <context>
     <name>scalescope::CostPanel</name>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="31"/>
+        <location filename="../widgets/costpanel.cpp" line="32"/>
         <source>%1, φ %2, %3 px</source>
         <translation>%1, φ %2, %3 px</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="35"/>
+        <location filename="../widgets/costpanel.cpp" line="36"/>
         <source>%1 at %2 px</source>
         <translation>%1, %2 px</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="72"/>
+        <location filename="../widgets/costpanel.cpp" line="57"/>
         <source> GiB</source>
         <translation> GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="74"/>
+        <location filename="../widgets/costpanel.cpp" line="59"/>
         <source>bf16 activations</source>
         <translation>bf16 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="75"/>
+        <location filename="../widgets/costpanel.cpp" line="60"/>
         <source>fp32 activations</source>
         <translation>fp32 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="76"/>
+        <location filename="../widgets/costpanel.cpp" line="61"/>
         <source>GPU memory</source>
         <translation>GPU 메모리</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="77"/>
+        <location filename="../widgets/costpanel.cpp" line="62"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="80"/>
+        <location filename="../widgets/costpanel.cpp" line="65"/>
         <source>Pin as reference</source>
         <translation>기준으로 고정</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="82"/>
+        <location filename="../widgets/costpanel.cpp" line="67"/>
         <source>Keep this model to compare the next edits against: its costs are drawn in grey and the ratios listed.</source>
         <translation>이 모델을 기준으로 두고 이후 편집과 비교합니다: 기준의 비용은 회색으로 그리고 비율을 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="84"/>
+        <location filename="../widgets/costpanel.cpp" line="69"/>
         <source>Clear reference</source>
         <translation>기준 해제</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="99"/>
+        <location filename="../widgets/costpanel.cpp" line="84"/>
         <source>Per stage: MACs and parameters</source>
         <translation>스테이지별 MAC과 파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="101"/>
+        <location filename="../widgets/costpanel.cpp" line="86"/>
         <source>MACs against φ (current α, β, γ)</source>
         <translation>φ에 따른 MAC (현재 α, β, γ)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="146"/>
+        <location filename="../widgets/costpanel.cpp" line="131"/>
         <source>&lt;b&gt;Against the reference&lt;/b&gt; (%1): parameters %2, MACs %3, training memory per image %4</source>
         <translation>&lt;b&gt;기준 대비&lt;/b&gt; (%1): 파라미터 %2, MAC %3, 이미지당 학습 메모리 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="151"/>
+        <location filename="../widgets/costpanel.cpp" line="136"/>
         <source>&lt;br&gt;φ %1 → %2: (α·β²·γ²)^Δφ predicts MACs %3, the rounded model has %4</source>
         <translation>&lt;br&gt;φ %1 → %2: (α·β²·γ²)^Δφ의 예측은 MAC %3, 반올림된 모델은 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="155"/>
+        <location filename="../widgets/costpanel.cpp" line="140"/>
         <source>&lt;br&gt;The stages differ in number: the bars show no reference.</source>
         <translation>&lt;br&gt;스테이지 수가 달라 막대에는 기준을 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="168"/>
+        <location filename="../widgets/costpanel.cpp" line="153"/>
         <source>&lt;b&gt;%1&lt;/b&gt; at %2 px&lt;br&gt;Parameters: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MACs: &lt;b&gt;%5&lt;/b&gt; (multiply-adds; the papers&apos; &quot;FLOPs&quot;)&lt;br&gt;Training memory: %6 per image (estimate)&lt;br&gt;Largest batch in %7 GiB: &lt;b&gt;%8&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2 px&lt;br&gt;파라미터: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MAC: &lt;b&gt;%5&lt;/b&gt; (곱셈-누산; 논문의 &quot;FLOPs&quot;)&lt;br&gt;학습 메모리: 이미지당 %6 (추정)&lt;br&gt;%7 GiB에 들어가는 최대 배치: &lt;b&gt;%8&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="193"/>
+        <location filename="../widgets/costpanel.cpp" line="178"/>
         <source>reference MACs (G)</source>
         <translation>기준 MAC (G)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="199"/>
-        <location filename="../widgets/costpanel.cpp" line="233"/>
+        <location filename="../widgets/costpanel.cpp" line="184"/>
+        <location filename="../widgets/costpanel.cpp" line="218"/>
         <source>MACs (G)</source>
         <translation>MAC (G)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="200"/>
-        <location filename="../widgets/costpanel.cpp" line="235"/>
+        <location filename="../widgets/costpanel.cpp" line="185"/>
+        <location filename="../widgets/costpanel.cpp" line="220"/>
         <source>parameters (M)</source>
         <translation>파라미터 (M)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="225"/>
+        <location filename="../widgets/costpanel.cpp" line="210"/>
         <source>stem</source>
         <translation>스템</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="227"/>
+        <location filename="../widgets/costpanel.cpp" line="212"/>
         <source>head</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="232"/>
+        <location filename="../widgets/costpanel.cpp" line="217"/>
         <source>stage</source>
         <translation>스테이지</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="244"/>
+        <location filename="../widgets/costpanel.cpp" line="229"/>
         <source>α^φ, β^φ, γ^φ</source>
         <translation>α^φ, β^φ, γ^φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="259"/>
+        <location filename="../widgets/costpanel.cpp" line="244"/>
         <source>official B0–B7</source>
         <translation>공식 B0–B7</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="278"/>
+        <location filename="../widgets/costpanel.cpp" line="263"/>
         <source>reference</source>
         <translation>기준</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="285"/>
+        <location filename="../widgets/costpanel.cpp" line="270"/>
         <source>current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="291"/>
+        <location filename="../widgets/costpanel.cpp" line="276"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="292"/>
+        <location filename="../widgets/costpanel.cpp" line="277"/>
         <source>MACs (G, log)</source>
         <translation>MAC (G, 로그)</translation>
     </message>
@@ -816,173 +816,173 @@
 <context>
     <name>scalescope::SpeedPanel</name>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="54"/>
+        <location filename="../widgets/speedpanel.cpp" line="55"/>
         <source>Multiply-adds are not time: a stage of depthwise convolutions does its few slowly. Measure times this model here, with random images and the training settings.</source>
         <translation>곱셈-덧셈 수는 시간이 아닙니다: depthwise 합성곱 단계는 적은 연산도 느리게 합니다. 측정은 이 모델을 여기서 무작위 이미지와 학습 설정으로 잽니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="63"/>
+        <location filename="../widgets/speedpanel.cpp" line="64"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="64"/>
+        <location filename="../widgets/speedpanel.cpp" line="65"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="72"/>
+        <location filename="../widgets/speedpanel.cpp" line="73"/>
         <source>the model&apos;s</source>
         <translation>모델의 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="74"/>
+        <location filename="../widgets/speedpanel.cpp" line="75"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="79"/>
+        <location filename="../widgets/speedpanel.cpp" line="80"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="80"/>
+        <location filename="../widgets/speedpanel.cpp" line="81"/>
         <source>Batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="81"/>
+        <location filename="../widgets/speedpanel.cpp" line="82"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="82"/>
+        <location filename="../widgets/speedpanel.cpp" line="83"/>
         <source>Timed passes</source>
         <translation>측정 횟수</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="86"/>
+        <location filename="../widgets/speedpanel.cpp" line="87"/>
         <source>Measure</source>
         <translation>측정</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="88"/>
+        <location filename="../widgets/speedpanel.cpp" line="89"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="110"/>
+        <location filename="../widgets/speedpanel.cpp" line="106"/>
         <source>Per stage: share of the time and of the MACs</source>
         <translation>단계별: 시간과 MACs의 비중</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="117"/>
+        <location filename="../widgets/speedpanel.cpp" line="107"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="124"/>
+        <location filename="../widgets/speedpanel.cpp" line="114"/>
         <source>Stage</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="124"/>
-        <location filename="../widgets/speedpanel.cpp" line="294"/>
+        <location filename="../widgets/speedpanel.cpp" line="114"/>
+        <location filename="../widgets/speedpanel.cpp" line="284"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="124"/>
+        <location filename="../widgets/speedpanel.cpp" line="114"/>
         <source>Fwd ms</source>
         <translation>순전파 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="124"/>
+        <location filename="../widgets/speedpanel.cpp" line="114"/>
         <source>Bwd ms</source>
         <translation>역전파 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="124"/>
+        <location filename="../widgets/speedpanel.cpp" line="114"/>
         <source>GMAC/s</source>
         <translation>GMAC/s</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="128"/>
+        <location filename="../widgets/speedpanel.cpp" line="118"/>
         <source>Forward and backward of each stage alone, one batch, median of the timed passes; GMAC/s is forward multiply-adds per second.</source>
         <translation>각 단계만의 순전파와 역전파, 배치 하나, 측정값의 중앙값; GMAC/s는 초당 순전파 곱셈-덧셈 수입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="135"/>
+        <location filename="../widgets/speedpanel.cpp" line="125"/>
         <source>Not measured yet.</source>
         <translation>아직 측정하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="173"/>
+        <location filename="../widgets/speedpanel.cpp" line="163"/>
         <source>Measured on %1.</source>
         <translation>%1에서 측정했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="178"/>
+        <location filename="../widgets/speedpanel.cpp" line="168"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="180"/>
+        <location filename="../widgets/speedpanel.cpp" line="170"/>
         <source>Not measured — %1</source>
         <translation>측정하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="183"/>
+        <location filename="../widgets/speedpanel.cpp" line="173"/>
         <source>Measuring…</source>
         <translation>측정 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="212"/>
+        <location filename="../widgets/speedpanel.cpp" line="202"/>
         <source>A training run is using the machine.</source>
         <translation>학습 실행이 이 기기를 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="232"/>
+        <location filename="../widgets/speedpanel.cpp" line="222"/>
         <source>The model changed since this measurement: measure again to see its speed.</source>
         <translation>이 측정 뒤에 모델이 바뀌었습니다: 속도를 보려면 다시 측정하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="238"/>
+        <location filename="../widgets/speedpanel.cpp" line="228"/>
         <source>&lt;b&gt;Training step&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;Inference&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, batch %8, %9%10</source>
         <translation>&lt;b&gt;학습 스텝&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;추론&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, 배치 %8, %9%10</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="242"/>
+        <location filename="../widgets/speedpanel.cpp" line="232"/>
         <source>, CUDA graph</source>
         <translation>, CUDA 그래프</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="247"/>
+        <location filename="../widgets/speedpanel.cpp" line="237"/>
         <source>bf16 autocast</source>
         <translation>bf16 autocast</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="247"/>
+        <location filename="../widgets/speedpanel.cpp" line="237"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="248"/>
+        <location filename="../widgets/speedpanel.cpp" line="238"/>
         <source>, 1 CPU thread</source>
         <translation>, CPU 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="249"/>
+        <location filename="../widgets/speedpanel.cpp" line="239"/>
         <source>, %1 CPU threads</source>
         <translation>, CPU 스레드 %1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="252"/>
-        <source>&lt;br&gt;Peak GPU memory %1 (estimated %2)</source>
-        <translation>&lt;br&gt;최대 GPU 메모리 %1 (추정 %2)</translation>
+        <location filename="../widgets/speedpanel.cpp" line="242"/>
+        <source>&lt;br&gt;Peak memory of the training step %1 (the cost model: %2)</source>
+        <translation>&lt;br&gt;학습 스텝의 최대 메모리 %1 (비용 모델: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="287"/>
+        <location filename="../widgets/speedpanel.cpp" line="277"/>
         <source>time (forward + backward)</source>
         <translation>시간 (순전파 + 역전파)</translation>
     </message>
