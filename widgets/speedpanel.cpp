@@ -143,6 +143,8 @@ void SpeedPanel::measure() {
     request.repeats = m_repeats->value();
     request.warmup = kWarmup;
     const ScaleConfig config = m_doc->config();
+    m_measured = config;
+    m_request = request;
 
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("speed"));
@@ -161,6 +163,7 @@ void SpeedPanel::measure() {
         m_stale = false;
         showReport(r);
         setStatus(tr("Measured on %1.").arg(QString::fromStdString(r.device)), false);
+        markStale(); // the document may have changed while it measured
     });
     connect(worker, &SpeedWorker::failed, this, [this](const QString& reason) {
         finish();
@@ -217,7 +220,8 @@ QString SpeedPanel::summaryText() const {
 }
 
 void SpeedPanel::markStale() {
-    if (!m_report || m_stale) return;
+    if (!m_report || m_stale || train::sameSpeedInputs(m_measured, m_doc->config(), m_request))
+        return;
     m_stale = true;
     setStatus(tr("The model changed since this measurement: measure again to see its speed."),
               false);

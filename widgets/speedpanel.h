@@ -85,6 +85,8 @@ class SpeedPanel : public QWidget {
     QCPBarsGroup* m_group = nullptr; // time and MACs side by side
     QThread* m_thread = nullptr;
     std::optional<train::SpeedReport> m_report;
+    ScaleConfig m_measured; // what the report (or the measurement under way) is of
+    train::SpeedRequest m_request;
     bool m_stale = false;
     bool m_training = false;
 };

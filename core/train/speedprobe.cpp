@@ -83,6 +83,14 @@ void validate(const SpeedRequest& r) {
     }
 }
 
+bool sameSpeedInputs(const ScaleConfig& a, const ScaleConfig& b, const SpeedRequest& r) {
+    const TrainingSettings &x = a.training, &y = b.training;
+    return a.baseline == b.baseline && a.request == b.request && x.precision == y.precision &&
+           x.optimizer == y.optimizer && x.cudaGraphs == y.cudaGraphs &&
+           x.cudnnBenchmark == y.cudnnBenchmark && (!r.device.empty() || x.device == y.device) &&
+           (r.batch > 0 || x.batchSize == y.batchSize);
+}
+
 SpeedReport measureSpeed(const ScaleConfig& config, const SpeedRequest& request,
                          const SpeedCancel& cancelled, const SpeedProgress& progress) {
     validate(request);

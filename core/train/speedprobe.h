@@ -66,6 +66,12 @@ class SpeedCancelled : public std::runtime_error {
     SpeedCancelled() : std::runtime_error("speed measurement cancelled") {}
 };
 
+// Whether measureSpeed(a, r) and measureSpeed(b, r) time the same thing: the same model and
+// the training settings that change a step's speed (precision, optimizer, CUDA graphs,
+// cuDNN's search; the device and batch where `r` leaves them to the configuration). Epochs,
+// the dataset or the schedule do not count.
+bool sameSpeedInputs(const ScaleConfig& a, const ScaleConfig& b, const SpeedRequest& r);
+
 // Builds `config`'s scaled model (its classifier as the spec's, as the cost tables count it)
 // with fresh weights, feeds it random images and labels, and
 // times it on the calling thread. Throws ValidationError for a bad request or device,

@@ -7,6 +7,7 @@
 #include "scaling/format.h"
 #include "scaling/presets.h"
 
+#include <QComboBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -31,7 +32,14 @@ ScaleConfig small(const char* preset) {
     return c;
 }
 
+// The CPU on every machine: a GPU host offers cuda:0 first.
+void onCpu(SpeedPanel& panel) {
+    auto* device = panel.findChild<QComboBox*>("speedDevice");
+    device->setCurrentIndex(device->findData(QStringLiteral("cpu")));
+}
+
 void quick(SpeedPanel& panel) {
+    onCpu(panel);
     panel.batchBox()->setValue(2);
     panel.repeatsBox()->setValue(1);
 }
@@ -133,6 +141,10 @@ void TestSpeedPanel::anEditMakesItStale() {
     panel.measure();
     QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
     QVERIFY(panel.report());
+    TrainingSettings longer = doc.config().training;
+    longer.epochs += 5; // not what the probe times
+    QVERIFY(doc.setTraining(longer));
+    QVERIFY(!panel.isStale());
     ScaleConfig wider = doc.config();
     wider.request.width = 0.5;
     QVERIFY(doc.setConfig(wider));
@@ -142,6 +154,13 @@ void TestSpeedPanel::anEditMakesItStale() {
     panel.measure();
     QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
     QVERIFY(!panel.isStale());
+    // An edit while it measures: the figures are of the model before it.
+    panel.measure();
+    wider.request.width = 0.375;
+    QVERIFY(doc.setConfig(wider));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
+    QVERIFY(panel.report());
+    QVERIFY(panel.isStale());
 }
 
 void TestSpeedPanel::refusalNamesTheField() {
@@ -162,6 +181,7 @@ void TestSpeedPanel::refusalNamesTheField() {
 void TestSpeedPanel::cancelStopsWithoutBlocking() {
     ExplorerDocument doc; // EfficientNet-B0 at 224 px: many seconds of passes
     SpeedPanel panel(&doc);
+    onCpu(panel);
     panel.batchBox()->setValue(4);
     panel.repeatsBox()->setValue(50);
     int ticks = 0;
@@ -182,6 +202,7 @@ void TestSpeedPanel::cancelStopsWithoutBlocking() {
 void TestSpeedPanel::trainingRunStopsAndDisablesIt() {
     ExplorerDocument doc;
     SpeedPanel panel(&doc);
+    onCpu(panel);
     panel.batchBox()->setValue(4);
     panel.repeatsBox()->setValue(50);
     panel.measure();
@@ -199,6 +220,7 @@ void TestSpeedPanel::trainingRunStopsAndDisablesIt() {
 void TestSpeedPanel::closingWhileMeasuring() {
     ExplorerDocument doc;
     auto panel = std::make_unique<SpeedPanel>(&doc);
+    onCpu(*panel);
     panel->repeatsBox()->setValue(50);
     panel->measure();
     QVERIFY(panel->isMeasuring());

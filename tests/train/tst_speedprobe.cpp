@@ -26,6 +26,8 @@ class TestSpeedProbe : public QObject {
     void segmentsComposeForward();
     void reportFollowsCostTable_data();
     void reportFollowsCostTable();
+    void sameSpeedInputs_data();
+    void sameSpeedInputs();
     void memoryEstimateAgreesWithPeak_data();
     void memoryEstimateAgreesWithPeak();
     void badRequests_data();
@@ -133,6 +135,49 @@ void TestSpeedProbe::reportFollowsCostTable() {
     QVERIFY(rep.trainStepMs > 0 && rep.inferenceMs > 0);
     QCOMPARE(rep.trainImagesPerSecond(), rep.batch * 1000.0 / rep.trainStepMs);
     QCOMPARE(rep.inferenceImagesPerSecond(), rep.batch * 1000.0 / rep.inferenceMs);
+}
+
+void TestSpeedProbe::sameSpeedInputs_data() {
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<int>("requestBatch"); // 0: the training batch decides
+    QTest::addColumn<QString>("requestDevice");
+    QTest::addColumn<bool>("same");
+    QTest::newRow("nothing") << "" << 0 << "" << true;
+    QTest::newRow("epochs") << "epochs" << 0 << "" << true;
+    QTest::newRow("dataset") << "dataset" << 0 << "" << true;
+    QTest::newRow("phi") << "phi" << 0 << "" << false;
+    QTest::newRow("stage width") << "stage width" << 0 << "" << false;
+    QTest::newRow("precision") << "precision" << 0 << "" << false;
+    QTest::newRow("optimizer") << "optimizer" << 0 << "" << false;
+    QTest::newRow("batch, the training's") << "batch" << 0 << "" << false;
+    QTest::newRow("batch, the request's") << "batch" << 4 << "" << true;
+    QTest::newRow("device, the training's") << "device" << 0 << "" << false;
+    QTest::newRow("device, the request's") << "device" << 0 << "cpu" << true;
+}
+
+void TestSpeedProbe::sameSpeedInputs() {
+    QFETCH(QString, edit);
+    QFETCH(int, requestBatch);
+    QFETCH(QString, requestDevice);
+    QFETCH(bool, same);
+    const ScaleConfig a = configForPreset("efficientnet-b0");
+    ScaleConfig b = a;
+    if (edit == "epochs") b.training.epochs += 3;
+    if (edit == "dataset") b.training.dataset = "fashion-mnist";
+    if (edit == "phi") b.request.coefficients.phi = 1;
+    if (edit == "stage width") {
+        b.request.stages.assign(7, StageMultiplier{});
+        b.request.stages[2].width = 1.5;
+    }
+    if (edit == "precision") b.training.precision = "fp32";
+    if (edit == "optimizer") b.training.optimizer = "rmsprop";
+    if (edit == "batch") b.training.batchSize *= 2;
+    if (edit == "device") b.training.device = "cpu";
+    SpeedRequest r;
+    r.batch = requestBatch;
+    r.device = requestDevice.toStdString();
+    QCOMPARE(train::sameSpeedInputs(a, b, r), same);
+    QCOMPARE(train::sameSpeedInputs(b, a, r), same);
 }
 
 void TestSpeedProbe::memoryEstimateAgreesWithPeak_data() {
