@@ -68,7 +68,10 @@ QVariant StageTableModel::headerData(int section, Qt::Orientation o, int role) c
 Qt::ItemFlags StageTableModel::flags(const QModelIndex& index) const {
     if (!index.isValid()) return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.column() <= WidthMult && index.column() != Block) f |= Qt::ItemIsEditable;
+    // The block type is a choice only where the family has two (MBConv and Fused-MBConv).
+    const bool oneBlockType = m_doc->config().baseline.family == Family::ResNetRS;
+    if (index.column() <= WidthMult && !(index.column() == Block && oneBlockType))
+        f |= Qt::ItemIsEditable;
     return f;
 }
 
@@ -95,7 +98,7 @@ QVariant StageTableModel::data(const QModelIndex& index, int role) const {
     const bool edit = role == Qt::EditRole;
     switch (index.column()) {
     case Block:
-        return QString::fromStdString(blockLabel(s));
+        return QString::fromStdString(edit ? toString(s.block) : blockLabel(s));
     case Repeats:
         return s.repeats;
     case Kernel:
@@ -127,9 +130,10 @@ QVariant StageTableModel::data(const QModelIndex& index, int role) const {
 bool StageTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
     if (!index.isValid() || role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
         return false;
+    const QString column = headerData(index.column(), Qt::Horizontal, Qt::DisplayRole).toString();
+    if (index.column() == Block) return setBlockType(index.row(), value.toString());
     bool ok = false;
     const double v = value.toDouble(&ok);
-    const QString column = headerData(index.column(), Qt::Horizontal, Qt::DisplayRole).toString();
     if (!ok || !std::isfinite(v)) {
         Q_EMIT editRefused(tr("Stage %1, %2: \"%3\" is not a number")
                                .arg(index.row() + 1)
@@ -188,6 +192,32 @@ bool StageTableModel::setData(const QModelIndex& index, const QVariant& value, i
     disconnect(conn);
     if (!applied)
         Q_EMIT editRefused(tr("Stage %1, %2 refused: %3").arg(stage + 1).arg(column, why));
+    return applied;
+}
+
+bool StageTableModel::setBlockType(int stage, const QString& text) {
+    // "Fused-MBConv", "fused_mbconv" and "fused mbconv" all name the spec's fused_mbconv.
+    QString key = text.trimmed().toLower();
+    key.replace(QLatin1Char('-'), QLatin1Char('_')).replace(QLatin1Char(' '), QLatin1Char('_'));
+    QString why;
+    const auto conn = connect(m_doc, &ExplorerDocument::rejected, this,
+                              [&](const QString& field, const QString& reason) {
+                                  why = field + QStringLiteral(": ") + reason;
+                              });
+    bool applied = false;
+    StageSpec s = m_doc->config().baseline.stages[size_t(stage)];
+    try {
+        s.block = blockTypeFromString(key.toStdString(), "block");
+        applied = m_doc->setStageSpec(stage, s);
+    } catch (const ValidationError& e) {
+        why = QString::fromStdString(e.what());
+    }
+    disconnect(conn);
+    if (!applied)
+        Q_EMIT editRefused(
+            tr("Stage %1, %2 refused: %3")
+                .arg(stage + 1)
+                .arg(headerData(Block, Qt::Horizontal, Qt::DisplayRole).toString(), why));
     return applied;
 }
 

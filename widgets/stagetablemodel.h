@@ -1,5 +1,6 @@
-// Per-stage table over the document: the baseline's stage spec and the per-stage
-// multipliers are editable; the scaled repeats, channels, output and MACs follow.
+// Per-stage table over the document: the baseline's stage spec (its block type too, where
+// the family has two: EfficientNetV2's Fused-MBConv in early stages is one edit) and the
+// per-stage multipliers are editable; the scaled repeats, channels, output and MACs follow.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -41,6 +42,7 @@ class StageTableModel : public QAbstractTableModel {
 
   private:
     void documentChanged();
+    bool setBlockType(int stage, const QString& text); // "MBConv", "Fused-MBConv", ...
     ExplorerDocument* m_doc;
     int m_rows = 0;
 };

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "architectureview.h"
+#include "blocktypedelegate.h"
 #include "costpanel.h"
 #include "explorerdocument.h"
 #include "gridsearchdialog.h"
@@ -51,10 +52,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     m_table = new QTableView(this);
     m_table->setModel(m_stageModel);
+    m_table->setItemDelegateForColumn(StageTableModel::Block, new BlockTypeDelegate(m_table));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setAlternatingRowColors(true);
     m_table->setToolTip(
-        tr("Edit the baseline's stages and the per-stage multipliers; the scaled columns follow."));
+        tr("Edit the baseline's stages (the block type too: Fused-MBConv in early stages, as "
+           "EfficientNetV2) and the per-stage multipliers; the scaled columns follow."));
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(m_table);

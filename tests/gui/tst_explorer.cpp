@@ -26,9 +26,11 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QTranslator>
+#include <QUndoStack>
 #include <QtTest>
 #include <cmath>
 #include <fstream>
@@ -56,6 +58,7 @@ class TestExplorer : public QObject {
     void invalidTableEditsAreRefused_data();
     void invalidTableEditsAreRefused();
     void stageModelPassesTester();
+    void fusedEarlyStagesThroughTheEditor();
     void diagramExpandsAndExports();
     void exportImportRoundTrip();
     void shortTrainingRunDrawsCurves();
@@ -123,6 +126,10 @@ void TestExplorer::invalidTableEditsAreRefused_data() {
     QTest::newRow("negative depth")
         << int(StageTableModel::DepthMult) << QVariant(-1.0) << "depth multiplier";
     QTest::newRow("stride 3") << int(StageTableModel::Stride) << QVariant(3) << "between 1 and 2";
+    QTest::newRow("bottleneck in an EfficientNet")
+        << int(StageTableModel::Block) << QVariant("Bottleneck") << "do not belong";
+    QTest::newRow("unknown block")
+        << int(StageTableModel::Block) << QVariant("Inception") << "unknown value \"inception\"";
 }
 
 void TestExplorer::invalidTableEditsAreRefused() {
@@ -142,6 +149,47 @@ void TestExplorer::invalidTableEditsAreRefused() {
     // A good edit still works afterwards.
     QVERIFY(m->setData(m->index(2, StageTableModel::Kernel), 3, Qt::EditRole));
     QCOMPARE(w.document()->config().baseline.stages[2].kernel, 3);
+}
+
+void TestExplorer::fusedEarlyStagesThroughTheEditor() {
+    // EfficientNetV2's change to B0: Fused-MBConv in stages 1-3, chosen in the table's own
+    // editor, each one undoable step; the diagram's costs follow.
+    MainWindow w;
+    StageTableModel* m = w.stageModel();
+    QTableView* table = nullptr;
+    for (auto* view : w.findChildren<QTableView*>())
+        if (view->model() == m) table = view;
+    QVERIFY(table);
+    auto* delegate = table->itemDelegateForColumn(StageTableModel::Block);
+    QVERIFY(delegate);
+    const std::int64_t macsBefore = w.document()->costs().macs;
+    const int undoBefore = w.document()->undoStack()->count();
+    for (int stage = 0; stage < 3; ++stage) {
+        const QModelIndex index = m->index(stage, StageTableModel::Block);
+        QVERIFY(m->flags(index) & Qt::ItemIsEditable);
+        std::unique_ptr<QWidget> editor(delegate->createEditor(table, {}, index));
+        auto* box = qobject_cast<QComboBox*>(editor.get());
+        QVERIFY(box);
+        delegate->setEditorData(box, index);
+        QCOMPARE(box->currentText(), QString("MBConv"));
+        box->setCurrentIndex(box->findText("Fused-MBConv"));
+        delegate->setModelData(box, m, index);
+        QVERIFY(w.document()->config().baseline.stages[size_t(stage)].block ==
+                BlockType::FusedMBConv);
+    }
+    QCOMPARE(m->data(m->index(1, StageTableModel::Block), Qt::DisplayRole).toString(),
+             QString("Fused-MBConv6 k3"));
+    QCOMPARE(w.document()->undoStack()->count(), undoBefore + 3);
+    // A full k x k convolution in place of 1x1 + depthwise: more MACs.
+    QVERIFY(w.document()->costs().macs > macsBefore);
+    // Typed names work too, and so does going back.
+    QVERIFY(m->setData(m->index(2, StageTableModel::Block), "mbconv", Qt::EditRole));
+    QVERIFY(w.document()->config().baseline.stages[2].block == BlockType::MBConv);
+    w.document()->undoStack()->undo();
+    QVERIFY(w.document()->config().baseline.stages[2].block == BlockType::FusedMBConv);
+    // ResNet-RS has one block type: nothing to choose.
+    QVERIFY(w.document()->loadPreset("resnet-rs-50"));
+    QVERIFY(!(m->flags(m->index(0, StageTableModel::Block)) & Qt::ItemIsEditable));
 }
 
 void TestExplorer::stageModelPassesTester() {

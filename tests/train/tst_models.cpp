@@ -38,14 +38,24 @@ class TestModels : public QObject {
 
 void TestModels::paramsMatchCostModel_data() {
     QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("fusedStages"); // the first N stages made Fused-MBConv (with SE)
     for (const auto& n : presetNames())
-        QTest::newRow(n.c_str()) << QString::fromStdString(n);
+        QTest::newRow(n.c_str()) << QString::fromStdString(n) << 0;
+    // The stage table's block-type edit: B0's early stages as EfficientNetV2 builds them,
+    // keeping B0's squeeze-and-excitation (stage 1 has no expansion, stages 2-3 have).
+    QTest::newRow("efficientnet-b0, fused 1-3") << "efficientnet-b0" << 3;
+    QTest::newRow("efficientnet-b3, fused 1-3") << "efficientnet-b3" << 3;
 }
 
 void TestModels::paramsMatchCostModel() {
     QFETCH(QString, preset);
+    QFETCH(int, fusedStages);
     const Preset p = findPreset(preset.toStdString());
-    const ScaledArch arch = scale(baselineSpec(p.baseline), p.request);
+    ArchSpec spec = baselineSpec(p.baseline);
+    for (int i = 0; i < fusedStages; ++i)
+        spec.stages[size_t(i)].block = BlockType::FusedMBConv;
+    validate(spec);
+    const ScaledArch arch = scale(spec, p.request);
     torch::NoGradGuard ng;
     ScaledNet net(arch, arch.baseline.numClasses, arch.baseline.inChannels);
     QCOMPARE(qint64(countParameters(*net)), qint64(computeCosts(arch).params));
