@@ -101,6 +101,19 @@
     </message>
 </context>
 <context>
+    <name>scalescope::BlockTypeDelegate</name>
+    <message>
+        <location filename="../widgets/blocktypedelegate.cpp" line="16"/>
+        <source>MBConv</source>
+        <translation>MBConv</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocktypedelegate.cpp" line="17"/>
+        <source>Fused-MBConv</source>
+        <translation>Fused-MBConv</translation>
+    </message>
+</context>
+<context>
     <name>scalescope::CostPanel</name>
     <message>
         <location filename="../widgets/costpanel.cpp" line="32"/>
@@ -427,300 +440,300 @@
 <context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="57"/>
-        <source>Edit the baseline&apos;s stages and the per-stage multipliers; the scaled columns follow.</source>
-        <translation>기준 모델의 스테이지와 스테이지별 배율을 편집하면 스케일된 열이 따라 바뀝니다.</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="65"/>
+        <location filename="../app/gui/mainwindow.cpp" line="68"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="66"/>
+        <location filename="../app/gui/mainwindow.cpp" line="69"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="69"/>
+        <location filename="../app/gui/mainwindow.cpp" line="72"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="73"/>
+        <location filename="../app/gui/mainwindow.cpp" line="76"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="83"/>
+        <location filename="../app/gui/mainwindow.cpp" line="86"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="86"/>
+        <location filename="../app/gui/mainwindow.cpp" line="89"/>
         <source>(start)</source>
         <translation>(시작)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="95"/>
+        <location filename="../app/gui/mainwindow.cpp" line="98"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="141"/>
+        <location filename="../app/gui/mainwindow.cpp" line="144"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="167"/>
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="168"/>
+        <location filename="../app/gui/mainwindow.cpp" line="171"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="169"/>
+        <location filename="../app/gui/mainwindow.cpp" line="172"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="162"/>
-        <location filename="../app/gui/mainwindow.cpp" line="170"/>
+        <location filename="../app/gui/mainwindow.cpp" line="165"/>
+        <location filename="../app/gui/mainwindow.cpp" line="173"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="77"/>
+        <location filename="../app/gui/mainwindow.cpp" line="59"/>
+        <source>Edit the baseline&apos;s stages (the block type too: Fused-MBConv in early stages, as EfficientNetV2) and the per-stage multipliers; the scaled columns follow.</source>
+        <translation>기준 모델의 단계(블록 종류도: EfficientNetV2처럼 앞 단계에 Fused-MBConv)와 단계별 배율을 편집하세요; 스케일된 열이 따라 바뀝니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="80"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="143"/>
+        <location filename="../app/gui/mainwindow.cpp" line="146"/>
         <source>ScaleScope — %1 — %2[*]</source>
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="151"/>
+        <location filename="../app/gui/mainwindow.cpp" line="154"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="151"/>
-        <location filename="../app/gui/mainwindow.cpp" line="196"/>
+        <location filename="../app/gui/mainwindow.cpp" line="154"/>
+        <location filename="../app/gui/mainwindow.cpp" line="199"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="152"/>
+        <location filename="../app/gui/mainwindow.cpp" line="155"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="152"/>
-        <location filename="../app/gui/mainwindow.cpp" line="197"/>
+        <location filename="../app/gui/mainwindow.cpp" line="155"/>
+        <location filename="../app/gui/mainwindow.cpp" line="200"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="162"/>
+        <location filename="../app/gui/mainwindow.cpp" line="165"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="173"/>
+        <location filename="../app/gui/mainwindow.cpp" line="176"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="174"/>
+        <location filename="../app/gui/mainwindow.cpp" line="177"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="176"/>
+        <location filename="../app/gui/mainwindow.cpp" line="179"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="180"/>
+        <location filename="../app/gui/mainwindow.cpp" line="183"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="182"/>
+        <location filename="../app/gui/mainwindow.cpp" line="185"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="183"/>
+        <location filename="../app/gui/mainwindow.cpp" line="186"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="184"/>
+        <location filename="../app/gui/mainwindow.cpp" line="187"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="185"/>
+        <location filename="../app/gui/mainwindow.cpp" line="188"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="186"/>
+        <location filename="../app/gui/mainwindow.cpp" line="189"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="187"/>
+        <location filename="../app/gui/mainwindow.cpp" line="190"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="188"/>
+        <location filename="../app/gui/mainwindow.cpp" line="191"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="189"/>
+        <location filename="../app/gui/mainwindow.cpp" line="192"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="190"/>
+        <location filename="../app/gui/mainwindow.cpp" line="193"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="192"/>
+        <location filename="../app/gui/mainwindow.cpp" line="195"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="194"/>
+        <location filename="../app/gui/mainwindow.cpp" line="197"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="204"/>
+        <location filename="../app/gui/mainwindow.cpp" line="207"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="214"/>
+        <location filename="../app/gui/mainwindow.cpp" line="217"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="218"/>
+        <location filename="../app/gui/mainwindow.cpp" line="221"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="219"/>
+        <location filename="../app/gui/mainwindow.cpp" line="222"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="221"/>
+        <location filename="../app/gui/mainwindow.cpp" line="224"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="229"/>
+        <location filename="../app/gui/mainwindow.cpp" line="232"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="232"/>
+        <location filename="../app/gui/mainwindow.cpp" line="235"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="233"/>
+        <location filename="../app/gui/mainwindow.cpp" line="236"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="234"/>
+        <location filename="../app/gui/mainwindow.cpp" line="237"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="235"/>
+        <location filename="../app/gui/mainwindow.cpp" line="238"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="247"/>
+        <location filename="../app/gui/mainwindow.cpp" line="250"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="248"/>
+        <location filename="../app/gui/mainwindow.cpp" line="251"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="249"/>
+        <location filename="../app/gui/mainwindow.cpp" line="252"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="250"/>
+        <location filename="../app/gui/mainwindow.cpp" line="253"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="251"/>
+        <location filename="../app/gui/mainwindow.cpp" line="254"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="252"/>
+        <location filename="../app/gui/mainwindow.cpp" line="255"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="277"/>
+        <location filename="../app/gui/mainwindow.cpp" line="280"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="282"/>
+        <location filename="../app/gui/mainwindow.cpp" line="285"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="284"/>
+        <location filename="../app/gui/mainwindow.cpp" line="287"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="290"/>
+        <location filename="../app/gui/mainwindow.cpp" line="293"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="300"/>
+        <location filename="../app/gui/mainwindow.cpp" line="303"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="318"/>
+        <location filename="../app/gui/mainwindow.cpp" line="321"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="118"/>
+        <location filename="../app/gui/mainwindow.cpp" line="121"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="119"/>
+        <location filename="../app/gui/mainwindow.cpp" line="122"/>
         <source>A training run is in progress. Stop it and quit? A checkpoint is saved: open the run later (File → Open training run) and Continue trains it on.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 체크포인트가 저장되므로 나중에 실행을 열고(파일 → 학습 실행 열기) 이어서 학습할 수 있습니다.</translation>
     </message>
@@ -887,7 +900,7 @@
     </message>
     <message>
         <location filename="../widgets/speedpanel.cpp" line="114"/>
-        <location filename="../widgets/speedpanel.cpp" line="284"/>
+        <location filename="../widgets/speedpanel.cpp" line="288"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
@@ -917,72 +930,72 @@
         <translation>아직 측정하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="163"/>
+        <location filename="../widgets/speedpanel.cpp" line="165"/>
         <source>Measured on %1.</source>
         <translation>%1에서 측정했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="168"/>
+        <location filename="../widgets/speedpanel.cpp" line="171"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="170"/>
+        <location filename="../widgets/speedpanel.cpp" line="173"/>
         <source>Not measured — %1</source>
         <translation>측정하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="173"/>
+        <location filename="../widgets/speedpanel.cpp" line="176"/>
         <source>Measuring…</source>
         <translation>측정 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="202"/>
+        <location filename="../widgets/speedpanel.cpp" line="205"/>
         <source>A training run is using the machine.</source>
         <translation>학습 실행이 이 기기를 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="222"/>
+        <location filename="../widgets/speedpanel.cpp" line="226"/>
         <source>The model changed since this measurement: measure again to see its speed.</source>
         <translation>이 측정 뒤에 모델이 바뀌었습니다: 속도를 보려면 다시 측정하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="228"/>
+        <location filename="../widgets/speedpanel.cpp" line="232"/>
         <source>&lt;b&gt;Training step&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;Inference&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, batch %8, %9%10</source>
         <translation>&lt;b&gt;학습 스텝&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;추론&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, 배치 %8, %9%10</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="232"/>
+        <location filename="../widgets/speedpanel.cpp" line="236"/>
         <source>, CUDA graph</source>
         <translation>, CUDA 그래프</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="237"/>
+        <location filename="../widgets/speedpanel.cpp" line="241"/>
         <source>bf16 autocast</source>
         <translation>bf16 autocast</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="237"/>
+        <location filename="../widgets/speedpanel.cpp" line="241"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="238"/>
+        <location filename="../widgets/speedpanel.cpp" line="242"/>
         <source>, 1 CPU thread</source>
         <translation>, CPU 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="239"/>
+        <location filename="../widgets/speedpanel.cpp" line="243"/>
         <source>, %1 CPU threads</source>
         <translation>, CPU 스레드 %1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="242"/>
+        <location filename="../widgets/speedpanel.cpp" line="246"/>
         <source>&lt;br&gt;Peak memory of the training step %1 (the cost model: %2)</source>
         <translation>&lt;br&gt;학습 스텝의 최대 메모리 %1 (비용 모델: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="277"/>
+        <location filename="../widgets/speedpanel.cpp" line="281"/>
         <source>time (forward + backward)</source>
         <translation>시간 (순전파 + 역전파)</translation>
     </message>
@@ -1060,22 +1073,23 @@
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="89"/>
+        <location filename="../widgets/stagetablemodel.cpp" line="92"/>
         <source>%1 multiply-adds (the papers&apos; FLOPs), %2 of the model</source>
         <translation>곱셈-누산 %1회 (논문의 FLOPs), 모델의 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="134"/>
+        <location filename="../widgets/stagetablemodel.cpp" line="138"/>
         <source>Stage %1, %2: &quot;%3&quot; is not a number</source>
         <translation>스테이지 %1, %2: &quot;%3&quot;은(는) 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="152"/>
+        <location filename="../widgets/stagetablemodel.cpp" line="156"/>
         <source>must be a whole number</source>
         <translation>정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/stagetablemodel.cpp" line="190"/>
+        <location filename="../widgets/stagetablemodel.cpp" line="194"/>
+        <location filename="../widgets/stagetablemodel.cpp" line="218"/>
         <source>Stage %1, %2 refused: %3</source>
         <translation>스테이지 %1, %2 거부됨: %3</translation>
     </message>
