@@ -18,13 +18,20 @@ std::vector<std::vector<std::string>> timmArchDef(const ScaledArch& arch) {
         throw ValidationError("family", "ResNet-RS has no timm arch_def (timm builds it from "
                                         "its ResNet class: timm.create_model('resnetrs50'))");
     std::vector<std::vector<std::string>> out;
-    for (const ScaledStage& st : arch.stages) {
-        const StageSpec& s = st.spec;
+    for (size_t i = 0; i < arch.stages.size(); ++i) {
+        const StageSpec& s = arch.stages[i].spec;
         std::string prefix;
         if (s.block == BlockType::MBConv)
             prefix = s.expansion == 1.0 ? "ds" : "ir";
         else
             prefix = s.expansion == 1.0 ? "cn" : "er";
+        // timm's ConvBnAct reads no "se" option: it would build this stage without the SE
+        // that the engine and the cost tables give it.
+        if (prefix == "cn" && s.seRatio > 0)
+            throw ValidationError("stages[" + std::to_string(i) + "].se_ratio",
+                                  "a Fused-MBConv without expansion is timm's ConvBnAct, which "
+                                  "has no squeeze-and-excitation; set this stage's SE ratio to 0 "
+                                  "or its expansion above 1 to export it");
         std::ostringstream b;
         b << prefix << "_r" << s.repeats << "_k" << s.kernel << "_s" << s.stride << "_e"
           << number(s.expansion) << "_c" << s.channels;

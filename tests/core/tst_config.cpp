@@ -23,6 +23,7 @@ class TestConfig : public QObject {
     void deepNestingIsRefusedQuickly();
     void missingFile();
     void timmArchDef();
+    void timmRefusesWhatItCannotBuild();
     void timmRefusesResNet();
 };
 
@@ -207,6 +208,24 @@ void TestConfig::timmArchDef() {
     QCOMPARE(QString::fromStdString(defv2[5][0]), QString("ir_r15_k3_s2_e6_c256_se0.25"));
     QVERIFY(QString::fromStdString(timmArchDefPython(scale(b7.baseline, b7.request)))
                 .contains("stem_size=64, num_features=2560"));
+}
+
+void TestConfig::timmRefusesWhatItCannotBuild() {
+    // B0's first stage made Fused-MBConv keeps its expansion 1 and SE 0.25: timm's ConvBnAct
+    // ("cn") would drop the SE, so the export is refused by the field to change.
+    ScaleConfig b0 = configForPreset("efficientnet-b0");
+    b0.baseline.stages[0].block = BlockType::FusedMBConv;
+    b0.baseline.stages[1].block = BlockType::FusedMBConv;
+    try {
+        scalescope::timmArchDef(scale(b0.baseline, b0.request));
+        QFAIL("exported");
+    } catch (const ValidationError& e) {
+        QCOMPARE(QString::fromStdString(e.field()), QString("stages[0].se_ratio"));
+    }
+    b0.baseline.stages[0].seRatio = 0;
+    const auto def = scalescope::timmArchDef(scale(b0.baseline, b0.request));
+    QCOMPARE(QString::fromStdString(def[0][0]), QString("cn_r1_k3_s1_e1_c16_skip"));
+    QCOMPARE(QString::fromStdString(def[1][0]), QString("er_r2_k3_s2_e6_c24_se0.25"));
 }
 
 void TestConfig::timmRefusesResNet() {
