@@ -522,7 +522,7 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="154"/>
-        <location filename="../app/gui/mainwindow.cpp" line="199"/>
+        <location filename="../app/gui/mainwindow.cpp" line="200"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
@@ -533,7 +533,7 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="155"/>
-        <location filename="../app/gui/mainwindow.cpp" line="200"/>
+        <location filename="../app/gui/mainwindow.cpp" line="201"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
@@ -604,126 +604,132 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="193"/>
+        <source>Speed table as CSV…</source>
+        <translation>속도 표를 CSV로…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="194"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="195"/>
+        <location filename="../app/gui/mainwindow.cpp" line="196"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="197"/>
+        <location filename="../app/gui/mainwindow.cpp" line="198"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="207"/>
+        <location filename="../app/gui/mainwindow.cpp" line="208"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="217"/>
+        <location filename="../app/gui/mainwindow.cpp" line="218"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="221"/>
+        <location filename="../app/gui/mainwindow.cpp" line="222"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="222"/>
+        <location filename="../app/gui/mainwindow.cpp" line="223"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="224"/>
+        <location filename="../app/gui/mainwindow.cpp" line="225"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="232"/>
+        <location filename="../app/gui/mainwindow.cpp" line="233"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="235"/>
+        <location filename="../app/gui/mainwindow.cpp" line="236"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="236"/>
+        <location filename="../app/gui/mainwindow.cpp" line="237"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="237"/>
+        <location filename="../app/gui/mainwindow.cpp" line="238"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="238"/>
+        <location filename="../app/gui/mainwindow.cpp" line="239"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="250"/>
+        <location filename="../app/gui/mainwindow.cpp" line="251"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="251"/>
+        <location filename="../app/gui/mainwindow.cpp" line="252"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="252"/>
+        <location filename="../app/gui/mainwindow.cpp" line="253"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="253"/>
+        <location filename="../app/gui/mainwindow.cpp" line="254"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="254"/>
+        <location filename="../app/gui/mainwindow.cpp" line="255"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="255"/>
+        <location filename="../app/gui/mainwindow.cpp" line="262"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="280"/>
+        <location filename="../app/gui/mainwindow.cpp" line="259"/>
+        <location filename="../app/gui/mainwindow.cpp" line="289"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="285"/>
+        <location filename="../app/gui/mainwindow.cpp" line="294"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="287"/>
+        <location filename="../app/gui/mainwindow.cpp" line="296"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="293"/>
+        <location filename="../app/gui/mainwindow.cpp" line="302"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="303"/>
+        <location filename="../app/gui/mainwindow.cpp" line="312"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="321"/>
+        <location filename="../app/gui/mainwindow.cpp" line="330"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
@@ -829,173 +835,183 @@
 <context>
     <name>scalescope::SpeedPanel</name>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="55"/>
+        <location filename="../widgets/speedpanel.cpp" line="56"/>
         <source>Multiply-adds are not time: a stage of depthwise convolutions does its few slowly. Measure times this model here, with random images and the training settings.</source>
         <translation>곱셈-덧셈 수는 시간이 아닙니다: depthwise 합성곱 단계는 적은 연산도 느리게 합니다. 측정은 이 모델을 여기서 무작위 이미지와 학습 설정으로 잽니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="64"/>
+        <location filename="../widgets/speedpanel.cpp" line="65"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="65"/>
+        <location filename="../widgets/speedpanel.cpp" line="66"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="73"/>
+        <location filename="../widgets/speedpanel.cpp" line="74"/>
         <source>the model&apos;s</source>
         <translation>모델의 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="75"/>
+        <location filename="../widgets/speedpanel.cpp" line="76"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="80"/>
+        <location filename="../widgets/speedpanel.cpp" line="81"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="81"/>
+        <location filename="../widgets/speedpanel.cpp" line="82"/>
         <source>Batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="82"/>
+        <location filename="../widgets/speedpanel.cpp" line="83"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="83"/>
+        <location filename="../widgets/speedpanel.cpp" line="84"/>
         <source>Timed passes</source>
         <translation>측정 횟수</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="87"/>
+        <location filename="../widgets/speedpanel.cpp" line="88"/>
         <source>Measure</source>
         <translation>측정</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="89"/>
+        <location filename="../widgets/speedpanel.cpp" line="90"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="106"/>
+        <location filename="../widgets/speedpanel.cpp" line="107"/>
         <source>Per stage: share of the time and of the MACs</source>
         <translation>단계별: 시간과 MACs의 비중</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="107"/>
+        <location filename="../widgets/speedpanel.cpp" line="108"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="114"/>
+        <location filename="../widgets/speedpanel.cpp" line="115"/>
         <source>Stage</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="114"/>
-        <location filename="../widgets/speedpanel.cpp" line="288"/>
+        <location filename="../widgets/speedpanel.cpp" line="115"/>
+        <location filename="../widgets/speedpanel.cpp" line="304"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="114"/>
+        <location filename="../widgets/speedpanel.cpp" line="115"/>
         <source>Fwd ms</source>
         <translation>순전파 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="114"/>
+        <location filename="../widgets/speedpanel.cpp" line="115"/>
         <source>Bwd ms</source>
         <translation>역전파 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="114"/>
+        <location filename="../widgets/speedpanel.cpp" line="115"/>
         <source>GMAC/s</source>
         <translation>GMAC/s</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="118"/>
+        <location filename="../widgets/speedpanel.cpp" line="119"/>
         <source>Forward and backward of each stage alone, one batch, median of the timed passes; GMAC/s is forward multiply-adds per second.</source>
         <translation>각 단계만의 순전파와 역전파, 배치 하나, 측정값의 중앙값; GMAC/s는 초당 순전파 곱셈-덧셈 수입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="125"/>
+        <location filename="../widgets/speedpanel.cpp" line="126"/>
         <source>Not measured yet.</source>
         <translation>아직 측정하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="165"/>
+        <location filename="../widgets/speedpanel.cpp" line="166"/>
         <source>Measured on %1.</source>
         <translation>%1에서 측정했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="171"/>
+        <location filename="../widgets/speedpanel.cpp" line="172"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="173"/>
+        <location filename="../widgets/speedpanel.cpp" line="174"/>
         <source>Not measured — %1</source>
         <translation>측정하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="176"/>
+        <location filename="../widgets/speedpanel.cpp" line="177"/>
         <source>Measuring…</source>
         <translation>측정 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="205"/>
+        <location filename="../widgets/speedpanel.cpp" line="185"/>
+        <source>nothing has been measured yet (Speed dock → Measure)</source>
+        <translation>아직 측정한 것이 없습니다 (속도 도크 → 측정)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/speedpanel.cpp" line="192"/>
+        <source>%1 could not be written</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/speedpanel.cpp" line="221"/>
         <source>A training run is using the machine.</source>
         <translation>학습 실행이 이 기기를 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="226"/>
+        <location filename="../widgets/speedpanel.cpp" line="242"/>
         <source>The model changed since this measurement: measure again to see its speed.</source>
         <translation>이 측정 뒤에 모델이 바뀌었습니다: 속도를 보려면 다시 측정하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="232"/>
+        <location filename="../widgets/speedpanel.cpp" line="248"/>
         <source>&lt;b&gt;Training step&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;Inference&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, batch %8, %9%10</source>
         <translation>&lt;b&gt;학습 스텝&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;추론&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, 배치 %8, %9%10</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="236"/>
+        <location filename="../widgets/speedpanel.cpp" line="252"/>
         <source>, CUDA graph</source>
         <translation>, CUDA 그래프</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="241"/>
+        <location filename="../widgets/speedpanel.cpp" line="257"/>
         <source>bf16 autocast</source>
         <translation>bf16 autocast</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="241"/>
+        <location filename="../widgets/speedpanel.cpp" line="257"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="242"/>
+        <location filename="../widgets/speedpanel.cpp" line="258"/>
         <source>, 1 CPU thread</source>
         <translation>, CPU 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="243"/>
+        <location filename="../widgets/speedpanel.cpp" line="259"/>
         <source>, %1 CPU threads</source>
         <translation>, CPU 스레드 %1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="246"/>
+        <location filename="../widgets/speedpanel.cpp" line="262"/>
         <source>&lt;br&gt;Peak memory of the training step %1 (the cost model: %2)</source>
         <translation>&lt;br&gt;학습 스텝의 최대 메모리 %1 (비용 모델: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="281"/>
+        <location filename="../widgets/speedpanel.cpp" line="297"/>
         <source>time (forward + backward)</source>
         <translation>시간 (순전파 + 역전파)</translation>
     </message>

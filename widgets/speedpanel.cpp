@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QThread>
@@ -177,6 +178,21 @@ void SpeedPanel::measure() {
     m_thread->start();
     updateButtons();
     Q_EMIT measuringChanged(true);
+}
+
+bool SpeedPanel::exportCsv(const QString& path, QString* why) const {
+    if (!m_report) {
+        if (why) *why = tr("nothing has been measured yet (Speed dock → Measure)");
+        return false;
+    }
+    const std::string csv = train::speedReportCsv(*m_report);
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) ||
+        f.write(csv.data(), qint64(csv.size())) != qint64(csv.size()) || !f.commit()) {
+        if (why) *why = tr("%1 could not be written").arg(path);
+        return false;
+    }
+    return true;
 }
 
 void SpeedPanel::cancel() {

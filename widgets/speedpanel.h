@@ -48,6 +48,9 @@ class SpeedPanel : public QWidget {
     // While a training run has the machine, measuring would time both: Measure is off, and a
     // measurement under way stops.
     void setTrainingRunning(bool running);
+    // The last report as CSV (train::speedReportCsv); false, with `why`, when there is none
+    // or the file cannot be written.
+    bool exportCsv(const QString& path, QString* why = nullptr) const;
 
     std::optional<train::SpeedReport> report() const { return m_report; }
     bool isStale() const { return m_stale; } // the document changed since the measurement

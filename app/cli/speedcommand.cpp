@@ -29,6 +29,7 @@ its few MACs slower than a fused one does its many (EfficientNetV2's argument).
   --repeats N            timed passes of each measurement, median reported (default 5)
   --warmup N             untimed passes before them (default 2)
   --json                 the report as JSON
+  --csv                  a row per stage as CSV (the GUI's Export → Speed table as CSV)
   --quiet                no progress on standard error
 
 Training options that apply (the rest are accepted and ignored):
@@ -112,7 +113,9 @@ int runSpeedCommand(const std::vector<std::string>& argv) {
         options.push_back(o);
     for (const auto& o : cli::trainingFlagNames())
         options.push_back(o);
-    const cli::Args a(argv, options, {"--json", "--quiet"});
+    const cli::Args a(argv, options, {"--json", "--csv", "--quiet"});
+    if (a.flag("--json") && a.flag("--csv"))
+        throw ValidationError("--csv", "cannot be given with --json: choose one format");
     if (!a.positional().empty())
         throw ValidationError(a.positional().front(), "unexpected argument");
     ScaleConfig c = cli::configFromArgs(a);
@@ -141,6 +144,8 @@ int runSpeedCommand(const std::vector<std::string>& argv) {
     });
     if (a.flag("--json"))
         std::cout << reportJson(report).dump(2) << "\n";
+    else if (a.flag("--csv"))
+        std::cout << train::speedReportCsv(report);
     else
         printReport(c, report);
     return 0;

@@ -190,6 +190,7 @@ void MainWindow::buildMenus() {
     ex->addAction(tr("Training curves as PNG…"), this, [this] { exportDialog("curves-png"); });
     ex->addAction(tr("Training curves as PDF…"), this, [this] { exportDialog("curves-pdf"); });
     ex->addAction(tr("Metrics as CSV…"), this, [this] { exportDialog("metrics-csv"); });
+    ex->addAction(tr("Speed table as CSV…"), this, [this] { exportDialog("speed-csv"); });
     ex->addAction(tr("timm arch_def (Python)…"), this, [this] { exportDialog("timm"); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -252,6 +253,12 @@ void MainWindow::exportDialog(const QString& what) {
                       : what.endsWith("pdf") ? Kind{tr("PDF document (*.pdf)"), "pdf"}
                       : what.endsWith("csv") ? Kind{tr("CSV table (*.csv)"), "csv"}
                                              : Kind{tr("Python (*.py)"), "py"};
+    QString why;
+    if (what == "speed-csv" && !m_speed->report()) { // say so before asking for a file
+        m_speed->exportCsv({}, &why);
+        showMessage(tr("Not exported — %1").arg(why));
+        return;
+    }
     QString path = QFileDialog::getSaveFileName(this, tr("Export"), {}, kind.filter);
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += "." + kind.suffix;
@@ -270,6 +277,8 @@ void MainWindow::exportDialog(const QString& what) {
         ok = m_training->plot()->savePdf(path);
     else if (what == "metrics-csv")
         ok = m_training->exportMetricsCsv(path);
+    else if (what == "speed-csv")
+        ok = m_speed->exportCsv(path, &why);
     else if (what == "timm") {
         try {
             const std::string py = timmArchDefPython(m_doc->arch());

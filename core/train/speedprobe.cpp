@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <sstream>
 
 namespace scalescope::train {
 
@@ -81,6 +82,18 @@ void validate(const SpeedRequest& r) {
             throw ValidationError("speed.device", e.reason());
         }
     }
+}
+
+std::string speedReportCsv(const SpeedReport& r) {
+    std::ostringstream os;
+    os.precision(10);
+    os << "device,batch,image_size,train_step_ms,inference_ms,stage,block,macs,forward_ms,"
+          "backward_ms,forward_gmacs_per_second\n";
+    for (const SegmentSpeed& s : r.segments)
+        os << r.device << ',' << r.batch << ',' << r.imageSize << ',' << r.trainStepMs << ','
+           << r.inferenceMs << ',' << s.name << ',' << s.label << ',' << s.macs << ','
+           << s.forwardMs << ',' << s.backwardMs << ',' << s.forwardGmacsPerSecond(r.batch) << '\n';
+    return os.str();
 }
 
 bool sameSpeedInputs(const ScaleConfig& a, const ScaleConfig& b, const SpeedRequest& r) {

@@ -66,6 +66,11 @@ class SpeedCancelled : public std::runtime_error {
     SpeedCancelled() : std::runtime_error("speed measurement cancelled") {}
 };
 
+// The report as CSV: a header, then a row per stage (name, block, MACs, forward and backward
+// ms, GMAC/s), each carrying the run's device, batch, image size, training step and inference
+// ms, so that rows from several reports can be stacked in one table.
+std::string speedReportCsv(const SpeedReport& r);
+
 // Whether measureSpeed(a, r) and measureSpeed(b, r) time the same thing: the same model and
 // the training settings that change a step's speed (precision, optimizer, CUDA graphs,
 // cuDNN's search; the device and batch where `r` leaves them to the configuration). Epochs,

@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <qcustomplot.h>
 
@@ -72,6 +73,10 @@ void TestSpeedPanel::measuresTheDocumentsModel() {
     SpeedPanel panel(&doc);
     quick(panel);
     QVERIFY(!panel.report());
+    QTemporaryDir dir;
+    QString why;
+    QVERIFY(!panel.exportCsv(dir.filePath("none.csv"), &why));
+    QVERIFY2(why.contains("nothing has been measured"), qPrintable(why));
     QSignalSpy measuring(&panel, &SpeedPanel::measuringChanged);
     panel.measureButton()->click();
     QVERIFY(panel.isMeasuring());
@@ -115,6 +120,10 @@ void TestSpeedPanel::measuresTheDocumentsModel() {
     }
     QVERIFY(qAbs(timeShares - 100) < 1e-9);
     QVERIFY(qAbs(macShares - 100) < 1e-9);
+    QVERIFY(panel.exportCsv(dir.filePath("speed.csv")));
+    QFile csv(dir.filePath("speed.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(QString(csv.readAll()).trimmed().split('\n').size(), int(costs.stages.size()) + 1);
     QVERIFY2(
         panel.summaryText().contains(QString::number(r.trainImagesPerSecond(), 'f', 1) + " img/s"),
         qPrintable(panel.summaryText()));

@@ -133,6 +133,16 @@ void TestSpeedProbe::reportFollowsCostTable() {
                  double(s.macs) * rep.batch / (s.forwardMs * 1e6));
     }
     QVERIFY(rep.trainStepMs > 0 && rep.inferenceMs > 0);
+    // CSV: a header and a row per stage, eleven fields each.
+    const QStringList csv = QString::fromStdString(speedReportCsv(rep)).trimmed().split('\n');
+    QCOMPARE(csv.size(), int(costs.stages.size()) + 1);
+    QVERIFY(csv[0].startsWith("device,batch,image_size,"));
+    for (int i = 1; i < csv.size(); ++i) {
+        const QStringList f = csv[i].split(',');
+        QCOMPARE(f.size(), 11);
+        QCOMPARE(f[5], QString::fromStdString(costs.stages[size_t(i - 1)].name));
+        QCOMPARE(f[7].toLongLong(), qint64(costs.stages[size_t(i - 1)].macs));
+    }
     QCOMPARE(rep.trainImagesPerSecond(), rep.batch * 1000.0 / rep.trainStepMs);
     QCOMPARE(rep.inferenceImagesPerSecond(), rep.batch * 1000.0 / rep.inferenceMs);
 }
@@ -307,6 +317,9 @@ void TestSpeedProbe::cliPrintsAndRefuses_data() {
     QTest::newRow("image size 3") << QStringList{"speed", "--image-size", "3"} << 2
                                   << "--image-size:";
     QTest::newRow("batch -4") << QStringList{"speed", "--batch", "-4"} << 2 << "batch";
+    QTest::newRow("csv") << (tiny + QStringList{"--csv"}) << 0 << QString();
+    QTest::newRow("json and csv") << QStringList{"speed", "--json", "--csv"} << 2
+                                  << "--csv: cannot be given with --json";
     QTest::newRow("stray argument") << QStringList{"speed", "fast"} << 2 << "fast: unexpected";
 }
 
@@ -326,6 +339,12 @@ void TestSpeedProbe::cliPrintsAndRefuses() {
         return;
     }
     QVERIFY2(err.isEmpty(), qPrintable(err)); // no progress line off a terminal
+    if (args.contains("--csv")) {
+        const QStringList lines = QString::fromUtf8(out).trimmed().split('\n');
+        QCOMPARE(lines.size(), 10); // header, stem, seven stages, head
+        QVERIFY(lines[1].startsWith("cpu,8,32,"));
+        return;
+    }
     if (args.contains("--json")) {
         const QJsonObject j = QJsonDocument::fromJson(out).object();
         QCOMPARE(j["device"].toString(), QString("cpu"));
