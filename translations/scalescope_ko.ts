@@ -116,144 +116,134 @@
 <context>
     <name>scalescope::CostPanel</name>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="32"/>
-        <source>%1, φ %2, %3 px</source>
-        <translation>%1, φ %2, %3 px</translation>
-    </message>
-    <message>
-        <location filename="../widgets/costpanel.cpp" line="36"/>
-        <source>%1 at %2 px</source>
-        <translation>%1, %2 px</translation>
-    </message>
-    <message>
-        <location filename="../widgets/costpanel.cpp" line="57"/>
+        <location filename="../widgets/costpanel.cpp" line="45"/>
         <source> GiB</source>
         <translation> GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="59"/>
+        <location filename="../widgets/costpanel.cpp" line="47"/>
         <source>bf16 activations</source>
         <translation>bf16 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="60"/>
+        <location filename="../widgets/costpanel.cpp" line="48"/>
         <source>fp32 activations</source>
         <translation>fp32 활성화</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="61"/>
+        <location filename="../widgets/costpanel.cpp" line="49"/>
         <source>GPU memory</source>
         <translation>GPU 메모리</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="62"/>
+        <location filename="../widgets/costpanel.cpp" line="50"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="65"/>
+        <location filename="../widgets/costpanel.cpp" line="53"/>
         <source>Pin as reference</source>
         <translation>기준으로 고정</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="67"/>
+        <location filename="../widgets/costpanel.cpp" line="55"/>
         <source>Keep this model to compare the next edits against: its costs are drawn in grey and the ratios listed.</source>
         <translation>이 모델을 기준으로 두고 이후 편집과 비교합니다: 기준의 비용은 회색으로 그리고 비율을 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="69"/>
+        <location filename="../widgets/costpanel.cpp" line="57"/>
         <source>Clear reference</source>
         <translation>기준 해제</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="84"/>
+        <location filename="../widgets/costpanel.cpp" line="72"/>
         <source>Per stage: MACs and parameters</source>
         <translation>스테이지별 MAC과 파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="86"/>
+        <location filename="../widgets/costpanel.cpp" line="74"/>
         <source>MACs against φ (current α, β, γ)</source>
         <translation>φ에 따른 MAC (현재 α, β, γ)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="131"/>
+        <location filename="../widgets/costpanel.cpp" line="119"/>
         <source>&lt;b&gt;Against the reference&lt;/b&gt; (%1): parameters %2, MACs %3, training memory per image %4</source>
         <translation>&lt;b&gt;기준 대비&lt;/b&gt; (%1): 파라미터 %2, MAC %3, 이미지당 학습 메모리 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="136"/>
+        <location filename="../widgets/costpanel.cpp" line="124"/>
         <source>&lt;br&gt;φ %1 → %2: (α·β²·γ²)^Δφ predicts MACs %3, the rounded model has %4</source>
         <translation>&lt;br&gt;φ %1 → %2: (α·β²·γ²)^Δφ의 예측은 MAC %3, 반올림된 모델은 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="140"/>
+        <location filename="../widgets/costpanel.cpp" line="128"/>
         <source>&lt;br&gt;The stages differ in number: the bars show no reference.</source>
         <translation>&lt;br&gt;스테이지 수가 달라 막대에는 기준을 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="153"/>
+        <location filename="../widgets/costpanel.cpp" line="141"/>
         <source>&lt;b&gt;%1&lt;/b&gt; at %2 px&lt;br&gt;Parameters: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MACs: &lt;b&gt;%5&lt;/b&gt; (multiply-adds; the papers&apos; &quot;FLOPs&quot;)&lt;br&gt;Training memory: %6 per image (estimate)&lt;br&gt;Largest batch in %7 GiB: &lt;b&gt;%8&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2 px&lt;br&gt;파라미터: &lt;b&gt;%3&lt;/b&gt; (%4)&lt;br&gt;MAC: &lt;b&gt;%5&lt;/b&gt; (곱셈-누산; 논문의 &quot;FLOPs&quot;)&lt;br&gt;학습 메모리: 이미지당 %6 (추정)&lt;br&gt;%7 GiB에 들어가는 최대 배치: &lt;b&gt;%8&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="178"/>
+        <location filename="../widgets/costpanel.cpp" line="166"/>
         <source>reference MACs (G)</source>
         <translation>기준 MAC (G)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="184"/>
-        <location filename="../widgets/costpanel.cpp" line="218"/>
+        <location filename="../widgets/costpanel.cpp" line="172"/>
+        <location filename="../widgets/costpanel.cpp" line="206"/>
         <source>MACs (G)</source>
         <translation>MAC (G)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="185"/>
-        <location filename="../widgets/costpanel.cpp" line="220"/>
+        <location filename="../widgets/costpanel.cpp" line="173"/>
+        <location filename="../widgets/costpanel.cpp" line="208"/>
         <source>parameters (M)</source>
         <translation>파라미터 (M)</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="210"/>
+        <location filename="../widgets/costpanel.cpp" line="198"/>
         <source>stem</source>
         <translation>스템</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="212"/>
+        <location filename="../widgets/costpanel.cpp" line="200"/>
         <source>head</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="217"/>
+        <location filename="../widgets/costpanel.cpp" line="205"/>
         <source>stage</source>
         <translation>스테이지</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="229"/>
+        <location filename="../widgets/costpanel.cpp" line="217"/>
         <source>α^φ, β^φ, γ^φ</source>
         <translation>α^φ, β^φ, γ^φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="244"/>
+        <location filename="../widgets/costpanel.cpp" line="232"/>
         <source>official B0–B7</source>
         <translation>공식 B0–B7</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="263"/>
+        <location filename="../widgets/costpanel.cpp" line="251"/>
         <source>reference</source>
         <translation>기준</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="270"/>
+        <location filename="../widgets/costpanel.cpp" line="258"/>
         <source>current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="276"/>
+        <location filename="../widgets/costpanel.cpp" line="264"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/costpanel.cpp" line="277"/>
+        <location filename="../widgets/costpanel.cpp" line="265"/>
         <source>MACs (G, log)</source>
         <translation>MAC (G, 로그)</translation>
     </message>
@@ -745,6 +735,19 @@
     </message>
 </context>
 <context>
+    <name>scalescope::ModelDescription</name>
+    <message>
+        <location filename="../widgets/modeldescription.cpp" line="10"/>
+        <source>%1, φ %2, %3 px</source>
+        <translation>%1, φ %2, %3 px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/modeldescription.cpp" line="14"/>
+        <source>%1 at %2 px</source>
+        <translation>%1, %2 px</translation>
+    </message>
+</context>
+<context>
     <name>scalescope::ScalingEditor</name>
     <message>
         <location filename="../widgets/scalingeditor.cpp" line="32"/>
@@ -835,183 +838,218 @@
 <context>
     <name>scalescope::SpeedPanel</name>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="56"/>
+        <location filename="../widgets/speedpanel.cpp" line="65"/>
         <source>Multiply-adds are not time: a stage of depthwise convolutions does its few slowly. Measure times this model here, with random images and the training settings.</source>
         <translation>곱셈-덧셈 수는 시간이 아닙니다: depthwise 합성곱 단계는 적은 연산도 느리게 합니다. 측정은 이 모델을 여기서 무작위 이미지와 학습 설정으로 잽니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="65"/>
+        <location filename="../widgets/speedpanel.cpp" line="74"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="66"/>
+        <location filename="../widgets/speedpanel.cpp" line="75"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="74"/>
+        <location filename="../widgets/speedpanel.cpp" line="83"/>
         <source>the model&apos;s</source>
         <translation>모델의 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="76"/>
+        <location filename="../widgets/speedpanel.cpp" line="85"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="81"/>
+        <location filename="../widgets/speedpanel.cpp" line="90"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="82"/>
+        <location filename="../widgets/speedpanel.cpp" line="91"/>
         <source>Batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="83"/>
+        <location filename="../widgets/speedpanel.cpp" line="92"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="84"/>
+        <location filename="../widgets/speedpanel.cpp" line="93"/>
         <source>Timed passes</source>
         <translation>측정 횟수</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="88"/>
+        <location filename="../widgets/speedpanel.cpp" line="97"/>
         <source>Measure</source>
         <translation>측정</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="90"/>
+        <location filename="../widgets/speedpanel.cpp" line="99"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="107"/>
+        <location filename="../widgets/speedpanel.cpp" line="116"/>
+        <source>Pin as reference</source>
+        <translation>기준으로 고정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/speedpanel.cpp" line="118"/>
+        <source>Set the next measurements against this one: edit the model (say, Fused-MBConv in its early stages), measure again, and read the ratios.</source>
+        <translation>다음 측정들을 이 측정과 비교합니다: 모델을 편집하고(예: 앞 단계에 Fused-MBConv), 다시 측정한 뒤 비율을 읽으세요.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/speedpanel.cpp" line="120"/>
+        <source>Clear reference</source>
+        <translation>기준 해제</translation>
+    </message>
+    <message>
+        <location filename="../widgets/speedpanel.cpp" line="134"/>
         <source>Per stage: share of the time and of the MACs</source>
         <translation>단계별: 시간과 MACs의 비중</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="108"/>
+        <location filename="../widgets/speedpanel.cpp" line="135"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="115"/>
+        <location filename="../widgets/speedpanel.cpp" line="143"/>
         <source>Stage</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="115"/>
-        <location filename="../widgets/speedpanel.cpp" line="304"/>
+        <location filename="../widgets/speedpanel.cpp" line="143"/>
+        <location filename="../widgets/speedpanel.cpp" line="377"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="115"/>
+        <location filename="../widgets/speedpanel.cpp" line="143"/>
         <source>Fwd ms</source>
         <translation>순전파 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="115"/>
+        <location filename="../widgets/speedpanel.cpp" line="143"/>
         <source>Bwd ms</source>
         <translation>역전파 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="115"/>
+        <location filename="../widgets/speedpanel.cpp" line="143"/>
         <source>GMAC/s</source>
         <translation>GMAC/s</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="119"/>
+        <location filename="../widgets/speedpanel.cpp" line="143"/>
+        <source>× ref</source>
+        <translation>× 기준</translation>
+    </message>
+    <message>
+        <location filename="../widgets/speedpanel.cpp" line="148"/>
         <source>Forward and backward of each stage alone, one batch, median of the timed passes; GMAC/s is forward multiply-adds per second.</source>
         <translation>각 단계만의 순전파와 역전파, 배치 하나, 측정값의 중앙값; GMAC/s는 초당 순전파 곱셈-덧셈 수입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="126"/>
+        <location filename="../widgets/speedpanel.cpp" line="155"/>
         <source>Not measured yet.</source>
         <translation>아직 측정하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="166"/>
+        <location filename="../widgets/speedpanel.cpp" line="195"/>
         <source>Measured on %1.</source>
         <translation>%1에서 측정했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="172"/>
+        <location filename="../widgets/speedpanel.cpp" line="202"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="174"/>
+        <location filename="../widgets/speedpanel.cpp" line="204"/>
         <source>Not measured — %1</source>
         <translation>측정하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="177"/>
+        <location filename="../widgets/speedpanel.cpp" line="207"/>
         <source>Measuring…</source>
         <translation>측정 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="185"/>
+        <location filename="../widgets/speedpanel.cpp" line="215"/>
         <source>nothing has been measured yet (Speed dock → Measure)</source>
         <translation>아직 측정한 것이 없습니다 (속도 도크 → 측정)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="192"/>
+        <location filename="../widgets/speedpanel.cpp" line="222"/>
         <source>%1 could not be written</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="221"/>
+        <location filename="../widgets/speedpanel.cpp" line="232"/>
+        <source>%1, batch %2, %3</source>
+        <translation>%1, 배치 %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/speedpanel.cpp" line="275"/>
         <source>A training run is using the machine.</source>
         <translation>학습 실행이 이 기기를 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="242"/>
+        <location filename="../widgets/speedpanel.cpp" line="298"/>
         <source>The model changed since this measurement: measure again to see its speed.</source>
         <translation>이 측정 뒤에 모델이 바뀌었습니다: 속도를 보려면 다시 측정하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="248"/>
+        <location filename="../widgets/speedpanel.cpp" line="304"/>
         <source>&lt;b&gt;Training step&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;Inference&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, batch %8, %9%10</source>
         <translation>&lt;b&gt;학습 스텝&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;추론&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, 배치 %8, %9%10</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="252"/>
+        <location filename="../widgets/speedpanel.cpp" line="308"/>
         <source>, CUDA graph</source>
         <translation>, CUDA 그래프</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="257"/>
+        <location filename="../widgets/speedpanel.cpp" line="313"/>
         <source>bf16 autocast</source>
         <translation>bf16 autocast</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="257"/>
+        <location filename="../widgets/speedpanel.cpp" line="313"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="258"/>
+        <location filename="../widgets/speedpanel.cpp" line="314"/>
         <source>, 1 CPU thread</source>
         <translation>, CPU 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="259"/>
+        <location filename="../widgets/speedpanel.cpp" line="315"/>
         <source>, %1 CPU threads</source>
         <translation>, CPU 스레드 %1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="262"/>
+        <location filename="../widgets/speedpanel.cpp" line="318"/>
         <source>&lt;br&gt;Peak memory of the training step %1 (the cost model: %2)</source>
         <translation>&lt;br&gt;학습 스텝의 최대 메모리 %1 (비용 모델: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="297"/>
+        <location filename="../widgets/speedpanel.cpp" line="329"/>
+        <source>&lt;b&gt;Against the reference&lt;/b&gt; (%1), per image: training step %2, inference %3, MACs %4, peak memory %5</source>
+        <translation>&lt;b&gt;기준 대비&lt;/b&gt; (%1), 이미지당: 학습 스텝 %2, 추론 %3, MACs %4, 최대 메모리 %5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/speedpanel.cpp" line="332"/>
+        <source>— (another batch)</source>
+        <translation>— (다른 배치)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/speedpanel.cpp" line="370"/>
         <source>time (forward + backward)</source>
         <translation>시간 (순전파 + 역전파)</translation>
     </message>

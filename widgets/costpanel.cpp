@@ -1,13 +1,13 @@
 #include "costpanel.h"
 
 #include "explorerdocument.h"
+#include "modeldescription.h"
 #include "scaling/comparison.h"
 #include "scaling/format.h"
 #include "scaling/presets.h"
 #include "titledplot.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -25,18 +25,6 @@ constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
 constexpr double kPhiMin = -2, kPhiMax = 8, kPhiStep = 0.25; // range of the MACs–φ curve
 const QColor kReferenceColor(0x80, 0x80, 0x80, 170);
 constexpr int kMinimumWidth = 360; // px: nine stage labels under the bars without overlap
-
-QString describe(const ScaledArch& arch) {
-    const QString name = QString::fromStdString(arch.baseline.displayName);
-    if (arch.request.mode == ScalingRequest::Mode::Compound)
-        return QCoreApplication::translate("scalescope::CostPanel", "%1, φ %2, %3 px")
-            .arg(name)
-            .arg(arch.request.coefficients.phi, 0, 'g', 4)
-            .arg(arch.resolution);
-    return QCoreApplication::translate("scalescope::CostPanel", "%1 at %2 px")
-        .arg(arch.request.label.empty() ? name : QString::fromStdString(arch.request.label))
-        .arg(arch.resolution);
-}
 
 QString ratio(double r) {
     return QStringLiteral("×") + QString::number(r, 'f', 2);
@@ -130,7 +118,7 @@ QString CostPanel::comparison() const {
                                           Precision(m_precision->currentData().toInt()));
     QString text = tr("<b>Against the reference</b> (%1): parameters %2, MACs %3, training "
                       "memory per image %4")
-                       .arg(describe(m_ref->arch), ratio(k.params), ratio(k.macs),
+                       .arg(describeModel(m_ref->arch), ratio(k.params), ratio(k.macs),
                             ratio(k.activationBytesPerImage));
     if (k.predictedMacs)
         text += tr("<br>φ %1 → %2: (α·β²·γ²)^Δφ predicts MACs %3, the rounded model has %4")

@@ -1,6 +1,7 @@
 #include "speedpanel.h"
 
 #include "explorerdocument.h"
+#include "modeldescription.h"
 #include "scaling/format.h"
 #include "titledplot.h"
 #include "train/trainer.h"
@@ -19,6 +20,8 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <cmath>
+
 namespace scalescope {
 
 namespace {
@@ -26,8 +29,14 @@ constexpr int kCpuBatch = 8;       // a CPU measurement of B0 at 224 px then tak
 constexpr int kDefaultRepeats = 3; // passes timed per measurement; the median is shown
 constexpr int kMaxRepeats = 100;   // beyond that the median moves no more
 constexpr int kWarmup = 1;         // untimed first pass (allocations, first-call setup)
+constexpr int kColumns = 6;        // stage, MACs, forward, backward, GMAC/s, against the reference
+constexpr int kRefColumn = 5;      // hidden without a reference whose stages pair with these
 const QColor kTimeColor(0xd9, 0x53, 0x4f);
 const QColor kMacsColor(0x42, 0x7b, 0xc4);
+
+QString ratio(double r) {
+    return QStringLiteral("×") + QString::number(r, 'f', 2);
+}
 
 QString msText(double ms) {
     return QString::number(ms, 'f', ms < 10 ? 2 : 1);
@@ -103,16 +112,36 @@ SpeedPanel::SpeedPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
+    auto* refRow = new QHBoxLayout;
+    m_pin = new QPushButton(tr("Pin as reference"), this);
+    m_pin->setObjectName(QStringLiteral("pinSpeedReference"));
+    m_pin->setToolTip(tr("Set the next measurements against this one: edit the model (say, "
+                         "Fused-MBConv in its early stages), measure again, and read the ratios."));
+    m_unpin = new QPushButton(tr("Clear reference"), this);
+    m_unpin->setObjectName(QStringLiteral("clearSpeedReference"));
+    refRow->addWidget(m_pin);
+    refRow->addWidget(m_unpin);
+    refRow->addStretch(1);
+    layout->addLayout(refRow);
+    m_compare = new QLabel(this);
+    m_compare->setWordWrap(true);
+    m_compare->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_compare->hide();
+    layout->addWidget(m_compare);
+    connect(m_pin, &QPushButton::clicked, this, &SpeedPanel::pinReference);
+    connect(m_unpin, &QPushButton::clicked, this, &SpeedPanel::clearReference);
 
     m_plot = titledPlot(this, tr("Per stage: share of the time and of the MACs"), 200);
     m_plot->yAxis->setLabel(tr("%"));
     m_group = new QCPBarsGroup(m_plot);
     layout->addWidget(m_plot, 1);
 
-    // Five narrow columns fit the dock; the block's name is the stage cell's tooltip.
-    m_table = new QTableWidget(0, 5, this);
+    // Five narrow columns fit the dock (a sixth with a reference); the block's name is the
+    // stage cell's tooltip.
+    m_table = new QTableWidget(0, kColumns, this);
     m_table->setHorizontalHeaderLabels(
-        {tr("Stage"), tr("MACs"), tr("Fwd ms"), tr("Bwd ms"), tr("GMAC/s")});
+        {tr("Stage"), tr("MACs"), tr("Fwd ms"), tr("Bwd ms"), tr("GMAC/s"), tr("× ref")});
+    m_table->setColumnHidden(kRefColumn, true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -165,6 +194,7 @@ void SpeedPanel::measure() {
         showReport(r);
         setStatus(tr("Measured on %1.").arg(QString::fromStdString(r.device)), false);
         markStale(); // the document may have changed while it measured
+        updateButtons();
     });
     connect(worker, &SpeedWorker::failed, this, [this](const QString& reason) {
         finish();
@@ -195,6 +225,30 @@ bool SpeedPanel::exportCsv(const QString& path, QString* why) const {
     return true;
 }
 
+void SpeedPanel::pinReference() {
+    if (!m_report) return;
+    ScaledArch arch = scale(m_measured.baseline, m_measured.request);
+    arch.resolution = m_report->imageSize; // the measured size, which may be another
+    m_ref = Reference{*m_report, tr("%1, batch %2, %3")
+                                     .arg(describeModel(arch))
+                                     .arg(m_report->batch)
+                                     .arg(QString::fromStdString(m_report->device))};
+    showReport(*m_report);
+    updateButtons();
+}
+
+void SpeedPanel::clearReference() {
+    m_ref.reset();
+    if (m_report) showReport(*m_report);
+    m_compare->hide();
+    m_table->setColumnHidden(kRefColumn, true);
+    updateButtons();
+}
+
+QString SpeedPanel::comparisonText() const {
+    return m_ref ? m_compare->text() : QString();
+}
+
 void SpeedPanel::cancel() {
     if (m_thread) m_thread->requestInterruption();
 }
@@ -220,6 +274,8 @@ void SpeedPanel::updateButtons() {
     m_measure->setEnabled(!m_thread && !m_training);
     m_measure->setToolTip(m_training ? tr("A training run is using the machine.") : QString());
     m_cancel->setEnabled(m_thread != nullptr);
+    m_pin->setEnabled(m_report.has_value());
+    m_unpin->setEnabled(m_ref.has_value());
 }
 
 void SpeedPanel::setStatus(const QString& text, bool error) {
@@ -264,6 +320,18 @@ void SpeedPanel::showReport(const train::SpeedReport& r) {
                          QString::fromStdString(shortBytes(r.estimatedMemoryBytes)));
     m_summary->setText(text);
 
+    std::optional<train::SpeedComparison> ref;
+    if (m_ref) ref = train::compareSpeed(r, m_ref->report);
+    m_compare->setVisible(ref.has_value());
+    m_table->setColumnHidden(kRefColumn, !ref || ref->stageTime.empty());
+    if (ref)
+        m_compare->setText(
+            tr("<b>Against the reference</b> (%1), per image: training step %2, inference %3, "
+               "MACs %4, peak memory %5")
+                .arg(m_ref->what, ratio(ref->trainStep), ratio(ref->inference), ratio(ref->macs),
+                     std::isnan(ref->peakMemory) ? tr("— (another batch)")
+                                                 : ratio(ref->peakMemory)));
+    m_table->clearContents();
     m_table->setRowCount(int(r.segments.size()));
     double totalMs = 0, totalMacs = 0;
     for (const auto& s : r.segments) {
@@ -283,6 +351,11 @@ void SpeedPanel::showReport(const train::SpeedReport& r) {
             if (c >= 1) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (c == 0) item->setToolTip(QString::fromStdString(s.label));
             m_table->setItem(i, c, item);
+        }
+        if (ref && !ref->stageTime.empty()) {
+            auto* item = new QTableWidgetItem(ratio(ref->stageTime[size_t(i)]));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(i, kRefColumn, item);
         }
         ticks << i;
         timeShare << (totalMs > 0 ? 100.0 * (s.forwardMs + s.backwardMs) / totalMs : 0);

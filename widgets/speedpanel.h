@@ -53,6 +53,13 @@ class SpeedPanel : public QWidget {
     bool exportCsv(const QString& path, QString* why = nullptr) const;
 
     std::optional<train::SpeedReport> report() const { return m_report; }
+    // The last report becomes the one the next ones are set against (ratios per image, and a
+    // column of per-stage time ratios where the stages pair): before and after an edit such
+    // as Fused-MBConv in early stages.
+    void pinReference();
+    void clearReference();
+    bool hasReference() const { return m_ref.has_value(); }
+    QString comparisonText() const;          // empty without a reference
     bool isStale() const { return m_stale; } // the document changed since the measurement
     QString summaryText() const;
     QString statusText() const;
@@ -88,6 +95,14 @@ class SpeedPanel : public QWidget {
     QCPBarsGroup* m_group = nullptr; // time and MACs side by side
     QThread* m_thread = nullptr;
     std::optional<train::SpeedReport> m_report;
+    struct Reference {
+        train::SpeedReport report;
+        QString what; // the model and settings it was measured with
+    };
+    std::optional<Reference> m_ref;
+    QPushButton* m_pin = nullptr;
+    QPushButton* m_unpin = nullptr;
+    QLabel* m_compare = nullptr;
     ScaleConfig m_measured; // what the report (or the measurement under way) is of
     train::SpeedRequest m_request;
     bool m_stale = false;

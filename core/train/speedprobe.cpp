@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <sstream>
 
 namespace scalescope::train {
@@ -82,6 +83,32 @@ void validate(const SpeedRequest& r) {
             throw ValidationError("speed.device", e.reason());
         }
     }
+}
+
+SpeedComparison compareSpeed(const SpeedReport& now, const SpeedReport& ref) {
+    const auto macs = [](const SpeedReport& r) {
+        double m = 0;
+        for (const auto& s : r.segments)
+            m += double(s.macs);
+        return m;
+    };
+    const auto perImage = [](double ms, const SpeedReport& r) { return ms / r.batch; };
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    SpeedComparison c;
+    c.macs = macs(now) / macs(ref);
+    c.trainStep = perImage(now.trainStepMs, now) / perImage(ref.trainStepMs, ref);
+    c.inference = perImage(now.inferenceMs, now) / perImage(ref.inferenceMs, ref);
+    c.peakMemory = now.batch == ref.batch && now.peakMemoryBytes > 0 && ref.peakMemoryBytes > 0
+                       ? now.peakMemoryBytes / ref.peakMemoryBytes
+                       : nan;
+    if (now.segments.size() == ref.segments.size())
+        for (size_t i = 0; i < now.segments.size(); ++i) {
+            const auto& a = now.segments[i];
+            const auto& b = ref.segments[i];
+            c.stageTime.push_back(perImage(a.forwardMs + a.backwardMs, now) /
+                                  perImage(b.forwardMs + b.backwardMs, ref));
+        }
+    return c;
 }
 
 std::string speedReportCsv(const SpeedReport& r) {

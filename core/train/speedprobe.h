@@ -66,6 +66,19 @@ class SpeedCancelled : public std::runtime_error {
     SpeedCancelled() : std::runtime_error("speed measurement cancelled") {}
 };
 
+// A measurement against a pinned reference, as ratios now / reference. Times are per image,
+// so that reports of different batches compare; memory only at the same batch (it holds the
+// weights and optimizer state once, whatever the batch), NaN otherwise.
+struct SpeedComparison {
+    double macs = 0;       // forward multiply-adds per image
+    double trainStep = 0;  // training step time per image
+    double inference = 0;  // inference time per image
+    double peakMemory = 0; // NaN: other batches, or a peak not read
+    // Per stage, forward + backward time per image; empty when the stages do not pair.
+    std::vector<double> stageTime;
+};
+SpeedComparison compareSpeed(const SpeedReport& now, const SpeedReport& reference);
+
 // The report as CSV: a header, then a row per stage (name, block, MACs, forward and backward
 // ms, GMAC/s), each carrying the run's device, batch, image size, training step and inference
 // ms, so that rows from several reports can be stacked in one table.

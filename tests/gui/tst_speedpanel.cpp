@@ -53,6 +53,7 @@ class TestSpeedPanel : public QObject {
     void measuresTheDocumentsModel();
     void imageSizeOverride();
     void anEditMakesItStale();
+    void pinnedReference();
     void refusalNamesTheField();
     void cancelStopsWithoutBlocking();
     void trainingRunStopsAndDisablesIt();
@@ -170,6 +171,43 @@ void TestSpeedPanel::anEditMakesItStale() {
     QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
     QVERIFY(panel.report());
     QVERIFY(panel.isStale());
+}
+
+void TestSpeedPanel::pinnedReference() {
+    // EfficientNetV2's edit to B0, measured before and after: the ratios are the core's.
+    ExplorerDocument doc;
+    QVERIFY(doc.setConfig(small("efficientnet-b0")));
+    SpeedPanel panel(&doc);
+    quick(panel);
+    auto* pin = panel.findChild<QPushButton*>("pinSpeedReference");
+    auto* unpin = panel.findChild<QPushButton*>("clearSpeedReference");
+    QVERIFY(!pin->isEnabled() && !unpin->isEnabled()); // nothing measured yet
+    panel.measure();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
+    QVERIFY(pin->isEnabled());
+    pin->click();
+    QVERIFY(panel.hasReference() && unpin->isEnabled());
+    const train::SpeedReport before = *panel.report();
+    ScaleConfig fused = doc.config();
+    for (int i = 0; i < 3; ++i)
+        fused.baseline.stages[size_t(i)].block = BlockType::FusedMBConv;
+    QVERIFY(doc.setConfig(fused));
+    panel.measure();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), kMeasureMs);
+    const train::SpeedComparison c = train::compareSpeed(*panel.report(), before);
+    const QString text = panel.comparisonText();
+    const auto ratio = [](double r) { return QStringLiteral("×") + QString::number(r, 'f', 2); };
+    QVERIFY2(text.contains("EfficientNet-B0 at 32 px, batch 2, cpu"), qPrintable(text));
+    QVERIFY2(text.contains("training step " + ratio(c.trainStep)), qPrintable(text));
+    QVERIFY2(text.contains("MACs " + ratio(c.macs)), qPrintable(text));
+    QVERIFY(c.macs > 1); // a full k x k convolution in place of 1x1 + depthwise
+    QVERIFY(!panel.table()->isColumnHidden(5));
+    for (int i = 0; i < panel.table()->rowCount(); ++i)
+        QCOMPARE(panel.table()->item(i, 5)->text(), ratio(c.stageTime[size_t(i)]));
+    unpin->click();
+    QVERIFY(!panel.hasReference());
+    QVERIFY(panel.comparisonText().isEmpty());
+    QVERIFY(panel.table()->isColumnHidden(5));
 }
 
 void TestSpeedPanel::refusalNamesTheField() {

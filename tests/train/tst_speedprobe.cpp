@@ -26,6 +26,8 @@ class TestSpeedProbe : public QObject {
     void segmentsComposeForward();
     void reportFollowsCostTable_data();
     void reportFollowsCostTable();
+    void compareSpeed_data();
+    void compareSpeed();
     void sameSpeedInputs_data();
     void sameSpeedInputs();
     void memoryEstimateAgreesWithPeak_data();
@@ -145,6 +147,62 @@ void TestSpeedProbe::reportFollowsCostTable() {
     }
     QCOMPARE(rep.trainImagesPerSecond(), rep.batch * 1000.0 / rep.trainStepMs);
     QCOMPARE(rep.inferenceImagesPerSecond(), rep.batch * 1000.0 / rep.inferenceMs);
+}
+
+namespace {
+// A report with given figures, two stages of 100 and 300 M MACs an image.
+SpeedReport made(int batch, double stepMs, double inferMs, double peak, double stage0Ms,
+                 int stages = 2) {
+    SpeedReport r;
+    r.batch = batch;
+    r.trainStepMs = stepMs;
+    r.inferenceMs = inferMs;
+    r.peakMemoryBytes = peak;
+    for (int i = 0; i < stages; ++i) {
+        SegmentSpeed s;
+        s.macs = i == 0 ? 100'000'000 : 300'000'000;
+        s.forwardMs = i == 0 ? stage0Ms / 2 : 10;
+        s.backwardMs = i == 0 ? stage0Ms / 2 : 20;
+        r.segments.push_back(s);
+    }
+    return r;
+}
+} // namespace
+
+void TestSpeedProbe::compareSpeed_data() {
+    QTest::addColumn<int>("batch");
+    QTest::addColumn<int>("stages");
+    QTest::addColumn<double>("step");
+    QTest::addColumn<double>("inference");
+    QTest::addColumn<double>("memory"); // NaN: not compared
+    QTest::addColumn<double>("stage0"); // NaN: stages not paired
+    // Reference: batch 8, step 80 ms, inference 40 ms, 1 GB, stage 0 takes 20 ms.
+    QTest::newRow("same batch") << 8 << 2 << 1.5 << 0.5 << 2.0 << 3.0;
+    // Twice the batch in twice the time is the same time an image; memory is not compared.
+    QTest::newRow("batch 16") << 16 << 2 << 0.75 << 0.25 << qQNaN() << 1.5;
+    QTest::newRow("other stages") << 8 << 3 << 1.5 << 0.5 << 2.0 << qQNaN();
+}
+
+void TestSpeedProbe::compareSpeed() {
+    QFETCH(int, batch);
+    QFETCH(int, stages);
+    QFETCH(double, step);
+    QFETCH(double, inference);
+    QFETCH(double, memory);
+    QFETCH(double, stage0);
+    const SpeedReport ref = made(8, 80, 40, 1e9, 20);
+    const SpeedReport now = made(batch, 120, 20, 2e9, 60, stages);
+    const SpeedComparison c = train::compareSpeed(now, ref);
+    QCOMPARE(c.trainStep, step);
+    QCOMPARE(c.inference, inference);
+    QCOMPARE(c.macs, stages == 2 ? 1.0 : 700.0 / 400.0);
+    QCOMPARE(std::isnan(c.peakMemory), std::isnan(memory));
+    if (!std::isnan(memory)) QCOMPARE(c.peakMemory, memory);
+    QCOMPARE(c.stageTime.empty(), std::isnan(stage0));
+    if (!std::isnan(stage0)) {
+        QCOMPARE(c.stageTime[0], stage0);
+        QCOMPARE(c.stageTime[1], 8.0 / batch);
+    }
 }
 
 void TestSpeedProbe::sameSpeedInputs_data() {
