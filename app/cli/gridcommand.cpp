@@ -8,6 +8,7 @@
 
 #ifdef SCALESCOPE_HAVE_TORCH
 #include "train/runhistory.h"
+#include "train/speedprobe.h"
 #include "train/trainer.h"
 #endif
 
@@ -37,6 +38,9 @@ size cap are kept. The paper found alpha 1.2, beta 1.1, gamma 1.15 (1.92) so.
   --phi X                the phi each candidate is scaled to (default 1)
   --limit N              the N candidates closest to the target only
   --json                 the candidates as JSON (without --train)
+  --measure              time each candidate's training step and inference here (as
+                         `speed` does, with the training options' device and batch): the
+                         same MACs can take different times (img/s columns, or in --json)
   --train                train every candidate with the options below and rank them by
                          final validation accuracy (one run folder each, and grid.csv)
   --output-dir DIR       with --train: where (default ~/.local/share/scalescope/grids/...).
@@ -57,24 +61,37 @@ std::string numberText(double v) { // as few digits as it needs: 0.0001, 2, 1.15
     return os.str();
 }
 
-void printCandidates(const std::vector<GridCandidate>& list) {
+// Measured img/s of a candidate: training step and inference (NaN when not measured).
+struct Speed {
+    double train = std::numeric_limits<double>::quiet_NaN();
+    double inference = std::numeric_limits<double>::quiet_NaN();
+};
+
+void printCandidates(const std::vector<GridCandidate>& list, const std::vector<Speed>& speeds) {
+    const bool measured = !speeds.empty();
     std::cout << std::right << std::setw(6) << "alpha" << std::setw(6) << "beta" << std::setw(7)
               << "gamma" << std::setw(11) << "a*b^2*g^2" << std::setw(8) << "depth" << std::setw(8)
               << "width" << std::setw(7) << "size" << std::setw(12) << "params" << std::setw(10)
-              << "MACs"
-              << "\n";
-    for (const GridCandidate& c : list)
+              << "MACs";
+    if (measured) std::cout << std::setw(12) << "step img/s" << std::setw(13) << "infer img/s";
+    std::cout << "\n";
+    for (size_t i = 0; i < list.size(); ++i) {
+        const GridCandidate& c = list[i];
         std::cout << std::setw(6) << compactDecimal(c.coefficients.alpha) << std::setw(6)
                   << compactDecimal(c.coefficients.beta) << std::setw(7)
                   << compactDecimal(c.coefficients.gamma) << std::setw(11) << fixed(c.product, 4)
                   << std::setw(8) << fixed(c.depthMultiplier, 3) << std::setw(8)
                   << fixed(c.widthMultiplier, 3) << std::setw(7) << c.resolution << std::setw(12)
-                  << shortCount(double(c.params)) << std::setw(10) << shortCount(double(c.macs))
-                  << "\n";
+                  << shortCount(double(c.params)) << std::setw(10) << shortCount(double(c.macs));
+        if (measured)
+            std::cout << std::setw(12) << fixed(speeds[i].train, 1) << std::setw(13)
+                      << fixed(speeds[i].inference, 1);
+        std::cout << "\n";
+    }
 }
 
 Json candidatesJson(const ScaleConfig& base, const GridSearchSpec& spec,
-                    const std::vector<GridCandidate>& list) {
+                    const std::vector<GridCandidate>& list, const std::vector<Speed>& speeds) {
     Json out{{"baseline", base.baseline.displayName},
              {"phi", spec.phi},
              {"target", spec.target},
@@ -83,7 +100,8 @@ Json candidatesJson(const ScaleConfig& base, const GridSearchSpec& spec,
              {"to", spec.to},
              {"step", spec.step}};
     Json rows = Json::array();
-    for (const GridCandidate& c : list)
+    for (size_t i = 0; i < list.size(); ++i) {
+        const GridCandidate& c = list[i];
         rows.push_back({{"alpha", c.coefficients.alpha},
                         {"beta", c.coefficients.beta},
                         {"gamma", c.coefficients.gamma},
@@ -93,11 +111,38 @@ Json candidatesJson(const ScaleConfig& base, const GridSearchSpec& spec,
                         {"resolution", c.resolution},
                         {"params", c.params},
                         {"macs", c.macs}});
+        if (!speeds.empty()) {
+            rows.back()["train_images_per_second"] = speeds[i].train;
+            rows.back()["inference_images_per_second"] = speeds[i].inference;
+        }
+    }
     out["candidates"] = rows;
     return out;
 }
 
 #ifdef SCALESCOPE_HAVE_TORCH
+constexpr int kMeasureRepeats = 3; // timed steps a candidate; a ranking needs no more
+constexpr int kMeasureWarmup = 1;
+
+std::vector<Speed> measureCandidates(const ScaleConfig& base,
+                                     const std::vector<GridCandidate>& list) {
+    std::vector<Speed> speeds;
+    train::SpeedRequest r;
+    r.repeats = kMeasureRepeats;
+    r.warmup = kMeasureWarmup;
+    r.perStage = false;
+    for (size_t i = 0; i < list.size(); ++i) {
+        const GridCandidate& c = list[i];
+        std::cerr << "[" << i + 1 << "/" << list.size() << "] measuring alpha "
+                  << compactDecimal(c.coefficients.alpha) << ", beta "
+                  << compactDecimal(c.coefficients.beta) << ", gamma "
+                  << compactDecimal(c.coefficients.gamma) << "\n";
+        const train::SpeedReport s = train::measureSpeed(candidateConfig(base, c.coefficients), r);
+        speeds.push_back({s.trainImagesPerSecond(), s.inferenceImagesPerSecond()});
+    }
+    return speeds;
+}
+
 train::TrainControl* gControl = nullptr;
 extern "C" void onGridSignal(int) {
     if (gControl) gControl->requestCancel(); // the candidate keeps its checkpoint
@@ -288,7 +333,7 @@ int runGridCommand(const std::vector<std::string>& argv) {
         options.push_back(o);
     for (const auto& o : cli::trainingFlagNames())
         options.push_back(o);
-    const cli::Args a(argv, options, {"--json", "--train", "--quiet"});
+    const cli::Args a(argv, options, {"--json", "--train", "--quiet", "--measure"});
     if (!a.positional().empty())
         throw ValidationError(a.positional().front(), "unexpected argument");
 
@@ -309,6 +354,9 @@ int runGridCommand(const std::vector<std::string>& argv) {
     if (train && a.flag("--json"))
         throw ValidationError("--json", "lists the candidates; with --train the results are in "
                                         "grid.csv");
+    if (train && a.flag("--measure"))
+        throw ValidationError("--measure", "times the listed candidates; with --train each "
+                                           "run's metrics.csv has its img/s");
     if (!train)
         for (const char* only : {"--output-dir", "--quiet"})
             if (a.has(only)) throw ValidationError(only, "goes with --train");
@@ -318,18 +366,28 @@ int runGridCommand(const std::vector<std::string>& argv) {
                                                     numberText(spec.tolerance) + " of " +
                                                     numberText(spec.target) +
                                                     ": widen the tolerance or the grid");
+    if (!a.flag("--json"))
+        std::cerr << base.baseline.displayName << " at phi " << numberText(spec.phi)
+                  << ": alpha, beta, gamma from " << numberText(spec.from) << " to "
+                  << numberText(spec.to) << " by " << numberText(spec.step)
+                  << ", alpha*beta^2*gamma^2 within " << numberText(spec.tolerance) << " of "
+                  << numberText(spec.target) << ": " << list.size()
+                  << (list.size() == 1 ? " candidate\n" : " candidates\n");
+    std::vector<Speed> speeds;
+    if (a.flag("--measure")) {
+#ifdef SCALESCOPE_HAVE_TORCH
+        speeds = measureCandidates(base, list);
+#else
+        throw ValidationError("--measure", "this build has no LibTorch (configure with "
+                                           "-DSCALESCOPE_WITH_TORCH=ON)");
+#endif
+    }
     if (a.flag("--json")) {
-        std::cout << candidatesJson(base, spec, list).dump(2) << "\n";
+        std::cout << candidatesJson(base, spec, list, speeds).dump(2) << "\n";
         return 0;
     }
-    std::cerr << base.baseline.displayName << " at phi " << numberText(spec.phi)
-              << ": alpha, beta, gamma from " << numberText(spec.from) << " to "
-              << numberText(spec.to) << " by " << numberText(spec.step)
-              << ", alpha*beta^2*gamma^2 within " << numberText(spec.tolerance) << " of "
-              << numberText(spec.target) << ": " << list.size()
-              << (list.size() == 1 ? " candidate\n" : " candidates\n");
     if (!train) {
-        printCandidates(list);
+        printCandidates(list, speeds);
         return 0;
     }
 #ifdef SCALESCOPE_HAVE_TORCH

@@ -215,7 +215,7 @@ SpeedReport measureSpeed(const ScaleConfig& config, const SpeedRequest& request,
             graphed ? std::max(request.warmup, GraphedTrainStep::kWarmupSteps + 1) : request.warmup;
         const int stepPasses = stepWarmup + request.repeats;
         const int each = request.warmup + request.repeats;
-        total = stepPasses + each * (1 + model->segmentCount()); // step, inference, pieces
+        total = stepPasses + each * (1 + (request.perStage ? model->segmentCount() : 0));
         model->train();
         if (cuda)
             resetPeakDeviceMemory(dev);
@@ -259,6 +259,7 @@ SpeedReport measureSpeed(const ScaleConfig& config, const SpeedRequest& request,
             report.inferenceMs = median(times);
         }
 
+        if (!request.perStage) return report;
         // Each piece alone, in training mode, on the input the pieces before it make: its
         // forward, then its backward from a gradient of ones (the stem's input needs none,
         // as in training).

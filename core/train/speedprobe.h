@@ -16,11 +16,12 @@ namespace scalescope::train {
 
 // What is left empty or 0 comes from the configuration's training settings and its model.
 struct SpeedRequest {
-    std::string device; // auto, cpu, cuda, cuda:N; empty: training.device
-    int batch = 0;      // 0: training.batch_size
-    int imageSize = 0;  // 0: the scaled model's resolution
-    int repeats = 5;    // timed passes of each measurement; the median is reported
-    int warmup = 2;     // untimed passes first (allocations, oneDNN's and cuDNN's first calls)
+    std::string device;   // auto, cpu, cuda, cuda:N; empty: training.device
+    int batch = 0;        // 0: training.batch_size
+    int imageSize = 0;    // 0: the scaled model's resolution
+    int repeats = 5;      // timed passes of each measurement; the median is reported
+    int warmup = 2;       // untimed passes first (allocations, oneDNN's and cuDNN's first calls)
+    bool perStage = true; // false: the step and inference only (segments left empty)
 };
 
 // Throws ValidationError naming the field ("speed.batch") and the reason.

@@ -1,6 +1,9 @@
 // `scalescope-cli grid --train` as a user runs it: every candidate trained into its own run
 // folder and ranked in grid.csv; a second run reads finished candidates back; a stopped grid
 // goes on from its checkpoint; a folder of another configuration is refused before training.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -55,6 +58,7 @@ class TestGridCli : public QObject {
   private Q_SLOTS:
     void trainsRanksAndReadsBack();
     void stoppedGridGoesOn();
+    void measuresCandidates();
 
   private:
     // B0 capped at 32 px on a few shapes: seconds an epoch on a CPU.
@@ -171,6 +175,30 @@ void TestGridCli::stoppedGridGoesOn() {
     // Its first epoch kept, not trained again: the same row, its clock included.
     QCOMPARE(metricsRow(dir.filePath(first), 1), firstRow);
     QCOMPARE(runAccuracies(rows[1].runDir).size(), 3);
+}
+
+void TestGridCli::measuresCandidates() {
+    // --measure times every listed candidate: same-budget candidates do not take the same time.
+    const QStringList args = {"grid", "--limit",  "2",   "--max-resolution", "32", "--batch",
+                              "4",    "--device", "cpu", "--measure"};
+    const Result json = run(args + QStringList{"--json"});
+    QVERIFY2(json.code == 0, qPrintable(json.err));
+    QVERIFY2(json.err.contains("[2/2] measuring alpha"), qPrintable(json.err));
+    const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8())["candidates"].toArray();
+    QCOMPARE(rows.size(), 2);
+    for (const auto& r : rows) {
+        QVERIFY(r.toObject()["train_images_per_second"].toDouble() > 0);
+        QVERIFY(r.toObject()["inference_images_per_second"].toDouble() > 0);
+    }
+    const Result table = run(args);
+    QVERIFY2(table.code == 0, qPrintable(table.err));
+    QVERIFY2(table.out.contains("step img/s  infer img/s"), qPrintable(table.out));
+    const Result both = run(args + QStringList{"--train"});
+    QCOMPARE(both.code, 2);
+    QVERIFY2(both.err.contains("--measure: times the listed candidates"), qPrintable(both.err));
+    // Without --measure the listing has no such columns.
+    const Result plain = run({"grid", "--limit", "2"});
+    QVERIFY(!plain.out.contains("img/s"));
 }
 
 QTEST_GUILESS_MAIN(TestGridCli)

@@ -28,6 +28,7 @@ class TestSpeedProbe : public QObject {
     void reportFollowsCostTable();
     void compareSpeed_data();
     void compareSpeed();
+    void stepAndInferenceOnly();
     void sameSpeedInputs_data();
     void sameSpeedInputs();
     void memoryEstimateAgreesWithPeak_data();
@@ -203,6 +204,19 @@ void TestSpeedProbe::compareSpeed() {
         QCOMPARE(c.stageTime[0], stage0);
         QCOMPARE(c.stageTime[1], 8.0 / batch);
     }
+}
+
+void TestSpeedProbe::stepAndInferenceOnly() {
+    // What the grid's --measure asks: no stage timed, half the passes.
+    SpeedRequest r;
+    r.repeats = 2;
+    r.warmup = 1;
+    r.perStage = false;
+    int calls = 0;
+    const SpeedReport rep = measureSpeed(tinyConfig(), r, {}, [&](int, int) { ++calls; });
+    QVERIFY(rep.segments.empty());
+    QVERIFY(rep.trainStepMs > 0 && rep.inferenceMs > 0);
+    QCOMPARE(calls, (r.warmup + r.repeats) * 2);
 }
 
 void TestSpeedProbe::sameSpeedInputs_data() {
