@@ -333,11 +333,7 @@ void SpeedPanel::showReport(const train::SpeedReport& r) {
                                                  : ratio(ref->peakMemory)));
     m_table->clearContents();
     m_table->setRowCount(int(r.segments.size()));
-    double totalMs = 0, totalMacs = 0;
-    for (const auto& s : r.segments) {
-        totalMs += s.forwardMs + s.backwardMs;
-        totalMacs += double(s.macs);
-    }
+    const auto shares = train::stageShares(r);
     QVector<double> ticks, timeShare, macShare;
     QVector<QString> labels;
     for (int i = 0; i < int(r.segments.size()); ++i) {
@@ -358,8 +354,8 @@ void SpeedPanel::showReport(const train::SpeedReport& r) {
             m_table->setItem(i, kRefColumn, item);
         }
         ticks << i;
-        timeShare << (totalMs > 0 ? 100.0 * (s.forwardMs + s.backwardMs) / totalMs : 0);
-        macShare << (totalMacs > 0 ? 100.0 * double(s.macs) / totalMacs : 0);
+        timeShare << shares[size_t(i)].time;
+        macShare << shares[size_t(i)].macs;
         // "stage 3" -> "3": nine labels fit under the bars of a narrow dock.
         const QString name = QString::fromStdString(s.name);
         labels << (name.startsWith(QLatin1String("stage ")) ? name.mid(6) : name);

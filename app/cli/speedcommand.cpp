@@ -85,20 +85,15 @@ void printReport(const ScaleConfig& c, const train::SpeedReport& r) {
               << "backward ms" << std::setw(9) << "GMAC/s" << std::setw(10) << "time"
               << std::setw(8) << "MACs"
               << "\n";
-    double totalMs = 0;
-    std::int64_t totalMacs = 0;
-    for (const auto& s : r.segments) {
-        totalMs += s.forwardMs + s.backwardMs;
-        totalMacs += s.macs;
-    }
-    for (const auto& s : r.segments) {
-        const double timeShare = totalMs > 0 ? 100.0 * (s.forwardMs + s.backwardMs) / totalMs : 0;
-        const double macShare = totalMacs > 0 ? 100.0 * double(s.macs) / double(totalMacs) : 0;
+    const auto shares = train::stageShares(r);
+    for (size_t i = 0; i < r.segments.size(); ++i) {
+        const auto& s = r.segments[i];
         std::cout << std::left << std::setw(10) << s.name << std::setw(20) << s.label << std::right
                   << std::setw(10) << shortCount(double(s.macs)) << std::setw(12) << ms(s.forwardMs)
                   << std::setw(13) << ms(s.backwardMs) << std::setw(9)
                   << fixed(s.forwardGmacsPerSecond(r.batch), 1) << std::setw(9)
-                  << fixed(timeShare, 1) << "%" << std::setw(7) << fixed(macShare, 1) << "%\n";
+                  << fixed(shares[i].time, 1) << "%" << std::setw(7) << fixed(shares[i].macs, 1)
+                  << "%\n";
     }
     std::cout << "\ntime: forward + backward of the stage, share of all stages'; MACs: share of "
                  "the forward multiply-adds\n";

@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "cputhreads.h"
+
 #include "torchsave.h"
 
 #include <ATen/autocast_mode.h>
@@ -129,6 +131,21 @@ torch::Device chooseDevice(const std::string& d) {
                                                      std::to_string(torch::cuda::device_count()) +
                                                      " GPUs)");
     return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
+}
+
+Optimizer optimizerOf(const TrainingSettings& t) {
+    return t.optimizer == "rmsprop" ? Optimizer::RMSProp : Optimizer::SGDMomentum;
+}
+
+std::string modelName(const ScaleConfig& c) {
+    return c.preset.empty() ? c.baseline.displayName : c.preset;
+}
+
+int setCpuTrainingThreads(double stepMacs) {
+    // Read once, before anything here set it: what the library chose for this machine.
+    static const int libraryDefault = at::get_num_threads();
+    at::set_num_threads(cpuTrainingThreads(stepMacs, libraryDefault));
+    return at::get_num_threads();
 }
 
 DecaySplit splitForWeightDecay(ScaledNet& model) {

@@ -48,6 +48,13 @@ class ForeachSGD : public torch::optim::SGD {
 };
 
 torch::Device chooseDevice(const std::string& device);
+// The optimizer whose state a training step of `t` keeps, for the memory estimate.
+Optimizer optimizerOf(const TrainingSettings& t);
+// The preset a configuration came from, or its baseline's name: for messages.
+std::string modelName(const ScaleConfig& c);
+// LibTorch's intra-op threads for a CPU step of `stepMacs` forward multiply-adds
+// (cpuTrainingThreads, from the count LibTorch started with); returns the count set.
+int setCpuTrainingThreads(double stepMacs);
 // Weight decay applies to kernels (conv and linear weights) alone, not to BatchNorm weights or
 // biases, as timm's optimizer factory does by default (filter_bias_and_bn).
 struct DecaySplit {

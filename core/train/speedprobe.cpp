@@ -1,6 +1,5 @@
 #include "speedprobe.h"
 
-#include "cputhreads.h"
 #include "engine.h"
 #include "scaling/costs.h"
 #include "scaling/limits.h"
@@ -85,6 +84,19 @@ void validate(const SpeedRequest& r) {
     }
 }
 
+std::vector<StageShare> stageShares(const SpeedReport& r) {
+    double totalMs = 0, totalMacs = 0;
+    for (const auto& s : r.segments) {
+        totalMs += s.forwardMs + s.backwardMs;
+        totalMacs += double(s.macs);
+    }
+    std::vector<StageShare> shares;
+    for (const auto& s : r.segments)
+        shares.push_back({totalMs > 0 ? 100.0 * (s.forwardMs + s.backwardMs) / totalMs : 0.0,
+                          totalMacs > 0 ? 100.0 * double(s.macs) / totalMacs : 0.0});
+    return shares;
+}
+
 SpeedComparison compareSpeed(const SpeedReport& now, const SpeedReport& ref) {
     const auto macs = [](const SpeedReport& r) {
         double m = 0;
@@ -163,23 +175,18 @@ SpeedReport measureSpeed(const ScaleConfig& config, const SpeedRequest& request,
     report.bf16 = bf16;
     report.optimizer = t.optimizer;
     const MemoryEstimate memory =
-        estimateMemory(costs, bf16 ? Precision::BFloat16 : Precision::Float32,
-                       t.optimizer == "rmsprop" ? Optimizer::RMSProp : Optimizer::SGDMomentum,
+        estimateMemory(costs, bf16 ? Precision::BFloat16 : Precision::Float32, optimizerOf(t),
                        /*ema=*/false);
     report.estimatedMemoryBytes = memory.bytesAtBatch(batch);
     if (!cuda)
-        requireHostMemory(
-            memory, batch, request.batch > 0 ? "speed.batch" : "training.batch_size",
-            "measuring " + (config.preset.empty() ? config.baseline.displayName : config.preset) +
-                " at batch " + std::to_string(batch) + " and " + std::to_string(arch.resolution) +
-                " px");
+        requireHostMemory(memory, batch, request.batch > 0 ? "speed.batch" : "training.batch_size",
+                          "measuring " + modelName(config) + " at batch " + std::to_string(batch) +
+                              " and " + std::to_string(arch.resolution) + " px");
 
     retainHostMemory(); // the CPU's allocation policy of a training run, whose step it times
     ThreadCountGuard threadGuard;
     if (!cuda) {
-        static const int libraryDefault = at::get_num_threads();
-        at::set_num_threads(cpuTrainingThreads(double(costs.macs) * batch, libraryDefault));
-        report.threads = at::get_num_threads();
+        report.threads = setCpuTrainingThreads(double(costs.macs) * batch);
     }
     if (cuda) at::globalContext().setBenchmarkCuDNN(t.cudnnBenchmark);
 

@@ -67,6 +67,13 @@ class SpeedCancelled : public std::runtime_error {
     SpeedCancelled() : std::runtime_error("speed measurement cancelled") {}
 };
 
+// Each stage's share, in percent, of all stages' forward + backward time and of their
+// forward multiply-adds (0 where the totals are 0): the Speed dock's bars and the CLI's table.
+struct StageShare {
+    double time = 0, macs = 0;
+};
+std::vector<StageShare> stageShares(const SpeedReport& r);
+
 // A measurement against a pinned reference, as ratios now / reference. Times are per image,
 // so that reports of different batches compare; memory only at the same batch (it holds the
 // weights and optimizer state once, whatever the batch), NaN otherwise.

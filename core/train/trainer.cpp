@@ -260,15 +260,12 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             atLargest.resolution = 0;
             for (const auto& s : stages)
                 atLargest.resolution = std::max(atLargest.resolution, s.imageSize);
-            requireHostMemory(
-                estimateMemory(computeCosts(atLargest), Precision::Float32,
-                               t.optimizer == "rmsprop" ? Optimizer::RMSProp
-                                                        : Optimizer::SGDMomentum,
-                               t.emaDecay > 0),
-                t.batchSize, "training.batch_size",
-                "training " + (config.preset.empty() ? arch.baseline.displayName : config.preset) +
-                    " at batch " + std::to_string(t.batchSize) + " and " +
-                    std::to_string(atLargest.resolution) + " px on the CPU");
+            requireHostMemory(estimateMemory(computeCosts(atLargest), Precision::Float32,
+                                             optimizerOf(t), t.emaDecay > 0),
+                              t.batchSize, "training.batch_size",
+                              "training " + modelName(config) + " at batch " +
+                                  std::to_string(t.batchSize) + " and " +
+                                  std::to_string(atLargest.resolution) + " px on the CPU");
         }
         if (options.runDir.empty()) throw ValidationError("run_dir", "no run folder was given");
         const fs::path dir(options.runDir);
@@ -412,12 +409,9 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                     // Every core for large steps only: a small step loses more to the
                     // threads' hand-offs than it gains (LibTorch starts with one thread on
                     // some VMs, where two made a 256 px epoch 1.6x faster).
-                    static const int libraryDefault = at::get_num_threads();
                     ScaledArch atSize = arch;
                     atSize.resolution = st.imageSize;
-                    const double stepMacs = double(computeCosts(atSize).macs) * batch;
-                    at::set_num_threads(cpuTrainingThreads(stepMacs, libraryDefault));
-                    e.cpuThreads = at::get_num_threads();
+                    e.cpuThreads = setCpuTrainingThreads(double(computeCosts(atSize).macs) * batch);
                 }
                 e.elapsedSeconds = elapsed(); // where a wall-time axis marks the stage
                 sink(e);
