@@ -19,6 +19,7 @@
 #ifdef SCALESCOPE_HAVE_TORCH
 int runTrainCommand(const std::vector<std::string>& argv); // traincommand.cpp
 int runSpeedCommand(const std::vector<std::string>& argv); // speedcommand.cpp
+int runEvaluateCommand(const std::vector<std::string>& argv); // evaluatecommand.cpp
 #endif
 int runGridCommand(const std::vector<std::string>& argv); // gridcommand.cpp
 
@@ -35,6 +36,8 @@ Commands:
   presets   list the built-in presets
   train     train the configuration (scalescope-cli train --help)
   speed     time its training step, inference and each stage here (scalescope-cli speed --help)
+  evaluate  score a trained run on its test images, per class and at several test sizes
+            (scalescope-cli evaluate --help)
   grid      EfficientNet's grid search for alpha, beta, gamma; --train trains each candidate
             (scalescope-cli grid --help)
 
@@ -357,6 +360,15 @@ int main(int argc, char** argv) {
             return runSpeedCommand(args);
 #else
             std::cerr << "scalescope-cli: speed: this build has no LibTorch "
+                         "(configure with -DSCALESCOPE_WITH_TORCH=ON)\n";
+            return 2;
+#endif
+        }
+        if (command == "evaluate") {
+#ifdef SCALESCOPE_HAVE_TORCH
+            return runEvaluateCommand(args);
+#else
+            std::cerr << "scalescope-cli: evaluate: this build has no LibTorch "
                          "(configure with -DSCALESCOPE_WITH_TORCH=ON)\n";
             return 2;
 #endif

@@ -374,15 +374,16 @@ Split renderShapes(int count, int resolution, bool hard, std::uint64_t seed, int
     return fromMats(mats, labels, 3);
 }
 
-Dataset loadDataset(const TrainingSettings& t, int resolution) {
+Dataset loadDataset(const TrainingSettings& t, int resolution, bool withTrain) {
     const int threads = t.workers;
     if (t.dataset == "shapes" || t.dataset == "shapes-hard") {
         Dataset d;
         d.name = t.dataset;
         d.classes = kShapes;
         const bool hard = t.dataset == "shapes-hard";
-        d.train = renderShapes(t.trainSamples > 0 ? t.trainSamples : kDefaultSyntheticTrain,
-                               resolution, hard, t.seed, threads);
+        if (withTrain)
+            d.train = renderShapes(t.trainSamples > 0 ? t.trainSamples : kDefaultSyntheticTrain,
+                                   resolution, hard, t.seed, threads);
         d.val = renderShapes(t.valSamples > 0 ? t.valSamples : kDefaultSyntheticVal, resolution,
                              hard, t.seed ^ kValSeedOffset, threads);
         return d;
@@ -398,7 +399,9 @@ Dataset loadDataset(const TrainingSettings& t, int resolution) {
         d.channels = 1;
         d.classes = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                      "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
-        d.train = readIdx(root / "train-images-idx3-ubyte.gz", root / "train-labels-idx1-ubyte.gz");
+        if (withTrain)
+            d.train =
+                readIdx(root / "train-images-idx3-ubyte.gz", root / "train-labels-idx1-ubyte.gz");
         d.val = readIdx(root / "t10k-images-idx3-ubyte.gz", root / "t10k-labels-idx1-ubyte.gz");
     } else if (t.dataset == "cifar10") {
         d = loadCifar(t.dataPath);
@@ -407,7 +410,7 @@ Dataset loadDataset(const TrainingSettings& t, int resolution) {
     } else {
         throw ValidationError("training.dataset", "unknown dataset \"" + t.dataset + "\"");
     }
-    d.train = subset(d.train, t.trainSamples, t.seed);
+    d.train = withTrain ? subset(d.train, t.trainSamples, t.seed) : Split{};
     d.val = subset(d.val, t.valSamples, t.seed + 1);
     return d;
 }

@@ -30,8 +30,10 @@ std::vector<std::string> shapeClassNames();
 
 // Loads the dataset `settings.dataset` names. `resolution` is the size synthetic and
 // image-folder data are stored at (others keep their native size). Throws ValidationError
-// with the field "training.data_path" for a wrong path.
-Dataset loadDataset(const TrainingSettings& settings, int resolution);
+// with the field "training.data_path" for a wrong path. Without `withTrain` the training
+// split is left empty (and synthetic training images are not rendered): the validation split
+// is the same either way.
+Dataset loadDataset(const TrainingSettings& settings, int resolution, bool withTrain = true);
 
 std::string defaultFashionMnistPath(); // /usr/share/datasets/fashion-mnist
 

@@ -166,6 +166,21 @@ class GraphedTrainStep {
     std::unique_ptr<Impl> d;
 };
 
+// `split` scored in eval mode without autograd, resized to `imageSize` as validation does,
+// in batches of `batch`: the mean cross-entropy (no smoothing) and top-1 accuracy; with
+// `classes` > 0 also the top-min(5, classes) accuracy and the confusion matrix
+// ([true][predicted], row-major). Sums stay on the device: one host sync per call.
+// `afterBatch(images done)` returning false stops it (the scores are then empty). The model is
+// left in training mode, as runTraining keeps it.
+struct SplitScores {
+    double loss = 0, top1 = 0, topK = 0;
+    std::vector<std::int64_t> confusion;
+    bool stopped = false;
+};
+SplitScores scoreSplit(ScaledNet& model, const Split& split, int imageSize, int batch,
+                       torch::Device dev, bool bf16, int classes = 0,
+                       const std::function<bool(std::int64_t)>& afterBatch = {});
+
 // The state_dict as a torch.save-format file (timm's names for EfficientNets).
 void writeTimmWeights(ScaledNet& model, const std::filesystem::path& path);
 

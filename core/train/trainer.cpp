@@ -106,30 +106,8 @@ struct EvalResult {
 
 EvalResult evaluate(ScaledNet& model, const Split& val, int imageSize, int batch, torch::Device dev,
                     bool bf16) {
-    torch::NoGradGuard ng;
-    model->eval();
-    const std::int64_t n = val.size();
-    // Sums stay on the device: one host sync per evaluation, not per batch.
-    auto lossSum = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(dev));
-    auto correct = torch::zeros({}, torch::TensorOptions().dtype(torch::kInt64).device(dev));
-    for (std::int64_t i = 0; i < n; i += batch) {
-        const auto end = std::min(n, i + batch);
-        auto x = prepareEval(val.images.slice(0, i, end).to(dev), imageSize);
-        x = x.contiguous(torch::MemoryFormat::ChannelsLast); // the model's layout
-        const auto y = val.labels.slice(0, i, end).to(dev);
-        torch::Tensor logits;
-        {
-            AutocastGuard ac(bf16);
-            logits = model->forward(x);
-        }
-        logits = logits.to(torch::kFloat32);
-        lossSum += torch::nn::functional::cross_entropy(
-            logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
-        correct += logits.argmax(1).eq(y).sum();
-    }
-    model->train();
-    return {lossSum.item<double>() / double(std::max<std::int64_t>(1, n)),
-            double(correct.item<std::int64_t>()) / double(std::max<std::int64_t>(1, n))};
+    const SplitScores s = scoreSplit(model, val, imageSize, batch, dev, bf16);
+    return {s.loss, s.top1};
 }
 
 struct Progress {
