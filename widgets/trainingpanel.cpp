@@ -1,5 +1,7 @@
 #include "trainingpanel.h"
 
+#include "evaluationdialog.h"
+
 #include "explorerdocument.h"
 #include "scaling/format.h"
 #include "train/runhistory.h"
@@ -246,6 +248,11 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     runsRow->addStretch(1);
     runsRow->addWidget(m_xAxis);
     runsRow->addWidget(openRun);
+    m_evaluate = new QPushButton(tr("Evaluate…"), left);
+    m_evaluate->setObjectName(QStringLiteral("evaluateRun"));
+    m_evaluate->setToolTip(tr("Score the selected run's weights on its test images: per class, "
+                              "and at several test image sizes"));
+    runsRow->addWidget(m_evaluate);
     form->addRow(runsRow);
     form->addRow(m_runList); // full width: run names are long
     left->setMaximumWidth(380);
@@ -304,6 +311,13 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     });
     connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startClicked);
     connect(m_continue, &QPushButton::clicked, this, &TrainingPanel::continueClicked);
+    connect(m_evaluate, &QPushButton::clicked, this, [this] {
+        const int i = continueTarget();
+        if (i < 0) return;
+        QString why;
+        if (!openEvaluation(m_runs[size_t(i)].dir, &why))
+            m_status->setText(tr("Not evaluated: %1").arg(why));
+    });
     connect(m_runList, &QListWidget::currentRowChanged, this, &TrainingPanel::updateContinue);
     connect(openRun, &QPushButton::clicked, this, &TrainingPanel::openRunDialog);
     connect(m_xAxis, &QComboBox::currentIndexChanged, this, &TrainingPanel::xAxisChanged);
@@ -454,6 +468,30 @@ int TrainingPanel::continueTarget() const {
 void TrainingPanel::updateContinue() {
     const int i = continueTarget();
     m_continue->setEnabled(!m_controller->isRunning() && i >= 0 && m_runs[size_t(i)].canContinue);
+    // A run in training rewrites its checkpoint: its evaluation waits for the end or a stop.
+    const bool training = m_controller->isRunning() && i == m_liveRun;
+    m_evaluate->setEnabled(i >= 0 && !training && !m_runs[size_t(i)].dir.isEmpty() &&
+                           QFileInfo::exists(m_runs[size_t(i)].dir + QLatin1Char('/') +
+                                             train::kCheckpointFile));
+}
+
+EvaluationDialog* TrainingPanel::openEvaluation(const QString& dir, QString* why) {
+    if (!QFileInfo::exists(dir + QLatin1Char('/') + train::kCheckpointFile)) {
+        if (why) *why = tr("%1 has no %2 to evaluate").arg(dir, train::kCheckpointFile);
+        return nullptr;
+    }
+    const QString key = QFileInfo(dir).absoluteFilePath();
+    for (auto* open : findChildren<EvaluationDialog*>())
+        if (QFileInfo(open->runDir()).absoluteFilePath() == key) {
+            open->show();
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    auto* dialog = new EvaluationDialog(dir, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void TrainingPanel::continueClicked() {
@@ -674,6 +712,18 @@ void TrainingPanel::openRunDialog() {
     QString why;
     if (!openRun(dir, &why))
         QMessageBox::warning(this, tr("Open run"), tr("Could not open the run: %1").arg(why));
+}
+
+void TrainingPanel::evaluateRunDialog() {
+    const QString start = m_lastRunDir.isEmpty()
+                              ? QFileInfo(QString::fromStdString(train::defaultRunDir())).path()
+                              : QFileInfo(m_lastRunDir).path();
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Run folder (holds checkpoint.pt)"), start);
+    if (dir.isEmpty()) return;
+    QString why;
+    if (!openEvaluation(dir, &why))
+        QMessageBox::warning(this, tr("Evaluate run"), tr("Could not evaluate the run: %1").arg(why));
 }
 
 bool TrainingPanel::openRun(const QString& path, QString* why) {

@@ -28,6 +28,7 @@ class QSpinBox;
 
 namespace scalescope {
 
+class EvaluationDialog;
 class ExplorerDocument;
 class TrainingController;
 
@@ -39,6 +40,13 @@ class TrainingPanel : public QWidget {
     // Continues the selected run (the newest when none is selected) from its checkpoint, with
     // the configuration it was started with; enabled for a stopped run that has one.
     QPushButton* continueButton() const { return m_continue; }
+    // Opens the evaluation of the selected run (the newest when none is selected): its
+    // checkpoint scored on its test images, per class and at several test sizes. Enabled for
+    // a run with a checkpoint that is not training now.
+    QPushButton* evaluateButton() const { return m_evaluate; }
+    // The evaluation window of the run in `dir` (one per folder, raised when open already);
+    // nullptr with `why` when the folder holds no checkpoint.
+    EvaluationDialog* openEvaluation(const QString& dir, QString* why = nullptr);
     QCustomPlot* plot() const { return m_plot; }
     int runCount() const { return int(m_runs.size()); }
     int pointCount() const; // curve points of the newest run
@@ -50,6 +58,7 @@ class TrainingPanel : public QWidget {
     // `scalescope-cli train`, as an overlay; false with the reason (file, line, column).
     bool openRun(const QString& path, QString* why = nullptr);
     void openRunDialog(); // asks for a folder; a refused one is explained in a message box
+    void evaluateRunDialog(); // asks for a run folder and opens its evaluation
     // What the curves are drawn against: epochs, or wall time, where progressive learning's
     // saving shows.
     enum class XAxis { Epochs, WallTime };
@@ -122,6 +131,7 @@ class TrainingPanel : public QWidget {
     QDoubleSpinBox *m_lr, *m_dropMin, *m_dropMax, *m_raMin, *m_raMax, *m_mixMin, *m_mixMax;
     QDoubleSpinBox *m_weightDecay, *m_labelSmoothing, *m_warmup, *m_ema;
     QPushButton *m_start, *m_continue, *m_pause, *m_stop;
+    QPushButton* m_evaluate;
     QProgressBar* m_progress;
     QLabel* m_status;
     QListWidget* m_runList;

@@ -24,8 +24,9 @@ and precision and the class it is most often taken for. A run trained with progr
 sizes is often best tested above its last training size; --image-sizes sweeps them.
 
   --run-dir DIR          the run folder (train's --run-dir, or one the GUI wrote)
-  --image-sizes LIST     test sizes: 64, 48,64,96 or FROM:TO:STEP such as 32:128:16
-                         (default: the size the run validated at)
+  --image-sizes LIST     test sizes: 64, 48,64,96, FROM:TO:STEP such as 32:128:16, or
+                         auto: about seven from below the smallest training size to 1.5x
+                         the validated size (default: the size the run validated at)
   --device D             auto, cpu, cuda, cuda:N (default: the run's)
   --batch N              images per batch (default: twice the run's batch size)
   --val-samples N        test images: 0 all of the dataset's, N a subset of N
@@ -153,7 +154,17 @@ int runEvaluateCommand(const std::vector<std::string>& argv) {
     const auto dir = a.value("--run-dir");
     if (!dir) throw ValidationError("--run-dir", "is required: the run folder to evaluate");
     train::EvaluationRequest req;
-    if (auto v = a.value("--image-sizes")) req.imageSizes = train::parseImageSizes("--image-sizes", *v);
+    if (auto v = a.value("--image-sizes")) {
+        if (*v == "auto") {
+            try {
+                req.imageSizes = train::suggestedTestSizes(loadConfig(*dir + "/config.json"));
+            } catch (const std::exception&) {
+                // evaluateRun names what is wrong with the folder
+            }
+        } else {
+            req.imageSizes = train::parseImageSizes("--image-sizes", *v);
+        }
+    }
     if (auto v = a.value("--device")) req.device = *v;
     if (auto v = a.integer("--batch")) {
         if (*v < 1) throw ValidationError("--batch", "must be between 1 and 65536");

@@ -1,6 +1,7 @@
 // scalescope: the desktop explorer.
 #include "mainwindow.h"
 
+#include "evaluationdialog.h"
 #include "explorerdocument.h"
 #include "speedpanel.h"
 #include "trainingcontroller.h"
@@ -92,7 +93,13 @@ int main(int argc, char** argv) {
         QStringLiteral("x-axis"),
         QApplication::translate("main", "Training curves against epochs or time."),
         QStringLiteral("epochs|time"));
-    parser.addOptions({shot, train, compare, speed, lang, config, openRun, xAxis});
+    QCommandLineOption evaluate(
+        QStringLiteral("evaluate-run"),
+        QApplication::translate("main", "Open the evaluation of a run folder; with --screenshot, "
+                                        "evaluate it at the suggested test sizes and capture "
+                                        "that window."),
+        QStringLiteral("DIR"));
+    parser.addOptions({shot, train, compare, speed, lang, config, openRun, xAxis, evaluate});
     parser.process(app);
     const QString axis = parser.value(xAxis);
     if (parser.isSet(xAxis) && axis != QLatin1String("epochs") && axis != QLatin1String("time")) {
@@ -132,7 +139,37 @@ int main(int argc, char** argv) {
     }
     if (parser.isSet(openRun)) window.tabs()->setCurrentWidget(window.trainingPanel());
     window.show();
+    scalescope::EvaluationDialog* evaluation = nullptr;
+    if (parser.isSet(evaluate)) {
+        QString why;
+        evaluation = window.trainingPanel()->openEvaluation(parser.value(evaluate), &why);
+        if (!evaluation) {
+            std::fprintf(stderr, "scalescope: --evaluate-run %s: %s\n",
+                         qPrintable(parser.value(evaluate)), qPrintable(why));
+            if (screenshot) return 1;
+        }
+    }
     if (!screenshot) return app.exec();
+
+    if (evaluation) {
+        QEventLoop loop;
+        QObject::connect(evaluation, &scalescope::EvaluationDialog::evaluatingChanged, &loop,
+                         [&loop](bool evaluating) {
+                             if (!evaluating) loop.quit();
+                         });
+        evaluation->evaluate();
+        if (evaluation->isEvaluating()) loop.exec();
+        std::fprintf(stderr, "scalescope: %s\n", qPrintable(evaluation->statusText()));
+        QTimer::singleShot(200, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QString file = parser.value(shot);
+        if (!evaluation->grab().save(file)) {
+            std::fprintf(stderr, "scalescope: could not write %s\n", qPrintable(file));
+            return 1;
+        }
+        std::fprintf(stderr, "scalescope: wrote %s\n", qPrintable(file));
+        return 0;
+    }
 
     const QString file = parser.value(shot);
     if (parser.isSet(train)) {

@@ -180,6 +180,10 @@ void MainWindow::buildMenus() {
         m_tabs->setCurrentWidget(m_training);
         m_training->openRunDialog();
     });
+    file->addAction(tr("&Evaluate training run…"), this, [this] {
+        m_tabs->setCurrentWidget(m_training);
+        m_training->evaluateRunDialog();
+    });
     m_recent = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
     QMenu* ex = file->addMenu(tr("&Export"));

@@ -213,6 +213,39 @@ std::vector<int> parseImageSizes(const std::string& field, const std::string& te
     return sizes;
 }
 
+RunSizes runSizes(const ScaleConfig& config) {
+    const TrainingSettings& t = config.training;
+    const ScaledArch arch = scale(config.baseline, config.request);
+    const auto stages = progressiveStages(t.progressive, arch.resolution, t.epochs);
+    RunSizes r;
+    for (const auto& s : stages)
+        r.training.push_back(s.imageSize);
+    r.validated = evaluationSize(t.progressive, stages);
+    return r;
+}
+
+std::vector<int> suggestedTestSizes(const ScaleConfig& config) {
+    constexpr int kPoints = 7;    // a curve, evaluated in a minute on a CPU at small sizes
+    constexpr int kGranule = 4;   // sizes in steps of 4 px
+    constexpr double kBelow = 0.75, kAbove = 1.5; // of the validated size
+    const RunSizes rs = runSizes(config);
+    int lo = int(std::lround(kBelow * rs.validated));
+    for (int s : rs.training)
+        lo = std::min(lo, s);
+    lo = std::max(lo, limits::kMinResolution);
+    const int hi = std::min(limits::kMaxResolution,
+                            std::max(lo, int(std::lround(kAbove * rs.validated))));
+    const int step =
+        std::max(kGranule, int(std::lround(double(hi - lo) / (kPoints - 1) / kGranule)) * kGranule);
+    std::vector<int> sizes;
+    for (int s = lo; s <= hi; s += step)
+        sizes.push_back(s);
+    sizes.push_back(rs.validated);
+    std::sort(sizes.begin(), sizes.end());
+    sizes.erase(std::unique(sizes.begin(), sizes.end()), sizes.end());
+    return sizes;
+}
+
 const SizeEvaluation* EvaluationReport::best() const {
     const SizeEvaluation* b = nullptr;
     for (const auto& s : sizes)
@@ -296,18 +329,18 @@ EvaluationReport evaluateRun(const std::string& runDir, const EvaluationRequest&
     TrainingSettings t = config.training;
     if (request.samples >= 0) t.valSamples = request.samples;
     const ScaledArch arch = scale(config.baseline, config.request);
-    const auto stages = progressiveStages(t.progressive, arch.resolution, t.epochs);
+    const RunSizes rs = runSizes(config);
 
     EvaluationReport report;
     report.runDir = runDir;
     report.model = modelName(config);
     report.plannedEpochs = t.epochs;
-    report.validatedSize = evaluationSize(t.progressive, stages);
-    int storeSize = report.validatedSize; // the size the run's images were loaded at
-    for (const auto& s : stages) {
-        report.trainingSizes.push_back(s.imageSize);
-        storeSize = std::max(storeSize, s.imageSize);
-    }
+    report.validatedSize = rs.validated;
+    report.trainingSizes = rs.training;
+    // The size the run's images were loaded at: synthetic and folder images are resized there.
+    int storeSize = rs.validated;
+    for (int s : rs.training)
+        storeSize = std::max(storeSize, s);
     const std::vector<int> sizes =
         request.imageSizes.empty() ? std::vector<int>{report.validatedSize} : request.imageSizes;
 

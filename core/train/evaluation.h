@@ -36,6 +36,17 @@ void validate(const EvaluationRequest& r);
 // the CLI's --image-sizes and the GUI's field. Throws ValidationError(field) for bad text.
 std::vector<int> parseImageSizes(const std::string& field, const std::string& text);
 
+// The sizes a run of `config` trains at (each progressive stage's, in order) and validates at.
+struct RunSizes {
+    std::vector<int> training;
+    int validated = 0;
+};
+RunSizes runSizes(const ScaleConfig& config);
+// Test sizes worth a look for a run of `config`: about seven evenly spaced ones from below its
+// smallest training size to 1.5x the size it validated at, that one included (--image-sizes
+// auto, and the GUI's default).
+std::vector<int> suggestedTestSizes(const ScaleConfig& config);
+
 // One test size's scores.
 struct SizeEvaluation {
     int imageSize = 0;

@@ -3,6 +3,7 @@
 // EMA and the trained weights are told apart, and bad requests and folders are refused by name.
 #include "tinyconfig.h"
 
+#include "scaling/schedule.h"
 #include "train/evaluation.h"
 #include "train/runhistory.h"
 #include "train/trainer.h"
@@ -32,6 +33,8 @@ class TestEvaluation : public QObject {
     void csvLayout();
     void parseImageSizes_data();
     void parseImageSizes();
+    void suggestedTestSizes_data();
+    void suggestedTestSizes();
     void badRequests_data();
     void badRequests();
     void checkpointOfAnotherModel();
@@ -257,6 +260,41 @@ void TestEvaluation::parseImageSizes() {
         QCOMPARE(e.field(), std::string("--image-sizes"));
         QVERIFY2(QString(e.what()).contains(error), e.what());
     }
+}
+
+void TestEvaluation::suggestedTestSizes_data() {
+    QTest::addColumn<QString>("schedule");
+    QTest::addColumn<int>("minSize");
+    QTest::addColumn<int>("maxSize");
+    QTest::addColumn<int>("evalSize");
+    QTest::addColumn<QList<int>>("sizes");
+    // 24 -> 32 px, validated at 32: from the smallest training size to 48 in steps of 4.
+    QTest::newRow("tiny progressive")
+        << "paper" << 24 << 32 << 0 << QList<int>{24, 28, 32, 36, 40, 44, 48};
+    // The GUI's demo, 48 -> 64 px.
+    QTest::newRow("demo") << "paper" << 48 << 64 << 0 << QList<int>{48, 56, 64, 72, 80, 88, 96};
+    // Fixed at 224 px: from three quarters of it to 1.5x.
+    QTest::newRow("fixed 224")
+        << "fixed" << 0 << 224 << 0 << QList<int>{168, 196, 224, 252, 280, 308, 336};
+    // Validated above its training sizes (as V2-S at 384 after 300): that size is in the list.
+    QTest::newRow("eval above")
+        << "paper" << 24 << 32 << 40 << QList<int>{24, 32, 40, 48, 56};
+}
+
+void TestEvaluation::suggestedTestSizes() {
+    QFETCH(QString, schedule);
+    QFETCH(int, minSize);
+    QFETCH(int, maxSize);
+    QFETCH(int, evalSize);
+    QFETCH(QList<int>, sizes);
+    ScaleConfig c = tinyConfig(4);
+    c.training.progressive.schedule = scheduleFromString(schedule.toStdString(), "schedule");
+    c.training.progressive.minImageSize = minSize;
+    c.training.progressive.maxImageSize = maxSize;
+    c.training.progressive.evalImageSize = evalSize;
+    if (schedule == "fixed") c.request.resolution = maxSize;
+    const auto got = train::suggestedTestSizes(c);
+    QCOMPARE(QList<int>(got.begin(), got.end()), sizes);
 }
 
 void TestEvaluation::badRequests_data() {
