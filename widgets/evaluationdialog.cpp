@@ -141,6 +141,7 @@ EvaluationDialog::EvaluationDialog(const QString& runDir, QWidget* parent)
     auto* sizeRow = new QHBoxLayout;
     m_atSize = new QComboBox(matrixBox);
     m_atSize->setObjectName(QStringLiteral("evaluationShownSize"));
+    m_atSize->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     sizeRow->addWidget(new QLabel(tr("Confusion matrix and classes at"), matrixBox));
     sizeRow->addWidget(m_atSize);
     sizeRow->addStretch(1);
@@ -330,8 +331,10 @@ void EvaluationDialog::showReport(const train::EvaluationReport& r) {
     const train::SizeEvaluation* validated = nullptr;
     for (const auto& s : r.sizes)
         if (s.imageSize == r.validatedSize) validated = &s;
-    QString text = tr("%1 weights after %2 of %3 epochs, %4 test images of %5.")
-                       .arg(QString::fromStdString(r.weights))
+    QString text = (r.weights == "EMA" ? tr("The EMA of the weights after %1 of %2 epochs, %3 "
+                                            "test images of %4.")
+                                         : tr("The trained weights after %1 of %2 epochs, %3 test "
+                                              "images of %4."))
                        .arg(r.epochsTrained)
                        .arg(r.plannedEpochs)
                        .arg(r.images)
@@ -405,8 +408,8 @@ void EvaluationDialog::drawCurve(const train::EvaluationReport& r) {
         auto* label = new QCPItemText(m_curve);
         label->position->setTypeX(QCPItemPosition::ptPlotCoords);
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(0.5 * (*tlo + *thi), 0.02);
-        label->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
+        label->position->setCoords(0.5 * (*tlo + *thi), 0.98);
+        label->setPositionAlignment(Qt::AlignBottom | Qt::AlignHCenter);
         label->setText(tr("trained"));
         label->setColor(Qt::darkGray);
     }
