@@ -38,8 +38,7 @@ QVariant ClassScoreModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= int(m_scores.size())) return {};
     const train::ClassScore& s = m_scores[size_t(index.row())];
     if (role == Qt::TextAlignmentRole)
-        return index.column() == Images || index.column() == Recall ||
-                       index.column() == Precision
+        return index.column() == Images || index.column() == Recall || index.column() == Precision
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     if (role == Qt::ToolTipRole && index.column() == ConfusedWith && s.confusedWith >= 0)

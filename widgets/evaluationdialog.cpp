@@ -31,7 +31,7 @@
 namespace scalescope {
 
 namespace {
-constexpr int kProgressMs = 50;     // progress signals at most this often: the bar, not a flood
+constexpr int kProgressMs = 50;      // progress signals at most this often: the bar, not a flood
 constexpr int kCountLabelsUpTo = 12; // classes whose matrix cells get their counts written in
 const QColor kTop1Color(0xd9, 0x53, 0x4f);
 const QColor kTopKColor(0x42, 0x7b, 0xc4);
@@ -194,7 +194,8 @@ EvaluationDialog::EvaluationDialog(const QString& runDir, QWidget* parent)
     if (m_config) {
         const train::RunSizes rs = train::runSizes(*m_config);
         const auto [lo, hi] = std::minmax_element(rs.training.begin(), rs.training.end());
-        const QString trained = *lo == *hi ? tr("%1 px").arg(*lo) : tr("%1–%2 px").arg(*lo).arg(*hi);
+        const QString trained =
+            *lo == *hi ? tr("%1 px").arg(*lo) : tr("%1–%2 px").arg(*lo).arg(*hi);
         m_about->setText(tr("<b>%1</b> on %2, %3 epochs; trained at %4, validated at %5 px.")
                              .arg(QString::fromStdString(m_config->preset.empty()
                                                              ? m_config->baseline.displayName
@@ -254,24 +255,21 @@ void EvaluationDialog::evaluate() {
         m_progress->setRange(0, 1000);
         m_progress->setValue(total > 0 ? int(1000 * done / total) : 0);
     });
-    connect(worker, &EvaluationWorker::evaluated, this,
-            [this](const train::EvaluationReport& r) {
-                finish();
-                m_report = r;
-                showReport(r);
-                const QString device = QString::fromStdString(r.device);
-                setStatus(r.sizes.size() == 1
-                              ? tr("Evaluated on %1: %2 test images at one size.")
-                                    .arg(device)
-                                    .arg(r.images)
-                              : tr("Evaluated on %1: %2 test images at %3 sizes.")
-                                    .arg(device)
-                                    .arg(r.images)
-                                    .arg(r.sizes.size()),
-                          false);
-                updateButtons();
-                Q_EMIT evaluated();
-            });
+    connect(worker, &EvaluationWorker::evaluated, this, [this](const train::EvaluationReport& r) {
+        finish();
+        m_report = r;
+        showReport(r);
+        const QString device = QString::fromStdString(r.device);
+        setStatus(r.sizes.size() == 1
+                      ? tr("Evaluated on %1: %2 test images at one size.").arg(device).arg(r.images)
+                      : tr("Evaluated on %1: %2 test images at %3 sizes.")
+                            .arg(device)
+                            .arg(r.images)
+                            .arg(r.sizes.size()),
+                  false);
+        updateButtons();
+        Q_EMIT evaluated();
+    });
     connect(worker, &EvaluationWorker::failed, this, [this](const QString& reason) {
         finish();
         if (reason.isEmpty())
@@ -333,8 +331,8 @@ void EvaluationDialog::showReport(const train::EvaluationReport& r) {
         if (s.imageSize == r.validatedSize) validated = &s;
     QString text = (r.weights == "EMA" ? tr("The EMA of the weights after %1 of %2 epochs, %3 "
                                             "test images of %4.")
-                                         : tr("The trained weights after %1 of %2 epochs, %3 test "
-                                              "images of %4."))
+                                       : tr("The trained weights after %1 of %2 epochs, %3 test "
+                                            "images of %4."))
                        .arg(r.epochsTrained)
                        .arg(r.plannedEpochs)
                        .arg(r.images)
@@ -346,11 +344,10 @@ void EvaluationDialog::showReport(const train::EvaluationReport& r) {
                                        .arg(percent(best->topK))
                                        .arg(best->imageSize);
     if (validated && best && validated != best)
-        text += QLatin1Char(' ') +
-                tr("At the validated %1 px: %2, %3 points under.")
-                    .arg(validated->imageSize)
-                    .arg(percent(validated->top1))
-                    .arg(100.0 * (best->top1 - validated->top1), 0, 'f', 2);
+        text += QLatin1Char(' ') + tr("At the validated %1 px: %2, %3 points under.")
+                                       .arg(validated->imageSize)
+                                       .arg(percent(validated->top1))
+                                       .arg(100.0 * (best->top1 - validated->top1), 0, 'f', 2);
     m_summary->setText(text);
     m_atSize->clear();
     for (const auto& s : r.sizes)
@@ -429,7 +426,8 @@ void EvaluationDialog::drawCurve(const train::EvaluationReport& r) {
     m_curve->replot();
 }
 
-void EvaluationDialog::drawMatrix(const train::EvaluationReport& r, const train::SizeEvaluation& s) {
+void EvaluationDialog::drawMatrix(const train::EvaluationReport& r,
+                                  const train::SizeEvaluation& s) {
     const int n = int(r.classes.size());
     m_matrix->clearItems();
     m_map->data()->setSize(n, n);
@@ -478,9 +476,9 @@ bool EvaluationDialog::exportCsv(const QString& path, QString* why) const {
 }
 
 void EvaluationDialog::exportClicked() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export the evaluation"), m_runDir + QStringLiteral("/evaluation.csv"),
-        tr("CSV (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the evaluation"),
+                                                      m_runDir + QStringLiteral("/evaluation.csv"),
+                                                      tr("CSV (*.csv)"));
     if (path.isEmpty()) return;
     QString why;
     if (!exportCsv(path, &why)) QMessageBox::warning(this, tr("Not exported"), why);

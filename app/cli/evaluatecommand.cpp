@@ -100,7 +100,8 @@ void printReport(const train::EvaluationReport& r, bool confusion) {
     const auto* best = r.best();
     const std::string topK = "top-" + std::to_string(r.topK);
     std::cout << std::right << std::setw(6) << "size" << std::setw(10) << "top-1" << std::setw(10)
-              << topK << std::setw(10) << "loss" << std::setw(10) << "seconds" << "\n";
+              << topK << std::setw(10) << "loss" << std::setw(10) << "seconds"
+              << "\n";
     for (const auto& s : r.sizes) {
         std::cout << std::setw(6) << s.imageSize << std::setw(10) << percent(s.top1)
                   << std::setw(10) << percent(s.topK) << std::setw(10) << fixed(s.loss, 4)
@@ -118,12 +119,11 @@ void printReport(const train::EvaluationReport& r, bool confusion) {
               << "images" << std::setw(10) << "recall" << std::setw(11) << "precision"
               << "  most often taken for\n";
     for (const auto& c : train::classScores(best->confusion, r.classes)) {
-        std::cout << std::left << std::setw(int(nameWidth)) << c.name << std::right
-                  << std::setw(8) << c.images << std::setw(10) << percent(c.recall)
-                  << std::setw(11) << percent(c.precision) << "  ";
+        std::cout << std::left << std::setw(int(nameWidth)) << c.name << std::right << std::setw(8)
+                  << c.images << std::setw(10) << percent(c.recall) << std::setw(11)
+                  << percent(c.precision) << "  ";
         if (c.confusedWith >= 0)
-            std::cout << r.classes[std::size_t(c.confusedWith)] << " (" << c.confusedImages
-                      << ")";
+            std::cout << r.classes[std::size_t(c.confusedWith)] << " (" << c.confusedImages << ")";
         else
             std::cout << "-";
         std::cout << "\n";
@@ -144,8 +144,7 @@ void printReport(const train::EvaluationReport& r, bool confusion) {
 int runEvaluateCommand(const std::vector<std::string>& argv) {
     for (const auto& a : argv)
         if (a == "--help") return std::cout << kEvaluateUsage, 0;
-    const cli::Args a(argv,
-                      {"--run-dir", "--image-sizes", "--device", "--batch", "--val-samples"},
+    const cli::Args a(argv, {"--run-dir", "--image-sizes", "--device", "--batch", "--val-samples"},
                       {"--trained-weights", "--confusion", "--json", "--csv", "--quiet"});
     if (!a.positional().empty())
         throw ValidationError(a.positional().front(), "unexpected argument");
@@ -188,8 +187,10 @@ int runEvaluateCommand(const std::vector<std::string>& argv) {
         });
     } catch (const ValidationError& e) { // named by the flag that set it
         const std::map<std::string, std::string> flags = {
-            {"evaluation.image_sizes", "--image-sizes"}, {"evaluation.batch", "--batch"},
-            {"evaluation.device", "--device"},           {"evaluation.samples", "--val-samples"},
+            {"evaluation.image_sizes", "--image-sizes"},
+            {"evaluation.batch", "--batch"},
+            {"evaluation.device", "--device"},
+            {"evaluation.samples", "--val-samples"},
             {"run_dir", "--run-dir"}};
         const auto f = flags.find(e.field());
         throw ValidationError(f != flags.end() ? f->second : e.field(), e.reason());

@@ -22,9 +22,9 @@ namespace scalescope::train {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr int kTopK = 5;          // ImageNet's top-5, or fewer where there are fewer classes
-constexpr int kMaxBatch = 65536;  // as the speed probe: beyond any accelerator's memory
-constexpr int kMaxSizes = 64;     // test sizes in one request: a sweep, not a scan
+constexpr int kTopK = 5;            // ImageNet's top-5, or fewer where there are fewer classes
+constexpr int kMaxBatch = 65536;    // as the speed probe: beyond any accelerator's memory
+constexpr int kMaxSizes = 64;       // test sizes in one request: a sweep, not a scan
 constexpr int kEvalBatchFactor = 2; // as validation: no gradients, so twice the batch fits
 
 // Peak tensor memory of an inference pass, by the cost model: the weights once and, per
@@ -115,7 +115,8 @@ SplitScores scoreSplit(ScaledNet& model, const Split& split, int imageSize, int 
         correct += predicted.eq(y).sum();
         if (classes > 0) {
             correctK += std::get<1>(logits.topk(k, 1)).eq(y.unsqueeze(1)).any(1).sum();
-            confusion += torch::bincount(y * classes + predicted, {}, std::int64_t(classes) * classes);
+            confusion +=
+                torch::bincount(y * classes + predicted, {}, std::int64_t(classes) * classes);
         }
         if (afterBatch && !afterBatch(end)) {
             model->train();
@@ -130,7 +131,8 @@ SplitScores scoreSplit(ScaledNet& model, const Split& split, int imageSize, int 
     if (classes > 0) {
         out.topK = double(correctK.item<std::int64_t>()) / count;
         const auto cpu = confusion.cpu();
-        out.confusion.assign(cpu.data_ptr<std::int64_t>(), cpu.data_ptr<std::int64_t>() + cpu.numel());
+        out.confusion.assign(cpu.data_ptr<std::int64_t>(),
+                             cpu.data_ptr<std::int64_t>() + cpu.numel());
     }
     return out;
 }
@@ -225,16 +227,16 @@ RunSizes runSizes(const ScaleConfig& config) {
 }
 
 std::vector<int> suggestedTestSizes(const ScaleConfig& config) {
-    constexpr int kPoints = 7;    // a curve, evaluated in a minute on a CPU at small sizes
-    constexpr int kGranule = 4;   // sizes in steps of 4 px
+    constexpr int kPoints = 7;  // a curve, evaluated in a minute on a CPU at small sizes
+    constexpr int kGranule = 4; // sizes in steps of 4 px
     constexpr double kBelow = 0.75, kAbove = 1.5; // of the validated size
     const RunSizes rs = runSizes(config);
     int lo = int(std::lround(kBelow * rs.validated));
     for (int s : rs.training)
         lo = std::min(lo, s);
     lo = std::max(lo, limits::kMinResolution);
-    const int hi = std::min(limits::kMaxResolution,
-                            std::max(lo, int(std::lround(kAbove * rs.validated))));
+    const int hi =
+        std::min(limits::kMaxResolution, std::max(lo, int(std::lround(kAbove * rs.validated))));
     const int step =
         std::max(kGranule, int(std::lround(double(hi - lo) / (kPoints - 1) / kGranule)) * kGranule);
     std::vector<int> sizes;
@@ -302,8 +304,8 @@ std::string evaluationCsv(const EvaluationReport& r) {
     for (const auto& size : r.sizes)
         for (const auto& c : classScores(size.confusion, r.classes))
             os << size.imageSize << ',' << quoted(c.name) << ',' << c.images << ',' << c.correct
-               << ',' << cell(c.recall) << ',' << cell(c.precision) << ',' << cell(size.top1)
-               << ',' << cell(size.topK) << ',' << cell(size.loss) << '\n';
+               << ',' << cell(c.recall) << ',' << cell(c.precision) << ',' << cell(size.top1) << ','
+               << cell(size.topK) << ',' << cell(size.loss) << '\n';
     return os.str();
 }
 
@@ -415,8 +417,7 @@ EvaluationReport evaluateRun(const std::string& runDir, const EvaluationRequest&
             const std::string what = e.what_without_backtrace();
             if (what.find("out of memory") != std::string::npos)
                 throw std::runtime_error("out of memory at batch " + std::to_string(batch) +
-                                         " and " + std::to_string(size) +
-                                         " px: try a batch of " +
+                                         " and " + std::to_string(size) + " px: try a batch of " +
                                          std::to_string(std::max(1, batch / 2)));
             throw std::runtime_error("LibTorch: " + firstLine(what));
         }
@@ -427,8 +428,7 @@ EvaluationReport evaluateRun(const std::string& runDir, const EvaluationRequest&
         r.top1 = s.top1;
         r.topK = s.topK;
         r.confusion = std::move(s.confusion);
-        r.seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         report.sizes.push_back(std::move(r));
         doneBefore += report.images;
     }

@@ -79,11 +79,11 @@ struct EvaluationReport {
 // A class's row of a confusion matrix.
 struct ClassScore {
     std::string name;
-    std::int64_t images = 0;  // with this true label
-    std::int64_t correct = 0; // of them, predicted as it
+    std::int64_t images = 0;                                     // with this true label
+    std::int64_t correct = 0;                                    // of them, predicted as it
     double recall = std::numeric_limits<double>::quiet_NaN();    // NaN without images
     double precision = std::numeric_limits<double>::quiet_NaN(); // NaN when never predicted
-    int confusedWith = -1;         // the class its images were most often taken for; -1: none
+    int confusedWith = -1; // the class its images were most often taken for; -1: none
     std::int64_t confusedImages = 0;
 };
 // Throws std::invalid_argument when `confusion` is not classes.size() squared.

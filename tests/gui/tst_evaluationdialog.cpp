@@ -82,8 +82,7 @@ void TestEvaluationDialog::classModelPassesTester() {
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(ClassScoreModel::ColumnCount));
     QCOMPARE(model.data(model.index(0, ClassScoreModel::Recall)).toString(), QString("83.33%"));
-    QCOMPARE(model.data(model.index(1, ClassScoreModel::Precision)).toString(),
-             QString("85.71%"));
+    QCOMPARE(model.data(model.index(1, ClassScoreModel::Precision)).toString(), QString("85.71%"));
     QCOMPARE(model.data(model.index(1, ClassScoreModel::ConfusedWith)).toString(),
              QString("cat (2)"));
     QCOMPARE(model.data(model.index(2, ClassScoreModel::Recall)).toString(), QString("—"));
@@ -140,15 +139,13 @@ void TestEvaluationDialog::evaluatesOffTheGuiThread() {
         QCOMPARE(map->keySize(), 10);
         QCOMPARE(map->valueSize(), 10);
         for (int t = 0; t < 10; ++t) {
-            const std::int64_t images = std::accumulate(s.confusion.begin() + t * 10,
-                                                        s.confusion.begin() + (t + 1) * 10,
-                                                        std::int64_t(0));
+            const std::int64_t images = std::accumulate(
+                s.confusion.begin() + t * 10, s.confusion.begin() + (t + 1) * 10, std::int64_t(0));
             double row = 0;
             for (int p = 0; p < 10; ++p) {
                 row += map->cell(p, t);
                 QVERIFY(std::abs(map->cell(p, t) -
-                                 double(s.confusion[size_t(t * 10 + p)]) / double(images)) <
-                        1e-12);
+                                 double(s.confusion[size_t(t * 10 + p)]) / double(images)) < 1e-12);
             }
             QVERIFY(std::abs(row - 1.0) < 1e-9);
         }

@@ -43,8 +43,8 @@ class TestEvaluation : public QObject {
     void cliRefusals();
 
   private:
-    QTemporaryDir m_dir;    // a finished tiny run with an EMA
-    RunHistory m_history;   // its metrics.csv
+    QTemporaryDir m_dir;  // a finished tiny run with an EMA
+    RunHistory m_history; // its metrics.csv
     ScaleConfig m_config;
 };
 
@@ -132,10 +132,9 @@ void TestEvaluation::emaOrTrainedWeights() {
     QCOMPARE(r.weights, std::string("trained"));
     const TrainEvent& last = m_history.epochs.back();
     QVERIFY(std::isfinite(last.liveValAccuracy));
-    QVERIFY2(std::abs(r.sizes.front().top1 - last.liveValAccuracy) < 1e-7,
-             qPrintable(QString("%1 against %2")
-                            .arg(r.sizes.front().top1)
-                            .arg(last.liveValAccuracy)));
+    QVERIFY2(
+        std::abs(r.sizes.front().top1 - last.liveValAccuracy) < 1e-7,
+        qPrintable(QString("%1 against %2").arg(r.sizes.front().top1).arg(last.liveValAccuracy)));
     QVERIFY(std::abs(r.sizes.front().loss - last.liveValLoss) <
             1e-6 * std::max(1.0, last.liveValLoss));
 }
@@ -145,9 +144,9 @@ void TestEvaluation::allTestImages() {
     req.samples = 300; // a larger set than the run validated on (synthetic: rendered anew)
     const EvaluationReport r = evaluateRun(m_dir.path().toStdString(), req);
     QCOMPARE(r.images, std::int64_t(300));
-    QCOMPARE(std::accumulate(r.sizes[0].confusion.begin(), r.sizes[0].confusion.end(),
-                             std::int64_t(0)),
-             std::int64_t(300));
+    QCOMPARE(
+        std::accumulate(r.sizes[0].confusion.begin(), r.sizes[0].confusion.end(), std::int64_t(0)),
+        std::int64_t(300));
 }
 
 void TestEvaluation::cancelStops() {
@@ -171,15 +170,14 @@ void TestEvaluation::classScores_data() {
     QTest::addColumn<QList<double>>("precision");
     QTest::addColumn<QList<int>>("confusedWith");
     // Rows: true class; columns: predicted.
-    QTest::newRow("diagonal") << QList<qint64>{5, 0, 0, 0, 3, 0, 0, 0, 2}
-                              << QList<double>{1, 1, 1} << QList<double>{1, 1, 1}
-                              << QList<int>{-1, -1, -1};
+    QTest::newRow("diagonal") << QList<qint64>{5, 0, 0, 0, 3, 0, 0, 0, 2} << QList<double>{1, 1, 1}
+                              << QList<double>{1, 1, 1} << QList<int>{-1, -1, -1};
     QTest::newRow("mixed") << QList<qint64>{6, 3, 1, 2, 8, 0, 0, 0, 0}
                            << QList<double>{0.6, 0.8, NAN} << QList<double>{0.75, 8.0 / 11, 0}
                            << QList<int>{1, 0, -1};
-    QTest::newRow("never predicted") << QList<qint64>{4, 0, 0, 4, 0, 0, 0, 0, 1}
-                                     << QList<double>{1, 0, 1} << QList<double>{0.5, NAN, 1}
-                                     << QList<int>{-1, 0, -1};
+    QTest::newRow("never predicted")
+        << QList<qint64>{4, 0, 0, 4, 0, 0, 0, 0, 1} << QList<double>{1, 0, 1}
+        << QList<double>{0.5, NAN, 1} << QList<int>{-1, 0, -1};
 }
 
 void TestEvaluation::classScores() {
@@ -273,11 +271,10 @@ void TestEvaluation::suggestedTestSizes_data() {
     // The GUI's demo, 48 -> 64 px.
     QTest::newRow("demo") << "paper" << 48 << 64 << 0 << QList<int>{48, 56, 64, 72, 80, 88, 96};
     // Fixed at 224 px: from three quarters of it to 1.5x.
-    QTest::newRow("fixed 224")
-        << "fixed" << 0 << 224 << 0 << QList<int>{168, 196, 224, 252, 280, 308, 336};
+    QTest::newRow("fixed 224") << "fixed" << 0 << 224 << 0
+                               << QList<int>{168, 196, 224, 252, 280, 308, 336};
     // Validated above its training sizes (as V2-S at 384 after 300): that size is in the list.
-    QTest::newRow("eval above")
-        << "paper" << 24 << 32 << 40 << QList<int>{24, 32, 40, 48, 56};
+    QTest::newRow("eval above") << "paper" << 24 << 32 << 40 << QList<int>{24, 32, 40, 48, 56};
 }
 
 void TestEvaluation::suggestedTestSizes() {
@@ -304,21 +301,23 @@ void TestEvaluation::badRequests_data() {
     QTest::addColumn<int>("samples");
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no folder") << "/nonexistent/run" << 0 << QList<int>{} << "" << -1
-                               << "run_dir" << "is not a folder";
+    QTest::newRow("no folder") << "/nonexistent/run" << 0 << QList<int>{} << "" << -1 << "run_dir"
+                               << "is not a folder";
     QTest::newRow("no config") << "empty" << 0 << QList<int>{} << "" << -1 << "run_dir"
                                << "has no config.json";
-    QTest::newRow("negative batch") << "run" << -4 << QList<int>{} << "" << -1
-                                    << "evaluation.batch" << "between 1 and";
+    QTest::newRow("negative batch") << "run" << -4 << QList<int>{} << "" << -1 << "evaluation.batch"
+                                    << "between 1 and";
     QTest::newRow("size") << "run" << 0 << QList<int>{32, 5000} << "" << -1
-                          << "evaluation.image_sizes" << "between 8 and 4096";
+                          << "evaluation.image_sizes"
+                          << "between 8 and 4096";
     QTest::newRow("device") << "run" << 0 << QList<int>{} << "tpu" << -1 << "evaluation.device"
                             << "is not one of auto, cpu";
     QTest::newRow("samples") << "run" << 0 << QList<int>{} << "" << -7 << "evaluation.samples"
                              << "must be -1";
     // B0 at 4096 px in batches of 60,000 would need terabytes: refused before any allocation.
     QTest::newRow("memory") << "run" << 60000 << QList<int>{4096} << "cpu" << -1
-                            << "evaluation.batch" << "of memory (the cost model's estimate)";
+                            << "evaluation.batch"
+                            << "of memory (the cost model's estimate)";
 }
 
 void TestEvaluation::badRequests() {
@@ -369,7 +368,9 @@ void TestEvaluation::checkpointOfAnotherModel() {
         QFAIL("accepted");
     } catch (const ValidationError& e) {
         QCOMPARE(e.field(), std::string("run_dir"));
-        QVERIFY2(QString(e.what()).contains("checkpoint.pt is not a checkpoint ScaleScope can read"), e.what());
+        QVERIFY2(
+            QString(e.what()).contains("checkpoint.pt is not a checkpoint ScaleScope can read"),
+            e.what());
     }
 }
 
@@ -433,14 +434,12 @@ void TestEvaluation::cliRefusals_data() {
                            << "--batch: must be between 1 and";
     QTest::newRow("batch NaN") << QStringList{"evaluate", "--run-dir", "RUN", "--batch", "nan"}
                                << "--batch";
-    QTest::newRow("samples")
-        << QStringList{"evaluate", "--run-dir", "RUN", "--val-samples", "-3"}
-        << "--val-samples: must be 0 (all) or a count";
+    QTest::newRow("samples") << QStringList{"evaluate", "--run-dir", "RUN", "--val-samples", "-3"}
+                             << "--val-samples: must be 0 (all) or a count";
     QTest::newRow("device") << QStringList{"evaluate", "--run-dir", "RUN", "--device", "gpu"}
                             << "--device: \"gpu\" is not one of";
-    QTest::newRow("both formats")
-        << QStringList{"evaluate", "--run-dir", "RUN", "--json", "--csv"}
-        << "--csv: cannot be given with --json";
+    QTest::newRow("both formats") << QStringList{"evaluate", "--run-dir", "RUN", "--json", "--csv"}
+                                  << "--csv: cannot be given with --json";
     QTest::newRow("unknown flag") << QStringList{"evaluate", "--run-dir", "RUN", "--top", "3"}
                                   << "--top";
 }
