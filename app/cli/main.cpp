@@ -17,9 +17,10 @@
 #include <sstream>
 
 #ifdef SCALESCOPE_HAVE_TORCH
-int runTrainCommand(const std::vector<std::string>& argv); // traincommand.cpp
-int runSpeedCommand(const std::vector<std::string>& argv); // speedcommand.cpp
+int runTrainCommand(const std::vector<std::string>& argv);    // traincommand.cpp
+int runSpeedCommand(const std::vector<std::string>& argv);    // speedcommand.cpp
 int runEvaluateCommand(const std::vector<std::string>& argv); // evaluatecommand.cpp
+int runPredictCommand(const std::vector<std::string>& argv);  // predictcommand.cpp
 #endif
 int runGridCommand(const std::vector<std::string>& argv); // gridcommand.cpp
 
@@ -38,6 +39,7 @@ Commands:
   speed     time its training step, inference and each stage here (scalescope-cli speed --help)
   evaluate  score a trained run on its test images, per class and at several test sizes
             (scalescope-cli evaluate --help)
+  predict   classify image files or folders with a trained run (scalescope-cli predict --help)
   grid      EfficientNet's grid search for alpha, beta, gamma; --train trains each candidate
             (scalescope-cli grid --help)
 
@@ -369,6 +371,15 @@ int main(int argc, char** argv) {
             return runEvaluateCommand(args);
 #else
             std::cerr << "scalescope-cli: evaluate: this build has no LibTorch "
+                         "(configure with -DSCALESCOPE_WITH_TORCH=ON)\n";
+            return 2;
+#endif
+        }
+        if (command == "predict") {
+#ifdef SCALESCOPE_HAVE_TORCH
+            return runPredictCommand(args);
+#else
+            std::cerr << "scalescope-cli: predict: this build has no LibTorch "
                          "(configure with -DSCALESCOPE_WITH_TORCH=ON)\n";
             return 2;
 #endif

@@ -29,6 +29,13 @@ constexpr int kFolderValEvery = 10; // one image in ten is held out when there i
 
 const std::vector<std::string> kShapes = {"circle", "square",   "triangle", "ellipse", "rectangle",
                                           "star",   "pentagon", "hexagon",  "cross",   "ring"};
+const std::vector<std::string> kFashionClasses = {"T-shirt/top", "Trouser",   "Pullover", "Dress",
+                                                  "Coat",        "Sandal",    "Shirt",    "Sneaker",
+                                                  "Bag",         "Ankle boot"};
+const std::vector<std::string> kCifarClasses = {"airplane", "automobile", "bird",  "cat",  "deer",
+                                                "dog",      "frog",       "horse", "ship", "truck"};
+constexpr int kFashionSize = 28; // Fashion-MNIST's images are 28 x 28 grey
+constexpr int kCifarSize = 32;
 
 std::vector<cv::Point> regularPolygon(cv::Point2d c, double r, int n, double rot) {
     std::vector<cv::Point> pts;
@@ -237,8 +244,7 @@ Dataset loadCifar(const std::string& path) {
                               path + " is not a folder with CIFAR-10's binary batches");
     Dataset d;
     d.name = "cifar10";
-    d.classes = {"airplane", "automobile", "bird",  "cat",  "deer",
-                 "dog",      "frog",       "horse", "ship", "truck"};
+    d.classes = kCifarClasses;
     auto read = [&](const std::vector<std::string>& files) {
         std::vector<std::uint8_t> pixels;
         std::vector<std::int64_t> labels;
@@ -263,7 +269,8 @@ Dataset loadCifar(const std::string& path) {
         Split s;
         if (labels.empty()) return s;
         const auto n = std::int64_t(labels.size());
-        s.images = torch::from_blob(pixels.data(), {n, 3, 32, 32}, torch::kUInt8).clone();
+        s.images =
+            torch::from_blob(pixels.data(), {n, 3, kCifarSize, kCifarSize}, torch::kUInt8).clone();
         s.labels = torch::tensor(labels, torch::kInt64);
         return s;
     };
@@ -277,11 +284,33 @@ Dataset loadCifar(const std::string& path) {
     return d;
 }
 
-bool isImageFile(const fs::path& p) {
-    std::string e = p.extension().string();
-    std::transform(e.begin(), e.end(), e.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return e == ".jpg" || e == ".jpeg" || e == ".png" || e == ".bmp" || e == ".webp";
+// The shorter side to `size` (INTER_AREA: no aliasing when it shrinks), then the centred square.
+[[maybe_unused]] cv::Mat centredSquare(const cv::Mat& m, int size) {
+    const double s = double(size) / std::min(m.rows, m.cols);
+    cv::Mat r;
+    cv::resize(m, r,
+               cv::Size(std::max(size, int(std::lround(m.cols * s))),
+                        std::max(size, int(std::lround(m.rows * s)))),
+               0, 0, cv::INTER_AREA);
+    return r(cv::Rect((r.cols - size) / 2, (r.rows - size) / 2, size, size)).clone();
+}
+
+// An image folder's classes: its subfolders (of train/ where it is split), sorted.
+std::vector<std::string> folderClasses(const std::string& path, fs::path* trainRoot = nullptr) {
+    const fs::path root(path);
+    if (!fs::is_directory(root))
+        throw ValidationError("training.data_path", path + " is not a folder");
+    const bool presplit = fs::is_directory(root / "train") && fs::is_directory(root / "val");
+    const fs::path base = presplit ? root / "train" : root;
+    if (trainRoot) *trainRoot = base;
+    std::vector<std::string> classes;
+    for (const auto& e : fs::directory_iterator(base))
+        if (e.is_directory()) classes.push_back(e.path().filename().string());
+    std::sort(classes.begin(), classes.end());
+    if (classes.size() < 2)
+        throw ValidationError("training.data_path",
+                              path + " needs one subfolder per class (at least two)");
+    return classes;
 }
 
 Dataset loadFolder(const std::string& path, int resolution) {
@@ -290,19 +319,12 @@ Dataset loadFolder(const std::string& path, int resolution) {
     throw ValidationError("training.dataset",
                           "image folders need OpenCV's imgcodecs, which this build lacks");
 #else
-    fs::path root(path);
-    if (!fs::is_directory(root))
-        throw ValidationError("training.data_path", path + " is not a folder");
-    const bool presplit = fs::is_directory(root / "train") && fs::is_directory(root / "val");
-    const fs::path trainRoot = presplit ? root / "train" : root;
+    const fs::path root(path);
     Dataset d;
     d.name = "folder";
-    for (const auto& e : fs::directory_iterator(trainRoot))
-        if (e.is_directory()) d.classes.push_back(e.path().filename().string());
-    std::sort(d.classes.begin(), d.classes.end());
-    if (d.classes.size() < 2)
-        throw ValidationError("training.data_path",
-                              path + " needs one subfolder per class (at least two)");
+    fs::path trainRoot;
+    d.classes = folderClasses(path, &trainRoot);
+    const bool presplit = trainRoot != root;
     auto load = [&](const fs::path& base, int part) { // part: 0 all, 1 train share, 2 val share
         std::vector<cv::Mat> mats;
         std::vector<std::int64_t> labels;
@@ -310,7 +332,8 @@ Dataset loadFolder(const std::string& path, int resolution) {
             std::vector<fs::path> files;
             if (!fs::is_directory(base / d.classes[c])) continue;
             for (const auto& e : fs::directory_iterator(base / d.classes[c]))
-                if (e.is_regular_file() && isImageFile(e.path())) files.push_back(e.path());
+                if (e.is_regular_file() && isImageFile(e.path().string()))
+                    files.push_back(e.path());
             std::sort(files.begin(), files.end());
             for (size_t i = 0; i < files.size(); ++i) {
                 const bool isVal = i % kFolderValEvery == kFolderValEvery - 1;
@@ -320,16 +343,7 @@ Dataset loadFolder(const std::string& path, int resolution) {
                     ++d.skippedFiles;
                     continue;
                 }
-                // Shorter side to `resolution`, then a centred square crop.
-                const double s = double(resolution) / std::min(m.rows, m.cols);
-                cv::Mat r;
-                cv::resize(m, r,
-                           cv::Size(std::max(resolution, int(std::lround(m.cols * s))),
-                                    std::max(resolution, int(std::lround(m.rows * s)))),
-                           0, 0, cv::INTER_AREA);
-                mats.push_back(r(cv::Rect((r.cols - resolution) / 2, (r.rows - resolution) / 2,
-                                          resolution, resolution))
-                                   .clone());
+                mats.push_back(centredSquare(m, resolution));
                 labels.push_back(std::int64_t(c));
             }
         }
@@ -397,8 +411,7 @@ Dataset loadDataset(const TrainingSettings& t, int resolution, bool withTrain) {
                                       " does not exist (apt-get install dataset-fashion-mnist)");
         d.name = "fashion-mnist";
         d.channels = 1;
-        d.classes = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                     "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+        d.classes = kFashionClasses;
         if (withTrain)
             d.train =
                 readIdx(root / "train-images-idx3-ubyte.gz", root / "train-labels-idx1-ubyte.gz");
@@ -413,6 +426,68 @@ Dataset loadDataset(const TrainingSettings& t, int resolution, bool withTrain) {
     d.train = withTrain ? subset(d.train, t.trainSamples, t.seed) : Split{};
     d.val = subset(d.val, t.valSamples, t.seed + 1);
     return d;
+}
+
+const char* const kImageExtensions = ".jpg, .jpeg, .png, .bmp, .webp";
+
+bool isImageFile(const std::string& path) {
+    std::string e = fs::path(path).extension().string();
+    std::transform(e.begin(), e.end(), e.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    return e == ".jpg" || e == ".jpeg" || e == ".png" || e == ".bmp" || e == ".webp";
+}
+
+DatasetInfo datasetInfo(const TrainingSettings& t) {
+    DatasetInfo info;
+    info.name = t.dataset;
+    if (t.dataset == "shapes" || t.dataset == "shapes-hard") {
+        info.classes = kShapes;
+    } else if (t.dataset == "fashion-mnist") {
+        info.classes = kFashionClasses;
+        info.channels = 1;
+        info.nativeSize = kFashionSize;
+    } else if (t.dataset == "cifar10") {
+        info.classes = kCifarClasses;
+        info.nativeSize = kCifarSize;
+    } else if (t.dataset == "folder") {
+        info.classes = folderClasses(t.dataPath);
+    } else {
+        throw ValidationError("training.dataset", "unknown dataset \"" + t.dataset + "\"");
+    }
+    return info;
+}
+
+bool canDecodeImages() {
+#ifdef SCALESCOPE_HAVE_IMGCODECS
+    return true;
+#else
+    return false;
+#endif
+}
+
+DecodedImage loadImageFile(const std::string& path, int channels, int size) {
+#ifndef SCALESCOPE_HAVE_IMGCODECS
+    (void)path, (void)channels, (void)size;
+    throw std::runtime_error("decoding image files needs OpenCV's imgcodecs, which this build "
+                             "lacks");
+#else
+    cv::Mat m;
+    try { // OpenCV refuses, by throwing, images beyond its pixel limit (2^30)
+        m = cv::imread(path, channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    } catch (const cv::Exception& e) {
+        throw std::runtime_error("OpenCV could not decode it (" + e.msg + ")");
+    }
+    if (m.empty()) {
+        if (!fs::is_regular_file(path)) throw std::runtime_error("no such file");
+        throw std::runtime_error("not an image OpenCV can decode");
+    }
+    DecodedImage out;
+    out.width = m.cols;
+    out.height = m.rows;
+    std::vector<cv::Mat> one{centredSquare(m, size)};
+    out.pixels = fromMats(one, {0}, channels).images[0];
+    return out;
+#endif
 }
 
 } // namespace scalescope::train

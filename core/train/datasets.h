@@ -37,4 +37,30 @@ Dataset loadDataset(const TrainingSettings& settings, int resolution, bool withT
 
 std::string defaultFashionMnistPath(); // /usr/share/datasets/fashion-mnist
 
+// What a model trained on `settings.dataset` is fed, read without decoding the dataset: its
+// class names, channels and the size its images are stored at (0: the size a run asks for,
+// where synthetic and folder images are drawn or resized). Throws ValidationError as
+// loadDataset does (an image folder's subfolders name its classes, so it must be there).
+struct DatasetInfo {
+    std::string name;
+    std::vector<std::string> classes;
+    int channels = 3;
+    int nativeSize = 0;
+};
+DatasetInfo datasetInfo(const TrainingSettings& settings);
+
+// An image file in the form a dataset's images have: `channels` (grey or RGB), the shorter
+// side scaled to `size` and a centred square crop, as image folders are loaded. Throws
+// std::runtime_error saying why for a file OpenCV cannot decode.
+struct DecodedImage {
+    torch::Tensor pixels;      // uint8 [channels, size, size]
+    int width = 0, height = 0; // of the file
+};
+DecodedImage loadImageFile(const std::string& path, int channels, int size);
+// False in a build without OpenCV's imgcodecs (loadImageFile then always throws).
+bool canDecodeImages();
+// By its extension: .jpg, .jpeg, .png, .bmp, .webp, as image folders are read.
+bool isImageFile(const std::string& path);
+extern const char* const kImageExtensions; // for messages: ".jpg, .jpeg, .png, .bmp, .webp"
+
 } // namespace scalescope::train

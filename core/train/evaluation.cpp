@@ -1,25 +1,21 @@
 #include "evaluation.h"
 
 #include "engine.h"
-#include "runhistory.h"
 #include "scaling/costs.h"
 #include "scaling/format.h"
 #include "scaling/limits.h"
 #include "scaling/schedule.h"
 #include "scaling/validation.h"
+#include "trainedrun.h"
 
-#include <torch/serialize.h>
 #include <torch/torch.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <sstream>
 
 namespace scalescope::train {
-
-namespace fs = std::filesystem;
 
 namespace {
 constexpr int kTopK = 5;            // ImageNet's top-5, or fewer where there are fewer classes
@@ -27,60 +23,6 @@ constexpr int kMaxBatch = 65536;    // as the speed probe: beyond any accelerato
 constexpr int kMaxSizes = 64;       // test sizes in one request: a sweep, not a scan
 constexpr int kEvalBatchFactor = 2; // as validation: no gradients, so twice the batch fits
 
-// Peak tensor memory of an inference pass, by the cost model: the weights once and, per
-// image, the largest layer's input, expanded and output maps alive together (no activations
-// are kept for a backward pass).
-MemoryEstimate inferenceMemory(const CostReport& costs, bool bf16) {
-    std::int64_t largest = 0;
-    for (const LayerCost& l : costs.layers) {
-        const std::int64_t in = std::int64_t(l.inChannels) * l.inH * l.inW;
-        const std::int64_t hidden = std::int64_t(l.hiddenChannels) * l.inH * l.inW;
-        const std::int64_t out = std::int64_t(l.outChannels) * l.outH * l.outW;
-        largest = std::max(largest, in + hidden + out);
-    }
-    MemoryEstimate m;
-    m.fixedBytes = 4.0 * double(costs.params);
-    m.activationBytesPerImage = (bf16 ? 2.0 : 4.0) * double(largest);
-    return m;
-}
-
-std::string firstLine(const std::string& s) {
-    return s.substr(0, s.find('\n'));
-}
-
-std::string shapeText(at::IntArrayRef sizes) {
-    std::string out;
-    for (const auto d : sizes)
-        out += (out.empty() ? "" : "x") + std::to_string(d);
-    return out.empty() ? "a scalar" : out;
-}
-
-// Every tensor `m` has, under the same name and of the same shape, in `a`. Module::load does
-// not check shapes (it replaces each tensor with the file's), so a checkpoint of another width
-// would load and then fail inside a convolution with a message about the wrong tensor.
-// Returns what does not fit, or an empty string.
-std::string mismatch(torch::nn::Module& m, torch::serialize::InputArchive& a,
-                     const std::string& prefix) {
-    const auto check = [&](const std::string& key, const torch::Tensor& mine) -> std::string {
-        torch::Tensor theirs;
-        if (!a.try_read(key, theirs)) return prefix + key + " is missing";
-        if (theirs.sizes() != mine.sizes())
-            return prefix + key + " is " + shapeText(theirs.sizes()) + " there and " +
-                   shapeText(mine.sizes()) + " in this model";
-        return {};
-    };
-    for (const auto& p : m.named_parameters(/*recurse=*/false))
-        if (auto why = check(p.key(), p.value()); !why.empty()) return why;
-    for (const auto& b : m.named_buffers(/*recurse=*/false))
-        if (auto why = check(b.key(), b.value()); !why.empty()) return why;
-    for (const auto& c : m.named_children()) {
-        torch::serialize::InputArchive child;
-        if (!a.try_read(c.key(), child)) return prefix + c.key() + " is missing";
-        if (auto why = mismatch(*c.value(), child, prefix + c.key() + "."); !why.empty())
-            return why;
-    }
-    return {};
-}
 } // namespace
 
 SplitScores scoreSplit(ScaledNet& model, const Split& split, int imageSize, int batch,
@@ -293,17 +235,10 @@ std::string evaluationCsv(const EvaluationReport& r) {
         if (std::isfinite(v)) c << v;
         return c.str();
     };
-    const auto quoted = [](const std::string& s) {
-        if (s.find_first_of(",\"\n") == std::string::npos) return s;
-        std::string q = "\"";
-        for (char ch : s)
-            q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-        return q + "\"";
-    };
     os << "image_size,class,images,correct,recall,precision,top1,top" << r.topK << ",loss\n";
     for (const auto& size : r.sizes)
         for (const auto& c : classScores(size.confusion, r.classes))
-            os << size.imageSize << ',' << quoted(c.name) << ',' << c.images << ',' << c.correct
+            os << size.imageSize << ',' << csvField(c.name) << ',' << c.images << ',' << c.correct
                << ',' << cell(c.recall) << ',' << cell(c.precision) << ',' << cell(size.top1) << ','
                << cell(size.topK) << ',' << cell(size.loss) << '\n';
     return os.str();
@@ -313,36 +248,16 @@ EvaluationReport evaluateRun(const std::string& runDir, const EvaluationRequest&
                              const EvaluationCancel& cancelled,
                              const EvaluationProgress& progress) {
     validate(request);
-    const fs::path dir(runDir);
-    if (runDir.empty()) throw ValidationError("run_dir", "no run folder was given");
-    if (!fs::is_directory(dir)) throw ValidationError("run_dir", runDir + " is not a folder");
-    if (!fs::exists(dir / kConfigFile))
-        throw ValidationError("run_dir", runDir + " has no " + kConfigFile +
-                                             ": it is not a training run's folder");
-    if (!fs::exists(dir / kCheckpointFile))
-        throw ValidationError("run_dir", runDir + " has no " + kCheckpointFile +
-                                             ": the run has not finished an epoch");
-    ScaleConfig config;
-    try {
-        config = loadConfig((dir / kConfigFile).string());
-    } catch (const std::exception& e) {
-        throw ValidationError("run_dir", (dir / kConfigFile).string() + ": " + e.what());
-    }
-    TrainingSettings t = config.training;
+    const TrainedRun run = readTrainedRun(runDir);
+    TrainingSettings t = run.config.training;
     if (request.samples >= 0) t.valSamples = request.samples;
-    const ScaledArch arch = scale(config.baseline, config.request);
-    const RunSizes rs = runSizes(config);
 
     EvaluationReport report;
     report.runDir = runDir;
-    report.model = modelName(config);
+    report.model = run.model;
     report.plannedEpochs = t.epochs;
-    report.validatedSize = rs.validated;
-    report.trainingSizes = rs.training;
-    // The size the run's images were loaded at: synthetic and folder images are resized there.
-    int storeSize = rs.validated;
-    for (int s : rs.training)
-        storeSize = std::max(storeSize, s);
+    report.validatedSize = run.sizes.validated;
+    report.trainingSizes = run.sizes.training;
     const std::vector<int> sizes =
         request.imageSizes.empty() ? std::vector<int>{report.validatedSize} : request.imageSizes;
 
@@ -357,7 +272,7 @@ EvaluationReport evaluateRun(const std::string& runDir, const EvaluationRequest&
     const int batch = request.batch > 0 ? request.batch : t.batchSize * kEvalBatchFactor;
     report.device = dev.is_cuda() ? "cuda:" + std::to_string(int(dev.index())) : "cpu";
     if (!dev.is_cuda()) { // before anything is allocated: the largest size must fit
-        ScaledArch atLargest = arch;
+        ScaledArch atLargest = run.arch;
         atLargest.resolution = *std::max_element(sizes.begin(), sizes.end());
         requireHostMemory(inferenceMemory(computeCosts(atLargest), false), batch,
                           request.batch > 0 ? "evaluation.batch" : "training.batch_size",
@@ -365,7 +280,7 @@ EvaluationReport evaluateRun(const std::string& runDir, const EvaluationRequest&
                               " and " + std::to_string(atLargest.resolution) + " px on the CPU");
     }
 
-    Dataset data = loadDataset(t, storeSize, /*withTrain=*/false);
+    Dataset data = loadDataset(t, run.storeSize, /*withTrain=*/false);
     if (data.val.size() < 1) throw ValidationError("training.dataset", "has no test images");
     report.dataset = data.name;
     report.classes = data.classes;
@@ -374,27 +289,10 @@ EvaluationReport evaluateRun(const std::string& runDir, const EvaluationRequest&
     report.topK = std::min(kTopK, classes);
 
     // The weights the run validated (the EMA's where it kept one), or its trained ones.
-    ScaledNet model(arch, classes, data.channels);
-    const bool ema = t.emaDecay > 0 && !request.trainedWeights;
-    report.weights = ema ? "EMA" : "trained";
-    const std::string checkpoint = (dir / kCheckpointFile).string();
-    torch::serialize::InputArchive a;
-    try {
-        a.load_from(checkpoint, torch::kCPU);
-    } catch (const c10::Error& e) {
-        throw ValidationError("run_dir", checkpoint + " is not a checkpoint ScaleScope can read (" +
-                                             firstLine(e.what_without_backtrace()) + ")");
-    }
-    torch::serialize::InputArchive emaArchive;
-    torch::serialize::InputArchive& weights = ema && a.try_read("ema", emaArchive) ? emaArchive : a;
-    if (const std::string why = mismatch(*model, weights, ""); !why.empty())
-        throw ValidationError("run_dir", checkpoint +
-                                             " does not hold the model its config.json "
-                                             "describes: " +
-                                             why);
-    model->load(weights);
-    torch::Tensor epoch;
-    if (a.try_read("progress.epoch", epoch)) report.epochsTrained = int(epoch.item<std::int64_t>());
+    TrainedWeights loaded = loadTrainedWeights(run, classes, data.channels, request.trainedWeights);
+    ScaledNet model = loaded.model;
+    report.weights = loaded.weights;
+    report.epochsTrained = loaded.epochsTrained;
     model->to(dev);
     toChannelsLast(*model);
     if (dev.is_cuda()) {
