@@ -12,54 +12,64 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="62"/>
+        <location filename="../app/gui/main.cpp" line="73"/>
         <source>Explorer for compound model scaling</source>
         <translation>복합 모델 스케일링 탐색기</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="67"/>
+        <location filename="../app/gui/main.cpp" line="78"/>
         <source>Render the window offscreen to FILE and exit.</source>
         <translation>창을 화면 밖에서 FILE로 렌더링하고 종료합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="71"/>
+        <location filename="../app/gui/main.cpp" line="82"/>
         <source>With --screenshot: run the default training first and capture its curves.</source>
         <translation>--screenshot과 함께: 기본 학습을 먼저 실행하고 곡선을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="75"/>
+        <location filename="../app/gui/main.cpp" line="86"/>
         <source>With --train: then train again at a fixed size, overlaid.</source>
         <translation>--train과 함께: 이어서 고정 크기로 다시 학습하여 겹쳐 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="79"/>
+        <location filename="../app/gui/main.cpp" line="90"/>
         <source>With --screenshot: measure the model&apos;s speed first and show it.</source>
         <translation>--screenshot와 함께: 먼저 모델의 속도를 측정해 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="82"/>
+        <location filename="../app/gui/main.cpp" line="93"/>
         <source>Interface language (en, ko).</source>
         <translation>인터페이스 언어 (en, ko).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="85"/>
+        <location filename="../app/gui/main.cpp" line="96"/>
         <source>Open a configuration file.</source>
         <translation>구성 파일을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="89"/>
+        <location filename="../app/gui/main.cpp" line="100"/>
         <source>Overlay a finished run&apos;s curves from its folder (repeatable); shows the training tab.</source>
         <translation>끝난 실행의 곡선을 그 폴더에서 불러와 겹쳐 그립니다(여러 번 지정 가능). 학습 탭을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="94"/>
+        <location filename="../app/gui/main.cpp" line="105"/>
         <source>Training curves against epochs or time.</source>
         <translation>학습 곡선의 가로축: 에포크 또는 시간.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="98"/>
+        <location filename="../app/gui/main.cpp" line="109"/>
         <source>Open the evaluation of a run folder; with --screenshot, evaluate it at the suggested test sizes and capture that window.</source>
         <translation>실행 폴더의 평가 창을 엽니다. --screenshot과 함께 쓰면 제안된 테스트 크기로 평가하고 그 창을 캡처합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="115"/>
+        <source>Open the image classification of a run folder; with --screenshot, classify the --classify images and capture that window.</source>
+        <translation>실행 폴더의 이미지 분류 창을 엽니다. --screenshot과 함께 쓰면 --classify 이미지를 분류하고 그 창을 캡처합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="121"/>
+        <source>An image file or folder to classify with the --classify-run run (repeatable).</source>
+        <translation>--classify-run 실행으로 분류할 이미지 파일 또는 폴더(여러 번 지정 가능).</translation>
     </message>
 </context>
 <context>
@@ -121,37 +131,37 @@
 <context>
     <name>scalescope::ClassScoreModel</name>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="46"/>
+        <location filename="../widgets/classscoremodel.cpp" line="45"/>
         <source>%1 of the %2 images of %3 were taken for %4</source>
         <translation>%3의 이미지 %2개 중 %1개를 %4(으)로 보았습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="78"/>
+        <location filename="../widgets/classscoremodel.cpp" line="77"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="91"/>
+        <location filename="../widgets/classscoremodel.cpp" line="90"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="93"/>
+        <location filename="../widgets/classscoremodel.cpp" line="92"/>
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="95"/>
+        <location filename="../widgets/classscoremodel.cpp" line="94"/>
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="97"/>
+        <location filename="../widgets/classscoremodel.cpp" line="96"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="99"/>
+        <location filename="../widgets/classscoremodel.cpp" line="98"/>
         <source>Most often taken for</source>
         <translation>가장 자주 혼동한 클래스</translation>
     </message>
@@ -369,153 +379,163 @@
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="134"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="123"/>
+        <source>Classify images…</source>
+        <translation>이미지 분류…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluationdialog.cpp" line="125"/>
+        <source>Classify image files of your own with this run&apos;s weights</source>
+        <translation>이 실행의 가중치로 직접 가진 이미지 파일을 분류합니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluationdialog.cpp" line="140"/>
         <source>Accuracy against the test image size</source>
         <translation>테스트 이미지 크기에 따른 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="135"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="141"/>
         <source>test image size (px)</source>
         <translation>테스트 이미지 크기 (px)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="136"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="142"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="145"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="151"/>
         <source>Confusion matrix and classes at</source>
         <translation>혼동 행렬과 클래스별 점수:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="151"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="157"/>
         <source>predicted</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="152"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="158"/>
         <source>true class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="158"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="164"/>
         <source>share of the true class</source>
         <translation>실제 클래스 중 비율</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="191"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="197"/>
         <source>This folder cannot be evaluated — %1</source>
         <translation>이 폴더는 평가할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="197"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="204"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="197"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="204"/>
         <source>%1–%2 px</source>
         <translation>%1–%2 px</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="198"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="205"/>
         <source>&lt;b&gt;%1&lt;/b&gt; on %2, %3 epochs; trained at %4, validated at %5 px.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2, %3 에포크. %4에서 학습, %5 px에서 검증.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="209"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="216"/>
         <source>Not evaluated yet. The sizes suggested run from below the smallest training size to 1.5× the validated one.</source>
         <translation>아직 평가하지 않았습니다. 제안된 크기는 가장 작은 학습 크기 아래에서 검증 크기의 1.5배까지입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="241"/>
-        <location filename="../widgets/evaluationdialog.cpp" line="280"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="248"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="284"/>
         <source>Not evaluated — %1</source>
         <translation>평가하지 못했습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="264"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="270"/>
         <source>Evaluated on %1: %2 test images at one size.</source>
         <translation>%1에서 평가: 테스트 이미지 %2개, 크기 1개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="267"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="271"/>
         <source>Evaluated on %1: %2 test images at %3 sizes.</source>
         <translation>%1에서 평가: 테스트 이미지 %2개, 크기 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="278"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="282"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="283"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="287"/>
         <source>Loading the test images and the checkpoint…</source>
         <translation>테스트 이미지와 체크포인트를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="334"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="338"/>
         <source>The EMA of the weights after %1 of %2 epochs, %3 test images of %4.</source>
         <translation>%2 에포크 중 %1 에포크 후 가중치의 EMA, %4의 테스트 이미지 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="336"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="340"/>
         <source>The trained weights after %1 of %2 epochs, %3 test images of %4.</source>
         <translation>%2 에포크 중 %1 에포크 후 학습된 가중치, %4의 테스트 이미지 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="343"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="347"/>
         <source>&lt;b&gt;Best: %1 top-1&lt;/b&gt; (top-%2 %3) at &lt;b&gt;%4 px&lt;/b&gt;.</source>
         <translation>&lt;b&gt;최고: top-1 %1&lt;/b&gt; (top-%2 %3), &lt;b&gt;%4 px&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="350"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="353"/>
         <source>At the validated %1 px: %2, %3 points under.</source>
         <translation>검증 크기 %1 px에서: %2, %3포인트 낮음.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="357"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="360"/>
         <source>%1 px (%2)</source>
         <translation>%1 px (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="383"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="386"/>
         <source>top-1</source>
         <translation>top-1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="388"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="391"/>
         <source>top-%1</source>
         <translation>top-%1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="413"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="416"/>
         <source>trained</source>
         <translation>학습 범위</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="467"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="471"/>
         <source>nothing has been evaluated yet</source>
         <translation>아직 평가한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="474"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="478"/>
         <source>%1 could not be written</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="482"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="485"/>
         <source>Export the evaluation</source>
         <translation>평가 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="483"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="487"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="486"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="490"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -784,7 +804,7 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="154"/>
-        <location filename="../app/gui/mainwindow.cpp" line="204"/>
+        <location filename="../app/gui/mainwindow.cpp" line="208"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
@@ -795,7 +815,7 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="155"/>
-        <location filename="../app/gui/mainwindow.cpp" line="205"/>
+        <location filename="../app/gui/mainwindow.cpp" line="209"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
@@ -826,177 +846,182 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="187"/>
+        <source>&amp;Classify images with a training run…</source>
+        <translation>학습 실행으로 이미지 분류(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="191"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="189"/>
+        <location filename="../app/gui/mainwindow.cpp" line="193"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="190"/>
+        <location filename="../app/gui/mainwindow.cpp" line="194"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="191"/>
+        <location filename="../app/gui/mainwindow.cpp" line="195"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="192"/>
+        <location filename="../app/gui/mainwindow.cpp" line="196"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="193"/>
+        <location filename="../app/gui/mainwindow.cpp" line="197"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="194"/>
+        <location filename="../app/gui/mainwindow.cpp" line="198"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="195"/>
+        <location filename="../app/gui/mainwindow.cpp" line="199"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="196"/>
+        <location filename="../app/gui/mainwindow.cpp" line="200"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="197"/>
+        <location filename="../app/gui/mainwindow.cpp" line="201"/>
         <source>Speed table as CSV…</source>
         <translation>속도 표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="198"/>
+        <location filename="../app/gui/mainwindow.cpp" line="202"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="200"/>
+        <location filename="../app/gui/mainwindow.cpp" line="204"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="202"/>
+        <location filename="../app/gui/mainwindow.cpp" line="206"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="212"/>
+        <location filename="../app/gui/mainwindow.cpp" line="216"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="222"/>
+        <location filename="../app/gui/mainwindow.cpp" line="226"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="226"/>
+        <location filename="../app/gui/mainwindow.cpp" line="230"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="227"/>
+        <location filename="../app/gui/mainwindow.cpp" line="231"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="229"/>
+        <location filename="../app/gui/mainwindow.cpp" line="233"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="237"/>
+        <location filename="../app/gui/mainwindow.cpp" line="241"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="240"/>
+        <location filename="../app/gui/mainwindow.cpp" line="244"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="241"/>
+        <location filename="../app/gui/mainwindow.cpp" line="245"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="242"/>
+        <location filename="../app/gui/mainwindow.cpp" line="246"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="243"/>
+        <location filename="../app/gui/mainwindow.cpp" line="247"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="255"/>
+        <location filename="../app/gui/mainwindow.cpp" line="259"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="256"/>
+        <location filename="../app/gui/mainwindow.cpp" line="260"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="257"/>
+        <location filename="../app/gui/mainwindow.cpp" line="261"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="258"/>
+        <location filename="../app/gui/mainwindow.cpp" line="262"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="259"/>
+        <location filename="../app/gui/mainwindow.cpp" line="263"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="266"/>
+        <location filename="../app/gui/mainwindow.cpp" line="270"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="263"/>
-        <location filename="../app/gui/mainwindow.cpp" line="293"/>
+        <location filename="../app/gui/mainwindow.cpp" line="267"/>
+        <location filename="../app/gui/mainwindow.cpp" line="297"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="298"/>
+        <location filename="../app/gui/mainwindow.cpp" line="302"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="300"/>
+        <location filename="../app/gui/mainwindow.cpp" line="304"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="306"/>
+        <location filename="../app/gui/mainwindow.cpp" line="310"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="316"/>
+        <location filename="../app/gui/mainwindow.cpp" line="320"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="334"/>
+        <location filename="../app/gui/mainwindow.cpp" line="338"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
@@ -1022,6 +1047,231 @@
         <location filename="../widgets/modeldescription.cpp" line="14"/>
         <source>%1 at %2 px</source>
         <translation>%1, %2 px</translation>
+    </message>
+</context>
+<context>
+    <name>scalescope::PredictionDialog</name>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="67"/>
+        <source>Classify images with %1</source>
+        <translation>%1(으)로 이미지 분류</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="80"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="81"/>
+        <source>The test size each file&apos;s square is resized to; the run&apos;s validated size unless you change it</source>
+        <translation>각 파일의 정사각형을 맞출 테스트 크기입니다. 바꾸지 않으면 실행이 검증한 크기입니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="85"/>
+        <source>the run&apos;s</source>
+        <translation>실행의 설정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="86"/>
+        <source>GPU (cuda:0)</source>
+        <translation>GPU (cuda:0)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="87"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="88"/>
+        <source>Use the trained weights, not their EMA</source>
+        <translation>EMA가 아닌 학습된 가중치 사용</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="90"/>
+        <source>Test size</source>
+        <translation>테스트 크기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="91"/>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="96"/>
+        <source>Add images…</source>
+        <translation>이미지 추가…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="98"/>
+        <source>Add folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="100"/>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="102"/>
+        <source>Classify again</source>
+        <translation>다시 분류</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="104"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="106"/>
+        <source>Export CSV…</source>
+        <translation>CSV로 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="143"/>
+        <source>This folder cannot classify images — %1</source>
+        <translation>이 폴더로는 이미지를 분류할 수 없습니다 — %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="149"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; trained on %2 for %3 epochs, validated at %4 px. Each file is brought to the form of its test images first, a centred square (shown in the table as the model is given it), then resized to the test size.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2에서 %3 에포크 학습, %4 px에서 검증. 각 파일은 먼저 테스트 이미지의 형태인 가운데 정사각형으로 바뀌고(표에 모델이 받는 그대로 표시), 그다음 테스트 크기로 조정됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="161"/>
+        <location filename="../widgets/predictiondialog.cpp" line="221"/>
+        <source>Add image files or a folder, or drop them here.</source>
+        <translation>이미지 파일이나 폴더를 추가하거나 여기에 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="206"/>
+        <source>Not added — %1</source>
+        <translation>추가하지 않음 — %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="228"/>
+        <source>Nothing to classify: add image files or a folder first.</source>
+        <translation>분류할 것이 없습니다. 먼저 이미지 파일이나 폴더를 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="239"/>
+        <location filename="../widgets/predictiondialog.cpp" line="281"/>
+        <source>Not classified — %1</source>
+        <translation>분류하지 못함 — %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="262"/>
+        <source>Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, at %6 px.</source>
+        <translation>이미지 %2개 중 %1개를 %3에서 %5 에포크 후의 %4 가중치로 %6 px에서 분류했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="267"/>
+        <source>EMA</source>
+        <translation>EMA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="267"/>
+        <source>trained</source>
+        <translation>학습된</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="270"/>
+        <source>%1 could not be read: see their rows.</source>
+        <translation>%1개는 읽을 수 없었습니다. 해당 행을 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="279"/>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="286"/>
+        <source>Loading the checkpoint and the images…</source>
+        <translation>체크포인트와 이미지를 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="331"/>
+        <source>nothing has been classified yet</source>
+        <translation>아직 분류한 것이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="338"/>
+        <source>%1 could not be written</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="346"/>
+        <source>Images to classify</source>
+        <translation>분류할 이미지</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="347"/>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
+        <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="352"/>
+        <source>A folder of images</source>
+        <translation>이미지 폴더</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="357"/>
+        <source>Export the classifications</source>
+        <translation>분류 결과 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="359"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="362"/>
+        <source>Not exported</source>
+        <translation>내보내지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>scalescope::PredictionModel</name>
+    <message>
+        <location filename="../widgets/predictionmodel.cpp" line="74"/>
+        <source>not classified</source>
+        <translation>분류 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictionmodel.cpp" line="81"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictionmodel.cpp" line="93"/>
+        <source>%1
+shown as the model was given it: a centred %2 px square</source>
+        <translation>%1
+모델이 받은 그대로 표시: 가운데 %2 px 정사각형</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictionmodel.cpp" line="120"/>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictionmodel.cpp" line="122"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictionmodel.cpp" line="124"/>
+        <source>Class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictionmodel.cpp" line="126"/>
+        <source>Probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictionmodel.cpp" line="128"/>
+        <source>Then</source>
+        <translation>다음 후보</translation>
     </message>
 </context>
 <context>
@@ -1428,597 +1678,613 @@
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="84"/>
+        <location filename="../widgets/trainingpanel.cpp" line="86"/>
         <source>Synthetic shapes</source>
         <translation>합성 도형</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="85"/>
+        <location filename="../widgets/trainingpanel.cpp" line="87"/>
         <source>Synthetic shapes (hard)</source>
         <translation>합성 도형 (어려움)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="86"/>
+        <location filename="../widgets/trainingpanel.cpp" line="88"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="87"/>
+        <location filename="../widgets/trainingpanel.cpp" line="89"/>
         <source>CIFAR-10 (binary)</source>
         <translation>CIFAR-10 (바이너리)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="88"/>
+        <location filename="../widgets/trainingpanel.cpp" line="90"/>
         <source>Image folder</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="89"/>
+        <location filename="../widgets/trainingpanel.cpp" line="91"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="92"/>
+        <location filename="../widgets/trainingpanel.cpp" line="94"/>
         <source>default location</source>
         <translation>기본 위치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="93"/>
+        <location filename="../widgets/trainingpanel.cpp" line="95"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="96"/>
+        <location filename="../widgets/trainingpanel.cpp" line="98"/>
         <source>Data path</source>
         <translation>데이터 경로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="98"/>
+        <location filename="../widgets/trainingpanel.cpp" line="100"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="99"/>
+        <location filename="../widgets/trainingpanel.cpp" line="101"/>
         <source>Training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="102"/>
+        <location filename="../widgets/trainingpanel.cpp" line="104"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="104"/>
+        <location filename="../widgets/trainingpanel.cpp" line="106"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="106"/>
+        <location filename="../widgets/trainingpanel.cpp" line="108"/>
         <source>Progressive (paper, Table 6)</source>
         <translation>점진적 (논문, 표 6)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="107"/>
+        <location filename="../widgets/trainingpanel.cpp" line="109"/>
         <source>Progressive (official code)</source>
         <translation>점진적 (공식 코드)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="108"/>
+        <location filename="../widgets/trainingpanel.cpp" line="110"/>
         <source>Fixed size (baseline)</source>
         <translation>고정 크기 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="109"/>
+        <location filename="../widgets/trainingpanel.cpp" line="111"/>
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="111"/>
+        <location filename="../widgets/trainingpanel.cpp" line="113"/>
         <source>Stages</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="121"/>
+        <location filename="../widgets/trainingpanel.cpp" line="123"/>
         <source>model&apos;s</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="124"/>
+        <location filename="../widgets/trainingpanel.cpp" line="126"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="126"/>
+        <location filename="../widgets/trainingpanel.cpp" line="128"/>
         <source>last stage&apos;s</source>
         <translation>마지막 단계</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="127"/>
+        <location filename="../widgets/trainingpanel.cpp" line="129"/>
         <source>Image size of every validation. EfficientNetV2 validates above its last training size (S: 300 → 384 px).</source>
         <translation>모든 검증의 이미지 크기. EfficientNetV2는 마지막 학습 크기보다 큰 크기로 검증합니다 (S: 300 → 384 px).</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="129"/>
+        <location filename="../widgets/trainingpanel.cpp" line="131"/>
         <source>Validated at</source>
         <translation>검증 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="132"/>
+        <location filename="../widgets/trainingpanel.cpp" line="134"/>
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="135"/>
+        <location filename="../widgets/trainingpanel.cpp" line="137"/>
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="138"/>
+        <location filename="../widgets/trainingpanel.cpp" line="140"/>
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="140"/>
+        <location filename="../widgets/trainingpanel.cpp" line="142"/>
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="141"/>
+        <location filename="../widgets/trainingpanel.cpp" line="143"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="142"/>
+        <location filename="../widgets/trainingpanel.cpp" line="144"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="144"/>
+        <location filename="../widgets/trainingpanel.cpp" line="146"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="146"/>
+        <location filename="../widgets/trainingpanel.cpp" line="148"/>
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="147"/>
+        <location filename="../widgets/trainingpanel.cpp" line="149"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="148"/>
+        <location filename="../widgets/trainingpanel.cpp" line="150"/>
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="149"/>
+        <location filename="../widgets/trainingpanel.cpp" line="151"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="153"/>
+        <location filename="../widgets/trainingpanel.cpp" line="155"/>
         <source>More settings</source>
         <translation>추가 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="163"/>
+        <location filename="../widgets/trainingpanel.cpp" line="165"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="165"/>
+        <location filename="../widgets/trainingpanel.cpp" line="167"/>
         <source>Label smoothing</source>
         <translation>레이블 스무딩</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="168"/>
+        <location filename="../widgets/trainingpanel.cpp" line="170"/>
         <source>Warm-up epochs</source>
         <translation>워밍업 에폭</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="171"/>
+        <location filename="../widgets/trainingpanel.cpp" line="173"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="172"/>
+        <location filename="../widgets/trainingpanel.cpp" line="174"/>
         <source>EMA decay</source>
         <translation>EMA 감쇠율</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="175"/>
+        <location filename="../widgets/trainingpanel.cpp" line="177"/>
         <source>timm&apos;s</source>
         <translation>timm 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="176"/>
+        <location filename="../widgets/trainingpanel.cpp" line="178"/>
         <source>Residual branches and classifier at zero</source>
         <translation>잔차 분기와 분류기를 0으로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="178"/>
+        <location filename="../widgets/trainingpanel.cpp" line="180"/>
         <source>At zero, each residual block starts as identity and the logits at zero, so the first steps of a deep network on little data cannot blow up.</source>
         <translation>0으로 두면 각 잔차 블록은 항등 함수로, 로짓은 0에서 시작하므로 적은 데이터로 학습하는 깊은 네트워크도 첫 스텝에서 발산하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="180"/>
+        <location filename="../widgets/trainingpanel.cpp" line="182"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="183"/>
+        <location filename="../widgets/trainingpanel.cpp" line="185"/>
         <source> epochs</source>
         <translation> 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="184"/>
+        <location filename="../widgets/trainingpanel.cpp" line="186"/>
         <source>every epoch</source>
         <translation>매 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="186"/>
+        <location filename="../widgets/trainingpanel.cpp" line="188"/>
         <source>Epochs between validations; the last epoch is always validated. Validating is a fixed cost per epoch, a large share of short runs.</source>
         <translation>검증 사이의 에포크 수입니다. 마지막 에포크는 항상 검증합니다. 검증은 에포크마다 드는 고정 비용으로, 짧은 실행에서는 큰 몫을 차지합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="188"/>
+        <location filename="../widgets/trainingpanel.cpp" line="190"/>
         <source>Validate every</source>
         <translation>검증 간격</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="191"/>
+        <location filename="../widgets/trainingpanel.cpp" line="193"/>
         <source>Automatic (bf16 on CUDA)</source>
         <translation>자동 (CUDA에서 bf16)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="192"/>
+        <location filename="../widgets/trainingpanel.cpp" line="194"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="193"/>
+        <location filename="../widgets/trainingpanel.cpp" line="195"/>
         <source>bf16 (CUDA only)</source>
         <translation>bf16 (CUDA 전용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="194"/>
+        <location filename="../widgets/trainingpanel.cpp" line="196"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="195"/>
+        <location filename="../widgets/trainingpanel.cpp" line="197"/>
         <source>Replay each step from a CUDA graph</source>
         <translation>각 스텝을 CUDA 그래프로 재생</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="198"/>
+        <location filename="../widgets/trainingpanel.cpp" line="200"/>
         <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="200"/>
+        <location filename="../widgets/trainingpanel.cpp" line="202"/>
         <source>Time cuDNN&apos;s algorithms for each image size</source>
         <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="203"/>
+        <location filename="../widgets/trainingpanel.cpp" line="205"/>
         <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
         <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="214"/>
+        <location filename="../widgets/trainingpanel.cpp" line="216"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="215"/>
+        <location filename="../widgets/trainingpanel.cpp" line="217"/>
         <source>Continue</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="217"/>
+        <location filename="../widgets/trainingpanel.cpp" line="219"/>
         <source>Train the selected stopped run on from its checkpoint, with the settings it was started with</source>
         <translation>선택한 중지된 실행을 체크포인트부터, 시작할 때의 설정으로 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="219"/>
-        <location filename="../widgets/trainingpanel.cpp" line="327"/>
-        <location filename="../widgets/trainingpanel.cpp" line="458"/>
+        <location filename="../widgets/trainingpanel.cpp" line="221"/>
+        <location filename="../widgets/trainingpanel.cpp" line="329"/>
+        <location filename="../widgets/trainingpanel.cpp" line="460"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="220"/>
+        <location filename="../widgets/trainingpanel.cpp" line="222"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="230"/>
+        <location filename="../widgets/trainingpanel.cpp" line="232"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="236"/>
+        <location filename="../widgets/trainingpanel.cpp" line="238"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="238"/>
+        <location filename="../widgets/trainingpanel.cpp" line="240"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="240"/>
+        <location filename="../widgets/trainingpanel.cpp" line="242"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="244"/>
+        <location filename="../widgets/trainingpanel.cpp" line="246"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="245"/>
+        <location filename="../widgets/trainingpanel.cpp" line="247"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="246"/>
+        <location filename="../widgets/trainingpanel.cpp" line="248"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="247"/>
+        <location filename="../widgets/trainingpanel.cpp" line="249"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="251"/>
+        <location filename="../widgets/trainingpanel.cpp" line="253"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="253"/>
+        <location filename="../widgets/trainingpanel.cpp" line="255"/>
         <source>Score the selected run&apos;s weights on its test images: per class, and at several test image sizes</source>
         <translation>선택한 실행의 가중치를 테스트 이미지로 평가합니다: 클래스별로, 여러 테스트 이미지 크기에서</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="276"/>
-        <location filename="../widgets/trainingpanel.cpp" line="681"/>
+        <location filename="../widgets/trainingpanel.cpp" line="278"/>
+        <location filename="../widgets/trainingpanel.cpp" line="705"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="278"/>
+        <location filename="../widgets/trainingpanel.cpp" line="280"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="279"/>
+        <location filename="../widgets/trainingpanel.cpp" line="281"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="281"/>
+        <location filename="../widgets/trainingpanel.cpp" line="283"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="282"/>
+        <location filename="../widgets/trainingpanel.cpp" line="284"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="284"/>
-        <location filename="../widgets/trainingpanel.cpp" line="593"/>
+        <location filename="../widgets/trainingpanel.cpp" line="286"/>
+        <location filename="../widgets/trainingpanel.cpp" line="617"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="309"/>
+        <location filename="../widgets/trainingpanel.cpp" line="311"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="319"/>
+        <location filename="../widgets/trainingpanel.cpp" line="321"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="330"/>
+        <location filename="../widgets/trainingpanel.cpp" line="332"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="335"/>
+        <location filename="../widgets/trainingpanel.cpp" line="337"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="480"/>
+        <location filename="../widgets/trainingpanel.cpp" line="509"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="506"/>
+        <location filename="../widgets/trainingpanel.cpp" line="518"/>
+        <source>%1 has no %2 to classify with</source>
+        <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="530"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="510"/>
+        <location filename="../widgets/trainingpanel.cpp" line="534"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="526"/>
+        <location filename="../widgets/trainingpanel.cpp" line="550"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="531"/>
+        <location filename="../widgets/trainingpanel.cpp" line="555"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="539"/>
+        <location filename="../widgets/trainingpanel.cpp" line="563"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="576"/>
+        <location filename="../widgets/trainingpanel.cpp" line="600"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="577"/>
+        <location filename="../widgets/trainingpanel.cpp" line="601"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="582"/>
+        <location filename="../widgets/trainingpanel.cpp" line="606"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="585"/>
+        <location filename="../widgets/trainingpanel.cpp" line="609"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="587"/>
+        <location filename="../widgets/trainingpanel.cpp" line="611"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="589"/>
+        <location filename="../widgets/trainingpanel.cpp" line="613"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="591"/>
+        <location filename="../widgets/trainingpanel.cpp" line="615"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="722"/>
+        <location filename="../widgets/trainingpanel.cpp" line="746"/>
+        <location filename="../widgets/trainingpanel.cpp" line="758"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="726"/>
+        <location filename="../widgets/trainingpanel.cpp" line="750"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="726"/>
+        <location filename="../widgets/trainingpanel.cpp" line="750"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="889"/>
+        <location filename="../widgets/trainingpanel.cpp" line="762"/>
+        <source>Classify images</source>
+        <translation>이미지 분류</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="763"/>
+        <source>Could not classify with the run: %1</source>
+        <translation>이 실행으로 분류할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="926"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="543"/>
+        <location filename="../widgets/trainingpanel.cpp" line="567"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="73"/>
+        <location filename="../widgets/trainingpanel.cpp" line="75"/>
         <source>1 epoch</source>
         <translation>1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="73"/>
+        <location filename="../widgets/trainingpanel.cpp" line="75"/>
         <source>%1 epochs</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="645"/>
+        <location filename="../widgets/trainingpanel.cpp" line="669"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="681"/>
+        <location filename="../widgets/trainingpanel.cpp" line="705"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="710"/>
+        <location filename="../widgets/trainingpanel.cpp" line="734"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="714"/>
+        <location filename="../widgets/trainingpanel.cpp" line="738"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="714"/>
+        <location filename="../widgets/trainingpanel.cpp" line="738"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="747"/>
+        <location filename="../widgets/trainingpanel.cpp" line="784"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="780"/>
+        <location filename="../widgets/trainingpanel.cpp" line="817"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="784"/>
+        <location filename="../widgets/trainingpanel.cpp" line="821"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="789"/>
+        <location filename="../widgets/trainingpanel.cpp" line="826"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="796"/>
+        <location filename="../widgets/trainingpanel.cpp" line="833"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="822"/>
+        <location filename="../widgets/trainingpanel.cpp" line="859"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="832"/>
+        <location filename="../widgets/trainingpanel.cpp" line="869"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="841"/>
+        <location filename="../widgets/trainingpanel.cpp" line="878"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="848"/>
+        <location filename="../widgets/trainingpanel.cpp" line="885"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="852"/>
+        <location filename="../widgets/trainingpanel.cpp" line="889"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="859"/>
-        <location filename="../widgets/trainingpanel.cpp" line="883"/>
+        <location filename="../widgets/trainingpanel.cpp" line="896"/>
+        <location filename="../widgets/trainingpanel.cpp" line="920"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="885"/>
+        <location filename="../widgets/trainingpanel.cpp" line="922"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -120,6 +120,12 @@ EvaluationDialog::EvaluationDialog(const QString& runDir, QWidget* parent)
     row->addWidget(m_cancel);
     row->addWidget(m_progress, 1);
     row->addWidget(m_export);
+    auto* classify = new QPushButton(tr("Classify images…"), this);
+    classify->setObjectName(QStringLiteral("classifyWithRun"));
+    classify->setToolTip(tr("Classify image files of your own with this run's weights"));
+    row->addWidget(classify);
+    connect(classify, &QPushButton::clicked, this,
+            [this] { Q_EMIT classifyImagesRequested(m_runDir); });
     layout->addLayout(row);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);

@@ -73,6 +73,7 @@ class EvaluationDialog : public QDialog {
   Q_SIGNALS:
     void evaluatingChanged(bool evaluating);
     void evaluated();
+    void classifyImagesRequested(const QString& runDir); // "Classify images…"
 
   protected:
     void closeEvent(QCloseEvent* e) override;

@@ -1,6 +1,7 @@
 #include "trainingpanel.h"
 
 #include "evaluationdialog.h"
+#include "predictiondialog.h"
 
 #include "explorerdocument.h"
 #include "scaling/format.h"
@@ -31,6 +32,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <qcustomplot.h>
 
@@ -470,28 +472,50 @@ void TrainingPanel::updateContinue() {
     m_continue->setEnabled(!m_controller->isRunning() && i >= 0 && m_runs[size_t(i)].canContinue);
     // A run in training rewrites its checkpoint: its evaluation waits for the end or a stop.
     const bool training = m_controller->isRunning() && i == m_liveRun;
-    m_evaluate->setEnabled(i >= 0 && !training && !m_runs[size_t(i)].dir.isEmpty() &&
-                           QFileInfo::exists(m_runs[size_t(i)].dir + QLatin1Char('/') +
-                                             train::kCheckpointFile));
+    m_evaluate->setEnabled(
+        i >= 0 && !training && !m_runs[size_t(i)].dir.isEmpty() &&
+        QFileInfo::exists(m_runs[size_t(i)].dir + QLatin1Char('/') + train::kCheckpointFile));
 }
 
-EvaluationDialog* TrainingPanel::openEvaluation(const QString& dir, QString* why) {
+namespace {
+// The window of `Dialog` for the run in `dir`, a child of `owner`: one per folder, raised when
+// it is open already; nullptr with `why` when the folder holds no checkpoint. `created` is
+// called with a new window before it shows.
+template <class Dialog>
+Dialog* openRunWindow(QWidget* owner, const QString& dir, QString* why, const QString& missing,
+                      const std::function<void(Dialog*)>& created = {}) {
     if (!QFileInfo::exists(dir + QLatin1Char('/') + train::kCheckpointFile)) {
-        if (why) *why = tr("%1 has no %2 to evaluate").arg(dir, train::kCheckpointFile);
+        if (why) *why = missing;
         return nullptr;
     }
     const QString key = QFileInfo(dir).absoluteFilePath();
-    for (auto* open : findChildren<EvaluationDialog*>())
+    for (auto* open : owner->findChildren<Dialog*>())
         if (QFileInfo(open->runDir()).absoluteFilePath() == key) {
             open->show();
             open->raise();
             open->activateWindow();
             return open;
         }
-    auto* dialog = new EvaluationDialog(dir, this);
+    auto* dialog = new Dialog(dir, owner);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (created) created(dialog);
     dialog->show();
     return dialog;
+}
+} // namespace
+
+EvaluationDialog* TrainingPanel::openEvaluation(const QString& dir, QString* why) {
+    return openRunWindow<EvaluationDialog>(
+        this, dir, why, tr("%1 has no %2 to evaluate").arg(dir, train::kCheckpointFile),
+        [this](EvaluationDialog* d) {
+            connect(d, &EvaluationDialog::classifyImagesRequested, this,
+                    [this](const QString& run) { openPrediction(run); });
+        });
+}
+
+PredictionDialog* TrainingPanel::openPrediction(const QString& dir, QString* why) {
+    return openRunWindow<PredictionDialog>(
+        this, dir, why, tr("%1 has no %2 to classify with").arg(dir, train::kCheckpointFile));
 }
 
 void TrainingPanel::continueClicked() {
@@ -723,7 +747,21 @@ void TrainingPanel::evaluateRunDialog() {
     if (dir.isEmpty()) return;
     QString why;
     if (!openEvaluation(dir, &why))
-        QMessageBox::warning(this, tr("Evaluate run"), tr("Could not evaluate the run: %1").arg(why));
+        QMessageBox::warning(this, tr("Evaluate run"),
+                             tr("Could not evaluate the run: %1").arg(why));
+}
+
+void TrainingPanel::classifyImagesDialog() {
+    const QString start = m_lastRunDir.isEmpty()
+                              ? QFileInfo(QString::fromStdString(train::defaultRunDir())).path()
+                              : QFileInfo(m_lastRunDir).path();
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Run folder (holds checkpoint.pt)"), start);
+    if (dir.isEmpty()) return;
+    QString why;
+    if (!openPrediction(dir, &why))
+        QMessageBox::warning(this, tr("Classify images"),
+                             tr("Could not classify with the run: %1").arg(why));
 }
 
 bool TrainingPanel::openRun(const QString& path, QString* why) {

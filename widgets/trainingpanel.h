@@ -29,6 +29,7 @@ class QSpinBox;
 namespace scalescope {
 
 class EvaluationDialog;
+class PredictionDialog;
 class ExplorerDocument;
 class TrainingController;
 
@@ -47,6 +48,8 @@ class TrainingPanel : public QWidget {
     // The evaluation window of the run in `dir` (one per folder, raised when open already);
     // nullptr with `why` when the folder holds no checkpoint.
     EvaluationDialog* openEvaluation(const QString& dir, QString* why = nullptr);
+    // The window that classifies image files with the run in `dir`, as openEvaluation.
+    PredictionDialog* openPrediction(const QString& dir, QString* why = nullptr);
     QCustomPlot* plot() const { return m_plot; }
     int runCount() const { return int(m_runs.size()); }
     int pointCount() const; // curve points of the newest run
@@ -59,6 +62,7 @@ class TrainingPanel : public QWidget {
     bool openRun(const QString& path, QString* why = nullptr);
     void openRunDialog(); // asks for a folder; a refused one is explained in a message box
     void evaluateRunDialog(); // asks for a run folder and opens its evaluation
+    void classifyImagesDialog(); // asks for a run folder and opens its image classification
     // What the curves are drawn against: epochs, or wall time, where progressive learning's
     // saving shows.
     enum class XAxis { Epochs, WallTime };

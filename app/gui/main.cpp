@@ -3,6 +3,7 @@
 
 #include "evaluationdialog.h"
 #include "explorerdocument.h"
+#include "predictiondialog.h"
 #include "speedpanel.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
@@ -27,6 +28,16 @@ const char* kNoDisplay =
     "  Run it in a virtual display:   xvfb-run -a scalescope\n"
     "  Or render a screenshot only:   scalescope --screenshot window.png\n"
     "  The command-line tool needs no display: scalescope-cli --help\n";
+
+// Writes `w` as it is drawn to `file`; the exit status.
+int saveGrab(QWidget* w, const QString& file) {
+    if (!w->grab().save(file)) {
+        std::fprintf(stderr, "scalescope: could not write %s\n", qPrintable(file));
+        return 1;
+    }
+    std::fprintf(stderr, "scalescope: wrote %s\n", qPrintable(file));
+    return 0;
+}
 
 bool hasArg(int argc, char** argv, const char* name) {
     for (int i = 1; i < argc; ++i)
@@ -99,7 +110,19 @@ int main(int argc, char** argv) {
                                         "evaluate it at the suggested test sizes and capture "
                                         "that window."),
         QStringLiteral("DIR"));
-    parser.addOptions({shot, train, compare, speed, lang, config, openRun, xAxis, evaluate});
+    QCommandLineOption classifyRun(
+        QStringLiteral("classify-run"),
+        QApplication::translate("main", "Open the image classification of a run folder; with "
+                                        "--screenshot, classify the --classify images and "
+                                        "capture that window."),
+        QStringLiteral("DIR"));
+    QCommandLineOption classify(
+        QStringLiteral("classify"),
+        QApplication::translate("main", "An image file or folder to classify with the "
+                                        "--classify-run run (repeatable)."),
+        QStringLiteral("PATH"));
+    parser.addOptions({shot, train, compare, speed, lang, config, openRun, xAxis, evaluate,
+                       classifyRun, classify});
     parser.process(app);
     const QString axis = parser.value(xAxis);
     if (parser.isSet(xAxis) && axis != QLatin1String("epochs") && axis != QLatin1String("time")) {
@@ -149,8 +172,41 @@ int main(int argc, char** argv) {
             if (screenshot) return 1;
         }
     }
+    if (parser.isSet(classify) && !parser.isSet(classifyRun)) {
+        std::fprintf(stderr, "scalescope: --classify needs --classify-run DIR, the run that "
+                             "classifies\n");
+        return 2;
+    }
+    scalescope::PredictionDialog* prediction = nullptr;
+    if (parser.isSet(classifyRun)) {
+        QString why;
+        prediction = window.trainingPanel()->openPrediction(parser.value(classifyRun), &why);
+        if (!prediction) {
+            std::fprintf(stderr, "scalescope: --classify-run %s: %s\n",
+                         qPrintable(parser.value(classifyRun)), qPrintable(why));
+            if (screenshot) return 1;
+        } else if (parser.isSet(classify)) {
+            prediction->addPaths(parser.values(classify));
+            if (screenshot && !prediction->isClassifying()) { // every path refused
+                std::fprintf(stderr, "scalescope: %s\n", qPrintable(prediction->statusText()));
+                return 1;
+            }
+        }
+    }
     if (!screenshot) return app.exec();
 
+    if (prediction) {
+        QEventLoop loop;
+        QObject::connect(prediction, &scalescope::PredictionDialog::classifyingChanged, &loop,
+                         [&loop](bool classifying) {
+                             if (!classifying) loop.quit();
+                         });
+        if (prediction->isClassifying()) loop.exec();
+        std::fprintf(stderr, "scalescope: %s\n", qPrintable(prediction->statusText()));
+        QTimer::singleShot(200, &loop, &QEventLoop::quit);
+        loop.exec();
+        return saveGrab(prediction, parser.value(shot));
+    }
     if (evaluation) {
         QEventLoop loop;
         QObject::connect(evaluation, &scalescope::EvaluationDialog::evaluatingChanged, &loop,
@@ -162,13 +218,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "scalescope: %s\n", qPrintable(evaluation->statusText()));
         QTimer::singleShot(200, &loop, &QEventLoop::quit);
         loop.exec();
-        const QString file = parser.value(shot);
-        if (!evaluation->grab().save(file)) {
-            std::fprintf(stderr, "scalescope: could not write %s\n", qPrintable(file));
-            return 1;
-        }
-        std::fprintf(stderr, "scalescope: wrote %s\n", qPrintable(file));
-        return 0;
+        return saveGrab(evaluation, parser.value(shot));
     }
 
     const QString file = parser.value(shot);
@@ -206,10 +256,5 @@ int main(int argc, char** argv) {
         QTimer::singleShot(200, &loop, &QEventLoop::quit);
         loop.exec();
     }
-    if (!window.grab().save(file)) {
-        std::fprintf(stderr, "scalescope: could not write %s\n", qPrintable(file));
-        return 1;
-    }
-    std::fprintf(stderr, "scalescope: wrote %s\n", qPrintable(file));
-    return 0;
+    return saveGrab(&window, file);
 }

@@ -184,6 +184,10 @@ void MainWindow::buildMenus() {
         m_tabs->setCurrentWidget(m_training);
         m_training->evaluateRunDialog();
     });
+    file->addAction(tr("&Classify images with a training run…"), this, [this] {
+        m_tabs->setCurrentWidget(m_training);
+        m_training->classifyImagesDialog();
+    });
     m_recent = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
     QMenu* ex = file->addMenu(tr("&Export"));

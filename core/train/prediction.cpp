@@ -40,6 +40,10 @@ void validate(const PredictionRequest& r) {
     }
 }
 
+bool canClassifyImages() {
+    return canDecodeImages();
+}
+
 std::vector<std::string> imageFilesIn(const std::vector<std::string>& paths) {
     if (paths.empty()) throw ValidationError("images", "no image file or folder was given");
     std::vector<std::string> files;
@@ -173,6 +177,10 @@ PredictionReport predictImages(const std::string& runDir, const std::vector<std:
                 DecodedImage d = loadImageFile(p.path, info.channels, report.storedSize);
                 p.width = d.width;
                 p.height = d.height;
+                if (request.keepInputs) {
+                    const auto* b = d.pixels.data_ptr<std::uint8_t>();
+                    p.input.assign(b, b + d.pixels.numel());
+                }
                 decoded.push_back(d.pixels);
                 rows.push_back(report.images.size());
             } catch (const std::exception& e) {

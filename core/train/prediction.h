@@ -22,6 +22,7 @@ struct PredictionRequest {
     int topK = 5;                // classes listed per image (at most the run's classes)
     int batch = 0;               // 0: twice the run's batch size, as its validation
     bool trainedWeights = false; // with an EMA: the trained weights instead of the average
+    bool keepInputs = false;     // keep each file's square as the model was given it
 };
 
 // Throws ValidationError naming the field ("prediction.top_k", ...) and the reason.
@@ -31,6 +32,9 @@ void validate(const PredictionRequest& r);
 // extension, every level below, sorted). Throws ValidationError("images") for a path that does
 // not exist, a named file that is not an image by its extension, nothing found, or more than
 // kMaxPredictionImages.
+// False in a build without OpenCV's imgcodecs: predictImages then refuses every request.
+bool canClassifyImages();
+
 constexpr int kMaxPredictionImages = 100000; // a folder that large is a dataset: evaluate it
 std::vector<std::string> imageFilesIn(const std::vector<std::string>& paths);
 
@@ -44,6 +48,9 @@ struct ImagePrediction {
     int width = 0, height = 0;         // of the file, when it decoded
     std::vector<ClassProbability> top; // most likely first; empty with an error
     std::string error;                 // why the file was not classified
+    // With keepInputs: the square the file was brought to, before the resize to the test size
+    // (uint8, channel after channel, RGB or grey; PredictionReport::storedSize on a side).
+    std::vector<std::uint8_t> input;
 };
 
 struct PredictionReport {

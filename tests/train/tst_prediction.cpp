@@ -171,6 +171,16 @@ void TestPrediction::greyDatasetAsEvaluationScores() {
     QCOMPARE(r.classes.front(), std::string("T-shirt/top"));
     QCOMPARE(r.images.front().width, 28);
     QCOMPARE(confusionOf(r, labels), evaluateRun(o.runDir, {}).sizes.front().confusion);
+    // What the model was given: the file's own pixels, one grey channel of 28 x 28.
+    PredictionRequest keep;
+    keep.keepInputs = true;
+    const PredictionReport k =
+        predictImages(o.runDir, {dir.filePath("images/img_000.png").toStdString()}, keep);
+    const auto first = d.val.images[0].contiguous();
+    QCOMPARE(k.images.front().input,
+             std::vector<std::uint8_t>(first.data_ptr<std::uint8_t>(),
+                                       first.data_ptr<std::uint8_t>() + 28 * 28));
+    QVERIFY(r.images.front().input.empty()); // only when asked for
 }
 
 void TestPrediction::scaledAndPaddedCopies_data() {

@@ -1,0 +1,367 @@
+#include "predictiondialog.h"
+
+#include "predictionmodel.h"
+#include "scaling/limits.h"
+#include "train/evaluation.h"
+#include "train/runhistory.h"
+#include "train/trainer.h"
+
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QTableView>
+#include <QThread>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace scalescope {
+
+namespace {
+constexpr int kProgressMs = 50; // progress signals at most this often
+constexpr int kRowPadding = 6;  // around a thumbnail in its row
+} // namespace
+
+void PredictionWorker::run(const QString& runDir, const QStringList& paths,
+                           const train::PredictionRequest& request) {
+    QThread* self = QThread::currentThread();
+    QElapsedTimer since;
+    since.start();
+    std::vector<std::string> files;
+    for (const QString& p : paths)
+        files.push_back(p.toStdString());
+    try {
+        const auto report = train::predictImages(
+            runDir.toStdString(), files, request,
+            [self] { return self->isInterruptionRequested(); },
+            [this, &since](std::int64_t done, std::int64_t total) {
+                if (done < total && since.elapsed() < kProgressMs) return;
+                since.restart();
+                Q_EMIT progressed(done, total);
+            });
+        Q_EMIT predicted(report);
+    } catch (const train::EvaluationCancelled&) {
+        Q_EMIT failed(QString());
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));
+    }
+    self->quit();
+}
+
+PredictionDialog::PredictionDialog(const QString& runDir, QWidget* parent)
+    : QDialog(parent), m_runDir(runDir) {
+    qRegisterMetaType<train::PredictionReport>();
+    setWindowTitle(tr("Classify images with %1").arg(runDir));
+    setAcceptDrops(true);
+    resize(900, 640);
+    auto* layout = new QVBoxLayout(this);
+    m_about = new QLabel(this);
+    m_about->setWordWrap(true);
+    m_about->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_about);
+
+    auto* form = new QFormLayout;
+    m_size = new QSpinBox(this);
+    m_size->setObjectName(QStringLiteral("predictionSize"));
+    m_size->setRange(limits::kMinResolution, limits::kMaxResolution);
+    m_size->setSuffix(tr(" px"));
+    m_size->setToolTip(tr("The test size each file's square is resized to; the run's validated "
+                          "size unless you change it"));
+    m_device = new QComboBox(this);
+    m_device->setObjectName(QStringLiteral("predictionDevice"));
+    m_device->addItem(tr("the run's"), QString());
+    if (train::cudaAvailable()) m_device->addItem(tr("GPU (cuda:0)"), QStringLiteral("cuda:0"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_trained = new QCheckBox(tr("Use the trained weights, not their EMA"), this);
+    m_trained->setObjectName(QStringLiteral("predictionTrainedWeights"));
+    form->addRow(tr("Test size"), m_size);
+    form->addRow(tr("Device"), m_device);
+    form->addRow(m_trained);
+    layout->addLayout(form);
+
+    auto* row = new QHBoxLayout;
+    m_addFiles = new QPushButton(tr("Add images…"), this);
+    m_addFiles->setObjectName(QStringLiteral("addPredictionImages"));
+    m_addFolder = new QPushButton(tr("Add folder…"), this);
+    m_addFolder->setObjectName(QStringLiteral("addPredictionFolder"));
+    m_clear = new QPushButton(tr("Clear"), this);
+    m_clear->setObjectName(QStringLiteral("clearPredictionImages"));
+    m_classify = new QPushButton(tr("Classify again"), this);
+    m_classify->setObjectName(QStringLiteral("classifyImages"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelPrediction"));
+    m_export = new QPushButton(tr("Export CSV…"), this);
+    m_export->setObjectName(QStringLiteral("exportPrediction"));
+    m_progress = new QProgressBar(this);
+    m_progress->setTextVisible(false);
+    for (QPushButton* b : {m_addFiles, m_addFolder, m_clear, m_classify, m_cancel})
+        row->addWidget(b);
+    row->addWidget(m_progress, 1);
+    row->addWidget(m_export);
+    layout->addLayout(row);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
+
+    m_model = new PredictionModel(this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("predictionTable"));
+    m_table->setModel(m_model);
+    m_table->setIconSize(QSize(PredictionModel::kThumbnailPx, PredictionModel::kThumbnailPx));
+    m_table->verticalHeader()->setDefaultSectionSize(PredictionModel::kThumbnailPx + kRowPadding);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    layout->addWidget(m_table, 1);
+
+    connect(m_addFiles, &QPushButton::clicked, this, &PredictionDialog::addFilesClicked);
+    connect(m_addFolder, &QPushButton::clicked, this, &PredictionDialog::addFolderClicked);
+    connect(m_clear, &QPushButton::clicked, this, &PredictionDialog::clearImages);
+    connect(m_classify, &QPushButton::clicked, this, &PredictionDialog::classify);
+    connect(m_cancel, &QPushButton::clicked, this, &PredictionDialog::cancel);
+    connect(m_export, &QPushButton::clicked, this, &PredictionDialog::exportClicked);
+
+    try {
+        m_config = loadConfig((runDir + QLatin1Char('/') + train::kConfigFile).toStdString());
+    } catch (const std::exception& e) {
+        setStatus(
+            tr("This folder cannot classify images — %1").arg(QString::fromStdString(e.what())),
+            true);
+    }
+    if (m_config) {
+        const train::RunSizes rs = train::runSizes(*m_config);
+        m_size->setValue(rs.validated);
+        m_about->setText(tr("<b>%1</b> trained on %2 for %3 epochs, validated at %4 px. Each "
+                            "file is brought to the form of its test images first, a centred "
+                            "square (shown in the table as the model is given it), then resized "
+                            "to the test size.")
+                             .arg(QString::fromStdString(m_config->preset.empty()
+                                                             ? m_config->baseline.displayName
+                                                             : m_config->preset),
+                                  QString::fromStdString(m_config->training.dataset))
+                             .arg(m_config->training.epochs)
+                             .arg(rs.validated));
+        m_trained->setVisible(m_config->training.emaDecay > 0);
+        if (m_status->text().isEmpty())
+            setStatus(tr("Add image files or a folder, or drop them here."), false);
+    } else {
+        m_trained->setVisible(false);
+    }
+    updateButtons();
+}
+
+PredictionDialog::~PredictionDialog() {
+    if (m_thread) {
+        m_thread->requestInterruption();
+        m_thread->wait(); // within one batch
+        delete m_thread;
+    }
+}
+
+void PredictionDialog::closeEvent(QCloseEvent* e) {
+    cancel();
+    QDialog::closeEvent(e);
+}
+
+void PredictionDialog::dragEnterEvent(QDragEnterEvent* e) {
+    if (m_config && e->mimeData()->hasUrls()) e->acceptProposedAction();
+}
+
+void PredictionDialog::dropEvent(QDropEvent* e) {
+    QStringList paths;
+    for (const QUrl& url : e->mimeData()->urls())
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    if (paths.isEmpty()) return;
+    e->acceptProposedAction();
+    addPaths(paths);
+}
+
+void PredictionDialog::addPaths(const QStringList& paths) {
+    if (!m_config) return;
+    QStringList refused;
+    for (const QString& p : paths) {
+        try { // a path that is missing, or a folder without images, is named and left out
+            train::imageFilesIn({p.toStdString()});
+            m_paths << p;
+        } catch (const ValidationError& e) {
+            refused << QString::fromStdString(e.reason());
+        }
+    }
+    if (!refused.isEmpty()) {
+        setStatus(tr("Not added — %1").arg(refused.join(QStringLiteral("; "))), true);
+        if (refused.size() == paths.size()) return;
+    }
+    if (m_thread) {
+        m_again = true;
+        return;
+    }
+    classify();
+}
+
+void PredictionDialog::clearImages() {
+    if (m_thread) return;
+    m_paths.clear();
+    m_report.reset();
+    m_model->clear();
+    setStatus(tr("Add image files or a folder, or drop them here."), false);
+    updateButtons();
+}
+
+void PredictionDialog::classify() {
+    if (m_thread || !m_config) return;
+    if (m_paths.isEmpty()) {
+        setStatus(tr("Nothing to classify: add image files or a folder first."), true);
+        return;
+    }
+    train::PredictionRequest request;
+    request.imageSize = m_size->value();
+    request.device = m_device->currentData().toString().toStdString();
+    request.trainedWeights = !m_trained->isHidden() && m_trained->isChecked();
+    request.keepInputs = true; // the table's thumbnails
+    try {
+        train::validate(request);
+    } catch (const ValidationError& e) {
+        setStatus(tr("Not classified — %1").arg(QString::fromStdString(e.what())), true);
+        return;
+    }
+    m_again = false;
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("prediction"));
+    auto* worker = new PredictionWorker;
+    worker->moveToThread(m_thread);
+    const QString dir = m_runDir;
+    const QStringList paths = m_paths;
+    connect(m_thread, &QThread::started, worker,
+            [worker, dir, paths, request] { worker->run(dir, paths, request); });
+    connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &PredictionWorker::progressed, this, [this](qint64 done, qint64 total) {
+        m_progress->setRange(0, 1000); // per mille: QProgressBar counts in int
+        m_progress->setValue(total > 0 ? int(1000 * done / total) : 0);
+    });
+    connect(worker, &PredictionWorker::predicted, this, [this](const train::PredictionReport& r) {
+        finish();
+        m_report = r;
+        m_model->setReport(r);
+        const int failed = r.failed();
+        const int n = int(r.images.size());
+        QString text = tr("Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, "
+                          "at %6 px.")
+                           .arg(n - failed)
+                           .arg(n)
+                           .arg(QString::fromStdString(r.device),
+                                r.weights == "EMA" ? tr("EMA") : tr("trained"))
+                           .arg(r.epochsTrained)
+                           .arg(r.imageSize);
+        if (failed > 0)
+            text += QLatin1Char(' ') + tr("%1 could not be read: see their rows.").arg(failed);
+        setStatus(text, failed == n);
+        updateButtons();
+        Q_EMIT classified();
+        if (m_again) classify();
+    });
+    connect(worker, &PredictionWorker::failed, this, [this](const QString& reason) {
+        finish();
+        if (reason.isEmpty())
+            setStatus(tr("Cancelled."), false);
+        else
+            setStatus(tr("Not classified — %1").arg(reason), true);
+        if (m_again && !reason.isEmpty()) m_again = false; // the same refusal again
+        if (m_again) classify();
+    });
+    m_progress->setRange(0, 0); // busy while the checkpoint loads
+    setStatus(tr("Loading the checkpoint and the images…"), false);
+    m_thread->start();
+    updateButtons();
+    Q_EMIT classifyingChanged(true);
+}
+
+void PredictionDialog::cancel() {
+    if (!m_thread) return;
+    m_again = false;
+    m_thread->requestInterruption();
+}
+
+void PredictionDialog::finish() {
+    if (!m_thread) return;
+    m_thread->wait(); // the worker has sent its last signal and quit
+    delete m_thread;
+    m_thread = nullptr;
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    updateButtons();
+    Q_EMIT classifyingChanged(false);
+}
+
+void PredictionDialog::updateButtons() {
+    const bool idle = !m_thread && m_config.has_value();
+    m_classify->setEnabled(idle && !m_paths.isEmpty());
+    m_cancel->setEnabled(m_thread != nullptr);
+    m_export->setEnabled(m_report.has_value());
+    m_clear->setEnabled(idle && !m_paths.isEmpty());
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_addFiles, m_addFolder, m_size, m_device, m_trained})
+        w->setEnabled(m_config.has_value() && (w == m_addFiles || w == m_addFolder || idle));
+}
+
+void PredictionDialog::setStatus(const QString& text, bool error) {
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
+}
+
+QString PredictionDialog::statusText() const {
+    return m_status->text();
+}
+
+bool PredictionDialog::exportCsv(const QString& path, QString* why) const {
+    if (!m_report) {
+        if (why) *why = tr("nothing has been classified yet");
+        return false;
+    }
+    const std::string csv = train::predictionCsv(*m_report);
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) ||
+        f.write(csv.data(), qint64(csv.size())) != qint64(csv.size()) || !f.commit()) {
+        if (why) *why = tr("%1 could not be written").arg(path);
+        return false;
+    }
+    return true;
+}
+
+void PredictionDialog::addFilesClicked() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Images to classify"), QString(),
+        tr("Images (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)"));
+    addPaths(files);
+}
+
+void PredictionDialog::addFolderClicked() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("A folder of images"));
+    if (!dir.isEmpty()) addPaths({dir});
+}
+
+void PredictionDialog::exportClicked() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the classifications"),
+                                                      m_runDir + QStringLiteral("/predictions.csv"),
+                                                      tr("CSV (*.csv)"));
+    if (path.isEmpty()) return;
+    QString why;
+    if (!exportCsv(path, &why)) QMessageBox::warning(this, tr("Not exported"), why);
+}
+
+} // namespace scalescope

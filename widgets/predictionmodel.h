@@ -1,0 +1,38 @@
+// Image files classified by a trained run, as a table: the square the model was given (as a
+// thumbnail), the file, its size, the most likely class with its probability and the next
+// ones. Files that did not decode keep their row with the reason.
+#pragma once
+
+#include "train/prediction.h"
+
+#include <QAbstractTableModel>
+#include <QImage>
+#include <QVector>
+
+namespace scalescope {
+
+class PredictionModel : public QAbstractTableModel {
+    Q_OBJECT
+  public:
+    enum Column { Image, Size, Class, Probability, Then, ColumnCount };
+    static constexpr int kThumbnailPx = 64; // thumbnails are drawn this large, pixels kept sharp
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setReport(const train::PredictionReport& report);
+    void clear();
+    const train::PredictionReport& report() const { return m_report; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    // Qt::UserRole: the top class's index (Class), its probability (Probability), -1 / NaN
+    // for a file that was not classified.
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+  private:
+    train::PredictionReport m_report;
+    QVector<QImage> m_thumbnails; // null where the file kept no input
+};
+
+} // namespace scalescope
