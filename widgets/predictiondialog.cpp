@@ -66,7 +66,7 @@ PredictionDialog::PredictionDialog(const QString& runDir, QWidget* parent)
     qRegisterMetaType<train::PredictionReport>();
     setWindowTitle(tr("Classify images with %1").arg(runDir));
     setAcceptDrops(true);
-    resize(900, 640);
+    resize(900, 760);
     auto* layout = new QVBoxLayout(this);
     m_about = new QLabel(this);
     m_about->setWordWrap(true);
@@ -107,9 +107,11 @@ PredictionDialog::PredictionDialog(const QString& runDir, QWidget* parent)
     m_export->setObjectName(QStringLiteral("exportPrediction"));
     m_progress = new QProgressBar(this);
     m_progress->setTextVisible(false);
+    m_progress->hide(); // shown while classifying
     for (QPushButton* b : {m_addFiles, m_addFolder, m_clear, m_classify, m_cancel})
         row->addWidget(b);
     row->addWidget(m_progress, 1);
+    row->addStretch(); // holds the buttons together while the progress bar is hidden
     row->addWidget(m_export);
     layout->addLayout(row);
     m_status = new QLabel(this);
@@ -285,6 +287,7 @@ void PredictionDialog::classify() {
         if (m_again) classify();
     });
     m_progress->setRange(0, 0); // busy while the checkpoint loads
+    m_progress->show();
     setStatus(tr("Loading the checkpoint and the images…"), false);
     m_thread->start();
     updateButtons();
@@ -302,8 +305,7 @@ void PredictionDialog::finish() {
     m_thread->wait(); // the worker has sent its last signal and quit
     delete m_thread;
     m_thread = nullptr;
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
+    m_progress->hide();
     updateButtons();
     Q_EMIT classifyingChanged(false);
 }

@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QPainter>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -167,8 +168,10 @@ void TestPredictionDialog::classifiesOffTheGuiThread() {
     QVERIFY(d.isClassifying());
     QVERIFY(!d.classifyButton()->isEnabled());
     QVERIFY(!d.sizeBox()->isEnabled());
+    QVERIFY(!d.findChild<QProgressBar*>()->isHidden());
     QVERIFY(waitForEnd(d));
     ticker.stop();
+    QVERIFY(d.findChild<QProgressBar*>()->isHidden());
     QCOMPARE(done.count(), 1);
     QVERIFY2(ticks > 3, qPrintable(QString::number(ticks))); // the GUI thread kept running
     QVERIFY2(d.statusText().contains(
