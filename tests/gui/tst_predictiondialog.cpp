@@ -16,6 +16,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QMimeData>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
@@ -70,6 +71,7 @@ class TestPredictionDialog : public QObject {
     void refusedPathsAndFieldsAreNamed();
     void cancelStops();
     void closingWhileClassifying();
+    void droppedFilesAreAdded();
     void folderThatIsNoRun();
     void evaluationWindowOpensIt();
 
@@ -319,6 +321,23 @@ void TestPredictionDialog::closingWhileClassifying() {
     QVERIFY(d->isClassifying());
     delete d; // interrupts and joins its thread: no signal reaches a deleted dialog
     QTest::qWait(50);
+}
+
+void TestPredictionDialog::droppedFilesAreAdded() {
+    PredictionDialog d(m_run);
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(m_images + "/drawing_01.png"),
+                  QUrl::fromLocalFile(m_images + "/drawing_02.jpg"),
+                  QUrl("https://example.org/remote.png")}); // not a local file: left out
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&d, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&d, &drop);
+    QCOMPARE(d.paths(), QStringList({m_images + "/drawing_01.png", m_images + "/drawing_02.jpg"}));
+    QVERIFY(waitForEnd(d));
+    QCOMPARE(d.model()->rowCount(), 2);
+    QVERIFY2(d.statusText().contains("Classified 2 of 2"), qPrintable(d.statusText()));
 }
 
 void TestPredictionDialog::folderThatIsNoRun() {
