@@ -135,7 +135,9 @@ int runPredictCommand(const std::vector<std::string>& argv) {
     if (auto v = a.integer("--top")) req.topK = *v;
     if (auto v = a.value("--device")) req.device = *v;
     if (auto v = a.integer("--batch")) {
-        if (*v < 1) throw ValidationError("--batch", "must be between 1 and 65536");
+        if (*v < 1)
+            throw ValidationError("--batch",
+                                  "must be between 1 and 65536 (got " + std::to_string(*v) + ")");
         req.batch = *v;
     }
     req.trainedWeights = a.flag("--trained-weights");
