@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes Fashion-MNIST test images as PNG files (Python's standard library only), to try
-image classification on files: fashion-mnist-pngs.py OUT_DIR [COUNT] [FIRST]. Each file is
-named after its index and true class, e.g. 00012-sneaker.png."""
+image classification on files: fashion-mnist-pngs.py OUT_DIR [COUNT] [FIRST]. Each file goes
+into a folder named after its true class, e.g. OUT_DIR/sneaker/00012.png, which
+`scalescope-cli predict` reads as the file's label."""
 import gzip
 import os
 import struct
@@ -41,7 +42,9 @@ def main():
     os.makedirs(out, exist_ok=True)
     size = rows * cols
     for i in range(first, min(n, first + count)):
-        name = os.path.join(out, f"{i:05d}-{CLASSES[labels[i]]}.png")
+        folder = os.path.join(out, CLASSES[labels[i]])
+        os.makedirs(folder, exist_ok=True)
+        name = os.path.join(folder, f"{i:05d}.png")
         with open(name, "wb") as f:
             f.write(png(cols, rows, images[i * size:(i + 1) * size]))
     print(f"wrote {min(n, first + count) - first} images to {out}")

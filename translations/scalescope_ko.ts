@@ -1052,179 +1052,184 @@
 <context>
     <name>scalescope::PredictionDialog</name>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="67"/>
+        <location filename="../widgets/predictiondialog.cpp" line="69"/>
         <source>Classify images with %1</source>
         <translation>%1(으)로 이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="80"/>
+        <location filename="../widgets/predictiondialog.cpp" line="82"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="81"/>
+        <location filename="../widgets/predictiondialog.cpp" line="83"/>
         <source>The test size each file&apos;s square is resized to; the run&apos;s validated size unless you change it</source>
         <translation>각 파일의 정사각형을 맞출 테스트 크기입니다. 바꾸지 않으면 실행이 검증한 크기입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="85"/>
+        <location filename="../widgets/predictiondialog.cpp" line="87"/>
         <source>the run&apos;s</source>
         <translation>실행의 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="86"/>
+        <location filename="../widgets/predictiondialog.cpp" line="88"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="87"/>
+        <location filename="../widgets/predictiondialog.cpp" line="89"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="88"/>
+        <location filename="../widgets/predictiondialog.cpp" line="90"/>
         <source>Use the trained weights, not their EMA</source>
         <translation>EMA가 아닌 학습된 가중치 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="90"/>
+        <location filename="../widgets/predictiondialog.cpp" line="92"/>
         <source>Test size</source>
         <translation>테스트 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="91"/>
+        <location filename="../widgets/predictiondialog.cpp" line="93"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="96"/>
+        <location filename="../widgets/predictiondialog.cpp" line="98"/>
         <source>Add images…</source>
         <translation>이미지 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="98"/>
+        <location filename="../widgets/predictiondialog.cpp" line="100"/>
         <source>Add folder…</source>
         <translation>폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="100"/>
+        <location filename="../widgets/predictiondialog.cpp" line="102"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="102"/>
+        <location filename="../widgets/predictiondialog.cpp" line="104"/>
         <source>Classify again</source>
         <translation>다시 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="104"/>
+        <location filename="../widgets/predictiondialog.cpp" line="106"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="106"/>
+        <location filename="../widgets/predictiondialog.cpp" line="108"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="143"/>
+        <location filename="../widgets/predictiondialog.cpp" line="149"/>
         <source>This folder cannot classify images — %1</source>
         <translation>이 폴더로는 이미지를 분류할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="149"/>
+        <location filename="../widgets/predictiondialog.cpp" line="155"/>
         <source>&lt;b&gt;%1&lt;/b&gt; trained on %2 for %3 epochs, validated at %4 px. Each file is brought to the form of its test images first, a centred square (shown in the table as the model is given it), then resized to the test size.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2에서 %3 에포크 학습, %4 px에서 검증. 각 파일은 먼저 테스트 이미지의 형태인 가운데 정사각형으로 바뀌고(표에 모델이 받는 그대로 표시), 그다음 테스트 크기로 조정됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="161"/>
-        <location filename="../widgets/predictiondialog.cpp" line="221"/>
+        <location filename="../widgets/predictiondialog.cpp" line="167"/>
+        <location filename="../widgets/predictiondialog.cpp" line="227"/>
         <source>Add image files or a folder, or drop them here.</source>
         <translation>이미지 파일이나 폴더를 추가하거나 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="206"/>
+        <location filename="../widgets/predictiondialog.cpp" line="212"/>
         <source>Not added — %1</source>
         <translation>추가하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="228"/>
+        <location filename="../widgets/predictiondialog.cpp" line="234"/>
         <source>Nothing to classify: add image files or a folder first.</source>
         <translation>분류할 것이 없습니다. 먼저 이미지 파일이나 폴더를 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="239"/>
-        <location filename="../widgets/predictiondialog.cpp" line="281"/>
+        <location filename="../widgets/predictiondialog.cpp" line="245"/>
+        <location filename="../widgets/predictiondialog.cpp" line="304"/>
         <source>Not classified — %1</source>
         <translation>분류하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="262"/>
+        <location filename="../widgets/predictiondialog.cpp" line="268"/>
         <source>Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, at %6 px.</source>
         <translation>이미지 %2개 중 %1개를 %3에서 %5 에포크 후의 %4 가중치로 %6 px에서 분류했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="267"/>
+        <location filename="../widgets/predictiondialog.cpp" line="273"/>
         <source>EMA</source>
         <translation>EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="267"/>
+        <location filename="../widgets/predictiondialog.cpp" line="273"/>
         <source>trained</source>
         <translation>학습된</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="270"/>
+        <location filename="../widgets/predictiondialog.cpp" line="277"/>
         <source>%1 could not be read: see their rows.</source>
         <translation>%1개는 읽을 수 없었습니다. 해당 행을 보세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="279"/>
+        <location filename="../widgets/predictiondialog.cpp" line="284"/>
+        <source>Of the %1 in a folder named after a class, %2 are that class (top-1 %3%), %4 among the first %5 (%6%).</source>
+        <translation>클래스 이름의 폴더에 있는 %1개 중 %2개가 그 클래스입니다(top-1 %3%), 처음 %5개 안에는 %4개입니다(%6%).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="302"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="286"/>
+        <location filename="../widgets/predictiondialog.cpp" line="310"/>
         <source>Loading the checkpoint and the images…</source>
         <translation>체크포인트와 이미지를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="331"/>
+        <location filename="../widgets/predictiondialog.cpp" line="354"/>
         <source>nothing has been classified yet</source>
         <translation>아직 분류한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="338"/>
+        <location filename="../widgets/predictiondialog.cpp" line="361"/>
         <source>%1 could not be written</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="346"/>
+        <location filename="../widgets/predictiondialog.cpp" line="369"/>
         <source>Images to classify</source>
         <translation>분류할 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="347"/>
+        <location filename="../widgets/predictiondialog.cpp" line="370"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="352"/>
+        <location filename="../widgets/predictiondialog.cpp" line="375"/>
         <source>A folder of images</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="357"/>
+        <location filename="../widgets/predictiondialog.cpp" line="380"/>
         <source>Export the classifications</source>
         <translation>분류 결과 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="359"/>
+        <location filename="../widgets/predictiondialog.cpp" line="382"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="362"/>
+        <location filename="../widgets/predictiondialog.cpp" line="385"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -1232,44 +1237,49 @@
 <context>
     <name>scalescope::PredictionModel</name>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="74"/>
+        <location filename="../widgets/predictionmodel.cpp" line="76"/>
         <source>not classified</source>
         <translation>분류 안 됨</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="81"/>
+        <location filename="../widgets/predictionmodel.cpp" line="83"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="93"/>
+        <location filename="../widgets/predictionmodel.cpp" line="95"/>
         <source>%1
 shown as the model was given it: a centred %2 px square</source>
         <translation>%1
 모델이 받은 그대로 표시: 가운데 %2 px 정사각형</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="120"/>
+        <location filename="../widgets/predictionmodel.cpp" line="125"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="122"/>
+        <location filename="../widgets/predictionmodel.cpp" line="127"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="124"/>
+        <location filename="../widgets/predictionmodel.cpp" line="129"/>
+        <source>Folder&apos;s class</source>
+        <translation>폴더의 클래스</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictionmodel.cpp" line="131"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="126"/>
+        <location filename="../widgets/predictionmodel.cpp" line="133"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="128"/>
+        <location filename="../widgets/predictionmodel.cpp" line="135"/>
         <source>Then</source>
         <translation>다음 후보</translation>
     </message>
@@ -2158,7 +2168,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="746"/>
-        <location filename="../widgets/trainingpanel.cpp" line="758"/>
+        <location filename="../widgets/trainingpanel.cpp" line="759"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
@@ -2168,22 +2178,22 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="750"/>
+        <location filename="../widgets/trainingpanel.cpp" line="751"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="762"/>
+        <location filename="../widgets/trainingpanel.cpp" line="763"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="763"/>
+        <location filename="../widgets/trainingpanel.cpp" line="764"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="926"/>
+        <location filename="../widgets/trainingpanel.cpp" line="927"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
@@ -2228,63 +2238,63 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="784"/>
+        <location filename="../widgets/trainingpanel.cpp" line="785"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="817"/>
+        <location filename="../widgets/trainingpanel.cpp" line="818"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="821"/>
+        <location filename="../widgets/trainingpanel.cpp" line="822"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="826"/>
+        <location filename="../widgets/trainingpanel.cpp" line="827"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="833"/>
+        <location filename="../widgets/trainingpanel.cpp" line="834"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="859"/>
+        <location filename="../widgets/trainingpanel.cpp" line="860"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="869"/>
+        <location filename="../widgets/trainingpanel.cpp" line="870"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="878"/>
+        <location filename="../widgets/trainingpanel.cpp" line="879"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="885"/>
+        <location filename="../widgets/trainingpanel.cpp" line="886"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="889"/>
+        <location filename="../widgets/trainingpanel.cpp" line="890"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="896"/>
-        <location filename="../widgets/trainingpanel.cpp" line="920"/>
+        <location filename="../widgets/trainingpanel.cpp" line="897"/>
+        <location filename="../widgets/trainingpanel.cpp" line="921"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="922"/>
+        <location filename="../widgets/trainingpanel.cpp" line="923"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

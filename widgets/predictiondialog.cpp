@@ -28,6 +28,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace scalescope {
 
 namespace {
@@ -123,6 +125,7 @@ PredictionDialog::PredictionDialog(const QString& runDir, QWidget* parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("predictionTable"));
     m_table->setModel(m_model);
+    m_table->setColumnHidden(PredictionModel::Label, true); // until a folder names a class
     m_table->setIconSize(QSize(PredictionModel::kThumbnailPx, PredictionModel::kThumbnailPx));
     m_table->verticalHeader()->setDefaultSectionSize(PredictionModel::kThumbnailPx + kRowPadding);
     m_table->verticalHeader()->hide();
@@ -272,6 +275,22 @@ void PredictionDialog::classify() {
                            .arg(r.imageSize);
         if (failed > 0)
             text += QLatin1Char(' ') + tr("%1 could not be read: see their rows.").arg(failed);
+        const auto score = r.labelledScore();
+        if (score.images > 0) {
+            std::size_t listed = 0;
+            for (const auto& p : r.images)
+                listed = std::max(listed, p.top.size());
+            text += QLatin1Char(' ') +
+                    tr("Of the %1 in a folder named after a class, %2 are that class (top-1 "
+                       "%3%), %4 among the first %5 (%6%).")
+                        .arg(score.images)
+                        .arg(score.top1)
+                        .arg(100.0 * score.top1 / score.images, 0, 'f', 2)
+                        .arg(score.topK)
+                        .arg(listed)
+                        .arg(100.0 * score.topK / score.images, 0, 'f', 2);
+        }
+        m_table->setColumnHidden(PredictionModel::Label, score.images == 0);
         setStatus(text, failed == n);
         updateButtons();
         Q_EMIT classified();

@@ -70,6 +70,8 @@ QVariant PredictionModel::data(const QModelIndex& index, int role) const {
             return QFileInfo(QString::fromStdString(p.path)).fileName();
         case Size:
             return ok ? QStringLiteral("%1×%2").arg(p.width).arg(p.height) : QString();
+        case Label:
+            return p.label >= 0 ? className({p.label, 0.0}) : QString();
         case Class:
             return ok ? className(p.top.front()) : tr("not classified");
         case Probability:
@@ -98,12 +100,16 @@ QVariant PredictionModel::data(const QModelIndex& index, int role) const {
     case Qt::ForegroundRole:
         if (!ok && (index.column() == Class || index.column() == Then))
             return QBrush(QColor(0xb3, 0x26, 0x1e));
+        if (ok && p.label >= 0 && index.column() == Class)
+            return QBrush(p.top.front().index == p.label ? QColor(0x1b, 0x7f, 0x3b)
+                                                         : QColor(0xb3, 0x26, 0x1e));
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == Probability || index.column() == Size
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case Qt::UserRole:
+        if (index.column() == Label) return p.label;
         if (index.column() == Class) return ok ? p.top.front().index : -1;
         if (index.column() == Probability) return ok ? p.top.front().probability : std::nan("");
         return {};
@@ -119,6 +125,8 @@ QVariant PredictionModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Image");
     case Size:
         return tr("Size");
+    case Label:
+        return tr("Folder's class");
     case Class:
         return tr("Class");
     case Probability:

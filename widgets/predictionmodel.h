@@ -1,6 +1,7 @@
 // Image files classified by a trained run, as a table: the square the model was given (as a
-// thumbnail), the file, its size, the most likely class with its probability and the next
-// ones. Files that did not decode keep their row with the reason.
+// thumbnail), the file, its size, the class its folder names (when it names one), the most
+// likely class with its probability and the next ones. Files that did not decode keep their
+// row with the reason.
 #pragma once
 
 #include "train/prediction.h"
@@ -14,7 +15,7 @@ namespace scalescope {
 class PredictionModel : public QAbstractTableModel {
     Q_OBJECT
   public:
-    enum Column { Image, Size, Class, Probability, Then, ColumnCount };
+    enum Column { Image, Size, Label, Class, Probability, Then, ColumnCount };
     static constexpr int kThumbnailPx = 64; // thumbnails are drawn this large, pixels kept sharp
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -24,8 +25,9 @@ class PredictionModel : public QAbstractTableModel {
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
-    // Qt::UserRole: the top class's index (Class), its probability (Probability), -1 / NaN
-    // for a file that was not classified.
+    // Qt::UserRole: the folder's class (Label, -1 for none), the top class's index (Class),
+    // its probability (Probability), -1 / NaN for a file that was not classified. The class is
+    // drawn green where it is the folder's, red where it is not.
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;

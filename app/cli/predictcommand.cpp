@@ -27,6 +27,9 @@ its shorter side scaled to the size the dataset stores (28 px for Fashion-MNIST,
 CIFAR-10, the run's largest image size for synthetic and folder data) and a centred square
 crop, then resized to the test size. A folder stands for its image files (.jpg, .jpeg, .png,
 .bmp, .webp, in every folder below it); a file that does not decode is listed with the reason.
+A file in a folder named after one of the run's classes (photos/sneaker/a.jpg, compared
+ignoring case and punctuation) is labelled with that class, and the labelled files' top-1 and
+top-K accuracy is reported.
 
   --run-dir DIR          the run folder (train's --run-dir, or one the GUI wrote)
   --image-size N         the test size (default: the size the run validated at)
@@ -35,7 +38,7 @@ crop, then resized to the test size. A folder stands for its image files (.jpg, 
   --batch N              images per batch (default: twice the run's batch size)
   --trained-weights      with an EMA, use the trained weights instead of the average
   --json                 the report as JSON
-  --csv                  a row per image: path, size, class_1, probability_1, ..., error
+  --csv                  a row per image: path, size, label, class_1, probability_1, ..., error
   --quiet                no progress on standard error
 
 Exit status: 0 when at least one image was classified, 1 when none could be, 2 for a bad
@@ -68,6 +71,7 @@ Json reportJson(const train::PredictionReport& r) {
                            {"index", c.index},
                            {"probability", c.probability}});
         Json row = {{"path", p.path}, {"top", top}};
+        row["label"] = p.label >= 0 ? Json(r.classes[std::size_t(p.label)]) : Json(nullptr);
         if (p.error.empty()) {
             row["width"] = p.width;
             row["height"] = p.height;
@@ -78,6 +82,8 @@ Json reportJson(const train::PredictionReport& r) {
     }
     j["images"] = images;
     j["failed"] = r.failed();
+    const auto score = r.labelledScore();
+    j["labelled"] = {{"images", score.images}, {"top1", score.top1}, {"top_k", score.topK}};
     return j;
 }
 
@@ -93,8 +99,15 @@ void printReport(const train::PredictionReport& r) {
         pathWidth = std::max(pathWidth, std::min<std::size_t>(p.path.size() + 2, 60));
     for (const auto& c : r.classes)
         classWidth = std::max(classWidth, c.size() + 2);
-    std::cout << std::left << std::setw(int(pathWidth)) << "image" << std::setw(12) << "size"
-              << std::setw(int(classWidth)) << "class" << std::right << std::setw(12)
+    const auto score = r.labelledScore();
+    const bool labels = std::any_of(r.images.begin(), r.images.end(),
+                                    [](const train::ImagePrediction& p) { return p.label >= 0; });
+    const auto labelOf = [&](const train::ImagePrediction& p) {
+        return p.label >= 0 ? r.classes[std::size_t(p.label)] : std::string("-");
+    };
+    std::cout << std::left << std::setw(int(pathWidth)) << "image" << std::setw(12) << "size";
+    if (labels) std::cout << std::setw(int(classWidth)) << "folder";
+    std::cout << std::setw(int(classWidth)) << "class" << std::right << std::setw(12)
               << "probability"
               << "  then\n";
     for (const auto& p : r.images) {
@@ -103,8 +116,9 @@ void printReport(const train::PredictionReport& r) {
             std::cout << "not classified: " << p.error << "\n";
             continue;
         }
-        std::cout << std::setw(12) << (std::to_string(p.width) + "x" + std::to_string(p.height))
-                  << std::setw(int(classWidth)) << r.classes[std::size_t(p.top[0].index)]
+        std::cout << std::setw(12) << (std::to_string(p.width) + "x" + std::to_string(p.height));
+        if (labels) std::cout << std::setw(int(classWidth)) << labelOf(p);
+        std::cout << std::setw(int(classWidth)) << r.classes[std::size_t(p.top[0].index)]
                   << std::right << std::setw(12) << percent(p.top[0].probability) << "  ";
         for (std::size_t i = 1; i < p.top.size(); ++i)
             std::cout << (i > 1 ? ", " : "") << r.classes[std::size_t(p.top[i].index)] << " "
@@ -113,6 +127,15 @@ void printReport(const train::PredictionReport& r) {
     }
     if (r.failed() > 0)
         std::cout << "\n" << r.failed() << " of " << r.images.size() << " files not classified\n";
+    if (score.images > 0) {
+        std::size_t listed = 0; // K: the classes listed per file
+        for (const auto& p : r.images)
+            listed = std::max(listed, p.top.size());
+        std::cout << "\nlabelled by their folder: " << score.images << " files, top-1 "
+                  << percent(double(score.top1) / score.images) << " (" << score.top1
+                  << " right), top-" << listed << " " << percent(double(score.topK) / score.images)
+                  << " (" << score.topK << ")\n";
+    }
 }
 } // namespace
 

@@ -10,6 +10,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <sstream>
 
@@ -82,6 +83,42 @@ std::vector<std::string> imageFilesIn(const std::vector<std::string>& paths) {
     return files;
 }
 
+namespace {
+// Lowercase letters and digits only: how folder and class names are compared.
+std::string nameKey(const std::string& s) {
+    std::string k;
+    for (unsigned char c : s)
+        if (std::isalnum(c)) k += char(std::tolower(c));
+    return k;
+}
+} // namespace
+
+int classFromFolder(const std::string& path, const std::vector<std::string>& classes) {
+    const std::string folder = nameKey(fs::path(path).parent_path().filename().string());
+    if (folder.empty()) return -1;
+    for (std::size_t c = 0; c < classes.size(); ++c) {
+        if (nameKey(classes[c]) == folder) return int(c);
+        std::size_t from = 0;
+        for (std::size_t slash; (slash = classes[c].find('/', from)) != std::string::npos;
+             from = slash + 1)
+            if (nameKey(classes[c].substr(from, slash - from)) == folder) return int(c);
+        if (from > 0 && nameKey(classes[c].substr(from)) == folder) return int(c);
+    }
+    return -1;
+}
+
+PredictionReport::LabelledScore PredictionReport::labelledScore() const {
+    LabelledScore s;
+    for (const auto& p : images) {
+        if (p.label < 0 || !p.error.empty() || p.top.empty()) continue;
+        ++s.images;
+        s.top1 += p.top.front().index == p.label;
+        s.topK += std::any_of(p.top.begin(), p.top.end(),
+                              [&](const ClassProbability& c) { return c.index == p.label; });
+    }
+    return s;
+}
+
 int PredictionReport::failed() const {
     return int(std::count_if(images.begin(), images.end(),
                              [](const ImagePrediction& p) { return !p.error.empty(); }));
@@ -93,12 +130,15 @@ std::string predictionCsv(const PredictionReport& r) {
         k = std::max(k, p.top.size());
     std::ostringstream os;
     os.precision(8);
-    os << "path,width,height";
+    os << "path,width,height,label";
     for (std::size_t i = 1; i <= k; ++i)
         os << ",class_" << i << ",probability_" << i;
     os << ",error\n";
     for (const auto& p : r.images) {
-        os << csvField(p.path) << ',' << p.width << ',' << p.height;
+        os << csvField(p.path) << ',' << p.width << ',' << p.height << ','
+           << (p.label >= 0 && std::size_t(p.label) < r.classes.size()
+                   ? csvField(r.classes[std::size_t(p.label)])
+                   : std::string());
         for (std::size_t i = 0; i < k; ++i) {
             if (i < p.top.size())
                 os << ',' << csvField(r.classes[std::size_t(p.top[i].index)]) << ','
@@ -173,6 +213,7 @@ PredictionReport predictImages(const std::string& runDir, const std::vector<std:
         for (std::int64_t j = i; j < end; ++j) {
             ImagePrediction p;
             p.path = files[std::size_t(j)];
+            p.label = classFromFolder(p.path, report.classes);
             try {
                 DecodedImage d = loadImageFile(p.path, info.channels, report.storedSize);
                 p.width = d.width;

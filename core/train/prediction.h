@@ -38,6 +38,11 @@ bool canClassifyImages();
 constexpr int kMaxPredictionImages = 100000; // a folder that large is a dataset: evaluate it
 std::vector<std::string> imageFilesIn(const std::vector<std::string>& paths);
 
+// The class that the folder holding `path` names, or -1: the folder's name and each class name
+// are compared lowercased with only their letters and digits kept, and a class name with '/'
+// also by each part ("t-shirt" is "T-shirt/top", "Ankle_Boot" is "Ankle boot").
+int classFromFolder(const std::string& path, const std::vector<std::string>& classes);
+
 struct ClassProbability {
     int index = -1; // in PredictionReport::classes
     double probability = std::numeric_limits<double>::quiet_NaN();
@@ -48,6 +53,7 @@ struct ImagePrediction {
     int width = 0, height = 0;         // of the file, when it decoded
     std::vector<ClassProbability> top; // most likely first; empty with an error
     std::string error;                 // why the file was not classified
+    int label = -1;                    // the class its folder names (classFromFolder), or -1
     // With keepInputs: the square the file was brought to, before the resize to the test size
     // (uint8, channel after channel, RGB or grey; PredictionReport::storedSize on a side).
     std::vector<std::uint8_t> input;
@@ -68,10 +74,17 @@ struct PredictionReport {
     int plannedEpochs = 0;
     std::vector<ImagePrediction> images; // in the order given
     int failed() const;                  // images with an error
+
+    // Over the classified files whose folder names a class: how many there are, and how many
+    // have that class first, and among the listed classes.
+    struct LabelledScore {
+        int images = 0, top1 = 0, topK = 0;
+    };
+    LabelledScore labelledScore() const;
 };
 
-// A row per image: path, width, height, then class_1, probability_1 ... class_K,
-// probability_K, and error (empty for a classified file).
+// A row per image: path, width, height, label (the class its folder names, or empty), then
+// class_1, probability_1 ... class_K, probability_K, and error (empty for a classified file).
 std::string predictionCsv(const PredictionReport& r);
 
 // Called after every batch: images done of all.

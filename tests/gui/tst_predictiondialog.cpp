@@ -15,6 +15,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBrush>
 #include <QCheckBox>
 #include <QMimeData>
 #include <QPainter>
@@ -23,6 +24,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -72,6 +74,7 @@ class TestPredictionDialog : public QObject {
     void cancelStops();
     void closingWhileClassifying();
     void droppedFilesAreAdded();
+    void classFoldersLabelFiles();
     void folderThatIsNoRun();
     void evaluationWindowOpensIt();
 
@@ -136,6 +139,9 @@ void TestPredictionDialog::modelPassesTester() {
     QCOMPARE(model.data(model.index(0, PredictionModel::Then)).toString(),
              QString("cat 20.00%, bird 5.00%"));
     QCOMPARE(model.data(model.index(0, PredictionModel::Class), Qt::UserRole).toInt(), 1);
+    QCOMPARE(model.data(model.index(0, PredictionModel::Label)).toString(), QString()); // no folder
+    QCOMPARE(model.data(model.index(0, PredictionModel::Label), Qt::UserRole).toInt(), -1);
+    QVERIFY(model.data(model.index(0, PredictionModel::Class), Qt::ForegroundRole).isNull());
     // The thumbnail is the square enlarged with its pixels kept, each corner its own colour.
     const QImage thumb =
         model.data(model.index(0, PredictionModel::Image), Qt::DecorationRole).value<QImage>();
@@ -152,6 +158,22 @@ void TestPredictionDialog::modelPassesTester() {
     QVERIFY(std::isnan(
         model.data(model.index(1, PredictionModel::Probability), Qt::UserRole).toDouble()));
     QVERIFY(model.data(model.index(1, PredictionModel::Image), Qt::DecorationRole).isNull());
+    // Labelled by its folder: the class is drawn green where it is the folder's, red where not.
+    r.images[0].label = 1;
+    train::ImagePrediction wrong = ok;
+    wrong.label = 2;
+    r.images.push_back(wrong);
+    model.setReport(r);
+    QCOMPARE(model.data(model.index(0, PredictionModel::Label)).toString(), QString("dog"));
+    QCOMPARE(model.data(model.index(0, PredictionModel::Label), Qt::UserRole).toInt(), 1);
+    QCOMPARE(model.data(model.index(2, PredictionModel::Label)).toString(), QString("bird"));
+    const auto colour = [&](int row) {
+        return model.data(model.index(row, PredictionModel::Class), Qt::ForegroundRole)
+            .value<QBrush>()
+            .color();
+    };
+    QCOMPARE(colour(0), QColor(0x1b, 0x7f, 0x3b));
+    QCOMPARE(colour(2), QColor(0xb3, 0x26, 0x1e));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
 }
@@ -338,6 +360,42 @@ void TestPredictionDialog::droppedFilesAreAdded() {
     QVERIFY(waitForEnd(d));
     QCOMPARE(d.model()->rowCount(), 2);
     QVERIFY2(d.statusText().contains("Classified 2 of 2"), qPrintable(d.statusText()));
+}
+
+void TestPredictionDialog::classFoldersLabelFiles() {
+    PredictionDialog d(m_run);
+    d.addPaths({m_images + "/drawing_00.jpg"});
+    QVERIFY(waitForEnd(d));
+    QVERIFY(d.table()->isColumnHidden(PredictionModel::Label)); // "images" names no class
+    QVERIFY(!d.statusText().contains("folder named after a class"));
+    // Two drawings filed under the class the first was given, one under another class.
+    const auto& classes = d.report()->classes;
+    const int first = d.report()->images[0].top[0].index;
+    const int other = (first + 1) % int(classes.size());
+    QTemporaryDir sorted;
+    const QString right = sorted.filePath(QString::fromStdString(classes[std::size_t(first)]));
+    const QString wrong = sorted.filePath(QString::fromStdString(classes[std::size_t(other)]));
+    QVERIFY(QDir().mkpath(right) && QDir().mkpath(wrong));
+    QVERIFY(QFile::copy(m_images + "/drawing_00.jpg", right + "/a.jpg"));
+    QVERIFY(QFile::copy(m_images + "/drawing_00.jpg", right + "/b.jpg"));
+    QVERIFY(QFile::copy(m_images + "/drawing_00.jpg", wrong + "/c.jpg"));
+    d.clearImages();
+    d.addPaths({sorted.path()});
+    QVERIFY(waitForEnd(d));
+    QVERIFY(!d.table()->isColumnHidden(PredictionModel::Label));
+    const auto score = d.report()->labelledScore();
+    QCOMPARE(score.images, 3);
+    QCOMPARE(score.top1, 2);
+    QVERIFY2(d.statusText().contains("Of the 3 in a folder named after a class, 2 are that class "
+                                     "(top-1 66.67%)"),
+             qPrintable(d.statusText()));
+    PredictionModel* m = d.model();
+    for (int row = 0; row < 3; ++row) {
+        const bool inRight =
+            d.report()->images[std::size_t(row)].path.find(right.toStdString() + "/") == 0;
+        QCOMPARE(m->data(m->index(row, PredictionModel::Label), Qt::UserRole).toInt(),
+                 inRight ? first : other);
+    }
 }
 
 void TestPredictionDialog::folderThatIsNoRun() {

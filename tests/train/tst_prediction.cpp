@@ -76,6 +76,9 @@ class TestPrediction : public QObject {
     void initTestCase();
     void classifiesAsEvaluationScores();
     void greyDatasetAsEvaluationScores();
+    void classFromFolder_data();
+    void classFromFolder();
+    void classFoldersScoreAsEvaluation();
     void scaledAndPaddedCopies_data();
     void scaledAndPaddedCopies();
     void testSizeAndTopK();
@@ -143,6 +146,79 @@ void TestPrediction::classifiesAsEvaluationScores() {
     // The same pixels, weights and arithmetic: image by image, the predictions add up to the
     // evaluation's confusion matrix (rows true classes, columns predictions).
     QCOMPARE(confusionOf(r, m_labels), e.sizes.front().confusion);
+}
+
+void TestPrediction::classFromFolder_data() {
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("as named") << "photos/Sneaker/a.png" << 7;
+    QTest::newRow("case and punctuation") << "x/ankle_boot/a.png" << 9;
+    QTest::newRow("one part of a/b") << "x/t-shirt/a.png" << 0;
+    QTest::newRow("the other part") << "x/TOP/a.png" << 0;
+    QTest::newRow("both parts") << "x/T-shirt top/a.png" << 0;
+    QTest::newRow("shirt is not t-shirt") << "/data/shirt/b.jpg" << 6;
+    QTest::newRow("nearest folder only") << "x/Bag/holiday/a.png" << -1;
+    QTest::newRow("no class") << "photos/a.png" << -1;
+    QTest::newRow("no folder") << "a.png" << -1;
+    QTest::newRow("plural") << "x/sneakers/a.png" << -1;
+    QTest::newRow("only punctuation") << "x/--/a.png" << -1;
+}
+
+void TestPrediction::classFromFolder() {
+    QFETCH(QString, path);
+    QFETCH(int, expected);
+    const std::vector<std::string> fashion = {"T-shirt/top", "Trouser",   "Pullover", "Dress",
+                                              "Coat",        "Sandal",    "Shirt",    "Sneaker",
+                                              "Bag",         "Ankle boot"};
+    QCOMPARE(train::classFromFolder(path.toStdString(), fashion), expected);
+}
+
+void TestPrediction::classFoldersScoreAsEvaluation() {
+    // The run's test images again, each in a folder named after its class: the folders label
+    // them, and the labelled score is the evaluation's top-1 and top-5, image for image.
+    const EvaluationReport e = evaluateRun(m_run.toStdString(), {});
+    const QString root = m_dir.filePath("by-class");
+    for (int i = 0; i < 200; ++i) {
+        const QString folder =
+            root + '/' + QString::fromStdString(e.classes[std::size_t(m_labels[std::size_t(i)])]);
+        QVERIFY(QDir().mkpath(folder));
+        const QString name = QStringLiteral("img_%1.png").arg(i, 3, 10, QChar('0'));
+        QVERIFY(QFile::copy(QDir(m_images).filePath(name), folder + '/' + name));
+    }
+    const PredictionReport r = predictImages(m_run.toStdString(), {root.toStdString()}, {});
+    QCOMPARE(int(r.images.size()), 200);
+    for (const auto& p : r.images)
+        QCOMPARE(r.classes[std::size_t(p.label)],
+                 QFileInfo(QString::fromStdString(p.path)).dir().dirName().toStdString());
+    const auto score = r.labelledScore();
+    QCOMPARE(score.images, 200);
+    QCOMPARE(score.top1, int(std::lround(e.sizes.front().top1 * 200)));
+    QCOMPARE(score.topK, int(std::lround(e.sizes.front().topK * 200)));
+    QVERIFY(score.top1 < score.topK); // a tiny run: some right answers are not first
+
+    // The CLI reports the same, and lists each file's folder class.
+    QProcess p;
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"), {"predict", "--run-dir", m_run, root});
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitCode(), 0);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const QString line =
+        QStringLiteral("labelled by their folder: 200 files, top-1 %1% (%2 right), "
+                       "top-5 %3% (%4)")
+            .arg(100.0 * score.top1 / 200, 0, 'f', 2)
+            .arg(score.top1)
+            .arg(100.0 * score.topK / 200, 0, 'f', 2)
+            .arg(score.topK);
+    QVERIFY2(out.contains(line), qPrintable(out.right(300)));
+    QVERIFY(out.contains("folder"));
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"),
+            {"predict", "--run-dir", m_run, "--json", root});
+    QVERIFY(p.waitForFinished(120000));
+    const auto j = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    QCOMPARE(j["labelled"].toObject()["top1"].toInt(), score.top1);
+    QCOMPARE(j["labelled"].toObject()["images"].toInt(), 200);
+    QCOMPARE(j["images"].toArray()[0].toObject()["label"].toString(),
+             QString::fromStdString(r.classes[std::size_t(r.images[0].label)]));
 }
 
 void TestPrediction::greyDatasetAsEvaluationScores() {
@@ -404,14 +480,16 @@ void TestPrediction::csvLayout() {
     ok.width = 40;
     ok.height = 30;
     ok.top = {{1, 0.75}, {0, 0.25}};
+    ok.label = 1;
     ImagePrediction bad;
     bad.path = "x/two, \"quoted\".png";
     bad.error = "not an image OpenCV can decode";
     r.images = {ok, bad};
     QCOMPARE(QString::fromStdString(predictionCsv(r)),
-             QStringLiteral("path,width,height,class_1,probability_1,class_2,probability_2,error\n"
-                            "x/one.png,40,30,\"a, b\",0.75,circle,0.25,\n"
-                            "\"x/two, \"\"quoted\"\".png\",0,0,,,,,not an image OpenCV can "
+             QStringLiteral("path,width,height,label,class_1,probability_1,class_2,probability_2,"
+                            "error\n"
+                            "x/one.png,40,30,\"a, b\",\"a, b\",0.75,circle,0.25,\n"
+                            "\"x/two, \"\"quoted\"\".png\",0,0,,,,,,not an image OpenCV can "
                             "decode\n"));
 }
 
@@ -452,8 +530,9 @@ void TestPrediction::cliTableJsonCsv() {
     QCOMPARE(p.exitCode(), 0);
     const QStringList rows = QString::fromUtf8(p.readAllStandardOutput()).trimmed().split('\n');
     QCOMPARE(rows.size(), 201);
-    QCOMPARE(rows[0], QStringLiteral("path,width,height,class_1,probability_1,class_2,"
+    QCOMPARE(rows[0], QStringLiteral("path,width,height,label,class_1,probability_1,class_2,"
                                      "probability_2,error"));
+    QVERIFY2(rows[1].startsWith(first + ",32,32,,"), qPrintable(rows[1])); // "images": no class
 }
 
 void TestPrediction::cliRefusals_data() {
