@@ -1127,109 +1127,114 @@
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="149"/>
+        <location filename="../widgets/predictiondialog.cpp" line="124"/>
+        <source>Only the files not of their folder&apos;s class</source>
+        <translation>폴더의 클래스와 다르게 분류된 파일만</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="160"/>
         <source>This folder cannot classify images — %1</source>
         <translation>이 폴더로는 이미지를 분류할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="155"/>
+        <location filename="../widgets/predictiondialog.cpp" line="166"/>
         <source>&lt;b&gt;%1&lt;/b&gt; trained on %2 for %3 epochs, validated at %4 px. Each file is brought to the form of its test images first, a centred square (shown in the table as the model is given it), then resized to the test size.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2에서 %3 에포크 학습, %4 px에서 검증. 각 파일은 먼저 테스트 이미지의 형태인 가운데 정사각형으로 바뀌고(표에 모델이 받는 그대로 표시), 그다음 테스트 크기로 조정됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="167"/>
-        <location filename="../widgets/predictiondialog.cpp" line="227"/>
+        <location filename="../widgets/predictiondialog.cpp" line="178"/>
+        <location filename="../widgets/predictiondialog.cpp" line="241"/>
         <source>Add image files or a folder, or drop them here.</source>
         <translation>이미지 파일이나 폴더를 추가하거나 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="212"/>
+        <location filename="../widgets/predictiondialog.cpp" line="223"/>
         <source>Not added — %1</source>
         <translation>추가하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="234"/>
+        <location filename="../widgets/predictiondialog.cpp" line="248"/>
         <source>Nothing to classify: add image files or a folder first.</source>
         <translation>분류할 것이 없습니다. 먼저 이미지 파일이나 폴더를 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="245"/>
-        <location filename="../widgets/predictiondialog.cpp" line="304"/>
+        <location filename="../widgets/predictiondialog.cpp" line="259"/>
+        <location filename="../widgets/predictiondialog.cpp" line="320"/>
         <source>Not classified — %1</source>
         <translation>분류하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="268"/>
+        <location filename="../widgets/predictiondialog.cpp" line="282"/>
         <source>Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, at %6 px.</source>
         <translation>이미지 %2개 중 %1개를 %3에서 %5 에포크 후의 %4 가중치로 %6 px에서 분류했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="273"/>
+        <location filename="../widgets/predictiondialog.cpp" line="287"/>
         <source>EMA</source>
         <translation>EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="273"/>
+        <location filename="../widgets/predictiondialog.cpp" line="287"/>
         <source>trained</source>
         <translation>학습된</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="277"/>
+        <location filename="../widgets/predictiondialog.cpp" line="291"/>
         <source>%1 could not be read: see their rows.</source>
         <translation>%1개는 읽을 수 없었습니다. 해당 행을 보세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="284"/>
+        <location filename="../widgets/predictiondialog.cpp" line="298"/>
         <source>Of the %1 in a folder named after a class, %2 are that class (top-1 %3%), %4 among the first %5 (%6%).</source>
         <translation>클래스 이름의 폴더에 있는 %1개 중 %2개가 그 클래스입니다(top-1 %3%), 처음 %5개 안에는 %4개입니다(%6%).</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="302"/>
+        <location filename="../widgets/predictiondialog.cpp" line="318"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="310"/>
+        <location filename="../widgets/predictiondialog.cpp" line="326"/>
         <source>Loading the checkpoint and the images…</source>
         <translation>체크포인트와 이미지를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="354"/>
+        <location filename="../widgets/predictiondialog.cpp" line="370"/>
         <source>nothing has been classified yet</source>
         <translation>아직 분류한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="361"/>
+        <location filename="../widgets/predictiondialog.cpp" line="377"/>
         <source>%1 could not be written</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="369"/>
+        <location filename="../widgets/predictiondialog.cpp" line="385"/>
         <source>Images to classify</source>
         <translation>분류할 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="370"/>
+        <location filename="../widgets/predictiondialog.cpp" line="386"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="375"/>
+        <location filename="../widgets/predictiondialog.cpp" line="391"/>
         <source>A folder of images</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="380"/>
+        <location filename="../widgets/predictiondialog.cpp" line="396"/>
         <source>Export the classifications</source>
         <translation>분류 결과 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="382"/>
+        <location filename="../widgets/predictiondialog.cpp" line="398"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="385"/>
+        <location filename="../widgets/predictiondialog.cpp" line="401"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>

@@ -121,10 +121,20 @@ PredictionDialog::PredictionDialog(const QString& runDir, QWidget* parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
 
+    m_mistakes = new QCheckBox(tr("Only the files not of their folder's class"), this);
+    m_mistakes->setObjectName(QStringLiteral("predictionMistakesOnly"));
+    m_mistakes->hide(); // until a folder names a class
+    layout->addWidget(m_mistakes);
+
     m_model = new PredictionModel(this);
+    m_filter = new PredictionFilter(this);
+    m_filter->setSourceModel(m_model);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("predictionTable"));
-    m_table->setModel(m_model);
+    m_table->setModel(m_filter);
+    // Sortable by a header click; until then in the order the files were given.
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
     m_table->setColumnHidden(PredictionModel::Label, true); // until a folder names a class
     m_table->setIconSize(QSize(PredictionModel::kThumbnailPx, PredictionModel::kThumbnailPx));
     m_table->verticalHeader()->setDefaultSectionSize(PredictionModel::kThumbnailPx + kRowPadding);
@@ -135,6 +145,7 @@ PredictionDialog::PredictionDialog(const QString& runDir, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     layout->addWidget(m_table, 1);
 
+    connect(m_mistakes, &QCheckBox::toggled, m_filter, &PredictionFilter::setMistakesOnly);
     connect(m_addFiles, &QPushButton::clicked, this, &PredictionDialog::addFilesClicked);
     connect(m_addFolder, &QPushButton::clicked, this, &PredictionDialog::addFolderClicked);
     connect(m_clear, &QPushButton::clicked, this, &PredictionDialog::clearImages);
@@ -224,6 +235,9 @@ void PredictionDialog::clearImages() {
     m_paths.clear();
     m_report.reset();
     m_model->clear();
+    m_mistakes->setChecked(false);
+    m_mistakes->hide();
+    m_table->setColumnHidden(PredictionModel::Label, true);
     setStatus(tr("Add image files or a folder, or drop them here."), false);
     updateButtons();
 }
@@ -291,6 +305,8 @@ void PredictionDialog::classify() {
                         .arg(100.0 * score.topK / score.images, 0, 'f', 2);
         }
         m_table->setColumnHidden(PredictionModel::Label, score.images == 0);
+        m_mistakes->setVisible(score.images > 0);
+        if (score.images == 0) m_mistakes->setChecked(false);
         setStatus(text, failed == n);
         updateButtons();
         Q_EMIT classified();

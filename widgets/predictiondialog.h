@@ -25,6 +25,7 @@ class QThread;
 
 namespace scalescope {
 
+class PredictionFilter;
 class PredictionModel;
 
 class PredictionWorker : public QObject {
@@ -65,6 +66,8 @@ class PredictionDialog : public QDialog {
     QCheckBox* trainedWeightsBox() const { return m_trained; }
     QPushButton* classifyButton() const { return m_classify; }
     PredictionModel* model() const { return m_model; }
+    PredictionFilter* filter() const { return m_filter; } // what the table shows
+    QCheckBox* mistakesBox() const { return m_mistakes; }
     QTableView* table() const { return m_table; }
 
   Q_SIGNALS:
@@ -102,6 +105,8 @@ class PredictionDialog : public QDialog {
     QLabel* m_status = nullptr;
     QTableView* m_table = nullptr;
     PredictionModel* m_model = nullptr;
+    PredictionFilter* m_filter = nullptr;
+    QCheckBox* m_mistakes = nullptr;
     QThread* m_thread = nullptr;
     std::optional<train::PredictionReport> m_report;
 };

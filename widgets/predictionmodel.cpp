@@ -138,4 +138,32 @@ QVariant PredictionModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
+void PredictionFilter::setMistakesOnly(bool on) {
+    if (on == m_mistakesOnly) return;
+    m_mistakesOnly = on;
+    invalidateFilter();
+}
+
+bool PredictionFilter::filterAcceptsRow(int row, const QModelIndex& parent) const {
+    if (!m_mistakesOnly) return true;
+    const QAbstractItemModel* m = sourceModel();
+    const int label = m->data(m->index(row, PredictionModel::Label, parent), Qt::UserRole).toInt();
+    const int top = m->data(m->index(row, PredictionModel::Class, parent), Qt::UserRole).toInt();
+    return label >= 0 && top >= 0 && top != label;
+}
+
+bool PredictionFilter::lessThan(const QModelIndex& left, const QModelIndex& right) const {
+    if (left.column() == PredictionModel::Probability) {
+        const double a = left.data(Qt::UserRole).toDouble();
+        const double b = right.data(Qt::UserRole).toDouble();
+        // Files not classified stay after every probability in either order (a descending
+        // sort asks lessThan(right, left)).
+        const bool descending = sortOrder() == Qt::DescendingOrder;
+        if (std::isnan(a) || std::isnan(b))
+            return std::isnan(a) ? !std::isnan(b) && descending : !descending;
+        return a < b;
+    }
+    return QString::localeAwareCompare(left.data().toString(), right.data().toString()) < 0;
+}
+
 } // namespace scalescope

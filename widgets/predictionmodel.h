@@ -8,6 +8,7 @@
 
 #include <QAbstractTableModel>
 #include <QImage>
+#include <QSortFilterProxyModel>
 #include <QVector>
 
 namespace scalescope {
@@ -35,6 +36,24 @@ class PredictionModel : public QAbstractTableModel {
   private:
     train::PredictionReport m_report;
     QVector<QImage> m_thumbnails; // null where the file kept no input
+};
+
+// The table as shown: sorted by any column (probabilities as numbers, files not classified
+// last) or in the order given, and optionally only the mistakes, files whose folder names a
+// class other than the one predicted first.
+class PredictionFilter : public QSortFilterProxyModel {
+    Q_OBJECT
+  public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setMistakesOnly(bool on);
+    bool mistakesOnly() const { return m_mistakesOnly; }
+
+  protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+  private:
+    bool m_mistakesOnly = false;
 };
 
 } // namespace scalescope

@@ -240,6 +240,32 @@ void TestPredictionDialog::classifiesOffTheGuiThread() {
     }
     QCOMPARE(shownClasses, kImages);
 
+    // The table shows them through a sorting proxy: in the order given until a header click,
+    // by probability either way with the file not classified last, and back.
+    PredictionFilter* shown = d.filter();
+    QCOMPARE(d.table()->model(), shown);
+    QAbstractItemModelTester tester(shown, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto shownName = [&](int row) {
+        return shown->data(shown->index(row, PredictionModel::Image)).toString();
+    };
+    const auto shownProbability = [&](int row) {
+        return shown->data(shown->index(row, PredictionModel::Probability), Qt::UserRole)
+            .toDouble();
+    };
+    QCOMPARE(shownName(0), QString("broken.png"));
+    for (Qt::SortOrder order : {Qt::DescendingOrder, Qt::AscendingOrder}) {
+        d.table()->sortByColumn(PredictionModel::Probability, order);
+        QCOMPARE(shownName(kImages), QString("broken.png"));
+        for (int row = 1; row < kImages; ++row)
+            QVERIFY(order == Qt::DescendingOrder
+                        ? shownProbability(row) <= shownProbability(row - 1)
+                        : shownProbability(row) >= shownProbability(row - 1));
+    }
+    d.table()->sortByColumn(-1, Qt::AscendingOrder);
+    for (int row = 0; row <= kImages; ++row)
+        QCOMPARE(shownName(row), m->data(m->index(row, PredictionModel::Image)).toString());
+    QVERIFY(d.mistakesBox()->isHidden()); // no folder names a class
+
     // Another test size and the trained weights classify again, as the core does.
     d.sizeBox()->setValue(40);
     d.trainedWeightsBox()->setChecked(true);
@@ -285,6 +311,7 @@ void TestPredictionDialog::classifiesOffTheGuiThread() {
 
     d.clearImages();
     QCOMPARE(m->rowCount(), 0);
+    QCOMPARE(shown->rowCount(), 0);
     QVERIFY(d.paths().isEmpty());
     QVERIFY(!d.classifyButton()->isEnabled());
 }
@@ -389,6 +416,16 @@ void TestPredictionDialog::classFoldersLabelFiles() {
     QVERIFY2(d.statusText().contains("Of the 3 in a folder named after a class, 2 are that class "
                                      "(top-1 66.67%)"),
              qPrintable(d.statusText()));
+    // Only the mistakes: the one file whose folder names another class.
+    QVERIFY(!d.mistakesBox()->isHidden());
+    QAbstractItemModelTester tester(d.filter(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    d.mistakesBox()->setChecked(true);
+    QCOMPARE(d.filter()->rowCount(), 1);
+    QCOMPARE(d.filter()->data(d.filter()->index(0, PredictionModel::Image)).toString(),
+             QString("c.jpg"));
+    d.mistakesBox()->setChecked(false);
+    QCOMPARE(d.filter()->rowCount(), 3);
     PredictionModel* m = d.model();
     for (int row = 0; row < 3; ++row) {
         const bool inRight =
