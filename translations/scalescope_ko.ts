@@ -521,21 +521,16 @@
     </message>
     <message>
         <location filename="../widgets/evaluationdialog.cpp" line="478"/>
-        <source>%1 could not be written</source>
-        <translation>%1에 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="485"/>
         <source>Export the evaluation</source>
         <translation>평가 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="487"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="480"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="490"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="483"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -1204,37 +1199,32 @@
         <translation>아직 분류한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="377"/>
-        <source>%1 could not be written</source>
-        <translation>%1에 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../widgets/predictiondialog.cpp" line="385"/>
+        <location filename="../widgets/predictiondialog.cpp" line="378"/>
         <source>Images to classify</source>
         <translation>분류할 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="386"/>
+        <location filename="../widgets/predictiondialog.cpp" line="379"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="391"/>
+        <location filename="../widgets/predictiondialog.cpp" line="384"/>
         <source>A folder of images</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="396"/>
+        <location filename="../widgets/predictiondialog.cpp" line="389"/>
         <source>Export the classifications</source>
         <translation>분류 결과 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="398"/>
+        <location filename="../widgets/predictiondialog.cpp" line="391"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="401"/>
+        <location filename="../widgets/predictiondialog.cpp" line="394"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -1466,7 +1456,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/speedpanel.cpp" line="143"/>
-        <location filename="../widgets/speedpanel.cpp" line="373"/>
+        <location filename="../widgets/speedpanel.cpp" line="366"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
@@ -1526,72 +1516,67 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>아직 측정한 것이 없습니다 (속도 도크 → 측정)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="222"/>
-        <source>%1 could not be written</source>
-        <translation>%1에 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../widgets/speedpanel.cpp" line="232"/>
+        <location filename="../widgets/speedpanel.cpp" line="225"/>
         <source>%1, batch %2, %3</source>
         <translation>%1, 배치 %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="275"/>
+        <location filename="../widgets/speedpanel.cpp" line="268"/>
         <source>A training run is using the machine.</source>
         <translation>학습 실행이 이 기기를 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="298"/>
+        <location filename="../widgets/speedpanel.cpp" line="291"/>
         <source>The model changed since this measurement: measure again to see its speed.</source>
         <translation>이 측정 뒤에 모델이 바뀌었습니다: 속도를 보려면 다시 측정하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="304"/>
+        <location filename="../widgets/speedpanel.cpp" line="297"/>
         <source>&lt;b&gt;Training step&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;Inference&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, batch %8, %9%10</source>
         <translation>&lt;b&gt;학습 스텝&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;추론&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, 배치 %8, %9%10</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="308"/>
+        <location filename="../widgets/speedpanel.cpp" line="301"/>
         <source>, CUDA graph</source>
         <translation>, CUDA 그래프</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="313"/>
+        <location filename="../widgets/speedpanel.cpp" line="306"/>
         <source>bf16 autocast</source>
         <translation>bf16 autocast</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="313"/>
+        <location filename="../widgets/speedpanel.cpp" line="306"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="314"/>
+        <location filename="../widgets/speedpanel.cpp" line="307"/>
         <source>, 1 CPU thread</source>
         <translation>, CPU 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="315"/>
+        <location filename="../widgets/speedpanel.cpp" line="308"/>
         <source>, %1 CPU threads</source>
         <translation>, CPU 스레드 %1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="318"/>
+        <location filename="../widgets/speedpanel.cpp" line="311"/>
         <source>&lt;br&gt;Peak memory of the training step %1 (the cost model: %2)</source>
         <translation>&lt;br&gt;학습 스텝의 최대 메모리 %1 (비용 모델: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="329"/>
+        <location filename="../widgets/speedpanel.cpp" line="322"/>
         <source>&lt;b&gt;Against the reference&lt;/b&gt; (%1), per image: training step %2, inference %3, MACs %4, peak memory %5</source>
         <translation>&lt;b&gt;기준 대비&lt;/b&gt; (%1), 이미지당: 학습 스텝 %2, 추론 %3, MACs %4, 최대 메모리 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="332"/>
+        <location filename="../widgets/speedpanel.cpp" line="325"/>
         <source>— (another batch)</source>
         <translation>— (다른 배치)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="366"/>
+        <location filename="../widgets/speedpanel.cpp" line="359"/>
         <source>time (forward + backward)</source>
         <translation>시간 (순전파 + 역전파)</translation>
     </message>
@@ -2302,6 +2287,14 @@ shown as the model was given it: a centred %2 px square</source>
         <location filename="../widgets/trainingpanel.cpp" line="923"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>scalescope::saveText</name>
+    <message>
+        <location filename="../widgets/savetext.cpp" line="13"/>
+        <source>%1 could not be written</source>
+        <translation>%1에 쓸 수 없습니다</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "evaluationdialog.h"
 
 #include "classscoremodel.h"
+#include "savetext.h"
 #include "titledplot.h"
 #include "train/runhistory.h"
 #include "train/trainer.h"
@@ -18,7 +19,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
 #include <QThread>
@@ -471,14 +471,7 @@ bool EvaluationDialog::exportCsv(const QString& path, QString* why) const {
         if (why) *why = tr("nothing has been evaluated yet");
         return false;
     }
-    const std::string csv = train::evaluationCsv(*m_report);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) ||
-        f.write(csv.data(), qint64(csv.size())) != qint64(csv.size()) || !f.commit()) {
-        if (why) *why = tr("%1 could not be written").arg(path);
-        return false;
-    }
-    return true;
+    return saveText(path, train::evaluationCsv(*m_report), why);
 }
 
 void EvaluationDialog::exportClicked() {

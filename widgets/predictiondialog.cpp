@@ -1,6 +1,7 @@
 #include "predictiondialog.h"
 
 #include "predictionmodel.h"
+#include "savetext.h"
 #include "scaling/limits.h"
 #include "train/evaluation.h"
 #include "train/runhistory.h"
@@ -21,7 +22,6 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QTableView>
 #include <QThread>
@@ -370,14 +370,7 @@ bool PredictionDialog::exportCsv(const QString& path, QString* why) const {
         if (why) *why = tr("nothing has been classified yet");
         return false;
     }
-    const std::string csv = train::predictionCsv(*m_report);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) ||
-        f.write(csv.data(), qint64(csv.size())) != qint64(csv.size()) || !f.commit()) {
-        if (why) *why = tr("%1 could not be written").arg(path);
-        return false;
-    }
-    return true;
+    return saveText(path, train::predictionCsv(*m_report), why);
 }
 
 void PredictionDialog::addFilesClicked() {

@@ -2,6 +2,7 @@
 
 #include "explorerdocument.h"
 #include "modeldescription.h"
+#include "savetext.h"
 #include "scaling/format.h"
 #include "titledplot.h"
 #include "train/trainer.h"
@@ -13,7 +14,6 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QThread>
@@ -215,14 +215,7 @@ bool SpeedPanel::exportCsv(const QString& path, QString* why) const {
         if (why) *why = tr("nothing has been measured yet (Speed dock → Measure)");
         return false;
     }
-    const std::string csv = train::speedReportCsv(*m_report);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) ||
-        f.write(csv.data(), qint64(csv.size())) != qint64(csv.size()) || !f.commit()) {
-        if (why) *why = tr("%1 could not be written").arg(path);
-        return false;
-    }
-    return true;
+    return saveText(path, train::speedReportCsv(*m_report), why);
 }
 
 void SpeedPanel::pinReference() {
