@@ -192,4 +192,9 @@ ScaleConfig configFromArgs(const Args& a) {
     return c;
 }
 
+void rethrowAsFlag(const ValidationError& e, const std::map<std::string, std::string>& flags) {
+    const auto f = flags.find(e.field());
+    throw ValidationError(f != flags.end() ? f->second : e.field(), e.reason());
+}
+
 } // namespace scalescope::cli

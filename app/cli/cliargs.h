@@ -41,6 +41,10 @@ ScaleConfig configFromArgs(const Args& args);
 std::vector<std::pair<int, double>> parseStageList(const std::string& flag,
                                                    const std::string& text);
 double parseNumber(const std::string& flag, const std::string& text);
+// Throws `e` again with its field renamed to the flag that set it ("prediction.top_k" ->
+// "--top") where `flags` names one, as it is otherwise.
+[[noreturn]] void rethrowAsFlag(const ValidationError& e,
+                                const std::map<std::string, std::string>& flags);
 int parseInteger(const std::string& flag, const std::string& text);
 
 } // namespace scalescope::cli

@@ -166,7 +166,9 @@ int runEvaluateCommand(const std::vector<std::string>& argv) {
     }
     if (auto v = a.value("--device")) req.device = *v;
     if (auto v = a.integer("--batch")) {
-        if (*v < 1) throw ValidationError("--batch", "must be between 1 and 65536");
+        if (*v < 1)
+            throw ValidationError("--batch",
+                                  "must be between 1 and 65536 (got " + std::to_string(*v) + ")");
         req.batch = *v;
     }
     if (auto v = a.integer("--val-samples")) {
@@ -186,14 +188,11 @@ int runEvaluateCommand(const std::vector<std::string>& argv) {
             std::cerr << "\revaluating " << p << "%" << (done == total ? "\n" : "") << std::flush;
         });
     } catch (const ValidationError& e) { // named by the flag that set it
-        const std::map<std::string, std::string> flags = {
-            {"evaluation.image_sizes", "--image-sizes"},
-            {"evaluation.batch", "--batch"},
-            {"evaluation.device", "--device"},
-            {"evaluation.samples", "--val-samples"},
-            {"run_dir", "--run-dir"}};
-        const auto f = flags.find(e.field());
-        throw ValidationError(f != flags.end() ? f->second : e.field(), e.reason());
+        cli::rethrowAsFlag(e, {{"evaluation.image_sizes", "--image-sizes"},
+                               {"evaluation.batch", "--batch"},
+                               {"evaluation.device", "--device"},
+                               {"evaluation.samples", "--val-samples"},
+                               {"run_dir", "--run-dir"}});
     }
     if (a.flag("--json"))
         std::cout << reportJson(report).dump(2) << "\n";

@@ -177,14 +177,12 @@ int runPredictCommand(const std::vector<std::string>& argv) {
                                                     << (done == total ? "\n" : "") << std::flush;
                                       });
     } catch (const ValidationError& e) { // named by the flag that set it
-        const std::map<std::string, std::string> flags = {{"prediction.image_size", "--image-size"},
-                                                          {"prediction.top_k", "--top"},
-                                                          {"prediction.batch", "--batch"},
-                                                          {"prediction.device", "--device"},
-                                                          {"run_dir", "--run-dir"},
-                                                          {"images", "IMAGE"}};
-        const auto f = flags.find(e.field());
-        throw ValidationError(f != flags.end() ? f->second : e.field(), e.reason());
+        cli::rethrowAsFlag(e, {{"prediction.image_size", "--image-size"},
+                               {"prediction.top_k", "--top"},
+                               {"prediction.batch", "--batch"},
+                               {"prediction.device", "--device"},
+                               {"run_dir", "--run-dir"},
+                               {"images", "IMAGE"}});
     }
     if (a.flag("--json"))
         std::cout << reportJson(report).dump(2) << "\n";

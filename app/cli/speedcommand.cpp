@@ -122,11 +122,9 @@ int runSpeedCommand(const std::vector<std::string>& argv) {
     try {
         train::validate(req);
     } catch (const ValidationError& e) { // named by the flag that set it
-        const std::map<std::string, std::string> flags = {{"speed.image_size", "--image-size"},
-                                                          {"speed.repeats", "--repeats"},
-                                                          {"speed.warmup", "--warmup"}};
-        const auto f = flags.find(e.field());
-        throw ValidationError(f != flags.end() ? f->second : e.field(), e.reason());
+        cli::rethrowAsFlag(e, {{"speed.image_size", "--image-size"},
+                               {"speed.repeats", "--repeats"},
+                               {"speed.warmup", "--warmup"}});
     }
     // A progress line belongs on a terminal, not in a captured log.
     const bool quiet = a.flag("--quiet") || !isatty(fileno(stderr));
