@@ -261,13 +261,7 @@ EvaluationReport evaluateRun(const std::string& runDir, const EvaluationRequest&
     const std::vector<int> sizes =
         request.imageSizes.empty() ? std::vector<int>{report.validatedSize} : request.imageSizes;
 
-    torch::Device dev = torch::kCPU;
-    try {
-        dev = chooseDevice(request.device.empty() ? t.device : request.device);
-    } catch (const ValidationError& e) {
-        throw ValidationError(request.device.empty() ? "training.device" : "evaluation.device",
-                              e.reason());
-    }
+    const torch::Device dev = scoringDevice(request.device, t.device, "evaluation.device");
     const bool bf16 = dev.is_cuda() && t.precision != "fp32";
     const int batch = request.batch > 0 ? request.batch : t.batchSize * kEvalBatchFactor;
     report.device = dev.is_cuda() ? "cuda:" + std::to_string(int(dev.index())) : "cpu";

@@ -176,13 +176,7 @@ PredictionReport predictImages(const std::string& runDir, const std::vector<std:
     report.imageSize = request.imageSize > 0 ? request.imageSize : run.sizes.validated;
     report.plannedEpochs = t.epochs;
 
-    torch::Device dev = torch::kCPU;
-    try {
-        dev = chooseDevice(request.device.empty() ? t.device : request.device);
-    } catch (const ValidationError& e) {
-        throw ValidationError(request.device.empty() ? "training.device" : "prediction.device",
-                              e.reason());
-    }
+    const torch::Device dev = scoringDevice(request.device, t.device, "prediction.device");
     const bool bf16 = dev.is_cuda() && t.precision != "fp32";
     const int batch = request.batch > 0 ? request.batch : t.batchSize * kEvalBatchFactor;
     report.device = dev.is_cuda() ? "cuda:" + std::to_string(int(dev.index())) : "cpu";

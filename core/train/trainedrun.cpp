@@ -62,6 +62,22 @@ std::string firstLine(const std::string& s) {
     return s.substr(0, s.find('\n'));
 }
 
+torch::Device scoringDevice(const std::string& requested, const std::string& runDevice,
+                            const std::string& requestField) {
+    if (!requested.empty()) {
+        try {
+            return chooseDevice(requested);
+        } catch (const ValidationError& e) {
+            throw ValidationError(requestField, e.reason());
+        }
+    }
+    try {
+        return chooseDevice(runDevice);
+    } catch (const ValidationError&) { // no such GPU here
+        return torch::kCPU;
+    }
+}
+
 MemoryEstimate inferenceMemory(const CostReport& costs, bool bf16) {
     std::int64_t largest = 0;
     for (const LayerCost& l : costs.layers) {

@@ -42,6 +42,12 @@ TrainedWeights loadTrainedWeights(const TrainedRun& run, int classes, int channe
 
 // Peak tensor memory of an inference pass, by the cost model: the weights once and, per image,
 // the largest layer's input, expanded and output maps alive together.
+// The device a trained run is scored on: `requested` where given (a refusal names
+// `requestField`), else the run's own where this machine has it, else the CPU: a run trained
+// on a GPU is still evaluated on the laptop it was copied to.
+torch::Device scoringDevice(const std::string& requested, const std::string& runDevice,
+                            const std::string& requestField);
+
 MemoryEstimate inferenceMemory(const CostReport& costs, bool bf16);
 
 // A CSV cell: quoted where it holds a comma, a quote or a line break.

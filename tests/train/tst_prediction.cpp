@@ -7,6 +7,7 @@
 #include "train/datasets.h"
 #include "train/evaluation.h"
 #include "train/prediction.h"
+#include "train/runhistory.h"
 #include "train/trainer.h"
 
 #include <QDir>
@@ -88,6 +89,7 @@ class TestPrediction : public QObject {
     void badRequests_data();
     void badRequests();
     void cancelStops();
+    void gpuRunOnThisMachine();
     void csvLayout();
     void cliTableJsonCsv();
     void cliRefusals_data();
@@ -457,6 +459,42 @@ void TestPrediction::badRequests() {
         QFAIL("accepted");
     } catch (const ValidationError& e) {
         QVERIFY2(QString(e.what()).startsWith(message), e.what());
+    }
+}
+
+void TestPrediction::gpuRunOnThisMachine() {
+    if (cudaAvailable()) QSKIP("this machine has CUDA: the run's device exists here");
+    // The same run as if trained on a GPU: copied with training.device "cuda:0".
+    QTemporaryDir copy;
+    for (const char* f : {kConfigFile, kCheckpointFile})
+        QVERIFY(QFile::copy(QDir(m_run).filePath(f), copy.filePath(f)));
+    QFile config(copy.filePath(kConfigFile));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(config.readAll()).object();
+    config.close();
+    QJsonObject training = root["training"].toObject();
+    QCOMPARE(training["device"].toString(), QString("cpu")); // tinyConfig's
+    training["device"] = "cuda:0";
+    root["training"] = training;
+    QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    config.write(QJsonDocument(root).toJson());
+    config.close();
+    const std::string first = QDir(m_images).filePath("img_000.png").toStdString();
+    // Scored on the CPU here, as the original is, unless a GPU is asked for by name.
+    const PredictionReport r = predictImages(copy.path().toStdString(), {first}, {});
+    QCOMPARE(r.device, std::string("cpu"));
+    const PredictionReport original = predictImages(m_run.toStdString(), {first}, {});
+    QCOMPARE(r.images[0].top[0].index, original.images[0].top[0].index);
+    QCOMPARE(r.images[0].top[0].probability, original.images[0].top[0].probability);
+    QCOMPARE(evaluateRun(copy.path().toStdString(), {}).device, std::string("cpu"));
+    PredictionRequest onGpu;
+    onGpu.device = "cuda";
+    try {
+        predictImages(copy.path().toStdString(), {first}, onGpu);
+        QFAIL("a GPU asked for by name was not refused");
+    } catch (const ValidationError& e) {
+        QCOMPARE(e.field(), std::string("prediction.device"));
+        QVERIFY2(e.reason().find("CUDA is not available") != std::string::npos, e.what());
     }
 }
 
