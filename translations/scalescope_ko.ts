@@ -1047,184 +1047,194 @@
 <context>
     <name>scalescope::PredictionDialog</name>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="69"/>
+        <location filename="../widgets/predictiondialog.cpp" line="73"/>
         <source>Classify images with %1</source>
         <translation>%1(으)로 이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="82"/>
+        <location filename="../widgets/predictiondialog.cpp" line="86"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="83"/>
+        <location filename="../widgets/predictiondialog.cpp" line="87"/>
         <source>The test size each file&apos;s square is resized to; the run&apos;s validated size unless you change it</source>
         <translation>각 파일의 정사각형을 맞출 테스트 크기입니다. 바꾸지 않으면 실행이 검증한 크기입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="87"/>
+        <location filename="../widgets/predictiondialog.cpp" line="91"/>
         <source>the run&apos;s</source>
         <translation>실행의 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="88"/>
+        <location filename="../widgets/predictiondialog.cpp" line="92"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="89"/>
+        <location filename="../widgets/predictiondialog.cpp" line="93"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="90"/>
+        <location filename="../widgets/predictiondialog.cpp" line="94"/>
         <source>Use the trained weights, not their EMA</source>
         <translation>EMA가 아닌 학습된 가중치 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="92"/>
+        <location filename="../widgets/predictiondialog.cpp" line="96"/>
         <source>Test size</source>
         <translation>테스트 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="93"/>
+        <location filename="../widgets/predictiondialog.cpp" line="97"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="98"/>
+        <location filename="../widgets/predictiondialog.cpp" line="102"/>
         <source>Add images…</source>
         <translation>이미지 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="100"/>
+        <location filename="../widgets/predictiondialog.cpp" line="104"/>
         <source>Add folder…</source>
         <translation>폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="102"/>
+        <location filename="../widgets/predictiondialog.cpp" line="106"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="104"/>
+        <location filename="../widgets/predictiondialog.cpp" line="108"/>
         <source>Classify again</source>
         <translation>다시 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="106"/>
+        <location filename="../widgets/predictiondialog.cpp" line="110"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="108"/>
+        <location filename="../widgets/predictiondialog.cpp" line="112"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="124"/>
+        <location filename="../widgets/predictiondialog.cpp" line="128"/>
         <source>Only the files not of their folder&apos;s class</source>
         <translation>폴더의 클래스와 다르게 분류된 파일만</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="160"/>
+        <location filename="../widgets/predictiondialog.cpp" line="151"/>
+        <source>Open image</source>
+        <translation>이미지 열기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="152"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="174"/>
         <source>This folder cannot classify images — %1</source>
         <translation>이 폴더로는 이미지를 분류할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="166"/>
+        <location filename="../widgets/predictiondialog.cpp" line="180"/>
         <source>&lt;b&gt;%1&lt;/b&gt; trained on %2 for %3 epochs, validated at %4 px. Each file is brought to the form of its test images first, a centred square (shown in the table as the model is given it), then resized to the test size.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2에서 %3 에포크 학습, %4 px에서 검증. 각 파일은 먼저 테스트 이미지의 형태인 가운데 정사각형으로 바뀌고(표에 모델이 받는 그대로 표시), 그다음 테스트 크기로 조정됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="178"/>
-        <location filename="../widgets/predictiondialog.cpp" line="241"/>
+        <location filename="../widgets/predictiondialog.cpp" line="192"/>
+        <location filename="../widgets/predictiondialog.cpp" line="255"/>
         <source>Add image files or a folder, or drop them here.</source>
         <translation>이미지 파일이나 폴더를 추가하거나 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="223"/>
+        <location filename="../widgets/predictiondialog.cpp" line="237"/>
         <source>Not added — %1</source>
         <translation>추가하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="248"/>
+        <location filename="../widgets/predictiondialog.cpp" line="262"/>
         <source>Nothing to classify: add image files or a folder first.</source>
         <translation>분류할 것이 없습니다. 먼저 이미지 파일이나 폴더를 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="259"/>
-        <location filename="../widgets/predictiondialog.cpp" line="320"/>
+        <location filename="../widgets/predictiondialog.cpp" line="273"/>
+        <location filename="../widgets/predictiondialog.cpp" line="334"/>
         <source>Not classified — %1</source>
         <translation>분류하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="282"/>
+        <location filename="../widgets/predictiondialog.cpp" line="296"/>
         <source>Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, at %6 px.</source>
         <translation>이미지 %2개 중 %1개를 %3에서 %5 에포크 후의 %4 가중치로 %6 px에서 분류했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="287"/>
+        <location filename="../widgets/predictiondialog.cpp" line="301"/>
         <source>EMA</source>
         <translation>EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="287"/>
+        <location filename="../widgets/predictiondialog.cpp" line="301"/>
         <source>trained</source>
         <translation>학습된</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="291"/>
+        <location filename="../widgets/predictiondialog.cpp" line="305"/>
         <source>%1 could not be read: see their rows.</source>
         <translation>%1개는 읽을 수 없었습니다. 해당 행을 보세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="298"/>
+        <location filename="../widgets/predictiondialog.cpp" line="312"/>
         <source>Of the %1 in a folder named after a class, %2 are that class (top-1 %3%), %4 among the first %5 (%6%).</source>
         <translation>클래스 이름의 폴더에 있는 %1개 중 %2개가 그 클래스입니다(top-1 %3%), 처음 %5개 안에는 %4개입니다(%6%).</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="318"/>
+        <location filename="../widgets/predictiondialog.cpp" line="332"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="326"/>
+        <location filename="../widgets/predictiondialog.cpp" line="340"/>
         <source>Loading the checkpoint and the images…</source>
         <translation>체크포인트와 이미지를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="370"/>
+        <location filename="../widgets/predictiondialog.cpp" line="423"/>
         <source>nothing has been classified yet</source>
         <translation>아직 분류한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="378"/>
+        <location filename="../widgets/predictiondialog.cpp" line="431"/>
         <source>Images to classify</source>
         <translation>분류할 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="379"/>
+        <location filename="../widgets/predictiondialog.cpp" line="432"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="384"/>
+        <location filename="../widgets/predictiondialog.cpp" line="437"/>
         <source>A folder of images</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="389"/>
+        <location filename="../widgets/predictiondialog.cpp" line="442"/>
         <source>Export the classifications</source>
         <translation>분류 결과 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="391"/>
+        <location filename="../widgets/predictiondialog.cpp" line="444"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="394"/>
+        <location filename="../widgets/predictiondialog.cpp" line="447"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>

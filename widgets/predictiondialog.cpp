@@ -7,14 +7,18 @@
 #include "train/runhistory.h"
 #include "train/trainer.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -143,6 +147,16 @@ PredictionDialog::PredictionDialog(const QString& runDir, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* open = new QAction(tr("Open image"), m_table);
+    auto* copy = new QAction(tr("Copy"), m_table);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(open);
+    m_table->addAction(copy);
+    connect(open, &QAction::triggered, this, &PredictionDialog::openSelected);
+    connect(copy, &QAction::triggered, this, &PredictionDialog::copySelection);
+    connect(m_table, &QTableView::doubleClicked, this, &PredictionDialog::openSelected);
     layout->addWidget(m_table, 1);
 
     connect(m_mistakes, &QCheckBox::toggled, m_filter, &PredictionFilter::setMistakesOnly);
@@ -363,6 +377,45 @@ void PredictionDialog::setStatus(const QString& text, bool error) {
 
 QString PredictionDialog::statusText() const {
     return m_status->text();
+}
+
+QString PredictionDialog::selectedText() const {
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    if (rows.isEmpty()) return {};
+    QStringList lines;
+    QStringList header;
+    for (int c = 0; c < PredictionModel::ColumnCount; ++c)
+        if (!m_table->isColumnHidden(c))
+            header << m_filter->headerData(c, Qt::Horizontal).toString();
+    lines << header.join(QLatin1Char('\t'));
+    for (const QModelIndex& r : rows) {
+        const int source = m_filter->mapToSource(r).row();
+        QStringList cells;
+        for (int c = 0; c < PredictionModel::ColumnCount; ++c) {
+            if (m_table->isColumnHidden(c)) continue;
+            cells << (c == PredictionModel::Image
+                          ? QString::fromStdString(
+                                m_model->report().images[std::size_t(source)].path)
+                          : m_filter->index(r.row(), c).data().toString());
+        }
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void PredictionDialog::copySelection() const {
+    const QString text = selectedText();
+    if (!text.isEmpty()) QGuiApplication::clipboard()->setText(text);
+}
+
+void PredictionDialog::openSelected() const {
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) return;
+    const int source = m_filter->mapToSource(current).row();
+    QDesktopServices::openUrl(QUrl::fromLocalFile(
+        QString::fromStdString(m_model->report().images[std::size_t(source)].path)));
 }
 
 bool PredictionDialog::exportCsv(const QString& path, QString* why) const {

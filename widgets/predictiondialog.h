@@ -62,6 +62,12 @@ class PredictionDialog : public QDialog {
     bool exportCsv(const QString& path, QString* why = nullptr) const;
 
     QString statusText() const;
+    // The selected rows as the table shows them (sorted, filtered), tab-separated with a header
+    // line, paths in full: what Copy puts on the clipboard, for a spreadsheet.
+    QString selectedText() const;
+    void copySelection() const;
+    // Opens the selected file in the desktop's image viewer.
+    void openSelected() const;
     QSpinBox* sizeBox() const { return m_size; }
     QCheckBox* trainedWeightsBox() const { return m_trained; }
     QPushButton* classifyButton() const { return m_classify; }

@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QBrush>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QMimeData>
 #include <QPainter>
 #include <QProgressBar>
@@ -426,6 +427,22 @@ void TestPredictionDialog::classFoldersLabelFiles() {
              QString("c.jpg"));
     d.mistakesBox()->setChecked(false);
     QCOMPARE(d.filter()->rowCount(), 3);
+
+    // Copy: the selected rows as shown, tab-separated under the header, with full paths.
+    QVERIFY(d.selectedText().isEmpty());
+    d.table()->selectAll();
+    const QStringList lines = d.selectedText().split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines[0], QString("Image\tSize\tFolder's class\tClass\tProbability\tThen"));
+    for (int row = 1; row < 4; ++row) {
+        const QStringList cells = lines[row].split('\t');
+        QCOMPARE(cells.size(), 6);
+        QCOMPARE(cells[0], QString::fromStdString(d.report()->images[std::size_t(row - 1)].path));
+        QCOMPARE(cells[4],
+                 d.filter()->index(row - 1, PredictionModel::Probability).data().toString());
+    }
+    d.copySelection();
+    QCOMPARE(QGuiApplication::clipboard()->text(), d.selectedText());
     PredictionModel* m = d.model();
     for (int row = 0; row < 3; ++row) {
         const bool inRight =
