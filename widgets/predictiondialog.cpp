@@ -266,7 +266,7 @@ void PredictionDialog::classify() {
     request.imageSize = m_size->value();
     request.device = m_device->currentData().toString().toStdString();
     request.trainedWeights = !m_trained->isHidden() && m_trained->isChecked();
-    request.keepInputs = true; // the table's thumbnails
+    request.keepInputSize = PredictionModel::kThumbnailPx; // the table's thumbnails
     try {
         train::validate(request);
     } catch (const ValidationError& e) {
@@ -289,8 +289,8 @@ void PredictionDialog::classify() {
     });
     connect(worker, &PredictionWorker::predicted, this, [this](const train::PredictionReport& r) {
         finish();
-        m_report = r;
         m_model->setReport(r);
+        m_report = m_model->report(); // without the inputs, which are its thumbnails now
         const int failed = r.failed();
         const int n = int(r.images.size());
         QString text = tr("Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, "

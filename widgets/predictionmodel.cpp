@@ -34,8 +34,10 @@ void PredictionModel::setReport(const train::PredictionReport& report) {
     beginResetModel();
     m_report = report;
     m_thumbnails.clear();
-    for (const auto& p : m_report.images)
-        m_thumbnails << thumbnail(p, report.channels, report.storedSize);
+    for (auto& p : m_report.images) {
+        m_thumbnails << thumbnail(p, report.channels, report.inputSize);
+        std::vector<std::uint8_t>().swap(p.input); // the thumbnail holds it now
+    }
     endResetModel();
 }
 

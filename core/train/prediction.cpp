@@ -30,6 +30,8 @@ void validate(const PredictionRequest& r) {
         requireRange("prediction.image_size", r.imageSize, limits::kMinResolution,
                      limits::kMaxResolution);
     if (r.batch != 0) requireRange("prediction.batch", r.batch, 1, kMaxBatch);
+    if (r.keepInputSize != 0)
+        requireRange("prediction.keep_input_size", r.keepInputSize, 1, limits::kMaxResolution);
     if (!r.device.empty()) { // the names training accepts
         TrainingSettings t;
         t.device = r.device;
@@ -174,6 +176,7 @@ PredictionReport predictImages(const std::string& runDir, const std::vector<std:
     report.storedSize = info.nativeSize > 0 ? info.nativeSize : run.storeSize;
     report.validatedSize = run.sizes.validated;
     report.imageSize = request.imageSize > 0 ? request.imageSize : run.sizes.validated;
+    report.inputSize = std::min(request.keepInputSize, report.storedSize);
     report.plannedEpochs = t.epochs;
 
     const torch::Device dev = scoringDevice(request.device, t.device, "prediction.device");
@@ -212,9 +215,17 @@ PredictionReport predictImages(const std::string& runDir, const std::vector<std:
                 DecodedImage d = loadImageFile(p.path, info.channels, report.storedSize);
                 p.width = d.width;
                 p.height = d.height;
-                if (request.keepInputs) {
-                    const auto* b = d.pixels.data_ptr<std::uint8_t>();
-                    p.input.assign(b, b + d.pixels.numel());
+                if (report.inputSize > 0) {
+                    torch::Tensor kept = d.pixels;
+                    if (report.inputSize < report.storedSize) // area average, as a resize would
+                        kept = torch::adaptive_avg_pool2d(kept.unsqueeze(0).to(torch::kFloat32),
+                                                          {report.inputSize, report.inputSize})
+                                   .round()
+                                   .to(torch::kUInt8)
+                                   .squeeze(0);
+                    kept = kept.contiguous();
+                    const auto* b = kept.data_ptr<std::uint8_t>();
+                    p.input.assign(b, b + kept.numel());
                 }
                 decoded.push_back(d.pixels);
                 rows.push_back(report.images.size());

@@ -22,7 +22,9 @@ struct PredictionRequest {
     int topK = 5;                // classes listed per image (at most the run's classes)
     int batch = 0;               // 0: twice the run's batch size, as its validation
     bool trainedWeights = false; // with an EMA: the trained weights instead of the average
-    bool keepInputs = false;     // keep each file's square as the model was given it
+    // Keep each file's square as the model was given it, at most this many pixels on a side
+    // (shrunk by area averaging: a preview, small however many files); 0 keeps none.
+    int keepInputSize = 0;
 };
 
 // Throws ValidationError naming the field ("prediction.top_k", ...) and the reason.
@@ -54,8 +56,8 @@ struct ImagePrediction {
     std::vector<ClassProbability> top; // most likely first; empty with an error
     std::string error;                 // why the file was not classified
     int label = -1;                    // the class its folder names (classFromFolder), or -1
-    // With keepInputs: the square the file was brought to, before the resize to the test size
-    // (uint8, channel after channel, RGB or grey; PredictionReport::storedSize on a side).
+    // With keepInputSize: the square the file was brought to, before the resize to the test
+    // size (uint8, channel after channel, RGB or grey; PredictionReport::inputSize on a side).
     std::vector<std::uint8_t> input;
 };
 
@@ -68,6 +70,7 @@ struct PredictionReport {
     std::vector<std::string> classes;
     int channels = 3;
     int storedSize = 0; // files are brought to this square first, as the dataset's images are
+    int inputSize = 0;  // the side of each kept ImagePrediction::input (0: none kept)
     int imageSize = 0;  // then resized to this, the test size
     int validatedSize = 0;
     int epochsTrained = 0;

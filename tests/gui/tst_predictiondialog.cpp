@@ -119,6 +119,7 @@ void TestPredictionDialog::modelPassesTester() {
     r.classes = {"cat", "dog", "bird"};
     r.channels = 3;
     r.storedSize = 2;
+    r.inputSize = 2;
     train::ImagePrediction ok;
     ok.path = "/photos/a.png";
     ok.width = 640;
@@ -397,7 +398,7 @@ void TestPredictionDialog::classFoldersLabelFiles() {
     QVERIFY(d.table()->isColumnHidden(PredictionModel::Label)); // "images" names no class
     QVERIFY(!d.statusText().contains("folder named after a class"));
     // Two drawings filed under the class the first was given, one under another class.
-    const auto& classes = d.report()->classes;
+    const std::vector<std::string> classes = d.report()->classes; // report() is a copy
     const int first = d.report()->images[0].top[0].index;
     const int other = (first + 1) % int(classes.size());
     QTemporaryDir sorted;

@@ -251,14 +251,37 @@ void TestPrediction::greyDatasetAsEvaluationScores() {
     QCOMPARE(confusionOf(r, labels), evaluateRun(o.runDir, {}).sizes.front().confusion);
     // What the model was given: the file's own pixels, one grey channel of 28 x 28.
     PredictionRequest keep;
-    keep.keepInputs = true;
+    keep.keepInputSize = 64; // larger than the square: kept as it is
     const PredictionReport k =
         predictImages(o.runDir, {dir.filePath("images/img_000.png").toStdString()}, keep);
     const auto first = d.val.images[0].contiguous();
     QCOMPARE(k.images.front().input,
              std::vector<std::uint8_t>(first.data_ptr<std::uint8_t>(),
                                        first.data_ptr<std::uint8_t>() + 28 * 28));
+    QCOMPARE(k.inputSize, 28);
     QVERIFY(r.images.front().input.empty()); // only when asked for
+    QCOMPARE(r.inputSize, 0);
+    // Asked smaller, each 2 x 2 block is averaged: 14 x 14.
+    keep.keepInputSize = 14;
+    const PredictionReport small =
+        predictImages(o.runDir, {dir.filePath("images/img_000.png").toStdString()}, keep);
+    QCOMPARE(small.inputSize, 14);
+    QCOMPARE(int(small.images.front().input.size()), 14 * 14);
+    const auto* px = first.data_ptr<std::uint8_t>();
+    for (int y = 0; y < 14; ++y)
+        for (int x = 0; x < 14; ++x) {
+            const int sum = px[2 * y * 28 + 2 * x] + px[2 * y * 28 + 2 * x + 1] +
+                            px[(2 * y + 1) * 28 + 2 * x] + px[(2 * y + 1) * 28 + 2 * x + 1];
+            QVERIFY(std::abs(int(small.images.front().input[std::size_t(y * 14 + x)]) -
+                             sum / 4.0) <= 0.5);
+        }
+    keep.keepInputSize = -1;
+    try {
+        predictImages(o.runDir, {dir.filePath("images/img_000.png").toStdString()}, keep);
+        QFAIL("a negative keep_input_size was not refused");
+    } catch (const ValidationError& e) {
+        QCOMPARE(e.field(), std::string("prediction.keep_input_size"));
+    }
 }
 
 void TestPrediction::scaledAndPaddedCopies_data() {
