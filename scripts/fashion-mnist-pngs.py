@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes Fashion-MNIST test images as PNG files (Python's standard library only), to try
-image classification on files: fashion-mnist-pngs.py OUT_DIR [COUNT] [FIRST]. Each file goes
+image classification on files: fashion-mnist-pngs.py OUT_DIR [COUNT] [FIRST] [SCALE]. SCALE
+enlarges each image SCALE times (nearest pixel), as large photos for timing. Each file goes
 into a folder named after its true class, e.g. OUT_DIR/sneaker/00012.png, which
 `scalescope-cli predict` reads as the file's label."""
 import gzip
@@ -22,7 +23,7 @@ def png(width, height, grey):
     rows = b"".join(b"\0" + grey[y * width:(y + 1) * width] for y in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) +
-            chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+            chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b""))
 
 
 def main():
@@ -31,6 +32,9 @@ def main():
     out = sys.argv[1]
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 24
     first = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    scale = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    if not 1 <= scale <= 200:
+        sys.exit("SCALE must be between 1 and 200")
     with gzip.open(os.path.join(DATA, "t10k-images-idx3-ubyte.gz")) as f:
         magic, n, rows, cols = struct.unpack(">IIII", f.read(16))
         images = f.read()
@@ -46,7 +50,11 @@ def main():
         os.makedirs(folder, exist_ok=True)
         name = os.path.join(folder, f"{i:05d}.png")
         with open(name, "wb") as f:
-            f.write(png(cols, rows, images[i * size:(i + 1) * size]))
+            grey = images[i * size:(i + 1) * size]
+            if scale > 1:
+                grey = b"".join(bytes(p for p in grey[y * cols:(y + 1) * cols] for _ in range(scale))
+                                * scale for y in range(rows))
+            f.write(png(cols * scale, rows * scale, grey))
     print(f"wrote {min(n, first + count) - first} images to {out}")
 
 

@@ -1,6 +1,7 @@
 #include "prediction.h"
 
 #include "augment.h"
+#include "cputhreads.h"
 #include "datasets.h"
 #include "engine.h"
 #include "scaling/limits.h"
@@ -10,9 +11,12 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <sstream>
+#include <system_error>
+#include <thread>
 
 namespace scalescope::train {
 
@@ -153,6 +157,22 @@ std::string predictionCsv(const PredictionReport& r) {
     return os.str();
 }
 
+namespace {
+// The square as kept for a preview: as decoded, or area-averaged to report.inputSize.
+std::vector<std::uint8_t> keptInput(const torch::Tensor& pixels, const PredictionReport& report) {
+    torch::Tensor kept = pixels;
+    if (report.inputSize < report.storedSize) // area average, as a resize would
+        kept = torch::adaptive_avg_pool2d(kept.unsqueeze(0).to(torch::kFloat32),
+                                          {report.inputSize, report.inputSize})
+                   .round()
+                   .to(torch::kUInt8)
+                   .squeeze(0);
+    kept = kept.contiguous();
+    const auto* b = kept.data_ptr<std::uint8_t>();
+    return {b, b + kept.numel()};
+}
+} // namespace
+
 PredictionReport predictImages(const std::string& runDir, const std::vector<std::string>& paths,
                                const PredictionRequest& request, const PredictionCancel& cancelled,
                                const PredictionProgress& progress) {
@@ -201,38 +221,54 @@ PredictionReport predictImages(const std::string& runDir, const std::vector<std:
     toChannelsLast(*model);
 
     const int k = std::min(request.topK, classes);
+    const int decoders = std::max(1, availableLogicalCpus());
     const auto total = std::int64_t(files.size());
     torch::NoGradGuard noGrad;
     for (std::int64_t i = 0; i < total; i += batch) {
         const std::int64_t end = std::min(total, i + batch);
-        std::vector<torch::Tensor> decoded;
-        std::vector<std::size_t> rows; // report.images' rows of `decoded`
-        for (std::int64_t j = i; j < end; ++j) {
-            ImagePrediction p;
-            p.path = files[std::size_t(j)];
+        // Decoding is most of the work for large photos: the batch's files are read on one
+        // thread per logical CPU, each into its own slot, and kept in the order given.
+        const auto n = std::size_t(end - i);
+        std::vector<ImagePrediction> slots(n);
+        std::vector<torch::Tensor> pixels(n);
+        const auto decode = [&](std::size_t s) {
+            ImagePrediction& p = slots[s];
+            p.path = files[std::size_t(i) + s];
             p.label = classFromFolder(p.path, report.classes);
             try {
                 DecodedImage d = loadImageFile(p.path, info.channels, report.storedSize);
                 p.width = d.width;
                 p.height = d.height;
-                if (report.inputSize > 0) {
-                    torch::Tensor kept = d.pixels;
-                    if (report.inputSize < report.storedSize) // area average, as a resize would
-                        kept = torch::adaptive_avg_pool2d(kept.unsqueeze(0).to(torch::kFloat32),
-                                                          {report.inputSize, report.inputSize})
-                                   .round()
-                                   .to(torch::kUInt8)
-                                   .squeeze(0);
-                    kept = kept.contiguous();
-                    const auto* b = kept.data_ptr<std::uint8_t>();
-                    p.input.assign(b, b + kept.numel());
-                }
-                decoded.push_back(d.pixels);
-                rows.push_back(report.images.size());
+                if (report.inputSize > 0) p.input = keptInput(d.pixels, report);
+                pixels[s] = d.pixels;
             } catch (const std::exception& e) {
                 p.error = e.what();
             }
-            report.images.push_back(std::move(p));
+        };
+        std::atomic<std::size_t> next{0};
+        const auto work = [&] {
+            for (std::size_t s; (s = next++) < n;)
+                decode(s);
+        };
+        std::vector<std::thread> readers;
+        for (int t = 1; t < decoders && std::size_t(t) < n; ++t) {
+            try {
+                readers.emplace_back(work);
+            } catch (const std::system_error&) { // no more threads: the ones started do it
+                break;
+            }
+        }
+        work();
+        for (auto& r : readers)
+            r.join();
+        std::vector<torch::Tensor> decoded;
+        std::vector<std::size_t> rows; // report.images' rows of `decoded`
+        for (std::size_t s = 0; s < n; ++s) {
+            if (pixels[s].defined()) {
+                decoded.push_back(pixels[s]);
+                rows.push_back(report.images.size());
+            }
+            report.images.push_back(std::move(slots[s]));
         }
         if (!decoded.empty()) {
             torch::Tensor probabilities, indices;
