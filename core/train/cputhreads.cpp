@@ -1,10 +1,13 @@
 #include "cputhreads.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #ifdef __linux__
 #include <sched.h>
@@ -76,6 +79,25 @@ int cpuTrainingThreads(double stepMacs, int libraryDefault) {
     if (!(stepMacs >= kParallelStepMacs)) return base;
     const int cores = availablePhysicalCores();
     return cores > base ? cores : base;
+}
+
+void forEachIndex(std::size_t count, int threads, const std::function<void(std::size_t)>& work) {
+    std::atomic<std::size_t> next{0};
+    const auto run = [&] {
+        for (std::size_t i; (i = next++) < count;)
+            work(i);
+    };
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < threads && std::size_t(t) < count; ++t) {
+        try {
+            helpers.emplace_back(run);
+        } catch (const std::system_error&) { // no more threads: those started do the rest
+            break;
+        }
+    }
+    run();
+    for (auto& h : helpers)
+        h.join();
 }
 
 } // namespace scalescope::train

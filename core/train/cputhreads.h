@@ -1,6 +1,8 @@
 // How many threads a CPU training run gives LibTorch's operators. No torch headers.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,5 +42,11 @@ int availableLogicalCpus();
 // team then waited at every barrier, and RandAugment cost a 128 px step 44 ms where it takes
 // 15 on one core alone (docs/BENCHMARKS.md).
 bool prepareBatchAlongside(int trainingThreads, int logicalCpus);
+
+// Calls work(i) once for every i in [0, count), on up to `threads` threads (the calling one
+// among them), each taking the next index when it is free: for decoding files, whose costs
+// differ. Returns when all are done; `work` must not throw. Fewer threads when the system
+// gives no more.
+void forEachIndex(std::size_t count, int threads, const std::function<void(std::size_t)>& work);
 
 } // namespace scalescope::train

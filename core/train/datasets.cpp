@@ -1,5 +1,7 @@
 #include "datasets.h"
 
+#include "cputhreads.h"
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 #ifdef SCALESCOPE_HAVE_IMGCODECS
@@ -313,9 +315,9 @@ std::vector<std::string> folderClasses(const std::string& path, fs::path* trainR
     return classes;
 }
 
-Dataset loadFolder(const std::string& path, int resolution) {
+Dataset loadFolder(const std::string& path, int resolution, int threads) {
 #ifndef SCALESCOPE_HAVE_IMGCODECS
-    (void)resolution;
+    (void)resolution, (void)threads;
     throw ValidationError("training.dataset",
                           "image folders need OpenCV's imgcodecs, which this build lacks");
 #else
@@ -326,26 +328,40 @@ Dataset loadFolder(const std::string& path, int resolution) {
     d.classes = folderClasses(path, &trainRoot);
     const bool presplit = trainRoot != root;
     auto load = [&](const fs::path& base, int part) { // part: 0 all, 1 train share, 2 val share
-        std::vector<cv::Mat> mats;
-        std::vector<std::int64_t> labels;
+        std::vector<fs::path> files;
+        std::vector<std::int64_t> fileLabels;
         for (size_t c = 0; c < d.classes.size(); ++c) {
-            std::vector<fs::path> files;
+            std::vector<fs::path> inClass;
             if (!fs::is_directory(base / d.classes[c])) continue;
             for (const auto& e : fs::directory_iterator(base / d.classes[c]))
                 if (e.is_regular_file() && isImageFile(e.path().string()))
-                    files.push_back(e.path());
-            std::sort(files.begin(), files.end());
-            for (size_t i = 0; i < files.size(); ++i) {
+                    inClass.push_back(e.path());
+            std::sort(inClass.begin(), inClass.end());
+            for (size_t i = 0; i < inClass.size(); ++i) {
                 const bool isVal = i % kFolderValEvery == kFolderValEvery - 1;
                 if ((part == 1 && isVal) || (part == 2 && !isVal)) continue;
-                cv::Mat m = cv::imread(files[i].string(), cv::IMREAD_COLOR);
-                if (m.empty()) {
-                    ++d.skippedFiles;
-                    continue;
-                }
-                mats.push_back(centredSquare(m, resolution));
-                labels.push_back(std::int64_t(c));
+                files.push_back(inClass[i]);
+                fileLabels.push_back(std::int64_t(c));
             }
+        }
+        // Decoding is the work: the files are read on `threads` threads, each into its slot.
+        std::vector<cv::Mat> decoded(files.size());
+        forEachIndex(files.size(), threads, [&](std::size_t i) {
+            try {
+                cv::Mat m = cv::imread(files[i].string(), cv::IMREAD_COLOR);
+                if (!m.empty()) decoded[i] = centredSquare(m, resolution);
+            } catch (const cv::Exception&) { // left empty: counted as skipped below
+            }
+        });
+        std::vector<cv::Mat> mats;
+        std::vector<std::int64_t> labels;
+        for (size_t i = 0; i < files.size(); ++i) {
+            if (decoded[i].empty()) {
+                ++d.skippedFiles;
+                continue;
+            }
+            mats.push_back(std::move(decoded[i]));
+            labels.push_back(fileLabels[i]);
         }
         return fromMats(mats, labels, 3);
     };
@@ -380,11 +396,10 @@ Split renderShapes(int count, int resolution, bool hard, std::uint64_t seed, int
         }
     };
     threads = std::max(1, std::min(threads, count / 64 + 1));
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t)
-        pool.emplace_back(work, count * t / threads, count * (t + 1) / threads);
-    for (auto& th : pool)
-        th.join();
+    // In runs of 64: each thread takes the next run when it is free.
+    const int runs = (count + 63) / 64;
+    forEachIndex(std::size_t(runs), threads,
+                 [&](std::size_t r) { work(int(r) * 64, std::min(count, int(r + 1) * 64)); });
     return fromMats(mats, labels, 3);
 }
 
@@ -419,7 +434,7 @@ Dataset loadDataset(const TrainingSettings& t, int resolution, bool withTrain) {
     } else if (t.dataset == "cifar10") {
         d = loadCifar(t.dataPath);
     } else if (t.dataset == "folder") {
-        d = loadFolder(t.dataPath, resolution);
+        d = loadFolder(t.dataPath, resolution, std::max(threads, availableLogicalCpus()));
     } else {
         throw ValidationError("training.dataset", "unknown dataset \"" + t.dataset + "\"");
     }

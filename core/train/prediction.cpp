@@ -11,12 +11,9 @@
 #include <torch/torch.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <sstream>
-#include <system_error>
-#include <thread>
 
 namespace scalescope::train {
 
@@ -245,22 +242,7 @@ PredictionReport predictImages(const std::string& runDir, const std::vector<std:
                 p.error = e.what();
             }
         };
-        std::atomic<std::size_t> next{0};
-        const auto work = [&] {
-            for (std::size_t s; (s = next++) < n;)
-                decode(s);
-        };
-        std::vector<std::thread> readers;
-        for (int t = 1; t < decoders && std::size_t(t) < n; ++t) {
-            try {
-                readers.emplace_back(work);
-            } catch (const std::system_error&) { // no more threads: the ones started do it
-                break;
-            }
-        }
-        work();
-        for (auto& r : readers)
-            r.join();
+        forEachIndex(n, decoders, decode);
         std::vector<torch::Tensor> decoded;
         std::vector<std::size_t> rows; // report.images' rows of `decoded`
         for (std::size_t s = 0; s < n; ++s) {

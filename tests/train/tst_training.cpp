@@ -12,6 +12,8 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -70,6 +72,8 @@ class TestTraining : public QObject {
     void largeHostBlocksAreReused();
     void physicalCores_data();
     void physicalCores();
+    void forEachIndexOnce_data();
+    void forEachIndexOnce();
     void cpuThreadsFollowStepSize_data();
     void cpuThreadsFollowStepSize();
     void batchThreadOnlyWithACpuToSpare_data();
@@ -563,6 +567,36 @@ void TestTraining::largeHostBlocksAreReused() {
 }
 
 // A fake sysfs: each CPU's (package, core), or -1 for a CPU whose topology is missing.
+void TestTraining::forEachIndexOnce_data() {
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("threads");
+    QTest::newRow("nothing") << 0 << 4;
+    QTest::newRow("one, many threads") << 1 << 8;
+    QTest::newRow("fewer than threads") << 3 << 8;
+    QTest::newRow("one thread") << 500 << 1;
+    QTest::newRow("no thread asked") << 50 << 0;
+    QTest::newRow("two threads") << 5000 << 2;
+    QTest::newRow("more threads than CPUs") << 5000 << 16;
+}
+
+void TestTraining::forEachIndexOnce() {
+    QFETCH(int, count);
+    QFETCH(int, threads);
+    // Every index exactly once, whatever the threads; uneven work so that they interleave.
+    std::vector<std::atomic<int>> visits(static_cast<std::size_t>(count));
+    std::atomic<std::int64_t> sum{0};
+    scalescope::train::forEachIndex(std::size_t(count), threads, [&](std::size_t i) {
+        ++visits[i];
+        volatile double x = 0;
+        for (std::size_t k = 0; k < (i % 7) * 100; ++k)
+            x = x + double(k);
+        sum += std::int64_t(i);
+    });
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(visits[std::size_t(i)].load(), 1);
+    QCOMPARE(sum.load(), std::int64_t(count) * (count - 1) / 2);
+}
+
 void TestTraining::physicalCores_data() {
     QTest::addColumn<QVector<int>>("packageAndCore"); // package, core for CPU 0, 1, ...
     QTest::addColumn<QVector<int>>("asked");
