@@ -8,6 +8,7 @@
 #include "train/runhistory.h"
 #include "trainingcontroller.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -321,6 +322,21 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
             m_status->setText(tr("Not evaluated: %1").arg(why));
     });
     connect(m_runList, &QListWidget::currentRowChanged, this, &TrainingPanel::updateContinue);
+    // The selected run's windows, also from its row's context menu.
+    m_runList->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_evaluateAction = new QAction(tr("Evaluate…"), m_runList);
+    m_classifyAction = new QAction(tr("Classify images…"), m_runList);
+    m_classifyAction->setObjectName(QStringLiteral("classifyRunImages"));
+    m_runList->addAction(m_evaluateAction);
+    m_runList->addAction(m_classifyAction);
+    connect(m_evaluateAction, &QAction::triggered, m_evaluate, &QPushButton::click);
+    connect(m_classifyAction, &QAction::triggered, this, [this] {
+        const int i = continueTarget();
+        if (i < 0) return;
+        QString why;
+        if (!openPrediction(m_runs[size_t(i)].dir, &why))
+            m_status->setText(tr("Not classified: %1").arg(why));
+    });
     connect(openRun, &QPushButton::clicked, this, &TrainingPanel::openRunDialog);
     connect(m_xAxis, &QComboBox::currentIndexChanged, this, &TrainingPanel::xAxisChanged);
     connect(m_pause, &QPushButton::clicked, this, [this] {
@@ -472,9 +488,12 @@ void TrainingPanel::updateContinue() {
     m_continue->setEnabled(!m_controller->isRunning() && i >= 0 && m_runs[size_t(i)].canContinue);
     // A run in training rewrites its checkpoint: its evaluation waits for the end or a stop.
     const bool training = m_controller->isRunning() && i == m_liveRun;
-    m_evaluate->setEnabled(
+    const bool scorable =
         i >= 0 && !training && !m_runs[size_t(i)].dir.isEmpty() &&
-        QFileInfo::exists(m_runs[size_t(i)].dir + QLatin1Char('/') + train::kCheckpointFile));
+        QFileInfo::exists(m_runs[size_t(i)].dir + QLatin1Char('/') + train::kCheckpointFile);
+    m_evaluate->setEnabled(scorable);
+    if (m_evaluateAction) m_evaluateAction->setEnabled(scorable);
+    if (m_classifyAction) m_classifyAction->setEnabled(scorable);
 }
 
 namespace {

@@ -24,6 +24,7 @@ class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
+class QAction;
 class QSpinBox;
 
 namespace scalescope {
@@ -60,8 +61,8 @@ class TrainingPanel : public QWidget {
     // Adds a run folder (or its metrics.csv) written earlier, by the GUI or by
     // `scalescope-cli train`, as an overlay; false with the reason (file, line, column).
     bool openRun(const QString& path, QString* why = nullptr);
-    void openRunDialog(); // asks for a folder; a refused one is explained in a message box
-    void evaluateRunDialog(); // asks for a run folder and opens its evaluation
+    void openRunDialog();        // asks for a folder; a refused one is explained in a message box
+    void evaluateRunDialog();    // asks for a run folder and opens its evaluation
     void classifyImagesDialog(); // asks for a run folder and opens its image classification
     // What the curves are drawn against: epochs, or wall time, where progressive learning's
     // saving shows.
@@ -136,6 +137,8 @@ class TrainingPanel : public QWidget {
     QDoubleSpinBox *m_weightDecay, *m_labelSmoothing, *m_warmup, *m_ema;
     QPushButton *m_start, *m_continue, *m_pause, *m_stop;
     QPushButton* m_evaluate;
+    QAction* m_evaluateAction = nullptr; // the run list's context menu
+    QAction* m_classifyAction = nullptr;
     QProgressBar* m_progress;
     QLabel* m_status;
     QListWidget* m_runList;

@@ -14,6 +14,7 @@
 #include "../train/tinyconfig.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QBrush>
 #include <QCheckBox>
@@ -467,6 +468,17 @@ void TestPredictionDialog::evaluationWindowOpensIt() {
     ExplorerDocument doc;
     TrainingController controller;
     TrainingPanel panel(&doc, &controller);
+    // The run list's context menu opens it for the selected run, once one is open.
+    auto* fromList = panel.findChild<QAction*>("classifyRunImages");
+    QVERIFY(fromList);
+    QVERIFY(!fromList->isEnabled());
+    QVERIFY(panel.openRun(m_run));
+    QVERIFY(fromList->isEnabled());
+    fromList->trigger();
+    QCOMPARE(panel.findChildren<PredictionDialog*>().size(), 1);
+    panel.findChildren<PredictionDialog*>().front()->close(); // deletes itself
+    QVERIFY(QTest::qWaitFor([&] { return panel.findChildren<PredictionDialog*>().isEmpty(); }));
+
     EvaluationDialog* evaluation = panel.openEvaluation(m_run);
     QVERIFY(evaluation);
     evaluation->findChild<QPushButton*>("classifyWithRun")->click();
