@@ -1,6 +1,7 @@
 #include "evaluationdialog.h"
 
 #include "classscoremodel.h"
+#include "progressthrottle.h"
 #include "savetext.h"
 #include "titledplot.h"
 #include "train/runhistory.h"
@@ -9,7 +10,6 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -31,7 +31,6 @@
 namespace scalescope {
 
 namespace {
-constexpr int kProgressMs = 50;      // progress signals at most this often: the bar, not a flood
 constexpr int kCountLabelsUpTo = 12; // classes whose matrix cells get their counts written in
 const QColor kTop1Color(0xd9, 0x53, 0x4f);
 const QColor kTopKColor(0x42, 0x7b, 0xc4);
@@ -52,15 +51,12 @@ QString sizesText(const std::vector<int>& sizes) {
 
 void EvaluationWorker::run(const QString& runDir, const train::EvaluationRequest& request) {
     QThread* self = QThread::currentThread();
-    QElapsedTimer since;
-    since.start();
+    ProgressThrottle throttle;
     try {
         const auto report = train::evaluateRun(
             runDir.toStdString(), request, [self] { return self->isInterruptionRequested(); },
-            [this, &since](std::int64_t done, std::int64_t total) {
-                if (done < total && since.elapsed() < kProgressMs) return;
-                since.restart();
-                Q_EMIT progressed(done, total);
+            [this, &throttle](std::int64_t done, std::int64_t total) {
+                if (throttle.due(done, total)) Q_EMIT progressed(done, total);
             });
         Q_EMIT evaluated(report);
     } catch (const train::EvaluationCancelled&) {

@@ -1,6 +1,7 @@
 #include "predictiondialog.h"
 
 #include "predictionmodel.h"
+#include "progressthrottle.h"
 #include "savetext.h"
 #include "scaling/limits.h"
 #include "train/evaluation.h"
@@ -15,7 +16,6 @@
 #include <QDesktopServices>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGuiApplication>
@@ -37,15 +37,13 @@
 namespace scalescope {
 
 namespace {
-constexpr int kProgressMs = 50; // progress signals at most this often
-constexpr int kRowPadding = 6;  // around a thumbnail in its row
+constexpr int kRowPadding = 6; // around a thumbnail in its row
 } // namespace
 
 void PredictionWorker::run(const QString& runDir, const QStringList& paths,
                            const train::PredictionRequest& request) {
     QThread* self = QThread::currentThread();
-    QElapsedTimer since;
-    since.start();
+    ProgressThrottle throttle;
     std::vector<std::string> files;
     for (const QString& p : paths)
         files.push_back(p.toStdString());
@@ -53,10 +51,8 @@ void PredictionWorker::run(const QString& runDir, const QStringList& paths,
         const auto report = train::predictImages(
             runDir.toStdString(), files, request,
             [self] { return self->isInterruptionRequested(); },
-            [this, &since](std::int64_t done, std::int64_t total) {
-                if (done < total && since.elapsed() < kProgressMs) return;
-                since.restart();
-                Q_EMIT progressed(done, total);
+            [this, &throttle](std::int64_t done, std::int64_t total) {
+                if (throttle.due(done, total)) Q_EMIT progressed(done, total);
             });
         Q_EMIT predicted(report);
     } catch (const train::EvaluationCancelled&) {

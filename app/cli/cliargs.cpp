@@ -6,7 +6,11 @@
 #include <cerrno>
 #include <climits>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <iostream>
+
+#include <unistd.h>
 
 namespace scalescope::cli {
 
@@ -195,6 +199,18 @@ ScaleConfig configFromArgs(const Args& a) {
 void rethrowAsFlag(const ValidationError& e, const std::map<std::string, std::string>& flags) {
     const auto f = flags.find(e.field());
     throw ValidationError(f != flags.end() ? f->second : e.field(), e.reason());
+}
+
+std::function<void(std::int64_t, std::int64_t)> percentProgress(const std::string& verb,
+                                                                const Args& args) {
+    if (args.flag("--quiet") || !isatty(fileno(stderr))) return [](std::int64_t, std::int64_t) {};
+    return [verb, last = -1](std::int64_t done, std::int64_t total) mutable {
+        const int percent = total > 0 ? int(100 * done / total) : 100;
+        if (percent == last) return;
+        last = percent;
+        std::cerr << "\r" << verb << " " << percent << "%" << (done == total ? "\n" : "")
+                  << std::flush;
+    };
 }
 
 } // namespace scalescope::cli

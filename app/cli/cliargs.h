@@ -4,6 +4,8 @@
 
 #include "scaling/config.h"
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -46,5 +48,11 @@ double parseNumber(const std::string& flag, const std::string& text);
 [[noreturn]] void rethrowAsFlag(const ValidationError& e,
                                 const std::map<std::string, std::string>& flags);
 int parseInteger(const std::string& flag, const std::string& text);
+
+// A progress callback that keeps one "\r<verb> N%" line on stderr, rewritten when the percent
+// changes; silent under --quiet and when stderr is not a terminal (a progress line belongs on
+// a terminal, not in a captured log).
+std::function<void(std::int64_t, std::int64_t)> percentProgress(const std::string& verb,
+                                                                const Args& args);
 
 } // namespace scalescope::cli

@@ -10,8 +10,6 @@
 #include <iostream>
 #include <map>
 
-#include <unistd.h>
-
 namespace {
 using namespace scalescope;
 
@@ -176,17 +174,9 @@ int runEvaluateCommand(const std::vector<std::string>& argv) {
         req.samples = *v;
     }
     req.trainedWeights = a.flag("--trained-weights");
-    // A progress line belongs on a terminal, not in a captured log.
-    const bool quiet = a.flag("--quiet") || !isatty(fileno(stderr));
-    int lastPercent = -1;
     train::EvaluationReport report;
     try {
-        report = train::evaluateRun(*dir, req, {}, [&](std::int64_t done, std::int64_t total) {
-            const int p = total > 0 ? int(100 * done / total) : 100;
-            if (quiet || p == lastPercent) return;
-            lastPercent = p;
-            std::cerr << "\revaluating " << p << "%" << (done == total ? "\n" : "") << std::flush;
-        });
+        report = train::evaluateRun(*dir, req, {}, cli::percentProgress("evaluating", a));
     } catch (const ValidationError& e) { // named by the flag that set it
         cli::rethrowAsFlag(e, {{"evaluation.image_sizes", "--image-sizes"},
                                {"evaluation.batch", "--batch"},

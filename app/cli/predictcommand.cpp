@@ -12,8 +12,6 @@
 #include <iostream>
 #include <map>
 
-#include <unistd.h>
-
 namespace {
 using namespace scalescope;
 
@@ -164,18 +162,10 @@ int runPredictCommand(const std::vector<std::string>& argv) {
         req.batch = *v;
     }
     req.trainedWeights = a.flag("--trained-weights");
-    const bool quiet = a.flag("--quiet") || !isatty(fileno(stderr));
-    int lastPercent = -1;
     train::PredictionReport report;
     try {
         report = train::predictImages(*dir, a.positional(), req, {},
-                                      [&](std::int64_t done, std::int64_t total) {
-                                          const int p = total > 0 ? int(100 * done / total) : 100;
-                                          if (quiet || p == lastPercent) return;
-                                          lastPercent = p;
-                                          std::cerr << "\rclassifying " << p << "%"
-                                                    << (done == total ? "\n" : "") << std::flush;
-                                      });
+                                      cli::percentProgress("classifying", a));
     } catch (const ValidationError& e) { // named by the flag that set it
         cli::rethrowAsFlag(e, {{"prediction.image_size", "--image-size"},
                                {"prediction.top_k", "--top"},

@@ -11,8 +11,6 @@
 #include <iostream>
 #include <map>
 
-#include <unistd.h>
-
 namespace {
 using namespace scalescope;
 
@@ -126,15 +124,7 @@ int runSpeedCommand(const std::vector<std::string>& argv) {
                                {"speed.repeats", "--repeats"},
                                {"speed.warmup", "--warmup"}});
     }
-    // A progress line belongs on a terminal, not in a captured log.
-    const bool quiet = a.flag("--quiet") || !isatty(fileno(stderr));
-    int lastPercent = -1;
-    const auto report = train::measureSpeed(c, req, {}, [&](int done, int total) {
-        const int percent = total > 0 ? 100 * done / total : 100;
-        if (quiet || percent == lastPercent) return;
-        lastPercent = percent;
-        std::cerr << "\rmeasuring " << percent << "%" << (done == total ? "\n" : "") << std::flush;
-    });
+    const auto report = train::measureSpeed(c, req, {}, cli::percentProgress("measuring", a));
     if (a.flag("--json"))
         std::cout << reportJson(report).dump(2) << "\n";
     else if (a.flag("--csv"))

@@ -86,6 +86,11 @@ ProgressiveSettings::Schedule scheduleFromString(const std::string& s, const std
     throw ValidationError(field, "\"" + s + "\" is not one of fixed, paper, code");
 }
 
+void validateDevice(const std::string& field, const std::string& device) {
+    if (device != "auto" && device != "cpu" && !isCudaDevice(device))
+        throw ValidationError(field, "\"" + device + "\" is not one of auto, cpu, cuda, cuda:N");
+}
+
 void validate(const TrainingSettings& t) {
     requireOneOf("training.dataset", t.dataset,
                  {"shapes", "shapes-hard", "fashion-mnist", "cifar10", "folder"});
@@ -102,9 +107,7 @@ void validate(const TrainingSettings& t) {
     requireRange("training.label_smoothing", t.labelSmoothing, 0.0, 0.9);
     requireRange("training.warmup_epochs", t.warmupEpochs, 0.0, t.epochs);
     requireRange("training.ema_decay", t.emaDecay, 0.0, 0.999999);
-    if (t.device != "auto" && t.device != "cpu" && !isCudaDevice(t.device))
-        throw ValidationError("training.device",
-                              "\"" + t.device + "\" is not one of auto, cpu, cuda, cuda:N");
+    validateDevice("training.device", t.device);
     requireOneOf("training.precision", t.precision, {"auto", "fp32", "bf16"});
     requireRange("training.train_samples", t.trainSamples, 0, kMaxSamples);
     requireRange("training.val_samples", t.valSamples, 0, kMaxSamples);

@@ -79,6 +79,8 @@ struct TrainingSettings {
 
 // Throws ValidationError naming the field ("training.batch_size").
 void validate(const TrainingSettings& t);
+// The device names training accepts (auto, cpu, cuda, cuda:N); throws naming `field`.
+void validateDevice(const std::string& field, const std::string& device);
 
 struct ScaleConfig {
     std::string preset; // the preset it started from, for display; may be empty

@@ -90,15 +90,7 @@ void validate(const EvaluationRequest& r) {
                                   std::to_string(kMaxSizes) + " in one evaluation");
     for (int s : r.imageSizes)
         requireRange("evaluation.image_sizes", s, limits::kMinResolution, limits::kMaxResolution);
-    if (!r.device.empty()) { // the names training accepts
-        TrainingSettings t;
-        t.device = r.device;
-        try {
-            validate(t);
-        } catch (const ValidationError& e) {
-            throw ValidationError("evaluation.device", e.reason());
-        }
-    }
+    if (!r.device.empty()) validateDevice("evaluation.device", r.device);
 }
 
 std::vector<int> parseImageSizes(const std::string& field, const std::string& text) {

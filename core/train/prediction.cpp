@@ -33,15 +33,7 @@ void validate(const PredictionRequest& r) {
     if (r.batch != 0) requireRange("prediction.batch", r.batch, 1, kMaxBatch);
     if (r.keepInputSize != 0)
         requireRange("prediction.keep_input_size", r.keepInputSize, 1, limits::kMaxResolution);
-    if (!r.device.empty()) { // the names training accepts
-        TrainingSettings t;
-        t.device = r.device;
-        try {
-            validate(t);
-        } catch (const ValidationError& e) {
-            throw ValidationError("prediction.device", e.reason());
-        }
-    }
+    if (!r.device.empty()) validateDevice("prediction.device", r.device);
 }
 
 bool canClassifyImages() {

@@ -73,15 +73,7 @@ void validate(const SpeedRequest& r) {
                      limits::kMaxResolution);
     requireRange("speed.repeats", r.repeats, 1, kMaxRepeats);
     requireRange("speed.warmup", r.warmup, 0, kMaxWarmup);
-    if (!r.device.empty()) { // the names training accepts
-        TrainingSettings t;
-        t.device = r.device;
-        try {
-            validate(t);
-        } catch (const ValidationError& e) {
-            throw ValidationError("speed.device", e.reason());
-        }
-    }
+    if (!r.device.empty()) validateDevice("speed.device", r.device);
 }
 
 std::vector<StageShare> stageShares(const SpeedReport& r) {
