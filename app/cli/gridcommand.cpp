@@ -7,14 +7,13 @@
 #include "scaling/gridsearch.h"
 
 #ifdef SCALESCOPE_HAVE_TORCH
-#include "train/runhistory.h"
+#include "runqueue.h"
 #include "train/speedprobe.h"
 #include "train/trainer.h"
 #endif
 
 #include <algorithm>
 #include <cmath>
-#include <csignal>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -143,157 +142,63 @@ std::vector<Speed> measureCandidates(const ScaleConfig& base,
     return speeds;
 }
 
-train::TrainControl* gControl = nullptr;
-extern "C" void onGridSignal(int) {
-    if (gControl) gControl->requestCancel(); // the candidate keeps its checkpoint
-}
-
-struct Trained {
-    GridCandidate candidate;
-    std::string dir;
-    std::string state; // "trained", "read back", "stopped", "failed: ..."
-    double valAccuracy = std::numeric_limits<double>::quiet_NaN();
-    double bestValAccuracy = std::numeric_limits<double>::quiet_NaN();
-    double seconds = std::numeric_limits<double>::quiet_NaN();
-};
-
-std::string csvNumber(double v) {
-    if (!std::isfinite(v)) return {};
-    std::ostringstream os;
-    os << std::setprecision(8) << v;
-    return os.str();
-}
-
-std::string gridCsv(const std::vector<Trained>& rows) {
+std::string gridCsv(const std::vector<GridCandidate>& list, const std::vector<std::string>& dirs,
+                    const cli::QueueOutcome& outcome) {
+    using cli::csvNumber;
     std::ostringstream os;
     os << "alpha,beta,gamma,product,depth_multiplier,width_multiplier,resolution,params,macs,"
           "val_accuracy,best_val_accuracy,seconds,state,run_dir\n";
-    for (const Trained& t : rows) {
-        const GridCandidate& c = t.candidate;
+    for (size_t i = 0; i < list.size(); ++i) {
+        const GridCandidate& c = list[i];
+        const cli::QueuedResult& t = outcome.results[i];
         os << csvNumber(c.coefficients.alpha) << "," << csvNumber(c.coefficients.beta) << ","
            << csvNumber(c.coefficients.gamma) << "," << csvNumber(c.product) << ","
            << csvNumber(c.depthMultiplier) << "," << csvNumber(c.widthMultiplier) << ","
            << c.resolution << "," << c.params << "," << c.macs << "," << csvNumber(t.valAccuracy)
-           << "," << csvNumber(t.bestValAccuracy) << "," << csvNumber(t.seconds) << ",\"" << t.state
-           << "\",\"" << t.dir << "\"\n";
+           << "," << csvNumber(t.bestValAccuracy) << "," << csvNumber(t.seconds) << ","
+           << cli::csvText(t.state) << "," << cli::csvText(dirs[i]) << "\n";
     }
     return os.str();
-}
-
-// A finished run of exactly this configuration in `dir`: its result; a stopped one: resume.
-enum class Found { Nothing, Finished, Stopped };
-Found inspectRunDir(const std::string& dir, const ScaleConfig& config, Trained& out) {
-    std::error_code ec;
-    if (!fs::exists(fs::path(dir) / train::kConfigFile, ec)) return Found::Nothing;
-    if (!(loadConfig((fs::path(dir) / train::kConfigFile).string()) == config))
-        throw ValidationError("--output-dir", dir + " holds a run of another configuration (other "
-                                                    "training options?): choose another folder");
-    train::RunHistory h;
-    try {
-        h = train::readRunHistory(dir);
-    } catch (const std::exception&) {
-        return Found::Nothing; // stopped before its first checkpoint: train it afresh
-    }
-    if (h.canContinue()) return Found::Stopped;
-    if (int(h.epochs.size()) < h.plannedEpochs) return Found::Nothing;
-    for (const train::TrainEvent& e : h.epochs)
-        if (std::isfinite(e.valAccuracy))
-            out.bestValAccuracy = std::isfinite(out.bestValAccuracy)
-                                      ? std::max(out.bestValAccuracy, e.valAccuracy)
-                                      : e.valAccuracy;
-    out.valAccuracy = h.epochs.back().valAccuracy;
-    out.seconds = h.epochs.back().elapsedSeconds;
-    return Found::Finished;
 }
 
 int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list,
               const std::string& outDir, bool quiet) {
     fs::create_directories(outDir);
-    std::vector<Trained> rows;
-    bool stopped = false;
-    train::TrainControl control;
-    gControl = &control;
-    std::signal(SIGINT, onGridSignal);
-    std::signal(SIGTERM, onGridSignal);
-    // Every folder is looked at before anything trains: one that holds another configuration
-    // stops the grid at once, not after hours of training.
-    std::vector<ScaleConfig> configs;
-    std::vector<Trained> plan;
-    std::vector<Found> found;
-    for (const GridCandidate& candidate : list) {
-        const ScaleConfig c = candidateConfig(base, candidate.coefficients);
-        Trained t;
-        t.candidate = candidate;
-        t.dir = (fs::path(outDir) / gridRunName(candidate.coefficients)).string();
-        found.push_back(inspectRunDir(t.dir, c, t));
-        configs.push_back(c);
-        plan.push_back(t);
+    std::vector<cli::QueuedTraining> queue;
+    std::vector<std::string> dirs;
+    for (const GridCandidate& c : list) {
+        std::ostringstream title;
+        title << "alpha " << compactDecimal(c.coefficients.alpha) << ", beta "
+              << compactDecimal(c.coefficients.beta) << ", gamma "
+              << compactDecimal(c.coefficients.gamma) << " (" << fixed(c.product, 4) << "), "
+              << c.resolution << " px, " << shortCount(double(c.macs)) << " MACs";
+        dirs.push_back((fs::path(outDir) / gridRunName(c.coefficients)).string());
+        queue.push_back({title.str(), dirs.back(), candidateConfig(base, c.coefficients)});
     }
-    for (size_t i = 0; i < list.size() && !stopped; ++i) {
-        Trained t = plan[i];
-        const ScaleConfig& c = configs[i];
-        std::cerr << "[" << i + 1 << "/" << list.size() << "] alpha "
-                  << compactDecimal(t.candidate.coefficients.alpha) << ", beta "
-                  << compactDecimal(t.candidate.coefficients.beta) << ", gamma "
-                  << compactDecimal(t.candidate.coefficients.gamma) << " ("
-                  << fixed(t.candidate.product, 4) << "), " << t.candidate.resolution << " px, "
-                  << shortCount(double(t.candidate.macs)) << " MACs: ";
-        if (found[i] == Found::Finished) {
-            t.state = "read back";
-            std::cerr << "finished before, " << fixed(100 * t.valAccuracy, 2) << "%\n";
-            rows.push_back(t);
-            continue;
-        }
-        std::cerr << (found[i] == Found::Stopped ? "continuing" : "training") << "\n";
-        train::RunOptions opts;
-        opts.runDir = t.dir;
-        opts.resume = found[i] == Found::Stopped;
-        auto sink = [&](const train::TrainEvent& e) {
-            using T = train::TrainEvent::Type;
-            if (e.type == T::Epoch && !quiet && std::isfinite(e.valAccuracy))
-                std::cerr << "  epoch " << e.epoch + 1 << "/" << e.epochs << ": val accuracy "
-                          << fixed(100 * e.valAccuracy, 2) << "%\n";
-            else if (e.type == T::Error)
-                std::cerr << "  error: " << e.message << "\n";
-        };
-        const train::TrainSummary s = train::runTraining(c, opts, control, sink);
-        t.valAccuracy = s.finalValAccuracy;
-        t.bestValAccuracy = s.bestValAccuracy;
-        t.seconds = s.wallSeconds;
-        if (!s.error.empty()) {
-            t.state = "failed: " + s.error;
-        } else if (s.cancelled) {
-            t.state = "stopped";
-            stopped = true;
-        } else {
-            t.state = "trained";
-            std::cerr << "  -> " << fixed(100 * t.valAccuracy, 2) << "% in "
-                      << fixed(s.wallSeconds, 1) << " s\n";
-        }
-        rows.push_back(t);
-    }
-    gControl = nullptr;
+    const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--output-dir");
     const std::string csvPath = (fs::path(outDir) / "grid.csv").string();
-    writeFileAtomically(csvPath, gridCsv(rows));
+    writeFileAtomically(csvPath, gridCsv(list, dirs, outcome));
 
     // Ranked: the best final validation accuracy first; unfinished ones last.
-    std::vector<Trained> ranked = rows;
-    std::stable_sort(ranked.begin(), ranked.end(), [](const Trained& a, const Trained& b) {
-        const bool fa = std::isfinite(a.valAccuracy), fb = std::isfinite(b.valAccuracy);
-        return fa != fb ? fa : fa && a.valAccuracy > b.valAccuracy;
+    std::vector<size_t> ranked(list.size());
+    for (size_t i = 0; i < ranked.size(); ++i)
+        ranked[i] = i;
+    const auto& res = outcome.results;
+    std::stable_sort(ranked.begin(), ranked.end(), [&](size_t a, size_t b) {
+        const bool fa = std::isfinite(res[a].valAccuracy), fb = std::isfinite(res[b].valAccuracy);
+        return fa != fb ? fa : fa && res[a].valAccuracy > res[b].valAccuracy;
     });
     std::cout << std::right << std::setw(5) << "rank" << std::setw(7) << "alpha" << std::setw(6)
               << "beta" << std::setw(7) << "gamma" << std::setw(11) << "a*b^2*g^2" << std::setw(10)
               << "MACs" << std::setw(11) << "val acc" << std::setw(10) << "time"
               << "  state\n";
     for (size_t r = 0; r < ranked.size(); ++r) {
-        const Trained& t = ranked[r];
-        std::cout << std::setw(5) << r + 1 << std::setw(7)
-                  << compactDecimal(t.candidate.coefficients.alpha) << std::setw(6)
-                  << compactDecimal(t.candidate.coefficients.beta) << std::setw(7)
-                  << compactDecimal(t.candidate.coefficients.gamma) << std::setw(11)
-                  << fixed(t.candidate.product, 4) << std::setw(10)
-                  << shortCount(double(t.candidate.macs)) << std::setw(10)
+        const GridCandidate& c = list[ranked[r]];
+        const cli::QueuedResult& t = res[ranked[r]];
+        std::cout << std::setw(5) << r + 1 << std::setw(7) << compactDecimal(c.coefficients.alpha)
+                  << std::setw(6) << compactDecimal(c.coefficients.beta) << std::setw(7)
+                  << compactDecimal(c.coefficients.gamma) << std::setw(11) << fixed(c.product, 4)
+                  << std::setw(10) << shortCount(double(c.macs)) << std::setw(10)
                   << (std::isfinite(t.valAccuracy) ? fixed(100 * t.valAccuracy, 2) + "%"
                                                    : std::string("-"))
                   << std::setw(9)
@@ -301,13 +206,11 @@ int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list,
                   << "  " << t.state << "\n";
     }
     std::cout << "table: " << csvPath << "\n";
-    if (stopped) {
+    if (outcome.stopped) {
         std::cout << "stopped: run the same command again to go on from here\n";
         return 130;
     }
-    const bool anyFailed = std::any_of(
-        rows.begin(), rows.end(), [](const Trained& t) { return t.state.rfind("failed", 0) == 0; });
-    return anyFailed ? 1 : 0;
+    return outcome.anyFailed ? 1 : 0;
 }
 #endif
 } // namespace

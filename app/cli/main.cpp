@@ -22,7 +22,8 @@ int runSpeedCommand(const std::vector<std::string>& argv);    // speedcommand.cp
 int runEvaluateCommand(const std::vector<std::string>& argv); // evaluatecommand.cpp
 int runPredictCommand(const std::vector<std::string>& argv);  // predictcommand.cpp
 #endif
-int runGridCommand(const std::vector<std::string>& argv); // gridcommand.cpp
+int runGridCommand(const std::vector<std::string>& argv);  // gridcommand.cpp
+int runStudyCommand(const std::vector<std::string>& argv); // studycommand.cpp
 
 namespace {
 using namespace scalescope;
@@ -42,6 +43,8 @@ Commands:
   predict   classify image files or folders with a trained run (scalescope-cli predict --help)
   grid      EfficientNet's grid search for alpha, beta, gamma; --train trains each candidate
             (scalescope-cli grid --help)
+  study     EfficientNet's scaling study: depth, width or resolution alone against compound
+            scaling at the same MACs; --train trains each point (scalescope-cli study --help)
 
 Scaling options (inspect, export):
   --preset NAME          efficientnet-b0 ... efficientnet-b7, efficientnetv2-s/m/l,
@@ -348,6 +351,7 @@ int main(int argc, char** argv) {
         }
         if (command == "presets") return presets();
         if (command == "grid") return runGridCommand(args);
+        if (command == "study") return runStudyCommand(args);
         if (command == "train") {
 #ifdef SCALESCOPE_HAVE_TORCH
             return runTrainCommand(args);

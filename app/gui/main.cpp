@@ -4,6 +4,7 @@
 #include "evaluationdialog.h"
 #include "explorerdocument.h"
 #include "predictiondialog.h"
+#include "scalingstudydialog.h"
 #include "speedpanel.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
@@ -121,8 +122,14 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "An image file or folder to classify with the "
                                         "--classify-run run (repeatable)."),
         QStringLiteral("PATH"));
+    QCommandLineOption study(
+        QStringLiteral("open-study"),
+        QApplication::translate("main", "Open the scaling study window on a study folder "
+                                        "(scalescope-cli study --train); with --screenshot, "
+                                        "capture that window."),
+        QStringLiteral("DIR"));
     parser.addOptions({shot, train, compare, speed, lang, config, openRun, xAxis, evaluate,
-                       classifyRun, classify});
+                       classifyRun, classify, study});
     parser.process(app);
     const QString axis = parser.value(xAxis);
     if (parser.isSet(xAxis) && axis != QLatin1String("epochs") && axis != QLatin1String("time")) {
@@ -193,7 +200,25 @@ int main(int argc, char** argv) {
             }
         }
     }
+    scalescope::ScalingStudyDialog* studyWindow = nullptr;
+    if (parser.isSet(study)) {
+        QString why;
+        studyWindow = window.scalingStudyDialog();
+        if (!studyWindow->openStudy(parser.value(study), &why)) {
+            std::fprintf(stderr, "scalescope: --open-study %s: %s\n",
+                         qPrintable(parser.value(study)), qPrintable(why));
+            if (screenshot) return 1;
+        }
+        studyWindow->show();
+    }
     if (!screenshot) return app.exec();
+
+    if (studyWindow) {
+        QEventLoop loop;
+        QTimer::singleShot(200, &loop, &QEventLoop::quit);
+        loop.exec();
+        return saveGrab(studyWindow, parser.value(shot));
+    }
 
     if (prediction) {
         QEventLoop loop;

@@ -7,6 +7,7 @@
 #include "gridsearchdialog.h"
 #include "scaling/timmexport.h"
 #include "scalingeditor.h"
+#include "scalingstudydialog.h"
 #include "speedpanel.h"
 #include "stagetablemodel.h"
 #include "train/trainer.h"
@@ -105,6 +106,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                 const auto it = m_gridRuns.find(dir);
                 if (it != m_gridRuns.end() && m_gridDialog)
                     m_gridDialog->model()->setAccuracy(it->second, accuracy);
+                const auto study = m_studyRuns.find(dir);
+                if (study != m_studyRuns.end() && m_studyDialog)
+                    m_studyDialog->model()->setAccuracy(study->second, accuracy);
             });
     connect(m_training, &TrainingPanel::runStateChanged, this, [this](bool running) {
         m_running = running;
@@ -114,6 +118,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_gridAction->setEnabled(!running);
         m_speed->setTrainingRunning(running); // both would time the same cores
         if (m_gridDialog) m_gridDialog->setEnabled(!running);
+        if (m_studyDialog) m_studyDialog->setTrainingRunning(running);
         updateUndoActions();
     });
     m_confirmStop = [this] {
@@ -222,6 +227,11 @@ void MainWindow::buildMenus() {
         m_gridDialog->show();
         m_gridDialog->raise();
     });
+    m_studyAction =
+        edit->addAction(tr("Scaling &study: compound against one dimension…"), this, [this] {
+            scalingStudyDialog()->show();
+            scalingStudyDialog()->raise();
+        });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (auto* dock : findChildren<QDockWidget*>())
@@ -321,6 +331,47 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list) {
                             .arg(g.coefficients.alpha)
                             .arg(g.coefficients.beta)
                             .arg(g.coefficients.gamma)});
+    }
+    m_training->queueRuns(std::move(runs));
+    m_tabs->setCurrentWidget(m_training);
+}
+
+ScalingStudyDialog* MainWindow::scalingStudyDialog() {
+    if (!m_studyDialog) {
+        m_studyDialog = new ScalingStudyDialog(m_doc, this);
+        m_studyDialog->setTrainingRunning(m_running);
+        connect(m_studyDialog, &ScalingStudyDialog::trainRequested, this,
+                &MainWindow::trainStudyPoints);
+    }
+    return m_studyDialog;
+}
+
+void MainWindow::trainStudyPoints(const std::vector<StudyPoint>& points) {
+    QString why;
+    if (!m_controller->isRunning() && !m_training->commitSettings(&why)) {
+        showMessage(tr("Not started — the training settings are refused: %1").arg(why));
+        return;
+    }
+    const QString base = scalingStudyDialog()->studyDir();
+    std::vector<TrainingPanel::QueuedRun> runs;
+    for (const StudyPoint& asked : points) {
+        // The points were made before the tab's settings went into the document.
+        StudyPoint p;
+        try {
+            p = studyPoint(m_doc->config(), asked.strategy, asked.phi);
+        } catch (const ValidationError& e) {
+            showMessage(tr("Not started — %1").arg(QString::fromStdString(e.what())));
+            return;
+        }
+        const QString dir =
+            base + QLatin1Char('/') + QString::fromStdString(studyRunName(p.strategy, p.phi));
+        m_studyRuns[dir] = p.config;
+        const QString label = p.strategy == StudyStrategy::Baseline
+                                  ? tr("study: as configured")
+                                  : tr("study: %1 at φ %2")
+                                        .arg(QString::fromStdString(toString(p.strategy)))
+                                        .arg(p.phi);
+        runs.push_back({p.config, dir, label});
     }
     m_training->queueRuns(std::move(runs));
     m_tabs->setCurrentWidget(m_training);

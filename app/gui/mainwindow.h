@@ -4,6 +4,7 @@
 #include <QMainWindow>
 
 #include "scaling/gridsearch.h"
+#include "scaling/scalingstudy.h"
 
 #include <QString>
 
@@ -24,6 +25,7 @@ class ArchitectureView;
 class CostPanel;
 class ExplorerDocument;
 class GridSearchDialog;
+class ScalingStudyDialog;
 class ScalingEditor;
 class SpeedPanel;
 class StageTableModel;
@@ -53,6 +55,9 @@ class MainWindow : public QMainWindow {
     bool save(); // to the file it came from, or asks where
     // Queues a training run per candidate (the grid's φ, the training tab's settings).
     void trainGridCandidates(const std::vector<GridCandidate>& list);
+    void trainStudyPoints(const std::vector<StudyPoint>& points);
+    // The scaling study window, made on first use.
+    ScalingStudyDialog* scalingStudyDialog();
     QAction* undoAction() const { return m_undoAction; }
     QAction* redoAction() const { return m_redoAction; }
     QDockWidget* historyDock() const { return m_historyDock; }
@@ -94,6 +99,9 @@ class MainWindow : public QMainWindow {
     QAction* m_gridAction = nullptr;
     GridSearchDialog* m_gridDialog = nullptr;
     std::map<QString, Coefficients> m_gridRuns; // run folder -> the candidate it trains
+    QAction* m_studyAction = nullptr;
+    ScalingStudyDialog* m_studyDialog = nullptr;
+    std::map<QString, ScaleConfig> m_studyRuns; // run folder -> the point it trains
     bool m_running = false;
     QString m_lastMessage;
     std::function<bool()> m_confirmStop;

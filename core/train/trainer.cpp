@@ -89,6 +89,11 @@ std::string defaultGridDir() {
     return (run.parent_path().parent_path() / "grids" / run.filename()).string();
 }
 
+std::string defaultStudyDir() {
+    const fs::path run(defaultRunDir());
+    return (run.parent_path().parent_path() / "studies" / run.filename()).string();
+}
+
 namespace {
 constexpr const char* kWeightsFile = "weights.pt";
 constexpr int kEvalBatchMultiplier = 2; // evaluation holds no gradients: larger batches fit

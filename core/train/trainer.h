@@ -136,5 +136,7 @@ bool cudaAvailable();
 std::string defaultRunDir(); // ~/.local/share/scalescope/runs/<timestamp>
 // Where a grid search's runs go: .../scalescope/grids/STAMP, beside the runs folder.
 std::string defaultGridDir();
+// Where a scaling study's runs go: .../scalescope/studies/STAMP.
+std::string defaultStudyDir();
 
 } // namespace scalescope::train

@@ -16,6 +16,7 @@ class TestCli : public QObject {
     void inspectAgainst_data();
     void inspectAgainst();
     void gridLists();
+    void studyLists();
     void exportRoundTrip();
     void exportTimm();
     void badInput_data();
@@ -162,6 +163,43 @@ void TestCli::gridLists() {
     QCOMPARE(text.out.count('\n'), 4); // a header and three rows
 }
 
+// The study's points as `inspect` builds the same models: compound φ 2 is B0 at φ 2, and the
+// single dimensions are the explicit multipliers at the same nominal budget.
+void TestCli::studyLists() {
+    const Result r = run({"study", "--json", "--phis", "1,2"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonArray points = QJsonDocument::fromJson(r.out.toUtf8())["points"].toArray();
+    QCOMPARE(points.size(), 9); // the configured model, then four strategies at two φ
+    QCOMPARE(points[0].toObject()["strategy"].toString(), QString("baseline"));
+    QCOMPARE(points[0].toObject()["params"].toInteger(), qint64(5288548));
+    const auto inspected = [this](const QStringList& args) {
+        return QJsonDocument::fromJson(run(QStringList{"inspect", "--json"} + args).out.toUtf8())
+            .object();
+    };
+    const double budget = std::pow(1.2 * 1.1 * 1.1 * 1.15 * 1.15, 2.0);
+    for (const auto& v : points) {
+        const QJsonObject p = v.toObject();
+        if (p["phi"].toDouble() != 2.0) continue;
+        QCOMPARE(p["nominal_macs_ratio"].toDouble(), budget);
+        QJsonObject same;
+        const QString s = p["strategy"].toString();
+        if (s == "compound") same = inspected({"--phi", "2"});
+        if (s == "depth") same = inspected({"--depth", QString::number(budget, 'g', 17)});
+        if (s == "width")
+            same = inspected({"--width", QString::number(std::sqrt(budget), 'g', 17)});
+        if (s == "resolution") same = inspected({"--resolution", "432"}); // 224·1.92 = 430 -> 432
+        QVERIFY2(!same.isEmpty(), qPrintable(s));
+        QCOMPARE(p["macs"].toInteger(), same["macs"].toInteger());
+        QCOMPARE(p["params"].toInteger(), same["params"].toInteger());
+        QCOMPARE(p["resolution"].toInt(), same["resolution"].toInt());
+    }
+    const Result text = run({"study", "--phis", "1", "--strategies", "depth,width"});
+    QCOMPARE(text.code, 0);
+    QCOMPARE(text.out.count('\n'), 4); // a header, the configured model and two points
+    QVERIFY(text.out.contains("width"));
+    QVERIFY(!text.out.contains("resolution"));
+}
+
 void TestCli::exportRoundTrip() {
     QTemporaryDir dir;
     const QString file = dir.filePath("cfg.json");
@@ -238,6 +276,24 @@ void TestCli::badInput_data() {
     QTest::newRow("grid bad epochs") << QStringList{"grid", "--epochs", "0"} << "training.epochs";
     QTest::newRow("grid limit 0") << QStringList{"grid", "--limit", "0"}
                                   << "--limit: must be at least 1";
+    QTest::newRow("study phi twice")
+        << QStringList{"study", "--phis", "1,2,1"} << "--phis: phi 1 is given twice";
+    QTest::newRow("study phi nan")
+        << QStringList{"study", "--phis", "nan"} << "--phis: \"nan\" is not a number";
+    QTest::newRow("study phi 0 only")
+        << QStringList{"study", "--phis", "0"} << "--phis: phi 0 is the configured model alone";
+    QTest::newRow("study past limits")
+        << QStringList{"study", "--phis", "20"} << "--phis: depth scaling at phi 20 is past";
+    QTest::newRow("study strategy") << QStringList{"study", "--strategies", "height"}
+                                    << "--strategies: \"height\" is not one of compound";
+    QTest::newRow("study shrinking coefficients")
+        << QStringList{"study", "--alpha", "0.9", "--beta", "1", "--gamma", "1"}
+        << "--alpha: alpha*beta^2*gamma^2 is 0.9, not above 1";
+    QTest::newRow("study output without train")
+        << QStringList{"study", "--output-dir", "x"} << "--output-dir: goes with --train";
+    QTest::newRow("study json and train")
+        << QStringList{"study", "--json", "--train"} << "--json: lists the points";
+    QTest::newRow("study argument") << QStringList{"study", "b0"} << "b0: unexpected argument";
     QTest::newRow("export format")
         << QStringList{"export", "--format", "onnx"} << "--format: \"onnx\" is not config or timm";
     QTest::newRow("timm resnet") << QStringList{"export", "--format", "timm", "--preset",

@@ -1,0 +1,124 @@
+#include "runqueue.h"
+
+#include "scaling/format.h"
+#include "train/runhistory.h"
+#include "train/trainer.h"
+
+#include <cmath>
+#include <csignal>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace scalescope::cli {
+
+namespace {
+namespace fs = std::filesystem;
+
+train::TrainControl* gControl = nullptr;
+extern "C" void onQueueSignal(int) {
+    if (gControl) gControl->requestCancel(); // the run keeps its checkpoint
+}
+
+// A finished run of exactly this configuration in `dir`: its result; a stopped one: resume.
+enum class Found { Nothing, Finished, Stopped };
+Found inspectRunDir(const std::string& dir, const ScaleConfig& config, const std::string& dirFlag,
+                    QueuedResult& out) {
+    std::error_code ec;
+    if (!fs::exists(fs::path(dir) / train::kConfigFile, ec)) return Found::Nothing;
+    if (!(loadConfig((fs::path(dir) / train::kConfigFile).string()) == config))
+        throw ValidationError(dirFlag, dir + " holds a run of another configuration (other "
+                                             "training options?): choose another folder");
+    train::RunHistory h;
+    try {
+        h = train::readRunHistory(dir);
+    } catch (const std::exception&) {
+        return Found::Nothing; // stopped before its first checkpoint: train it afresh
+    }
+    if (h.canContinue()) return Found::Stopped;
+    if (int(h.epochs.size()) < h.plannedEpochs) return Found::Nothing;
+    for (const train::TrainEvent& e : h.epochs)
+        if (std::isfinite(e.valAccuracy))
+            out.bestValAccuracy = std::isfinite(out.bestValAccuracy)
+                                      ? std::max(out.bestValAccuracy, e.valAccuracy)
+                                      : e.valAccuracy;
+    out.valAccuracy = h.epochs.back().valAccuracy;
+    out.seconds = h.epochs.back().elapsedSeconds;
+    return Found::Finished;
+}
+} // namespace
+
+std::string csvNumber(double v) {
+    if (!std::isfinite(v)) return {};
+    std::ostringstream os;
+    os << std::setprecision(8) << v;
+    return os.str();
+}
+
+std::string csvText(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
+                        const std::string& dirFlag) {
+    QueueOutcome outcome;
+    outcome.results.resize(list.size());
+    std::vector<Found> found;
+    for (size_t i = 0; i < list.size(); ++i)
+        found.push_back(inspectRunDir(list[i].dir, list[i].config, dirFlag, outcome.results[i]));
+
+    train::TrainControl control;
+    gControl = &control;
+    std::signal(SIGINT, onQueueSignal);
+    std::signal(SIGTERM, onQueueSignal);
+    for (size_t i = 0; i < list.size(); ++i) {
+        QueuedResult& r = outcome.results[i];
+        if (outcome.stopped) {
+            r.state = "not started";
+            continue;
+        }
+        std::cerr << "[" << i + 1 << "/" << list.size() << "] " << list[i].title << ": ";
+        if (found[i] == Found::Finished) {
+            r.state = "read back";
+            std::cerr << "finished before, " << fixed(100 * r.valAccuracy, 2) << "%\n";
+            continue;
+        }
+        std::cerr << (found[i] == Found::Stopped ? "continuing" : "training") << "\n";
+        train::RunOptions opts;
+        opts.runDir = list[i].dir;
+        opts.resume = found[i] == Found::Stopped;
+        auto sink = [&](const train::TrainEvent& e) {
+            using T = train::TrainEvent::Type;
+            if (e.type == T::Epoch && !quiet && std::isfinite(e.valAccuracy))
+                std::cerr << "  epoch " << e.epoch + 1 << "/" << e.epochs << ": val accuracy "
+                          << fixed(100 * e.valAccuracy, 2) << "%\n";
+            else if (e.type == T::Error)
+                std::cerr << "  error: " << e.message << "\n";
+        };
+        const train::TrainSummary s = train::runTraining(list[i].config, opts, control, sink);
+        r.valAccuracy = s.finalValAccuracy;
+        r.bestValAccuracy = s.bestValAccuracy;
+        r.seconds = s.wallSeconds;
+        if (!s.error.empty()) {
+            r.state = "failed: " + s.error;
+            outcome.anyFailed = true;
+        } else if (s.cancelled) {
+            r.state = "stopped";
+            outcome.stopped = true;
+        } else {
+            r.state = "trained";
+            std::cerr << "  -> " << fixed(100 * r.valAccuracy, 2) << "% in "
+                      << fixed(s.wallSeconds, 1) << " s\n";
+        }
+    }
+    gControl = nullptr;
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    return outcome;
+}
+
+} // namespace scalescope::cli

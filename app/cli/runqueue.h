@@ -1,0 +1,42 @@
+// Training a list of configurations one after the other into their own run folders, as
+// `grid --train` and `study --train` do: a folder holding a finished run of the same
+// configuration is read back, a stopped one continues from its checkpoint, and Ctrl+C stops
+// the run in progress (it keeps its checkpoint) and the rest of the list.
+#pragma once
+
+#include "scaling/config.h"
+
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace scalescope::cli {
+
+struct QueuedTraining {
+    std::string title; // the log line's name for it ("alpha 1.2, beta 1.1, ...")
+    std::string dir;
+    ScaleConfig config;
+};
+
+struct QueuedResult {
+    std::string state; // "trained", "read back", "stopped", "not started", "failed: ..."
+    double valAccuracy = std::numeric_limits<double>::quiet_NaN(); // the last validation's
+    double bestValAccuracy = std::numeric_limits<double>::quiet_NaN();
+    double seconds = std::numeric_limits<double>::quiet_NaN(); // the run's wall time
+};
+
+struct QueueOutcome {
+    std::vector<QueuedResult> results; // one per queued configuration, in its order
+    bool stopped = false;
+    bool anyFailed = false;
+};
+
+// Every folder is looked at before anything trains: one holding a run of another configuration
+// is refused (ValidationError naming `dirFlag`) at once, not after hours of training.
+QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
+                        const std::string& dirFlag);
+
+std::string csvNumber(double v);           // 8 significant digits; empty for NaN
+std::string csvText(const std::string& s); // quoted, inner quotes doubled
+
+} // namespace scalescope::cli

@@ -1,0 +1,249 @@
+// scalescope-cli study: EfficientNet's scaling study. The configured model grown by depth,
+// width or resolution alone, and by all three at once, to the same nominal MACs at each φ;
+// with --train, each point trained and the accuracies set side by side (study.csv).
+#include "cliargs.h"
+#include "trainflags.h"
+
+#include "scaling/format.h"
+#include "scaling/scalingstudy.h"
+
+#ifdef SCALESCOPE_HAVE_TORCH
+#include "runqueue.h"
+#include "train/trainer.h"
+#endif
+
+#include <cmath>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace {
+using namespace scalescope;
+namespace fs = std::filesystem;
+
+const char* kStudyUsageHead =
+    R"(usage: scalescope-cli study [--preset NAME | --config FILE] [OPTIONS]
+
+EfficientNet's scaling study (Tan & Le, Figures 3 and 8): the configured model grown by depth
+alone, width alone, resolution alone, and by all three at once (depth alpha^phi, width
+beta^phi, resolution gamma^phi), each to the same nominal MACs (alpha*beta^2*gamma^2)^phi:
+depth alone by that factor, width or resolution alone by its square root. phi counts from the
+model as configured (its scaling flags, per-stage multipliers and size cap are kept), which
+is the first point of every curve. Training sizes set apart from the model's (--min-size,
+--max-size, --eval-size) grow with each point's resolution. The table gives each point's
+rounded model, the sizes it trains and is validated at, and its real MACs beside the nominal
+factor; with --train, each accuracy is set beside the MACs at the size it was validated at.
+
+  --phis LIST            the phi of each point: 1,2 (default), 0.5,1,1.5 or FROM:TO:STEP
+  --strategies LIST      compound, depth, width, resolution, or all (default)
+  --json                 the points as JSON (without --train)
+  --train                train every point with the options below, the configured model
+                         too, and set their final validation accuracies side by side (one
+                         run folder each, and study.csv)
+  --output-dir DIR       with --train: where (default ~/.local/share/scalescope/studies/...).
+                         Run the same command again after a stop: finished points are read
+                         back, a stopped one continues from its checkpoint.
+  --quiet                with --train: a line per point, none per epoch
+
+Training options (with --train), as for `train`:
+)";
+
+std::string phiLabel(double phi) {
+    std::ostringstream os;
+    os << phi;
+    return os.str();
+}
+
+void printPoints(const std::vector<StudyPoint>& points) {
+    std::cout << std::left << std::setw(12) << "strategy" << std::right << std::setw(6) << "phi"
+              << std::setw(8) << "depth" << std::setw(8) << "width" << std::setw(7) << "size"
+              << std::setw(7) << "train" << std::setw(6) << "test" << std::setw(11) << "params"
+              << std::setw(10) << "MACs" << std::setw(10) << "nominal" << std::setw(8) << "real"
+              << "\n";
+    for (const StudyPoint& p : points)
+        std::cout << std::left << std::setw(12) << toString(p.strategy) << std::right
+                  << std::setw(6) << phiLabel(p.phi) << std::setw(8) << fixed(p.depthMultiplier, 3)
+                  << std::setw(8) << fixed(p.widthMultiplier, 3) << std::setw(7) << p.resolution
+                  << std::setw(7) << p.trainImageSize << std::setw(11)
+                  << shortCount(double(p.params)) << std::setw(10) << shortCount(double(p.macs))
+                  << std::setw(9) << fixed(p.nominalMacsRatio, 2) << "x" << std::setw(7)
+                  << fixed(p.macsRatio, 2) << "x\n";
+    for (const StudyPoint& p : points)
+        if (p.resolution != p.uncappedResolution)
+            std::cout << toString(p.strategy) << " at phi " << phiLabel(p.phi) << ": "
+                      << p.uncappedResolution << " px capped to " << p.resolution
+                      << " px by the size cap\n";
+}
+
+Json pointsJson(const ScaleConfig& base, const StudySpec& spec,
+                const std::vector<StudyPoint>& points) {
+    Json out{{"baseline", base.baseline.displayName},
+             {"alpha", base.request.coefficients.alpha},
+             {"beta", base.request.coefficients.beta},
+             {"gamma", base.request.coefficients.gamma},
+             {"phis", spec.phis}};
+    Json strategies = Json::array();
+    for (StudyStrategy s : spec.strategies)
+        strategies.push_back(toString(s));
+    out["strategies"] = strategies;
+    Json rows = Json::array();
+    for (const StudyPoint& p : points)
+        rows.push_back({{"strategy", toString(p.strategy)},
+                        {"phi", p.phi},
+                        {"depth_multiplier", p.depthMultiplier},
+                        {"width_multiplier", p.widthMultiplier},
+                        {"resolution", p.resolution},
+                        {"uncapped_resolution", p.uncappedResolution},
+                        {"train_image_size", p.trainImageSize},
+                        {"test_image_size", p.testImageSize},
+                        {"test_macs", p.testMacs},
+                        {"params", p.params},
+                        {"macs", p.macs},
+                        {"nominal_macs_ratio", p.nominalMacsRatio},
+                        {"macs_ratio", p.macsRatio},
+                        {"run_name", studyRunName(p.strategy, p.phi)}});
+    out["points"] = rows;
+    return out;
+}
+
+#ifdef SCALESCOPE_HAVE_TORCH
+std::string studyCsv(const std::vector<StudyPoint>& points, const std::vector<std::string>& dirs,
+                     const cli::QueueOutcome& outcome) {
+    using cli::csvNumber;
+    std::ostringstream os;
+    os << "strategy,phi,depth_multiplier,width_multiplier,resolution,params,macs,"
+          "train_image_size,test_image_size,test_macs,nominal_macs_ratio,macs_ratio,val_accuracy,"
+          "best_val_accuracy,seconds,"
+          "state,run_dir\n";
+    for (size_t i = 0; i < points.size(); ++i) {
+        const StudyPoint& p = points[i];
+        const cli::QueuedResult& r = outcome.results[i];
+        os << toString(p.strategy) << "," << csvNumber(p.phi) << "," << csvNumber(p.depthMultiplier)
+           << "," << csvNumber(p.widthMultiplier) << "," << p.resolution << "," << p.params << ","
+           << p.macs << "," << p.trainImageSize << "," << p.testImageSize << "," << p.testMacs
+           << "," << csvNumber(p.nominalMacsRatio) << "," << csvNumber(p.macsRatio) << ","
+           << csvNumber(r.valAccuracy) << "," << csvNumber(r.bestValAccuracy) << ","
+           << csvNumber(r.seconds) << "," << cli::csvText(r.state) << "," << cli::csvText(dirs[i])
+           << "\n";
+    }
+    return os.str();
+}
+
+// The paper's figure as a table: a row per strategy, a column per φ, each cell the final
+// validation accuracy and the MACs at the size it was validated at. The configured model is every
+// row's φ 0.
+void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& points,
+                        const cli::QueueOutcome& outcome) {
+    std::vector<double> phis{0.0};
+    for (double phi : spec.phis)
+        if (phi != 0.0) phis.push_back(phi);
+    const auto cell = [&](StudyStrategy s, double phi) -> std::string {
+        for (size_t i = 0; i < points.size(); ++i) {
+            const bool match = phi == 0.0 ? points[i].strategy == StudyStrategy::Baseline
+                                          : points[i].strategy == s && points[i].phi == phi;
+            if (!match) continue;
+            const double acc = outcome.results[i].valAccuracy;
+            return (std::isfinite(acc) ? fixed(100 * acc, 2) + "%" : std::string("-")) + " (" +
+                   shortCount(double(points[i].testMacs)) + ")";
+        }
+        return "";
+    };
+    std::cout << std::left << std::setw(12) << "val acc";
+    for (double phi : phis)
+        std::cout << std::setw(20) << "phi " + phiLabel(phi);
+    std::cout << "\n";
+    for (StudyStrategy s : spec.strategies) {
+        std::cout << std::setw(12) << toString(s);
+        for (double phi : phis)
+            std::cout << std::setw(20) << cell(s, phi);
+        std::cout << "\n";
+    }
+    std::cout << std::right;
+}
+
+int trainStudy(const StudySpec& spec, const std::vector<StudyPoint>& points,
+               const std::string& outDir, bool quiet) {
+    fs::create_directories(outDir);
+    std::vector<cli::QueuedTraining> queue;
+    std::vector<std::string> dirs;
+    for (const StudyPoint& p : points) {
+        std::ostringstream title;
+        title << (p.strategy == StudyStrategy::Baseline
+                      ? std::string("the configured model")
+                      : toString(p.strategy) + " at phi " + phiLabel(p.phi))
+              << ", " << p.resolution << " px, " << shortCount(double(p.macs)) << " MACs";
+        dirs.push_back((fs::path(outDir) / studyRunName(p.strategy, p.phi)).string());
+        queue.push_back({title.str(), dirs.back(), p.config});
+    }
+    const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--output-dir");
+    const std::string csvPath = (fs::path(outDir) / "study.csv").string();
+    writeFileAtomically(csvPath, studyCsv(points, dirs, outcome));
+    printAccuracyTable(spec, points, outcome);
+    std::cout << "table: " << csvPath << "\n";
+    if (outcome.stopped) {
+        std::cout << "stopped: run the same command again to go on from here\n";
+        return 130;
+    }
+    return outcome.anyFailed ? 1 : 0;
+}
+#endif
+} // namespace
+
+int runStudyCommand(const std::vector<std::string>& argv) {
+    for (const auto& a : argv)
+        if (a == "--help") {
+            std::cout << kStudyUsageHead << cli::kTrainingFlagsHelp;
+            return 0;
+        }
+    std::vector<std::string> options = cli::scalingFlagNames();
+    for (const char* o : {"--phis", "--strategies", "--output-dir"})
+        options.push_back(o);
+    for (const auto& o : cli::trainingFlagNames())
+        options.push_back(o);
+    const cli::Args a(argv, options, {"--json", "--train", "--quiet"});
+    if (!a.positional().empty())
+        throw ValidationError(a.positional().front(), "unexpected argument");
+
+    ScaleConfig base = cli::configFromArgs(a);
+    StudySpec spec;
+    if (auto v = a.value("--phis")) spec.phis = parsePhiList(*v, "--phis");
+    if (auto v = a.value("--strategies")) spec.strategies = parseStrategyList(*v, "--strategies");
+    const bool train = a.flag("--train");
+    if (train && a.flag("--json"))
+        throw ValidationError("--json", "lists the points; with --train the results are in "
+                                        "study.csv");
+    if (!train)
+        for (const char* only : {"--output-dir", "--quiet"})
+            if (a.has(only)) throw ValidationError(only, "goes with --train");
+    cli::applyTrainingFlags(a, base.training); // checked also when only listing
+    std::vector<StudyPoint> points;
+    try {
+        points = studyPoints(base, spec);
+    } catch (const ValidationError& e) {
+        cli::rethrowAsFlag(
+            e,
+            {{"study.phis", "--phis"}, {"study.strategies", "--strategies"}, {"alpha", "--alpha"}});
+    }
+    if (a.flag("--json")) {
+        std::cout << pointsJson(base, spec, points).dump(2) << "\n";
+        return 0;
+    }
+    std::cerr << base.baseline.displayName << " scaled by alpha "
+              << compactDecimal(base.request.coefficients.alpha) << ", beta "
+              << compactDecimal(base.request.coefficients.beta) << ", gamma "
+              << compactDecimal(base.request.coefficients.gamma) << " (alpha*beta^2*gamma^2 "
+              << fixed(base.request.coefficients.flopsBase(), 4) << "): " << points.size()
+              << " points\n";
+    if (!train) {
+        printPoints(points);
+        return 0;
+    }
+#ifdef SCALESCOPE_HAVE_TORCH
+    return trainStudy(spec, points, a.value("--output-dir").value_or(train::defaultStudyDir()),
+                      a.flag("--quiet"));
+#else
+    throw ValidationError("--train", "this build has no LibTorch (configure with "
+                                     "-DSCALESCOPE_WITH_TORCH=ON)");
+#endif
+}

@@ -1,0 +1,291 @@
+#include "scalingstudy.h"
+
+#include "costs.h"
+#include "limits.h"
+#include "validation.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+
+namespace scalescope {
+
+namespace {
+constexpr int kMaxPhiValues = 50; // points of one curve; more is a typo in a range
+
+// A φ as a person writes it: 1, 0.5, -1.25 (at most three decimals).
+std::string phiText(double phi) {
+    std::ostringstream os;
+    os << std::round(phi * 1000.0) / 1000.0;
+    return os.str();
+}
+
+double parseDecimal(const std::string& part, const std::string& field) {
+    const char* begin = part.c_str();
+    char* end = nullptr;
+    const double v = part.empty() ? NAN : std::strtod(begin, &end);
+    if (part.empty() || end != begin + part.size() || !std::isfinite(v))
+        throw ValidationError(field, "\"" + part + "\" is not a number");
+    return v;
+}
+
+std::vector<std::string> split(const std::string& text, char sep) {
+    std::vector<std::string> parts;
+    std::stringstream in(text);
+    for (std::string p; std::getline(in, p, sep);)
+        parts.push_back(p);
+    if (!text.empty() && text.back() == sep) parts.emplace_back();
+    return parts;
+}
+
+std::string withoutSpaces(const std::string& text) {
+    std::string out;
+    for (char c : text)
+        if (!std::isspace(static_cast<unsigned char>(c))) out += c;
+    return out;
+}
+} // namespace
+
+std::string toString(StudyStrategy s) {
+    switch (s) {
+    case StudyStrategy::Baseline:
+        return "baseline";
+    case StudyStrategy::Compound:
+        return "compound";
+    case StudyStrategy::Depth:
+        return "depth";
+    case StudyStrategy::Width:
+        return "width";
+    case StudyStrategy::Resolution:
+        return "resolution";
+    }
+    return {};
+}
+
+StudyStrategy studyStrategyFromString(const std::string& text, const std::string& field) {
+    std::string lower;
+    for (char c : text)
+        lower += char(std::tolower(static_cast<unsigned char>(c)));
+    for (StudyStrategy s : {StudyStrategy::Compound, StudyStrategy::Depth, StudyStrategy::Width,
+                            StudyStrategy::Resolution})
+        if (lower == toString(s)) return s;
+    throw ValidationError(field,
+                          "\"" + text + "\" is not one of compound, depth, width, resolution");
+}
+
+std::string studyRunName(StudyStrategy s, double phi) {
+    return s == StudyStrategy::Baseline ? "baseline" : toString(s) + "-phi" + phiText(phi);
+}
+
+bool parseStudyRunName(const std::string& name, StudyStrategy& strategy, double& phi) {
+    if (name == "baseline") {
+        strategy = StudyStrategy::Baseline;
+        phi = 0;
+        return true;
+    }
+    const size_t at = name.find("-phi");
+    if (at == std::string::npos) return false;
+    try {
+        const StudyStrategy s = studyStrategyFromString(name.substr(0, at), "");
+        const double v = parseDecimal(name.substr(at + 4), "");
+        if (v == 0.0 || studyRunName(s, v) != name) return false; // only names it writes
+        strategy = s;
+        phi = v;
+        return true;
+    } catch (const ValidationError&) {
+        return false;
+    }
+}
+
+void validate(const StudySpec& spec) {
+    if (spec.phis.empty()) throw ValidationError("study.phis", "no phi given");
+    if (int(spec.phis.size()) > kMaxPhiValues)
+        throw ValidationError("study.phis", "has " + std::to_string(spec.phis.size()) +
+                                                " values, more than " +
+                                                std::to_string(kMaxPhiValues));
+    for (size_t i = 0; i < spec.phis.size(); ++i) {
+        requireRange("study.phis", spec.phis[i], -limits::kMaxAbsPhi, limits::kMaxAbsPhi);
+        for (size_t j = 0; j < i; ++j)
+            if (phiText(spec.phis[j]) == phiText(spec.phis[i]))
+                throw ValidationError("study.phis",
+                                      "phi " + phiText(spec.phis[i]) + " is given twice");
+    }
+    if (spec.strategies.empty()) throw ValidationError("study.strategies", "no strategy given");
+    for (size_t i = 0; i < spec.strategies.size(); ++i) {
+        if (spec.strategies[i] == StudyStrategy::Baseline)
+            throw ValidationError("study.strategies",
+                                  "the baseline is a point of every curve, not a strategy");
+        for (size_t j = 0; j < i; ++j)
+            if (spec.strategies[j] == spec.strategies[i])
+                throw ValidationError("study.strategies",
+                                      toString(spec.strategies[i]) + " is given twice");
+    }
+    const bool onlyZero =
+        std::all_of(spec.phis.begin(), spec.phis.end(), [](double p) { return p == 0.0; });
+    if (onlyZero)
+        throw ValidationError("study.phis", "phi 0 is the configured model alone: give a phi other "
+                                            "than 0 to scale it");
+}
+
+namespace {
+// One point, given the configured model already scaled and costed.
+StudyPoint makePoint(const ScaleConfig& base, const ScaledArch& from, const CostReport& fromCosts,
+                     StudyStrategy strategy, double phi) {
+    const Coefficients& k = base.request.coefficients;
+    const double product = k.flopsBase();
+    StudyPoint p;
+    p.strategy = strategy;
+    p.phi = phi;
+    p.nominalMacsRatio = std::pow(product, phi);
+    // What each dimension is multiplied by, over the configured model.
+    double depth = 1, width = 1, size = 1;
+    switch (strategy) {
+    case StudyStrategy::Baseline:
+        break;
+    case StudyStrategy::Compound:
+        depth = std::pow(k.alpha, phi);
+        width = std::pow(k.beta, phi);
+        size = std::pow(k.gamma, phi);
+        break;
+    case StudyStrategy::Depth:
+        depth = p.nominalMacsRatio;
+        break;
+    case StudyStrategy::Width:
+        width = std::sqrt(p.nominalMacsRatio);
+        break;
+    case StudyStrategy::Resolution:
+        size = std::sqrt(p.nominalMacsRatio);
+        break;
+    }
+    p.config = base;
+    if (strategy != StudyStrategy::Baseline) {
+        ScalingRequest& r = p.config.request;
+        r.mode = ScalingRequest::Mode::Explicit;
+        // Multiplying by exactly 1 leaves the configured multiplier bit for bit.
+        r.depth = depth == 1.0 ? from.depthMultiplier : from.depthMultiplier * depth;
+        r.width = width == 1.0 ? from.widthMultiplier : from.widthMultiplier * width;
+        r.resolution =
+            size == 1.0 ? from.uncappedResolution : roundResolution(from.uncappedResolution, size);
+        r.dropout = from.dropout;
+        r.label = "scaling study: " + toString(strategy) + " at phi " + phiText(phi);
+        p.config.preset.clear();
+        // Training and test sizes set apart from the model's (a demo trained at 64 px,
+        // EfficientNetV2's larger test size) grow with its resolution, or resolution
+        // scaling would train and test every point at the same size.
+        ProgressiveSettings& ps = p.config.training.progressive;
+        if (size != 1.0) {
+            for (int* px : {&ps.minImageSize, &ps.maxImageSize, &ps.evalImageSize})
+                if (*px != 0)
+                    *px = std::clamp(roundResolution(*px, size), limits::kMinResolution,
+                                     limits::kMaxResolution);
+        }
+    }
+    ScaledArch arch;
+    try {
+        if (p.config.request.resolution > limits::kMaxResolution)
+            throw ValidationError("resolution", std::to_string(p.config.request.resolution) +
+                                                    " px is more than " +
+                                                    std::to_string(limits::kMaxResolution));
+        arch = scale(p.config.baseline, p.config.request);
+    } catch (const ValidationError& e) {
+        throw ValidationError("study.phis", toString(strategy) + " scaling at phi " + phiText(phi) +
+                                                " is past the engine's limits (" + e.what() + ")");
+    }
+    const CostReport costs = computeCosts(arch);
+    p.depthMultiplier = arch.depthMultiplier;
+    p.widthMultiplier = arch.widthMultiplier;
+    p.resolution = arch.resolution;
+    p.uncappedResolution = arch.uncappedResolution;
+    const ProgressiveSettings& ps = p.config.training.progressive;
+    p.trainImageSize = ps.maxImageSize != 0 ? ps.maxImageSize : arch.resolution;
+    p.testImageSize = ps.evalImageSize != 0 ? ps.evalImageSize : p.trainImageSize;
+    p.params = costs.params;
+    p.macs = costs.macs;
+    p.testMacs = costs.macs;
+    if (p.testImageSize != arch.resolution) {
+        ScaledArch tested = arch;
+        tested.resolution = p.testImageSize;
+        p.testMacs = computeCosts(tested).macs;
+    }
+    p.macsRatio = double(costs.macs) / double(fromCosts.macs);
+    return p;
+}
+
+void requireGrowth(const Coefficients& k) {
+    if (!(k.flopsBase() > 1.0))
+        throw ValidationError("alpha", "alpha*beta^2*gamma^2 is " + phiText(k.flopsBase()) +
+                                           ", not above 1: a larger phi would not grow the MACs");
+}
+} // namespace
+
+StudyPoint studyPoint(const ScaleConfig& base, StudyStrategy strategy, double phi) {
+    requireRange("study.phis", phi, -limits::kMaxAbsPhi, limits::kMaxAbsPhi);
+    requireGrowth(base.request.coefficients);
+    if (strategy == StudyStrategy::Baseline) phi = 0;
+    const ScaledArch from = scale(base.baseline, base.request);
+    return makePoint(base, from, computeCosts(from), strategy, phi);
+}
+
+std::vector<StudyPoint> studyPoints(const ScaleConfig& base, const StudySpec& spec) {
+    validate(spec);
+    const ScaledArch from = scale(base.baseline, base.request);
+    const CostReport fromCosts = computeCosts(from);
+    requireGrowth(base.request.coefficients);
+    std::vector<std::pair<StudyStrategy, double>> plan;
+    const bool zeroAsked =
+        std::any_of(spec.phis.begin(), spec.phis.end(), [](double p) { return p == 0.0; });
+    if (spec.includeBaseline || zeroAsked) plan.emplace_back(StudyStrategy::Baseline, 0.0);
+    for (StudyStrategy s : spec.strategies)
+        for (double phi : spec.phis)
+            if (phi != 0.0) plan.emplace_back(s, phi);
+    if (int(plan.size()) > kMaxStudyPoints)
+        throw ValidationError(
+            "study.phis", "gives " + std::to_string(plan.size()) + " points, more than " +
+                              std::to_string(kMaxStudyPoints) + ": fewer φ or fewer strategies");
+
+    std::vector<StudyPoint> out;
+    for (const auto& [strategy, phi] : plan)
+        out.push_back(makePoint(base, from, fromCosts, strategy, phi));
+    return out;
+}
+
+std::vector<double> parsePhiList(const std::string& text, const std::string& field) {
+    const std::string trimmed = withoutSpaces(text);
+    if (trimmed.empty()) throw ValidationError(field, "no phi given");
+    std::vector<double> phis;
+    if (trimmed.find(':') != std::string::npos) {
+        const std::vector<std::string> parts = split(trimmed, ':');
+        if (parts.size() != 3) throw ValidationError(field, "\"" + text + "\" is not FROM:TO:STEP");
+        const double lo = parseDecimal(parts[0], field), hi = parseDecimal(parts[1], field),
+                     step = parseDecimal(parts[2], field);
+        if (step <= 0) throw ValidationError(field, "the step " + parts[2] + " is not above 0");
+        if (hi < lo)
+            throw ValidationError(field, "the range ends (" + parts[1] + ") before it starts (" +
+                                             parts[0] + ")");
+        // A point within a millionth of a step of TO is kept: 0:2:0.1 reaches 2.
+        const double count = std::floor((hi - lo) / step + 1e-6) + 1;
+        if (count > kMaxPhiValues)
+            throw ValidationError(field, "\"" + text + "\" gives more than " +
+                                             std::to_string(kMaxPhiValues) + " values");
+        for (int i = 0; i < int(count); ++i)
+            phis.push_back(std::round((lo + i * step) * 1e9) / 1e9);
+        return phis;
+    }
+    for (const std::string& part : split(trimmed, ','))
+        phis.push_back(parseDecimal(part, field));
+    return phis;
+}
+
+std::vector<StudyStrategy> parseStrategyList(const std::string& text, const std::string& field) {
+    const std::string trimmed = withoutSpaces(text);
+    if (trimmed.empty()) throw ValidationError(field, "no strategy given");
+    if (trimmed == "all") return StudySpec{}.strategies;
+    std::vector<StudyStrategy> out;
+    for (const std::string& part : split(trimmed, ','))
+        out.push_back(studyStrategyFromString(part, field));
+    return out;
+}
+
+} // namespace scalescope

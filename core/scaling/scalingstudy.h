@@ -1,0 +1,79 @@
+// EfficientNet's scaling study (Tan & Le, Figures 3 and 8): the same model grown by depth alone,
+// width alone, resolution alone, and by all three at once, to the same nominal budget, so that
+// the four curves of accuracy against MACs can be set side by side. At φ the compound model
+// scales depth α^φ, width β^φ and resolution γ^φ, which multiplies MACs by about (α·β²·γ²)^φ;
+// each single dimension is grown to that same factor on its own: depth (α·β²·γ²)^φ, width or
+// resolution (α·β²·γ²)^(φ/2), since MACs grow with their square. Plain arithmetic on the spec;
+// training the points is the caller's (scalescope-cli study --train, the GUI's study window).
+#pragma once
+
+#include "config.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace scalescope {
+
+enum class StudyStrategy { Baseline, Compound, Depth, Width, Resolution };
+
+std::string toString(StudyStrategy s); // "compound", "depth", ...
+// "compound", "depth", "width", "resolution" (case-insensitive); throws naming `field`.
+StudyStrategy studyStrategyFromString(const std::string& text, const std::string& field);
+
+struct StudySpec {
+    std::vector<double> phis{1.0, 2.0}; // φ of each point, counted from the model as configured
+    std::vector<StudyStrategy> strategies{StudyStrategy::Compound, StudyStrategy::Depth,
+                                          StudyStrategy::Width, StudyStrategy::Resolution};
+    bool includeBaseline = true; // the configured model itself, where every curve starts
+};
+
+struct StudyPoint {
+    StudyStrategy strategy = StudyStrategy::Baseline;
+    double phi = 0;
+    // The nominal MACs factor over the configured model, (α·β²·γ²)^φ, and what the rounded
+    // model really has.
+    double nominalMacsRatio = 1, macsRatio = 1;
+    double depthMultiplier = 1, widthMultiplier = 1; // global, as the model is built
+    int resolution = 0;                              // after the configured size cap
+    int uncappedResolution = 0;                      // before it
+    // The last training stage's size: the model's, or the configured training size grown by
+    // the point's resolution factor (as are the first stage's and the test size, where set).
+    int trainImageSize = 0;
+    // The size it is validated at (the configured test size, grown likewise, or the last
+    // training stage's) and its MACs there: the cost its accuracy is drawn against.
+    int testImageSize = 0;
+    std::int64_t testMacs = 0;
+    std::int64_t params = 0, macs = 0;
+    ScaleConfig config; // what trains: explicit multipliers over the configured baseline
+};
+
+// A point's run folder name: "baseline", "compound-phi1", "width-phi0.5", "depth-phi-1".
+std::string studyRunName(StudyStrategy s, double phi);
+
+// The inverse of studyRunName: false for a name it does not write.
+bool parseStudyRunName(const std::string& name, StudyStrategy& strategy, double& phi);
+
+// At most this many points (each is a run to train).
+inline constexpr int kMaxStudyPoints = 200;
+
+// Throws ValidationError naming the field (study.phis, study.strategies).
+void validate(const StudySpec& spec);
+
+// Every point of the study for `base`: the baseline first (where asked for), then each strategy
+// in the spec's order, its φ in the spec's order. Each point keeps `base`'s per-stage
+// multipliers, size cap, dropout and training settings; training and test sizes that are set
+// (not the model's own) are multiplied by the point's resolution factor, rounded as the
+// resolution is. A point past the engine's limits is refused, naming the strategy and φ.
+std::vector<StudyPoint> studyPoints(const ScaleConfig& base, const StudySpec& spec);
+
+// One point of a study of `base` (phi is ignored for the baseline), as studyPoints makes it.
+StudyPoint studyPoint(const ScaleConfig& base, StudyStrategy strategy, double phi);
+
+// "0.5,1,2" -> {0.5, 1, 2}; "0:2:0.5" (FROM:TO:STEP) -> {0, 0.5, 1, 1.5, 2}. Throws naming
+// `field`.
+std::vector<double> parsePhiList(const std::string& text, const std::string& field);
+// "compound,depth" -> strategies; "all" -> the four. Throws naming `field`.
+std::vector<StudyStrategy> parseStrategyList(const std::string& text, const std::string& field);
+
+} // namespace scalescope

@@ -1,0 +1,412 @@
+// EfficientNet's scaling study: compound against single-dimension scaling at the same nominal
+// MACs, each point a model the engine builds, and bad studies refused by field.
+#include "scaling/config.h"
+#include "scaling/costs.h"
+#include "scaling/presets.h"
+#include "scaling/scalingstudy.h"
+
+#include <QtTest>
+#include <cmath>
+#include <limits>
+
+using namespace scalescope;
+
+namespace {
+const StudyPoint& pointOf(const std::vector<StudyPoint>& points, StudyStrategy s, double phi) {
+    for (const StudyPoint& p : points)
+        if (p.strategy == s && p.phi == phi) return p;
+    throw std::runtime_error("no such point");
+}
+
+std::vector<int> repeatsOf(const ScaledArch& a) {
+    std::vector<int> r;
+    for (const ScaledStage& s : a.stages)
+        r.push_back(s.spec.repeats);
+    return r;
+}
+
+std::vector<int> channelsOf(const ScaledArch& a) {
+    std::vector<int> c{a.stemChannels, a.headChannels};
+    for (const ScaledStage& s : a.stages)
+        c.push_back(s.spec.channels);
+    return c;
+}
+} // namespace
+
+class TestScalingStudy : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void compoundPointIsCompoundScaling_data();
+    void compoundPointIsCompoundScaling();
+    void singleDimensions_data();
+    void singleDimensions();
+    void budgetsMatch();
+    void orderAndNames();
+    void keepsTheConfiguredModel();
+    void countsFromAScaledModel();
+    void trainingSizesGrowWithResolution();
+    void badStudies_data();
+    void badStudies();
+    void phiLists_data();
+    void phiLists();
+    void badPhiLists_data();
+    void badPhiLists();
+    void strategyLists();
+    void runNames();
+};
+
+void TestScalingStudy::compoundPointIsCompoundScaling_data() {
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<double>("phi");
+    QTest::newRow("b0 phi 1") << "efficientnet-b0" << 1.0;
+    QTest::newRow("b0 phi 3") << "efficientnet-b0" << 3.0;
+    QTest::newRow("b0 phi -1") << "efficientnet-b0" << -1.0;
+    QTest::newRow("v2-s phi 1") << "efficientnetv2-s" << 1.0;
+    QTest::newRow("resnet-rs-50 phi 2") << "resnet-rs-50" << 2.0;
+}
+
+// From a baseline at φ 0 the study's compound point is the very model compound scaling
+// builds at that φ: the same repeats, channels, size, parameters and MACs.
+void TestScalingStudy::compoundPointIsCompoundScaling() {
+    QFETCH(QString, preset);
+    QFETCH(double, phi);
+    const ScaleConfig base = configForPreset(preset.toStdString());
+    StudySpec spec;
+    spec.phis = {phi};
+    spec.strategies = {StudyStrategy::Compound};
+    const std::vector<StudyPoint> points = studyPoints(base, spec);
+    QCOMPARE(int(points.size()), 2);
+    const StudyPoint& p = pointOf(points, StudyStrategy::Compound, phi);
+    ScalingRequest q = base.request;
+    q.coefficients.phi = phi;
+    const ScaledArch direct = scale(base.baseline, q);
+    const ScaledArch built = scale(p.config.baseline, p.config.request);
+    QCOMPARE(repeatsOf(built), repeatsOf(direct));
+    QCOMPARE(channelsOf(built), channelsOf(direct));
+    QCOMPARE(built.resolution, direct.resolution);
+    QCOMPARE(p.resolution, direct.resolution);
+    QCOMPARE(p.params, computeCosts(direct).params);
+    QCOMPARE(p.macs, computeCosts(direct).macs);
+    QCOMPARE(p.macsRatio,
+             double(p.macs) / double(computeCosts(scale(base.baseline, base.request)).macs));
+}
+
+void TestScalingStudy::singleDimensions_data() {
+    QTest::addColumn<int>("strategy");
+    QTest::addColumn<double>("phi");
+    for (double phi : {1.0, 2.0, -1.0}) {
+        const QByteArray at = " phi " + QByteArray::number(phi);
+        QTest::newRow("depth" + at) << int(StudyStrategy::Depth) << phi;
+        QTest::newRow("width" + at) << int(StudyStrategy::Width) << phi;
+        QTest::newRow("resolution" + at) << int(StudyStrategy::Resolution) << phi;
+    }
+}
+
+// Each single-dimension point grows its own dimension by the whole budget (depth) or its
+// square root (width, resolution) and leaves the other two exactly as configured.
+void TestScalingStudy::singleDimensions() {
+    QFETCH(int, strategy);
+    QFETCH(double, phi);
+    const auto s = StudyStrategy(strategy);
+    const ScaleConfig base = configForPreset("efficientnet-b0");
+    StudySpec spec;
+    spec.phis = {phi};
+    spec.strategies = {s};
+    const std::vector<StudyPoint> points = studyPoints(base, spec);
+    const StudyPoint& p = points.back();
+    QVERIFY(p.strategy == s);
+    const ScaledArch b = scale(base.baseline, base.request);
+    const ScaledArch a = scale(p.config.baseline, p.config.request);
+    const double budget = std::pow(base.request.coefficients.flopsBase(), phi);
+    QCOMPARE(p.nominalMacsRatio, budget);
+    if (s == StudyStrategy::Depth) {
+        QCOMPARE(a.depthMultiplier, budget);
+        QVERIFY(repeatsOf(a) != repeatsOf(b));
+    } else {
+        QCOMPARE(repeatsOf(a), repeatsOf(b));
+    }
+    if (s == StudyStrategy::Width) {
+        QCOMPARE(a.widthMultiplier, std::sqrt(budget));
+        QVERIFY(channelsOf(a) != channelsOf(b));
+    } else {
+        QCOMPARE(channelsOf(a), channelsOf(b));
+    }
+    if (s == StudyStrategy::Resolution) {
+        QCOMPARE(a.resolution, roundResolution(b.resolution, std::sqrt(budget)));
+        QCOMPARE(p.params, computeCosts(b).params); // resolution costs no parameters
+    } else {
+        QCOMPARE(a.resolution, b.resolution);
+    }
+}
+
+// The single dimensions land within rounding of the nominal budget; compound scaling's
+// rounding (channels up to a multiple of 8, repeats up) leaves it further above.
+void TestScalingStudy::budgetsMatch() {
+    const ScaleConfig base = configForPreset("efficientnet-b0");
+    StudySpec spec;
+    spec.phis = {1.0, 2.0};
+    const std::vector<StudyPoint> points = studyPoints(base, spec);
+    QCOMPARE(int(points.size()), 1 + 4 * 2);
+    for (const StudyPoint& p : points) {
+        const double off = p.macsRatio / p.nominalMacsRatio;
+        if (p.strategy == StudyStrategy::Compound)
+            QVERIFY2(off >= 1.0 && off < 1.35, qPrintable(QString::number(off)));
+        else
+            QVERIFY2(std::abs(off - 1.0) < 0.1,
+                     qPrintable(QString::fromStdString(toString(p.strategy)) + " " +
+                                QString::number(off)));
+    }
+}
+
+void TestScalingStudy::orderAndNames() {
+    const ScaleConfig base = configForPreset("efficientnet-b0");
+    StudySpec spec;
+    spec.phis = {2.0, 0.0, 0.5};
+    spec.strategies = {StudyStrategy::Width, StudyStrategy::Compound};
+    spec.includeBaseline = false; // but φ 0 asks for it
+    const std::vector<StudyPoint> points = studyPoints(base, spec);
+    QStringList names;
+    for (const StudyPoint& p : points)
+        names << QString::fromStdString(studyRunName(p.strategy, p.phi));
+    QCOMPARE(names, QStringList({"baseline", "width-phi2", "width-phi0.5", "compound-phi2",
+                                 "compound-phi0.5"}));
+    QVERIFY(points.front().config == base); // the configured model trains as it is
+    QCOMPARE(QString::fromStdString(studyRunName(StudyStrategy::Depth, -1.25)),
+             QString("depth-phi-1.25"));
+    spec.phis = {1.0};
+    QCOMPARE(int(studyPoints(base, spec).size()), 2); // no baseline unless asked
+}
+
+// Per-stage multipliers, the size cap, dropout and the training settings stay with every point.
+void TestScalingStudy::keepsTheConfiguredModel() {
+    ScaleConfig base = configForPreset("efficientnetv2-s");
+    base.request.stages.assign(base.baseline.stages.size(), StageMultiplier{});
+    base.request.stages[4].depth = 1.5;
+    base.request.maxResolution = 400;
+    base.training.epochs = 7;
+    base.training.dataset = "fashion-mnist";
+    StudySpec spec;
+    spec.phis = {1.0};
+    for (const StudyPoint& p : studyPoints(base, spec)) {
+        QCOMPARE(p.config.request.stages, base.request.stages);
+        QCOMPARE(p.config.request.maxResolution, 400);
+        TrainingSettings sizesAside = p.config.training; // sizes grow with the resolution
+        sizesAside.progressive.minImageSize = base.training.progressive.minImageSize;
+        QCOMPARE(sizesAside, base.training);
+        QCOMPARE(p.config.baseline, base.baseline);
+        QVERIFY(p.resolution <= 400);
+        const ScaledArch a = scale(p.config.baseline, p.config.request);
+        QCOMPARE(a.dropout, scale(base.baseline, base.request).dropout);
+        QCOMPARE(p.uncappedResolution, a.uncappedResolution);
+        if (p.strategy == StudyStrategy::Resolution) {
+            QVERIFY(p.uncappedResolution > 400); // 384·√1.92 = 532 px, capped
+            QCOMPARE(p.resolution, 400);
+        }
+    }
+}
+
+// φ counts from the model as configured: B0 at φ 1 grown by compound φ 1 is B0 at φ 2.
+void TestScalingStudy::countsFromAScaledModel() {
+    ScaleConfig base = configForPreset("efficientnet-b0");
+    base.request.coefficients.phi = 1.0;
+    StudySpec spec;
+    spec.phis = {1.0};
+    spec.strategies = {StudyStrategy::Compound, StudyStrategy::Width};
+    const std::vector<StudyPoint> points = studyPoints(base, spec);
+    ScalingRequest two = base.request;
+    two.coefficients.phi = 2.0;
+    const ScaledArch direct = scale(base.baseline, two);
+    const StudyPoint& c = pointOf(points, StudyStrategy::Compound, 1.0);
+    QCOMPARE(c.params, computeCosts(direct).params);
+    QCOMPARE(c.macs, computeCosts(direct).macs);
+    const StudyPoint& w = pointOf(points, StudyStrategy::Width, 1.0);
+    QCOMPARE(w.depthMultiplier, 1.2); // B0 at φ 1's depth, kept
+    QCOMPARE(w.resolution, 256);
+    QCOMPARE(w.widthMultiplier, 1.1 * std::sqrt(base.request.coefficients.flopsBase()));
+}
+
+// A training size set apart from the model's (the GUI's demo: 48 -> 64 px for a 224 px B0) and
+// a test size grow with the point's resolution, rounded as it is; where the model's own size is
+// trained (0), nothing is set.
+void TestScalingStudy::trainingSizesGrowWithResolution() {
+    ScaleConfig base = configForPreset("efficientnet-b0");
+    base.training.progressive.minImageSize = 48;
+    base.training.progressive.maxImageSize = 64;
+    base.training.progressive.evalImageSize = 72;
+    StudySpec spec;
+    spec.phis = {1.0, 2.0};
+    for (const StudyPoint& p : studyPoints(base, spec)) {
+        const ProgressiveSettings& ps = p.config.training.progressive;
+        double size = 1;
+        if (p.strategy == StudyStrategy::Compound) size = std::pow(1.15, p.phi);
+        if (p.strategy == StudyStrategy::Resolution) size = std::sqrt(p.nominalMacsRatio);
+        QCOMPARE(ps.minImageSize, roundResolution(48, size));
+        QCOMPARE(ps.maxImageSize, roundResolution(64, size));
+        QCOMPARE(ps.evalImageSize, roundResolution(72, size));
+        QCOMPARE(p.trainImageSize, ps.maxImageSize);
+        QCOMPARE(p.testImageSize, ps.evalImageSize);
+        ScaledArch tested = scale(p.config.baseline, p.config.request);
+        tested.resolution = p.testImageSize;
+        QCOMPARE(p.testMacs, computeCosts(tested).macs);
+        QVERIFY(p.testMacs < p.macs); // 72 px and up against 224 px and up
+        ProgressiveSettings asSet = base.training.progressive;
+        asSet.minImageSize = ps.minImageSize;
+        asSet.maxImageSize = ps.maxImageSize;
+        asSet.evalImageSize = ps.evalImageSize;
+        QVERIFY(ps == asSet); // nothing else of the training changes
+    }
+    // Resolution alone at φ 2: 64·1.92 = 123 -> 120 px.
+    QCOMPARE(studyPoints(base, spec).back().trainImageSize, 120);
+    // The model's own size: the point's resolution, and nothing set.
+    const std::vector<StudyPoint> own = studyPoints(configForPreset("efficientnet-b0"), spec);
+    QCOMPARE(own.back().trainImageSize, own.back().resolution);
+    QCOMPARE(own.back().config.training.progressive.maxImageSize, 0);
+    QCOMPARE(own.back().testImageSize, own.back().resolution);
+    QCOMPARE(own.back().testMacs, own.back().macs);
+}
+
+void TestScalingStudy::badStudies_data() {
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no phi") << "no phi"
+                            << "study.phis: no phi given";
+    QTest::newRow("phi NaN") << "phi nan"
+                             << "study.phis: must be a finite number";
+    QTest::newRow("phi 1e9") << "phi 1e9"
+                             << "study.phis: must be between -50 and 50";
+    QTest::newRow("phi twice") << "phi twice"
+                               << "study.phis: phi 1 is given twice";
+    QTest::newRow("only phi 0") << "only 0"
+                                << "study.phis: phi 0 is the configured model alone";
+    QTest::newRow("past the limits")
+        << "phi 20"
+        << "study.phis: depth scaling at phi 20 is past the engine's limits";
+    QTest::newRow("no strategy") << "no strategy"
+                                 << "study.strategies: no strategy given";
+    QTest::newRow("strategy twice") << "strategy twice"
+                                    << "study.strategies: width is given twice";
+    QTest::newRow("baseline as strategy")
+        << "baseline strategy"
+        << "study.strategies: the baseline is a point of every curve";
+    QTest::newRow("coefficients that shrink") << "alpha 0.5"
+                                              << "alpha: alpha*beta^2*gamma^2 is 0.5, not above 1";
+    QTest::newRow("too many points") << "many"
+                                     << "study.phis: gives 201 points, more than 200";
+}
+
+void TestScalingStudy::badStudies() {
+    QFETCH(QString, what);
+    QFETCH(QString, expected);
+    ScaleConfig base = configForPreset("efficientnet-b0");
+    StudySpec spec;
+    if (what == "no phi") spec.phis.clear();
+    if (what == "phi nan") spec.phis = {std::numeric_limits<double>::quiet_NaN()};
+    if (what == "phi 1e9") spec.phis = {1e9};
+    if (what == "phi twice") spec.phis = {1, 2, 1};
+    if (what == "only 0") spec.phis = {0};
+    if (what == "phi 20") spec.phis = {20};
+    if (what == "no strategy") spec.strategies.clear();
+    if (what == "strategy twice") spec.strategies = {StudyStrategy::Width, StudyStrategy::Width};
+    if (what == "baseline strategy") spec.strategies = {StudyStrategy::Baseline};
+    if (what == "alpha 0.5") base.request.coefficients = {0.5, 1.0, 1.0, 0.0};
+    if (what == "many") {
+        spec.phis.clear();
+        for (int i = 1; i <= 50; ++i)
+            spec.phis.push_back(i * 0.02);
+    }
+    try {
+        studyPoints(base, spec);
+        QFAIL("accepted");
+    } catch (const ValidationError& e) {
+        QVERIFY2(QString::fromStdString(e.what()).startsWith(expected), e.what());
+    }
+}
+
+void TestScalingStudy::phiLists_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<double>>("expected");
+    QTest::newRow("list") << "1,2" << QList<double>{1, 2};
+    QTest::newRow("spaces and negatives") << " -1 , 0.5 " << QList<double>{-1, 0.5};
+    QTest::newRow("range") << "0:2:0.5" << QList<double>{0, 0.5, 1, 1.5, 2};
+    // 0.1 is no binary fraction: the range still ends at 1, and at 0.3, not 0.30000000000000004.
+    QTest::newRow("decimal steps")
+        << "0:1:0.1" << QList<double>{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
+}
+
+void TestScalingStudy::phiLists() {
+    QFETCH(QString, text);
+    QFETCH(QList<double>, expected);
+    const std::vector<double> got = parsePhiList(text.toStdString(), "--phis");
+    QCOMPARE(QList<double>(got.begin(), got.end()), expected);
+}
+
+void TestScalingStudy::badPhiLists_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty") << " "
+                           << "--phis: no phi given";
+    QTest::newRow("empty item") << "1,,2"
+                                << "--phis: \"\" is not a number";
+    QTest::newRow("trailing comma") << "1,"
+                                    << "--phis: \"\" is not a number";
+    QTest::newRow("word") << "two"
+                          << "--phis: \"two\" is not a number";
+    QTest::newRow("inf") << "inf"
+                         << "--phis: \"inf\" is not a number";
+    QTest::newRow("two parts") << "1:2"
+                               << "--phis: \"1:2\" is not FROM:TO:STEP";
+    QTest::newRow("backwards") << "2:1:0.5"
+                               << "--phis: the range ends (1) before it starts (2)";
+    QTest::newRow("step 0") << "0:1:0"
+                            << "--phis: the step 0 is not above 0";
+    QTest::newRow("too many") << "0:10:0.01"
+                              << "--phis: \"0:10:0.01\" gives more than 50 values";
+}
+
+void TestScalingStudy::badPhiLists() {
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    try {
+        parsePhiList(text.toStdString(), "--phis");
+        QFAIL("accepted");
+    } catch (const ValidationError& e) {
+        QCOMPARE(QString::fromStdString(e.what()), expected);
+    }
+}
+
+void TestScalingStudy::strategyLists() {
+    QVERIFY(parseStrategyList("all", "s") == StudySpec{}.strategies);
+    QVERIFY(parseStrategyList("Width, depth", "s") ==
+            (std::vector<StudyStrategy>{StudyStrategy::Width, StudyStrategy::Depth}));
+    for (const char* bad : {"", "height", "baseline", "width,"}) {
+        try {
+            parseStrategyList(bad, "--strategies");
+            QFAIL(bad);
+        } catch (const ValidationError& e) {
+            QCOMPARE(QString::fromStdString(e.field()), QString("--strategies"));
+        }
+    }
+}
+
+void TestScalingStudy::runNames() {
+    for (StudyStrategy s : {StudyStrategy::Compound, StudyStrategy::Depth, StudyStrategy::Width,
+                            StudyStrategy::Resolution})
+        for (double phi : {1.0, 0.5, -1.25, 2.125}) {
+            StudyStrategy back = StudyStrategy::Baseline;
+            double backPhi = 0;
+            QVERIFY(parseStudyRunName(studyRunName(s, phi), back, backPhi));
+            QVERIFY(back == s);
+            QCOMPARE(backPhi, phi);
+        }
+    StudyStrategy s = StudyStrategy::Compound;
+    double phi = 1;
+    QVERIFY(parseStudyRunName("baseline", s, phi));
+    QVERIFY(s == StudyStrategy::Baseline);
+    QCOMPARE(phi, 0.0);
+    for (const char* other : {"grid", "a1.2-b1.1-g1.15", "depth-phi", "depth-phi0", "depth-phix",
+                              "height-phi1", "depth-phi1.0", "width-phi1 "})
+        QVERIFY2(!parseStudyRunName(other, s, phi), other);
+}
+
+QTEST_APPLESS_MAIN(TestScalingStudy)
+#include "tst_scalingstudy.moc"

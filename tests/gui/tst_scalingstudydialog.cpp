@@ -1,0 +1,296 @@
+// The scaling study window: a well-behaved table of exactly the core's points for the
+// document's model, refusals named by field, curves that follow the strategies asked for,
+// trained points' accuracies on the table and the plot, and a study folder opened again.
+#include "explorerdocument.h"
+#include "mainwindow.h"
+#include "scalingstudydialog.h"
+#include "train/runhistory.h"
+#include "trainingcontroller.h"
+#include "trainingpanel.h"
+
+#include "scaling/presets.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+#include <cmath>
+#include <fstream>
+#include <qcustomplot.h>
+
+using namespace scalescope;
+
+namespace {
+// A sixteenth of B0 (quarter width and depth) at 32 px: a second or two a point on a CPU.
+ScaleConfig tinyConfig() {
+    ScaleConfig c = configForPreset("efficientnet-b0");
+    c.request.mode = ScalingRequest::Mode::Explicit;
+    c.request.width = 0.25;
+    c.request.depth = 0.25;
+    c.request.resolution = 32;
+    c.training.trainSamples = 64;
+    c.training.valSamples = 32;
+    c.training.epochs = 1;
+    c.training.batchSize = 32;
+    c.training.device = "cpu";
+    c.training.progressive.schedule = ProgressiveSettings::Schedule::Fixed;
+    return c;
+}
+
+// A run folder as the trainer leaves it: its configuration and one validated epoch.
+void writeRun(const QString& dir, const ScaleConfig& c, double valAccuracy) {
+    QVERIFY(QDir().mkpath(dir));
+    saveConfig(c, (dir + "/config.json").toStdString());
+    train::TrainEvent e;
+    e.type = train::TrainEvent::Type::Epoch;
+    e.epoch = 0;
+    e.epochs = c.training.epochs;
+    e.imageSize = 32;
+    e.valAccuracy = valAccuracy;
+    e.valLoss = 1.0;
+    e.loss = 1.0;
+    std::ofstream out((dir + "/metrics.csv").toStdString());
+    out << train::metricsFileHeader() << "\n" << train::metricsRow(e) << "\n";
+}
+} // namespace
+
+class TestScalingStudyDialog : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void listsTheCorePoints_data();
+    void listsTheCorePoints();
+    void refusalsNameTheField();
+    void trainingSizesOfTheDefault();
+    void strategiesAndCurves();
+    void followsTheDocument();
+    void accuraciesOnTableAndPlot();
+    void opensAStudyFolder();
+    void trainsThePointsFromTheWindow();
+};
+
+void TestScalingStudyDialog::listsTheCorePoints_data() {
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<QString>("phis");
+    QTest::newRow("B0, 1 and 2") << "efficientnet-b0"
+                                 << "1,2";
+    QTest::newRow("V2-S, a range") << "efficientnetv2-s"
+                                   << "-1:1:0.5";
+    QTest::newRow("ResNet-RS-50") << "resnet-rs-50"
+                                  << "0.5";
+}
+
+void TestScalingStudyDialog::listsTheCorePoints() {
+    QFETCH(QString, preset);
+    QFETCH(QString, phis);
+    ExplorerDocument doc;
+    QVERIFY(doc.loadPreset(preset));
+    ScalingStudyDialog dialog(&doc);
+    QAbstractItemModelTester tester(dialog.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    dialog.setPhis(phis);
+    StudySpec spec;
+    spec.phis = parsePhiList(phis.toStdString(), "phis");
+    const std::vector<StudyPoint> core = studyPoints(doc.config(), spec);
+    QCOMPARE(dialog.model()->rowCount(), int(core.size()));
+    for (int r = 0; r < dialog.model()->rowCount(); ++r) {
+        QVERIFY(dialog.model()->point(r).config == core[size_t(r)].config);
+        QCOMPARE(dialog.model()->index(r, StudyPointModel::Real).data().toString(),
+                 QString::number(core[size_t(r)].macsRatio, 'f', 2));
+    }
+    QVERIFY2(dialog.message().startsWith(QString::number(core.size()) + " points"),
+             qPrintable(dialog.message()));
+}
+
+void TestScalingStudyDialog::refusalsNameTheField() {
+    ExplorerDocument doc;
+    ScalingStudyDialog dialog(&doc);
+    QVERIFY(dialog.findChild<QPushButton*>("train")->isEnabled());
+    dialog.setPhis("1,two");
+    QCOMPARE(dialog.model()->rowCount(), 0);
+    QCOMPARE(dialog.message(), QString("Refused — study.phis: \"two\" is not a number"));
+    QVERIFY(!dialog.findChild<QPushButton*>("train")->isEnabled());
+    dialog.setPhis("30");
+    QVERIFY2(dialog.message().contains("study.phis: compound scaling at phi 30 is past the "
+                                       "engine's limits"),
+             qPrintable(dialog.message()));
+    dialog.setPhis("1");
+    QCOMPARE(dialog.model()->rowCount(), 5);
+    for (StudyStrategy s : {StudyStrategy::Compound, StudyStrategy::Depth, StudyStrategy::Width,
+                            StudyStrategy::Resolution})
+        dialog.setStrategyChecked(s, false);
+    QVERIFY2(dialog.message().contains("study.strategies: no strategy given"),
+             qPrintable(dialog.message()));
+    dialog.setStrategyChecked(StudyStrategy::Width, true);
+    QCOMPARE(dialog.model()->rowCount(), 2);
+}
+
+// The explorer's default trains B0 at 48 -> 64 px: each point trains at 64 px grown by its
+// resolution factor, which the table shows beside the model's own size.
+void TestScalingStudyDialog::trainingSizesOfTheDefault() {
+    ExplorerDocument doc;
+    QCOMPARE(doc.config().training.progressive.maxImageSize, 64);
+    ScalingStudyDialog dialog(&doc);
+    dialog.setPhis("2");
+    const auto cell = [&](int row, int column) {
+        return dialog.model()->index(row, column).data().toInt();
+    };
+    QCOMPARE(cell(0, StudyPointModel::Size), 224);
+    QCOMPARE(cell(0, StudyPointModel::TrainSize), 64);
+    const int last = dialog.model()->rowCount() - 1; // resolution alone at φ 2
+    QVERIFY(dialog.model()->point(last).strategy == StudyStrategy::Resolution);
+    QCOMPARE(cell(last, StudyPointModel::Size), 432);
+    QCOMPARE(cell(last, StudyPointModel::TrainSize), 120);
+    QCOMPARE(dialog.model()->point(last).config.training.progressive.maxImageSize, 120);
+}
+
+void TestScalingStudyDialog::strategiesAndCurves() {
+    ExplorerDocument doc;
+    ScalingStudyDialog dialog(&doc);
+    dialog.setPhis("1,2,3");
+    // Four curves and the nominal line, each strategy's curve from φ 0 to 3.
+    QCOMPARE(dialog.macsPlot()->graphCount(), 5);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(dialog.macsPlot()->graph(i)->data()->size(), 4);
+    dialog.findChild<QCheckBox*>("depth")->setChecked(false);
+    dialog.findChild<QCheckBox*>("resolution")->setChecked(false);
+    QCOMPARE(dialog.model()->rowCount(), 1 + 2 * 3);
+    QCOMPARE(dialog.macsPlot()->graphCount(), 3);
+    for (int r = 0; r < dialog.model()->rowCount(); ++r) {
+        const StudyStrategy s = dialog.model()->point(r).strategy;
+        QVERIFY(s == StudyStrategy::Baseline || s == StudyStrategy::Compound ||
+                s == StudyStrategy::Width);
+    }
+    // The nominal line passes through the configured model at φ 0 and ×(α·β²·γ²)³ at 3.
+    const QCPGraph* nominal = dialog.macsPlot()->graph(2);
+    const double base = double(dialog.model()->point(0).macs) / 1e9;
+    QCOMPARE(nominal->data()->constBegin()->value, base);
+    QVERIFY(std::abs((nominal->data()->constEnd() - 1)->value -
+                     base * std::pow(doc.config().request.coefficients.flopsBase(), 3)) < 1e-9);
+}
+
+// The points are the document's model grown: φ, a cap or another preset is another study.
+void TestScalingStudyDialog::followsTheDocument() {
+    ExplorerDocument doc;
+    ScalingStudyDialog dialog(&doc);
+    dialog.setPhis("1");
+    Coefficients k = doc.config().request.coefficients;
+    k.phi = 1;
+    QVERIFY(doc.setCoefficients(k));
+    QCOMPARE(dialog.model()->point(0).macs, doc.costs().macs);
+    QCOMPARE(dialog.model()->point(0).resolution, 256);
+    QVERIFY(doc.setMaxResolution(300));
+    for (int r = 0; r < dialog.model()->rowCount(); ++r)
+        QVERIFY(dialog.model()->point(r).resolution <= 300);
+    QVERIFY(doc.loadPreset("efficientnetv2-s"));
+    QVERIFY(dialog.message().contains("EfficientNetV2-S"));
+    QCOMPARE(dialog.model()->point(0).params, qint64(21458488));
+}
+
+void TestScalingStudyDialog::accuraciesOnTableAndPlot() {
+    ExplorerDocument doc;
+    ScalingStudyDialog dialog(&doc);
+    dialog.setPhis("1,2");
+    QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Width), 0);
+    const int widthRow = 5; // baseline, compound 1, 2, depth 1, 2, width 1
+    QVERIFY(dialog.model()->point(widthRow).strategy == StudyStrategy::Width);
+    dialog.model()->setAccuracy(dialog.model()->point(0).config, 0.7);
+    dialog.model()->setAccuracy(dialog.model()->point(widthRow).config, 0.755);
+    QCOMPARE(dialog.model()->index(widthRow, StudyPointModel::Accuracy).data().toString(),
+             QString("75.50%"));
+    QVERIFY(dialog.model()->index(1, StudyPointModel::Accuracy).data().toString().isEmpty());
+    // The configured model starts every curve; width has its φ 1 point too.
+    QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Width), 2);
+    QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Compound), 1);
+    // Train asks only for what has no accuracy yet.
+    const std::vector<StudyPoint> left = dialog.pointsToTrain();
+    QCOMPARE(int(left.size()), dialog.model()->rowCount() - 2);
+    // Another φ list keeps what was trained for the same models.
+    dialog.setPhis("1");
+    QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Width), 2);
+    dialog.setPhis("2");
+    QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Width), 1);
+}
+
+void TestScalingStudyDialog::opensAStudyFolder() {
+    ExplorerDocument doc;
+    ScalingStudyDialog dialog(&doc);
+    QTemporaryDir dir;
+    QString why;
+    QVERIFY(!dialog.openStudy(dir.path(), &why));
+    QVERIFY2(why.contains("holds no run folder"), qPrintable(why));
+    QVERIFY(!dialog.openStudy(dir.filePath("missing"), &why));
+    QVERIFY2(why.contains("not a folder"), qPrintable(why));
+
+    // A study of the tiny model at φ 0.5 and 1, width and resolution, as the CLI leaves it.
+    const ScaleConfig base = tinyConfig();
+    StudySpec spec;
+    spec.phis = {0.5, 1};
+    spec.strategies = {StudyStrategy::Width, StudyStrategy::Resolution};
+    const std::vector<StudyPoint> points = studyPoints(base, spec);
+    for (size_t i = 0; i < points.size(); ++i)
+        writeRun(
+            dir.filePath(QString::fromStdString(studyRunName(points[i].strategy, points[i].phi))),
+            points[i].config, 0.5 + 0.05 * double(i));
+    const int undoSteps = doc.undoStack()->count();
+    QVERIFY2(dialog.openStudy(dir.path(), &why), qPrintable(why));
+    QVERIFY(doc.config() == base); // the study's configured model, as one undoable edit
+    QCOMPARE(doc.undoStack()->count(), undoSteps + 1);
+    QCOMPARE(dialog.findChild<QLineEdit*>("phis")->text(), QString("0.5,1"));
+    QVERIFY(!dialog.findChild<QCheckBox*>("compound")->isChecked());
+    QVERIFY(dialog.findChild<QCheckBox*>("width")->isChecked());
+    QCOMPARE(dialog.model()->rowCount(), int(points.size()));
+    for (int r = 0; r < dialog.model()->rowCount(); ++r)
+        QCOMPARE(dialog.model()->index(r, StudyPointModel::Accuracy).data().toString(),
+                 QString::number(100 * (0.5 + 0.05 * r), 'f', 2) + "%");
+    QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Resolution), 3);
+    QCOMPARE(dialog.studyDir(), dir.path()); // what is trained next goes there too
+    QVERIFY(dialog.pointsToTrain().empty());
+}
+
+// Train queues the points on the training tab; each lands in its folder under the study's,
+// trained as the point (its own image size), and its accuracy fills its row.
+void TestScalingStudyDialog::trainsThePointsFromTheWindow() {
+    MainWindow w;
+    ExplorerDocument* doc = w.document();
+    QVERIFY(doc->setConfig(tinyConfig()));
+    w.trainingPanel()->setSettingsFromDocument();
+    ScalingStudyDialog* d = w.scalingStudyDialog();
+    d->setPhis("1");
+    for (StudyStrategy s : {StudyStrategy::Compound, StudyStrategy::Depth, StudyStrategy::Width})
+        d->setStrategyChecked(s, false);
+    QCOMPARE(d->model()->rowCount(), 2); // the configured model and resolution at φ 1
+    QTemporaryDir dir;
+    QVERIFY(d->openStudy(dir.path()) == false); // an empty folder is no study
+    d->findChild<QPushButton*>("train")->click();
+    TrainingPanel* panel = w.trainingPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->runCount() == 2 && !w.trainingController()->isRunning() &&
+                                 panel->queuedCount() == 0,
+                             120000);
+    QVERIFY2(panel->statusText().startsWith("Finished"), qPrintable(panel->statusText()));
+    for (int r = 0; r < 2; ++r) {
+        const StudyPoint& p = d->model()->point(r);
+        const QString run =
+            d->studyDir() + "/" + QString::fromStdString(studyRunName(p.strategy, p.phi));
+        const train::RunHistory h = train::readRunHistory(run.toStdString());
+        QCOMPARE(int(h.epochs.size()), 1);
+        QCOMPARE(h.epochs.back().imageSize, r == 0 ? 32 : 48);
+        const ScaleConfig saved = loadConfig((run + "/config.json").toStdString());
+        QVERIFY(saved == p.config); // the resolution point's first stage grown too
+        QCOMPARE(d->model()->index(r, StudyPointModel::Accuracy).data().toString(),
+                 QString::number(100 * h.epochs.back().valAccuracy, 'f', 2) + "%");
+    }
+    QCOMPARE(d->accuracyPointCount(StudyStrategy::Resolution), 2);
+    QVERIFY(d->pointsToTrain().empty());
+}
+
+QTEST_MAIN(TestScalingStudyDialog)
+#include "tst_scalingstudydialog.moc"

@@ -1,0 +1,169 @@
+// `scalescope-cli study --train` as a user runs it: the configured model and every point
+// trained into a folder of its own, each at its own image size, the accuracies set side by
+// side in study.csv and the table; a second run reads them back; a folder of other training
+// options is refused before anything trains.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+namespace {
+constexpr int kTimeoutMs = 400000; // five small models on two busy CI cores
+
+struct Row {
+    QString strategy;
+    double phi;
+    int resolution;
+    qint64 macs;
+    double valAccuracy;
+    QString state, runDir;
+};
+
+// study.csv's rows; the quoted cells (state, run_dir) hold no commas in these tests.
+QList<Row> readStudyCsv(const QString& path) {
+    QList<Row> rows;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return rows;
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    if (lines.value(0) != "strategy,phi,depth_multiplier,width_multiplier,resolution,params,macs,"
+                          "train_image_size,test_image_size,test_macs,nominal_macs_ratio,macs_"
+                          "ratio,val_accuracy,best_val_accuracy,seconds,"
+                          "state,run_dir")
+        return rows;
+    for (int i = 1; i < lines.size(); ++i) {
+        QStringList c = lines[i].split(',');
+        if (c.size() != 17) continue;
+        rows.push_back({c[0], c[1].toDouble(), c[4].toInt(), c[6].toLongLong(),
+                        c[12].isEmpty() ? NAN : c[12].toDouble(), c[15].remove('"'),
+                        c[16].remove('"')});
+    }
+    return rows;
+}
+
+// A column of a run folder's metrics.csv, one cell per epoch.
+QStringList metricsColumn(const QString& dir, const QString& column) {
+    QStringList cells;
+    QFile f(dir + "/metrics.csv");
+    if (!f.open(QIODevice::ReadOnly)) return cells;
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    const int col = lines.value(0).split(',').indexOf(column);
+    for (int i = 1; i < lines.size(); ++i)
+        cells.push_back(lines[i].split(',').value(col));
+    return cells;
+}
+} // namespace
+
+class TestStudyCli : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void trainsEveryPointAndReadsBack();
+    void refusesAnotherConfiguration();
+
+  private:
+    // A sixteenth of B0 (quarter width and depth) at 32 px on a few shapes: seconds a point.
+    QStringList study(const QString& dir, int epochs) {
+        return {"study",
+                "--width",
+                "0.25",
+                "--depth",
+                "0.25",
+                "--resolution",
+                "32",
+                "--phis",
+                "1",
+                "--schedule",
+                "fixed",
+                "--train-samples",
+                "64",
+                "--val-samples",
+                "32",
+                "--epochs",
+                QString::number(epochs),
+                "--batch",
+                "32",
+                "--device",
+                "cpu",
+                "--train",
+                "--quiet",
+                "--output-dir",
+                dir};
+    }
+    struct Result {
+        int code;
+        QString out, err;
+    };
+    Result run(const QStringList& args) {
+        QProcess p;
+        p.start(qEnvironmentVariable("SCALESCOPE_CLI"), args);
+        if (!p.waitForFinished(kTimeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+            return {-100, {}, "timed out"};
+        }
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+};
+
+void TestStudyCli::trainsEveryPointAndReadsBack() {
+    QTemporaryDir dir;
+    const Result r = run(study(dir.path(), 1));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QList<Row> rows = readStudyCsv(dir.filePath("study.csv"));
+    QCOMPARE(rows.size(), 5);
+    QStringList strategies;
+    for (const Row& row : rows) {
+        strategies << row.strategy;
+        QCOMPARE(row.state, QString("trained"));
+        QVERIFY(row.valAccuracy >= 0 && row.valAccuracy <= 1);
+        QCOMPARE(QFileInfo(row.runDir).fileName(),
+                 row.strategy == "baseline" ? QString("baseline") : row.strategy + "-phi1");
+        // Each point trained at its own size: 32 px; 32·1.15 = 37 -> 40 px by compound
+        // scaling; 32·√1.92 = 44 -> 48 px by resolution alone.
+        const int size = row.strategy == "resolution" ? 48 : row.strategy == "compound" ? 40 : 32;
+        QCOMPARE(row.resolution, size);
+        QCOMPARE(metricsColumn(row.runDir, "image_size"),
+                 QStringList{QString::number(row.resolution)});
+        QCOMPARE(metricsColumn(row.runDir, "val_accuracy").value(0).toDouble(), row.valAccuracy);
+    }
+    QCOMPARE(strategies, QStringList({"baseline", "compound", "depth", "width", "resolution"}));
+    for (const Row& row : rows.mid(1))
+        QVERIFY2(row.macs > rows[0].macs, qPrintable(row.strategy)); // every point grew
+    // The table: a row per strategy, the configured model's accuracy as every row's φ 0.
+    for (const char* s : {"compound", "depth", "width", "resolution"})
+        QVERIFY2(r.out.contains(QString("\n") + s), qPrintable(r.out));
+    QVERIFY(r.out.contains("phi 0"));
+    QVERIFY(r.out.contains("phi 1"));
+
+    // The same command again trains nothing: every point is read back as it was.
+    const Result again = run(study(dir.path(), 1));
+    QVERIFY2(again.code == 0, qPrintable(again.err));
+    const QList<Row> back = readStudyCsv(dir.filePath("study.csv"));
+    QCOMPARE(back.size(), 5);
+    for (int i = 0; i < back.size(); ++i) {
+        QCOMPARE(back[i].state, QString("read back"));
+        QCOMPARE(back[i].valAccuracy, rows[i].valAccuracy);
+        QCOMPARE(metricsColumn(back[i].runDir, "val_accuracy").size(), 1);
+    }
+}
+
+void TestStudyCli::refusesAnotherConfiguration() {
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath("depth-phi1"));
+    QFile config(dir.filePath("depth-phi1/config.json"));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    // Another study's point: the preset's own configuration, not this one.
+    QProcess exporter;
+    exporter.start(qEnvironmentVariable("SCALESCOPE_CLI"), {"export"});
+    QVERIFY(exporter.waitForFinished(20000));
+    config.write(exporter.readAllStandardOutput());
+    config.close();
+    const Result r = run(study(dir.path(), 1));
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("--output-dir: ") && r.err.contains("another configuration"),
+             qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(dir.filePath("baseline"))); // refused before anything trained
+}
+
+QTEST_GUILESS_MAIN(TestStudyCli)
+#include "tst_study_cli.moc"

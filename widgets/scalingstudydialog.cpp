@@ -1,0 +1,453 @@
+#include "scalingstudydialog.h"
+
+#include "explorerdocument.h"
+#include "scaling/format.h"
+#include "titledplot.h"
+#include "train/studyruns.h"
+#include "train/trainer.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace scalescope {
+
+namespace {
+const StudyStrategy kStrategies[] = {StudyStrategy::Compound, StudyStrategy::Depth,
+                                     StudyStrategy::Width, StudyStrategy::Resolution};
+
+QColor colorOf(StudyStrategy s) {
+    switch (s) {
+    case StudyStrategy::Compound:
+        return QColor(0x42, 0x7b, 0xc4);
+    case StudyStrategy::Depth:
+        return QColor(0xe0, 0x7b, 0x25);
+    case StudyStrategy::Width:
+        return QColor(0x3a, 0x9a, 0x4a);
+    case StudyStrategy::Resolution:
+        return QColor(0x8e, 0x5b, 0xb8);
+    case StudyStrategy::Baseline:
+        break;
+    }
+    return QColor(0x33, 0x33, 0x33);
+}
+
+QString nameOf(StudyStrategy s) {
+    switch (s) {
+    case StudyStrategy::Baseline:
+        return ScalingStudyDialog::tr("as configured");
+    case StudyStrategy::Compound:
+        return ScalingStudyDialog::tr("compound");
+    case StudyStrategy::Depth:
+        return ScalingStudyDialog::tr("depth only");
+    case StudyStrategy::Width:
+        return ScalingStudyDialog::tr("width only");
+    case StudyStrategy::Resolution:
+        return ScalingStudyDialog::tr("resolution only");
+    }
+    return {};
+}
+
+// One strategy's curve: the configured model (φ 0) and its own points, in φ order.
+std::vector<const StudyPoint*> curveOf(const std::vector<StudyPoint>& points, StudyStrategy s) {
+    std::vector<const StudyPoint*> out;
+    for (const StudyPoint& p : points)
+        if (p.strategy == s || p.strategy == StudyStrategy::Baseline) out.push_back(&p);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const StudyPoint* a, const StudyPoint* b) { return a->phi < b->phi; });
+    return out;
+}
+} // namespace
+
+void StudyPointModel::setPoints(std::vector<StudyPoint> points) {
+    beginResetModel();
+    m_points = std::move(points);
+    endResetModel();
+}
+
+void StudyPointModel::setAccuracy(const ScaleConfig& config, double accuracy) {
+    const auto same = [&](const std::pair<ScaleConfig, double>& e) { return e.first == config; };
+    m_accuracy.erase(std::remove_if(m_accuracy.begin(), m_accuracy.end(), same), m_accuracy.end());
+    m_accuracy.emplace_back(config, accuracy);
+    for (size_t r = 0; r < m_points.size(); ++r)
+        if (m_points[r].config == config)
+            Q_EMIT dataChanged(index(int(r), Accuracy), index(int(r), Accuracy));
+    Q_EMIT accuraciesChanged();
+}
+
+std::optional<double> StudyPointModel::accuracy(const StudyPoint& p) const {
+    for (const auto& [config, acc] : m_accuracy)
+        if (config == p.config) return acc;
+    return std::nullopt;
+}
+
+int StudyPointModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_points.size());
+}
+
+int StudyPointModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant StudyPointModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (role != Qt::DisplayRole || o != Qt::Horizontal) return {};
+    switch (section) {
+    case Strategy:
+        return tr("Scaled by");
+    case Phi:
+        return tr("φ");
+    case Depth:
+        return tr("Depth ×");
+    case Width:
+        return tr("Width ×");
+    case Size:
+        return tr("Image px");
+    case TrainSize:
+        return tr("Trains at px");
+    case Params:
+        return tr("Parameters");
+    case Macs:
+        return tr("MACs");
+    case TestMacs:
+        return tr("MACs tested");
+    case Nominal:
+        return tr("Nominal MACs ×");
+    case Real:
+        return tr("Real MACs ×");
+    case Accuracy:
+        return tr("Val accuracy");
+    }
+    return {};
+}
+
+QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= int(m_points.size())) return {};
+    const StudyPoint& p = m_points[size_t(index.row())];
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == Strategy ? int(Qt::AlignLeft | Qt::AlignVCenter)
+                                          : int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && index.column() == Strategy) return colorOf(p.strategy);
+    if (role == Qt::ToolTipRole && index.column() == TestMacs)
+        return tr("At the %1 px it is validated at").arg(p.testImageSize);
+    if (role == Qt::ToolTipRole && index.column() == Size && p.resolution != p.uncappedResolution)
+        return tr("%1 px, capped to %2 px by the image size cap")
+            .arg(p.uncappedResolution)
+            .arg(p.resolution);
+    if (role != Qt::DisplayRole) return {};
+    switch (index.column()) {
+    case Strategy:
+        return nameOf(p.strategy);
+    case Phi:
+        return QString::number(p.phi, 'g', 4);
+    case Depth:
+        return QString::number(p.depthMultiplier, 'f', 3);
+    case Width:
+        return QString::number(p.widthMultiplier, 'f', 3);
+    case Size:
+        return p.resolution != p.uncappedResolution ? QString("%1*").arg(p.resolution)
+                                                    : QString::number(p.resolution);
+    case TrainSize:
+        return p.trainImageSize;
+    case Params:
+        return QString::fromStdString(shortCount(double(p.params)));
+    case Macs:
+        return QString::fromStdString(shortCount(double(p.macs)));
+    case TestMacs:
+        return QString::fromStdString(shortCount(double(p.testMacs)));
+    case Nominal:
+        return QString::number(p.nominalMacsRatio, 'f', 2);
+    case Real:
+        return QString::number(p.macsRatio, 'f', 2);
+    case Accuracy:
+        if (const auto acc = accuracy(p))
+            return std::isfinite(*acc) ? QString::number(100 * *acc, 'f', 2) + "%"
+                                       : QStringLiteral("–");
+        return QString();
+    }
+    return {};
+}
+
+ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
+    : QDialog(parent), m_doc(doc) {
+    setWindowTitle(tr("Scaling study: compound against one dimension"));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(
+        tr("EfficientNet's Figures 3 and 8: the current model grown by depth, width or "
+           "resolution alone, and by all three at once, to the same nominal MACs "
+           "(α·β²·γ²)^φ: depth alone by that factor, width or resolution alone by its square "
+           "root. φ counts from the model as it is now, the first point of every curve; training "
+           "sizes set on the training tab grow with each point's resolution. Train "
+           "queues the points on the training tab with its settings; each one's final "
+           "validation accuracy is drawn against its MACs at the size it was validated at."),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto* form = new QFormLayout;
+    m_phis = new QLineEdit(QStringLiteral("1,2"), this);
+    m_phis->setObjectName(QStringLiteral("phis"));
+    m_phis->setToolTip(tr("A list (0.5,1,2) or a range FROM:TO:STEP (1:3:1)"));
+    form->addRow(tr("φ of the points"), m_phis);
+    auto* boxes = new QHBoxLayout;
+    for (StudyStrategy s : kStrategies) {
+        auto* box = new QCheckBox(nameOf(s), this);
+        box->setChecked(true);
+        box->setObjectName(QString::fromStdString(toString(s)));
+        m_strategies[s] = box;
+        boxes->addWidget(box);
+        connect(box, &QCheckBox::toggled, this, &ScalingStudyDialog::study);
+    }
+    boxes->addStretch(1);
+    form->addRow(tr("Scaled by"), boxes);
+    layout->addLayout(form);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+    m_model = new StudyPointModel(this);
+    m_view = new QTableView(this);
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->setMinimumSize(760, 220);
+    layout->addWidget(m_view, 1);
+    auto* plots = new QHBoxLayout;
+    m_macsPlot = titledPlot(this, tr("MACs against φ (dashed: nominal)"), 260);
+    m_macsPlot->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    m_macsPlot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    m_macsPlot->xAxis->setLabel(tr("φ"));
+    m_macsPlot->yAxis->setLabel(tr("G MACs"));
+    m_accuracyPlot = titledPlot(this, tr("Validation accuracy against MACs"), 260);
+    m_accuracyPlot->xAxis->setLabel(tr("G MACs at the size validated at"));
+    m_accuracyPlot->yAxis->setLabel(tr("accuracy %"));
+    plots->addWidget(m_macsPlot, 1);
+    plots->addWidget(m_accuracyPlot, 1);
+    layout->addLayout(plots, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_train = buttons->addButton(tr("Train"), QDialogButtonBox::ActionRole);
+    m_train->setObjectName(QStringLiteral("train"));
+    m_train->setToolTip(tr("Trains the selected points (all of them when none is selected) that "
+                           "have no accuracy yet, with the training tab's settings, one after "
+                           "the other; Stop ends the queue"));
+    m_open = buttons->addButton(tr("Open study…"), QDialogButtonBox::ActionRole);
+    m_open->setObjectName(QStringLiteral("openStudy"));
+    m_open->setToolTip(tr("Shows a study trained before, here or by scalescope-cli study --train"));
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Open a scaling study folder"),
+            QString::fromStdString(train::defaultStudyDir()).section(QLatin1Char('/'), 0, -2));
+        QString why;
+        if (!dir.isEmpty() && !openStudy(dir, &why))
+            QMessageBox::warning(this, tr("Not a scaling study"), why);
+    });
+    connect(m_train, &QPushButton::clicked, this, [this] {
+        const std::vector<StudyPoint> points = pointsToTrain();
+        if (!points.empty())
+            Q_EMIT trainRequested(points);
+        else
+            m_message->setText(tr("Every point asked for is trained already."));
+    });
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_phis, &QLineEdit::editingFinished, this, &ScalingStudyDialog::study);
+    // The points are the document's model grown: any edit of it, or of the training settings
+    // each point trains with, is another study.
+    connect(m_doc, &ExplorerDocument::changed, this, &ScalingStudyDialog::study);
+    connect(m_model, &StudyPointModel::accuraciesChanged, this, &ScalingStudyDialog::replot);
+    study();
+    resize(900, 820); // the table's columns, both plots and the buttons
+}
+
+QString ScalingStudyDialog::message() const {
+    return m_message->text();
+}
+
+void ScalingStudyDialog::setPhis(const QString& text) {
+    m_phis->setText(text);
+    study();
+}
+
+void ScalingStudyDialog::setStrategyChecked(StudyStrategy s, bool checked) {
+    const auto it = m_strategies.find(s);
+    if (it != m_strategies.end()) it->second->setChecked(checked); // studies again if toggled
+}
+
+void ScalingStudyDialog::study() {
+    const ScaleConfig& c = m_doc->config();
+    StudySpec spec;
+    spec.strategies.clear();
+    for (StudyStrategy s : kStrategies)
+        if (m_strategies[s]->isChecked()) spec.strategies.push_back(s);
+    try {
+        spec.phis = parsePhiList(m_phis->text().toStdString(), "study.phis");
+        m_model->setPoints(studyPoints(c, spec));
+        m_message->setText(tr("%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).")
+                               .arg(m_model->rowCount())
+                               .arg(QString::fromStdString(c.baseline.displayName))
+                               .arg(c.request.coefficients.alpha)
+                               .arg(c.request.coefficients.beta)
+                               .arg(c.request.coefficients.gamma)
+                               .arg(c.request.coefficients.flopsBase(), 0, 'f', 4));
+    } catch (const ValidationError& e) {
+        m_model->setPoints({});
+        m_message->setText(tr("Refused — %1").arg(QString::fromStdString(e.what())));
+    }
+    m_train->setEnabled(m_model->rowCount() > 0);
+    replot();
+}
+
+std::vector<StudyPoint> ScalingStudyDialog::pointsToTrain() const {
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            rows.push_back(m_model->index(r, 0));
+    std::sort(rows.begin(), rows.end());
+    std::vector<StudyPoint> out;
+    for (const QModelIndex& i : rows)
+        if (!m_model->accuracy(m_model->point(i.row()))) out.push_back(m_model->point(i.row()));
+    return out;
+}
+
+void ScalingStudyDialog::setTrainingRunning(bool running) {
+    m_open->setEnabled(!running);
+}
+
+QString ScalingStudyDialog::studyDir() {
+    if (m_dir.isEmpty()) m_dir = QString::fromStdString(train::defaultStudyDir());
+    return m_dir;
+}
+
+bool ScalingStudyDialog::openStudy(const QString& dir, QString* why) {
+    train::StudyFolder folder;
+    try {
+        folder = train::readStudyFolder(dir.toStdString());
+    } catch (const std::exception& e) {
+        if (why) *why = QString::fromStdString(e.what());
+        return false;
+    }
+    std::vector<double> phis;
+    std::vector<StudyStrategy> strategies;
+    const ScaleConfig* base = nullptr;
+    for (const train::StudyRun& run : folder.runs) {
+        StudyStrategy s;
+        double phi = 0;
+        if (!parseStudyRunName(run.name, s, phi)) continue; // another kind of run folder
+        if (s == StudyStrategy::Baseline) {
+            base = &run.config;
+        } else {
+            if (std::find(phis.begin(), phis.end(), phi) == phis.end()) phis.push_back(phi);
+            if (std::find(strategies.begin(), strategies.end(), s) == strategies.end())
+                strategies.push_back(s);
+        }
+        if (run.finished) m_model->setAccuracy(run.config, run.finalValAccuracy);
+    }
+    if (phis.empty()) {
+        if (why)
+            *why = tr("%1 holds no point of a scaling study (folders named like "
+                      "compound-phi1)")
+                       .arg(dir);
+        return false;
+    }
+    m_dir = dir;
+    std::sort(phis.begin(), phis.end());
+    QStringList list;
+    for (double phi : phis)
+        list << QString::number(phi, 'g', 6);
+    m_phis->setText(list.join(QLatin1Char(',')));
+    for (StudyStrategy s : kStrategies) {
+        const QSignalBlocker block(m_strategies[s]);
+        m_strategies[s]->setChecked(std::find(strategies.begin(), strategies.end(), s) !=
+                                    strategies.end());
+    }
+    // The points are the configured model grown: make it the one the study started from.
+    if (base && !(*base == m_doc->config())) m_doc->setConfig(*base);
+    study();
+    return true;
+}
+
+int ScalingStudyDialog::accuracyPointCount(StudyStrategy s) const {
+    for (int i = 0; i < m_accuracyPlot->graphCount(); ++i)
+        if (m_accuracyPlot->graph(i)->property("strategy").toInt() == int(s))
+            return m_accuracyPlot->graph(i)->data()->size();
+    return 0;
+}
+
+void ScalingStudyDialog::replot() {
+    const std::vector<StudyPoint>& points = m_model->points();
+    m_macsPlot->clearGraphs();
+    m_accuracyPlot->clearGraphs();
+    const StudyPoint* base = nullptr;
+    for (const StudyPoint& p : points)
+        if (p.strategy == StudyStrategy::Baseline) base = &p;
+    double minAcc = 100, maxAcc = 0;
+    for (StudyStrategy s : kStrategies) {
+        const std::vector<const StudyPoint*> curve = curveOf(points, s);
+        if (std::none_of(curve.begin(), curve.end(),
+                         [s](const StudyPoint* p) { return p->strategy == s; }))
+            continue;
+        const QColor color = colorOf(s);
+        auto* macs = m_macsPlot->addGraph();
+        macs->setName(nameOf(s));
+        macs->setPen(QPen(color, 2));
+        macs->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, 6));
+        auto* acc = m_accuracyPlot->addGraph();
+        acc->setName(nameOf(s));
+        acc->setProperty("strategy", int(s));
+        acc->setPen(QPen(color, 2));
+        acc->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, 7));
+        for (const StudyPoint* p : curve) {
+            macs->addData(p->phi, double(p->macs) / 1e9);
+            const auto a = m_model->accuracy(*p);
+            if (a && std::isfinite(*a)) {
+                acc->addData(double(p->testMacs) / 1e9, 100 * *a);
+                minAcc = std::min(minAcc, 100 * *a);
+                maxAcc = std::max(maxAcc, 100 * *a);
+            }
+        }
+    }
+    if (base) { // compound scaling's promise: MACs × (α·β²·γ²)^φ
+        auto* nominal = m_macsPlot->addGraph();
+        nominal->setName(tr("nominal"));
+        nominal->setPen(QPen(Qt::gray, 1.5, Qt::DashLine));
+        double lo = 0, hi = 0;
+        for (const StudyPoint& p : points) {
+            lo = std::min(lo, p.phi);
+            hi = std::max(hi, p.phi);
+        }
+        constexpr int kNominalSteps = 40; // a smooth exponential between the points
+        for (int i = 0; i <= kNominalSteps; ++i) {
+            const double phi = lo + (hi - lo) * i / kNominalSteps;
+            nominal->addData(phi,
+                             double(base->macs) / 1e9 *
+                                 std::pow(m_doc->config().request.coefficients.flopsBase(), phi));
+        }
+    }
+    m_macsPlot->rescaleAxes();
+    m_macsPlot->xAxis->scaleRange(1.1);
+    m_macsPlot->yAxis->scaleRange(1.2);
+    m_accuracyPlot->rescaleAxes();
+    m_accuracyPlot->xAxis->scaleRange(1.15);
+    if (maxAcc >= minAcc)
+        m_accuracyPlot->yAxis->setRange(std::max(0.0, minAcc - 2), std::min(100.0, maxAcc + 2));
+    else
+        m_accuracyPlot->yAxis->setRange(0, 100);
+    m_macsPlot->replot();
+    m_accuracyPlot->replot();
+}
+
+} // namespace scalescope

@@ -1,0 +1,113 @@
+// EfficientNet's scaling study in the explorer: the document's model grown by depth, width or
+// resolution alone and by compound scaling, to the same nominal MACs at each φ, with what each
+// point costs; trained points (queued on the training tab, as `scalescope-cli study --train`
+// trains them) fill in their final validation accuracy, drawn against MACs per strategy as in
+// the paper's Figures 3 and 8.
+#pragma once
+
+#include "scaling/scalingstudy.h"
+
+#include <QAbstractTableModel>
+#include <QDialog>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+class QCheckBox;
+class QCustomPlot;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace scalescope {
+
+class ExplorerDocument;
+
+class StudyPointModel : public QAbstractTableModel {
+    Q_OBJECT
+  public:
+    enum Column {
+        Strategy,
+        Phi,
+        Depth,
+        Width,
+        Size,
+        TrainSize,
+        Params,
+        Macs,
+        TestMacs,
+        Nominal,
+        Real,
+        Accuracy,
+        ColumnCount
+    };
+    using QAbstractTableModel::QAbstractTableModel;
+    void setPoints(std::vector<StudyPoint> points);
+    const std::vector<StudyPoint>& points() const { return m_points; }
+    const StudyPoint& point(int row) const { return m_points[size_t(row)]; }
+    // A trained configuration's final validation accuracy; kept while the document changes, so
+    // that a point shows it again whenever the study holds that exact configuration.
+    void setAccuracy(const ScaleConfig& config, double accuracy);
+    std::optional<double> accuracy(const StudyPoint& p) const;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role) const override;
+
+  Q_SIGNALS:
+    void accuraciesChanged();
+
+  private:
+    std::vector<StudyPoint> m_points;
+    std::vector<std::pair<ScaleConfig, double>> m_accuracy;
+};
+
+class ScalingStudyDialog : public QDialog {
+    Q_OBJECT
+  public:
+    explicit ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent = nullptr);
+    StudyPointModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QCustomPlot* macsPlot() const { return m_macsPlot; }
+    QCustomPlot* accuracyPlot() const { return m_accuracyPlot; }
+    QString message() const; // why the table is empty, or what it holds
+    // The φ list as typed ("1,2", "0:3:0.5") and the strategies; both study again.
+    void setPhis(const QString& text);
+    void setStrategyChecked(StudyStrategy s, bool checked);
+    // The selected points (all when none is selected) that have no accuracy yet, in the
+    // table's order: what Train queues.
+    std::vector<StudyPoint> pointsToTrain() const;
+    // Where trained points go: the folder opened last, else a new one under
+    // ~/.local/share/scalescope/studies, made on the first call.
+    QString studyDir();
+    // A study folder written by `scalescope-cli study --train` or by this window: its runs'
+    // accuracies, the configured model it started from (an undoable edit of the document where
+    // that differs) and its φ and strategies. False with `why` for a folder without runs.
+    bool openStudy(const QString& dir, QString* why = nullptr);
+    // While a run trains, the document stays as it is: Open study, which may change it, is off.
+    void setTrainingRunning(bool running);
+    // Points of one curve on the accuracy plot (the baseline's point included).
+    int accuracyPointCount(StudyStrategy s) const;
+
+  Q_SIGNALS:
+    void trainRequested(const std::vector<scalescope::StudyPoint>& points);
+
+  private:
+    void study();
+    void replot();
+    ExplorerDocument* m_doc;
+    StudyPointModel* m_model;
+    QTableView* m_view;
+    QLineEdit* m_phis;
+    std::map<StudyStrategy, QCheckBox*> m_strategies;
+    QLabel* m_message;
+    QCustomPlot* m_macsPlot;
+    QCustomPlot* m_accuracyPlot;
+    QPushButton* m_train;
+    QPushButton* m_open;
+    QString m_dir;
+};
+
+} // namespace scalescope
