@@ -12,64 +12,69 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="73"/>
+        <location filename="../app/gui/main.cpp" line="74"/>
         <source>Explorer for compound model scaling</source>
         <translation>복합 모델 스케일링 탐색기</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="78"/>
+        <location filename="../app/gui/main.cpp" line="79"/>
         <source>Render the window offscreen to FILE and exit.</source>
         <translation>창을 화면 밖에서 FILE로 렌더링하고 종료합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="82"/>
+        <location filename="../app/gui/main.cpp" line="83"/>
         <source>With --screenshot: run the default training first and capture its curves.</source>
         <translation>--screenshot과 함께: 기본 학습을 먼저 실행하고 곡선을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="86"/>
+        <location filename="../app/gui/main.cpp" line="87"/>
         <source>With --train: then train again at a fixed size, overlaid.</source>
         <translation>--train과 함께: 이어서 고정 크기로 다시 학습하여 겹쳐 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="90"/>
+        <location filename="../app/gui/main.cpp" line="91"/>
         <source>With --screenshot: measure the model&apos;s speed first and show it.</source>
         <translation>--screenshot와 함께: 먼저 모델의 속도를 측정해 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="93"/>
+        <location filename="../app/gui/main.cpp" line="94"/>
         <source>Interface language (en, ko).</source>
         <translation>인터페이스 언어 (en, ko).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="96"/>
+        <location filename="../app/gui/main.cpp" line="97"/>
         <source>Open a configuration file.</source>
         <translation>구성 파일을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="100"/>
+        <location filename="../app/gui/main.cpp" line="101"/>
         <source>Overlay a finished run&apos;s curves from its folder (repeatable); shows the training tab.</source>
         <translation>끝난 실행의 곡선을 그 폴더에서 불러와 겹쳐 그립니다(여러 번 지정 가능). 학습 탭을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="105"/>
+        <location filename="../app/gui/main.cpp" line="106"/>
         <source>Training curves against epochs or time.</source>
         <translation>학습 곡선의 가로축: 에포크 또는 시간.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="109"/>
+        <location filename="../app/gui/main.cpp" line="110"/>
         <source>Open the evaluation of a run folder; with --screenshot, evaluate it at the suggested test sizes and capture that window.</source>
         <translation>실행 폴더의 평가 창을 엽니다. --screenshot과 함께 쓰면 제안된 테스트 크기로 평가하고 그 창을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="115"/>
+        <location filename="../app/gui/main.cpp" line="116"/>
         <source>Open the image classification of a run folder; with --screenshot, classify the --classify images and capture that window.</source>
         <translation>실행 폴더의 이미지 분류 창을 엽니다. --screenshot과 함께 쓰면 --classify 이미지를 분류하고 그 창을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="121"/>
+        <location filename="../app/gui/main.cpp" line="122"/>
         <source>An image file or folder to classify with the --classify-run run (repeatable).</source>
         <translation>--classify-run 실행으로 분류할 이미지 파일 또는 폴더(여러 번 지정 가능).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="127"/>
+        <source>Open the scaling study window on a study folder (scalescope-cli study --train); with --screenshot, capture that window.</source>
+        <translation>스케일링 연구 폴더(scalescope-cli study --train)로 스케일링 연구 창을 엽니다. --screenshot과 함께 쓰면 그 창을 캡처합니다.</translation>
     </message>
 </context>
 <context>
@@ -304,233 +309,233 @@
 <context>
     <name>scalescope::EvaluationDialog</name>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="77"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="73"/>
         <source>Evaluate %1</source>
         <translation>%1 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="88"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="84"/>
         <source>the run&apos;s</source>
         <translation>실행의 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="89"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="85"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="90"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="86"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="93"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="89"/>
         <source>Test image sizes in pixels: 64, or 48, 64, 96, or FROM:TO:STEP such as 32:128:16</source>
         <translation>테스트 이미지 크기(픽셀): 64, 또는 48, 64, 96, 또는 32:128:16 같은 시작:끝:간격</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="97"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="93"/>
         <source>the run&apos;s validation set</source>
         <translation>실행의 검증 세트</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="98"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="94"/>
         <source>all of the dataset&apos;s test images</source>
         <translation>데이터셋의 모든 테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="99"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="95"/>
         <source>Score the trained weights, not their EMA</source>
         <translation>EMA가 아닌 학습된 가중치를 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="101"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="97"/>
         <source>The run validated (and saved) the average of its weights; the trained ones can be ahead of it or behind</source>
         <translation>실행은 가중치의 평균(EMA)으로 검증하고 저장했습니다. 학습된 가중치는 그보다 앞서거나 뒤처질 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="103"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="99"/>
         <source>Test sizes</source>
         <translation>테스트 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="104"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="100"/>
         <source>Test images</source>
         <translation>테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="105"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="101"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="110"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="106"/>
         <source>Evaluate</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="113"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="109"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="115"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="111"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="123"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="119"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="125"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="121"/>
         <source>Classify image files of your own with this run&apos;s weights</source>
         <translation>이 실행의 가중치로 직접 가진 이미지 파일을 분류합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="140"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="136"/>
         <source>Accuracy against the test image size</source>
         <translation>테스트 이미지 크기에 따른 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="141"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="137"/>
         <source>test image size (px)</source>
         <translation>테스트 이미지 크기 (px)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="142"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="138"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="151"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="147"/>
         <source>Confusion matrix and classes at</source>
         <translation>혼동 행렬과 클래스별 점수:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="157"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="153"/>
         <source>predicted</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="158"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="154"/>
         <source>true class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="164"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="160"/>
         <source>share of the true class</source>
         <translation>실제 클래스 중 비율</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="197"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="193"/>
         <source>This folder cannot be evaluated — %1</source>
         <translation>이 폴더는 평가할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="204"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="200"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="204"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="200"/>
         <source>%1–%2 px</source>
         <translation>%1–%2 px</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="205"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="201"/>
         <source>&lt;b&gt;%1&lt;/b&gt; on %2, %3 epochs; trained at %4, validated at %5 px.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2, %3 에포크. %4에서 학습, %5 px에서 검증.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="216"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="212"/>
         <source>Not evaluated yet. The sizes suggested run from below the smallest training size to 1.5× the validated one.</source>
         <translation>아직 평가하지 않았습니다. 제안된 크기는 가장 작은 학습 크기 아래에서 검증 크기의 1.5배까지입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="248"/>
-        <location filename="../widgets/evaluationdialog.cpp" line="284"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="244"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="280"/>
         <source>Not evaluated — %1</source>
         <translation>평가하지 못했습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="270"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="266"/>
         <source>Evaluated on %1: %2 test images at one size.</source>
         <translation>%1에서 평가: 테스트 이미지 %2개, 크기 1개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="271"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="267"/>
         <source>Evaluated on %1: %2 test images at %3 sizes.</source>
         <translation>%1에서 평가: 테스트 이미지 %2개, 크기 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="282"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="278"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="287"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="283"/>
         <source>Loading the test images and the checkpoint…</source>
         <translation>테스트 이미지와 체크포인트를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="338"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="334"/>
         <source>The EMA of the weights after %1 of %2 epochs, %3 test images of %4.</source>
         <translation>%2 에포크 중 %1 에포크 후 가중치의 EMA, %4의 테스트 이미지 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="340"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="336"/>
         <source>The trained weights after %1 of %2 epochs, %3 test images of %4.</source>
         <translation>%2 에포크 중 %1 에포크 후 학습된 가중치, %4의 테스트 이미지 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="347"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="343"/>
         <source>&lt;b&gt;Best: %1 top-1&lt;/b&gt; (top-%2 %3) at &lt;b&gt;%4 px&lt;/b&gt;.</source>
         <translation>&lt;b&gt;최고: top-1 %1&lt;/b&gt; (top-%2 %3), &lt;b&gt;%4 px&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="353"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="349"/>
         <source>At the validated %1 px: %2, %3 points under.</source>
         <translation>검증 크기 %1 px에서: %2, %3포인트 낮음.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="360"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="356"/>
         <source>%1 px (%2)</source>
         <translation>%1 px (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="386"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="382"/>
         <source>top-1</source>
         <translation>top-1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="391"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="387"/>
         <source>top-%1</source>
         <translation>top-%1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="416"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="412"/>
         <source>trained</source>
         <translation>학습 범위</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="471"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="467"/>
         <source>nothing has been evaluated yet</source>
         <translation>아직 평가한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="478"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="474"/>
         <source>Export the evaluation</source>
         <translation>평가 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="480"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="476"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="483"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="479"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -717,316 +722,337 @@
 <context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="68"/>
+        <location filename="../app/gui/mainwindow.cpp" line="69"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="69"/>
+        <location filename="../app/gui/mainwindow.cpp" line="70"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="72"/>
+        <location filename="../app/gui/mainwindow.cpp" line="73"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="76"/>
+        <location filename="../app/gui/mainwindow.cpp" line="77"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="86"/>
+        <location filename="../app/gui/mainwindow.cpp" line="87"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="89"/>
+        <location filename="../app/gui/mainwindow.cpp" line="90"/>
         <source>(start)</source>
         <translation>(시작)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="98"/>
+        <location filename="../app/gui/mainwindow.cpp" line="99"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="144"/>
+        <location filename="../app/gui/mainwindow.cpp" line="149"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="170"/>
+        <location filename="../app/gui/mainwindow.cpp" line="175"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="171"/>
+        <location filename="../app/gui/mainwindow.cpp" line="176"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="172"/>
+        <location filename="../app/gui/mainwindow.cpp" line="177"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="165"/>
-        <location filename="../app/gui/mainwindow.cpp" line="173"/>
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
+        <location filename="../app/gui/mainwindow.cpp" line="178"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="59"/>
+        <location filename="../app/gui/mainwindow.cpp" line="60"/>
         <source>Edit the baseline&apos;s stages (the block type too: Fused-MBConv in early stages, as EfficientNetV2) and the per-stage multipliers; the scaled columns follow.</source>
         <translation>기준 모델의 단계(블록 종류도: EfficientNetV2처럼 앞 단계에 Fused-MBConv)와 단계별 배율을 편집하세요; 스케일된 열이 따라 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="80"/>
+        <location filename="../app/gui/mainwindow.cpp" line="81"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="146"/>
+        <location filename="../app/gui/mainwindow.cpp" line="151"/>
         <source>ScaleScope — %1 — %2[*]</source>
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="154"/>
+        <location filename="../app/gui/mainwindow.cpp" line="159"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="154"/>
-        <location filename="../app/gui/mainwindow.cpp" line="208"/>
+        <location filename="../app/gui/mainwindow.cpp" line="159"/>
+        <location filename="../app/gui/mainwindow.cpp" line="213"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="155"/>
+        <location filename="../app/gui/mainwindow.cpp" line="160"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="155"/>
-        <location filename="../app/gui/mainwindow.cpp" line="209"/>
+        <location filename="../app/gui/mainwindow.cpp" line="160"/>
+        <location filename="../app/gui/mainwindow.cpp" line="214"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="165"/>
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="176"/>
+        <location filename="../app/gui/mainwindow.cpp" line="181"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="177"/>
+        <location filename="../app/gui/mainwindow.cpp" line="182"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="179"/>
+        <location filename="../app/gui/mainwindow.cpp" line="184"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="183"/>
+        <location filename="../app/gui/mainwindow.cpp" line="188"/>
         <source>&amp;Evaluate training run…</source>
         <translation>학습 실행 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="187"/>
+        <location filename="../app/gui/mainwindow.cpp" line="192"/>
         <source>&amp;Classify images with a training run…</source>
         <translation>학습 실행으로 이미지 분류(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="191"/>
+        <location filename="../app/gui/mainwindow.cpp" line="196"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="193"/>
+        <location filename="../app/gui/mainwindow.cpp" line="198"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="194"/>
+        <location filename="../app/gui/mainwindow.cpp" line="199"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="195"/>
+        <location filename="../app/gui/mainwindow.cpp" line="200"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="196"/>
+        <location filename="../app/gui/mainwindow.cpp" line="201"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="197"/>
+        <location filename="../app/gui/mainwindow.cpp" line="202"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="198"/>
+        <location filename="../app/gui/mainwindow.cpp" line="203"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="199"/>
+        <location filename="../app/gui/mainwindow.cpp" line="204"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="200"/>
+        <location filename="../app/gui/mainwindow.cpp" line="205"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="201"/>
+        <location filename="../app/gui/mainwindow.cpp" line="206"/>
         <source>Speed table as CSV…</source>
         <translation>속도 표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="202"/>
+        <location filename="../app/gui/mainwindow.cpp" line="207"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="204"/>
+        <location filename="../app/gui/mainwindow.cpp" line="209"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="206"/>
+        <location filename="../app/gui/mainwindow.cpp" line="211"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="216"/>
+        <location filename="../app/gui/mainwindow.cpp" line="221"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="226"/>
+        <location filename="../app/gui/mainwindow.cpp" line="231"/>
+        <source>Scaling &amp;study: compound against one dimension…</source>
+        <translation>스케일링 연구(&amp;S): 복합 대 한 차원…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="236"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="230"/>
+        <location filename="../app/gui/mainwindow.cpp" line="240"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="231"/>
+        <location filename="../app/gui/mainwindow.cpp" line="241"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="233"/>
+        <location filename="../app/gui/mainwindow.cpp" line="243"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="241"/>
+        <location filename="../app/gui/mainwindow.cpp" line="251"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="244"/>
+        <location filename="../app/gui/mainwindow.cpp" line="254"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="245"/>
+        <location filename="../app/gui/mainwindow.cpp" line="255"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="246"/>
+        <location filename="../app/gui/mainwindow.cpp" line="256"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="247"/>
+        <location filename="../app/gui/mainwindow.cpp" line="257"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="259"/>
+        <location filename="../app/gui/mainwindow.cpp" line="269"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="260"/>
+        <location filename="../app/gui/mainwindow.cpp" line="270"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="261"/>
+        <location filename="../app/gui/mainwindow.cpp" line="271"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="262"/>
+        <location filename="../app/gui/mainwindow.cpp" line="272"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="263"/>
+        <location filename="../app/gui/mainwindow.cpp" line="273"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="270"/>
+        <location filename="../app/gui/mainwindow.cpp" line="280"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="267"/>
-        <location filename="../app/gui/mainwindow.cpp" line="297"/>
+        <location filename="../app/gui/mainwindow.cpp" line="277"/>
+        <location filename="../app/gui/mainwindow.cpp" line="307"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="302"/>
+        <location filename="../app/gui/mainwindow.cpp" line="312"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="304"/>
+        <location filename="../app/gui/mainwindow.cpp" line="314"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="310"/>
+        <location filename="../app/gui/mainwindow.cpp" line="320"/>
+        <location filename="../app/gui/mainwindow.cpp" line="352"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="320"/>
+        <location filename="../app/gui/mainwindow.cpp" line="330"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="338"/>
+        <location filename="../app/gui/mainwindow.cpp" line="363"/>
+        <source>Not started — %1</source>
+        <translation>시작하지 않음 — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="370"/>
+        <source>study: as configured</source>
+        <translation>연구: 현재 구성</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="371"/>
+        <source>study: %1 at φ %2</source>
+        <translation>연구: %1, φ %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="389"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="121"/>
+        <location filename="../app/gui/mainwindow.cpp" line="126"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="122"/>
+        <location filename="../app/gui/mainwindow.cpp" line="127"/>
         <source>A training run is in progress. Stop it and quit? A checkpoint is saved: open the run later (File → Open training run) and Continue trains it on.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 체크포인트가 저장되므로 나중에 실행을 열고(파일 → 학습 실행 열기) 이어서 학습할 수 있습니다.</translation>
     </message>
@@ -1047,194 +1073,194 @@
 <context>
     <name>scalescope::PredictionDialog</name>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="73"/>
+        <location filename="../widgets/predictiondialog.cpp" line="69"/>
         <source>Classify images with %1</source>
         <translation>%1(으)로 이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="86"/>
+        <location filename="../widgets/predictiondialog.cpp" line="82"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="87"/>
+        <location filename="../widgets/predictiondialog.cpp" line="83"/>
         <source>The test size each file&apos;s square is resized to; the run&apos;s validated size unless you change it</source>
         <translation>각 파일의 정사각형을 맞출 테스트 크기입니다. 바꾸지 않으면 실행이 검증한 크기입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="91"/>
+        <location filename="../widgets/predictiondialog.cpp" line="87"/>
         <source>the run&apos;s</source>
         <translation>실행의 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="92"/>
+        <location filename="../widgets/predictiondialog.cpp" line="88"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="93"/>
+        <location filename="../widgets/predictiondialog.cpp" line="89"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="94"/>
+        <location filename="../widgets/predictiondialog.cpp" line="90"/>
         <source>Use the trained weights, not their EMA</source>
         <translation>EMA가 아닌 학습된 가중치 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="96"/>
+        <location filename="../widgets/predictiondialog.cpp" line="92"/>
         <source>Test size</source>
         <translation>테스트 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="97"/>
+        <location filename="../widgets/predictiondialog.cpp" line="93"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="102"/>
+        <location filename="../widgets/predictiondialog.cpp" line="98"/>
         <source>Add images…</source>
         <translation>이미지 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="104"/>
+        <location filename="../widgets/predictiondialog.cpp" line="100"/>
         <source>Add folder…</source>
         <translation>폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="106"/>
+        <location filename="../widgets/predictiondialog.cpp" line="102"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="108"/>
+        <location filename="../widgets/predictiondialog.cpp" line="104"/>
         <source>Classify again</source>
         <translation>다시 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="110"/>
+        <location filename="../widgets/predictiondialog.cpp" line="106"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="112"/>
+        <location filename="../widgets/predictiondialog.cpp" line="108"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="128"/>
+        <location filename="../widgets/predictiondialog.cpp" line="124"/>
         <source>Only the files not of their folder&apos;s class</source>
         <translation>폴더의 클래스와 다르게 분류된 파일만</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="151"/>
+        <location filename="../widgets/predictiondialog.cpp" line="147"/>
         <source>Open image</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="152"/>
+        <location filename="../widgets/predictiondialog.cpp" line="148"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="174"/>
+        <location filename="../widgets/predictiondialog.cpp" line="170"/>
         <source>This folder cannot classify images — %1</source>
         <translation>이 폴더로는 이미지를 분류할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="180"/>
+        <location filename="../widgets/predictiondialog.cpp" line="176"/>
         <source>&lt;b&gt;%1&lt;/b&gt; trained on %2 for %3 epochs, validated at %4 px. Each file is brought to the form of its test images first, a centred square (shown in the table as the model is given it), then resized to the test size.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2에서 %3 에포크 학습, %4 px에서 검증. 각 파일은 먼저 테스트 이미지의 형태인 가운데 정사각형으로 바뀌고(표에 모델이 받는 그대로 표시), 그다음 테스트 크기로 조정됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="192"/>
-        <location filename="../widgets/predictiondialog.cpp" line="255"/>
+        <location filename="../widgets/predictiondialog.cpp" line="188"/>
+        <location filename="../widgets/predictiondialog.cpp" line="251"/>
         <source>Add image files or a folder, or drop them here.</source>
         <translation>이미지 파일이나 폴더를 추가하거나 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="237"/>
+        <location filename="../widgets/predictiondialog.cpp" line="233"/>
         <source>Not added — %1</source>
         <translation>추가하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="262"/>
+        <location filename="../widgets/predictiondialog.cpp" line="258"/>
         <source>Nothing to classify: add image files or a folder first.</source>
         <translation>분류할 것이 없습니다. 먼저 이미지 파일이나 폴더를 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="273"/>
-        <location filename="../widgets/predictiondialog.cpp" line="334"/>
+        <location filename="../widgets/predictiondialog.cpp" line="269"/>
+        <location filename="../widgets/predictiondialog.cpp" line="330"/>
         <source>Not classified — %1</source>
         <translation>분류하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="296"/>
+        <location filename="../widgets/predictiondialog.cpp" line="292"/>
         <source>Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, at %6 px.</source>
         <translation>이미지 %2개 중 %1개를 %3에서 %5 에포크 후의 %4 가중치로 %6 px에서 분류했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="301"/>
+        <location filename="../widgets/predictiondialog.cpp" line="297"/>
         <source>EMA</source>
         <translation>EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="301"/>
+        <location filename="../widgets/predictiondialog.cpp" line="297"/>
         <source>trained</source>
         <translation>학습된</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="305"/>
+        <location filename="../widgets/predictiondialog.cpp" line="301"/>
         <source>%1 could not be read: see their rows.</source>
         <translation>%1개는 읽을 수 없었습니다. 해당 행을 보세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="312"/>
+        <location filename="../widgets/predictiondialog.cpp" line="308"/>
         <source>Of the %1 in a folder named after a class, %2 are that class (top-1 %3%), %4 among the first %5 (%6%).</source>
         <translation>클래스 이름의 폴더에 있는 %1개 중 %2개가 그 클래스입니다(top-1 %3%), 처음 %5개 안에는 %4개입니다(%6%).</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="332"/>
+        <location filename="../widgets/predictiondialog.cpp" line="328"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="340"/>
+        <location filename="../widgets/predictiondialog.cpp" line="336"/>
         <source>Loading the checkpoint and the images…</source>
         <translation>체크포인트와 이미지를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="423"/>
+        <location filename="../widgets/predictiondialog.cpp" line="419"/>
         <source>nothing has been classified yet</source>
         <translation>아직 분류한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="431"/>
+        <location filename="../widgets/predictiondialog.cpp" line="427"/>
         <source>Images to classify</source>
         <translation>분류할 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="432"/>
+        <location filename="../widgets/predictiondialog.cpp" line="428"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="437"/>
+        <location filename="../widgets/predictiondialog.cpp" line="433"/>
         <source>A folder of images</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="442"/>
+        <location filename="../widgets/predictiondialog.cpp" line="438"/>
         <source>Export the classifications</source>
         <translation>분류 결과 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="444"/>
+        <location filename="../widgets/predictiondialog.cpp" line="440"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="447"/>
+        <location filename="../widgets/predictiondialog.cpp" line="443"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -1375,6 +1401,144 @@ shown as the model was given it: a centred %2 px square</source>
         <location filename="../widgets/scalingeditor.cpp" line="119"/>
         <source>, capped to %1 px</source>
         <translation>, %1 px로 제한</translation>
+    </message>
+</context>
+<context>
+    <name>scalescope::ScalingStudyDialog</name>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="53"/>
+        <source>as configured</source>
+        <translation>현재 구성</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="55"/>
+        <source>compound</source>
+        <translation>복합</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="57"/>
+        <source>depth only</source>
+        <translation>깊이만</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="59"/>
+        <source>width only</source>
+        <translation>너비만</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="61"/>
+        <source>resolution only</source>
+        <translation>해상도만</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="187"/>
+        <source>Scaling study: compound against one dimension</source>
+        <translation>스케일링 연구: 복합 대 한 차원</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="190"/>
+        <source>EfficientNet&apos;s Figures 3 and 8: the current model grown by depth, width or resolution alone, and by all three at once, to the same nominal MACs (α·β²·γ²)^φ: depth alone by that factor, width or resolution alone by its square root. φ counts from the model as it is now, the first point of every curve; training sizes set on the training tab grow with each point&apos;s resolution. Train queues the points on the training tab with its settings; each one&apos;s final validation accuracy is drawn against its MACs at the size it was validated at.</source>
+        <translation>EfficientNet의 그림 3과 8: 현재 모델을 깊이, 너비, 해상도 중 하나만으로, 또는 셋 모두로 같은 명목 MAC (α·β²·γ²)^φ까지 키웁니다. 깊이만은 그 배율로, 너비나 해상도만은 그 제곱근으로 키웁니다. φ는 지금의 모델에서 세며, 이 모델이 모든 곡선의 첫 점입니다. 학습 탭에서 정한 학습 크기는 각 점의 해상도와 함께 커집니다. &apos;학습&apos;은 학습 탭의 설정으로 점들을 대기열에 넣고, 각 점의 최종 검증 정확도를 검증한 크기에서의 MAC에 대해 그립니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="203"/>
+        <source>A list (0.5,1,2) or a range FROM:TO:STEP (1:3:1)</source>
+        <translation>목록(0.5,1,2) 또는 범위 시작:끝:간격(1:3:1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="204"/>
+        <source>φ of the points</source>
+        <translation>점들의 φ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="215"/>
+        <source>Scaled by</source>
+        <translation>스케일링 방식</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="230"/>
+        <source>MACs against φ (dashed: nominal)</source>
+        <translation>φ에 따른 MAC (점선: 명목)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="233"/>
+        <source>φ</source>
+        <translation>φ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="234"/>
+        <source>G MACs</source>
+        <translation>G MAC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="235"/>
+        <source>Validation accuracy against MACs</source>
+        <translation>MAC에 따른 검증 정확도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="236"/>
+        <source>G MACs at the size validated at</source>
+        <translation>검증 크기에서의 G MAC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="237"/>
+        <source>accuracy %</source>
+        <translation>정확도 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="242"/>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="244"/>
+        <source>Trains the selected points (all of them when none is selected) that have no accuracy yet, with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
+        <translation>선택한 점 중 아직 정확도가 없는 점을(선택이 없으면 전부) 학습 탭의 설정으로 차례로 학습합니다. &apos;중지&apos;는 대기열을 끝냅니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="247"/>
+        <source>Open study…</source>
+        <translation>연구 열기…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="249"/>
+        <source>Shows a study trained before, here or by scalescope-cli study --train</source>
+        <translation>여기서 또는 scalescope-cli study --train으로 전에 학습한 연구를 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="252"/>
+        <source>Open a scaling study folder</source>
+        <translation>스케일링 연구 폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="256"/>
+        <source>Not a scaling study</source>
+        <translation>스케일링 연구가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="263"/>
+        <source>Every point asked for is trained already.</source>
+        <translation>요청한 점은 모두 이미 학습했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="299"/>
+        <source>%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).</source>
+        <translation>%2의 점 %1개, α %3, β %4, γ %5 (α·β²·γ² = %6).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="308"/>
+        <source>Refused — %1</source>
+        <translation>거부됨 — %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="361"/>
+        <source>%1 holds no point of a scaling study (folders named like compound-phi1)</source>
+        <translation>%1에는 스케일링 연구의 점이 없습니다 (compound-phi1 같은 이름의 폴더)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="425"/>
+        <source>nominal</source>
+        <translation>명목</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1847,79 @@ shown as the model was given it: a centred %2 px square</source>
         <location filename="../widgets/stagetablemodel.cpp" line="218"/>
         <source>Stage %1, %2 refused: %3</source>
         <translation>스테이지 %1, %2 거부됨: %3</translation>
+    </message>
+</context>
+<context>
+    <name>scalescope::StudyPointModel</name>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="111"/>
+        <source>Scaled by</source>
+        <translation>스케일링 방식</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="113"/>
+        <source>φ</source>
+        <translation>φ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="115"/>
+        <source>Depth ×</source>
+        <translation>깊이 ×</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="117"/>
+        <source>Width ×</source>
+        <translation>너비 ×</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="119"/>
+        <source>Image px</source>
+        <translation>이미지 px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="121"/>
+        <source>Trains at px</source>
+        <translation>학습 px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="123"/>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="125"/>
+        <source>MACs</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="127"/>
+        <source>MACs tested</source>
+        <translation>검증 MAC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="129"/>
+        <source>Nominal MACs ×</source>
+        <translation>명목 MAC ×</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="131"/>
+        <source>Real MACs ×</source>
+        <translation>실제 MAC ×</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="133"/>
+        <source>Val accuracy</source>
+        <translation>검증 정확도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="146"/>
+        <source>At the %1 px it is validated at</source>
+        <translation>검증하는 %1 px에서</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="148"/>
+        <source>%1 px, capped to %2 px by the image size cap</source>
+        <translation>%1 px, 이미지 크기 상한으로 %2 px로 제한</translation>
     </message>
 </context>
 <context>

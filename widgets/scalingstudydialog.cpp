@@ -267,10 +267,20 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
     connect(m_phis, &QLineEdit::editingFinished, this, &ScalingStudyDialog::study);
     // The points are the document's model grown: any edit of it, or of the training settings
     // each point trains with, is another study.
-    connect(m_doc, &ExplorerDocument::changed, this, &ScalingStudyDialog::study);
+    connect(m_doc, &ExplorerDocument::changed, this, [this] {
+        if (isVisible())
+            study();
+        else
+            m_stale = true;
+    });
     connect(m_model, &StudyPointModel::accuraciesChanged, this, &ScalingStudyDialog::replot);
     study();
     resize(900, 820); // the table's columns, both plots and the buttons
+}
+
+void ScalingStudyDialog::showEvent(QShowEvent* e) {
+    if (m_stale) study();
+    QDialog::showEvent(e);
 }
 
 QString ScalingStudyDialog::message() const {
@@ -288,6 +298,7 @@ void ScalingStudyDialog::setStrategyChecked(StudyStrategy s, bool checked) {
 }
 
 void ScalingStudyDialog::study() {
+    m_stale = false;
     const ScaleConfig& c = m_doc->config();
     StudySpec spec;
     spec.strategies.clear();

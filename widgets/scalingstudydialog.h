@@ -94,9 +94,15 @@ class ScalingStudyDialog : public QDialog {
   Q_SIGNALS:
     void trainRequested(const std::vector<scalescope::StudyPoint>& points);
 
+  protected:
+    void showEvent(QShowEvent* e) override;
+
   private:
     void study();
     void replot();
+    // Edits of the document while the window is closed only mark the points stale: a slider
+    // drag in the explorer does not cost every point's model each step.
+    bool m_stale = false;
     ExplorerDocument* m_doc;
     StudyPointModel* m_model;
     QTableView* m_view;

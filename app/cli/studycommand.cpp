@@ -172,7 +172,11 @@ int trainStudy(const StudySpec& spec, const std::vector<StudyPoint>& points,
         title << (p.strategy == StudyStrategy::Baseline
                       ? std::string("the configured model")
                       : toString(p.strategy) + " at phi " + phiLabel(p.phi))
-              << ", " << p.resolution << " px, " << shortCount(double(p.macs)) << " MACs";
+              << ", " << p.resolution << " px";
+        if (p.testImageSize != p.resolution)
+            title << " (trains at " << p.trainImageSize << ", tested at " << p.testImageSize
+                  << " px)";
+        title << ", " << shortCount(double(p.testMacs)) << " MACs tested";
         dirs.push_back((fs::path(outDir) / studyRunName(p.strategy, p.phi)).string());
         queue.push_back({title.str(), dirs.back(), p.config});
     }

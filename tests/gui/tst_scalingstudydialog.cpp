@@ -182,6 +182,7 @@ void TestScalingStudyDialog::followsTheDocument() {
     ExplorerDocument doc;
     ScalingStudyDialog dialog(&doc);
     dialog.setPhis("1");
+    dialog.show();
     Coefficients k = doc.config().request.coefficients;
     k.phi = 1;
     QVERIFY(doc.setCoefficients(k));
@@ -193,6 +194,13 @@ void TestScalingStudyDialog::followsTheDocument() {
     QVERIFY(doc.loadPreset("efficientnetv2-s"));
     QVERIFY(dialog.message().contains("EfficientNetV2-S"));
     QCOMPARE(dialog.model()->point(0).params, qint64(21458488));
+    // Closed, it waits: the edits are costed when it opens again.
+    dialog.hide();
+    QVERIFY(doc.loadPreset("resnet-rs-50"));
+    QVERIFY(dialog.message().contains("EfficientNetV2-S"));
+    dialog.show();
+    QVERIFY(dialog.message().contains("ResNet-RS-50"));
+    QCOMPARE(dialog.model()->point(0).macs, doc.costs().macs);
 }
 
 void TestScalingStudyDialog::accuraciesOnTableAndPlot() {
