@@ -224,7 +224,7 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->verticalHeader()->setVisible(false);
-    m_view->setMinimumSize(760, 220);
+    m_view->setMinimumSize(900, 200);
     layout->addWidget(m_view, 1);
     auto* plots = new QHBoxLayout;
     m_macsPlot = titledPlot(this, tr("MACs against φ (dashed: nominal)"), 260);
@@ -275,7 +275,7 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
     });
     connect(m_model, &StudyPointModel::accuraciesChanged, this, &ScalingStudyDialog::replot);
     study();
-    resize(900, 820); // the table's columns, both plots and the buttons
+    resize(1060, 820); // every column of the table, both plots and the buttons
 }
 
 void ScalingStudyDialog::showEvent(QShowEvent* e) {

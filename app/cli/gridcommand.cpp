@@ -206,11 +206,7 @@ int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list,
                   << "  " << t.state << "\n";
     }
     std::cout << "table: " << csvPath << "\n";
-    if (outcome.stopped) {
-        std::cout << "stopped: run the same command again to go on from here\n";
-        return 130;
-    }
-    return outcome.anyFailed ? 1 : 0;
+    return cli::queueExitCode(outcome);
 }
 #endif
 } // namespace

@@ -63,6 +63,14 @@ std::string csvText(const std::string& s) {
     return out + "\"";
 }
 
+int queueExitCode(const QueueOutcome& outcome) {
+    if (outcome.stopped) {
+        std::cout << "stopped: run the same command again to go on from here\n";
+        return 130;
+    }
+    return outcome.anyFailed ? 1 : 0;
+}
+
 QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
                         const std::string& dirFlag) {
     QueueOutcome outcome;

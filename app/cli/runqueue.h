@@ -36,6 +36,10 @@ struct QueueOutcome {
 QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
                         const std::string& dirFlag);
 
+// The command's exit code after its table: 130 with how to go on where the queue was stopped,
+// 1 where a run failed, else 0.
+int queueExitCode(const QueueOutcome& outcome);
+
 std::string csvNumber(double v);           // 8 significant digits; empty for NaN
 std::string csvText(const std::string& s); // quoted, inner quotes doubled
 

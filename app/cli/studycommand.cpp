@@ -185,11 +185,7 @@ int trainStudy(const StudySpec& spec, const std::vector<StudyPoint>& points,
     writeFileAtomically(csvPath, studyCsv(points, dirs, outcome));
     printAccuracyTable(spec, points, outcome);
     std::cout << "table: " << csvPath << "\n";
-    if (outcome.stopped) {
-        std::cout << "stopped: run the same command again to go on from here\n";
-        return 130;
-    }
-    return outcome.anyFailed ? 1 : 0;
+    return cli::queueExitCode(outcome);
 }
 #endif
 } // namespace

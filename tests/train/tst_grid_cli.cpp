@@ -1,9 +1,11 @@
 // `scalescope-cli grid --train` as a user runs it: every candidate trained into its own run
 // folder and ranked in grid.csv; a second run reads finished candidates back; a stopped grid
 // goes on from its checkpoint; a folder of another configuration is refused before training.
+#include "clirun.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -87,21 +89,8 @@ class TestGridCli : public QObject {
                 "--output-dir",
                 dir};
     }
-    struct Result {
-        int code;
-        QString out, err;
-    };
-    Result run(const QStringList& args) {
-        QProcess p;
-        p.start(qEnvironmentVariable("SCALESCOPE_CLI"), args);
-        if (!p.waitForFinished(kTimeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            return {-100, {}, "timed out"};
-        }
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Result = CliResult;
+    Result run(const QStringList& args) { return runCli(args, kTimeoutMs); }
 };
 
 void TestGridCli::trainsRanksAndReadsBack() {

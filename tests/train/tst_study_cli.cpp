@@ -2,6 +2,8 @@
 // trained into a folder of its own, each at its own image size, the accuracies set side by
 // side in study.csv and the table; a second run reads them back; a folder of other training
 // options is refused before anything trains.
+#include "clirun.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -88,21 +90,8 @@ class TestStudyCli : public QObject {
                 "--output-dir",
                 dir};
     }
-    struct Result {
-        int code;
-        QString out, err;
-    };
-    Result run(const QStringList& args) {
-        QProcess p;
-        p.start(qEnvironmentVariable("SCALESCOPE_CLI"), args);
-        if (!p.waitForFinished(kTimeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            return {-100, {}, "timed out"};
-        }
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Result = CliResult;
+    Result run(const QStringList& args) { return runCli(args, kTimeoutMs); }
 };
 
 void TestStudyCli::trainsEveryPointAndReadsBack() {
