@@ -65,10 +65,10 @@ void printPoints(const std::vector<StudyPoint>& points) {
         std::cout << std::left << std::setw(12) << toString(p.strategy) << std::right
                   << std::setw(6) << phiLabel(p.phi) << std::setw(8) << fixed(p.depthMultiplier, 3)
                   << std::setw(8) << fixed(p.widthMultiplier, 3) << std::setw(7) << p.resolution
-                  << std::setw(7) << p.trainImageSize << std::setw(11)
-                  << shortCount(double(p.params)) << std::setw(10) << shortCount(double(p.macs))
-                  << std::setw(9) << fixed(p.nominalMacsRatio, 2) << "x" << std::setw(7)
-                  << fixed(p.macsRatio, 2) << "x\n";
+                  << std::setw(7) << p.trainImageSize << std::setw(6) << p.testImageSize
+                  << std::setw(11) << shortCount(double(p.params)) << std::setw(10)
+                  << shortCount(double(p.macs)) << std::setw(9) << fixed(p.nominalMacsRatio, 2)
+                  << "x" << std::setw(7) << fixed(p.macsRatio, 2) << "x\n";
     for (const StudyPoint& p : points)
         if (p.resolution != p.uncappedResolution)
             std::cout << toString(p.strategy) << " at phi " << phiLabel(p.phi) << ": "

@@ -198,6 +198,12 @@ void TestCli::studyLists() {
     QCOMPARE(text.out.count('\n'), 4); // a header, the configured model and two points
     QVERIFY(text.out.contains("width"));
     QVERIFY(!text.out.contains("resolution"));
+    // A column each: the model's size, the size it trains at and the size it is tested at.
+    const QStringList header = text.out.section('\n', 0, 0).split(' ', Qt::SkipEmptyParts);
+    const QStringList row = text.out.section('\n', 1, 1).split(' ', Qt::SkipEmptyParts);
+    QCOMPARE(row.size(), header.size() + 2); // "5.29 M" and "386 M" hold a space
+    QCOMPARE(header.mid(4, 3), QStringList({"size", "train", "test"}));
+    QCOMPARE(row.mid(4, 3), QStringList({"224", "224", "224"}));
 }
 
 void TestCli::exportRoundTrip() {
