@@ -1521,22 +1521,27 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>요청한 점은 모두 이미 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="299"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="310"/>
         <source>%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).</source>
         <translation>%2의 점 %1개, α %3, β %4, γ %5 (α·β²·γ² = %6).</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="308"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="319"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="361"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="372"/>
         <source>%1 holds no point of a scaling study (folders named like compound-phi1)</source>
         <translation>%1에는 스케일링 연구의 점이 없습니다 (compound-phi1 같은 이름의 폴더)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="425"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="393"/>
+        <source>Not read: %1</source>
+        <translation>읽지 못함: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="439"/>
         <source>nominal</source>
         <translation>명목</translation>
     </message>

@@ -388,6 +388,9 @@ bool ScalingStudyDialog::openStudy(const QString& dir, QString* why) {
     // The points are the configured model grown: make it the one the study started from.
     if (base && !(*base == m_doc->config())) m_doc->setConfig(*base);
     study();
+    if (!folder.skipped.empty())
+        m_message->setText(m_message->text() + QLatin1Char(' ') +
+                           tr("Not read: %1").arg(QString::fromStdString(folder.skipped.front())));
     return true;
 }
 

@@ -248,6 +248,12 @@ void TestScalingStudyDialog::opensAStudyFolder() {
         writeRun(
             dir.filePath(QString::fromStdString(studyRunName(points[i].strategy, points[i].phi))),
             points[i].config, 0.5 + 0.05 * double(i));
+    // A folder whose configuration is no JSON is named, and the rest is read.
+    QVERIFY(QDir().mkpath(dir.filePath("depth-phi1")));
+    QFile broken(dir.filePath("depth-phi1/config.json"));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{ not json");
+    broken.close();
     const int undoSteps = doc.undoStack()->count();
     QVERIFY2(dialog.openStudy(dir.path(), &why), qPrintable(why));
     QVERIFY(doc.config() == base); // the study's configured model, as one undoable edit
@@ -260,6 +266,7 @@ void TestScalingStudyDialog::opensAStudyFolder() {
         QCOMPARE(dialog.model()->index(r, StudyPointModel::Accuracy).data().toString(),
                  QString::number(100 * (0.5 + 0.05 * r), 'f', 2) + "%");
     QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Resolution), 3);
+    QVERIFY2(dialog.message().contains("Not read: depth-phi1: "), qPrintable(dialog.message()));
     QCOMPARE(dialog.studyDir(), dir.path()); // what is trained next goes there too
     QVERIFY(dialog.pointsToTrain().empty());
 }
