@@ -1406,142 +1406,167 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::ScalingStudyDialog</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="53"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="54"/>
         <source>as configured</source>
         <translation>현재 구성</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="55"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="56"/>
         <source>compound</source>
         <translation>복합</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="57"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="58"/>
         <source>depth only</source>
         <translation>깊이만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="59"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="60"/>
         <source>width only</source>
         <translation>너비만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="61"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="62"/>
         <source>resolution only</source>
         <translation>해상도만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="187"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="188"/>
         <source>Scaling study: compound against one dimension</source>
         <translation>스케일링 연구: 복합 대 한 차원</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="190"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="191"/>
         <source>EfficientNet&apos;s Figures 3 and 8: the current model grown by depth, width or resolution alone, and by all three at once, to the same nominal MACs (α·β²·γ²)^φ: depth alone by that factor, width or resolution alone by its square root. φ counts from the model as it is now, the first point of every curve; training sizes set on the training tab grow with each point&apos;s resolution. Train queues the points on the training tab with its settings; each one&apos;s final validation accuracy is drawn against its MACs at the size it was validated at.</source>
         <translation>EfficientNet의 그림 3과 8: 현재 모델을 깊이, 너비, 해상도 중 하나만으로, 또는 셋 모두로 같은 명목 MAC (α·β²·γ²)^φ까지 키웁니다. 깊이만은 그 배율로, 너비나 해상도만은 그 제곱근으로 키웁니다. φ는 지금의 모델에서 세며, 이 모델이 모든 곡선의 첫 점입니다. 학습 탭에서 정한 학습 크기는 각 점의 해상도와 함께 커집니다. &apos;학습&apos;은 학습 탭의 설정으로 점들을 대기열에 넣고, 각 점의 최종 검증 정확도를 검증한 크기에서의 MAC에 대해 그립니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="203"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="204"/>
         <source>A list (0.5,1,2) or a range FROM:TO:STEP (1:3:1)</source>
         <translation>목록(0.5,1,2) 또는 범위 시작:끝:간격(1:3:1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="204"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="205"/>
         <source>φ of the points</source>
         <translation>점들의 φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="215"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="216"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="230"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="231"/>
         <source>MACs against φ (dashed: nominal)</source>
         <translation>φ에 따른 MAC (점선: 명목)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="233"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="234"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="234"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="235"/>
         <source>G MACs</source>
         <translation>G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="235"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="236"/>
         <source>Validation accuracy against MACs</source>
         <translation>MAC에 따른 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="236"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="237"/>
         <source>G MACs at the size validated at</source>
         <translation>검증 크기에서의 G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="237"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="238"/>
         <source>accuracy %</source>
         <translation>정확도 %</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="242"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="243"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="244"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="245"/>
         <source>Trains the selected points (all of them when none is selected) that have no accuracy yet, with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 점 중 아직 정확도가 없는 점을(선택이 없으면 전부) 학습 탭의 설정으로 차례로 학습합니다. &apos;중지&apos;는 대기열을 끝냅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="247"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="248"/>
         <source>Open study…</source>
         <translation>연구 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="249"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="250"/>
         <source>Shows a study trained before, here or by scalescope-cli study --train</source>
         <translation>여기서 또는 scalescope-cli study --train으로 전에 학습한 연구를 보여 줍니다</translation>
     </message>
     <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="251"/>
+        <source>Export CSV…</source>
+        <translation>CSV로 내보내기…</translation>
+    </message>
+    <message>
         <location filename="../widgets/scalingstudydialog.cpp" line="252"/>
+        <source>Every point with its costs and the accuracy of those trained, as scalescope-cli study --train writes study.csv</source>
+        <translation>모든 점의 비용과 학습한 점의 정확도를 scalescope-cli study --train이 쓰는 study.csv와 같은 형식으로</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="256"/>
+        <source>Export the study as CSV</source>
+        <translation>연구를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="257"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 표 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="260"/>
+        <source>Not exported</source>
+        <translation>내보내지 못함</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="264"/>
         <source>Open a scaling study folder</source>
         <translation>스케일링 연구 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="256"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="268"/>
         <source>Not a scaling study</source>
         <translation>스케일링 연구가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="263"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="275"/>
         <source>Every point asked for is trained already.</source>
         <translation>요청한 점은 모두 이미 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="310"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="322"/>
         <source>%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).</source>
         <translation>%2의 점 %1개, α %3, β %4, γ %5 (α·β²·γ² = %6).</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="319"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="331"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="372"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="402"/>
         <source>%1 holds no point of a scaling study (folders named like compound-phi1)</source>
         <translation>%1에는 스케일링 연구의 점이 없습니다 (compound-phi1 같은 이름의 폴더)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="393"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="423"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="439"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="469"/>
         <source>nominal</source>
         <translation>명목</translation>
     </message>
@@ -1857,72 +1882,72 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::StudyPointModel</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="111"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="112"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="113"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="114"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="115"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="116"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="117"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="118"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="119"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="120"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="121"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="122"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="123"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="124"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="125"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="126"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="127"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="128"/>
         <source>MACs tested</source>
         <translation>검증 MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="129"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="130"/>
         <source>Nominal MACs ×</source>
         <translation>명목 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="131"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="132"/>
         <source>Real MACs ×</source>
         <translation>실제 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="133"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="134"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="146"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="147"/>
         <source>At the %1 px it is validated at</source>
         <translation>검증하는 %1 px에서</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="148"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="149"/>
         <source>%1 px, capped to %2 px by the image size cap</source>
         <translation>%1 px, 이미지 크기 상한으로 %2 px로 제한</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "scalingstudydialog.h"
 
 #include "explorerdocument.h"
+#include "savetext.h"
 #include "scaling/format.h"
 #include "titledplot.h"
 #include "train/studyruns.h"
@@ -247,6 +248,17 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
     m_open = buttons->addButton(tr("Open study…"), QDialogButtonBox::ActionRole);
     m_open->setObjectName(QStringLiteral("openStudy"));
     m_open->setToolTip(tr("Shows a study trained before, here or by scalescope-cli study --train"));
+    auto* exportButton = buttons->addButton(tr("Export CSV…"), QDialogButtonBox::ActionRole);
+    exportButton->setToolTip(tr("Every point with its costs and the accuracy of those trained, "
+                                "as scalescope-cli study --train writes study.csv"));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export the study as CSV"),
+                                         QStringLiteral("study.csv"), tr("CSV table (*.csv)"));
+        QString why;
+        if (!path.isEmpty() && !exportCsv(path, &why))
+            QMessageBox::warning(this, tr("Not exported"), why);
+    });
     connect(m_open, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(
             this, tr("Open a scaling study folder"),
@@ -332,6 +344,24 @@ std::vector<StudyPoint> ScalingStudyDialog::pointsToTrain() const {
     for (const QModelIndex& i : rows)
         if (!m_model->accuracy(m_model->point(i.row()))) out.push_back(m_model->point(i.row()));
     return out;
+}
+
+bool ScalingStudyDialog::exportCsv(const QString& path, QString* why) const {
+    std::vector<StudyResult> results;
+    for (const StudyPoint& p : m_model->points()) {
+        StudyResult r;
+        const auto acc = m_model->accuracy(p);
+        r.state = acc ? "trained" : "not trained";
+        if (acc) {
+            r.valAccuracy = *acc;
+            if (!m_dir.isEmpty())
+                r.runDir = (m_dir + QLatin1Char('/') +
+                            QString::fromStdString(studyRunName(p.strategy, p.phi)))
+                               .toStdString();
+        }
+        results.push_back(r);
+    }
+    return saveText(path, studyCsv(m_model->points(), results), why);
 }
 
 void ScalingStudyDialog::setTrainingRunning(bool running) {

@@ -86,6 +86,9 @@ class ScalingStudyDialog : public QDialog {
     // accuracies, the configured model it started from (an undoable edit of the document where
     // that differs) and its φ and strategies. False with `why` for a folder without runs.
     bool openStudy(const QString& dir, QString* why = nullptr);
+    // study.csv as `scalescope-cli study --train` writes it: every point, with the accuracy of
+    // those trained ("not trained" for the rest). False with `why` when it cannot be written.
+    bool exportCsv(const QString& path, QString* why = nullptr) const;
     // While a run trains, the document stays as it is: Open study, which may change it, is off.
     void setTrainingRunning(bool running);
     // Points of one curve on the accuracy plot (the baseline's point included).

@@ -144,7 +144,6 @@ std::vector<Speed> measureCandidates(const ScaleConfig& base,
 
 std::string gridCsv(const std::vector<GridCandidate>& list, const std::vector<std::string>& dirs,
                     const cli::QueueOutcome& outcome) {
-    using cli::csvNumber;
     std::ostringstream os;
     os << "alpha,beta,gamma,product,depth_multiplier,width_multiplier,resolution,params,macs,"
           "val_accuracy,best_val_accuracy,seconds,state,run_dir\n";
@@ -156,7 +155,7 @@ std::string gridCsv(const std::vector<GridCandidate>& list, const std::vector<st
            << csvNumber(c.depthMultiplier) << "," << csvNumber(c.widthMultiplier) << ","
            << c.resolution << "," << c.params << "," << c.macs << "," << csvNumber(t.valAccuracy)
            << "," << csvNumber(t.bestValAccuracy) << "," << csvNumber(t.seconds) << ","
-           << cli::csvText(t.state) << "," << cli::csvText(dirs[i]) << "\n";
+           << csvQuoted(t.state) << "," << csvQuoted(dirs[i]) << "\n";
     }
     return os.str();
 }

@@ -49,20 +49,6 @@ Found inspectRunDir(const std::string& dir, const ScaleConfig& config, const std
 }
 } // namespace
 
-std::string csvNumber(double v) {
-    if (!std::isfinite(v)) return {};
-    std::ostringstream os;
-    os << std::setprecision(8) << v;
-    return os.str();
-}
-
-std::string csvText(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 int queueExitCode(const QueueOutcome& outcome) {
     if (outcome.stopped) {
         std::cout << "stopped: run the same command again to go on from here\n";

@@ -40,7 +40,4 @@ QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
 // 1 where a run failed, else 0.
 int queueExitCode(const QueueOutcome& outcome);
 
-std::string csvNumber(double v);           // 8 significant digits; empty for NaN
-std::string csvText(const std::string& s); // quoted, inner quotes doubled
-
 } // namespace scalescope::cli

@@ -108,28 +108,6 @@ Json pointsJson(const ScaleConfig& base, const StudySpec& spec,
 }
 
 #ifdef SCALESCOPE_HAVE_TORCH
-std::string studyCsv(const std::vector<StudyPoint>& points, const std::vector<std::string>& dirs,
-                     const cli::QueueOutcome& outcome) {
-    using cli::csvNumber;
-    std::ostringstream os;
-    os << "strategy,phi,depth_multiplier,width_multiplier,resolution,params,macs,"
-          "train_image_size,test_image_size,test_macs,nominal_macs_ratio,macs_ratio,val_accuracy,"
-          "best_val_accuracy,seconds,"
-          "state,run_dir\n";
-    for (size_t i = 0; i < points.size(); ++i) {
-        const StudyPoint& p = points[i];
-        const cli::QueuedResult& r = outcome.results[i];
-        os << toString(p.strategy) << "," << csvNumber(p.phi) << "," << csvNumber(p.depthMultiplier)
-           << "," << csvNumber(p.widthMultiplier) << "," << p.resolution << "," << p.params << ","
-           << p.macs << "," << p.trainImageSize << "," << p.testImageSize << "," << p.testMacs
-           << "," << csvNumber(p.nominalMacsRatio) << "," << csvNumber(p.macsRatio) << ","
-           << csvNumber(r.valAccuracy) << "," << csvNumber(r.bestValAccuracy) << ","
-           << csvNumber(r.seconds) << "," << cli::csvText(r.state) << "," << cli::csvText(dirs[i])
-           << "\n";
-    }
-    return os.str();
-}
-
 // The paper's figure as a table: a row per strategy, a column per φ, each cell the final
 // validation accuracy and the MACs at the size it was validated at. The configured model is every
 // row's φ 0.
@@ -182,7 +160,12 @@ int trainStudy(const StudySpec& spec, const std::vector<StudyPoint>& points,
     }
     const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--output-dir");
     const std::string csvPath = (fs::path(outDir) / "study.csv").string();
-    writeFileAtomically(csvPath, studyCsv(points, dirs, outcome));
+    std::vector<StudyResult> results;
+    for (size_t i = 0; i < points.size(); ++i) {
+        const cli::QueuedResult& r = outcome.results[i];
+        results.push_back({r.state, r.valAccuracy, r.bestValAccuracy, r.seconds, dirs[i]});
+    }
+    writeFileAtomically(csvPath, studyCsv(points, results));
     printAccuracyTable(spec, points, outcome);
     std::cout << "table: " << csvPath << "\n";
     return cli::queueExitCode(outcome);

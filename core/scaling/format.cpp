@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <sstream>
 
 namespace scalescope {
 
@@ -61,6 +62,21 @@ std::string compactDecimal(double v) {
     while (s.back() == '0' && s[s.size() - 2] != '.')
         s.pop_back();
     return s;
+}
+
+std::string csvNumber(double v) {
+    if (!std::isfinite(v)) return {};
+    std::ostringstream os;
+    os.precision(8);
+    os << v;
+    return os.str();
+}
+
+std::string csvQuoted(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
 }
 
 } // namespace scalescope

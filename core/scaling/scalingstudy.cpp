@@ -1,6 +1,7 @@
 #include "scalingstudy.h"
 
 #include "costs.h"
+#include "format.h"
 #include "limits.h"
 #include "validation.h"
 
@@ -9,6 +10,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
+#include <stdexcept>
 
 namespace scalescope {
 
@@ -249,6 +251,29 @@ std::vector<StudyPoint> studyPoints(const ScaleConfig& base, const StudySpec& sp
     for (const auto& [strategy, phi] : plan)
         out.push_back(makePoint(base, from, fromCosts, strategy, phi));
     return out;
+}
+
+std::string studyCsv(const std::vector<StudyPoint>& points,
+                     const std::vector<StudyResult>& results) {
+    if (results.size() != points.size())
+        throw std::invalid_argument("studyCsv: " + std::to_string(results.size()) +
+                                    " results for " + std::to_string(points.size()) + " points");
+    std::ostringstream os;
+    os << "strategy,phi,depth_multiplier,width_multiplier,resolution,params,macs,"
+          "train_image_size,test_image_size,test_macs,nominal_macs_ratio,macs_ratio,val_accuracy,"
+          "best_val_accuracy,seconds,state,run_dir\n";
+    for (size_t i = 0; i < points.size(); ++i) {
+        const StudyPoint& p = points[i];
+        const StudyResult& r = results[i];
+        os << toString(p.strategy) << "," << csvNumber(p.phi) << "," << csvNumber(p.depthMultiplier)
+           << "," << csvNumber(p.widthMultiplier) << "," << p.resolution << "," << p.params << ","
+           << p.macs << "," << p.trainImageSize << "," << p.testImageSize << "," << p.testMacs
+           << "," << csvNumber(p.nominalMacsRatio) << "," << csvNumber(p.macsRatio) << ","
+           << csvNumber(r.valAccuracy) << "," << csvNumber(r.bestValAccuracy) << ","
+           << csvNumber(r.seconds) << "," << csvQuoted(r.state) << "," << csvQuoted(r.runDir)
+           << "\n";
+    }
+    return os.str();
 }
 
 std::vector<double> parsePhiList(const std::string& text, const std::string& field) {

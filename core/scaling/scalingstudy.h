@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,19 @@ std::vector<StudyPoint> studyPoints(const ScaleConfig& base, const StudySpec& sp
 
 // One point of a study of `base` (phi is ignored for the baseline), as studyPoints makes it.
 StudyPoint studyPoint(const ScaleConfig& base, StudyStrategy strategy, double phi);
+
+// What became of a point: its run's state and results (NaN where there are none).
+struct StudyResult {
+    std::string state; // "trained", "read back", "stopped", "not trained", "failed: ..."
+    double valAccuracy = std::numeric_limits<double>::quiet_NaN(); // the last validation's
+    double bestValAccuracy = std::numeric_limits<double>::quiet_NaN();
+    double seconds = std::numeric_limits<double>::quiet_NaN(); // the run's wall time
+    std::string runDir;
+};
+
+// study.csv: a row per point, its model, sizes, MACs and result (as many results as points).
+std::string studyCsv(const std::vector<StudyPoint>& points,
+                     const std::vector<StudyResult>& results);
 
 // "0.5,1,2" -> {0.5, 1, 2}; "0:2:0.5" (FROM:TO:STEP) -> {0, 0.5, 1, 1.5, 2}. Throws naming
 // `field`.

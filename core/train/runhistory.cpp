@@ -1,5 +1,7 @@
 #include "runhistory.h"
 
+#include "scaling/format.h"
+
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -35,13 +37,6 @@ std::string trimmed(std::string s) {
     return s.substr(i);
 }
 
-std::string csvNumber(double v) {
-    if (!std::isfinite(v)) return "";
-    std::ostringstream os;
-    os.precision(8);
-    os << v;
-    return os.str();
-}
 } // namespace
 
 std::string metricsFileHeader() {

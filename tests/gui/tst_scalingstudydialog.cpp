@@ -268,6 +268,21 @@ void TestScalingStudyDialog::opensAStudyFolder() {
     QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Resolution), 3);
     QVERIFY2(dialog.message().contains("Not read: depth-phi1: "), qPrintable(dialog.message()));
     QCOMPARE(dialog.studyDir(), dir.path()); // what is trained next goes there too
+    // Exported as the CLI writes study.csv: a row per point, its accuracy and its folder.
+    QVERIFY(dialog.exportCsv(dir.filePath("export.csv")));
+    QFile csv(dir.filePath("export.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + int(points.size()));
+    QVERIFY(lines[0].startsWith("strategy,phi,"));
+    const QStringList last = lines.back().split(',');
+    QCOMPARE(last.value(0), QString("resolution"));
+    QCOMPARE(last.value(12).toDouble(), 0.5 + 0.05 * double(points.size() - 1));
+    QCOMPARE(last.value(15), QString("\"trained\""));
+    QCOMPARE(last.value(16), "\"" + dir.filePath("resolution-phi1") + "\"");
+    QString whyNot;
+    QVERIFY(!dialog.exportCsv(dir.filePath("missing/export.csv"), &whyNot));
+    QVERIFY(!whyNot.isEmpty());
     QVERIFY(dialog.pointsToTrain().empty());
 }
 
