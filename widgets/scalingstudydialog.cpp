@@ -486,6 +486,13 @@ void ScalingStudyDialog::replot() {
     m_macsPlot->yAxis->scaleRange(1.2);
     m_accuracyPlot->rescaleAxes();
     m_accuracyPlot->xAxis->scaleRange(1.15);
+    if (maxAcc < minAcc && !points.empty()) { // nothing trained yet: the MACs to come
+        const auto [lo, hi] = std::minmax_element(
+            points.begin(), points.end(),
+            [](const StudyPoint& a, const StudyPoint& b) { return a.testMacs < b.testMacs; });
+        m_accuracyPlot->xAxis->setRange(double(lo->testMacs) / 1e9, double(hi->testMacs) / 1e9);
+        m_accuracyPlot->xAxis->scaleRange(1.15);
+    }
     if (maxAcc >= minAcc)
         m_accuracyPlot->yAxis->setRange(std::max(0.0, minAcc - 2), std::min(100.0, maxAcc + 2));
     else

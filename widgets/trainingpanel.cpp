@@ -942,7 +942,9 @@ void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& er
         m_status->setText(tr("Stopped; checkpoint saved in %1").arg(m_lastRunDir));
     m_dirty = true;
     if (!completed && !m_queue.empty()) { // a stop or an error ends the queue too
-        m_status->setText(m_status->text() + QLatin1Char(' ') +
+        QString text = m_status->text();  // a sentence of its own after the folder's path
+        if (!text.endsWith(QLatin1Char('.'))) text += QLatin1Char('.');
+        m_status->setText(text + QLatin1Char(' ') +
                           tr("%1 queued runs were not started.").arg(m_queue.size()));
         m_queue.clear();
     }

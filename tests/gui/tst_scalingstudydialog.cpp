@@ -208,6 +208,10 @@ void TestScalingStudyDialog::accuraciesOnTableAndPlot() {
     ScalingStudyDialog dialog(&doc);
     dialog.setPhis("1,2");
     QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Width), 0);
+    // Nothing trained: the axis already spans the MACs the points will be drawn at.
+    const QCPRange empty = dialog.accuracyPlot()->xAxis->range();
+    for (const StudyPoint& p : dialog.model()->points())
+        QVERIFY(empty.contains(double(p.testMacs) / 1e9));
     const int widthRow = 5; // baseline, compound 1, 2, depth 1, 2, width 1
     QVERIFY(dialog.model()->point(widthRow).strategy == StudyStrategy::Width);
     dialog.model()->setAccuracy(dialog.model()->point(0).config, 0.7);
