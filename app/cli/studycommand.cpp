@@ -121,20 +121,25 @@ void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& po
             const bool match = phi == 0.0 ? points[i].strategy == StudyStrategy::Baseline
                                           : points[i].strategy == s && points[i].phi == phi;
             if (!match) continue;
-            const double acc = outcome.results[i].valAccuracy;
-            return (std::isfinite(acc) ? fixed(100 * acc, 2) + "%" : std::string("-")) + " (" +
-                   shortCount(double(points[i].testMacs)) + ")";
+            const cli::QueuedResult& r = outcome.results[i];
+            // A stopped run's last validation is no result: the cell names its state.
+            const bool done = r.state == "trained" || r.state == "read back";
+            const std::string what = !done ? r.state.substr(0, 11)
+                                     : std::isfinite(r.valAccuracy)
+                                         ? fixed(100 * r.valAccuracy, 2) + "%"
+                                         : std::string("-");
+            return what + " (" + shortCount(double(points[i].testMacs)) + ")";
         }
         return "";
     };
     std::cout << std::left << std::setw(12) << "val acc";
     for (double phi : phis)
-        std::cout << std::setw(20) << "phi " + phiLabel(phi);
+        std::cout << std::setw(22) << "phi " + phiLabel(phi);
     std::cout << "\n";
     for (StudyStrategy s : spec.strategies) {
         std::cout << std::setw(12) << toString(s);
         for (double phi : phis)
-            std::cout << std::setw(20) << cell(s, phi);
+            std::cout << std::setw(22) << cell(s, phi);
         std::cout << "\n";
     }
     std::cout << std::right;
