@@ -161,6 +161,15 @@ StudyPoint makePoint(const ScaleConfig& base, const ScaledArch& from, const Cost
         size = std::sqrt(p.nominalMacsRatio);
         break;
     }
+    const auto pastLimits = [&](const std::string& why) {
+        return ValidationError("study.phis", toString(strategy) + " scaling at phi " +
+                                                 phiText(phi) + " is past the engine's limits (" +
+                                                 why + ")");
+    };
+    // Checked before any size is rounded: an int would overflow long before φ's own limit.
+    if (from.uncappedResolution * size > limits::kMaxResolution)
+        throw pastLimits("resolution: " + phiText(from.uncappedResolution * size) +
+                         " px is more than " + std::to_string(limits::kMaxResolution));
     p.config = base;
     if (strategy != StudyStrategy::Baseline) {
         ScalingRequest& r = p.config.request;
@@ -186,14 +195,9 @@ StudyPoint makePoint(const ScaleConfig& base, const ScaledArch& from, const Cost
     }
     ScaledArch arch;
     try {
-        if (p.config.request.resolution > limits::kMaxResolution)
-            throw ValidationError("resolution", std::to_string(p.config.request.resolution) +
-                                                    " px is more than " +
-                                                    std::to_string(limits::kMaxResolution));
         arch = scale(p.config.baseline, p.config.request);
     } catch (const ValidationError& e) {
-        throw ValidationError("study.phis", toString(strategy) + " scaling at phi " + phiText(phi) +
-                                                " is past the engine's limits (" + e.what() + ")");
+        throw pastLimits(e.what());
     }
     const CostReport costs = computeCosts(arch);
     p.depthMultiplier = arch.depthMultiplier;

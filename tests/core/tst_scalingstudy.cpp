@@ -281,6 +281,10 @@ void TestScalingStudy::badStudies_data() {
     QTest::newRow("past the limits")
         << "phi 20"
         << "study.phis: depth scaling at phi 20 is past the engine's limits";
+    // 224·1.92^25 px: refused before the size is rounded into an int.
+    QTest::newRow("resolution past the limits")
+        << "resolution 50"
+        << "study.phis: resolution scaling at phi 50 is past the engine's limits (resolution: ";
     QTest::newRow("no strategy") << "no strategy"
                                  << "study.strategies: no strategy given";
     QTest::newRow("strategy twice") << "strategy twice"
@@ -305,6 +309,10 @@ void TestScalingStudy::badStudies() {
     if (what == "phi twice") spec.phis = {1, 2, 1};
     if (what == "only 0") spec.phis = {0};
     if (what == "phi 20") spec.phis = {20};
+    if (what == "resolution 50") {
+        spec.phis = {50};
+        spec.strategies = {StudyStrategy::Resolution};
+    }
     if (what == "no strategy") spec.strategies.clear();
     if (what == "strategy twice") spec.strategies = {StudyStrategy::Width, StudyStrategy::Width};
     if (what == "baseline strategy") spec.strategies = {StudyStrategy::Baseline};
