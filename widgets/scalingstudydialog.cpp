@@ -82,12 +82,20 @@ void StudyPointModel::setPoints(std::vector<StudyPoint> points) {
 }
 
 void StudyPointModel::setAccuracy(const ScaleConfig& config, double accuracy) {
-    const auto same = [&](const std::pair<ScaleConfig, double>& e) { return e.first == config; };
-    m_accuracy.erase(std::remove_if(m_accuracy.begin(), m_accuracy.end(), same), m_accuracy.end());
-    m_accuracy.emplace_back(config, accuracy);
-    for (size_t r = 0; r < m_points.size(); ++r)
-        if (m_points[r].config == config)
-            Q_EMIT dataChanged(index(int(r), Accuracy), index(int(r), Accuracy));
+    setAccuracies({{config, accuracy}});
+}
+
+void StudyPointModel::setAccuracies(const std::vector<std::pair<ScaleConfig, double>>& list) {
+    for (const auto& [config, accuracy] : list) {
+        const auto same = [&](const std::pair<ScaleConfig, double>& e) {
+            return e.first == config;
+        };
+        m_accuracy.erase(std::remove_if(m_accuracy.begin(), m_accuracy.end(), same),
+                         m_accuracy.end());
+        m_accuracy.emplace_back(config, accuracy);
+    }
+    if (!m_points.empty())
+        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Accuracy));
     Q_EMIT accuraciesChanged();
 }
 
@@ -384,6 +392,7 @@ bool ScalingStudyDialog::openStudy(const QString& dir, QString* why) {
     std::vector<double> phis;
     std::vector<StudyStrategy> strategies;
     const ScaleConfig* base = nullptr;
+    std::vector<std::pair<ScaleConfig, double>> accuracies;
     for (const train::StudyRun& run : folder.runs) {
         StudyStrategy s;
         double phi = 0;
@@ -395,8 +404,9 @@ bool ScalingStudyDialog::openStudy(const QString& dir, QString* why) {
             if (std::find(strategies.begin(), strategies.end(), s) == strategies.end())
                 strategies.push_back(s);
         }
-        if (run.finished) m_model->setAccuracy(run.config, run.finalValAccuracy);
+        if (run.finished) accuracies.emplace_back(run.config, run.finalValAccuracy);
     }
+    m_model->setAccuracies(accuracies); // one replot, not one per run read
     if (phis.empty()) {
         if (why)
             *why = tr("%1 holds no point of a scaling study (folders named like "

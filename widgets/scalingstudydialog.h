@@ -50,6 +50,7 @@ class StudyPointModel : public QAbstractTableModel {
     // A trained configuration's final validation accuracy; kept while the document changes, so
     // that a point shows it again whenever the study holds that exact configuration.
     void setAccuracy(const ScaleConfig& config, double accuracy);
+    void setAccuracies(const std::vector<std::pair<ScaleConfig, double>>& list);
     std::optional<double> accuracy(const StudyPoint& p) const;
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -227,11 +227,10 @@ void MainWindow::buildMenus() {
         m_gridDialog->show();
         m_gridDialog->raise();
     });
-    m_studyAction =
-        edit->addAction(tr("Scaling &study: compound against one dimension…"), this, [this] {
-            scalingStudyDialog()->show();
-            scalingStudyDialog()->raise();
-        });
+    edit->addAction(tr("Scaling &study: compound against one dimension…"), this, [this] {
+        scalingStudyDialog()->show();
+        scalingStudyDialog()->raise();
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (auto* dock : findChildren<QDockWidget*>())

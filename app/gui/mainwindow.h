@@ -99,7 +99,6 @@ class MainWindow : public QMainWindow {
     QAction* m_gridAction = nullptr;
     GridSearchDialog* m_gridDialog = nullptr;
     std::map<QString, Coefficients> m_gridRuns; // run folder -> the candidate it trains
-    QAction* m_studyAction = nullptr;
     ScalingStudyDialog* m_studyDialog = nullptr;
     std::map<QString, ScaleConfig> m_studyRuns; // run folder -> the point it trains
     bool m_running = false;

@@ -1,4 +1,6 @@
 // scalescope-cli as users run it: output, exit codes, and messages for bad input.
+#include "clirun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,24 +25,12 @@ class TestCli : public QObject {
     void badInput();
 
   private:
-    struct Result {
-        int code;
-        QString out, err;
-    };
+    using Result = CliResult;
     Result run(const QStringList& args, int timeoutMs = 20000);
 };
 
 TestCli::Result TestCli::run(const QStringList& args, int timeoutMs) {
-    QProcess p;
-    p.start(qEnvironmentVariable("SCALESCOPE_CLI"), args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return {-100, {}, "timed out"};
-    }
-    const int code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return {code, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return runCli(args, timeoutMs);
 }
 
 void TestCli::inspectTable() {

@@ -4,6 +4,7 @@
 #include "explorerdocument.h"
 #include "mainwindow.h"
 #include "scalingstudydialog.h"
+#include "tinyconfig.h"
 #include "train/runhistory.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
@@ -29,19 +30,11 @@
 using namespace scalescope;
 
 namespace {
-// A sixteenth of B0 (quarter width and depth) at 32 px: a second or two a point on a CPU.
-ScaleConfig tinyConfig() {
-    ScaleConfig c = configForPreset("efficientnet-b0");
-    c.request.mode = ScalingRequest::Mode::Explicit;
-    c.request.width = 0.25;
-    c.request.depth = 0.25;
-    c.request.resolution = 32;
+// The suites' tiny B0 (tinyconfig.h) on 64 images for one epoch: a second or two a point.
+ScaleConfig studyBase() {
+    ScaleConfig c = tinyConfig(1);
     c.training.trainSamples = 64;
     c.training.valSamples = 32;
-    c.training.epochs = 1;
-    c.training.batchSize = 32;
-    c.training.device = "cpu";
-    c.training.progressive.schedule = ProgressiveSettings::Schedule::Fixed;
     return c;
 }
 
@@ -243,7 +236,7 @@ void TestScalingStudyDialog::opensAStudyFolder() {
     QVERIFY2(why.contains("not a folder"), qPrintable(why));
 
     // A study of the tiny model at φ 0.5 and 1, width and resolution, as the CLI leaves it.
-    const ScaleConfig base = tinyConfig();
+    const ScaleConfig base = studyBase();
     StudySpec spec;
     spec.phis = {0.5, 1};
     spec.strategies = {StudyStrategy::Width, StudyStrategy::Resolution};
@@ -295,7 +288,7 @@ void TestScalingStudyDialog::opensAStudyFolder() {
 void TestScalingStudyDialog::trainsThePointsFromTheWindow() {
     MainWindow w;
     ExplorerDocument* doc = w.document();
-    QVERIFY(doc->setConfig(tinyConfig()));
+    QVERIFY(doc->setConfig(studyBase()));
     w.trainingPanel()->setSettingsFromDocument();
     ScalingStudyDialog* d = w.scalingStudyDialog();
     d->setPhis("1");

@@ -18,6 +18,7 @@ inline CliResult runCli(const QStringList& args, int timeoutMs) {
         p.waitForFinished();
         return {-100, {}, "timed out"};
     }
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+    const int code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1; // -1: crashed
+    return {code, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
 }
