@@ -168,7 +168,7 @@ StudyPoint makePoint(const ScaleConfig& base, const ScaledArch& from, const Cost
     };
     // Checked before any size is rounded: an int would overflow long before φ's own limit.
     if (from.uncappedResolution * size > limits::kMaxResolution)
-        throw pastLimits("resolution: " + phiText(from.uncappedResolution * size) +
+        throw pastLimits("resolution: " + fixed(from.uncappedResolution * size, 0) +
                          " px is more than " + std::to_string(limits::kMaxResolution));
     p.config = base;
     if (strategy != StudyStrategy::Baseline) {
