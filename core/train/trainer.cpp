@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -78,10 +79,22 @@ std::string defaultRunDir() {
     const char* home = std::getenv("HOME");
     const fs::path base =
         xdg && *xdg ? fs::path(xdg) : fs::path(home ? home : ".") / ".local" / "share";
-    char stamp[32];
-    const std::time_t now = std::time(nullptr);
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-    return (base / "scalescope" / "runs" / stamp).string();
+    // To the millisecond, and past any folder already there: two runs started in the same
+    // second (two processes, or a test suite's parallel runs) must not share a folder.
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const long long ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
+        1000;
+    char stamp[48];
+    const size_t n = std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&seconds));
+    std::snprintf(stamp + n, sizeof stamp - n, "-%03lld", ms);
+    const fs::path runs = base / "scalescope" / "runs";
+    fs::path dir = runs / stamp;
+    std::error_code ec;
+    for (int i = 2; fs::exists(dir, ec); ++i)
+        dir = runs / (std::string(stamp) + "-" + std::to_string(i));
+    return dir.string();
 }
 
 std::string defaultGridDir() {
