@@ -1,15 +1,10 @@
 #include "classscoremodel.h"
 
+#include "percenttext.h"
+
 #include <cmath>
 
 namespace scalescope {
-
-namespace {
-QString percent(double v) {
-    return std::isfinite(v) ? QString::number(100.0 * v, 'f', 2) + QLatin1Char('%')
-                            : QStringLiteral("—");
-}
-} // namespace
 
 void ClassScoreModel::setScores(const train::EvaluationReport& report,
                                 const train::SizeEvaluation& size) {
@@ -69,9 +64,9 @@ QVariant ClassScoreModel::data(const QModelIndex& index, int role) const {
     case Images:
         return qlonglong(s.images);
     case Recall:
-        return percent(s.recall);
+        return percentText(s.recall);
     case Precision:
-        return percent(s.precision);
+        return percentText(s.precision);
     case ConfusedWith:
         return s.confusedWith >= 0
                    ? tr("%1 (%2)")

@@ -1,6 +1,7 @@
 #include "evaluationdialog.h"
 
 #include "classscoremodel.h"
+#include "percenttext.h"
 #include "progressthrottle.h"
 #include "savetext.h"
 #include "titledplot.h"
@@ -35,11 +36,6 @@ constexpr int kCountLabelsUpTo = 12; // classes whose matrix cells get their cou
 const QColor kTop1Color(0xd9, 0x53, 0x4f);
 const QColor kTopKColor(0x42, 0x7b, 0xc4);
 const QColor kTrainingSpan(0, 0, 0, 22);
-
-QString percent(double v) {
-    return std::isfinite(v) ? QString::number(100.0 * v, 'f', 2) + QLatin1Char('%')
-                            : QStringLiteral("—");
-}
 
 QString sizesText(const std::vector<int>& sizes) {
     QStringList parts;
@@ -341,19 +337,19 @@ void EvaluationDialog::showReport(const train::EvaluationReport& r) {
                        .arg(QString::fromStdString(r.dataset));
     if (best)
         text += QLatin1Char(' ') + tr("<b>Best: %1 top-1</b> (top-%2 %3) at <b>%4 px</b>.")
-                                       .arg(percent(best->top1))
+                                       .arg(percentText(best->top1))
                                        .arg(r.topK)
-                                       .arg(percent(best->topK))
+                                       .arg(percentText(best->topK))
                                        .arg(best->imageSize);
     if (validated && best && validated != best)
         text += QLatin1Char(' ') + tr("At the validated %1 px: %2, %3 points under.")
                                        .arg(validated->imageSize)
-                                       .arg(percent(validated->top1))
+                                       .arg(percentText(validated->top1))
                                        .arg(100.0 * (best->top1 - validated->top1), 0, 'f', 2);
     m_summary->setText(text);
     m_atSize->clear();
     for (const auto& s : r.sizes)
-        m_atSize->addItem(tr("%1 px (%2)").arg(s.imageSize).arg(percent(s.top1)), s.imageSize);
+        m_atSize->addItem(tr("%1 px (%2)").arg(s.imageSize).arg(percentText(s.top1)), s.imageSize);
     drawCurve(r);
     if (best) showSize(best->imageSize);
 }

@@ -1,6 +1,7 @@
 #include "gridsearchdialog.h"
 
 #include "explorerdocument.h"
+#include "percenttext.h"
 #include "scaling/format.h"
 
 #include <QDialogButtonBox>
@@ -101,9 +102,7 @@ QVariant GridCandidateModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(shortCount(double(c.macs)));
     case Accuracy:
         for (const auto& [k, acc] : m_accuracy)
-            if (k == c.coefficients)
-                return std::isfinite(acc) ? QString::number(100 * acc, 'f', 2) + "%"
-                                          : QStringLiteral("–");
+            if (k == c.coefficients) return percentText(acc);
         return QString();
     }
     return {};

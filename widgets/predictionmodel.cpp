@@ -1,5 +1,7 @@
 #include "predictionmodel.h"
 
+#include "percenttext.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFileInfo>
@@ -9,10 +11,6 @@
 namespace scalescope {
 
 namespace {
-QString percent(double v) {
-    return std::isfinite(v) ? QString::number(100.0 * v, 'f', 2) + QLatin1Char('%')
-                            : QStringLiteral("—");
-}
 
 // The core's channel-after-channel square as an image, enlarged to the thumbnail size.
 QImage thumbnail(const train::ImagePrediction& p, int channels, int side) {
@@ -77,12 +75,12 @@ QVariant PredictionModel::data(const QModelIndex& index, int role) const {
         case Class:
             return ok ? className(p.top.front()) : tr("not classified");
         case Probability:
-            return ok ? percent(p.top.front().probability) : QString();
+            return ok ? percentText(p.top.front().probability) : QString();
         case Then: {
             if (!ok) return QString::fromStdString(p.error);
             QStringList next;
             for (std::size_t i = 1; i < p.top.size(); ++i)
-                next << tr("%1 %2").arg(className(p.top[i]), percent(p.top[i].probability));
+                next << tr("%1 %2").arg(className(p.top[i]), percentText(p.top[i].probability));
             return next.join(QStringLiteral(", "));
         }
         }

@@ -1,6 +1,7 @@
 #include "scalingstudydialog.h"
 
 #include "explorerdocument.h"
+#include "percenttext.h"
 #include "savetext.h"
 #include "scaling/format.h"
 #include "titledplot.h"
@@ -183,9 +184,7 @@ QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
     case Real:
         return QString::number(p.macsRatio, 'f', 2);
     case Accuracy:
-        if (const auto acc = accuracy(p))
-            return std::isfinite(*acc) ? QString::number(100 * *acc, 'f', 2) + "%"
-                                       : QStringLiteral("–");
+        if (const auto acc = accuracy(p)) return percentText(*acc);
         return QString();
     }
     return {};
@@ -327,6 +326,7 @@ void ScalingStudyDialog::study() {
     try {
         spec.phis = parsePhiList(m_phis->text().toStdString(), "study.phis");
         m_model->setPoints(studyPoints(c, spec));
+        m_spec = spec;
         m_message->setText(tr("%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).")
                                .arg(m_model->rowCount())
                                .arg(QString::fromStdString(c.baseline.displayName))
@@ -381,6 +381,27 @@ QString ScalingStudyDialog::studyDir() {
     return m_dir;
 }
 
+QString ScalingStudyDialog::recordStudy(const ScaleConfig& base, QString* why) {
+    const QString held = studyDir();
+    QString note;
+    try {
+        train::recordStudy(held.toStdString(), base, m_spec, "study folder");
+    } catch (const ValidationError& e) {
+        // The model or the training settings changed since this folder's study: a new one,
+        // so that neither study's points are mixed into the other's.
+        note = tr("(a new folder: %1)").arg(QString::fromStdString(e.reason()));
+        m_dir = QString::fromStdString(train::defaultStudyDir());
+        try {
+            train::recordStudy(m_dir.toStdString(), base, m_spec, "study folder");
+        } catch (const std::exception& again) {
+            if (why) *why = QString::fromStdString(again.what());
+            return {};
+        }
+    }
+    m_message->setText(tr("Training into %1 %2").arg(m_dir, note).trimmed());
+    return m_dir;
+}
+
 bool ScalingStudyDialog::openStudy(const QString& dir, QString* why) {
     train::StudyFolder folder;
     try {
@@ -392,11 +413,18 @@ bool ScalingStudyDialog::openStudy(const QString& dir, QString* why) {
     std::vector<double> phis;
     std::vector<StudyStrategy> strategies;
     const ScaleConfig* base = nullptr;
+    if (folder.manifest) { // what was asked for, the points not trained yet too
+        base = &folder.manifest->base;
+        phis = folder.manifest->spec.phis;
+        strategies = folder.manifest->spec.strategies;
+    }
     std::vector<std::pair<ScaleConfig, double>> accuracies;
     for (const train::StudyRun& run : folder.runs) {
         StudyStrategy s;
         double phi = 0;
         if (!parseStudyRunName(run.name, s, phi)) continue; // another kind of run folder
+        if (run.finished) accuracies.emplace_back(run.config, run.finalValAccuracy);
+        if (folder.manifest) continue;
         if (s == StudyStrategy::Baseline) {
             base = &run.config;
         } else {
@@ -404,7 +432,6 @@ bool ScalingStudyDialog::openStudy(const QString& dir, QString* why) {
             if (std::find(strategies.begin(), strategies.end(), s) == strategies.end())
                 strategies.push_back(s);
         }
-        if (run.finished) accuracies.emplace_back(run.config, run.finalValAccuracy);
     }
     m_model->setAccuracies(accuracies); // one replot, not one per run read
     if (phis.empty()) {

@@ -83,9 +83,18 @@ class ScalingStudyDialog : public QDialog {
     // Where trained points go: the folder opened last, else a new one under
     // ~/.local/share/scalescope/studies, made on the first call.
     QString studyDir();
+    // The φ and strategies of the table (the last accepted).
+    StudySpec spec() const { return m_spec; }
+    // Before points train: records in studyDir() that it is a study of `base` with the table's
+    // points (study.json). Where that folder holds a study of another configuration (the model
+    // or the training settings were changed since), a new folder is taken and the message says
+    // why. Returns the folder; empty with `why` when none can be recorded.
+    QString recordStudy(const ScaleConfig& base, QString* why = nullptr);
     // A study folder written by `scalescope-cli study --train` or by this window: its runs'
     // accuracies, the configured model it started from (an undoable edit of the document where
-    // that differs) and its φ and strategies. False with `why` for a folder without runs.
+    // that differs) and its φ and strategies (from its study.json, or, in folders written
+    // before that file, from its run folders' names). False with `why` for a folder that is
+    // no study.
     bool openStudy(const QString& dir, QString* why = nullptr);
     // study.csv as `scalescope-cli study --train` writes it: every point, with the accuracy of
     // those trained ("not trained" for the rest). False with `why` when it cannot be written.
@@ -118,6 +127,7 @@ class ScalingStudyDialog : public QDialog {
     QPushButton* m_train;
     QPushButton* m_open;
     QString m_dir;
+    StudySpec m_spec;
 };
 
 } // namespace scalescope

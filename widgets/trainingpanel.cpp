@@ -1,6 +1,7 @@
 #include "trainingpanel.h"
 
 #include "evaluationdialog.h"
+#include "percenttext.h"
 #include "predictiondialog.h"
 
 #include "explorerdocument.h"
@@ -587,17 +588,60 @@ void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,
     launch(int(m_runs.size()) - 1, config, false);
 }
 
-void TrainingPanel::queueRuns(std::vector<QueuedRun> runs) {
+bool TrainingPanel::queueRuns(std::vector<QueuedRun> runs, QString* why) {
+    for (const QueuedRun& r : runs) {
+        const train::RunFolderCheck c = train::inspectRunFolder(r.runDir.toStdString(), r.config);
+        if (c.state == train::RunFolderCheck::State::Foreign) {
+            if (why) *why = QString::fromStdString(c.why);
+            return false;
+        }
+    }
     for (QueuedRun& r : runs)
         m_queue.push_back(std::move(r));
     if (!m_controller->isRunning()) startNextQueued();
+    return true;
 }
 
 void TrainingPanel::startNextQueued() {
-    if (m_queue.empty()) return;
-    QueuedRun next = std::move(m_queue.front());
-    m_queue.pop_front();
-    startRun(next.config, next.runDir, next.label);
+    using State = train::RunFolderCheck::State;
+    while (!m_queue.empty()) {
+        QueuedRun next = std::move(m_queue.front());
+        m_queue.pop_front();
+        // Looked at again now: an earlier run of the queue, or another program, may have
+        // trained there since it was queued.
+        const train::RunFolderCheck c =
+            train::inspectRunFolder(next.runDir.toStdString(), next.config);
+        QString why;
+        switch (c.state) {
+        case State::Empty:
+            startRun(next.config, next.runDir, next.label);
+            return;
+        case State::Stopped:
+            if (openRun(next.runDir, &why)) {
+                m_runs.back().canContinue = false;
+                m_status->setText(tr("Continuing %1 from its checkpoint…").arg(next.runDir));
+                launch(int(m_runs.size()) - 1, next.config, true);
+                return;
+            }
+            break;
+        case State::Finished:
+            openRun(next.runDir, &why); // its curves beside the others'; the result stands
+            m_status->setText(tr("%1: finished before, %2 — read back")
+                                  .arg(next.runDir, percentText(c.finalValAccuracy)));
+            Q_EMIT runCompleted(next.runDir, c.finalValAccuracy);
+            Q_EMIT runEnded(next.runDir);
+            continue;
+        case State::Foreign:
+            why = QString::fromStdString(c.why);
+            break;
+        }
+        // A folder that changed under the queue: the rest is dropped, as after a failed run.
+        m_status->setText(
+            tr("Not trained: %1. %2 queued runs were not started.").arg(why).arg(m_queue.size()));
+        m_queue.clear();
+        Q_EMIT runEnded(next.runDir);
+        return;
+    }
 }
 
 TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& name, int plannedEpochs) {
@@ -948,10 +992,9 @@ void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& er
                           tr("%1 queued runs were not started.").arg(m_queue.size()));
         m_queue.clear();
     }
-    if (completed) {
-        Q_EMIT runCompleted(dir, accuracy);
-        startNextQueued();
-    }
+    if (completed) Q_EMIT runCompleted(dir, accuracy);
+    if (!dir.isEmpty()) Q_EMIT runEnded(dir);
+    if (completed) startNextQueued();
 }
 
 void TrainingPanel::replotIfDirty() {

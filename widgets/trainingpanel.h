@@ -71,20 +71,27 @@ class TrainingPanel : public QWidget {
     XAxis xAxis() const; // the selector's choice
     // Puts the form's settings into the document (validated); false with `why` when refused.
     bool commitSettings(QString* why = nullptr);
-    // Runs trained one after the other, after the one in progress: a grid search's candidates.
-    // A stop or an error drops those not yet started.
+    // Runs trained one after the other, after the one in progress: a grid search's candidates,
+    // a scaling study's points. A stop or an error drops those not yet started. As the CLI's
+    // queue does, a folder holding a finished run of the same configuration is read back (its
+    // curves overlaid, its accuracy reported) and a stopped one continues from its checkpoint.
     struct QueuedRun {
         ScaleConfig config;
         QString runDir;
         QString label; // the run list's name for it
     };
-    void queueRuns(std::vector<QueuedRun> runs);
+    // False with `why`, queueing nothing, when a folder holds a run of another configuration,
+    // which training would overwrite.
+    bool queueRuns(std::vector<QueuedRun> runs, QString* why = nullptr);
     int queuedCount() const { return int(m_queue.size()); }
 
   Q_SIGNALS:
     void runStateChanged(bool running);
-    // A run trained to its end; the accuracy is its last validation's.
+    // A run trained to its end, or a queued one found finished; the accuracy is its last
+    // validation's.
     void runCompleted(const QString& runDir, double finalValAccuracy);
+    // A run left the queue or the trainer: finished, read back, stopped or failed.
+    void runEnded(const QString& runDir);
 
   private:
     struct RunCurves {

@@ -14,39 +14,12 @@
 namespace scalescope::cli {
 
 namespace {
-namespace fs = std::filesystem;
 
 train::TrainControl* gControl = nullptr;
 extern "C" void onQueueSignal(int) {
     if (gControl) gControl->requestCancel(); // the run keeps its checkpoint
 }
 
-// A finished run of exactly this configuration in `dir`: its result; a stopped one: resume.
-enum class Found { Nothing, Finished, Stopped };
-Found inspectRunDir(const std::string& dir, const ScaleConfig& config, const std::string& dirFlag,
-                    QueuedResult& out) {
-    std::error_code ec;
-    if (!fs::exists(fs::path(dir) / train::kConfigFile, ec)) return Found::Nothing;
-    if (!(loadConfig((fs::path(dir) / train::kConfigFile).string()) == config))
-        throw ValidationError(dirFlag, dir + " holds a run of another configuration (other "
-                                             "training options?): choose another folder");
-    train::RunHistory h;
-    try {
-        h = train::readRunHistory(dir);
-    } catch (const std::exception&) {
-        return Found::Nothing; // stopped before its first checkpoint: train it afresh
-    }
-    if (h.canContinue()) return Found::Stopped;
-    if (int(h.epochs.size()) < h.plannedEpochs) return Found::Nothing;
-    for (const train::TrainEvent& e : h.epochs)
-        if (std::isfinite(e.valAccuracy))
-            out.bestValAccuracy = std::isfinite(out.bestValAccuracy)
-                                      ? std::max(out.bestValAccuracy, e.valAccuracy)
-                                      : e.valAccuracy;
-    out.valAccuracy = h.epochs.back().valAccuracy;
-    out.seconds = h.epochs.back().elapsedSeconds;
-    return Found::Finished;
-}
 } // namespace
 
 int queueExitCode(const QueueOutcome& outcome) {
@@ -61,9 +34,18 @@ QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
                         const std::string& dirFlag) {
     QueueOutcome outcome;
     outcome.results.resize(list.size());
-    std::vector<Found> found;
-    for (size_t i = 0; i < list.size(); ++i)
-        found.push_back(inspectRunDir(list[i].dir, list[i].config, dirFlag, outcome.results[i]));
+    using State = train::RunFolderCheck::State;
+    std::vector<State> found;
+    for (size_t i = 0; i < list.size(); ++i) {
+        const train::RunFolderCheck c = train::inspectRunFolder(list[i].dir, list[i].config);
+        if (c.state == State::Foreign)
+            throw ValidationError(dirFlag, c.why + ": choose another folder");
+        QueuedResult& r = outcome.results[i];
+        r.valAccuracy = c.finalValAccuracy;
+        r.bestValAccuracy = c.bestValAccuracy;
+        r.seconds = c.seconds;
+        found.push_back(c.state);
+    }
 
     train::TrainControl control;
     gControl = &control;
@@ -76,15 +58,15 @@ QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
             continue;
         }
         std::cerr << "[" << i + 1 << "/" << list.size() << "] " << list[i].title << ": ";
-        if (found[i] == Found::Finished) {
+        if (found[i] == State::Finished) {
             r.state = "read back";
             std::cerr << "finished before, " << fixed(100 * r.valAccuracy, 2) << "%\n";
             continue;
         }
-        std::cerr << (found[i] == Found::Stopped ? "continuing" : "training") << "\n";
+        std::cerr << (found[i] == State::Stopped ? "continuing" : "training") << "\n";
         train::RunOptions opts;
         opts.runDir = list[i].dir;
-        opts.resume = found[i] == Found::Stopped;
+        opts.resume = found[i] == State::Stopped;
         auto sink = [&](const train::TrainEvent& e) {
             using T = train::TrainEvent::Type;
             if (e.type == T::Epoch && !quiet && std::isfinite(e.valAccuracy))

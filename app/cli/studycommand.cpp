@@ -9,6 +9,7 @@
 
 #ifdef SCALESCOPE_HAVE_TORCH
 #include "runqueue.h"
+#include "train/studyruns.h"
 #include "train/trainer.h"
 #endif
 
@@ -43,7 +44,10 @@ factor; with --train, each accuracy is set beside the MACs at the size it was va
                          run folder each, and study.csv)
   --output-dir DIR       with --train: where (default ~/.local/share/scalescope/studies/...).
                          Run the same command again after a stop: finished points are read
-                         back, a stopped one continues from its checkpoint.
+                         back, a stopped one continues from its checkpoint. More phi
+                         or strategies may be added to the same folder later (study.json
+                         records them; study.csv lists them all); a study of another model
+                         or other training options is refused there.
   --quiet                with --train: a line per point, none per epoch
 
 Training options (with --train), as for `train`:
@@ -145,9 +149,16 @@ void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& po
     std::cout << std::right;
 }
 
-int trainStudy(const StudySpec& spec, const std::vector<StudyPoint>& points,
-               const std::string& outDir, bool quiet) {
-    fs::create_directories(outDir);
+int trainStudy(const ScaleConfig& base, const StudySpec& spec,
+               const std::vector<StudyPoint>& points, const std::string& outDir, bool quiet) {
+    // The folder records what it is a study of before anything trains (and refuses a study of
+    // another configuration); earlier commands' points stay in it.
+    StudyManifest held;
+    try {
+        held = train::recordStudy(outDir, base, spec, "--output-dir");
+    } catch (const ValidationError& e) {
+        throw ValidationError(e.field(), e.reason() + ": choose another folder");
+    }
     std::vector<cli::QueuedTraining> queue;
     std::vector<std::string> dirs;
     for (const StudyPoint& p : points) {
@@ -164,13 +175,19 @@ int trainStudy(const StudySpec& spec, const std::vector<StudyPoint>& points,
         queue.push_back({title.str(), dirs.back(), p.config});
     }
     const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--output-dir");
+    // study.csv covers every point the folder holds: this command's with what the queue did
+    // ("read back", "stopped", ...), the others as their run folders are.
+    const std::vector<StudyPoint> all = studyPoints(base, held.spec);
+    std::vector<StudyResult> results = train::studyFolderResults(outDir, all);
+    for (size_t i = 0; i < all.size(); ++i)
+        for (size_t k = 0; k < points.size(); ++k)
+            if (studyRunName(all[i].strategy, all[i].phi) ==
+                studyRunName(points[k].strategy, points[k].phi)) {
+                const cli::QueuedResult& r = outcome.results[k];
+                results[i] = {r.state, r.valAccuracy, r.bestValAccuracy, r.seconds, dirs[k]};
+            }
     const std::string csvPath = (fs::path(outDir) / "study.csv").string();
-    std::vector<StudyResult> results;
-    for (size_t i = 0; i < points.size(); ++i) {
-        const cli::QueuedResult& r = outcome.results[i];
-        results.push_back({r.state, r.valAccuracy, r.bestValAccuracy, r.seconds, dirs[i]});
-    }
-    writeFileAtomically(csvPath, studyCsv(points, results));
+    writeFileAtomically(csvPath, studyCsv(all, results));
     printAccuracyTable(spec, points, outcome);
     std::cout << "table: " << csvPath << "\n";
     return cli::queueExitCode(outcome);
@@ -228,7 +245,8 @@ int runStudyCommand(const std::vector<std::string>& argv) {
         return 0;
     }
 #ifdef SCALESCOPE_HAVE_TORCH
-    return trainStudy(spec, points, a.value("--output-dir").value_or(train::defaultStudyDir()),
+    return trainStudy(base, spec, points,
+                      a.value("--output-dir").value_or(train::defaultStudyDir()),
                       a.flag("--quiet"));
 #else
     throw ValidationError("--train", "this build has no LibTorch (configure with "

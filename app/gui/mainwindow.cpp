@@ -10,6 +10,7 @@
 #include "scalingstudydialog.h"
 #include "speedpanel.h"
 #include "stagetablemodel.h"
+#include "train/studyruns.h"
 #include "train/trainer.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
@@ -110,6 +111,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                 if (study != m_studyRuns.end() && m_studyDialog)
                     m_studyDialog->model()->setAccuracy(study->second, accuracy);
             });
+    // A study folder's study.csv follows its points as they end, as the CLI's does.
+    connect(m_training, &TrainingPanel::runEnded, this, [this](const QString& dir) {
+        if (m_studyRuns.find(dir) == m_studyRuns.end()) return;
+        const QString study = QFileInfo(dir).path();
+        try {
+            train::writeStudyCsv(study.toStdString());
+        } catch (const std::exception& e) {
+            showMessage(tr("study.csv not written — %1").arg(QString::fromStdString(e.what())));
+        }
+    });
     connect(m_training, &TrainingPanel::runStateChanged, this, [this](bool running) {
         m_running = running;
         m_editor->setEnabled(!running); // the run uses the configuration it started with
@@ -331,7 +342,10 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list) {
                             .arg(g.coefficients.beta)
                             .arg(g.coefficients.gamma)});
     }
-    m_training->queueRuns(std::move(runs));
+    if (!m_training->queueRuns(std::move(runs), &why)) {
+        showMessage(tr("Not started — %1").arg(why));
+        return;
+    }
     m_tabs->setCurrentWidget(m_training);
 }
 
@@ -346,12 +360,18 @@ ScalingStudyDialog* MainWindow::scalingStudyDialog() {
 }
 
 void MainWindow::trainStudyPoints(const std::vector<StudyPoint>& points) {
-    QString why;
-    if (!m_controller->isRunning() && !m_training->commitSettings(&why)) {
-        showMessage(tr("Not started — the training settings are refused: %1").arg(why));
+    QString refused;
+    if (!m_controller->isRunning() && !m_training->commitSettings(&refused)) {
+        showMessage(tr("Not started — the training settings are refused: %1").arg(refused));
         return;
     }
-    const QString base = scalingStudyDialog()->studyDir();
+    // The folder records the study (study.json) before its first point trains.
+    QString why;
+    const QString base = scalingStudyDialog()->recordStudy(m_doc->config(), &why);
+    if (base.isEmpty()) {
+        showMessage(tr("Not started — %1").arg(why));
+        return;
+    }
     std::vector<TrainingPanel::QueuedRun> runs;
     for (const StudyPoint& asked : points) {
         // The points were made before the tab's settings went into the document.
@@ -372,7 +392,10 @@ void MainWindow::trainStudyPoints(const std::vector<StudyPoint>& points) {
                                         .arg(p.phi);
         runs.push_back({p.config, dir, label});
     }
-    m_training->queueRuns(std::move(runs));
+    if (!m_training->queueRuns(std::move(runs), &why)) {
+        showMessage(tr("Not started — %1").arg(why));
+        return;
+    }
     m_tabs->setCurrentWidget(m_training);
 }
 

@@ -2,6 +2,7 @@
 
 #include "costs.h"
 #include "format.h"
+#include "jsonreader.h"
 #include "limits.h"
 #include "validation.h"
 
@@ -314,6 +315,77 @@ std::vector<StudyStrategy> parseStrategyList(const std::string& text, const std:
     std::vector<StudyStrategy> out;
     for (const std::string& part : split(trimmed, ','))
         out.push_back(studyStrategyFromString(part, field));
+    return out;
+}
+
+namespace {
+constexpr const char* kManifestFormat = "scalescope-study"; // what the file is, for a reader
+constexpr int kManifestVersion = 1;
+} // namespace
+
+Json studyManifestToJson(const StudyManifest& m) {
+    Json strategies = Json::array();
+    for (StudyStrategy s : m.spec.strategies)
+        strategies.push_back(toString(s));
+    return Json{{"format", kManifestFormat},
+                {"version", kManifestVersion},
+                {"phis", m.spec.phis},
+                {"strategies", strategies},
+                {"config", configToJson(m.base)}};
+}
+
+StudyManifest studyManifestFromJson(const Json& j) {
+    ObjectReader r(j, "");
+    if (r.string("format") != kManifestFormat)
+        throw ValidationError("format", "is not \"" + std::string(kManifestFormat) + "\"");
+    const int version = r.integer("version");
+    if (version != kManifestVersion)
+        throw ValidationError("version", std::to_string(version) +
+                                             " is not a version this build reads (" +
+                                             std::to_string(kManifestVersion) + ")");
+    StudyManifest m;
+    const Json& phis = r.raw("phis");
+    if (!phis.is_array()) throw ValidationError("phis", "is not a list of numbers");
+    m.spec.phis.clear();
+    for (size_t i = 0; i < phis.size(); ++i) {
+        const std::string field = "phis[" + std::to_string(i) + "]";
+        if (!phis[i].is_number()) throw ValidationError(field, "is not a number");
+        m.spec.phis.push_back(phis[i].get<double>());
+    }
+    const Json& strategies = r.raw("strategies");
+    if (!strategies.is_array()) throw ValidationError("strategies", "is not a list of names");
+    m.spec.strategies.clear();
+    for (size_t i = 0; i < strategies.size(); ++i) {
+        const std::string field = "strategies[" + std::to_string(i) + "]";
+        if (!strategies[i].is_string()) throw ValidationError(field, "is not a name");
+        m.spec.strategies.push_back(
+            studyStrategyFromString(strategies[i].get<std::string>(), field));
+    }
+    try {
+        validate(m.spec);
+    } catch (const ValidationError& e) { // study.phis -> phis, as the file names it
+        const std::string f = e.field().rfind("study.", 0) == 0 ? e.field().substr(6) : e.field();
+        throw ValidationError(f, e.reason());
+    }
+    try {
+        m.base = configFromJson(r.raw("config"));
+    } catch (const ValidationError& e) {
+        throw ValidationError(e.field().empty() ? "config" : "config." + e.field(), e.reason());
+    }
+    r.finish();
+    return m;
+}
+
+StudySpec mergeStudySpecs(const StudySpec& a, const StudySpec& b) {
+    StudySpec out = a;
+    for (double phi : b.phis)
+        if (std::none_of(out.phis.begin(), out.phis.end(),
+                         [&](double q) { return phiText(q) == phiText(phi); }))
+            out.phis.push_back(phi);
+    for (StudyStrategy s : b.strategies)
+        if (std::find(out.strategies.begin(), out.strategies.end(), s) == out.strategies.end())
+            out.strategies.push_back(s);
+    out.includeBaseline = a.includeBaseline || b.includeBaseline;
     return out;
 }
 

@@ -84,6 +84,20 @@ struct StudyResult {
 std::string studyCsv(const std::vector<StudyPoint>& points,
                      const std::vector<StudyResult>& results);
 
+// study.json, beside the points' run folders: the configured model a study grows, with its φ
+// and strategies. Written before the first point trains, so that the folder reads back whole
+// (the points not trained yet too) and a study of another model is not mixed into it.
+inline constexpr const char* kStudyManifestFile = "study.json";
+struct StudyManifest {
+    ScaleConfig base; // the configured model, training settings included
+    StudySpec spec;
+};
+Json studyManifestToJson(const StudyManifest& m);
+// Throws ValidationError naming the field ("phis", "config.training.epochs", ...).
+StudyManifest studyManifestFromJson(const Json& j);
+// The φ and strategies of `a` followed by those of `b` not in it (φ equal to three decimals).
+StudySpec mergeStudySpecs(const StudySpec& a, const StudySpec& b);
+
 // "0.5,1,2" -> {0.5, 1, 2}; "0:2:0.5" (FROM:TO:STEP) -> {0, 0.5, 1, 1.5, 2}. Throws naming
 // `field`.
 std::vector<double> parsePhiList(const std::string& text, const std::string& field);

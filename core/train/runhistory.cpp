@@ -2,6 +2,7 @@
 
 #include "scaling/format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -175,6 +176,52 @@ RunHistory readRunHistory(const std::string& path) {
         e.stages = stages;
     }
     return h;
+}
+
+RunFolderCheck::RunFolderCheck()
+    : finalValAccuracy(std::numeric_limits<double>::quiet_NaN()),
+      bestValAccuracy(std::numeric_limits<double>::quiet_NaN()),
+      seconds(std::numeric_limits<double>::quiet_NaN()) {}
+
+RunFolderCheck inspectRunFolder(const std::string& dir, const ScaleConfig& config) {
+    RunFolderCheck out;
+    std::error_code ec;
+    const fs::path cfgPath = fs::path(dir) / kConfigFile;
+    if (!fs::exists(cfgPath, ec)) return out;
+    ScaleConfig there;
+    try {
+        there = loadConfig(cfgPath.string());
+    } catch (const std::exception& e) {
+        out.state = RunFolderCheck::State::Foreign;
+        out.why = dir + " holds a " + kConfigFile + " that cannot be read (" + e.what() + ")";
+        return out;
+    }
+    if (!(there == config)) {
+        out.state = RunFolderCheck::State::Foreign;
+        out.why = dir + " holds a run of another configuration (other model or training "
+                        "options)";
+        return out;
+    }
+    RunHistory h;
+    try {
+        h = readRunHistory(dir);
+    } catch (const std::exception&) {
+        return out; // stopped before its first checkpoint: trained afresh
+    }
+    if (h.canContinue()) {
+        out.state = RunFolderCheck::State::Stopped;
+        return out;
+    }
+    if (h.epochs.empty() || int(h.epochs.size()) < h.plannedEpochs) return out;
+    out.state = RunFolderCheck::State::Finished;
+    for (const TrainEvent& e : h.epochs)
+        if (std::isfinite(e.valAccuracy))
+            out.bestValAccuracy = std::isfinite(out.bestValAccuracy)
+                                      ? std::max(out.bestValAccuracy, e.valAccuracy)
+                                      : e.valAccuracy;
+    out.finalValAccuracy = h.epochs.back().valAccuracy;
+    out.seconds = h.epochs.back().elapsedSeconds;
+    return out;
 }
 
 } // namespace scalescope::train

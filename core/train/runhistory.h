@@ -50,4 +50,20 @@ struct RunHistory {
 // rows; it reads as long as its checkpoint is there.
 RunHistory readRunHistory(const std::string& path);
 
+// What a run folder holds for a run about to be trained there with `config`: nothing to go on
+// from (no config.json, or stopped before its first checkpoint), a finished run of exactly that
+// configuration (its results), a stopped one (to continue from its checkpoint), or a run of
+// another configuration, which training there would overwrite. The CLI's and the GUI's run
+// queues decide the same way.
+struct RunFolderCheck {
+    enum class State { Empty, Finished, Stopped, Foreign };
+    State state = State::Empty;
+    double finalValAccuracy; // Finished: the last validation's (NaN where none ran)
+    double bestValAccuracy;  // Finished: the best validation's
+    double seconds;          // Finished: the run's wall time
+    std::string why;         // Foreign: what differs, for a message naming the folder
+    RunFolderCheck();
+};
+RunFolderCheck inspectRunFolder(const std::string& dir, const ScaleConfig& config);
+
 } // namespace scalescope::train

@@ -2,6 +2,8 @@
 
 #include "runhistory.h"
 
+#include "scaling/jsonreader.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -12,12 +14,25 @@ namespace scalescope::train {
 
 namespace fs = std::filesystem;
 
+std::optional<StudyManifest> readStudyManifest(const std::string& dir) {
+    const fs::path path = fs::path(dir) / kStudyManifestFile;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return std::nullopt;
+    const Json j = parseJsonFile(path.string()); // names the file itself
+    try {
+        return studyManifestFromJson(j);
+    } catch (const ValidationError& e) {
+        throw std::runtime_error(path.string() + ": " + e.what());
+    }
+}
+
 StudyFolder readStudyFolder(const std::string& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         throw std::runtime_error(dir + ": not a folder (a study folder holds one run folder per "
                                        "point)");
     StudyFolder out;
+    out.manifest = readStudyManifest(dir);
     fs::directory_iterator it(dir, ec);
     if (ec) throw std::runtime_error(dir + ": " + ec.message());
     for (const fs::directory_entry& entry : it) {
@@ -42,13 +57,88 @@ StudyFolder readStudyFolder(const std::string& dir) {
         }
         out.runs.push_back(std::move(run));
     }
-    if (out.runs.empty())
+    if (out.runs.empty() && !out.manifest)
         throw std::runtime_error(dir + ": holds no run folder (none with a " +
                                  std::string(kConfigFile) + ")" +
                                  (out.skipped.empty() ? "" : "; " + out.skipped.front()));
     std::sort(out.runs.begin(), out.runs.end(),
               [](const StudyRun& a, const StudyRun& b) { return a.name < b.name; });
     return out;
+}
+
+StudyManifest recordStudy(const std::string& dir, const ScaleConfig& base, const StudySpec& spec,
+                          const std::string& field) {
+    validate(spec);
+    StudyManifest m{base, spec};
+    std::optional<StudyManifest> held;
+    try {
+        held = readStudyManifest(dir);
+    } catch (const std::exception& e) {
+        throw ValidationError(field, e.what());
+    }
+    if (held) {
+        if (!(held->base == base))
+            throw ValidationError(field, dir + " holds a study of another configuration (other "
+                                               "model or training options)");
+        m.spec = mergeStudySpecs(held->spec, spec);
+        try {
+            validate(m.spec);
+        } catch (const ValidationError& e) {
+            throw ValidationError(field, dir + " with these points: " + e.what());
+        }
+    }
+    // Every folder the points train in is looked at before anything is written.
+    for (const StudyPoint& p : studyPoints(base, m.spec)) {
+        const RunFolderCheck c =
+            inspectRunFolder((fs::path(dir) / studyRunName(p.strategy, p.phi)).string(), p.config);
+        if (c.state == RunFolderCheck::State::Foreign) throw ValidationError(field, c.why);
+    }
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw ValidationError(field, dir + " cannot be created: " + ec.message());
+    writeFileAtomically((fs::path(dir) / kStudyManifestFile).string(),
+                        studyManifestToJson(m).dump(2) + "\n");
+    return m;
+}
+
+std::vector<StudyResult> studyFolderResults(const std::string& dir,
+                                            const std::vector<StudyPoint>& points) {
+    std::vector<StudyResult> out;
+    for (const StudyPoint& p : points) {
+        StudyResult r;
+        r.runDir = (fs::path(dir) / studyRunName(p.strategy, p.phi)).string();
+        const RunFolderCheck c = inspectRunFolder(r.runDir, p.config);
+        switch (c.state) {
+        case RunFolderCheck::State::Finished:
+            r.state = "trained";
+            r.valAccuracy = c.finalValAccuracy;
+            r.bestValAccuracy = c.bestValAccuracy;
+            r.seconds = c.seconds;
+            break;
+        case RunFolderCheck::State::Stopped:
+            r.state = "stopped";
+            break;
+        case RunFolderCheck::State::Foreign:
+            r.state = "another configuration";
+            break;
+        case RunFolderCheck::State::Empty:
+            r.state = "not trained";
+            break;
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::string writeStudyCsv(const std::string& dir) {
+    const std::optional<StudyManifest> m = readStudyManifest(dir);
+    if (!m)
+        throw std::runtime_error(dir + ": no " + std::string(kStudyManifestFile) +
+                                 " (not a study folder)");
+    const std::vector<StudyPoint> points = studyPoints(m->base, m->spec);
+    const std::string path = (fs::path(dir) / "study.csv").string();
+    writeFileAtomically(path, studyCsv(points, studyFolderResults(dir, points)));
+    return path;
 }
 
 } // namespace scalescope::train

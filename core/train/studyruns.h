@@ -4,7 +4,9 @@
 #pragma once
 
 #include "scaling/config.h"
+#include "scaling/scalingstudy.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,9 +22,35 @@ struct StudyRun {
 struct StudyFolder {
     std::vector<StudyRun> runs;       // by name
     std::vector<std::string> skipped; // "name: why" for subfolders that hold no readable run
+    // study.json: the configured model and the points asked for; absent in folders written
+    // before it existed, whose baseline run names the model.
+    std::optional<StudyManifest> manifest;
 };
 
-// Throws std::runtime_error naming the folder when it cannot be listed or holds no run at all.
+// Throws std::runtime_error naming the folder when it cannot be listed, its study.json cannot
+// be read, or it holds neither a study.json nor any run.
 StudyFolder readStudyFolder(const std::string& dir);
+
+// DIR/study.json, or nothing where there is none; throws std::runtime_error naming the file and
+// the field when it cannot be read.
+std::optional<StudyManifest> readStudyManifest(const std::string& dir);
+
+// Records that `dir` is a study of `base` with `spec`'s points, before any of them trains:
+// creates the folder, or adds the φ and strategies to those it holds. Throws ValidationError
+// naming `field` when the folder holds a study of another configuration (the model or the
+// training settings differ), or a point's run folder holds a run of another configuration.
+// Returns what the folder now holds.
+StudyManifest recordStudy(const std::string& dir, const ScaleConfig& base, const StudySpec& spec,
+                          const std::string& field);
+
+// Each point's state as its run folder DIR/<run name> holds it: "trained" (with its
+// accuracies and time), "stopped", "not trained", or "another configuration".
+std::vector<StudyResult> studyFolderResults(const std::string& dir,
+                                            const std::vector<StudyPoint>& points);
+
+// DIR/study.csv for every point of DIR/study.json, from the run folders as they are now (the
+// GUI writes it after each point; the CLI after its queue). Returns the file's path; throws
+// (naming the file) when there is no study.json or the file cannot be written.
+std::string writeStudyCsv(const std::string& dir);
 
 } // namespace scalescope::train
