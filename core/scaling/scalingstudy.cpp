@@ -367,8 +367,9 @@ StudyManifest studyManifestFromJson(const Json& j) {
         const std::string f = e.field().rfind("study.", 0) == 0 ? e.field().substr(6) : e.field();
         throw ValidationError(f, e.reason());
     }
+    const Json& config = r.raw("config");
     try {
-        m.base = configFromJson(r.raw("config"));
+        m.base = configFromJson(config);
     } catch (const ValidationError& e) {
         throw ValidationError(e.field().empty() ? "config" : "config." + e.field(), e.reason());
     }

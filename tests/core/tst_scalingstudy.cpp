@@ -53,6 +53,10 @@ class TestScalingStudy : public QObject {
     void badPhiLists();
     void strategyLists();
     void runNames();
+    void manifestRoundTrip();
+    void badManifests_data();
+    void badManifests();
+    void mergedSpecs();
 };
 
 void TestScalingStudy::compoundPointIsCompoundScaling_data() {
@@ -414,6 +418,82 @@ void TestScalingStudy::runNames() {
     for (const char* other : {"grid", "a1.2-b1.1-g1.15", "depth-phi", "depth-phi0", "depth-phix",
                               "height-phi1", "depth-phi1.0", "width-phi1 "})
         QVERIFY2(!parseStudyRunName(other, s, phi), other);
+}
+
+// study.json holds the configured model and the points asked for, and reads back to the same.
+void TestScalingStudy::manifestRoundTrip() {
+    StudyManifest m;
+    m.base = configForPreset("efficientnetv2-s");
+    m.base.training.epochs = 7;
+    m.spec.phis = {-1, 0.5, 2};
+    m.spec.strategies = {StudyStrategy::Width, StudyStrategy::Compound};
+    const Json j = studyManifestToJson(m);
+    QCOMPARE(QString::fromStdString(j.at("format").get<std::string>()),
+             QString("scalescope-study"));
+    const StudyManifest back = studyManifestFromJson(Json::parse(j.dump()));
+    QVERIFY(back.base == m.base);
+    QCOMPARE(back.spec.phis, m.spec.phis);
+    QVERIFY(back.spec.strategies == m.spec.strategies);
+    // The same points: a folder read back shows what was asked for.
+    QCOMPARE(studyPoints(back.base, back.spec).size(), size_t(1 + 3 * 2));
+}
+
+void TestScalingStudy::badManifests_data() {
+    QTest::addColumn<QString>("edit"); // a JSON patch of the good manifest, as text
+    QTest::addColumn<QString>("field");
+    QTest::newRow("another format") << R"({"format": "scalescope-spec"})"
+                                    << "format";
+    QTest::newRow("newer version") << R"({"version": 2})"
+                                   << "version";
+    QTest::newRow("phis not a list") << R"({"phis": 1})"
+                                     << "phis";
+    QTest::newRow("phi not a number") << R"({"phis": [1, "two"]})"
+                                      << "phis[1]";
+    QTest::newRow("phi repeated") << R"({"phis": [1, 1]})"
+                                  << "phis";
+    QTest::newRow("phi absurd") << R"({"phis": [1e9]})"
+                                << "phis";
+    QTest::newRow("no phi") << R"({"phis": []})"
+                            << "phis";
+    QTest::newRow("unknown strategy") << R"({"strategies": ["height"]})"
+                                      << "strategies[0]";
+    QTest::newRow("strategy not a name") << R"({"strategies": [3]})"
+                                         << "strategies[0]";
+    QTest::newRow("bad config") << R"({"config": {"training": {"epochs": -3}}})"
+                                << "config.training.epochs";
+    QTest::newRow("config missing") << R"({"config": null})"
+                                    << "config";
+    QTest::newRow("unknown key") << R"({"colour": "red"})"
+                                 << "colour";
+}
+
+void TestScalingStudy::badManifests() {
+    QFETCH(QString, edit);
+    QFETCH(QString, field);
+    StudyManifest m;
+    m.base = configForPreset("efficientnet-b0");
+    Json j = studyManifestToJson(m);
+    j.merge_patch(Json::parse(edit.toStdString()));
+    try {
+        studyManifestFromJson(j);
+        QFAIL("accepted");
+    } catch (const ValidationError& e) {
+        QVERIFY2(QString::fromStdString(e.field()) == field, e.what());
+        QVERIFY(!e.reason().empty());
+    }
+}
+
+void TestScalingStudy::mergedSpecs() {
+    StudySpec a;
+    a.phis = {1, 2};
+    a.strategies = {StudyStrategy::Depth};
+    StudySpec b;
+    b.phis = {2.0004, 3}; // 2.0004 is φ 2 to three decimals, as run names write it
+    b.strategies = {StudyStrategy::Width, StudyStrategy::Depth};
+    const StudySpec m = mergeStudySpecs(a, b);
+    QCOMPARE(m.phis, std::vector<double>({1, 2, 3}));
+    QVERIFY(m.strategies ==
+            std::vector<StudyStrategy>({StudyStrategy::Depth, StudyStrategy::Width}));
 }
 
 QTEST_APPLESS_MAIN(TestScalingStudy)

@@ -53,6 +53,31 @@ void writeRun(const QString& dir, const ScaleConfig& c, double valAccuracy) {
     std::ofstream out((dir + "/metrics.csv").toStdString());
     out << train::metricsFileHeader() << "\n" << train::metricsRow(e) << "\n";
 }
+// A column of a csv file without quotes in its cells' values, a cell per row.
+QStringList csvColumn(const QString& path, const QString& column) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    const int col = lines.value(0).split(',').indexOf(column);
+    QStringList out;
+    for (int i = 1; i < lines.size(); ++i)
+        out << lines[i].split(',').value(col).remove('"');
+    return out;
+}
+
+QString percentOf(const QString& fraction) {
+    return QString::number(100 * fraction.toDouble(), 'f', 2) + "%";
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Rows of metrics.csv so far, read while the run writes it.
+int rowsSoFar(const QString& dir) {
+    return std::max(0, int(readAll(dir + "/metrics.csv").count('\n')) - 1);
+}
 } // namespace
 
 class TestScalingStudyDialog : public QObject {
@@ -68,6 +93,8 @@ class TestScalingStudyDialog : public QObject {
     void accuraciesOnTableAndPlot();
     void opensAStudyFolder();
     void trainsThePointsFromTheWindow();
+    void continuesAStoppedPoint();
+    void anotherModelIsAnotherStudy();
 };
 
 void TestScalingStudyDialog::listsTheCorePoints_data() {
@@ -317,6 +344,103 @@ void TestScalingStudyDialog::trainsThePointsFromTheWindow() {
     }
     QCOMPARE(d->accuracyPointCount(StudyStrategy::Resolution), 2);
     QVERIFY(d->pointsToTrain().empty());
+    // The folder is a study the CLI and Open study read: study.json and study.csv.
+    QVERIFY(QFile::exists(d->studyDir() + "/study.json"));
+    QCOMPARE(csvColumn(d->studyDir() + "/study.csv", "state"), QStringList({"trained", "trained"}));
+    for (int r = 0; r < 2; ++r)
+        QCOMPARE(percentOf(csvColumn(d->studyDir() + "/study.csv", "val_accuracy").value(r)),
+                 d->model()->index(r, StudyPointModel::Accuracy).data().toString());
+}
+
+// A point stopped in the queue: study.csv says so at once. Train again continues it from its
+// checkpoint (the epochs before the stop kept to the digit) and trains the rest; a finished
+// point queued again is read back, not trained.
+void TestScalingStudyDialog::continuesAStoppedPoint() {
+    MainWindow w;
+    ScaleConfig base = studyBase();
+    base.training.epochs = 3;
+    base.training.progressive.stages = 3;
+    base.training.trainSamples = 640; // 20 steps an epoch: time to stop after the first
+    QVERIFY(w.document()->setConfig(base));
+    TrainingPanel* panel = w.trainingPanel();
+    panel->setSettingsFromDocument();
+    ScalingStudyDialog* d = w.scalingStudyDialog();
+    d->setPhis("1");
+    for (StudyStrategy s : {StudyStrategy::Compound, StudyStrategy::Depth, StudyStrategy::Width})
+        d->setStrategyChecked(s, false);
+    d->findChild<QPushButton*>("train")->click();
+    const QString study = d->studyDir();
+    const QString first = study + "/baseline";
+    QVERIFY2(d->message().contains(study), qPrintable(d->message()));
+    QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar(first) >= 1, 60000);
+    w.trainingController()->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), 60000);
+    QCOMPARE(panel->queuedCount(), 0); // the stop ended the queue
+    const train::RunHistory stopped = train::readRunHistory(first.toStdString());
+    QVERIFY(stopped.canContinue());
+    QCOMPARE(csvColumn(study + "/study.csv", "state"), QStringList({"stopped", "not trained"}));
+    QCOMPARE(int(d->pointsToTrain().size()), 2);
+
+    d->findChild<QPushButton*>("train")->click();
+    QCOMPARE(d->studyDir(), study); // the same study
+    QVERIFY2(panel->statusText().startsWith("Continuing " + first),
+             qPrintable(panel->statusText()));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning() && panel->queuedCount() == 0 &&
+                                 d->pointsToTrain().empty(),
+                             240000);
+    const train::RunHistory done = train::readRunHistory(first.toStdString());
+    QCOMPARE(int(done.epochs.size()), 3);
+    for (size_t i = 0; i < stopped.epochs.size(); ++i) { // continued, not trained again
+        QCOMPARE(done.epochs[i].elapsedSeconds, stopped.epochs[i].elapsedSeconds);
+        QCOMPARE(done.epochs[i].valLoss, stopped.epochs[i].valLoss);
+    }
+    QCOMPARE(csvColumn(study + "/study.csv", "state"), QStringList({"trained", "trained"}));
+
+    // Queued again: read back, its curves overlaid, nothing trained.
+    const int runs = panel->runCount();
+    QVERIFY(panel->queueRuns({{d->model()->point(0).config, first, "again"}}));
+    QVERIFY(!w.trainingController()->isRunning());
+    QCOMPARE(panel->runCount(), runs + 1);
+    QVERIFY2(panel->statusText().contains("read back"), qPrintable(panel->statusText()));
+    QCOMPARE(int(train::readRunHistory(first.toStdString()).epochs.size()), 3);
+    QCOMPARE(train::readRunHistory(first.toStdString()).epochs.back().elapsedSeconds,
+             done.epochs.back().elapsedSeconds);
+    // A folder of another configuration is refused before anything is queued.
+    ScaleConfig other = d->model()->point(0).config;
+    other.training.seed += 1;
+    QString why;
+    QVERIFY(!panel->queueRuns({{other, first, "other"}}, &why));
+    QVERIFY2(why.contains("another configuration"), qPrintable(why));
+    QCOMPARE(panel->runCount(), runs + 1);
+}
+
+// Points of a changed model (or changed training settings) are another study: a new folder,
+// and the message says why; the first study's folder is left as it was.
+void TestScalingStudyDialog::anotherModelIsAnotherStudy() {
+    ExplorerDocument doc;
+    QVERIFY(doc.setConfig(studyBase()));
+    ScalingStudyDialog dialog(&doc);
+    QTemporaryDir dir;
+    QString why;
+    const QString first = dialog.recordStudy(doc.config(), &why);
+    QVERIFY2(!first.isEmpty(), qPrintable(why));
+    QVERIFY(QFile::exists(first + "/study.json"));
+    const QByteArray before = readAll(first + "/study.json");
+    QCOMPARE(dialog.recordStudy(doc.config()), first); // the same model: the same study
+    ScaleConfig wider = studyBase();
+    wider.request.width = 0.5;
+    QVERIFY(doc.setConfig(wider));
+    const QString second = dialog.recordStudy(doc.config(), &why);
+    QVERIFY(!second.isEmpty() && second != first);
+    QCOMPARE(dialog.studyDir(), second);
+    QVERIFY2(dialog.message().contains("a new folder") &&
+                 dialog.message().contains("another configuration"),
+             qPrintable(dialog.message()));
+    QCOMPARE(readAll(first + "/study.json"), before);
+    // Opened again, the first study brings its model back with it, though nothing trained.
+    QVERIFY2(dialog.openStudy(first, &why), qPrintable(why));
+    QVERIFY(doc.config() == studyBase());
+    QCOMPARE(dialog.model()->rowCount(), 1 + 2 * 4); // φ 1,2 (the window's default), four ways
 }
 
 QTEST_MAIN(TestScalingStudyDialog)

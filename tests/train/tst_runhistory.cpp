@@ -30,6 +30,8 @@ class TestRunHistory : public QObject {
     void refusesBrokenFiles();
     void whoCanContinue_data();
     void whoCanContinue();
+    void runFolderStates_data();
+    void runFolderStates();
 };
 
 void TestRunHistory::readsRunFolder() {
@@ -185,6 +187,60 @@ void TestRunHistory::whoCanContinue() {
     QCOMPARE(h.hasCheckpoint, checkpoint);
     QCOMPARE(int(h.epochs.size()), withRows ? 2 : 0);
     QCOMPARE(h.canContinue(), expected);
+}
+
+// What a queue finds in the folder it is to train a configuration in: the CLI's and the GUI's
+// queues read a finished run back, continue a stopped one and refuse another configuration's.
+void TestRunHistory::runFolderStates_data() {
+    QTest::addColumn<QString>("config"); // the folder's config.json: "same", "other", "broken", ""
+    QTest::addColumn<bool>("withRows");  // two epochs in metrics.csv, or no metrics.csv
+    QTest::addColumn<int>("epochs");     // the configuration's
+    QTest::addColumn<bool>("checkpoint");
+    QTest::addColumn<int>("state"); // RunFolderCheck::State
+    using S = RunFolderCheck::State;
+    QTest::newRow("empty folder") << "" << false << 2 << false << int(S::Empty);
+    QTest::newRow("rows without configuration") << "" << true << 2 << true << int(S::Empty);
+    QTest::newRow("started, no epoch or checkpoint")
+        << "same" << false << 2 << false << int(S::Empty);
+    QTest::newRow("finished") << "same" << true << 2 << true << int(S::Finished);
+    QTest::newRow("finished, checkpoint gone") << "same" << true << 2 << false << int(S::Finished);
+    QTest::newRow("stopped after two of five") << "same" << true << 5 << true << int(S::Stopped);
+    QTest::newRow("stopped, checkpoint gone") << "same" << true << 5 << false << int(S::Empty);
+    QTest::newRow("another configuration") << "other" << true << 2 << true << int(S::Foreign);
+    QTest::newRow("unreadable configuration") << "broken" << true << 2 << true << int(S::Foreign);
+}
+
+void TestRunHistory::runFolderStates() {
+    QFETCH(QString, config);
+    QFETCH(bool, withRows);
+    QFETCH(int, epochs);
+    QFETCH(bool, checkpoint);
+    QFETCH(int, state);
+    QTemporaryDir dir;
+    ScaleConfig c = configForPreset("efficientnet-b0");
+    c.training.epochs = epochs;
+    if (withRows) write(dir.filePath("metrics.csv"), kHeader + kRows);
+    if (config == "same") saveConfig(c, dir.filePath("config.json").toStdString());
+    if (config == "other") {
+        ScaleConfig other = c;
+        other.training.learningRate *= 2; // training options count as the configuration
+        saveConfig(other, dir.filePath("config.json").toStdString());
+    }
+    if (config == "broken") write(dir.filePath("config.json"), "{ \"training\": ");
+    if (checkpoint) write(dir.filePath(kCheckpointFile), "not read here");
+    const RunFolderCheck found = inspectRunFolder(dir.path().toStdString(), c);
+    QCOMPARE(int(found.state), state);
+    if (found.state == RunFolderCheck::State::Finished) {
+        QCOMPARE(found.finalValAccuracy, 0.715); // kRows' last validation
+        QCOMPARE(found.bestValAccuracy, 0.715);
+        QCOMPARE(found.seconds, 40.5);
+    } else {
+        QVERIFY(std::isnan(found.finalValAccuracy));
+    }
+    if (found.state == RunFolderCheck::State::Foreign)
+        QVERIFY2(found.why.find(dir.path().toStdString()) == 0, found.why.c_str());
+    else
+        QVERIFY(found.why.empty());
 }
 
 QTEST_APPLESS_MAIN(TestRunHistory)

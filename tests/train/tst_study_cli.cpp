@@ -1,7 +1,7 @@
 // `scalescope-cli study --train` as a user runs it: the configured model and every point
 // trained into a folder of its own, each at its own image size, the accuracies set side by
-// side in study.csv and the table; a second run reads them back; a folder of other training
-// options is refused before anything trains.
+// side in study.csv and the table; a second run reads them back, a third adds a point to the
+// study (study.json); a folder of other training options is refused before anything trains.
 #include "clirun.h"
 
 #include <QProcess>
@@ -134,6 +134,30 @@ void TestStudyCli::trainsEveryPointAndReadsBack() {
         QCOMPARE(back[i].valAccuracy, rows[i].valAccuracy);
         QCOMPARE(metricsColumn(back[i].runDir, "val_accuracy").size(), 1);
     }
+
+    // A point added later joins the study: study.csv then lists the study's every point, as
+    // study.json records them (φ 1 and 2, four ways), with each one's state.
+    QStringList more = study(dir.path(), 1);
+    more[more.indexOf("--phis") + 1] = "2";
+    more << "--strategies"
+         << "depth";
+    const Result added = run(more);
+    QVERIFY2(added.code == 0, qPrintable(added.err));
+    QVERIFY(QFile::exists(dir.filePath("study.json")));
+    QStringList states;
+    for (const Row& row : readStudyCsv(dir.filePath("study.csv")))
+        states << row.strategy + "@" + QString::number(row.phi) + ":" + row.state;
+    QCOMPARE(states, QStringList({"baseline@0:read back", "compound@1:trained",
+                                  "compound@2:not trained", "depth@1:trained", "depth@2:trained",
+                                  "width@1:trained", "width@2:not trained", "resolution@1:trained",
+                                  "resolution@2:not trained"}));
+    // Other training options are another study: refused before anything trains.
+    const Result refused = run(study(dir.path(), 2));
+    QCOMPARE(refused.code, 2);
+    QVERIFY2(refused.err.contains("--output-dir: ") &&
+                 refused.err.contains("holds a study of another configuration"),
+             qPrintable(refused.err));
+    QCOMPARE(metricsColumn(dir.filePath("baseline"), "val_accuracy").size(), 1);
 }
 
 void TestStudyCli::refusesAnotherConfiguration() {
