@@ -136,37 +136,37 @@
 <context>
     <name>scalescope::ClassScoreModel</name>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="45"/>
+        <location filename="../widgets/classscoremodel.cpp" line="40"/>
         <source>%1 of the %2 images of %3 were taken for %4</source>
         <translation>%3의 이미지 %2개 중 %1개를 %4(으)로 보았습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="77"/>
+        <location filename="../widgets/classscoremodel.cpp" line="72"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="90"/>
+        <location filename="../widgets/classscoremodel.cpp" line="85"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="92"/>
+        <location filename="../widgets/classscoremodel.cpp" line="87"/>
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="94"/>
+        <location filename="../widgets/classscoremodel.cpp" line="89"/>
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="96"/>
+        <location filename="../widgets/classscoremodel.cpp" line="91"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/classscoremodel.cpp" line="98"/>
+        <location filename="../widgets/classscoremodel.cpp" line="93"/>
         <source>Most often taken for</source>
         <translation>가장 자주 혼동한 클래스</translation>
     </message>
@@ -309,233 +309,233 @@
 <context>
     <name>scalescope::EvaluationDialog</name>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="73"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="69"/>
         <source>Evaluate %1</source>
         <translation>%1 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="84"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="80"/>
         <source>the run&apos;s</source>
         <translation>실행의 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="85"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="81"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="86"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="82"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="89"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="85"/>
         <source>Test image sizes in pixels: 64, or 48, 64, 96, or FROM:TO:STEP such as 32:128:16</source>
         <translation>테스트 이미지 크기(픽셀): 64, 또는 48, 64, 96, 또는 32:128:16 같은 시작:끝:간격</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="93"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="89"/>
         <source>the run&apos;s validation set</source>
         <translation>실행의 검증 세트</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="94"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="90"/>
         <source>all of the dataset&apos;s test images</source>
         <translation>데이터셋의 모든 테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="95"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="91"/>
         <source>Score the trained weights, not their EMA</source>
         <translation>EMA가 아닌 학습된 가중치를 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="97"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="93"/>
         <source>The run validated (and saved) the average of its weights; the trained ones can be ahead of it or behind</source>
         <translation>실행은 가중치의 평균(EMA)으로 검증하고 저장했습니다. 학습된 가중치는 그보다 앞서거나 뒤처질 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="99"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="95"/>
         <source>Test sizes</source>
         <translation>테스트 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="100"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="96"/>
         <source>Test images</source>
         <translation>테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="101"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="97"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="106"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="102"/>
         <source>Evaluate</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="109"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="105"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="111"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="107"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="119"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="115"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="121"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="117"/>
         <source>Classify image files of your own with this run&apos;s weights</source>
         <translation>이 실행의 가중치로 직접 가진 이미지 파일을 분류합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="136"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="132"/>
         <source>Accuracy against the test image size</source>
         <translation>테스트 이미지 크기에 따른 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="137"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="133"/>
         <source>test image size (px)</source>
         <translation>테스트 이미지 크기 (px)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="138"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="134"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="147"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="143"/>
         <source>Confusion matrix and classes at</source>
         <translation>혼동 행렬과 클래스별 점수:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="153"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="149"/>
         <source>predicted</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="154"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="150"/>
         <source>true class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="160"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="156"/>
         <source>share of the true class</source>
         <translation>실제 클래스 중 비율</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="193"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="189"/>
         <source>This folder cannot be evaluated — %1</source>
         <translation>이 폴더는 평가할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="200"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="196"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="200"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="196"/>
         <source>%1–%2 px</source>
         <translation>%1–%2 px</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="201"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="197"/>
         <source>&lt;b&gt;%1&lt;/b&gt; on %2, %3 epochs; trained at %4, validated at %5 px.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2, %3 에포크. %4에서 학습, %5 px에서 검증.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="212"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="208"/>
         <source>Not evaluated yet. The sizes suggested run from below the smallest training size to 1.5× the validated one.</source>
         <translation>아직 평가하지 않았습니다. 제안된 크기는 가장 작은 학습 크기 아래에서 검증 크기의 1.5배까지입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="244"/>
-        <location filename="../widgets/evaluationdialog.cpp" line="280"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="240"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="276"/>
         <source>Not evaluated — %1</source>
         <translation>평가하지 못했습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="266"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="262"/>
         <source>Evaluated on %1: %2 test images at one size.</source>
         <translation>%1에서 평가: 테스트 이미지 %2개, 크기 1개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="267"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="263"/>
         <source>Evaluated on %1: %2 test images at %3 sizes.</source>
         <translation>%1에서 평가: 테스트 이미지 %2개, 크기 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="278"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="274"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="283"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="279"/>
         <source>Loading the test images and the checkpoint…</source>
         <translation>테스트 이미지와 체크포인트를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="334"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="330"/>
         <source>The EMA of the weights after %1 of %2 epochs, %3 test images of %4.</source>
         <translation>%2 에포크 중 %1 에포크 후 가중치의 EMA, %4의 테스트 이미지 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="336"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="332"/>
         <source>The trained weights after %1 of %2 epochs, %3 test images of %4.</source>
         <translation>%2 에포크 중 %1 에포크 후 학습된 가중치, %4의 테스트 이미지 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="343"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="339"/>
         <source>&lt;b&gt;Best: %1 top-1&lt;/b&gt; (top-%2 %3) at &lt;b&gt;%4 px&lt;/b&gt;.</source>
         <translation>&lt;b&gt;최고: top-1 %1&lt;/b&gt; (top-%2 %3), &lt;b&gt;%4 px&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="349"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="345"/>
         <source>At the validated %1 px: %2, %3 points under.</source>
         <translation>검증 크기 %1 px에서: %2, %3포인트 낮음.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="356"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="352"/>
         <source>%1 px (%2)</source>
         <translation>%1 px (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="382"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="378"/>
         <source>top-1</source>
         <translation>top-1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="387"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="383"/>
         <source>top-%1</source>
         <translation>top-%1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="412"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="408"/>
         <source>trained</source>
         <translation>학습 범위</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="467"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="463"/>
         <source>nothing has been evaluated yet</source>
         <translation>아직 평가한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="474"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="470"/>
         <source>Export the evaluation</source>
         <translation>평가 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="476"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="472"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="479"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="475"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -596,52 +596,52 @@
 <context>
     <name>scalescope::GridCandidateModel</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="55"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="56"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="57"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="58"/>
         <source>β</source>
         <translation>β</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="59"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="60"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="61"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="62"/>
         <source>α·β²·γ²</source>
         <translation>α·β²·γ²</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="63"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="64"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="65"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="66"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="67"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="68"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="69"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="70"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="71"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="72"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="73"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="74"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -649,72 +649,72 @@
 <context>
     <name>scalescope::GridSearchDialog</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="114"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="113"/>
         <source>Grid search for α, β, γ</source>
         <translation>α, β, γ 그리드 탐색</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="117"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="116"/>
         <source>EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 (MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the current baseline. Train selected trains them with the training tab&apos;s settings.</source>
         <translation>EfficientNet은 φ = 1로 고정하고 α·β²·γ² ≈ 2(φ 1마다 MAC가 약 두 배)인 α, β, γ를 작은 그리드에서 탐색해 1.2, 1.1, 1.15를 찾았습니다. 비용은 현재 기준 모델의 것입니다. &apos;선택 항목 학습&apos;은 학습 탭의 설정으로 후보를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="144"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="143"/>
         <source>α, β, γ from</source>
         <translation>α, β, γ 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="145"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="144"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="146"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="145"/>
         <source>in steps of</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="147"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="146"/>
         <source>α·β²·γ² within</source>
         <translation>α·β²·γ² 허용 오차</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="148"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="147"/>
         <source>of 2, at φ</source>
         <translation>(2 기준), φ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="162"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="161"/>
         <source>Use its α, β, γ</source>
         <translation>이 α, β, γ 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="163"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="162"/>
         <source>Sets the selected candidate&apos;s α, β, γ; φ stays as it is (undoable)</source>
         <translation>선택한 후보의 α, β, γ를 적용합니다. φ는 그대로입니다(실행 취소 가능)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="164"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="163"/>
         <source>Train selected</source>
         <translation>선택 항목 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="166"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="165"/>
         <source>Trains each selected candidate at this φ with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 후보를 이 φ에서 학습 탭의 설정으로 차례로 학습합니다. 중지하면 대기열도 끝납니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="226"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="225"/>
         <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
         <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="229"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="228"/>
         <source>%1 candidates, closest to 2 first, for %2.</source>
         <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="234"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="233"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
@@ -722,337 +722,345 @@
 <context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="69"/>
+        <location filename="../app/gui/mainwindow.cpp" line="70"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="70"/>
+        <location filename="../app/gui/mainwindow.cpp" line="71"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="73"/>
+        <location filename="../app/gui/mainwindow.cpp" line="74"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="77"/>
+        <location filename="../app/gui/mainwindow.cpp" line="78"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="87"/>
+        <location filename="../app/gui/mainwindow.cpp" line="88"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="90"/>
+        <location filename="../app/gui/mainwindow.cpp" line="91"/>
         <source>(start)</source>
         <translation>(시작)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="99"/>
+        <location filename="../app/gui/mainwindow.cpp" line="100"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="149"/>
+        <location filename="../app/gui/mainwindow.cpp" line="160"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="175"/>
+        <location filename="../app/gui/mainwindow.cpp" line="186"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="176"/>
+        <location filename="../app/gui/mainwindow.cpp" line="187"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="177"/>
+        <location filename="../app/gui/mainwindow.cpp" line="188"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="170"/>
-        <location filename="../app/gui/mainwindow.cpp" line="178"/>
+        <location filename="../app/gui/mainwindow.cpp" line="181"/>
+        <location filename="../app/gui/mainwindow.cpp" line="189"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="60"/>
+        <location filename="../app/gui/mainwindow.cpp" line="61"/>
         <source>Edit the baseline&apos;s stages (the block type too: Fused-MBConv in early stages, as EfficientNetV2) and the per-stage multipliers; the scaled columns follow.</source>
         <translation>기준 모델의 단계(블록 종류도: EfficientNetV2처럼 앞 단계에 Fused-MBConv)와 단계별 배율을 편집하세요; 스케일된 열이 따라 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="81"/>
+        <location filename="../app/gui/mainwindow.cpp" line="82"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="151"/>
+        <location filename="../app/gui/mainwindow.cpp" line="121"/>
+        <source>study.csv not written — %1</source>
+        <translation>study.csv를 쓰지 못함 — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="162"/>
         <source>ScaleScope — %1 — %2[*]</source>
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="159"/>
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="159"/>
-        <location filename="../app/gui/mainwindow.cpp" line="213"/>
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
+        <location filename="../app/gui/mainwindow.cpp" line="224"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="160"/>
+        <location filename="../app/gui/mainwindow.cpp" line="171"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="160"/>
-        <location filename="../app/gui/mainwindow.cpp" line="214"/>
+        <location filename="../app/gui/mainwindow.cpp" line="171"/>
+        <location filename="../app/gui/mainwindow.cpp" line="225"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="170"/>
+        <location filename="../app/gui/mainwindow.cpp" line="181"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="181"/>
+        <location filename="../app/gui/mainwindow.cpp" line="192"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="182"/>
+        <location filename="../app/gui/mainwindow.cpp" line="193"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="184"/>
+        <location filename="../app/gui/mainwindow.cpp" line="195"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="188"/>
+        <location filename="../app/gui/mainwindow.cpp" line="199"/>
         <source>&amp;Evaluate training run…</source>
         <translation>학습 실행 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="192"/>
+        <location filename="../app/gui/mainwindow.cpp" line="203"/>
         <source>&amp;Classify images with a training run…</source>
         <translation>학습 실행으로 이미지 분류(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="196"/>
+        <location filename="../app/gui/mainwindow.cpp" line="207"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="198"/>
+        <location filename="../app/gui/mainwindow.cpp" line="209"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="199"/>
+        <location filename="../app/gui/mainwindow.cpp" line="210"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="200"/>
+        <location filename="../app/gui/mainwindow.cpp" line="211"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="201"/>
+        <location filename="../app/gui/mainwindow.cpp" line="212"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="202"/>
+        <location filename="../app/gui/mainwindow.cpp" line="213"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="203"/>
+        <location filename="../app/gui/mainwindow.cpp" line="214"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="204"/>
+        <location filename="../app/gui/mainwindow.cpp" line="215"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="205"/>
+        <location filename="../app/gui/mainwindow.cpp" line="216"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="206"/>
+        <location filename="../app/gui/mainwindow.cpp" line="217"/>
         <source>Speed table as CSV…</source>
         <translation>속도 표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="207"/>
+        <location filename="../app/gui/mainwindow.cpp" line="218"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="209"/>
+        <location filename="../app/gui/mainwindow.cpp" line="220"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="211"/>
+        <location filename="../app/gui/mainwindow.cpp" line="222"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="221"/>
+        <location filename="../app/gui/mainwindow.cpp" line="232"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="231"/>
+        <location filename="../app/gui/mainwindow.cpp" line="241"/>
         <source>Scaling &amp;study: compound against one dimension…</source>
         <translation>스케일링 연구(&amp;S): 복합 대 한 차원…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="236"/>
+        <location filename="../app/gui/mainwindow.cpp" line="246"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="240"/>
+        <location filename="../app/gui/mainwindow.cpp" line="250"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="241"/>
+        <location filename="../app/gui/mainwindow.cpp" line="251"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="243"/>
+        <location filename="../app/gui/mainwindow.cpp" line="253"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="251"/>
+        <location filename="../app/gui/mainwindow.cpp" line="261"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="254"/>
+        <location filename="../app/gui/mainwindow.cpp" line="264"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="255"/>
+        <location filename="../app/gui/mainwindow.cpp" line="265"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="256"/>
+        <location filename="../app/gui/mainwindow.cpp" line="266"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="257"/>
+        <location filename="../app/gui/mainwindow.cpp" line="267"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="269"/>
+        <location filename="../app/gui/mainwindow.cpp" line="279"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="270"/>
+        <location filename="../app/gui/mainwindow.cpp" line="280"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="271"/>
+        <location filename="../app/gui/mainwindow.cpp" line="281"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="272"/>
+        <location filename="../app/gui/mainwindow.cpp" line="282"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="273"/>
+        <location filename="../app/gui/mainwindow.cpp" line="283"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="280"/>
+        <location filename="../app/gui/mainwindow.cpp" line="290"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="277"/>
-        <location filename="../app/gui/mainwindow.cpp" line="307"/>
+        <location filename="../app/gui/mainwindow.cpp" line="287"/>
+        <location filename="../app/gui/mainwindow.cpp" line="317"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="312"/>
+        <location filename="../app/gui/mainwindow.cpp" line="322"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="314"/>
+        <location filename="../app/gui/mainwindow.cpp" line="324"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="320"/>
-        <location filename="../app/gui/mainwindow.cpp" line="352"/>
+        <location filename="../app/gui/mainwindow.cpp" line="330"/>
+        <location filename="../app/gui/mainwindow.cpp" line="365"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="330"/>
+        <location filename="../app/gui/mainwindow.cpp" line="340"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="363"/>
+        <location filename="../app/gui/mainwindow.cpp" line="346"/>
+        <location filename="../app/gui/mainwindow.cpp" line="372"/>
+        <location filename="../app/gui/mainwindow.cpp" line="382"/>
+        <location filename="../app/gui/mainwindow.cpp" line="396"/>
         <source>Not started — %1</source>
         <translation>시작하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="370"/>
+        <location filename="../app/gui/mainwindow.cpp" line="389"/>
         <source>study: as configured</source>
         <translation>연구: 현재 구성</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="371"/>
+        <location filename="../app/gui/mainwindow.cpp" line="390"/>
         <source>study: %1 at φ %2</source>
         <translation>연구: %1, φ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="389"/>
+        <location filename="../app/gui/mainwindow.cpp" line="411"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="126"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="127"/>
+        <location filename="../app/gui/mainwindow.cpp" line="138"/>
         <source>A training run is in progress. Stop it and quit? A checkpoint is saved: open the run later (File → Open training run) and Continue trains it on.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 체크포인트가 저장되므로 나중에 실행을 열고(파일 → 학습 실행 열기) 이어서 학습할 수 있습니다.</translation>
     </message>
@@ -1268,49 +1276,49 @@
 <context>
     <name>scalescope::PredictionModel</name>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="78"/>
+        <location filename="../widgets/predictionmodel.cpp" line="76"/>
         <source>not classified</source>
         <translation>분류 안 됨</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="85"/>
+        <location filename="../widgets/predictionmodel.cpp" line="83"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="97"/>
+        <location filename="../widgets/predictionmodel.cpp" line="95"/>
         <source>%1
 shown as the model was given it: a centred %2 px square</source>
         <translation>%1
 모델이 받은 그대로 표시: 가운데 %2 px 정사각형</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="127"/>
+        <location filename="../widgets/predictionmodel.cpp" line="125"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="129"/>
+        <location filename="../widgets/predictionmodel.cpp" line="127"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="131"/>
+        <location filename="../widgets/predictionmodel.cpp" line="129"/>
         <source>Folder&apos;s class</source>
         <translation>폴더의 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="133"/>
+        <location filename="../widgets/predictionmodel.cpp" line="131"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="135"/>
+        <location filename="../widgets/predictionmodel.cpp" line="133"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../widgets/predictionmodel.cpp" line="137"/>
+        <location filename="../widgets/predictionmodel.cpp" line="135"/>
         <source>Then</source>
         <translation>다음 후보</translation>
     </message>
@@ -1406,167 +1414,177 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::ScalingStudyDialog</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="54"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="55"/>
         <source>as configured</source>
         <translation>현재 구성</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="56"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="57"/>
         <source>compound</source>
         <translation>복합</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="58"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="59"/>
         <source>depth only</source>
         <translation>깊이만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="60"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="61"/>
         <source>width only</source>
         <translation>너비만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="62"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="63"/>
         <source>resolution only</source>
         <translation>해상도만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="188"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="195"/>
         <source>Scaling study: compound against one dimension</source>
         <translation>스케일링 연구: 복합 대 한 차원</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="191"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="198"/>
         <source>EfficientNet&apos;s Figures 3 and 8: the current model grown by depth, width or resolution alone, and by all three at once, to the same nominal MACs (α·β²·γ²)^φ: depth alone by that factor, width or resolution alone by its square root. φ counts from the model as it is now, the first point of every curve; training sizes set on the training tab grow with each point&apos;s resolution. Train queues the points on the training tab with its settings; each one&apos;s final validation accuracy is drawn against its MACs at the size it was validated at.</source>
         <translation>EfficientNet의 그림 3과 8: 현재 모델을 깊이, 너비, 해상도 중 하나만으로, 또는 셋 모두로 같은 명목 MAC (α·β²·γ²)^φ까지 키웁니다. 깊이만은 그 배율로, 너비나 해상도만은 그 제곱근으로 키웁니다. φ는 지금의 모델에서 세며, 이 모델이 모든 곡선의 첫 점입니다. 학습 탭에서 정한 학습 크기는 각 점의 해상도와 함께 커집니다. &apos;학습&apos;은 학습 탭의 설정으로 점들을 대기열에 넣고, 각 점의 최종 검증 정확도를 검증한 크기에서의 MAC에 대해 그립니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="204"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="211"/>
         <source>A list (0.5,1,2) or a range FROM:TO:STEP (1:3:1)</source>
         <translation>목록(0.5,1,2) 또는 범위 시작:끝:간격(1:3:1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="205"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="212"/>
         <source>φ of the points</source>
         <translation>점들의 φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="216"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="223"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="231"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="238"/>
         <source>MACs against φ (dashed: nominal)</source>
         <translation>φ에 따른 MAC (점선: 명목)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="234"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="241"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="235"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="242"/>
         <source>G MACs</source>
         <translation>G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="236"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="243"/>
         <source>Validation accuracy against MACs</source>
         <translation>MAC에 따른 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="237"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="244"/>
         <source>G MACs at the size validated at</source>
         <translation>검증 크기에서의 G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="238"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="245"/>
         <source>accuracy %</source>
         <translation>정확도 %</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="243"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="250"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="245"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="252"/>
         <source>Trains the selected points (all of them when none is selected) that have no accuracy yet, with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 점 중 아직 정확도가 없는 점을(선택이 없으면 전부) 학습 탭의 설정으로 차례로 학습합니다. &apos;중지&apos;는 대기열을 끝냅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="248"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="255"/>
         <source>Open study…</source>
         <translation>연구 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="250"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="257"/>
         <source>Shows a study trained before, here or by scalescope-cli study --train</source>
         <translation>여기서 또는 scalescope-cli study --train으로 전에 학습한 연구를 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="251"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="258"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="252"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="259"/>
         <source>Every point with its costs and the accuracy of those trained, as scalescope-cli study --train writes study.csv</source>
         <translation>모든 점의 비용과 학습한 점의 정확도를 scalescope-cli study --train이 쓰는 study.csv와 같은 형식으로</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="256"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="263"/>
         <source>Export the study as CSV</source>
         <translation>연구를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="257"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="264"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="260"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="267"/>
         <source>Not exported</source>
         <translation>내보내지 못함</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="264"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="271"/>
         <source>Open a scaling study folder</source>
         <translation>스케일링 연구 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="268"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="275"/>
         <source>Not a scaling study</source>
         <translation>스케일링 연구가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="275"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="282"/>
         <source>Every point asked for is trained already.</source>
         <translation>요청한 점은 모두 이미 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="322"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="330"/>
         <source>%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).</source>
         <translation>%2의 점 %1개, α %3, β %4, γ %5 (α·β²·γ² = %6).</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="331"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="339"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="402"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="392"/>
+        <source>(a new folder: %1)</source>
+        <translation>(새 폴더: %1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="401"/>
+        <source>Training into %1 %2</source>
+        <translation>%1에 학습 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="439"/>
         <source>%1 holds no point of a scaling study (folders named like compound-phi1)</source>
         <translation>%1에는 스케일링 연구의 점이 없습니다 (compound-phi1 같은 이름의 폴더)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="423"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="460"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="469"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="506"/>
         <source>nominal</source>
         <translation>명목</translation>
     </message>
@@ -1882,72 +1900,72 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::StudyPointModel</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="112"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="121"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="114"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="123"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="116"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="125"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="118"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="127"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="120"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="129"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="122"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="131"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="124"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="133"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="126"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="135"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="128"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="137"/>
         <source>MACs tested</source>
         <translation>검증 MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="130"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="139"/>
         <source>Nominal MACs ×</source>
         <translation>명목 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="132"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="141"/>
         <source>Real MACs ×</source>
         <translation>실제 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="134"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="143"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="147"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="156"/>
         <source>At the %1 px it is validated at</source>
         <translation>검증하는 %1 px에서</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="149"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="158"/>
         <source>%1 px, capped to %2 px by the image size cap</source>
         <translation>%1 px, 이미지 크기 상한으로 %2 px로 제한</translation>
     </message>
@@ -1955,624 +1973,635 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="87"/>
+        <location filename="../widgets/trainingpanel.cpp" line="88"/>
         <source>Synthetic shapes</source>
         <translation>합성 도형</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="88"/>
+        <location filename="../widgets/trainingpanel.cpp" line="89"/>
         <source>Synthetic shapes (hard)</source>
         <translation>합성 도형 (어려움)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="89"/>
+        <location filename="../widgets/trainingpanel.cpp" line="90"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="90"/>
+        <location filename="../widgets/trainingpanel.cpp" line="91"/>
         <source>CIFAR-10 (binary)</source>
         <translation>CIFAR-10 (바이너리)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="91"/>
+        <location filename="../widgets/trainingpanel.cpp" line="92"/>
         <source>Image folder</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="92"/>
+        <location filename="../widgets/trainingpanel.cpp" line="93"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="95"/>
+        <location filename="../widgets/trainingpanel.cpp" line="96"/>
         <source>default location</source>
         <translation>기본 위치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="96"/>
+        <location filename="../widgets/trainingpanel.cpp" line="97"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="99"/>
+        <location filename="../widgets/trainingpanel.cpp" line="100"/>
         <source>Data path</source>
         <translation>데이터 경로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="101"/>
+        <location filename="../widgets/trainingpanel.cpp" line="102"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="102"/>
+        <location filename="../widgets/trainingpanel.cpp" line="103"/>
         <source>Training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="105"/>
+        <location filename="../widgets/trainingpanel.cpp" line="106"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="107"/>
+        <location filename="../widgets/trainingpanel.cpp" line="108"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="109"/>
+        <location filename="../widgets/trainingpanel.cpp" line="110"/>
         <source>Progressive (paper, Table 6)</source>
         <translation>점진적 (논문, 표 6)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="110"/>
+        <location filename="../widgets/trainingpanel.cpp" line="111"/>
         <source>Progressive (official code)</source>
         <translation>점진적 (공식 코드)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="111"/>
+        <location filename="../widgets/trainingpanel.cpp" line="112"/>
         <source>Fixed size (baseline)</source>
         <translation>고정 크기 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="112"/>
+        <location filename="../widgets/trainingpanel.cpp" line="113"/>
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="114"/>
+        <location filename="../widgets/trainingpanel.cpp" line="115"/>
         <source>Stages</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="124"/>
+        <location filename="../widgets/trainingpanel.cpp" line="125"/>
         <source>model&apos;s</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="127"/>
+        <location filename="../widgets/trainingpanel.cpp" line="128"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="129"/>
+        <location filename="../widgets/trainingpanel.cpp" line="130"/>
         <source>last stage&apos;s</source>
         <translation>마지막 단계</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="130"/>
+        <location filename="../widgets/trainingpanel.cpp" line="131"/>
         <source>Image size of every validation. EfficientNetV2 validates above its last training size (S: 300 → 384 px).</source>
         <translation>모든 검증의 이미지 크기. EfficientNetV2는 마지막 학습 크기보다 큰 크기로 검증합니다 (S: 300 → 384 px).</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="132"/>
+        <location filename="../widgets/trainingpanel.cpp" line="133"/>
         <source>Validated at</source>
         <translation>검증 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="135"/>
+        <location filename="../widgets/trainingpanel.cpp" line="136"/>
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="138"/>
+        <location filename="../widgets/trainingpanel.cpp" line="139"/>
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="141"/>
+        <location filename="../widgets/trainingpanel.cpp" line="142"/>
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="143"/>
+        <location filename="../widgets/trainingpanel.cpp" line="144"/>
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="144"/>
+        <location filename="../widgets/trainingpanel.cpp" line="145"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="145"/>
+        <location filename="../widgets/trainingpanel.cpp" line="146"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="147"/>
+        <location filename="../widgets/trainingpanel.cpp" line="148"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="149"/>
+        <location filename="../widgets/trainingpanel.cpp" line="150"/>
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="150"/>
+        <location filename="../widgets/trainingpanel.cpp" line="151"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="151"/>
+        <location filename="../widgets/trainingpanel.cpp" line="152"/>
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="152"/>
+        <location filename="../widgets/trainingpanel.cpp" line="153"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="156"/>
+        <location filename="../widgets/trainingpanel.cpp" line="157"/>
         <source>More settings</source>
         <translation>추가 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="166"/>
+        <location filename="../widgets/trainingpanel.cpp" line="167"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="168"/>
+        <location filename="../widgets/trainingpanel.cpp" line="169"/>
         <source>Label smoothing</source>
         <translation>레이블 스무딩</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="171"/>
+        <location filename="../widgets/trainingpanel.cpp" line="172"/>
         <source>Warm-up epochs</source>
         <translation>워밍업 에폭</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="174"/>
+        <location filename="../widgets/trainingpanel.cpp" line="175"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="175"/>
+        <location filename="../widgets/trainingpanel.cpp" line="176"/>
         <source>EMA decay</source>
         <translation>EMA 감쇠율</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="178"/>
+        <location filename="../widgets/trainingpanel.cpp" line="179"/>
         <source>timm&apos;s</source>
         <translation>timm 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="179"/>
+        <location filename="../widgets/trainingpanel.cpp" line="180"/>
         <source>Residual branches and classifier at zero</source>
         <translation>잔차 분기와 분류기를 0으로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="181"/>
+        <location filename="../widgets/trainingpanel.cpp" line="182"/>
         <source>At zero, each residual block starts as identity and the logits at zero, so the first steps of a deep network on little data cannot blow up.</source>
         <translation>0으로 두면 각 잔차 블록은 항등 함수로, 로짓은 0에서 시작하므로 적은 데이터로 학습하는 깊은 네트워크도 첫 스텝에서 발산하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="183"/>
+        <location filename="../widgets/trainingpanel.cpp" line="184"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="186"/>
+        <location filename="../widgets/trainingpanel.cpp" line="187"/>
         <source> epochs</source>
         <translation> 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="187"/>
+        <location filename="../widgets/trainingpanel.cpp" line="188"/>
         <source>every epoch</source>
         <translation>매 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="189"/>
+        <location filename="../widgets/trainingpanel.cpp" line="190"/>
         <source>Epochs between validations; the last epoch is always validated. Validating is a fixed cost per epoch, a large share of short runs.</source>
         <translation>검증 사이의 에포크 수입니다. 마지막 에포크는 항상 검증합니다. 검증은 에포크마다 드는 고정 비용으로, 짧은 실행에서는 큰 몫을 차지합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="191"/>
+        <location filename="../widgets/trainingpanel.cpp" line="192"/>
         <source>Validate every</source>
         <translation>검증 간격</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="194"/>
+        <location filename="../widgets/trainingpanel.cpp" line="195"/>
         <source>Automatic (bf16 on CUDA)</source>
         <translation>자동 (CUDA에서 bf16)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="195"/>
+        <location filename="../widgets/trainingpanel.cpp" line="196"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="196"/>
+        <location filename="../widgets/trainingpanel.cpp" line="197"/>
         <source>bf16 (CUDA only)</source>
         <translation>bf16 (CUDA 전용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="197"/>
+        <location filename="../widgets/trainingpanel.cpp" line="198"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="198"/>
+        <location filename="../widgets/trainingpanel.cpp" line="199"/>
         <source>Replay each step from a CUDA graph</source>
         <translation>각 스텝을 CUDA 그래프로 재생</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="201"/>
+        <location filename="../widgets/trainingpanel.cpp" line="202"/>
         <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="203"/>
+        <location filename="../widgets/trainingpanel.cpp" line="204"/>
         <source>Time cuDNN&apos;s algorithms for each image size</source>
         <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="206"/>
+        <location filename="../widgets/trainingpanel.cpp" line="207"/>
         <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
         <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="217"/>
+        <location filename="../widgets/trainingpanel.cpp" line="218"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="218"/>
+        <location filename="../widgets/trainingpanel.cpp" line="219"/>
         <source>Continue</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="220"/>
+        <location filename="../widgets/trainingpanel.cpp" line="221"/>
         <source>Train the selected stopped run on from its checkpoint, with the settings it was started with</source>
         <translation>선택한 중지된 실행을 체크포인트부터, 시작할 때의 설정으로 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="222"/>
-        <location filename="../widgets/trainingpanel.cpp" line="345"/>
-        <location filename="../widgets/trainingpanel.cpp" line="476"/>
+        <location filename="../widgets/trainingpanel.cpp" line="223"/>
+        <location filename="../widgets/trainingpanel.cpp" line="346"/>
+        <location filename="../widgets/trainingpanel.cpp" line="477"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="223"/>
+        <location filename="../widgets/trainingpanel.cpp" line="224"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="233"/>
+        <location filename="../widgets/trainingpanel.cpp" line="234"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="239"/>
+        <location filename="../widgets/trainingpanel.cpp" line="240"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="241"/>
+        <location filename="../widgets/trainingpanel.cpp" line="242"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="243"/>
+        <location filename="../widgets/trainingpanel.cpp" line="244"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="247"/>
+        <location filename="../widgets/trainingpanel.cpp" line="248"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="248"/>
+        <location filename="../widgets/trainingpanel.cpp" line="249"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="249"/>
+        <location filename="../widgets/trainingpanel.cpp" line="250"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="250"/>
+        <location filename="../widgets/trainingpanel.cpp" line="251"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="254"/>
-        <location filename="../widgets/trainingpanel.cpp" line="327"/>
+        <location filename="../widgets/trainingpanel.cpp" line="255"/>
+        <location filename="../widgets/trainingpanel.cpp" line="328"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="256"/>
+        <location filename="../widgets/trainingpanel.cpp" line="257"/>
         <source>Score the selected run&apos;s weights on its test images: per class, and at several test image sizes</source>
         <translation>선택한 실행의 가중치를 테스트 이미지로 평가합니다: 클래스별로, 여러 테스트 이미지 크기에서</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="279"/>
-        <location filename="../widgets/trainingpanel.cpp" line="724"/>
+        <location filename="../widgets/trainingpanel.cpp" line="280"/>
+        <location filename="../widgets/trainingpanel.cpp" line="768"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="281"/>
+        <location filename="../widgets/trainingpanel.cpp" line="282"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="282"/>
+        <location filename="../widgets/trainingpanel.cpp" line="283"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="284"/>
+        <location filename="../widgets/trainingpanel.cpp" line="285"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="285"/>
+        <location filename="../widgets/trainingpanel.cpp" line="286"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="287"/>
-        <location filename="../widgets/trainingpanel.cpp" line="636"/>
+        <location filename="../widgets/trainingpanel.cpp" line="288"/>
+        <location filename="../widgets/trainingpanel.cpp" line="680"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="312"/>
+        <location filename="../widgets/trainingpanel.cpp" line="313"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="322"/>
+        <location filename="../widgets/trainingpanel.cpp" line="323"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="328"/>
+        <location filename="../widgets/trainingpanel.cpp" line="329"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="338"/>
+        <location filename="../widgets/trainingpanel.cpp" line="339"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="348"/>
+        <location filename="../widgets/trainingpanel.cpp" line="349"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="353"/>
+        <location filename="../widgets/trainingpanel.cpp" line="354"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="528"/>
+        <location filename="../widgets/trainingpanel.cpp" line="529"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="537"/>
+        <location filename="../widgets/trainingpanel.cpp" line="538"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="549"/>
+        <location filename="../widgets/trainingpanel.cpp" line="550"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="553"/>
+        <location filename="../widgets/trainingpanel.cpp" line="554"/>
+        <location filename="../widgets/trainingpanel.cpp" line="622"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="569"/>
+        <location filename="../widgets/trainingpanel.cpp" line="570"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="574"/>
+        <location filename="../widgets/trainingpanel.cpp" line="575"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="582"/>
+        <location filename="../widgets/trainingpanel.cpp" line="583"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="619"/>
+        <location filename="../widgets/trainingpanel.cpp" line="629"/>
+        <source>%1: finished before, %2 — read back</source>
+        <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="640"/>
+        <source>Not trained: %1. %2 queued runs were not started.</source>
+        <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="663"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="620"/>
+        <location filename="../widgets/trainingpanel.cpp" line="664"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="625"/>
+        <location filename="../widgets/trainingpanel.cpp" line="669"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="628"/>
+        <location filename="../widgets/trainingpanel.cpp" line="672"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="630"/>
+        <location filename="../widgets/trainingpanel.cpp" line="674"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="632"/>
+        <location filename="../widgets/trainingpanel.cpp" line="676"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="634"/>
+        <location filename="../widgets/trainingpanel.cpp" line="678"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="765"/>
-        <location filename="../widgets/trainingpanel.cpp" line="778"/>
+        <location filename="../widgets/trainingpanel.cpp" line="809"/>
+        <location filename="../widgets/trainingpanel.cpp" line="822"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="769"/>
+        <location filename="../widgets/trainingpanel.cpp" line="813"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="770"/>
+        <location filename="../widgets/trainingpanel.cpp" line="814"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="782"/>
+        <location filename="../widgets/trainingpanel.cpp" line="826"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="783"/>
+        <location filename="../widgets/trainingpanel.cpp" line="827"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="946"/>
+        <location filename="../widgets/trainingpanel.cpp" line="992"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="586"/>
+        <location filename="../widgets/trainingpanel.cpp" line="587"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="76"/>
+        <location filename="../widgets/trainingpanel.cpp" line="77"/>
         <source>1 epoch</source>
         <translation>1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="76"/>
+        <location filename="../widgets/trainingpanel.cpp" line="77"/>
         <source>%1 epochs</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="688"/>
+        <location filename="../widgets/trainingpanel.cpp" line="732"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="724"/>
+        <location filename="../widgets/trainingpanel.cpp" line="768"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="753"/>
+        <location filename="../widgets/trainingpanel.cpp" line="797"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="757"/>
+        <location filename="../widgets/trainingpanel.cpp" line="801"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="757"/>
+        <location filename="../widgets/trainingpanel.cpp" line="801"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="804"/>
+        <location filename="../widgets/trainingpanel.cpp" line="848"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="837"/>
+        <location filename="../widgets/trainingpanel.cpp" line="881"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="841"/>
+        <location filename="../widgets/trainingpanel.cpp" line="885"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="846"/>
+        <location filename="../widgets/trainingpanel.cpp" line="890"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="853"/>
+        <location filename="../widgets/trainingpanel.cpp" line="897"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="879"/>
+        <location filename="../widgets/trainingpanel.cpp" line="923"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="889"/>
+        <location filename="../widgets/trainingpanel.cpp" line="933"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="898"/>
+        <location filename="../widgets/trainingpanel.cpp" line="942"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="905"/>
+        <location filename="../widgets/trainingpanel.cpp" line="949"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="909"/>
+        <location filename="../widgets/trainingpanel.cpp" line="953"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="916"/>
-        <location filename="../widgets/trainingpanel.cpp" line="940"/>
+        <location filename="../widgets/trainingpanel.cpp" line="960"/>
+        <location filename="../widgets/trainingpanel.cpp" line="984"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="942"/>
+        <location filename="../widgets/trainingpanel.cpp" line="986"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>
