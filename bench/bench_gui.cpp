@@ -1,11 +1,17 @@
 // GUI latency, offscreen: (1) one φ edit on a B7-sized model until the table, diagram and
 // both cost plots are redrawn; (2) the longest stall of the GUI thread while a training run
-// goes on in the background. Run: QT_QPA_PLATFORM=offscreen build/bin/bench_gui
+// goes on in the background; (3) the largest scaling study folder the window allows: the work
+// of opening it and of rewriting its study.csv (after each point), and the longest stall of
+// the GUI thread while Open study… reads it on a pool thread.
+// Run: QT_QPA_PLATFORM=offscreen build/bin/bench_gui
 #include "architectureview.h"
 #include "costpanel.h"
 #include "explorerdocument.h"
 #include "mainwindow.h"
 #include "scalingeditor.h"
+#include "scalingstudydialog.h"
+#include "train/runhistory.h"
+#include "train/studyruns.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -14,9 +20,12 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <qcustomplot.h>
 
 using namespace scalescope;
@@ -85,5 +94,101 @@ int main(int argc, char** argv) {
     std::printf("training %.1f s in the background: longest GUI-thread gap %.1f ms over %ld timer "
                 "ticks (5 ms timer), %d curve points\n",
                 run.elapsed() / 1000.0, worst, ticks, w.trainingPanel()->pointCount());
+
+    // (3) A study of 49 φ by four strategies, 197 points (kMaxStudyPoints allows 200), each
+    // run folder finished with 100 epochs of metrics.
+    QTemporaryDir studyDir;
+    StudySpec spec;
+    spec.phis.clear();
+    for (int i = 1; i <= 49; ++i)
+        spec.phis.push_back(0.05 * i);
+    ScaleConfig base = w.document()->config();
+    base.training.epochs = 100;
+    train::recordStudy(studyDir.path().toStdString(), base, spec, "study");
+    const std::vector<StudyPoint> points = studyPoints(base, spec);
+    for (const StudyPoint& p : points) {
+        const std::string dir =
+            studyDir.path().toStdString() + "/" + studyRunName(p.strategy, p.phi);
+        std::filesystem::create_directories(dir);
+        saveConfig(p.config, dir + "/config.json");
+        std::ofstream metrics(dir + "/metrics.csv");
+        metrics << train::metricsFileHeader() << "\n";
+        for (int e = 0; e < 100; ++e) {
+            train::TrainEvent ev;
+            ev.type = train::TrainEvent::Type::Epoch;
+            ev.epoch = e;
+            ev.epochs = 100;
+            ev.imageSize = p.trainImageSize;
+            ev.loss = 1.0 / (e + 1);
+            ev.valLoss = 1.0 / (e + 1);
+            ev.valAccuracy = 0.5 + 0.004 * e;
+            ev.elapsedSeconds = 10.0 * (e + 1);
+            metrics << train::metricsRow(ev) << "\n";
+        }
+    }
+    ScalingStudyDialog* study = w.scalingStudyDialog();
+    std::vector<double> openMs, csvMs;
+    for (int i = 0; i < 5; ++i) {
+        QElapsedTimer t;
+        t.start();
+        QString why;
+        if (!study->openStudy(studyDir.path(), &why)) {
+            std::printf("open study failed: %s\n", qPrintable(why));
+            return 1;
+        }
+        QCoreApplication::processEvents();
+        openMs.push_back(t.nsecsElapsed() / 1e6);
+        t.restart();
+        train::writeStudyCsv(studyDir.path().toStdString());
+        csvMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+    if (study->accuracyPointCount(StudyStrategy::Compound) != 50) {
+        std::printf("the study was not read whole: %d compound points\n",
+                    study->accuracyPointCount(StudyStrategy::Compound));
+        return 1;
+    }
+    // Of which: reading the folder, and making the points (their models and costs).
+    std::vector<double> readMs, pointsMs;
+    for (int i = 0; i < 5; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const train::StudyFolder f = train::readStudyFolder(studyDir.path().toStdString());
+        readMs.push_back(t.nsecsElapsed() / 1e6);
+        t.restart();
+        const std::vector<StudyPoint> again = studyPoints(f.manifest->base, f.manifest->spec);
+        pointsMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+    // Open study… as the button does it: read on a pool thread, shown on the GUI thread.
+    std::vector<double> stallMs;
+    for (int i = 0; i < 5; ++i) {
+        QEventLoop wait;
+        QObject::connect(study, &ScalingStudyDialog::studyOpened, &wait, &QEventLoop::quit);
+        worst = 0;
+        gap.invalidate();
+        probe.start();
+        study->openStudyInBackground(studyDir.path());
+        wait.exec();
+        // The tick after the window showed the study closes the last gap.
+        QEventLoop after;
+        QTimer::singleShot(60, &after, &QEventLoop::quit);
+        after.exec();
+        probe.stop();
+        stallMs.push_back(worst);
+    }
+    std::sort(stallMs.begin(), stallMs.end());
+    std::sort(readMs.begin(), readMs.end());
+    std::sort(pointsMs.begin(), pointsMs.end());
+    std::sort(openMs.begin(), openMs.end());
+    std::sort(csvMs.begin(), csvMs.end());
+    std::printf(
+        "study of %zu points, 100 epochs each: opened in one call median %.1f ms (max %.1f), "
+        "study.csv rewritten median %.1f ms (max %.1f; off the GUI thread), 5 times each\n",
+        points.size(), openMs[2], openMs.back(), csvMs[2], csvMs.back());
+    std::printf("  of which reading the folder %.1f ms, the points' models and costs %.1f ms "
+                "(medians)\n",
+                readMs[2], pointsMs[2]);
+    std::printf("Open study… in the background: longest GUI-thread gap median %.1f ms (max %.1f) "
+                "over 5 opens (5 ms timer)\n",
+                stallMs[2], stallMs.back());
     return 0;
 }

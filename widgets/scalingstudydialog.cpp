@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace scalescope {
 
@@ -270,9 +271,7 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
         const QString dir = QFileDialog::getExistingDirectory(
             this, tr("Open a scaling study folder"),
             QString::fromStdString(train::defaultStudyDir()).section(QLatin1Char('/'), 0, -2));
-        QString why;
-        if (!dir.isEmpty() && !openStudy(dir, &why))
-            QMessageBox::warning(this, tr("Not a scaling study"), why);
+        if (!dir.isEmpty()) openStudyInBackground(dir);
     });
     connect(m_train, &QPushButton::clicked, this, [this] {
         const std::vector<StudyPoint> points = pointsToTrain();
@@ -373,7 +372,8 @@ bool ScalingStudyDialog::exportCsv(const QString& path, QString* why) const {
 }
 
 void ScalingStudyDialog::setTrainingRunning(bool running) {
-    m_open->setEnabled(!running);
+    m_trainingRunning = running;
+    m_open->setEnabled(!running && m_reader.activeThreadCount() == 0);
 }
 
 QString ScalingStudyDialog::studyDir() {
@@ -410,6 +410,45 @@ bool ScalingStudyDialog::openStudy(const QString& dir, QString* why) {
         if (why) *why = QString::fromStdString(e.what());
         return false;
     }
+    return showStudy(dir, folder, why);
+}
+
+void ScalingStudyDialog::openStudyInBackground(const QString& dir) {
+    m_open->setEnabled(false);
+    m_message->setText(tr("Reading %1…").arg(dir));
+    m_reader.start([this, dir] {
+        auto folder = std::make_shared<train::StudyFolder>();
+        QString error;
+        try {
+            *folder = train::readStudyFolder(dir.toStdString());
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        // Delivered on the window's thread; dropped if the window is gone by then.
+        QMetaObject::invokeMethod(
+            this,
+            [this, dir, folder, error] {
+                QString why = error;
+                const bool ok =
+                    error.isEmpty() && !m_trainingRunning && showStudy(dir, *folder, &why);
+                if (error.isEmpty() && m_trainingRunning)
+                    why = tr("a run started training meanwhile; open it again after it ends");
+                m_open->setEnabled(!m_trainingRunning);
+                if (!ok) {
+                    study(); // the message the table had before
+                    auto* box = new QMessageBox(QMessageBox::Warning, tr("Not a scaling study"),
+                                                why, QMessageBox::Ok, this);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open(); // window-modal, without a nested event loop
+                }
+                Q_EMIT studyOpened(ok);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool ScalingStudyDialog::showStudy(const QString& dir, const train::StudyFolder& folder,
+                                   QString* why) {
     std::vector<double> phis;
     std::vector<StudyStrategy> strategies;
     const ScaleConfig* base = nullptr;
@@ -445,7 +484,7 @@ bool ScalingStudyDialog::openStudy(const QString& dir, QString* why) {
     std::sort(phis.begin(), phis.end());
     QStringList list;
     for (double phi : phis)
-        list << QString::number(phi, 'g', 6);
+        list << QString::number(phi, 'g', QLocale::FloatingPointShortest); // read back exact
     m_phis->setText(list.join(QLatin1Char(',')));
     for (StudyStrategy s : kStrategies) {
         const QSignalBlocker block(m_strategies[s]);

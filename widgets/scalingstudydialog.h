@@ -7,8 +7,11 @@
 
 #include "scaling/scalingstudy.h"
 
+#include "train/studyruns.h"
+
 #include <QAbstractTableModel>
 #include <QDialog>
+#include <QThreadPool>
 
 #include <map>
 #include <optional>
@@ -96,6 +99,10 @@ class ScalingStudyDialog : public QDialog {
     // before that file, from its run folders' names). False with `why` for a folder that is
     // no study.
     bool openStudy(const QString& dir, QString* why = nullptr);
+    // The same with the folder read on a pool thread (a study of 200 long runs takes tens of
+    // milliseconds to read here); the window shows it when read, or a message box says why
+    // not. studyOpened reports the end either way.
+    void openStudyInBackground(const QString& dir);
     // study.csv as `scalescope-cli study --train` writes it: every point, with the accuracy of
     // those trained ("not trained" for the rest). False with `why` when it cannot be written.
     bool exportCsv(const QString& path, QString* why = nullptr) const;
@@ -106,11 +113,14 @@ class ScalingStudyDialog : public QDialog {
 
   Q_SIGNALS:
     void trainRequested(const std::vector<scalescope::StudyPoint>& points);
+    void studyOpened(bool ok);
 
   protected:
     void showEvent(QShowEvent* e) override;
 
   private:
+    // Shows a folder read by train::readStudyFolder; false with `why` for no study.
+    bool showStudy(const QString& dir, const train::StudyFolder& folder, QString* why);
     void study();
     void replot();
     // Edits of the document while the window is closed only mark the points stale: a slider
@@ -128,6 +138,8 @@ class ScalingStudyDialog : public QDialog {
     QPushButton* m_open;
     QString m_dir;
     StudySpec m_spec;
+    bool m_trainingRunning = false;
+    QThreadPool m_reader; // Open study's reads; waited for when the window goes
 };
 
 } // namespace scalescope

@@ -112,14 +112,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                     m_studyDialog->model()->setAccuracy(study->second, accuracy);
             });
     // A study folder's study.csv follows its points as they end, as the CLI's does.
+    m_studyCsvWriter.setMaxThreadCount(1);
     connect(m_training, &TrainingPanel::runEnded, this, [this](const QString& dir) {
         if (m_studyRuns.find(dir) == m_studyRuns.end()) return;
-        const QString study = QFileInfo(dir).path();
-        try {
-            train::writeStudyCsv(study.toStdString());
-        } catch (const std::exception& e) {
-            showMessage(tr("study.csv not written — %1").arg(QString::fromStdString(e.what())));
-        }
+        const std::string study = QFileInfo(dir).path().toStdString();
+        m_studyCsvWriter.start([this, study] {
+            try {
+                train::writeStudyCsv(study);
+            } catch (const std::exception& e) {
+                const QString why = QString::fromStdString(e.what());
+                QMetaObject::invokeMethod(
+                    this, [this, why] { showMessage(tr("study.csv not written — %1").arg(why)); },
+                    Qt::QueuedConnection);
+            }
+        });
     });
     connect(m_training, &TrainingPanel::runStateChanged, this, [this](bool running) {
         m_running = running;

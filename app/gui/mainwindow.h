@@ -7,6 +7,7 @@
 #include "scaling/scalingstudy.h"
 
 #include <QString>
+#include <QThreadPool>
 
 #include <functional>
 #include <map>
@@ -101,6 +102,9 @@ class MainWindow : public QMainWindow {
     std::map<QString, Coefficients> m_gridRuns; // run folder -> the candidate it trains
     ScalingStudyDialog* m_studyDialog = nullptr;
     std::map<QString, ScaleConfig> m_studyRuns; // run folder -> the point it trains
+    // study.csv rewrites, one at a time (they share the file) and off the GUI thread: a study
+    // of 200 long runs takes tens of milliseconds to read. Waited for when the window goes.
+    QThreadPool m_studyCsvWriter;
     bool m_running = false;
     QString m_lastMessage;
     std::function<bool()> m_confirmStop;

@@ -6,6 +6,7 @@
 #include "scalingstudydialog.h"
 #include "tinyconfig.h"
 #include "train/runhistory.h"
+#include "train/studyruns.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -18,7 +19,9 @@
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -94,6 +97,7 @@ class TestScalingStudyDialog : public QObject {
     void opensAStudyFolder();
     void trainsThePointsFromTheWindow();
     void continuesAStoppedPoint();
+    void readsBackExactPhis();
     void anotherModelIsAnotherStudy();
 };
 
@@ -308,6 +312,46 @@ void TestScalingStudyDialog::opensAStudyFolder() {
     QVERIFY(!dialog.exportCsv(dir.filePath("missing/export.csv"), &whyNot));
     QVERIFY(!whyNot.isEmpty());
     QVERIFY(dialog.pointsToTrain().empty());
+
+    // Open study… reads on a pool thread: the same study shown, the button back on after.
+    QVERIFY(doc.setConfig(configForPreset("efficientnet-b0")));
+    QSignalSpy opened(&dialog, &ScalingStudyDialog::studyOpened);
+    auto* openButton = dialog.findChild<QPushButton*>("openStudy");
+    dialog.openStudyInBackground(dir.path());
+    QVERIFY(!openButton->isEnabled());
+    QVERIFY(opened.wait(20000));
+    QCOMPARE(opened.takeFirst().value(0).toBool(), true);
+    QVERIFY(openButton->isEnabled());
+    QVERIFY(doc.config() == base);
+    QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Resolution), 3);
+    // A folder that is no study: a message box names it, without blocking the window.
+    QTemporaryDir empty;
+    dialog.openStudyInBackground(empty.path());
+    QVERIFY(opened.wait(20000));
+    QCOMPARE(opened.takeFirst().value(0).toBool(), false);
+    auto* box = dialog.findChild<QMessageBox*>();
+    QVERIFY(box && box->isVisible());
+    QVERIFY2(box->text().contains(empty.path()), qPrintable(box->text()));
+    box->close();
+    QVERIFY(doc.config() == base); // left as it was
+}
+
+// φ are read back exactly, so that a trained point of a φ like 1.2345678 shows its accuracy.
+void TestScalingStudyDialog::readsBackExactPhis() {
+    ExplorerDocument doc;
+    const ScaleConfig base = studyBase();
+    QVERIFY(doc.setConfig(base));
+    ScalingStudyDialog dialog(&doc);
+    QTemporaryDir dir;
+    StudySpec spec;
+    spec.phis = {1.2345678};
+    spec.strategies = {StudyStrategy::Depth};
+    train::recordStudy(dir.path().toStdString(), base, spec, "study");
+    const StudyPoint p = studyPoint(base, StudyStrategy::Depth, 1.2345678);
+    writeRun(dir.filePath("depth-phi1.235"), p.config, 0.75); // run names keep three decimals
+    QVERIFY(dialog.openStudy(dir.path()));
+    QCOMPARE(dialog.findChild<QLineEdit*>("phis")->text(), QString("1.2345678"));
+    QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Depth), 1); // the configured model untrained
 }
 
 // Train queues the points on the training tab; each lands in its folder under the study's,
@@ -346,7 +390,8 @@ void TestScalingStudyDialog::trainsThePointsFromTheWindow() {
     QVERIFY(d->pointsToTrain().empty());
     // The folder is a study the CLI and Open study read: study.json and study.csv.
     QVERIFY(QFile::exists(d->studyDir() + "/study.json"));
-    QCOMPARE(csvColumn(d->studyDir() + "/study.csv", "state"), QStringList({"trained", "trained"}));
+    QTRY_COMPARE(csvColumn(d->studyDir() + "/study.csv", "state"),
+                 QStringList({"trained", "trained"}));
     for (int r = 0; r < 2; ++r)
         QCOMPARE(percentOf(csvColumn(d->studyDir() + "/study.csv", "val_accuracy").value(r)),
                  d->model()->index(r, StudyPointModel::Accuracy).data().toString());
@@ -378,7 +423,7 @@ void TestScalingStudyDialog::continuesAStoppedPoint() {
     QCOMPARE(panel->queuedCount(), 0); // the stop ended the queue
     const train::RunHistory stopped = train::readRunHistory(first.toStdString());
     QVERIFY(stopped.canContinue());
-    QCOMPARE(csvColumn(study + "/study.csv", "state"), QStringList({"stopped", "not trained"}));
+    QTRY_COMPARE(csvColumn(study + "/study.csv", "state"), QStringList({"stopped", "not trained"}));
     QCOMPARE(int(d->pointsToTrain().size()), 2);
 
     d->findChild<QPushButton*>("train")->click();
@@ -394,7 +439,7 @@ void TestScalingStudyDialog::continuesAStoppedPoint() {
         QCOMPARE(done.epochs[i].elapsedSeconds, stopped.epochs[i].elapsedSeconds);
         QCOMPARE(done.epochs[i].valLoss, stopped.epochs[i].valLoss);
     }
-    QCOMPARE(csvColumn(study + "/study.csv", "state"), QStringList({"trained", "trained"}));
+    QTRY_COMPARE(csvColumn(study + "/study.csv", "state"), QStringList({"trained", "trained"}));
 
     // Queued again: read back, its curves overlaid, nothing trained.
     const int runs = panel->runCount();
