@@ -236,6 +236,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_status->setMinimumWidth(260);
     form->addRow(m_status);
     m_runList = new QListWidget(left);
+    m_runList->setObjectName(QStringLiteral("runList"));
     m_runList->setMaximumHeight(90);
     m_runList->setToolTip(tr("Runs on the plot: untick to hide"));
     auto* runsRow = new QHBoxLayout;
@@ -588,6 +589,18 @@ void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,
     launch(int(m_runs.size()) - 1, config, false);
 }
 
+int TrainingPanel::listedRun(const QString& dir, const QString& label, QString* why) {
+    const QString key = QFileInfo(dir).absoluteFilePath();
+    for (size_t i = 0; i < m_runs.size(); ++i)
+        if (!m_runs[i].dir.isEmpty() && QFileInfo(m_runs[i].dir).absoluteFilePath() == key)
+            return int(i);
+    if (!openRun(dir, why)) return -1;
+    const int i = int(m_runs.size()) - 1; // named as the queue names it
+    m_runs.back().name = tr("#%1 %2").arg(i + 1).arg(label);
+    m_runList->item(i)->setText(m_runs.back().name);
+    return i;
+}
+
 bool TrainingPanel::queueRuns(std::vector<QueuedRun> runs, QString* why) {
     for (const QueuedRun& r : runs) {
         const train::RunFolderCheck c = train::inspectRunFolder(r.runDir.toStdString(), r.config);
@@ -616,16 +629,19 @@ void TrainingPanel::startNextQueued() {
         case State::Empty:
             startRun(next.config, next.runDir, next.label);
             return;
-        case State::Stopped:
-            if (openRun(next.runDir, &why)) {
-                m_runs.back().canContinue = false;
+        case State::Stopped: {
+            // Drawn on where it is listed already (stopped in this window), else opened.
+            const int i = listedRun(next.runDir, next.label, &why);
+            if (i >= 0) {
+                m_runs[size_t(i)].canContinue = false;
                 m_status->setText(tr("Continuing %1 from its checkpoint…").arg(next.runDir));
-                launch(int(m_runs.size()) - 1, next.config, true);
+                launch(i, next.config, true);
                 return;
             }
             break;
+        }
         case State::Finished:
-            openRun(next.runDir, &why); // its curves beside the others'; the result stands
+            listedRun(next.runDir, next.label, &why); // its curves beside the others'
             m_status->setText(tr("%1: finished before, %2 — read back")
                                   .arg(next.runDir, percentText(c.finalValAccuracy)));
             Q_EMIT runCompleted(next.runDir, c.finalValAccuracy);

@@ -121,6 +121,9 @@ class TrainingPanel : public QWidget {
     // Trains m_runs[runIndex] into its folder: from the start, or on from its checkpoint.
     void launch(int runIndex, const ScaleConfig& config, bool resume);
     void startNextQueued();
+    // The run list's entry for the run folder `dir`: the one listed, else the folder opened
+    // (named "#N label"); -1 with `why` when it cannot be read.
+    int listedRun(const QString& dir, const QString& label, QString* why);
     void continueClicked();
     int continueTarget() const; // the run Continue acts on, or -1
     void updateContinue();

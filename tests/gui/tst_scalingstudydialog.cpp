@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -441,11 +442,12 @@ void TestScalingStudyDialog::continuesAStoppedPoint() {
     }
     QTRY_COMPARE(csvColumn(study + "/study.csv", "state"), QStringList({"trained", "trained"}));
 
-    // Queued again: read back, its curves overlaid, nothing trained.
-    const int runs = panel->runCount();
+    QCOMPARE(panel->runCount(), 2); // the stopped point drawn on in its own entry
+
+    // Queued again: read back, nothing trained, and listed once.
     QVERIFY(panel->queueRuns({{d->model()->point(0).config, first, "again"}}));
     QVERIFY(!w.trainingController()->isRunning());
-    QCOMPARE(panel->runCount(), runs + 1);
+    QCOMPARE(panel->runCount(), 2);
     QVERIFY2(panel->statusText().contains("read back"), qPrintable(panel->statusText()));
     QCOMPARE(int(train::readRunHistory(first.toStdString()).epochs.size()), 3);
     QCOMPARE(train::readRunHistory(first.toStdString()).epochs.back().elapsedSeconds,
@@ -456,7 +458,19 @@ void TestScalingStudyDialog::continuesAStoppedPoint() {
     QString why;
     QVERIFY(!panel->queueRuns({{other, first, "other"}}, &why));
     QVERIFY2(why.contains("another configuration"), qPrintable(why));
-    QCOMPARE(panel->runCount(), runs + 1);
+    QCOMPARE(panel->runCount(), 2);
+
+    // In another window the same study's stopped point would be opened and named as queued;
+    // here a finished one is: read back into a window that had not listed it.
+    MainWindow fresh;
+    QVERIFY(fresh.trainingPanel()->queueRuns(
+        {{d->model()->point(1).config, study + "/resolution-phi1", "study: again"}}));
+    QCOMPARE(fresh.trainingPanel()->runCount(), 1);
+    QCOMPARE(fresh.trainingPanel()->findChild<QListWidget*>("runList")->item(0)->text(),
+             QString("#1 study: again"));
+    QVERIFY(!fresh.trainingController()->isRunning());
+    QVERIFY2(fresh.trainingPanel()->statusText().contains("read back"),
+             qPrintable(fresh.trainingPanel()->statusText()));
 }
 
 // Points of a changed model (or changed training settings) are another study: a new folder,
