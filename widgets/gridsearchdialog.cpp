@@ -1,5 +1,6 @@
 #include "gridsearchdialog.h"
 
+#include "dialogbuttons.h"
 #include "explorerdocument.h"
 #include "percenttext.h"
 #include "scaling/format.h"
@@ -168,6 +169,7 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
         const std::vector<GridCandidate> list = selectedCandidates();
         if (!list.empty()) Q_EMIT trainRequested(list);
     });
+    noDefaultButtons(buttons); // Return in a field does not train
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_use, &QPushButton::clicked, this, [this] {

@@ -1,5 +1,6 @@
 #include "scalingstudydialog.h"
 
+#include "dialogbuttons.h"
 #include "explorerdocument.h"
 #include "percenttext.h"
 #include "savetext.h"
@@ -280,6 +281,7 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
         else
             m_message->setText(tr("Every point asked for is trained already."));
     });
+    noDefaultButtons(buttons); // Return in a field does not train
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_phis, &QLineEdit::editingFinished, this, &ScalingStudyDialog::study);
@@ -398,7 +400,9 @@ QString ScalingStudyDialog::recordStudy(const ScaleConfig& base, QString* why) {
             return {};
         }
     }
-    m_message->setText(tr("Training into %1 %2").arg(m_dir, note).trimmed());
+    study(); // the points' line, then where they train
+    m_message->setText(m_message->text() + QLatin1Char(' ') +
+                       tr("Training into %1 %2").arg(m_dir, note).trimmed());
     return m_dir;
 }
 

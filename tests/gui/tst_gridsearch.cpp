@@ -12,9 +12,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QUndoStack>
 #include <QtTest>
@@ -32,6 +34,7 @@ class TestGridSearch : public QObject {
     void usingACandidateIsOneUndoableEdit();
     void trainsTheSelectedCandidates();
     void aStopDropsTheQueue();
+    void returnInAFieldStartsNothing();
 };
 
 void TestGridSearch::listsTheCoreCandidates_data() {
@@ -212,6 +215,30 @@ void TestGridSearch::aStopDropsTheQueue() {
     QVERIFY2(panel->statusText().contains("2 queued runs were not started"),
              qPrintable(panel->statusText()));
     QVERIFY(d->isEnabled());
+}
+
+// Return in one of the grid's fields finishes the field: it neither trains the selection nor
+// uses a candidate (a QDialog presses its default button otherwise).
+void TestGridSearch::returnInAFieldStartsNothing() {
+    MainWindow w;
+    makeTiny(w);
+    w.gridSearchAction()->trigger();
+    GridSearchDialog* d = w.gridSearchDialog();
+    QVERIFY(QTest::qWaitForWindowExposed(d));
+    selectRows(d, 2);
+    QSignalSpy train(d, &GridSearchDialog::trainRequested);
+    const ScaleConfig before = w.document()->config();
+    const auto boxes = d->findChildren<QDoubleSpinBox*>();
+    QVERIFY(!boxes.isEmpty());
+    for (QDoubleSpinBox* box : boxes) {
+        box->setFocus();
+        QTest::keyClick(box, Qt::Key_Return);
+        QTest::keyClick(box, Qt::Key_Enter);
+    }
+    QCOMPARE(train.count(), 0);
+    QVERIFY(w.document()->config() == before);
+    QVERIFY(d->isVisible());
+    QVERIFY(!w.trainingController()->isRunning());
 }
 
 QTEST_MAIN(TestGridSearch)

@@ -99,6 +99,7 @@ class TestScalingStudyDialog : public QObject {
     void trainsThePointsFromTheWindow();
     void continuesAStoppedPoint();
     void readsBackExactPhis();
+    void returnInTheFieldStartsNothing();
     void anotherModelIsAnotherStudy();
 };
 
@@ -363,10 +364,12 @@ void TestScalingStudyDialog::trainsThePointsFromTheWindow() {
     QVERIFY(doc->setConfig(studyBase()));
     w.trainingPanel()->setSettingsFromDocument();
     ScalingStudyDialog* d = w.scalingStudyDialog();
+    QVERIFY(d->findChild<QPushButton*>("openStudy")->isEnabled());
     d->setPhis("1");
     for (StudyStrategy s : {StudyStrategy::Compound, StudyStrategy::Depth, StudyStrategy::Width})
         d->setStrategyChecked(s, false);
     QCOMPARE(d->model()->rowCount(), 2); // the configured model and resolution at φ 1
+    QVERIFY(d->findChild<QPushButton*>("openStudy")->isEnabled());
     QTemporaryDir dir;
     QVERIFY(d->openStudy(dir.path()) == false); // an empty folder is no study
     d->findChild<QPushButton*>("train")->click();
@@ -500,6 +503,26 @@ void TestScalingStudyDialog::anotherModelIsAnotherStudy() {
     QVERIFY2(dialog.openStudy(first, &why), qPrintable(why));
     QVERIFY(doc.config() == studyBase());
     QCOMPARE(dialog.model()->rowCount(), 1 + 2 * 4); // φ 1,2 (the window's default), four ways
+}
+
+// Return in the φ field applies the list: it does not press Train (a QDialog presses its
+// default button otherwise; seen in a real window, where it queued nine points).
+void TestScalingStudyDialog::returnInTheFieldStartsNothing() {
+    ExplorerDocument doc;
+    QVERIFY(doc.setConfig(studyBase()));
+    ScalingStudyDialog dialog(&doc);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy train(&dialog, &ScalingStudyDialog::trainRequested);
+    auto* phis = dialog.findChild<QLineEdit*>("phis");
+    phis->setFocus();
+    phis->selectAll();
+    QTest::keyClicks(phis, "0.5");
+    QTest::keyClick(phis, Qt::Key_Return);
+    QTest::keyClick(phis, Qt::Key_Enter);
+    QCOMPARE(train.count(), 0);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.model()->rowCount(), 1 + 4); // the list was applied
 }
 
 QTEST_MAIN(TestScalingStudyDialog)
