@@ -103,6 +103,7 @@ PredictionDialog::PredictionDialog(const QString& runDir, QWidget* parent)
     m_clear->setObjectName(QStringLiteral("clearPredictionImages"));
     m_classify = new QPushButton(tr("Classify again"), this);
     m_classify->setObjectName(QStringLiteral("classifyImages"));
+    m_classify->setDefault(true); // Return after a new test size classifies at it
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelPrediction"));
     m_export = new QPushButton(tr("Export CSV…"), this);

@@ -269,10 +269,14 @@ void TestPredictionDialog::classifiesOffTheGuiThread() {
         QCOMPARE(shownName(row), m->data(m->index(row, PredictionModel::Image)).toString());
     QVERIFY(d.mistakesBox()->isHidden()); // no folder names a class
 
-    // Another test size and the trained weights classify again, as the core does.
-    d.sizeBox()->setValue(40);
+    // Another test size and the trained weights classify again, as the core does: Return in
+    // the size field classifies again (not "Add images…", the first button).
     d.trainedWeightsBox()->setChecked(true);
-    d.classifyButton()->click();
+    d.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&d));
+    d.sizeBox()->setFocus();
+    d.sizeBox()->setValue(40);
+    QTest::keyClick(d.sizeBox(), Qt::Key_Return);
     QVERIFY(waitForEnd(d));
     QCOMPARE(done.count(), 2);
     request.imageSize = 40;
