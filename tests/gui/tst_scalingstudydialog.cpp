@@ -98,6 +98,7 @@ class TestScalingStudyDialog : public QObject {
     void opensAStudyFolder();
     void trainsThePointsFromTheWindow();
     void continuesAStoppedPoint();
+    void aClosedWindowsStudyGoesOn();
     void readsBackExactPhis();
     void returnInTheFieldStartsNothing();
     void anotherModelIsAnotherStudy();
@@ -474,6 +475,55 @@ void TestScalingStudyDialog::continuesAStoppedPoint() {
     QVERIFY(!fresh.trainingController()->isRunning());
     QVERIFY2(fresh.trainingPanel()->statusText().contains("read back"),
              qPrintable(fresh.trainingPanel()->statusText()));
+}
+
+// The window closed during a study (its run stopped, the queue gone): in a new window Open
+// study and Train continue the stopped point from its checkpoint and train the rest.
+void TestScalingStudyDialog::aClosedWindowsStudyGoesOn() {
+    ScaleConfig base = studyBase();
+    base.training.epochs = 3;
+    base.training.progressive.stages = 3;
+    base.training.trainSamples = 640;
+    QString study;
+    train::RunHistory stopped;
+    {
+        MainWindow first;
+        first.setStopConfirmation([] { return true; }); // "Stop it and quit?" answered yes
+        QVERIFY(first.document()->setConfig(base));
+        first.trainingPanel()->setSettingsFromDocument();
+        ScalingStudyDialog* d = first.scalingStudyDialog();
+        d->setPhis("1");
+        for (StudyStrategy s :
+             {StudyStrategy::Compound, StudyStrategy::Depth, StudyStrategy::Width})
+            d->setStrategyChecked(s, false);
+        d->findChild<QPushButton*>("train")->click();
+        study = d->studyDir();
+        QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar(study + "/baseline") >= 1, 60000);
+        QVERIFY(first.close()); // stops the run, keeps its checkpoint
+        stopped = train::readRunHistory((study + "/baseline").toStdString());
+        QVERIFY(stopped.canContinue());
+    }
+    MainWindow w;
+    ScalingStudyDialog* d = w.scalingStudyDialog();
+    QString why;
+    QVERIFY2(d->openStudy(study, &why), qPrintable(why));
+    QVERIFY(w.document()->config() == base);
+    QCOMPARE(d->model()->rowCount(), 2);
+    QCOMPARE(int(d->pointsToTrain().size()), 2);
+    w.trainingPanel()->setSettingsFromDocument();
+    d->findChild<QPushButton*>("train")->click();
+    TrainingPanel* panel = w.trainingPanel();
+    QVERIFY2(panel->statusText().startsWith("Continuing"), qPrintable(panel->statusText()));
+    QCOMPARE(panel->findChild<QListWidget*>("runList")->item(0)->text(),
+             QString("#1 study: as configured"));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning() && panel->queuedCount() == 0 &&
+                                 d->pointsToTrain().empty(),
+                             240000);
+    const train::RunHistory done = train::readRunHistory((study + "/baseline").toStdString());
+    QCOMPARE(int(done.epochs.size()), 3);
+    QCOMPARE(done.epochs[0].elapsedSeconds, stopped.epochs[0].elapsedSeconds);
+    QCOMPARE(panel->runCount(), 2);
+    QTRY_COMPARE(csvColumn(study + "/study.csv", "state"), QStringList({"trained", "trained"}));
 }
 
 // Points of a changed model (or changed training settings) are another study: a new folder,
