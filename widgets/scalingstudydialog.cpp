@@ -108,6 +108,21 @@ std::optional<double> StudyPointModel::accuracy(const StudyPoint& p) const {
     return std::nullopt;
 }
 
+void StudyPointModel::setNote(const ScaleConfig& config, const QString& note) {
+    m_notes.erase(std::remove_if(m_notes.begin(), m_notes.end(),
+                                 [&](const auto& e) { return e.first == config; }),
+                  m_notes.end());
+    if (!note.isEmpty()) m_notes.emplace_back(config, note);
+    if (!m_points.empty())
+        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Accuracy));
+}
+
+QString StudyPointModel::note(const StudyPoint& p) const {
+    for (const auto& [config, text] : m_notes)
+        if (config == p.config) return text;
+    return {};
+}
+
 int StudyPointModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_points.size());
 }
@@ -154,6 +169,8 @@ QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
         return index.column() == Strategy ? int(Qt::AlignLeft | Qt::AlignVCenter)
                                           : int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == Strategy) return colorOf(p.strategy);
+    if (role == Qt::ForegroundRole && index.column() == Accuracy && !accuracy(p))
+        return QColor(Qt::gray); // a note, not a result
     if (role == Qt::ToolTipRole && index.column() == TestMacs)
         return tr("At the %1 px it is validated at").arg(p.testImageSize);
     if (role == Qt::ToolTipRole && index.column() == Size && p.resolution != p.uncappedResolution)
@@ -187,7 +204,7 @@ QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
         return QString::number(p.macsRatio, 'f', 2);
     case Accuracy:
         if (const auto acc = accuracy(p)) return percentText(*acc);
-        return QString();
+        return note(p);
     }
     return {};
 }
@@ -466,7 +483,10 @@ bool ScalingStudyDialog::showStudy(const QString& dir, const train::StudyFolder&
         StudyStrategy s;
         double phi = 0;
         if (!parseStudyRunName(run.name, s, phi)) continue; // another kind of run folder
-        if (run.finished) accuracies.emplace_back(run.config, run.finalValAccuracy);
+        if (run.finished)
+            accuracies.emplace_back(run.config, run.finalValAccuracy);
+        else
+            m_model->setNote(run.config, tr("stopped"));
         if (folder.manifest) continue;
         if (s == StudyStrategy::Baseline) {
             base = &run.config;

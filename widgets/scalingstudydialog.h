@@ -55,6 +55,10 @@ class StudyPointModel : public QAbstractTableModel {
     void setAccuracy(const ScaleConfig& config, double accuracy);
     void setAccuracies(const std::vector<std::pair<ScaleConfig, double>>& list);
     std::optional<double> accuracy(const StudyPoint& p) const;
+    // What the accuracy cell says of a point without one: "training…", "stopped"; empty
+    // clears it. Kept by configuration, as accuracies are.
+    void setNote(const ScaleConfig& config, const QString& note);
+    QString note(const StudyPoint& p) const;
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -66,6 +70,7 @@ class StudyPointModel : public QAbstractTableModel {
   private:
     std::vector<StudyPoint> m_points;
     std::vector<std::pair<ScaleConfig, double>> m_accuracy;
+    std::vector<std::pair<ScaleConfig, QString>> m_notes;
 };
 
 class ScalingStudyDialog : public QDialog {

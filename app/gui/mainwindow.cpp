@@ -10,6 +10,7 @@
 #include "scalingstudydialog.h"
 #include "speedpanel.h"
 #include "stagetablemodel.h"
+#include "train/runhistory.h"
 #include "train/studyruns.h"
 #include "train/trainer.h"
 #include "trainingcontroller.h"
@@ -114,7 +115,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     // A study folder's study.csv follows its points as they end, as the CLI's does.
     m_studyCsvWriter.setMaxThreadCount(1);
     connect(m_training, &TrainingPanel::runEnded, this, [this](const QString& dir) {
-        if (m_studyRuns.find(dir) == m_studyRuns.end()) return;
+        const auto point = m_studyRuns.find(dir);
+        if (point == m_studyRuns.end()) return;
+        if (m_studyDialog) {
+            const bool stopped = train::inspectRunFolder(dir.toStdString(), point->second).state ==
+                                 train::RunFolderCheck::State::Stopped;
+            m_studyDialog->model()->setNote(point->second, stopped ? tr("stopped") : QString());
+        }
         const std::string study = QFileInfo(dir).path().toStdString();
         m_studyCsvWriter.start([this, study] {
             try {
@@ -136,6 +143,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_speed->setTrainingRunning(running); // both would time the same cores
         if (m_gridDialog) m_gridDialog->setEnabled(!running);
         if (m_studyDialog) m_studyDialog->setTrainingRunning(running);
+        const auto point = m_studyRuns.find(m_training->lastRunDir());
+        if (running && m_studyDialog && point != m_studyRuns.end())
+            m_studyDialog->model()->setNote(point->second, tr("training…"));
         updateUndoActions();
     });
     m_confirmStop = [this] {

@@ -422,9 +422,15 @@ void TestScalingStudyDialog::continuesAStoppedPoint() {
     const QString study = d->studyDir();
     const QString first = study + "/baseline";
     QVERIFY2(d->message().contains(study), qPrintable(d->message()));
+    const auto cell = [d](int row) {
+        return d->model()->index(row, StudyPointModel::Accuracy).data().toString();
+    };
+    QCOMPARE(cell(0), QString("training…"));
+    QCOMPARE(cell(1), QString());
     QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar(first) >= 1, 60000);
     w.trainingController()->stop();
     QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), 60000);
+    QCOMPARE(cell(0), QString("stopped"));
     QCOMPARE(panel->queuedCount(), 0); // the stop ended the queue
     const train::RunHistory stopped = train::readRunHistory(first.toStdString());
     QVERIFY(stopped.canContinue());
@@ -509,6 +515,7 @@ void TestScalingStudyDialog::aClosedWindowsStudyGoesOn() {
     QVERIFY2(d->openStudy(study, &why), qPrintable(why));
     QVERIFY(w.document()->config() == base);
     QCOMPARE(d->model()->rowCount(), 2);
+    QCOMPARE(d->model()->index(0, StudyPointModel::Accuracy).data().toString(), QString("stopped"));
     QCOMPARE(int(d->pointsToTrain().size()), 2);
     w.trainingPanel()->setSettingsFromDocument();
     d->findChild<QPushButton*>("train")->click();
