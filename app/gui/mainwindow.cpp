@@ -346,18 +346,32 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list) {
         showMessage(tr("Not started — the training settings are refused: %1").arg(why));
         return;
     }
-    const QString base = QString::fromStdString(train::defaultGridDir());
-    std::vector<TrainingPanel::QueuedRun> runs;
-    for (const GridCandidate& g : list) {
-        const QString dir =
-            base + QLatin1Char('/') + QString::fromStdString(gridRunName(g.coefficients));
-        m_gridRuns[dir] = g.coefficients;
-        runs.push_back({candidateConfig(m_doc->config(), g.coefficients), dir,
-                        tr("grid α %1, β %2, γ %3")
-                            .arg(g.coefficients.alpha)
-                            .arg(g.coefficients.beta)
-                            .arg(g.coefficients.gamma)});
-    }
+    const auto queueIn = [&](const QString& base) {
+        std::vector<TrainingPanel::QueuedRun> runs;
+        for (const GridCandidate& g : list)
+            runs.push_back(
+                {candidateConfig(m_doc->config(), g.coefficients),
+                 base + QLatin1Char('/') + QString::fromStdString(gridRunName(g.coefficients)),
+                 tr("grid α %1, β %2, γ %3")
+                     .arg(g.coefficients.alpha)
+                     .arg(g.coefficients.beta)
+                     .arg(g.coefficients.gamma)});
+        return runs;
+    };
+    // The grid's folder of the last Train while its runs are of these same candidates: one
+    // stopped there continues, one finished is read back. Another model, φ or training
+    // settings: a new folder.
+    if (m_gridDir.isEmpty()) m_gridDir = QString::fromStdString(train::defaultGridDir());
+    std::vector<TrainingPanel::QueuedRun> runs = queueIn(m_gridDir);
+    for (const TrainingPanel::QueuedRun& r : runs)
+        if (train::inspectRunFolder(r.runDir.toStdString(), r.config).state ==
+            train::RunFolderCheck::State::Foreign) {
+            m_gridDir = QString::fromStdString(train::defaultGridDir());
+            runs = queueIn(m_gridDir);
+            break;
+        }
+    for (size_t i = 0; i < runs.size(); ++i)
+        m_gridRuns[runs[i].runDir] = list[i].coefficients;
     if (!m_training->queueRuns(std::move(runs), &why)) {
         showMessage(tr("Not started — %1").arg(why));
         return;

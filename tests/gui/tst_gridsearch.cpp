@@ -1,6 +1,7 @@
 // The grid-search dialog: its model is a well-behaved table of exactly the core's candidates
 // for the document's baseline, a grid that holds none says so (a refused one names the field),
-// and a candidate's α, β, γ go into the document as one undoable edit that keeps φ.
+// and a candidate's α, β, γ go into the document as one undoable edit that keeps φ; trained
+// candidates stopped and queued again continue where they stopped.
 #include "explorerdocument.h"
 #include "gridsearchdialog.h"
 #include "mainwindow.h"
@@ -215,6 +216,25 @@ void TestGridSearch::aStopDropsTheQueue() {
     QVERIFY2(panel->statusText().contains("2 queued runs were not started"),
              qPrintable(panel->statusText()));
     QVERIFY(d->isEnabled());
+
+    // Train again: the stopped candidate continues from its checkpoint in its folder and
+    // entry, and the two not started train.
+    const QString stoppedDir = panel->lastRunDir();
+    QVERIFY(train::readRunHistory(stoppedDir.toStdString()).canContinue());
+    d->findChild<QPushButton*>("trainSelected")->click();
+    QVERIFY2(panel->statusText().startsWith("Continuing " + stoppedDir),
+             qPrintable(panel->statusText()));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning() && panel->queuedCount() == 0,
+                             120000);
+    QCOMPARE(panel->runCount(), 3);
+    for (int r = 0; r < 3; ++r)
+        QVERIFY(d->model()->index(r, GridCandidateModel::Accuracy).data().toString().endsWith("%"));
+    QCOMPARE(int(train::readRunHistory(stoppedDir.toStdString()).epochs.size()), 1);
+    // The three again: each read back, nothing trained, nothing listed twice.
+    d->findChild<QPushButton*>("trainSelected")->click();
+    QVERIFY(!w.trainingController()->isRunning());
+    QCOMPARE(panel->runCount(), 3);
+    QVERIFY2(panel->statusText().contains("read back"), qPrintable(panel->statusText()));
 }
 
 // Return in one of the grid's fields finishes the field: it neither trains the selection nor
