@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace {
@@ -49,6 +50,10 @@ factor; with --train, each accuracy is set beside the MACs at the size it was va
                          records them; study.csv lists them all); a study of another model
                          or other training options is refused there.
   --quiet                with --train: a line per point, none per epoch
+  --from DIR             the study a folder records (study.json): its points, each with
+                         its state and accuracy as the table above; with --train, the
+                         points not finished are trained (stopped ones continue), with the
+                         study's own model and training settings
 
 Training options (with --train), as for `train`:
 )";
@@ -113,10 +118,10 @@ Json pointsJson(const ScaleConfig& base, const StudySpec& spec,
 
 #ifdef SCALESCOPE_HAVE_TORCH
 // The paper's figure as a table: a row per strategy, a column per φ, each cell the final
-// validation accuracy and the MACs at the size it was validated at. The configured model is every
-// row's φ 0.
+// validation accuracy and the MACs at the size it was validated at, or the point's state where
+// it has no result. The configured model is every row's φ 0.
 void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& points,
-                        const cli::QueueOutcome& outcome) {
+                        const std::vector<StudyResult>& results) {
     std::vector<double> phis{0.0};
     for (double phi : spec.phis)
         if (phi != 0.0) phis.push_back(phi);
@@ -125,7 +130,7 @@ void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& po
             const bool match = phi == 0.0 ? points[i].strategy == StudyStrategy::Baseline
                                           : points[i].strategy == s && points[i].phi == phi;
             if (!match) continue;
-            const cli::QueuedResult& r = outcome.results[i];
+            const StudyResult& r = results[i];
             // A stopped run's last validation is no result: the cell names its state.
             const bool done = r.state == "trained" || r.state == "read back";
             const std::string what = !done ? r.state.substr(0, 11)
@@ -188,9 +193,49 @@ int trainStudy(const ScaleConfig& base, const StudySpec& spec,
             }
     const std::string csvPath = (fs::path(outDir) / "study.csv").string();
     writeFileAtomically(csvPath, studyCsv(all, results));
-    printAccuracyTable(spec, points, outcome);
+    std::vector<StudyResult> own;
+    for (size_t k = 0; k < points.size(); ++k) {
+        const cli::QueuedResult& r = outcome.results[k];
+        own.push_back({r.state, r.valAccuracy, r.bestValAccuracy, r.seconds, dirs[k]});
+    }
+    printAccuracyTable(spec, points, own);
     std::cout << "table: " << csvPath << "\n";
     return cli::queueExitCode(outcome);
+}
+
+// --from DIR: the study DIR/study.json records, with its own model, training settings and
+// points; listed with each point's state, or with --train trained on where it stopped.
+int studyFromFolder(const cli::Args& a, const std::string& dir) {
+    std::vector<std::string> own = cli::scalingFlagNames();
+    for (const auto& o : cli::trainingFlagNames())
+        own.push_back(o);
+    for (const char* o : {"--phis", "--strategies", "--output-dir", "--json"})
+        own.push_back(o);
+    for (const std::string& o : own)
+        if (a.has(o))
+            throw ValidationError(o, "goes without --from: the study keeps the model, training "
+                                     "settings and points its folder records");
+    std::optional<StudyManifest> m;
+    try {
+        m = train::readStudyManifest(dir);
+    } catch (const std::exception& e) {
+        throw ValidationError("--from", e.what());
+    }
+    if (!m)
+        throw ValidationError("--from", dir + " has no " + kStudyManifestFile +
+                                            " (a folder that study --train or the GUI's study "
+                                            "window trained into)");
+    const std::vector<StudyPoint> points = studyPoints(m->base, m->spec);
+    std::cerr << m->base.baseline.displayName << " scaled by alpha "
+              << compactDecimal(m->base.request.coefficients.alpha) << ", beta "
+              << compactDecimal(m->base.request.coefficients.beta) << ", gamma "
+              << compactDecimal(m->base.request.coefficients.gamma) << ": " << points.size()
+              << " points in " << dir << "\n";
+    if (a.flag("--train")) return trainStudy(m->base, m->spec, points, dir, a.flag("--quiet"));
+    if (a.has("--quiet")) throw ValidationError("--quiet", "goes with --train");
+    printPoints(points);
+    printAccuracyTable(m->spec, points, train::studyFolderResults(dir, points));
+    return 0;
 }
 #endif
 } // namespace
@@ -202,7 +247,7 @@ int runStudyCommand(const std::vector<std::string>& argv) {
             return 0;
         }
     std::vector<std::string> options = cli::scalingFlagNames();
-    for (const char* o : {"--phis", "--strategies", "--output-dir"})
+    for (const char* o : {"--phis", "--strategies", "--output-dir", "--from"})
         options.push_back(o);
     for (const auto& o : cli::trainingFlagNames())
         options.push_back(o);
@@ -210,6 +255,14 @@ int runStudyCommand(const std::vector<std::string>& argv) {
     if (!a.positional().empty())
         throw ValidationError(a.positional().front(), "unexpected argument");
 
+    if (const auto from = a.value("--from")) {
+#ifdef SCALESCOPE_HAVE_TORCH
+        return studyFromFolder(a, *from);
+#else
+        throw ValidationError("--from", "this build has no LibTorch (configure with "
+                                        "-DSCALESCOPE_WITH_TORCH=ON)");
+#endif
+    }
     ScaleConfig base = cli::configFromArgs(a);
     StudySpec spec;
     if (auto v = a.value("--phis")) spec.phis = parsePhiList(*v, "--phis");

@@ -158,6 +158,33 @@ void TestStudyCli::trainsEveryPointAndReadsBack() {
                  refused.err.contains("holds a study of another configuration"),
              qPrintable(refused.err));
     QCOMPARE(metricsColumn(dir.filePath("baseline"), "val_accuracy").size(), 1);
+
+    // The folder is enough to go on: --from lists the study it records with each point's
+    // state, and with --train trains the points not trained yet with the study's own settings.
+    const Result listed = run({"study", "--from", dir.path()});
+    QVERIFY2(listed.code == 0, qPrintable(listed.err));
+    QVERIFY2(listed.out.contains("not trained") &&
+                 listed.out.contains(QString::number(100 * rows[0].valAccuracy, 'f', 2) + "%"),
+             qPrintable(listed.out));
+    const Result onward = run({"study", "--from", dir.path(), "--train", "--quiet"});
+    QVERIFY2(onward.code == 0, qPrintable(onward.err));
+    states.clear();
+    for (const Row& row : readStudyCsv(dir.filePath("study.csv")))
+        states << row.strategy + "@" + QString::number(row.phi) + ":" + row.state;
+    QCOMPARE(states,
+             QStringList({"baseline@0:read back", "compound@1:read back", "compound@2:trained",
+                          "depth@1:read back", "depth@2:read back", "width@1:read back",
+                          "width@2:trained", "resolution@1:read back", "resolution@2:trained"}));
+    QCOMPARE(metricsColumn(dir.filePath("width-phi2"), "image_size"), QStringList{"32"});
+
+    // --from takes the folder's settings only, and a folder that is no study is named.
+    const Result mixed = run({"study", "--from", dir.path(), "--epochs", "3"});
+    QCOMPARE(mixed.code, 2);
+    QVERIFY2(mixed.err.contains("--epochs: goes without --from"), qPrintable(mixed.err));
+    const Result none = run({"study", "--from", dir.filePath("baseline")});
+    QCOMPARE(none.code, 2);
+    QVERIFY2(none.err.contains("--from: ") && none.err.contains("has no study.json"),
+             qPrintable(none.err));
 }
 
 void TestStudyCli::refusesAnotherConfiguration() {
