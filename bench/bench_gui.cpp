@@ -107,8 +107,7 @@ int main(int argc, char** argv) {
     train::recordStudy(studyDir.path().toStdString(), base, spec, "study");
     const std::vector<StudyPoint> points = studyPoints(base, spec);
     for (const StudyPoint& p : points) {
-        const std::string dir =
-            studyDir.path().toStdString() + "/" + studyRunName(p.strategy, p.phi);
+        const std::string dir = studyDir.path().toStdString() + "/" + p.runName;
         std::filesystem::create_directories(dir);
         saveConfig(p.config, dir + "/config.json");
         std::ofstream metrics(dir + "/metrics.csv");

@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -102,10 +103,23 @@ void StudyPointModel::setAccuracies(const std::vector<std::pair<ScaleConfig, dou
     Q_EMIT accuraciesChanged();
 }
 
-std::optional<double> StudyPointModel::accuracy(const StudyPoint& p) const {
+std::optional<double> StudyPointModel::accuracy(const StudyPoint& run) const {
     for (const auto& [config, acc] : m_accuracy)
-        if (config == p.config) return acc;
+        if (config == run.config) return acc;
     return std::nullopt;
+}
+
+AccuracySummary StudyPointModel::summary(const StudyPoint& point) const {
+    std::vector<double> list;
+    for (int k = 0; k < m_seeds; ++k)
+        if (const auto a = accuracy(studyRun(point, k))) list.push_back(*a);
+    return summarizeAccuracies(list);
+}
+
+void StudyPointModel::setSeeds(int seeds) {
+    m_seeds = std::max(1, seeds);
+    if (!m_points.empty())
+        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Accuracy));
 }
 
 void StudyPointModel::setNote(const ScaleConfig& config, const QString& note) {
@@ -118,8 +132,11 @@ void StudyPointModel::setNote(const ScaleConfig& config, const QString& note) {
 }
 
 QString StudyPointModel::note(const StudyPoint& p) const {
-    for (const auto& [config, text] : m_notes)
-        if (config == p.config) return text;
+    for (int k = 0; k < m_seeds; ++k) { // the first of its runs with one
+        const ScaleConfig run = studyRun(p, k).config;
+        for (const auto& [config, text] : m_notes)
+            if (config == run) return text;
+    }
     return {};
 }
 
@@ -169,8 +186,21 @@ QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
         return index.column() == Strategy ? int(Qt::AlignLeft | Qt::AlignVCenter)
                                           : int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == Strategy) return colorOf(p.strategy);
-    if (role == Qt::ForegroundRole && index.column() == Accuracy && !accuracy(p))
+    if (role == Qt::ForegroundRole && index.column() == Accuracy && summary(p).count == 0)
         return QColor(Qt::gray); // a note, not a result
+    if (role == Qt::ToolTipRole && index.column() == Accuracy && m_seeds > 1) {
+        QStringList each;
+        for (int k = 0; k < m_seeds; ++k) {
+            const StudyPoint run = studyRun(p, k);
+            const auto a = accuracy(run);
+            each << tr("seed %1: %2")
+                        .arg(run.config.training.seed)
+                        .arg(a ? percentText(*a) : tr("not trained"));
+        }
+        return tr("The mean over %1 seeds ± its standard error\n%2")
+            .arg(m_seeds)
+            .arg(each.join(QLatin1Char('\n')));
+    }
     if (role == Qt::ToolTipRole && index.column() == TestMacs)
         return tr("At the %1 px it is validated at").arg(p.testImageSize);
     if (role == Qt::ToolTipRole && index.column() == Size && p.resolution != p.uncappedResolution)
@@ -203,8 +233,12 @@ QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
     case Real:
         return QString::number(p.macsRatio, 'f', 2);
     case Accuracy:
-        if (const auto acc = accuracy(p)) return percentText(*acc);
-        return note(p);
+        const AccuracySummary a = summary(p);
+        if (a.count == 0) return note(p);
+        QString text = percentText(a.mean);
+        if (a.count > 1) text += QStringLiteral(" ±%1").arg(100 * a.standardError, 0, 'f', 2);
+        if (a.count < m_seeds) text += QStringLiteral(" (%1/%2)").arg(a.count).arg(m_seeds);
+        return text;
     }
     return {};
 }
@@ -229,6 +263,14 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
     m_phis->setObjectName(QStringLiteral("phis"));
     m_phis->setToolTip(tr("A list (0.5,1,2) or a range FROM:TO:STEP (1:3:1)"));
     form->addRow(tr("φ of the points"), m_phis);
+    m_seeds = new QSpinBox(this);
+    m_seeds->setObjectName(QStringLiteral("seeds"));
+    m_seeds->setRange(1, kMaxStudySeeds);
+    m_seeds->setToolTip(tr("Each point is trained at the training seed and the next ones; its "
+                           "accuracy is their mean, drawn with its standard error. On a small "
+                           "set one run's accuracy moves by points between seeds."));
+    connect(m_seeds, &QSpinBox::valueChanged, this, &ScalingStudyDialog::study);
+    form->addRow(tr("Seeds per point"), m_seeds);
     auto* boxes = new QHBoxLayout;
     for (StudyStrategy s : kStrategies) {
         auto* box = new QCheckBox(nameOf(s), this);
@@ -339,11 +381,13 @@ void ScalingStudyDialog::study() {
     const ScaleConfig& c = m_doc->config();
     StudySpec spec;
     spec.strategies.clear();
+    spec.seeds = m_seeds->value();
     for (StudyStrategy s : kStrategies)
         if (m_strategies[s]->isChecked()) spec.strategies.push_back(s);
     try {
         spec.phis = parsePhiList(m_phis->text().toStdString(), "study.phis");
         m_model->setPoints(studyPoints(c, spec));
+        m_model->setSeeds(spec.seeds);
         m_spec = spec;
         m_message->setText(tr("%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).")
                                .arg(m_model->rowCount())
@@ -368,26 +412,33 @@ std::vector<StudyPoint> ScalingStudyDialog::pointsToTrain() const {
     std::sort(rows.begin(), rows.end());
     std::vector<StudyPoint> out;
     for (const QModelIndex& i : rows)
-        if (!m_model->accuracy(m_model->point(i.row()))) out.push_back(m_model->point(i.row()));
+        for (int k = 0; k < m_model->seeds(); ++k) {
+            StudyPoint run = studyRun(m_model->point(i.row()), k);
+            if (!m_model->accuracy(run)) out.push_back(std::move(run));
+        }
     return out;
 }
 
+void ScalingStudyDialog::setSeeds(int seeds) {
+    m_seeds->setValue(seeds); // studies again if changed
+}
+
 bool ScalingStudyDialog::exportCsv(const QString& path, QString* why) const {
+    const std::vector<StudyPoint> runs = studyRuns(m_model->points(), m_model->seeds());
     std::vector<StudyResult> results;
-    for (const StudyPoint& p : m_model->points()) {
+    for (const StudyPoint& run : runs) {
         StudyResult r;
-        const auto acc = m_model->accuracy(p);
+        const auto acc = m_model->accuracy(run);
         r.state = acc ? "trained" : "not trained";
         if (acc) {
             r.valAccuracy = *acc;
             if (!m_dir.isEmpty())
-                r.runDir = (m_dir + QLatin1Char('/') +
-                            QString::fromStdString(studyRunName(p.strategy, p.phi)))
-                               .toStdString();
+                r.runDir =
+                    (m_dir + QLatin1Char('/') + QString::fromStdString(run.runName)).toStdString();
         }
         results.push_back(r);
     }
-    return saveText(path, studyCsv(m_model->points(), results), why);
+    return saveText(path, studyCsv(runs, results), why);
 }
 
 void ScalingStudyDialog::setTrainingRunning(bool running) {
@@ -473,21 +524,25 @@ bool ScalingStudyDialog::showStudy(const QString& dir, const train::StudyFolder&
     std::vector<double> phis;
     std::vector<StudyStrategy> strategies;
     const ScaleConfig* base = nullptr;
+    int seeds = 1;
     if (folder.manifest) { // what was asked for, the points not trained yet too
         base = &folder.manifest->base;
         phis = folder.manifest->spec.phis;
         strategies = folder.manifest->spec.strategies;
+        seeds = folder.manifest->spec.seeds;
     }
     std::vector<std::pair<ScaleConfig, double>> accuracies;
     for (const train::StudyRun& run : folder.runs) {
         StudyStrategy s;
         double phi = 0;
-        if (!parseStudyRunName(run.name, s, phi)) continue; // another kind of run folder
+        std::int64_t seed = -1;
+        if (!parseStudyRunName(run.name, s, phi, &seed)) continue; // another kind of run folder
         if (run.finished)
             accuracies.emplace_back(run.config, run.finalValAccuracy);
         else
             m_model->setNote(run.config, tr("stopped"));
         if (folder.manifest) continue;
+        if (seed >= 0) continue; // the points come from the configured seed's runs
         if (s == StudyStrategy::Baseline) {
             base = &run.config;
         } else {
@@ -510,6 +565,10 @@ bool ScalingStudyDialog::showStudy(const QString& dir, const train::StudyFolder&
     for (double phi : phis)
         list << QString::number(phi, 'g', QLocale::FloatingPointShortest); // read back exact
     m_phis->setText(list.join(QLatin1Char(',')));
+    {
+        const QSignalBlocker block(m_seeds);
+        m_seeds->setValue(seeds);
+    }
     for (StudyStrategy s : kStrategies) {
         const QSignalBlocker block(m_strategies[s]);
         m_strategies[s]->setChecked(std::find(strategies.begin(), strategies.end(), s) !=
@@ -534,7 +593,7 @@ int ScalingStudyDialog::accuracyPointCount(StudyStrategy s) const {
 void ScalingStudyDialog::replot() {
     const std::vector<StudyPoint>& points = m_model->points();
     m_macsPlot->clearGraphs();
-    m_accuracyPlot->clearGraphs();
+    m_accuracyPlot->clearPlottables(); // the curves and their error bars
     const StudyPoint* base = nullptr;
     for (const StudyPoint& p : points)
         if (p.strategy == StudyStrategy::Baseline) base = &p;
@@ -554,14 +613,33 @@ void ScalingStudyDialog::replot() {
         acc->setProperty("strategy", int(s));
         acc->setPen(QPen(color, 2));
         acc->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, 7));
+        struct Mean {
+            double macs, accuracy, error;
+        };
+        std::vector<Mean> means;
         for (const StudyPoint* p : curve) {
             macs->addData(p->phi, double(p->macs) / 1e9);
-            const auto a = m_model->accuracy(*p);
-            if (a && std::isfinite(*a)) {
-                acc->addData(double(p->testMacs) / 1e9, 100 * *a);
-                minAcc = std::min(minAcc, 100 * *a);
-                maxAcc = std::max(maxAcc, 100 * *a);
-            }
+            const AccuracySummary a = m_model->summary(*p);
+            if (a.count > 0 && std::isfinite(a.mean))
+                means.push_back({double(p->testMacs) / 1e9, 100 * a.mean,
+                                 std::isfinite(a.standardError) ? 100 * a.standardError : 0.0});
+        }
+        // The error bars go by index into the graph's data, which is sorted by MACs.
+        std::stable_sort(means.begin(), means.end(),
+                         [](const Mean& a, const Mean& b) { return a.macs < b.macs; });
+        QVector<double> errors;
+        for (const Mean& m : means) {
+            acc->addData(m.macs, m.accuracy);
+            errors.push_back(m.error);
+            minAcc = std::min(minAcc, m.accuracy - m.error);
+            maxAcc = std::max(maxAcc, m.accuracy + m.error);
+        }
+        if (m_model->seeds() > 1 && !errors.isEmpty()) { // the mean ± its standard error
+            auto* bars = new QCPErrorBars(m_accuracyPlot->xAxis, m_accuracyPlot->yAxis);
+            bars->removeFromLegend();
+            bars->setDataPlottable(acc);
+            bars->setPen(QPen(color, 1.5));
+            bars->setData(errors);
         }
     }
     if (base) { // compound scaling's promise: MACs × (α·β²·γ²)^φ

@@ -21,6 +21,7 @@ class QCheckBox;
 class QCustomPlot;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 class QPushButton;
 class QTableView;
 
@@ -50,11 +51,16 @@ class StudyPointModel : public QAbstractTableModel {
     void setPoints(std::vector<StudyPoint> points);
     const std::vector<StudyPoint>& points() const { return m_points; }
     const StudyPoint& point(int row) const { return m_points[size_t(row)]; }
+    // Runs of each point (StudySpec::seeds); a point's accuracy is its runs' mean.
+    void setSeeds(int seeds);
+    int seeds() const { return m_seeds; }
     // A trained configuration's final validation accuracy; kept while the document changes, so
     // that a point shows it again whenever the study holds that exact configuration.
     void setAccuracy(const ScaleConfig& config, double accuracy);
     void setAccuracies(const std::vector<std::pair<ScaleConfig, double>>& list);
-    std::optional<double> accuracy(const StudyPoint& p) const;
+    // One run's (studyRun) accuracy, and a point's over its seeds' runs.
+    std::optional<double> accuracy(const StudyPoint& run) const;
+    AccuracySummary summary(const StudyPoint& point) const;
     // What the accuracy cell says of a point without one: "training…", "stopped"; empty
     // clears it. Kept by configuration, as accuracies are.
     void setNote(const ScaleConfig& config, const QString& note);
@@ -71,6 +77,7 @@ class StudyPointModel : public QAbstractTableModel {
     std::vector<StudyPoint> m_points;
     std::vector<std::pair<ScaleConfig, double>> m_accuracy;
     std::vector<std::pair<ScaleConfig, QString>> m_notes;
+    int m_seeds = 1;
 };
 
 class ScalingStudyDialog : public QDialog {
@@ -85,9 +92,10 @@ class ScalingStudyDialog : public QDialog {
     // The φ list as typed ("1,2", "0:3:0.5") and the strategies; both study again.
     void setPhis(const QString& text);
     void setStrategyChecked(StudyStrategy s, bool checked);
-    // The selected points (all when none is selected) that have no accuracy yet, in the
-    // table's order: what Train queues.
+    // The runs (each point at each seed) of the selected points (all when none is selected)
+    // that have no accuracy yet, in the table's order: what Train queues.
     std::vector<StudyPoint> pointsToTrain() const;
+    void setSeeds(int seeds); // studies again
     // Where trained points go: the folder opened last, else a new one under
     // ~/.local/share/scalescope/studies, made on the first call.
     QString studyDir();
@@ -135,6 +143,7 @@ class ScalingStudyDialog : public QDialog {
     StudyPointModel* m_model;
     QTableView* m_view;
     QLineEdit* m_phis;
+    QSpinBox* m_seeds;
     std::map<StudyStrategy, QCheckBox*> m_strategies;
     QLabel* m_message;
     QCustomPlot* m_macsPlot;

@@ -39,6 +39,10 @@ factor; with --train, each accuracy is set beside the MACs at the size it was va
 
   --phis LIST            the phi of each point: 1,2 (default), 0.5,1,1.5 or FROM:TO:STEP
   --strategies LIST      compound, depth, width, resolution, or all (default)
+  --seeds N              with --train: train every point N times (1 to 10), at the training
+                         seed and the next N-1, and give the mean accuracy with its standard
+                         error: on a small set one run's accuracy moves by points between
+                         seeds (default 1)
   --json                 the points as JSON (without --train)
   --train                train every point with the options below, the configured model
                          too, and set their final validation accuracies side by side (one
@@ -91,13 +95,17 @@ Json pointsJson(const ScaleConfig& base, const StudySpec& spec,
              {"alpha", base.request.coefficients.alpha},
              {"beta", base.request.coefficients.beta},
              {"gamma", base.request.coefficients.gamma},
-             {"phis", spec.phis}};
+             {"phis", spec.phis},
+             {"seeds", spec.seeds}};
     Json strategies = Json::array();
     for (StudyStrategy s : spec.strategies)
         strategies.push_back(toString(s));
     out["strategies"] = strategies;
     Json rows = Json::array();
-    for (const StudyPoint& p : points)
+    for (const StudyPoint& p : points) {
+        Json runNames = Json::array();
+        for (int k = 0; k < spec.seeds; ++k)
+            runNames.push_back(studyRun(p, k).runName);
         rows.push_back({{"strategy", toString(p.strategy)},
                         {"phi", p.phi},
                         {"depth_multiplier", p.depthMultiplier},
@@ -111,46 +119,65 @@ Json pointsJson(const ScaleConfig& base, const StudySpec& spec,
                         {"macs", p.macs},
                         {"nominal_macs_ratio", p.nominalMacsRatio},
                         {"macs_ratio", p.macsRatio},
-                        {"run_name", studyRunName(p.strategy, p.phi)}});
+                        {"run_name", p.runName},
+                        {"run_names", runNames}});
+    }
     out["points"] = rows;
     return out;
 }
 
 #ifdef SCALESCOPE_HAVE_TORCH
 // The paper's figure as a table: a row per strategy, a column per φ, each cell the final
-// validation accuracy and the MACs at the size it was validated at, or the point's state where
-// it has no result. The configured model is every row's φ 0.
+// validation accuracy (the mean over seeds, ± its standard error, where there are several)
+// and the MACs at the size it was validated at, or the state of a run without a result. The
+// configured model is every row's φ 0. `results` go with `runs` (studyRuns of `points`).
 void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& points,
+                        const std::vector<StudyPoint>& runs,
                         const std::vector<StudyResult>& results) {
     std::vector<double> phis{0.0};
     for (double phi : spec.phis)
         if (phi != 0.0) phis.push_back(phi);
     const auto cell = [&](StudyStrategy s, double phi) -> std::string {
-        for (size_t i = 0; i < points.size(); ++i) {
-            const bool match = phi == 0.0 ? points[i].strategy == StudyStrategy::Baseline
-                                          : points[i].strategy == s && points[i].phi == phi;
+        for (const StudyPoint& p : points) {
+            const bool match = phi == 0.0 ? p.strategy == StudyStrategy::Baseline
+                                          : p.strategy == s && p.phi == phi;
             if (!match) continue;
-            const StudyResult& r = results[i];
-            // A stopped run's last validation is no result: the cell names its state.
-            const bool done = r.state == "trained" || r.state == "read back";
-            const std::string what = !done ? r.state.substr(0, 11)
-                                     : std::isfinite(r.valAccuracy)
-                                         ? fixed(100 * r.valAccuracy, 2) + "%"
-                                         : std::string("-");
-            return what + " (" + shortCount(double(points[i].testMacs)) + ")";
+            std::vector<double> accuracies;
+            std::string pending;
+            for (size_t i = 0; i < runs.size(); ++i) {
+                if (runs[i].strategy != p.strategy || runs[i].phi != p.phi) continue;
+                // A stopped run's last validation is no result: the cell names its state.
+                const StudyResult& r = results[i];
+                if (r.state == "trained" || r.state == "read back")
+                    accuracies.push_back(r.valAccuracy);
+                else if (pending.empty())
+                    pending = r.state.substr(0, 11);
+            }
+            const AccuracySummary a = summarizeAccuracies(accuracies);
+            std::string what = !pending.empty()         ? pending
+                               : !std::isfinite(a.mean) ? std::string("-")
+                                                        : fixed(100 * a.mean, 2);
+            if (pending.empty() && std::isfinite(a.standardError))
+                what += "±" + fixed(100 * a.standardError, 2);
+            if (pending.empty() && std::isfinite(a.mean)) what += "%";
+            return what + " (" + shortCount(double(p.testMacs)) + ")";
         }
         return "";
     };
+    const int width = spec.seeds > 1 ? 27 : 22;
     std::cout << std::left << std::setw(12) << "val acc";
     for (double phi : phis)
-        std::cout << std::setw(22) << "phi " + phiLabel(phi);
+        std::cout << std::setw(width) << "phi " + phiLabel(phi);
     std::cout << "\n";
     for (StudyStrategy s : spec.strategies) {
         std::cout << std::setw(12) << toString(s);
         for (double phi : phis)
-            std::cout << std::setw(22) << cell(s, phi);
+            std::cout << std::setw(width) << cell(s, phi);
         std::cout << "\n";
     }
+    if (spec.seeds > 1)
+        std::cout << "(the mean of " << spec.seeds
+                  << " seeds, ± its standard error; a seed is the training seed plus 0, 1, ...)\n";
     std::cout << std::right;
 }
 
@@ -166,7 +193,8 @@ int trainStudy(const ScaleConfig& base, const StudySpec& spec,
     }
     std::vector<cli::QueuedTraining> queue;
     std::vector<std::string> dirs;
-    for (const StudyPoint& p : points) {
+    const std::vector<StudyPoint> runs = studyRuns(points, spec.seeds);
+    for (const StudyPoint& p : runs) {
         std::ostringstream title;
         title << (p.strategy == StudyStrategy::Baseline
                       ? std::string("the configured model")
@@ -176,29 +204,25 @@ int trainStudy(const ScaleConfig& base, const StudySpec& spec,
             title << " (trains at " << p.trainImageSize << ", tested at " << p.testImageSize
                   << " px)";
         title << ", " << shortCount(double(p.testMacs)) << " MACs tested";
-        dirs.push_back((fs::path(outDir) / studyRunName(p.strategy, p.phi)).string());
+        if (spec.seeds > 1) title << ", seed " << p.config.training.seed;
+        dirs.push_back((fs::path(outDir) / p.runName).string());
         queue.push_back({title.str(), dirs.back(), p.config});
     }
     const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--output-dir");
-    // study.csv covers every point the folder holds: this command's with what the queue did
+    // study.csv covers every run the folder holds: this command's with what the queue did
     // ("read back", "stopped", ...), the others as their run folders are.
-    const std::vector<StudyPoint> all = studyPoints(base, held.spec);
+    const std::vector<StudyPoint> all = studyRuns(studyPoints(base, held.spec), held.spec.seeds);
     std::vector<StudyResult> results = train::studyFolderResults(outDir, all);
-    for (size_t i = 0; i < all.size(); ++i)
-        for (size_t k = 0; k < points.size(); ++k)
-            if (studyRunName(all[i].strategy, all[i].phi) ==
-                studyRunName(points[k].strategy, points[k].phi)) {
-                const cli::QueuedResult& r = outcome.results[k];
-                results[i] = {r.state, r.valAccuracy, r.bestValAccuracy, r.seconds, dirs[k]};
-            }
-    const std::string csvPath = (fs::path(outDir) / "study.csv").string();
-    writeFileAtomically(csvPath, studyCsv(all, results));
     std::vector<StudyResult> own;
-    for (size_t k = 0; k < points.size(); ++k) {
+    for (size_t k = 0; k < runs.size(); ++k) {
         const cli::QueuedResult& r = outcome.results[k];
         own.push_back({r.state, r.valAccuracy, r.bestValAccuracy, r.seconds, dirs[k]});
+        for (size_t i = 0; i < all.size(); ++i)
+            if (all[i].runName == runs[k].runName) results[i] = own.back();
     }
-    printAccuracyTable(spec, points, own);
+    const std::string csvPath = (fs::path(outDir) / "study.csv").string();
+    writeFileAtomically(csvPath, studyCsv(all, results));
+    printAccuracyTable(spec, points, runs, own);
     std::cout << "table: " << csvPath << "\n";
     return cli::queueExitCode(outcome);
 }
@@ -209,7 +233,7 @@ int studyFromFolder(const cli::Args& a, const std::string& dir) {
     std::vector<std::string> own = cli::scalingFlagNames();
     for (const auto& o : cli::trainingFlagNames())
         own.push_back(o);
-    for (const char* o : {"--phis", "--strategies", "--output-dir", "--json"})
+    for (const char* o : {"--phis", "--strategies", "--seeds", "--output-dir", "--json"})
         own.push_back(o);
     for (const std::string& o : own)
         if (a.has(o))
@@ -234,7 +258,8 @@ int studyFromFolder(const cli::Args& a, const std::string& dir) {
     if (a.flag("--train")) return trainStudy(m->base, m->spec, points, dir, a.flag("--quiet"));
     if (a.has("--quiet")) throw ValidationError("--quiet", "goes with --train");
     printPoints(points);
-    printAccuracyTable(m->spec, points, train::studyFolderResults(dir, points));
+    const std::vector<StudyPoint> runs = studyRuns(points, m->spec.seeds);
+    printAccuracyTable(m->spec, points, runs, train::studyFolderResults(dir, runs));
     return 0;
 }
 #endif
@@ -247,7 +272,7 @@ int runStudyCommand(const std::vector<std::string>& argv) {
             return 0;
         }
     std::vector<std::string> options = cli::scalingFlagNames();
-    for (const char* o : {"--phis", "--strategies", "--output-dir", "--from"})
+    for (const char* o : {"--phis", "--strategies", "--seeds", "--output-dir", "--from"})
         options.push_back(o);
     for (const auto& o : cli::trainingFlagNames())
         options.push_back(o);
@@ -266,6 +291,7 @@ int runStudyCommand(const std::vector<std::string>& argv) {
     ScaleConfig base = cli::configFromArgs(a);
     StudySpec spec;
     if (auto v = a.value("--phis")) spec.phis = parsePhiList(*v, "--phis");
+    if (auto v = a.integer("--seeds")) spec.seeds = *v;
     if (auto v = a.value("--strategies")) spec.strategies = parseStrategyList(*v, "--strategies");
     const bool train = a.flag("--train");
     if (train && a.flag("--json"))
@@ -279,9 +305,10 @@ int runStudyCommand(const std::vector<std::string>& argv) {
     try {
         points = studyPoints(base, spec);
     } catch (const ValidationError& e) {
-        cli::rethrowAsFlag(
-            e,
-            {{"study.phis", "--phis"}, {"study.strategies", "--strategies"}, {"alpha", "--alpha"}});
+        cli::rethrowAsFlag(e, {{"study.phis", "--phis"},
+                               {"study.strategies", "--strategies"},
+                               {"study.seeds", "--seeds"},
+                               {"alpha", "--alpha"}});
     }
     if (a.flag("--json")) {
         std::cout << pointsJson(base, spec, points).dump(2) << "\n";

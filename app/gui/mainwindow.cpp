@@ -407,19 +407,19 @@ void MainWindow::trainStudyPoints(const std::vector<StudyPoint>& points) {
         // The points were made before the tab's settings went into the document.
         StudyPoint p;
         try {
-            p = studyPoint(m_doc->config(), asked.strategy, asked.phi);
+            p = studyRun(studyPoint(m_doc->config(), asked.strategy, asked.phi), asked.seedIndex);
         } catch (const ValidationError& e) {
             showMessage(tr("Not started — %1").arg(QString::fromStdString(e.what())));
             return;
         }
-        const QString dir =
-            base + QLatin1Char('/') + QString::fromStdString(studyRunName(p.strategy, p.phi));
+        const QString dir = base + QLatin1Char('/') + QString::fromStdString(p.runName);
         m_studyRuns[dir] = p.config;
-        const QString label = p.strategy == StudyStrategy::Baseline
-                                  ? tr("study: as configured")
-                                  : tr("study: %1 at φ %2")
-                                        .arg(QString::fromStdString(toString(p.strategy)))
-                                        .arg(p.phi);
+        QString label = p.strategy == StudyStrategy::Baseline
+                            ? tr("study: as configured")
+                            : tr("study: %1 at φ %2")
+                                  .arg(QString::fromStdString(toString(p.strategy)))
+                                  .arg(p.phi);
+        if (p.seedIndex > 0) label += tr(", seed %1").arg(p.config.training.seed);
         runs.push_back({p.config, dir, label});
     }
     if (!m_training->queueRuns(std::move(runs), &why)) {

@@ -17,6 +17,7 @@ namespace scalescope {
 
 namespace {
 constexpr int kMaxPhiValues = 50; // points of one curve; more is a typo in a range
+constexpr std::uint64_t kMaxSeed = 9007199254740992ull; // 2^53: what config.json holds exactly
 
 // A φ as a person writes it: 1, 0.5, -1.25 (at most three decimals).
 std::string phiText(double phi) {
@@ -78,28 +79,77 @@ StudyStrategy studyStrategyFromString(const std::string& text, const std::string
                           "\"" + text + "\" is not one of compound, depth, width, resolution");
 }
 
-std::string studyRunName(StudyStrategy s, double phi) {
-    return s == StudyStrategy::Baseline ? "baseline" : toString(s) + "-phi" + phiText(phi);
+std::string studyRunName(StudyStrategy s, double phi, std::int64_t seed) {
+    const std::string name =
+        s == StudyStrategy::Baseline ? "baseline" : toString(s) + "-phi" + phiText(phi);
+    return seed < 0 ? name : name + "-seed" + std::to_string(seed);
 }
 
-bool parseStudyRunName(const std::string& name, StudyStrategy& strategy, double& phi) {
-    if (name == "baseline") {
-        strategy = StudyStrategy::Baseline;
-        phi = 0;
-        return true;
+bool parseStudyRunName(const std::string& name, StudyStrategy& strategy, double& phi,
+                       std::int64_t* seed) {
+    std::string rest = name;
+    std::int64_t seedValue = -1;
+    const size_t seedAt = name.rfind("-seed");
+    if (seedAt != std::string::npos) {
+        const std::string digits = name.substr(seedAt + 5);
+        if (digits.empty() || digits.size() > 16 ||
+            !std::all_of(digits.begin(), digits.end(),
+                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+            return false;
+        seedValue = std::stoll(digits);
+        rest = name.substr(0, seedAt);
     }
-    const size_t at = name.find("-phi");
-    if (at == std::string::npos) return false;
-    try {
-        const StudyStrategy s = studyStrategyFromString(name.substr(0, at), "");
-        const double v = parseDecimal(name.substr(at + 4), "");
-        if (v == 0.0 || studyRunName(s, v) != name) return false; // only names it writes
-        strategy = s;
-        phi = v;
-        return true;
-    } catch (const ValidationError&) {
-        return false;
+    StudyStrategy s = StudyStrategy::Baseline;
+    double v = 0;
+    if (rest != "baseline") {
+        const size_t at = rest.find("-phi");
+        if (at == std::string::npos) return false;
+        try {
+            s = studyStrategyFromString(rest.substr(0, at), "");
+            v = parseDecimal(rest.substr(at + 4), "");
+        } catch (const ValidationError&) {
+            return false;
+        }
+        if (v == 0.0) return false;
     }
+    if (studyRunName(s, v, seedValue) != name) return false; // only names it writes
+    strategy = s;
+    phi = v;
+    if (seed) *seed = seedValue;
+    return true;
+}
+
+StudyPoint studyRun(const StudyPoint& point, int seedIndex) {
+    StudyPoint run = point;
+    const std::uint64_t seed =
+        point.config.training.seed - std::uint64_t(point.seedIndex) + std::uint64_t(seedIndex);
+    run.seedIndex = seedIndex;
+    run.config.training.seed = seed;
+    run.runName = studyRunName(point.strategy, point.phi, seedIndex == 0 ? -1 : std::int64_t(seed));
+    return run;
+}
+
+std::vector<StudyPoint> studyRuns(const std::vector<StudyPoint>& points, int seeds) {
+    std::vector<StudyPoint> out;
+    for (const StudyPoint& p : points)
+        for (int k = 0; k < std::max(1, seeds); ++k)
+            out.push_back(studyRun(p, k));
+    return out;
+}
+
+AccuracySummary summarizeAccuracies(const std::vector<double>& accuracies) {
+    double sum = 0, squares = 0;
+    int n = 0;
+    for (double a : accuracies)
+        if (std::isfinite(a)) {
+            sum += a;
+            ++n;
+        }
+    const double mean = n > 0 ? sum / n : NAN;
+    for (double a : accuracies)
+        if (std::isfinite(a)) squares += (a - mean) * (a - mean);
+    const double se = n > 1 ? std::sqrt(squares / (n - 1) / n) : NAN;
+    return {mean, se, n};
 }
 
 void validate(const StudySpec& spec) {
@@ -125,6 +175,9 @@ void validate(const StudySpec& spec) {
                 throw ValidationError("study.strategies",
                                       toString(spec.strategies[i]) + " is given twice");
     }
+    if (spec.seeds < 1 || spec.seeds > kMaxStudySeeds)
+        throw ValidationError("study.seeds", std::to_string(spec.seeds) + " is not between 1 and " +
+                                                 std::to_string(kMaxStudySeeds));
     const bool onlyZero =
         std::all_of(spec.phis.begin(), spec.phis.end(), [](double p) { return p == 0.0; });
     if (onlyZero)
@@ -141,6 +194,7 @@ StudyPoint makePoint(const ScaleConfig& base, const ScaledArch& from, const Cost
     StudyPoint p;
     p.strategy = strategy;
     p.phi = phi;
+    p.runName = studyRunName(strategy, phi);
     p.nominalMacsRatio = std::pow(product, phi);
     // What each dimension is multiplied by, over the configured model.
     double depth = 1, width = 1, size = 1;
@@ -247,10 +301,15 @@ std::vector<StudyPoint> studyPoints(const ScaleConfig& base, const StudySpec& sp
     for (StudyStrategy s : spec.strategies)
         for (double phi : spec.phis)
             if (phi != 0.0) plan.emplace_back(s, phi);
-    if (int(plan.size()) > kMaxStudyPoints)
-        throw ValidationError(
-            "study.phis", "gives " + std::to_string(plan.size()) + " points, more than " +
-                              std::to_string(kMaxStudyPoints) + ": fewer φ or fewer strategies");
+    if (int(plan.size()) * spec.seeds > kMaxStudyPoints)
+        throw ValidationError("study.phis",
+                              "gives " + std::to_string(int(plan.size()) * spec.seeds) +
+                                  " runs, more than " + std::to_string(kMaxStudyPoints) +
+                                  ": fewer φ, strategies or seeds");
+    if (base.training.seed > kMaxSeed - std::uint64_t(spec.seeds))
+        throw ValidationError("study.seeds", "the training seed plus " +
+                                                 std::to_string(spec.seeds) +
+                                                 " seeds is past the largest seed");
 
     std::vector<StudyPoint> out;
     for (const auto& [strategy, phi] : plan)
@@ -266,7 +325,7 @@ std::string studyCsv(const std::vector<StudyPoint>& points,
     std::ostringstream os;
     os << "strategy,phi,depth_multiplier,width_multiplier,resolution,params,macs,"
           "train_image_size,test_image_size,test_macs,nominal_macs_ratio,macs_ratio,val_accuracy,"
-          "best_val_accuracy,seconds,state,run_dir\n";
+          "best_val_accuracy,seconds,state,run_dir,seed\n";
     for (size_t i = 0; i < points.size(); ++i) {
         const StudyPoint& p = points[i];
         const StudyResult& r = results[i];
@@ -275,8 +334,8 @@ std::string studyCsv(const std::vector<StudyPoint>& points,
            << p.macs << "," << p.trainImageSize << "," << p.testImageSize << "," << p.testMacs
            << "," << csvNumber(p.nominalMacsRatio) << "," << csvNumber(p.macsRatio) << ","
            << csvNumber(r.valAccuracy) << "," << csvNumber(r.bestValAccuracy) << ","
-           << csvNumber(r.seconds) << "," << csvQuoted(r.state) << "," << csvQuoted(r.runDir)
-           << "\n";
+           << csvNumber(r.seconds) << "," << csvQuoted(r.state) << "," << csvQuoted(r.runDir) << ","
+           << p.config.training.seed << "\n";
     }
     return os.str();
 }
@@ -327,11 +386,9 @@ Json studyManifestToJson(const StudyManifest& m) {
     Json strategies = Json::array();
     for (StudyStrategy s : m.spec.strategies)
         strategies.push_back(toString(s));
-    return Json{{"format", kManifestFormat},
-                {"version", kManifestVersion},
-                {"phis", m.spec.phis},
-                {"strategies", strategies},
-                {"config", configToJson(m.base)}};
+    return Json{{"format", kManifestFormat}, {"version", kManifestVersion},
+                {"phis", m.spec.phis},       {"strategies", strategies},
+                {"seeds", m.spec.seeds},     {"config", configToJson(m.base)}};
 }
 
 StudyManifest studyManifestFromJson(const Json& j) {
@@ -361,6 +418,7 @@ StudyManifest studyManifestFromJson(const Json& j) {
         m.spec.strategies.push_back(
             studyStrategyFromString(strategies[i].get<std::string>(), field));
     }
+    m.spec.seeds = r.integer("seeds", 1); // files from before seeds: one
     try {
         validate(m.spec);
     } catch (const ValidationError& e) { // study.phis -> phis, as the file names it
@@ -387,6 +445,7 @@ StudySpec mergeStudySpecs(const StudySpec& a, const StudySpec& b) {
         if (std::find(out.strategies.begin(), out.strategies.end(), s) == out.strategies.end())
             out.strategies.push_back(s);
     out.includeBaseline = a.includeBaseline || b.includeBaseline;
+    out.seeds = std::max(a.seeds, b.seeds);
     return out;
 }
 

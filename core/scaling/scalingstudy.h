@@ -27,7 +27,12 @@ struct StudySpec {
     std::vector<StudyStrategy> strategies{StudyStrategy::Compound, StudyStrategy::Depth,
                                           StudyStrategy::Width, StudyStrategy::Resolution};
     bool includeBaseline = true; // the configured model itself, where every curve starts
+    // Runs of each point: the configured training seed, then the next ones. One accuracy on a
+    // small set moves by points between seeds; the mean of several tells strategies apart.
+    int seeds = 1;
 };
+
+inline constexpr int kMaxStudySeeds = 10;
 
 struct StudyPoint {
     StudyStrategy strategy = StudyStrategy::Baseline;
@@ -47,18 +52,31 @@ struct StudyPoint {
     std::int64_t testMacs = 0;
     std::int64_t params = 0, macs = 0;
     ScaleConfig config; // what trains: explicit multipliers over the configured baseline
+    // Which of the spec's seeds this run is (0: the configured seed, as studyPoints makes
+    // every point), and its folder's name.
+    int seedIndex = 0;
+    std::string runName;
 };
 
-// A point's run folder name: "baseline", "compound-phi1", "width-phi0.5", "depth-phi-1".
-std::string studyRunName(StudyStrategy s, double phi);
+// A point's run folder name: "baseline", "compound-phi1", "width-phi0.5", "depth-phi-1"; a
+// run at another seed than the configured one adds it: "compound-phi1-seed43". seed < 0: none.
+std::string studyRunName(StudyStrategy s, double phi, std::int64_t seed = -1);
 
-// The inverse of studyRunName: false for a name it does not write.
-bool parseStudyRunName(const std::string& name, StudyStrategy& strategy, double& phi);
+// The inverse of studyRunName: false for a name it does not write. `seed` (where given) is
+// the name's seed, or -1 for a name without one.
+bool parseStudyRunName(const std::string& name, StudyStrategy& strategy, double& phi,
+                       std::int64_t* seed = nullptr);
+
+// The run of `point` (as studyPoints makes it) at the seed of index `seedIndex`: the
+// configured training seed plus the index, in a folder of its own.
+StudyPoint studyRun(const StudyPoint& point, int seedIndex);
+// Every run of the points: each point at each of `seeds` seeds, the configured one first.
+std::vector<StudyPoint> studyRuns(const std::vector<StudyPoint>& points, int seeds);
 
 // At most this many points (each is a run to train).
 inline constexpr int kMaxStudyPoints = 200;
 
-// Throws ValidationError naming the field (study.phis, study.strategies).
+// Throws ValidationError naming the field (study.phis, study.strategies, study.seeds).
 void validate(const StudySpec& spec);
 
 // Every point of the study for `base`: the baseline first (where asked for), then each strategy
@@ -80,9 +98,17 @@ struct StudyResult {
     std::string runDir;
 };
 
-// study.csv: a row per point, its model, sizes, MACs and result (as many results as points).
-std::string studyCsv(const std::vector<StudyPoint>& points,
-                     const std::vector<StudyResult>& results);
+// study.csv: a row per run (studyRuns), its model, sizes, MACs, result and seed (as many
+// results as runs).
+std::string studyCsv(const std::vector<StudyPoint>& runs, const std::vector<StudyResult>& results);
+
+// The mean and standard error of a point's finite accuracies (NaN where there are none; the
+// error NaN below two).
+struct AccuracySummary {
+    double mean, standardError;
+    int count;
+};
+AccuracySummary summarizeAccuracies(const std::vector<double>& accuracies);
 
 // study.json, beside the points' run folders: the configured model a study grows, with its φ
 // and strategies. Written before the first point trains, so that the folder reads back whole

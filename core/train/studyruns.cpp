@@ -88,9 +88,8 @@ StudyManifest recordStudy(const std::string& dir, const ScaleConfig& base, const
         }
     }
     // Every folder the points train in is looked at before anything is written.
-    for (const StudyPoint& p : studyPoints(base, m.spec)) {
-        const RunFolderCheck c =
-            inspectRunFolder((fs::path(dir) / studyRunName(p.strategy, p.phi)).string(), p.config);
+    for (const StudyPoint& p : studyRuns(studyPoints(base, m.spec), m.spec.seeds)) {
+        const RunFolderCheck c = inspectRunFolder((fs::path(dir) / p.runName).string(), p.config);
         if (c.state == RunFolderCheck::State::Foreign) throw ValidationError(field, c.why);
     }
     std::error_code ec;
@@ -106,7 +105,7 @@ std::vector<StudyResult> studyFolderResults(const std::string& dir,
     std::vector<StudyResult> out;
     for (const StudyPoint& p : points) {
         StudyResult r;
-        r.runDir = (fs::path(dir) / studyRunName(p.strategy, p.phi)).string();
+        r.runDir = (fs::path(dir) / p.runName).string();
         const RunFolderCheck c = inspectRunFolder(r.runDir, p.config);
         switch (c.state) {
         case RunFolderCheck::State::Finished:
@@ -135,9 +134,9 @@ std::string writeStudyCsv(const std::string& dir) {
     if (!m)
         throw std::runtime_error(dir + ": no " + std::string(kStudyManifestFile) +
                                  " (not a study folder)");
-    const std::vector<StudyPoint> points = studyPoints(m->base, m->spec);
+    const std::vector<StudyPoint> runs = studyRuns(studyPoints(m->base, m->spec), m->spec.seeds);
     const std::string path = (fs::path(dir) / "study.csv").string();
-    writeFileAtomically(path, studyCsv(points, studyFolderResults(dir, points)));
+    writeFileAtomically(path, studyCsv(runs, studyFolderResults(dir, runs)));
     return path;
 }
 

@@ -43,14 +43,14 @@ std::optional<StudyManifest> readStudyManifest(const std::string& dir);
 StudyManifest recordStudy(const std::string& dir, const ScaleConfig& base, const StudySpec& spec,
                           const std::string& field);
 
-// Each point's state as its run folder DIR/<run name> holds it: "trained" (with its
+// Each run's state (studyRuns) as its folder DIR/<run name> holds it: "trained" (with its
 // accuracies and time), "stopped", "not trained", or "another configuration".
 std::vector<StudyResult> studyFolderResults(const std::string& dir,
-                                            const std::vector<StudyPoint>& points);
+                                            const std::vector<StudyPoint>& runs);
 
-// DIR/study.csv for every point of DIR/study.json, from the run folders as they are now (the
-// GUI writes it after each point; the CLI after its queue). Returns the file's path; throws
-// (naming the file) when there is no study.json or the file cannot be written.
+// DIR/study.csv for every run of DIR/study.json (each point at each seed), from the run folders as
+// they are now (the GUI writes it after each point; the CLI after its queue). Returns the file's
+// path; throws (naming the file) when there is no study.json or the file cannot be written.
 std::string writeStudyCsv(const std::string& dir);
 
 } // namespace scalescope::train

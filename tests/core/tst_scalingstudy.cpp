@@ -57,6 +57,8 @@ class TestScalingStudy : public QObject {
     void badManifests_data();
     void badManifests();
     void mergedSpecs();
+    void seedsAreRuns();
+    void accuracySummaries();
 };
 
 void TestScalingStudy::compoundPointIsCompoundScaling_data() {
@@ -299,7 +301,15 @@ void TestScalingStudy::badStudies_data() {
     QTest::newRow("coefficients that shrink") << "alpha 0.5"
                                               << "alpha: alpha*beta^2*gamma^2 is 0.5, not above 1";
     QTest::newRow("too many points") << "many"
-                                     << "study.phis: gives 201 points, more than 200";
+                                     << "study.phis: gives 201 runs, more than 200";
+    QTest::newRow("too many runs with seeds") << "seeds 5"
+                                              << "study.phis: gives 205 runs, more than 200";
+    QTest::newRow("no seed") << "seeds 0"
+                             << "study.seeds: 0 is not between 1 and 10";
+    QTest::newRow("eleven seeds") << "seeds 11"
+                                  << "study.seeds: 11 is not between 1 and 10";
+    QTest::newRow("seeds past the largest") << "seed max"
+                                            << "study.seeds: the training seed plus 3 seeds";
 }
 
 void TestScalingStudy::badStudies() {
@@ -325,6 +335,16 @@ void TestScalingStudy::badStudies() {
         spec.phis.clear();
         for (int i = 1; i <= 50; ++i)
             spec.phis.push_back(i * 0.02);
+    }
+    if (what == "seeds 5") { // 41 points, each five times
+        spec.phis = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        spec.seeds = 5;
+    }
+    if (what == "seeds 0") spec.seeds = 0;
+    if (what == "seeds 11") spec.seeds = 11;
+    if (what == "seed max") {
+        base.training.seed = 9007199254740991ull;
+        spec.seeds = 3;
     }
     try {
         studyPoints(base, spec);
@@ -494,6 +514,77 @@ void TestScalingStudy::mergedSpecs() {
     QCOMPARE(m.phis, std::vector<double>({1, 2, 3}));
     QVERIFY(m.strategies ==
             std::vector<StudyStrategy>({StudyStrategy::Depth, StudyStrategy::Width}));
+}
+
+// Each point at several seeds: the same model, the training seed counted up from the
+// configured one, each run in its own folder (the configured seed's keeps the point's name).
+void TestScalingStudy::seedsAreRuns() {
+    ScaleConfig base = configForPreset("efficientnet-b0");
+    base.training.seed = 42;
+    StudySpec spec;
+    spec.phis = {1};
+    spec.strategies = {StudyStrategy::Width};
+    spec.seeds = 3;
+    const std::vector<StudyPoint> points = studyPoints(base, spec);
+    QCOMPARE(points.size(), size_t(2)); // the points are the models, not the runs
+    const std::vector<StudyPoint> runs = studyRuns(points, spec.seeds);
+    QStringList names;
+    for (const StudyPoint& r : runs) {
+        names << QString::fromStdString(r.runName);
+        const StudyPoint& p = points[size_t(&r - runs.data()) / 3];
+        QCOMPARE(r.config.training.seed, std::uint64_t(42 + r.seedIndex));
+        ScaleConfig same = r.config; // nothing else differs from the point's
+        same.training.seed = p.config.training.seed;
+        QVERIFY(same == p.config);
+        QCOMPARE(r.macs, p.macs);
+        // A run made again from a run, by index, is the same run.
+        QCOMPARE(QString::fromStdString(studyRun(r, 0).runName), QString::fromStdString(p.runName));
+    }
+    QCOMPARE(names, QStringList({"baseline", "baseline-seed43", "baseline-seed44", "width-phi1",
+                                 "width-phi1-seed43", "width-phi1-seed44"}));
+    for (const QString& n : names) {
+        StudyStrategy s = StudyStrategy::Compound;
+        double phi = -1;
+        std::int64_t seed = 0;
+        QVERIFY2(parseStudyRunName(n.toStdString(), s, phi, &seed), qPrintable(n));
+        QCOMPARE(seed, n.contains("seed") ? std::int64_t(n.right(2).toInt()) : std::int64_t(-1));
+    }
+    StudyStrategy s;
+    double phi;
+    for (const char* other : {"width-phi1-seed", "width-phi1-seedx", "width-phi1-seed-1",
+                              "width-phi1-seed007", "seed43", "baseline-seed4.5"})
+        QVERIFY2(!parseStudyRunName(other, s, phi), other);
+    // The manifest keeps the seeds; one from before seeds reads as one seed.
+    StudyManifest m{base, spec};
+    QCOMPARE(studyManifestFromJson(studyManifestToJson(m)).spec.seeds, 3);
+    Json old = studyManifestToJson(m);
+    old.erase("seeds");
+    QCOMPARE(studyManifestFromJson(old).spec.seeds, 1);
+    StudySpec more = spec;
+    more.seeds = 5;
+    QCOMPARE(mergeStudySpecs(spec, more).seeds, 5);
+    QCOMPARE(mergeStudySpecs(more, spec).seeds, 5);
+    // study.csv: a row per run, the seed last.
+    const std::string csv = studyCsv(runs, std::vector<StudyResult>(runs.size()));
+    const QStringList lines = QString::fromStdString(csv).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 6);
+    QVERIFY(lines[0].endsWith(",run_dir,seed"));
+    QVERIFY(lines[2].startsWith("baseline,0,") && lines[2].endsWith(",43"));
+}
+
+void TestScalingStudy::accuracySummaries() {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    AccuracySummary a = summarizeAccuracies({0.9, 0.8, 0.7});
+    QCOMPARE(a.count, 3);
+    QVERIFY(qFuzzyCompare(a.mean, 0.8));
+    QVERIFY(qFuzzyCompare(a.standardError, 0.1 / std::sqrt(3.0))); // sd 0.1 over √3
+    a = summarizeAccuracies({0.5, nan});
+    QCOMPARE(a.count, 1);
+    QCOMPARE(a.mean, 0.5);
+    QVERIFY(std::isnan(a.standardError)); // one value has no spread
+    a = summarizeAccuracies({});
+    QCOMPARE(a.count, 0);
+    QVERIFY(std::isnan(a.mean));
 }
 
 QTEST_APPLESS_MAIN(TestScalingStudy)

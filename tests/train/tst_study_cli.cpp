@@ -30,11 +30,11 @@ QList<Row> readStudyCsv(const QString& path) {
     if (lines.value(0) != "strategy,phi,depth_multiplier,width_multiplier,resolution,params,macs,"
                           "train_image_size,test_image_size,test_macs,nominal_macs_ratio,macs_"
                           "ratio,val_accuracy,best_val_accuracy,seconds,"
-                          "state,run_dir")
+                          "state,run_dir,seed")
         return rows;
     for (int i = 1; i < lines.size(); ++i) {
         QStringList c = lines[i].split(',');
-        if (c.size() != 17) continue;
+        if (c.size() != 18) continue;
         rows.push_back({c[0], c[1].toDouble(), c[4].toInt(), c[6].toLongLong(),
                         c[12].isEmpty() ? NAN : c[12].toDouble(), c[15].remove('"'),
                         c[16].remove('"')});
