@@ -290,6 +290,12 @@ void TestCli::badInput_data() {
     QTest::newRow("study json and train")
         << QStringList{"study", "--json", "--train"} << "--json: lists the points";
     QTest::newRow("study argument") << QStringList{"study", "b0"} << "b0: unexpected argument";
+    QTest::newRow("study no seed")
+        << QStringList{"study", "--seeds", "0"} << "--seeds: 0 is not between 1 and 10";
+    QTest::newRow("study seeds text") << QStringList{"study", "--seeds", "three"} << "--seeds: ";
+    QTest::newRow("study too many runs")
+        << QStringList{"study", "--phis", "1:10:0.25", "--seeds", "2"}
+        << "--phis: gives 298 runs, more than 200: fewer φ, strategies or seeds";
     QTest::newRow("export format")
         << QStringList{"export", "--format", "onnx"} << "--format: \"onnx\" is not config or timm";
     QTest::newRow("timm resnet") << QStringList{"export", "--format", "timm", "--preset",

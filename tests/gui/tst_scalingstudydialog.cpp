@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -101,6 +102,7 @@ class TestScalingStudyDialog : public QObject {
     void aClosedWindowsStudyGoesOn();
     void readsBackExactPhis();
     void returnInTheFieldStartsNothing();
+    void seedsAreAveraged();
     void anotherModelIsAnotherStudy();
 };
 
@@ -580,6 +582,75 @@ void TestScalingStudyDialog::returnInTheFieldStartsNothing() {
     QCOMPARE(train.count(), 0);
     QVERIFY(dialog.isVisible());
     QCOMPARE(dialog.model()->rowCount(), 1 + 4); // the list was applied
+}
+
+// Several seeds a point: Train queues each point at each seed, the cell shows the runs' mean
+// ± its standard error (the count while some are missing), the plot draws the mean with an
+// error bar, and a folder opened again brings the seeds back.
+void TestScalingStudyDialog::seedsAreAveraged() {
+    MainWindow w;
+    QVERIFY(w.document()->setConfig(studyBase()));
+    w.trainingPanel()->setSettingsFromDocument();
+    ScalingStudyDialog* d = w.scalingStudyDialog();
+    d->setPhis("1");
+    for (StudyStrategy s : {StudyStrategy::Compound, StudyStrategy::Depth, StudyStrategy::Width})
+        d->setStrategyChecked(s, false);
+    d->setSeeds(3);
+    QCOMPARE(d->model()->rowCount(), 2); // still a row per model
+    QCOMPARE(int(d->pointsToTrain().size()), 6);
+    const std::uint64_t seed = studyBase().training.seed;
+    // Two of the baseline's three seeds first, selected runs only.
+    d->view()->selectRow(0);
+    QCOMPARE(int(d->pointsToTrain().size()), 3);
+    d->findChild<QPushButton*>("train")->click();
+    TrainingPanel* panel = w.trainingPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning() && panel->queuedCount() == 0,
+                             180000);
+    QCOMPARE(panel->runCount(), 3);
+    const QString study = d->studyDir();
+    std::vector<double> acc;
+    for (const QString& name : {QString("baseline"), QString("baseline-seed%1").arg(seed + 1),
+                                QString("baseline-seed%1").arg(seed + 2)}) {
+        const QString run = study + "/" + name;
+        QCOMPARE(loadConfig((run + "/config.json").toStdString()).training.seed, seed + acc.size());
+        acc.push_back(train::readRunHistory(run.toStdString()).epochs.back().valAccuracy);
+    }
+    const AccuracySummary expected = summarizeAccuracies(acc);
+    const QString cell = d->model()->index(0, StudyPointModel::Accuracy).data().toString();
+    QCOMPARE(cell, QString("%1% ±%2")
+                       .arg(100 * expected.mean, 0, 'f', 2)
+                       .arg(100 * expected.standardError, 0, 'f', 2));
+    QVERIFY(d->model()
+                ->index(0, StudyPointModel::Accuracy)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QString("seed %1").arg(seed + 2)));
+    // The plot: the mean, with its standard error as a bar.
+    QCPErrorBars* bars = nullptr;
+    for (int i = 0; i < d->accuracyPlot()->plottableCount(); ++i)
+        if (auto* b = qobject_cast<QCPErrorBars*>(d->accuracyPlot()->plottable(i))) bars = b;
+    QVERIFY(bars);
+    QCOMPARE(bars->dataCount(), 1);
+    QVERIFY(qFuzzyCompare(bars->dataValueRange(0).lower,
+                          100 * (expected.mean - expected.standardError)));
+    QVERIFY(qFuzzyCompare(bars->dataValueRange(0).upper,
+                          100 * (expected.mean + expected.standardError)));
+    QTRY_COMPARE(csvColumn(study + "/study.csv", "state"),
+                 QStringList({"trained", "trained", "trained", "not trained", "not trained",
+                              "not trained"}));
+    QCOMPARE(
+        csvColumn(study + "/study.csv", "seed"),
+        QStringList({QString::number(seed), QString::number(seed + 1), QString::number(seed + 2),
+                     QString::number(seed), QString::number(seed + 1), QString::number(seed + 2)}));
+
+    // Opened in another window: three seeds again, the mean as it was.
+    ExplorerDocument doc;
+    ScalingStudyDialog again(&doc);
+    QString why;
+    QVERIFY2(again.openStudy(study, &why), qPrintable(why));
+    QCOMPARE(again.findChild<QSpinBox*>("seeds")->value(), 3);
+    QCOMPARE(again.model()->index(0, StudyPointModel::Accuracy).data().toString(), cell);
+    QCOMPARE(int(again.pointsToTrain().size()), 3); // the resolution point's three seeds
 }
 
 QTEST_MAIN(TestScalingStudyDialog)

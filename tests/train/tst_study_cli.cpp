@@ -3,6 +3,7 @@
 // side in study.csv and the table; a second run reads them back, a third adds a point to the
 // study (study.json); a folder of other training options is refused before anything trains.
 #include "clirun.h"
+#include "scaling/config.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -60,6 +61,7 @@ class TestStudyCli : public QObject {
   private Q_SLOTS:
     void trainsEveryPointAndReadsBack();
     void refusesAnotherConfiguration();
+    void seedsAreAveraged();
 
   private:
     // A sixteenth of B0 (quarter width and depth) at 32 px on a few shapes: seconds a point.
@@ -203,6 +205,34 @@ void TestStudyCli::refusesAnotherConfiguration() {
     QVERIFY2(r.err.contains("--output-dir: ") && r.err.contains("another configuration"),
              qPrintable(r.err));
     QVERIFY(!QFileInfo::exists(dir.filePath("baseline"))); // refused before anything trained
+}
+
+// --seeds 2: every point trained at the configured seed and the next, a row per run in
+// study.csv with its seed, and each cell of the table the mean ± its standard error.
+void TestStudyCli::seedsAreAveraged() {
+    QTemporaryDir dir;
+    QStringList args = study(dir.path(), 1);
+    args << "--strategies"
+         << "width"
+         << "--seeds"
+         << "2";
+    const Result r = run(args);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QList<Row> rows = readStudyCsv(dir.filePath("study.csv"));
+    QCOMPARE(rows.size(), 4);
+    QStringList names;
+    for (const Row& row : rows) {
+        QCOMPARE(row.state, QString("trained"));
+        names << QFileInfo(row.runDir).fileName();
+    }
+    const QString next = QString::number(scalescope::ScaleConfig().training.seed + 1);
+    QCOMPARE(names, QStringList({"baseline", "baseline-seed" + next, "width-phi1",
+                                 "width-phi1-seed" + next}));
+    const double mean = (rows[2].valAccuracy + rows[3].valAccuracy) / 2;
+    const double se = std::abs(rows[2].valAccuracy - rows[3].valAccuracy) / 2;
+    const QString cell = QString("%1±%2%").arg(100 * mean, 0, 'f', 2).arg(100 * se, 0, 'f', 2);
+    QVERIFY2(r.out.contains(cell), qPrintable(r.out + "\nwanted " + cell));
+    QVERIFY(r.out.contains("the mean of 2 seeds"));
 }
 
 QTEST_GUILESS_MAIN(TestStudyCli)
