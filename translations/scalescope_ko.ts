@@ -1032,35 +1032,40 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="346"/>
-        <location filename="../app/gui/mainwindow.cpp" line="381"/>
+        <location filename="../app/gui/mainwindow.cpp" line="395"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="356"/>
+        <location filename="../app/gui/mainwindow.cpp" line="355"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="362"/>
-        <location filename="../app/gui/mainwindow.cpp" line="388"/>
-        <location filename="../app/gui/mainwindow.cpp" line="398"/>
+        <location filename="../app/gui/mainwindow.cpp" line="376"/>
+        <location filename="../app/gui/mainwindow.cpp" line="402"/>
         <location filename="../app/gui/mainwindow.cpp" line="412"/>
+        <location filename="../app/gui/mainwindow.cpp" line="426"/>
         <source>Not started — %1</source>
         <translation>시작하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="405"/>
+        <location filename="../app/gui/mainwindow.cpp" line="418"/>
         <source>study: as configured</source>
         <translation>연구: 현재 구성</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="406"/>
+        <location filename="../app/gui/mainwindow.cpp" line="419"/>
         <source>study: %1 at φ %2</source>
         <translation>연구: %1, φ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="427"/>
+        <location filename="../app/gui/mainwindow.cpp" line="422"/>
+        <source>, seed %1</source>
+        <translation>, 시드 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="441"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
@@ -1424,192 +1429,202 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::ScalingStudyDialog</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="57"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="58"/>
         <source>as configured</source>
         <translation>현재 구성</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="59"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="60"/>
         <source>compound</source>
         <translation>복합</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="61"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="62"/>
         <source>depth only</source>
         <translation>깊이만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="63"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="64"/>
         <source>width only</source>
         <translation>너비만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="65"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="66"/>
         <source>resolution only</source>
         <translation>해상도만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="214"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="248"/>
         <source>Scaling study: compound against one dimension</source>
         <translation>스케일링 연구: 복합 대 한 차원</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="217"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="251"/>
         <source>EfficientNet&apos;s Figures 3 and 8: the current model grown by depth, width or resolution alone, and by all three at once, to the same nominal MACs (α·β²·γ²)^φ: depth alone by that factor, width or resolution alone by its square root. φ counts from the model as it is now, the first point of every curve; training sizes set on the training tab grow with each point&apos;s resolution. Train queues the points on the training tab with its settings; each one&apos;s final validation accuracy is drawn against its MACs at the size it was validated at.</source>
         <translation>EfficientNet의 그림 3과 8: 현재 모델을 깊이, 너비, 해상도 중 하나만으로, 또는 셋 모두로 같은 명목 MAC (α·β²·γ²)^φ까지 키웁니다. 깊이만은 그 배율로, 너비나 해상도만은 그 제곱근으로 키웁니다. φ는 지금의 모델에서 세며, 이 모델이 모든 곡선의 첫 점입니다. 학습 탭에서 정한 학습 크기는 각 점의 해상도와 함께 커집니다. &apos;학습&apos;은 학습 탭의 설정으로 점들을 대기열에 넣고, 각 점의 최종 검증 정확도를 검증한 크기에서의 MAC에 대해 그립니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="230"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="264"/>
         <source>A list (0.5,1,2) or a range FROM:TO:STEP (1:3:1)</source>
         <translation>목록(0.5,1,2) 또는 범위 시작:끝:간격(1:3:1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="231"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="265"/>
         <source>φ of the points</source>
         <translation>점들의 φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="242"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="269"/>
+        <source>Each point is trained at the training seed and the next ones; its accuracy is their mean, drawn with its standard error. On a small set one run&apos;s accuracy moves by points between seeds.</source>
+        <translation>각 점은 학습 시드와 그다음 시드들로 학습되며, 정확도는 그 평균이고 표준 오차와 함께 그려집니다. 작은 데이터셋에서는 실행 하나의 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="273"/>
+        <source>Seeds per point</source>
+        <translation>점당 시드 수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="284"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="257"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="299"/>
         <source>MACs against φ (dashed: nominal)</source>
         <translation>φ에 따른 MAC (점선: 명목)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="260"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="302"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="261"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="303"/>
         <source>G MACs</source>
         <translation>G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="262"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="304"/>
         <source>Validation accuracy against MACs</source>
         <translation>MAC에 따른 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="263"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="305"/>
         <source>G MACs at the size validated at</source>
         <translation>검증 크기에서의 G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="264"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="306"/>
         <source>accuracy %</source>
         <translation>정확도 %</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="269"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="311"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="271"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="313"/>
         <source>Trains the selected points (all of them when none is selected) that have no accuracy yet, with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 점 중 아직 정확도가 없는 점을(선택이 없으면 전부) 학습 탭의 설정으로 차례로 학습합니다. &apos;중지&apos;는 대기열을 끝냅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="274"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="316"/>
         <source>Open study…</source>
         <translation>연구 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="276"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="318"/>
         <source>Shows a study trained before, here or by scalescope-cli study --train</source>
         <translation>여기서 또는 scalescope-cli study --train으로 전에 학습한 연구를 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="277"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="319"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="278"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="320"/>
         <source>Every point with its costs and the accuracy of those trained, as scalescope-cli study --train writes study.csv</source>
         <translation>모든 점의 비용과 학습한 점의 정확도를 scalescope-cli study --train이 쓰는 study.csv와 같은 형식으로</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="282"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="324"/>
         <source>Export the study as CSV</source>
         <translation>연구를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="283"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="325"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="286"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="328"/>
         <source>Not exported</source>
         <translation>내보내지 못함</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="290"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="332"/>
         <source>Open a scaling study folder</source>
         <translation>스케일링 연구 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="439"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="490"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="456"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="507"/>
         <source>a run started training meanwhile; open it again after it ends</source>
         <translation>그사이에 실행이 학습을 시작했습니다. 끝난 후 다시 여십시오</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="460"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="511"/>
         <source>Not a scaling study</source>
         <translation>스케일링 연구가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="299"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="341"/>
         <source>Every point asked for is trained already.</source>
         <translation>요청한 점은 모두 이미 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="348"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="392"/>
         <source>%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).</source>
         <translation>%2의 점 %1개, α %3, β %4, γ %5 (α·β²·γ² = %6).</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="357"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="401"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="411"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="462"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="422"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="473"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="489"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="543"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="502"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="557"/>
         <source>%1 holds no point of a scaling study (folders named like compound-phi1)</source>
         <translation>%1에는 스케일링 연구의 점이 없습니다 (compound-phi1 같은 이름의 폴더)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="523"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="582"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="569"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="647"/>
         <source>nominal</source>
         <translation>명목</translation>
     </message>
@@ -1925,72 +1940,89 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::StudyPointModel</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="138"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="155"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="140"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="157"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="142"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="159"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="144"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="161"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="146"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="163"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="148"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="165"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="150"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="167"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="152"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="169"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="154"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="171"/>
         <source>MACs tested</source>
         <translation>검증 MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="156"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="173"/>
         <source>Nominal MACs ×</source>
         <translation>명목 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="158"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="175"/>
         <source>Real MACs ×</source>
         <translation>실제 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="160"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="177"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="175"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="196"/>
+        <source>seed %1: %2</source>
+        <translation>시드 %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="198"/>
+        <source>not trained</source>
+        <translation>학습 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="200"/>
+        <source>The mean over %1 seeds ± its standard error
+%2</source>
+        <translation>시드 %1개의 평균 ± 표준 오차
+%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="205"/>
         <source>At the %1 px it is validated at</source>
         <translation>검증하는 %1 px에서</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="177"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="207"/>
         <source>%1 px, capped to %2 px by the image size cap</source>
         <translation>%1 px, 이미지 크기 상한으로 %2 px로 제한</translation>
     </message>
