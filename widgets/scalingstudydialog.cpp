@@ -410,9 +410,10 @@ std::vector<StudyPoint> ScalingStudyDialog::pointsToTrain() const {
         for (int r = 0; r < m_model->rowCount(); ++r)
             rows.push_back(m_model->index(r, 0));
     std::sort(rows.begin(), rows.end());
+    // Seed by seed: a stop after the first pass still leaves every point trained once.
     std::vector<StudyPoint> out;
-    for (const QModelIndex& i : rows)
-        for (int k = 0; k < m_model->seeds(); ++k) {
+    for (int k = 0; k < m_model->seeds(); ++k)
+        for (const QModelIndex& i : rows) {
             StudyPoint run = studyRun(m_model->point(i.row()), k);
             if (!m_model->accuracy(run)) out.push_back(std::move(run));
         }

@@ -93,7 +93,7 @@ class ScalingStudyDialog : public QDialog {
     void setPhis(const QString& text);
     void setStrategyChecked(StudyStrategy s, bool checked);
     // The runs (each point at each seed) of the selected points (all when none is selected)
-    // that have no accuracy yet, in the table's order: what Train queues.
+    // that have no accuracy yet, seed by seed, in the table's order: what Train queues.
     std::vector<StudyPoint> pointsToTrain() const;
     void setSeeds(int seeds); // studies again
     // Where trained points go: the folder opened last, else a new one under

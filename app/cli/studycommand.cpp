@@ -13,6 +13,7 @@
 #include "train/trainer.h"
 #endif
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
@@ -193,7 +194,11 @@ int trainStudy(const ScaleConfig& base, const StudySpec& spec,
     }
     std::vector<cli::QueuedTraining> queue;
     std::vector<std::string> dirs;
-    const std::vector<StudyPoint> runs = studyRuns(points, spec.seeds);
+    // Seed by seed: a stop after the first pass still leaves every point trained once.
+    std::vector<StudyPoint> runs = studyRuns(points, spec.seeds);
+    std::stable_sort(runs.begin(), runs.end(), [](const StudyPoint& a, const StudyPoint& b) {
+        return a.seedIndex < b.seedIndex;
+    });
     for (const StudyPoint& p : runs) {
         std::ostringstream title;
         title << (p.strategy == StudyStrategy::Baseline

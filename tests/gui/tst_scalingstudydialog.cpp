@@ -597,7 +597,10 @@ void TestScalingStudyDialog::seedsAreAveraged() {
         d->setStrategyChecked(s, false);
     d->setSeeds(3);
     QCOMPARE(d->model()->rowCount(), 2); // still a row per model
-    QCOMPARE(int(d->pointsToTrain().size()), 6);
+    const std::vector<StudyPoint> all = d->pointsToTrain();
+    QCOMPARE(int(all.size()), 6);
+    for (size_t i = 0; i < all.size(); ++i) // seed by seed, every point once per pass
+        QCOMPARE(all[i].seedIndex, int(i / 2));
     const std::uint64_t seed = studyBase().training.seed;
     // Two of the baseline's three seeds first, selected runs only.
     d->view()->selectRow(0);
