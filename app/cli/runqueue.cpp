@@ -53,8 +53,8 @@ QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
     std::signal(SIGTERM, onQueueSignal);
     for (size_t i = 0; i < list.size(); ++i) {
         QueuedResult& r = outcome.results[i];
-        if (outcome.stopped) {
-            r.state = "not started";
+        if (outcome.stopped) { // a finished run's result stands
+            r.state = found[i] == State::Finished ? "read back" : "not started";
             continue;
         }
         std::cerr << "[" << i + 1 << "/" << list.size() << "] " << list[i].title << ": ";

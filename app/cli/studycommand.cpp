@@ -145,22 +145,31 @@ void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& po
             if (!match) continue;
             std::vector<double> accuracies;
             std::string pending;
+            size_t missing = 0;
             for (size_t i = 0; i < runs.size(); ++i) {
                 if (runs[i].strategy != p.strategy || runs[i].phi != p.phi) continue;
                 // A stopped run's last validation is no result: the cell names its state.
                 const StudyResult& r = results[i];
                 if (r.state == "trained" || r.state == "read back")
                     accuracies.push_back(r.valAccuracy);
-                else if (pending.empty())
+                else if (++missing == 1)
                     pending = r.state.substr(0, 11);
             }
+            // The mean of the seeds trained (k/n while some are not); a state where none is.
             const AccuracySummary a = summarizeAccuracies(accuracies);
-            std::string what = !pending.empty()         ? pending
-                               : !std::isfinite(a.mean) ? std::string("-")
-                                                        : fixed(100 * a.mean, 2);
-            if (pending.empty() && std::isfinite(a.standardError))
-                what += "±" + fixed(100 * a.standardError, 2);
-            if (pending.empty() && std::isfinite(a.mean)) what += "%";
+            std::string what;
+            if (accuracies.empty())
+                what = pending;
+            else if (!std::isfinite(a.mean))
+                what = "-";
+            else
+                what = fixed(100 * a.mean, 2) +
+                       (std::isfinite(a.standardError) ? "±" + fixed(100 * a.standardError, 2)
+                                                       : std::string()) +
+                       "%";
+            if (!accuracies.empty() && missing > 0)
+                what += " " + std::to_string(accuracies.size()) + "/" +
+                        std::to_string(accuracies.size() + missing);
             return what + " (" + shortCount(double(p.testMacs)) + ")";
         }
         return "";
