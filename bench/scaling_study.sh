@@ -6,8 +6,9 @@
 #   bench/scaling_study.sh [CONFIG.json] [extra scalescope-cli study flags]
 # CONFIG defaults to bench/configs/study-shapes-cpu.json: the explorer's default (B0 on 2,000
 # shapes, 48 -> 64 px in three stages, 6 epochs, zero-last init) on the CPU. PHIS (default 1,2)
-# and SEED (default 1) choose the points and the seed; DIR=... keeps the study (default: a new
-# temporary folder); SHOT=FILE.png saves the GUI's study window on it; BUILD=build-gpu.
+# and SEED (default 1) choose the points and the seed, SEEDS (default 1) how many seeds each
+# point trains at (SEED, SEED+1, ...); DIR=... keeps the study (default: a new temporary
+# folder); SHOT=FILE.png saves the GUI's study window on it; BUILD=build-gpu.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 config="${1:-bench/configs/study-shapes-cpu.json}"
@@ -15,10 +16,11 @@ shift || true
 [[ -f "$config" ]] || { echo "scaling_study.sh: no configuration $config" >&2; exit 2; }
 bin=${BUILD:-build}/bin
 dir="${DIR:-$(mktemp -d)}"
-echo "== $bin/scalescope-cli study --config $config --phis ${PHIS:-1,2} --seed ${SEED:-1} $* --train --quiet --output-dir $dir"
+echo "== $bin/scalescope-cli study --config $config --phis ${PHIS:-1,2} --seed ${SEED:-1} --seeds ${SEEDS:-1} $* --train --quiet --output-dir $dir"
 start=$(date +%s)
 rc=0
-"$bin/scalescope-cli" study --config "$config" --phis "${PHIS:-1,2}" --seed "${SEED:-1}" "$@" \
+"$bin/scalescope-cli" study --config "$config" --phis "${PHIS:-1,2}" --seed "${SEED:-1}" \
+  --seeds "${SEEDS:-1}" "$@" \
   --train --quiet --output-dir "$dir" || rc=$?
 echo "== $(( $(date +%s) - start )) s; table: $dir/study.csv"
 if [[ -n "${SHOT:-}" && $rc -eq 0 ]]; then
