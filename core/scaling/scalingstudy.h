@@ -73,7 +73,7 @@ StudyPoint studyRun(const StudyPoint& point, int seedIndex);
 // Every run of the points: each point at each of `seeds` seeds, the configured one first.
 std::vector<StudyPoint> studyRuns(const std::vector<StudyPoint>& points, int seeds);
 
-// At most this many points (each is a run to train).
+// At most this many runs to train: points times seeds.
 inline constexpr int kMaxStudyPoints = 200;
 
 // Throws ValidationError naming the field (study.phis, study.strategies, study.seeds).
