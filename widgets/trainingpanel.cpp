@@ -601,18 +601,10 @@ int TrainingPanel::listedRun(const QString& dir, const QString& label, QString* 
     return i;
 }
 
-bool TrainingPanel::queueRuns(std::vector<QueuedRun> runs, QString* why) {
-    for (const QueuedRun& r : runs) {
-        const train::RunFolderCheck c = train::inspectRunFolder(r.runDir.toStdString(), r.config);
-        if (c.state == train::RunFolderCheck::State::Foreign) {
-            if (why) *why = QString::fromStdString(c.why);
-            return false;
-        }
-    }
+void TrainingPanel::queueRuns(std::vector<QueuedRun> runs) {
     for (QueuedRun& r : runs)
         m_queue.push_back(std::move(r));
     if (!m_controller->isRunning()) startNextQueued();
-    return true;
 }
 
 void TrainingPanel::startNextQueued() {
@@ -620,8 +612,8 @@ void TrainingPanel::startNextQueued() {
     while (!m_queue.empty()) {
         QueuedRun next = std::move(m_queue.front());
         m_queue.pop_front();
-        // Looked at again now: an earlier run of the queue, or another program, may have
-        // trained there since it was queued.
+        // Looked at now, not when queued: an earlier run of the queue, or another program, may
+        // have trained there since.
         const train::RunFolderCheck c =
             train::inspectRunFolder(next.runDir.toStdString(), next.config);
         QString why;
@@ -645,7 +637,7 @@ void TrainingPanel::startNextQueued() {
             m_status->setText(tr("%1: finished before, %2 — read back")
                                   .arg(next.runDir, percentText(c.finalValAccuracy)));
             Q_EMIT runCompleted(next.runDir, c.finalValAccuracy);
-            Q_EMIT runEnded(next.runDir);
+            Q_EMIT runEnded(next.runDir, false);
             continue;
         case State::Foreign:
             why = QString::fromStdString(c.why);
@@ -655,7 +647,7 @@ void TrainingPanel::startNextQueued() {
         m_status->setText(
             tr("Not trained: %1. %2 queued runs were not started.").arg(why).arg(m_queue.size()));
         m_queue.clear();
-        Q_EMIT runEnded(next.runDir);
+        Q_EMIT runEnded(next.runDir, false);
         return;
     }
 }
@@ -987,11 +979,13 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
 
 void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& error) {
     QString dir;
+    bool canContinue = false;
     double accuracy = std::numeric_limits<double>::quiet_NaN();
     if (m_liveRun >= 0 && m_liveRun < int(m_runs.size())) {
         RunCurves& run = m_runs[size_t(m_liveRun)];
         run.canContinue =
             !completed && QFileInfo::exists(run.dir + QLatin1Char('/') + train::kCheckpointFile);
+        canContinue = run.canContinue;
         dir = run.dir;
         if (!run.epochs.empty()) accuracy = run.epochs.back().valAccuracy;
     }
@@ -1009,7 +1003,7 @@ void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& er
         m_queue.clear();
     }
     if (completed) Q_EMIT runCompleted(dir, accuracy);
-    if (!dir.isEmpty()) Q_EMIT runEnded(dir);
+    if (!dir.isEmpty()) Q_EMIT runEnded(dir, canContinue);
     if (completed) startNextQueued();
 }
 

@@ -80,9 +80,10 @@ class TrainingPanel : public QWidget {
         QString runDir;
         QString label; // the run list's name for it
     };
-    // False with `why`, queueing nothing, when a folder holds a run of another configuration,
-    // which training would overwrite.
-    bool queueRuns(std::vector<QueuedRun> runs, QString* why = nullptr);
+    // Each folder is looked at as its turn comes: one holding a run of another configuration,
+    // which training would overwrite, ends the queue with a message (the callers choose their
+    // folders so that none does).
+    void queueRuns(std::vector<QueuedRun> runs);
     int queuedCount() const { return int(m_queue.size()); }
 
   Q_SIGNALS:
@@ -90,8 +91,9 @@ class TrainingPanel : public QWidget {
     // A run trained to its end, or a queued one found finished; the accuracy is its last
     // validation's.
     void runCompleted(const QString& runDir, double finalValAccuracy);
-    // A run left the queue or the trainer: finished, read back, stopped or failed.
-    void runEnded(const QString& runDir);
+    // A run left the queue or the trainer: finished, read back, stopped or failed;
+    // `canContinue` where it stopped with a checkpoint to go on from.
+    void runEnded(const QString& runDir, bool canContinue);
 
   private:
     struct RunCurves {

@@ -36,6 +36,8 @@
 #include <QUndoView>
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 namespace scalescope {
 
 namespace {
@@ -114,14 +116,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             });
     // A study folder's study.csv follows its points as they end, as the CLI's does.
     m_studyCsvWriter.setMaxThreadCount(1);
-    connect(m_training, &TrainingPanel::runEnded, this, [this](const QString& dir) {
+    connect(m_training, &TrainingPanel::runEnded, this, [this](const QString& dir, bool stopped) {
         const auto point = m_studyRuns.find(dir);
         if (point == m_studyRuns.end()) return;
-        if (m_studyDialog) {
-            const bool stopped = train::inspectRunFolder(dir.toStdString(), point->second).state ==
-                                 train::RunFolderCheck::State::Stopped;
+        if (m_studyDialog)
             m_studyDialog->model()->setNote(point->second, stopped ? tr("stopped") : QString());
-        }
         const std::string study = QFileInfo(dir).path().toStdString();
         m_studyCsvWriter.start([this, study] {
             try {
@@ -364,18 +363,14 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list) {
     if (m_gridDir.isEmpty()) m_gridDir = QString::fromStdString(train::defaultGridDir());
     std::vector<TrainingPanel::QueuedRun> runs = queueIn(m_gridDir);
     for (const TrainingPanel::QueuedRun& r : runs)
-        if (train::inspectRunFolder(r.runDir.toStdString(), r.config).state ==
-            train::RunFolderCheck::State::Foreign) {
+        if (!train::foreignRunFolder(r.runDir.toStdString(), r.config).empty()) {
             m_gridDir = QString::fromStdString(train::defaultGridDir());
             runs = queueIn(m_gridDir);
             break;
         }
     for (size_t i = 0; i < runs.size(); ++i)
         m_gridRuns[runs[i].runDir] = list[i].coefficients;
-    if (!m_training->queueRuns(std::move(runs), &why)) {
-        showMessage(tr("Not started — %1").arg(why));
-        return;
-    }
+    m_training->queueRuns(std::move(runs));
     m_tabs->setCurrentWidget(m_training);
 }
 
@@ -390,28 +385,32 @@ ScalingStudyDialog* MainWindow::scalingStudyDialog() {
 }
 
 void MainWindow::trainStudyPoints(const std::vector<StudyPoint>& points) {
-    QString refused;
-    if (!m_controller->isRunning() && !m_training->commitSettings(&refused)) {
-        showMessage(tr("Not started — the training settings are refused: %1").arg(refused));
+    QString why;
+    if (!m_controller->isRunning() && !m_training->commitSettings(&why)) {
+        showMessage(tr("Not started — the training settings are refused: %1").arg(why));
         return;
     }
     // The folder records the study (study.json) before its first point trains.
-    QString why;
     const QString base = scalingStudyDialog()->recordStudy(m_doc->config(), &why);
     if (base.isEmpty()) {
         showMessage(tr("Not started — %1").arg(why));
         return;
     }
+    // The points were made before the tab's settings went into the document: made again.
+    std::vector<StudyPoint> current;
+    try {
+        current = studyPoints(m_doc->config(), scalingStudyDialog()->spec());
+    } catch (const ValidationError& e) {
+        showMessage(tr("Not started — %1").arg(QString::fromStdString(e.what())));
+        return;
+    }
     std::vector<TrainingPanel::QueuedRun> runs;
     for (const StudyPoint& asked : points) {
-        // The points were made before the tab's settings went into the document.
-        StudyPoint p;
-        try {
-            p = studyRun(studyPoint(m_doc->config(), asked.strategy, asked.phi), asked.seedIndex);
-        } catch (const ValidationError& e) {
-            showMessage(tr("Not started — %1").arg(QString::fromStdString(e.what())));
-            return;
-        }
+        const auto same = std::find_if(current.begin(), current.end(), [&](const StudyPoint& c) {
+            return c.strategy == asked.strategy && c.phi == asked.phi;
+        });
+        if (same == current.end()) continue; // not a point of the window's study
+        const StudyPoint p = studyRun(*same, asked.seedIndex);
         const QString dir = base + QLatin1Char('/') + QString::fromStdString(p.runName);
         m_studyRuns[dir] = p.config;
         QString label = p.strategy == StudyStrategy::Baseline
@@ -422,10 +421,7 @@ void MainWindow::trainStudyPoints(const std::vector<StudyPoint>& points) {
         if (p.seedIndex > 0) label += tr(", seed %1").arg(p.config.training.seed);
         runs.push_back({p.config, dir, label});
     }
-    if (!m_training->queueRuns(std::move(runs), &why)) {
-        showMessage(tr("Not started — %1").arg(why));
-        return;
-    }
+    m_training->queueRuns(std::move(runs));
     m_tabs->setCurrentWidget(m_training);
 }
 

@@ -183,23 +183,28 @@ RunFolderCheck::RunFolderCheck()
       bestValAccuracy(std::numeric_limits<double>::quiet_NaN()),
       seconds(std::numeric_limits<double>::quiet_NaN()) {}
 
-RunFolderCheck inspectRunFolder(const std::string& dir, const ScaleConfig& config) {
-    RunFolderCheck out;
+std::string foreignRunFolder(const std::string& dir, const ScaleConfig& config) {
     std::error_code ec;
     const fs::path cfgPath = fs::path(dir) / kConfigFile;
-    if (!fs::exists(cfgPath, ec)) return out;
+    if (!fs::exists(cfgPath, ec)) return {};
     ScaleConfig there;
     try {
         there = loadConfig(cfgPath.string());
     } catch (const std::exception& e) {
-        out.state = RunFolderCheck::State::Foreign;
-        out.why = dir + " holds a " + kConfigFile + " that cannot be read (" + e.what() + ")";
-        return out;
+        return dir + " holds a " + kConfigFile + " that cannot be read (" + e.what() + ")";
     }
-    if (!(there == config)) {
+    if (!(there == config))
+        return dir + " holds a run of another configuration (other model or training options)";
+    return {};
+}
+
+RunFolderCheck inspectRunFolder(const std::string& dir, const ScaleConfig& config) {
+    RunFolderCheck out;
+    std::error_code ec;
+    if (!fs::exists(fs::path(dir) / kConfigFile, ec)) return out;
+    out.why = foreignRunFolder(dir, config);
+    if (!out.why.empty()) {
         out.state = RunFolderCheck::State::Foreign;
-        out.why = dir + " holds a run of another configuration (other model or training "
-                        "options)";
         return out;
     }
     RunHistory h;

@@ -65,5 +65,8 @@ struct RunFolderCheck {
     RunFolderCheck();
 };
 RunFolderCheck inspectRunFolder(const std::string& dir, const ScaleConfig& config);
+// Only its first question, reading config.json alone: why `dir` holds a run of another
+// configuration (or an unreadable one), or empty where training `config` there is fine.
+std::string foreignRunFolder(const std::string& dir, const ScaleConfig& config);
 
 } // namespace scalescope::train

@@ -89,8 +89,8 @@ StudyManifest recordStudy(const std::string& dir, const ScaleConfig& base, const
     }
     // Every folder the points train in is looked at before anything is written.
     for (const StudyPoint& p : studyRuns(studyPoints(base, m.spec), m.spec.seeds)) {
-        const RunFolderCheck c = inspectRunFolder((fs::path(dir) / p.runName).string(), p.config);
-        if (c.state == RunFolderCheck::State::Foreign) throw ValidationError(field, c.why);
+        const std::string why = foreignRunFolder((fs::path(dir) / p.runName).string(), p.config);
+        if (!why.empty()) throw ValidationError(field, why);
     }
     std::error_code ec;
     fs::create_directories(dir, ec);

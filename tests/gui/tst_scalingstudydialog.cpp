@@ -457,26 +457,32 @@ void TestScalingStudyDialog::continuesAStoppedPoint() {
     QCOMPARE(panel->runCount(), 2); // the stopped point drawn on in its own entry
 
     // Queued again: read back, nothing trained, and listed once.
-    QVERIFY(panel->queueRuns({{d->model()->point(0).config, first, "again"}}));
+    panel->queueRuns({{d->model()->point(0).config, first, "again"}});
     QVERIFY(!w.trainingController()->isRunning());
     QCOMPARE(panel->runCount(), 2);
     QVERIFY2(panel->statusText().contains("read back"), qPrintable(panel->statusText()));
     QCOMPARE(int(train::readRunHistory(first.toStdString()).epochs.size()), 3);
     QCOMPARE(train::readRunHistory(first.toStdString()).epochs.back().elapsedSeconds,
              done.epochs.back().elapsedSeconds);
-    // A folder of another configuration is refused before anything is queued.
+    // A folder of another configuration is not trained over: the queue ends there, and says
+    // why; the run after it is not started.
     ScaleConfig other = d->model()->point(0).config;
     other.training.seed += 1;
-    QString why;
-    QVERIFY(!panel->queueRuns({{other, first, "other"}}, &why));
-    QVERIFY2(why.contains("another configuration"), qPrintable(why));
+    panel->queueRuns({{other, first, "other"}, {d->model()->point(1).config, first, "next"}});
+    QVERIFY(!w.trainingController()->isRunning());
+    QCOMPARE(panel->queuedCount(), 0);
+    QVERIFY2(panel->statusText().contains("another configuration") &&
+                 panel->statusText().contains("1 queued runs were not started"),
+             qPrintable(panel->statusText()));
     QCOMPARE(panel->runCount(), 2);
+    QCOMPARE(loadConfig((first + "/config.json").toStdString()).training.seed,
+             d->model()->point(0).config.training.seed);
 
     // In another window the same study's stopped point would be opened and named as queued;
     // here a finished one is: read back into a window that had not listed it.
     MainWindow fresh;
-    QVERIFY(fresh.trainingPanel()->queueRuns(
-        {{d->model()->point(1).config, study + "/resolution-phi1", "study: again"}}));
+    fresh.trainingPanel()->queueRuns(
+        {{d->model()->point(1).config, study + "/resolution-phi1", "study: again"}});
     QCOMPARE(fresh.trainingPanel()->runCount(), 1);
     QCOMPARE(fresh.trainingPanel()->findChild<QListWidget*>("runList")->item(0)->text(),
              QString("#1 study: again"));
