@@ -2,6 +2,7 @@
 // document's model, refusals named by field, curves that follow the strategies asked for,
 // trained points' accuracies on the table and the plot, and a study folder opened again.
 #include "explorerdocument.h"
+#include "fakerun.h"
 #include "mainwindow.h"
 #include "scalingstudydialog.h"
 #include "tinyconfig.h"
@@ -43,21 +44,6 @@ ScaleConfig studyBase() {
     return c;
 }
 
-// A run folder as the trainer leaves it: its configuration and one validated epoch.
-void writeRun(const QString& dir, const ScaleConfig& c, double valAccuracy) {
-    QVERIFY(QDir().mkpath(dir));
-    saveConfig(c, (dir + "/config.json").toStdString());
-    train::TrainEvent e;
-    e.type = train::TrainEvent::Type::Epoch;
-    e.epoch = 0;
-    e.epochs = c.training.epochs;
-    e.imageSize = 32;
-    e.valAccuracy = valAccuracy;
-    e.valLoss = 1.0;
-    e.loss = 1.0;
-    std::ofstream out((dir + "/metrics.csv").toStdString());
-    out << train::metricsFileHeader() << "\n" << train::metricsRow(e) << "\n";
-}
 // A column of a csv file without quotes in its cells' values, a cell per row.
 QStringList csvColumn(const QString& path, const QString& column) {
     QFile f(path);
@@ -278,9 +264,8 @@ void TestScalingStudyDialog::opensAStudyFolder() {
     spec.strategies = {StudyStrategy::Width, StudyStrategy::Resolution};
     const std::vector<StudyPoint> points = studyPoints(base, spec);
     for (size_t i = 0; i < points.size(); ++i)
-        writeRun(
-            dir.filePath(QString::fromStdString(studyRunName(points[i].strategy, points[i].phi))),
-            points[i].config, 0.5 + 0.05 * double(i));
+        QVERIFY(writeFakeRun(dir.filePath(QString::fromStdString(points[i].runName)).toStdString(),
+                             points[i].config, 1, 0.5 + 0.05 * double(i)));
     // A folder whose configuration is no JSON is named, and the rest is read.
     QVERIFY(QDir().mkpath(dir.filePath("depth-phi1")));
     QFile broken(dir.filePath("depth-phi1/config.json"));
@@ -353,7 +338,8 @@ void TestScalingStudyDialog::readsBackExactPhis() {
     spec.strategies = {StudyStrategy::Depth};
     train::recordStudy(dir.path().toStdString(), base, spec, "study");
     const StudyPoint p = studyPoint(base, StudyStrategy::Depth, 1.2345678);
-    writeRun(dir.filePath("depth-phi1.235"), p.config, 0.75); // run names keep three decimals
+    // Run names keep three decimals.
+    QVERIFY(writeFakeRun(dir.filePath("depth-phi1.235").toStdString(), p.config, 1, 0.75));
     QVERIFY(dialog.openStudy(dir.path()));
     QCOMPARE(dialog.findChild<QLineEdit*>("phis")->text(), QString("1.2345678"));
     QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Depth), 1); // the configured model untrained

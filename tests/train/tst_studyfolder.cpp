@@ -1,6 +1,7 @@
 // A scaling study's folder: study.json records the configured model and the points asked for
 // before anything trains, grows with later points, and refuses another study's; study.csv
 // lists every point with its run folder's state; the folder reads back with or without runs.
+#include "fakerun.h"
 #include "scaling/config.h"
 #include "scaling/presets.h"
 #include "scaling/scalingstudy.h"
@@ -20,26 +21,6 @@ using namespace scalescope::train;
 namespace {
 void write(const QString& path, const std::string& text) {
     std::ofstream(path.toStdString(), std::ios::binary) << text;
-}
-
-// A run folder as the trainer leaves it: its configuration, `rows` validated epochs and, for
-// a stopped run, its checkpoint.
-void writeRun(const QString& dir, const ScaleConfig& c, int rows, double valAccuracy) {
-    QVERIFY(QDir().mkpath(dir));
-    saveConfig(c, (dir + "/config.json").toStdString());
-    std::string text = metricsFileHeader() + "\n";
-    for (int i = 0; i < rows; ++i) {
-        TrainEvent e;
-        e.type = TrainEvent::Type::Epoch;
-        e.epoch = i;
-        e.epochs = c.training.epochs;
-        e.imageSize = 32;
-        e.valAccuracy = valAccuracy;
-        e.elapsedSeconds = 1.5 * (i + 1);
-        text += metricsRow(e) + "\n";
-    }
-    write(dir + "/metrics.csv", text);
-    if (rows < c.training.epochs) write(dir + "/" + kCheckpointFile, "not read here");
 }
 
 StudySpec specOf(std::vector<double> phis, std::vector<StudyStrategy> strategies) {
@@ -130,7 +111,7 @@ void TestStudyFolder::refusesAnotherStudy() {
     } else if (held == "run") {
         ScaleConfig other = studyPoint(base, StudyStrategy::Compound, 1).config;
         other.training.seed += 1;
-        writeRun(tmp.filePath("compound-phi1"), other, 2, 0.5);
+        QVERIFY(writeFakeRun(tmp.filePath("compound-phi1").toStdString(), other, 2, 0.5));
     } else if (held == "broken") {
         write(tmp.filePath("study.json"), "{\"format\": ");
     } else if (held == "version") {
@@ -163,9 +144,10 @@ void TestStudyFolder::csvFollowsTheRuns() {
     const ScaleConfig base = tinyConfig(2);
     const StudySpec spec = specOf({1}, {StudyStrategy::Depth, StudyStrategy::Width});
     recordStudy(tmp.path().toStdString(), base, spec, "study folder");
-    const std::vector<StudyPoint> points = studyPoints(base, spec);      // baseline, depth, width
-    writeRun(runDir(tmp.path(), points[0]), points[0].config, 2, 0.625); // finished
-    writeRun(runDir(tmp.path(), points[1]), points[1].config, 1, 0.5);   // stopped
+    const std::vector<StudyPoint> points = studyPoints(base, spec); // baseline, depth, width
+    QVERIFY(writeFakeRun(runDir(tmp.path(), points[0]).toStdString(), points[0].config, 2, 0.625));
+    QVERIFY(writeFakeRun(runDir(tmp.path(), points[1]).toStdString(), points[1].config, 1,
+                         0.5)); // stopped
     const std::string path = writeStudyCsv(tmp.path().toStdString());
     QCOMPARE(QString::fromStdString(path), tmp.filePath("study.csv"));
     QCOMPARE(csvStates(tmp.filePath("study.csv")),
@@ -177,7 +159,7 @@ void TestStudyFolder::csvFollowsTheRuns() {
     QCOMPARE(QString::fromStdString(r[2].runDir), runDir(tmp.path(), points[2]));
 
     // The stopped point finishes; the csv says so when written again.
-    writeRun(runDir(tmp.path(), points[1]), points[1].config, 2, 0.75);
+    QVERIFY(writeFakeRun(runDir(tmp.path(), points[1]).toStdString(), points[1].config, 2, 0.75));
     writeStudyCsv(tmp.path().toStdString());
     QCOMPARE(csvStates(tmp.filePath("study.csv")),
              QStringList({"trained", "trained", "not trained"}));
