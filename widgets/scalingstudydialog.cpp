@@ -234,7 +234,11 @@ QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
         return QString::number(p.macsRatio, 'f', 2);
     case Accuracy:
         const AccuracySummary a = summary(p);
-        if (a.count == 0) return note(p);
+        if (a.count == 0) { // trained without a validation at its end, or not trained
+            for (int k = 0; k < m_seeds; ++k)
+                if (accuracy(studyRun(p, k))) return percentText(NAN);
+            return note(p);
+        }
         QString text = percentText(a.mean);
         if (a.count > 1) text += QStringLiteral(" ±%1").arg(100 * a.standardError, 0, 'f', 2);
         if (a.count < m_seeds) text += QStringLiteral(" (%1/%2)").arg(a.count).arg(m_seeds);

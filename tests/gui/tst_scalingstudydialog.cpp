@@ -234,12 +234,15 @@ void TestScalingStudyDialog::accuraciesOnTableAndPlot() {
     QCOMPARE(dialog.model()->index(widthRow, StudyPointModel::Accuracy).data().toString(),
              QString("75.50%"));
     QVERIFY(dialog.model()->index(1, StudyPointModel::Accuracy).data().toString().isEmpty());
+    // Trained, but its last epoch had no validation: a dash, not an empty cell.
+    dialog.model()->setAccuracy(dialog.model()->point(2).config, NAN);
+    QCOMPARE(dialog.model()->index(2, StudyPointModel::Accuracy).data().toString(), QString("—"));
     // The configured model starts every curve; width has its φ 1 point too.
     QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Width), 2);
     QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Compound), 1);
-    // Train asks only for what has no accuracy yet.
+    // Train asks only for what has no accuracy yet (the dashed one has one).
     const std::vector<StudyPoint> left = dialog.pointsToTrain();
-    QCOMPARE(int(left.size()), dialog.model()->rowCount() - 2);
+    QCOMPARE(int(left.size()), dialog.model()->rowCount() - 3);
     // Another φ list keeps what was trained for the same models.
     dialog.setPhis("1");
     QCOMPARE(dialog.accuracyPointCount(StudyStrategy::Width), 2);
