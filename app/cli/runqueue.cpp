@@ -6,10 +6,7 @@
 
 #include <cmath>
 #include <csignal>
-#include <filesystem>
-#include <iomanip>
 #include <iostream>
-#include <sstream>
 
 namespace scalescope::cli {
 
