@@ -312,4 +312,32 @@ void writeTimmWeights(ScaledNet& model, const std::filesystem::path& path) {
     std::filesystem::rename(tmp, path);
 }
 
+void saveGeneratorStates(torch::serialize::OutputArchive& a, bool cuda) {
+    at::Generator cpu = at::detail::getDefaultCPUGenerator(); // a handle on the one generator
+    {
+        std::lock_guard<std::mutex> lock(cpu.mutex());
+        a.write("rng.cpu", cpu.get_state());
+    }
+    if (cuda) {
+        at::Generator gpu = at::globalContext().defaultGenerator(torch::kCUDA);
+        std::lock_guard<std::mutex> lock(gpu.mutex());
+        a.write("rng.cuda", gpu.get_state());
+    }
+}
+
+void loadGeneratorStates(torch::serialize::InputArchive& a, bool cuda) {
+    torch::Tensor state; // absent in checkpoints from before: the seed's fresh generators
+    if (a.try_read("rng.cpu", state)) {
+        at::Generator cpu = at::detail::getDefaultCPUGenerator();
+        std::lock_guard<std::mutex> lock(cpu.mutex());
+        cpu.set_state(state.to(torch::kCPU));
+    }
+    torch::Tensor cudaState;
+    if (cuda && a.try_read("rng.cuda", cudaState)) {
+        at::Generator gpu = at::globalContext().defaultGenerator(torch::kCUDA);
+        std::lock_guard<std::mutex> lock(gpu.mutex());
+        gpu.set_state(cudaState.to(torch::kCPU));
+    }
+}
+
 } // namespace scalescope::train

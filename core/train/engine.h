@@ -85,6 +85,11 @@ bool loadOptimizerState(torch::optim::Optimizer& opt, torch::serialize::InputArc
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSettings& t, ScaledNet& model);
 void setLearningRate(torch::optim::Optimizer& opt, double lr);
 void toChannelsLast(torch::nn::Module& m);
+// The default generators' states into a checkpoint and back: dropout and drop path draw
+// from them, so a continued run draws the masks it would have drawn had it not stopped.
+// CUDA's (the current device's) only where `cuda`; an archive without them changes nothing.
+void saveGeneratorStates(torch::serialize::OutputArchive& a, bool cuda);
+void loadGeneratorStates(torch::serialize::InputArchive& a, bool cuda);
 // Parameters and buffers of one model into another of the same architecture, by name.
 void copyState(ScaledNet& from, ScaledNet& to);
 // SGD's momentum buffers in parameter order; undefined where a parameter has none yet.

@@ -139,36 +139,6 @@ struct Progress {
     bool optimizerRestarted = false; // the checkpoint's optimizer state did not fit
 };
 
-// The default generators' states: dropout and drop path draw from them, so a continued run
-// draws the masks the run would have drawn had it not stopped. CUDA's where it is in use.
-void saveGeneratorStates(torch::serialize::OutputArchive& a, bool cuda) {
-    at::Generator cpu = at::detail::getDefaultCPUGenerator(); // a handle on the one generator
-    {
-        std::lock_guard<std::mutex> lock(cpu.mutex());
-        a.write("rng.cpu", cpu.get_state());
-    }
-    if (cuda) {
-        at::Generator gpu = at::globalContext().defaultGenerator(torch::kCUDA);
-        std::lock_guard<std::mutex> lock(gpu.mutex());
-        a.write("rng.cuda", gpu.get_state());
-    }
-}
-
-void loadGeneratorStates(torch::serialize::InputArchive& a, bool cuda) {
-    torch::Tensor state; // absent in checkpoints from before: the seed's fresh generators
-    if (a.try_read("rng.cpu", state)) {
-        at::Generator cpu = at::detail::getDefaultCPUGenerator();
-        std::lock_guard<std::mutex> lock(cpu.mutex());
-        cpu.set_state(state.to(torch::kCPU));
-    }
-    torch::Tensor cudaState;
-    if (cuda && a.try_read("rng.cuda", cudaState)) {
-        at::Generator gpu = at::globalContext().defaultGenerator(torch::kCUDA);
-        std::lock_guard<std::mutex> lock(gpu.mutex());
-        gpu.set_state(cudaState.to(torch::kCPU));
-    }
-}
-
 void saveCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimizer& opt,
                     ScaledNet* ema, const Progress& p, double elapsedSeconds) {
     torch::serialize::OutputArchive a;

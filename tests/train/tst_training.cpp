@@ -19,6 +19,7 @@
 #include <cstring>
 #include <fstream>
 #include <future>
+#include <sstream>
 #include <thread>
 
 #include <sys/resource.h>
@@ -65,6 +66,8 @@ class TestTraining : public QObject {
     void pauseResumeCancel();
     void stoppedRunResumesSameSchedule();
     void continuedRunEqualsOneThatRanThrough();
+    void generatorStatesRoundTrip_data();
+    void generatorStatesRoundTrip();
     void batchBeyondMemoryIsRefused();
     void badInputIsReported_data();
     void badInputIsReported();
@@ -345,6 +348,56 @@ void TestTraining::continuedRunEqualsOneThatRanThrough() {
         QCOMPARE(y.epochs[size_t(i)].valLoss, x.epochs[size_t(i)].valLoss);
         QCOMPARE(y.epochs[size_t(i)].valAccuracy, x.epochs[size_t(i)].valAccuracy);
     }
+}
+
+void TestTraining::generatorStatesRoundTrip_data() {
+    QTest::addColumn<QString>("device");
+    QTest::newRow("cpu") << "cpu";
+    // Needs a GPU: the checkpoint's CUDA generator state, which dropout on CUDA draws from.
+    QTest::newRow("cuda") << "cuda";
+}
+
+void TestTraining::generatorStatesRoundTrip() {
+    QFETCH(QString, device);
+    const bool cuda = device == QLatin1String("cuda");
+    if (cuda && !cudaAvailable()) QSKIP("no CUDA device");
+    const torch::Device dev(cuda ? torch::kCUDA : torch::kCPU);
+    // What a training step draws: a dropout mask on its device, and CPU numbers (augmentation).
+    auto draw = [&] {
+        return std::make_pair(torch::dropout(torch::ones({4096}, dev), 0.5, true).cpu(),
+                              torch::rand({64}));
+    };
+    torch::manual_seed(7);
+    draw(); // a run some way in
+    torch::serialize::OutputArchive saved;
+    saveGeneratorStates(saved, cuda);
+    std::stringstream bytes;
+    saved.save_to(bytes);
+    const auto expected = draw();
+    draw();
+    torch::manual_seed(8); // a new process seeds afresh before the checkpoint loads
+
+    torch::serialize::InputArchive loaded;
+    loaded.load_from(bytes, dev); // as the trainer loads: tensors onto the run's device
+    loadGeneratorStates(loaded, cuda);
+    const auto got = draw();
+    QVERIFY(torch::equal(got.first, expected.first));
+    QVERIFY(torch::equal(got.second, expected.second));
+
+    // A checkpoint from before the states were kept leaves the generators as they are.
+    torch::serialize::OutputArchive old;
+    old.write("progress.epoch", torch::tensor(std::int64_t(1)));
+    std::stringstream oldBytes;
+    old.save_to(oldBytes);
+    torch::manual_seed(9);
+    const auto fresh = draw();
+    torch::manual_seed(9);
+    torch::serialize::InputArchive oldLoaded;
+    oldLoaded.load_from(oldBytes, dev);
+    loadGeneratorStates(oldLoaded, cuda);
+    const auto after = draw();
+    QVERIFY(torch::equal(after.first, fresh.first));
+    QVERIFY(torch::equal(after.second, fresh.second));
 }
 
 void TestTraining::stoppedRunResumesSameSchedule() {
