@@ -99,7 +99,7 @@ void StudyPointModel::setAccuracies(const std::vector<std::pair<ScaleConfig, dou
         m_accuracy.emplace_back(config, accuracy);
     }
     if (!m_points.empty())
-        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Accuracy));
+        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Paired));
     Q_EMIT accuraciesChanged();
 }
 
@@ -116,10 +116,32 @@ AccuracySummary StudyPointModel::summary(const StudyPoint& point) const {
     return summarizeAccuracies(list);
 }
 
+std::vector<double> StudyPointModel::accuracyBySeed(const StudyPoint& point) const {
+    std::vector<double> out;
+    for (int k = 0; k < m_seeds; ++k)
+        out.push_back(accuracy(studyRun(point, k)).value_or(NAN));
+    return out;
+}
+
+std::optional<PairedDifference> StudyPointModel::againstCompound(const StudyPoint& p) const {
+    if (m_seeds < 2 || p.strategy == StudyStrategy::Compound ||
+        p.strategy == StudyStrategy::Baseline)
+        return std::nullopt;
+    for (const StudyPoint& c : m_points)
+        if (c.strategy == StudyStrategy::Compound && c.phi == p.phi)
+            return pairedDifference(accuracyBySeed(p), accuracyBySeed(c));
+    return std::nullopt;
+}
+
+bool StudyPointModel::hasPairedColumn() const {
+    return std::any_of(m_points.begin(), m_points.end(),
+                       [this](const StudyPoint& p) { return againstCompound(p).has_value(); });
+}
+
 void StudyPointModel::setSeeds(int seeds) {
     m_seeds = std::max(1, seeds);
     if (!m_points.empty())
-        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Accuracy));
+        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Paired));
 }
 
 void StudyPointModel::setNote(const ScaleConfig& config, const QString& note) {
@@ -128,7 +150,7 @@ void StudyPointModel::setNote(const ScaleConfig& config, const QString& note) {
                   m_notes.end());
     if (!note.isEmpty()) m_notes.emplace_back(config, note);
     if (!m_points.empty())
-        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Accuracy));
+        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Paired));
 }
 
 QString StudyPointModel::note(const StudyPoint& p) const {
@@ -149,7 +171,11 @@ int StudyPointModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant StudyPointModel::headerData(int section, Qt::Orientation o, int role) const {
-    if (role != Qt::DisplayRole || o != Qt::Horizontal) return {};
+    if (o != Qt::Horizontal) return {};
+    if (role == Qt::ToolTipRole && section == Paired)
+        return tr("Points above or below compound scaling at the same φ, seed by seed, with the "
+                  "standard error; in brackets the seeds where the point scored higher");
+    if (role != Qt::DisplayRole) return {};
     switch (section) {
     case Strategy:
         return tr("Scaled by");
@@ -175,6 +201,8 @@ QVariant StudyPointModel::headerData(int section, Qt::Orientation o, int role) c
         return tr("Real MACs ×");
     case Accuracy:
         return tr("Val accuracy");
+    case Paired:
+        return tr("Δ compound");
     }
     return {};
 }
@@ -201,6 +229,16 @@ QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
             .arg(m_seeds)
             .arg(each.join(QLatin1Char('\n')));
     }
+    if (role == Qt::ToolTipRole && index.column() == Paired)
+        if (const auto d = againstCompound(p); d && d->difference.count > 0)
+            return tr("Points above or below compound scaling at φ %1, seed by seed: the mean "
+                      "of %2 differences ± its standard error; higher at %3 of them (the "
+                      "count in brackets). A seed "
+                      "trains both on the same images and validates them on the same set, so "
+                      "the set's own difficulty cancels.")
+                .arg(p.phi)
+                .arg(d->difference.count)
+                .arg(d->higher);
     if (role == Qt::ToolTipRole && index.column() == TestMacs)
         return tr("At the %1 px it is validated at").arg(p.testImageSize);
     if (role == Qt::ToolTipRole && index.column() == Size && p.resolution != p.uncappedResolution)
@@ -243,6 +281,15 @@ QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
         if (a.count > 1) text += QStringLiteral(" ±%1").arg(100 * a.standardError, 0, 'f', 2);
         if (a.count < m_seeds) text += QStringLiteral(" (%1/%2)").arg(a.count).arg(m_seeds);
         return text;
+    }
+    if (index.column() == Paired) {
+        const auto d = againstCompound(p);
+        if (!d || d->difference.count == 0) return {};
+        const AccuracySummary& m = d->difference;
+        QString text =
+            QStringLiteral("%1%2").arg(m.mean >= 0 ? "+" : "").arg(100 * m.mean, 0, 'f', 2);
+        if (m.count > 1) text += QStringLiteral(" ±%1").arg(100 * m.standardError, 0, 'f', 2);
+        return text + QStringLiteral(" (%1/%2)").arg(d->higher).arg(m.count);
     }
     return {};
 }
@@ -404,6 +451,7 @@ void ScalingStudyDialog::study() {
         m_model->setPoints({});
         m_message->setText(tr("Refused — %1").arg(QString::fromStdString(e.what())));
     }
+    m_view->setColumnHidden(StudyPointModel::Paired, !m_model->hasPairedColumn());
     m_train->setEnabled(m_model->rowCount() > 0);
     replot();
 }

@@ -45,6 +45,7 @@ class StudyPointModel : public QAbstractTableModel {
         Nominal,
         Real,
         Accuracy,
+        Paired, // against compound scaling at the same φ, seed by seed
         ColumnCount
     };
     using QAbstractTableModel::QAbstractTableModel;
@@ -61,6 +62,11 @@ class StudyPointModel : public QAbstractTableModel {
     // One run's (studyRun) accuracy, and a point's over its seeds' runs.
     std::optional<double> accuracy(const StudyPoint& run) const;
     AccuracySummary summary(const StudyPoint& point) const;
+    // The point's accuracy minus that of the compound point at its φ, seed by seed; none for
+    // the compound and configured points, or where the study has no compound point.
+    std::optional<PairedDifference> againstCompound(const StudyPoint& point) const;
+    // Whether the Paired column says anything: several seeds, and compound among others.
+    bool hasPairedColumn() const;
     // What the accuracy cell says of a point without one: "training…", "stopped"; empty
     // clears it. Kept by configuration, as accuracies are.
     void setNote(const ScaleConfig& config, const QString& note);
@@ -74,6 +80,7 @@ class StudyPointModel : public QAbstractTableModel {
     void accuraciesChanged();
 
   private:
+    std::vector<double> accuracyBySeed(const StudyPoint& point) const; // NaN: none at that seed
     std::vector<StudyPoint> m_points;
     std::vector<std::pair<ScaleConfig, double>> m_accuracy;
     std::vector<std::pair<ScaleConfig, QString>> m_notes;

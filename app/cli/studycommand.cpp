@@ -43,7 +43,8 @@ factor; with --train, each accuracy is set beside the MACs at the size it was va
   --seeds N              with --train: train every point N times (1 to 10), at the training
                          seed and the next N-1, and give the mean accuracy with its standard
                          error: on a small set one run's accuracy moves by points between
-                         seeds (default 1)
+                         seeds; a second table sets each strategy against compound scaling
+                         at its phi, seed by seed (default 1)
   --json                 the points as JSON (without --train)
   --train                train every point with the options below, the configured model
                          too, and set their final validation accuracies side by side (one
@@ -128,6 +129,50 @@ Json pointsJson(const ScaleConfig& base, const StudySpec& spec,
 }
 
 #ifdef SCALESCOPE_HAVE_TORCH
+// Below the figure's table, with several seeds: each strategy against compound scaling at the
+// same φ, seed by seed (pairedDifference), in points. `results` go with `runs`.
+void printPairedTable(const StudySpec& spec, const std::vector<double>& phis,
+                      const std::vector<StudyPoint>& runs, const std::vector<StudyResult>& results,
+                      int width) {
+    const auto& ss = spec.strategies;
+    if (spec.seeds < 2 || std::find(ss.begin(), ss.end(), StudyStrategy::Compound) == ss.end() ||
+        ss.size() < 2 || phis.size() < 2)
+        return;
+    // A point's accuracy at each seed index; NaN for a seed without a result.
+    const auto bySeed = [&](StudyStrategy s, double phi) {
+        std::vector<double> out(size_t(spec.seeds), NAN);
+        for (size_t i = 0; i < runs.size(); ++i)
+            if (runs[i].strategy == s && runs[i].phi == phi && runs[i].seedIndex < spec.seeds &&
+                (results[i].state == "trained" || results[i].state == "read back"))
+                out[size_t(runs[i].seedIndex)] = results[i].valAccuracy;
+        return out;
+    };
+    std::cout << "\n" << std::setw(12) << "vs compound";
+    for (size_t k = 1; k < phis.size(); ++k)
+        std::cout << std::setw(width) << "phi " + phiLabel(phis[k]);
+    std::cout << "\n";
+    for (StudyStrategy s : ss) {
+        if (s == StudyStrategy::Compound) continue;
+        std::cout << std::setw(12) << toString(s);
+        for (size_t k = 1; k < phis.size(); ++k) {
+            const PairedDifference d =
+                pairedDifference(bySeed(s, phis[k]), bySeed(StudyStrategy::Compound, phis[k]));
+            const AccuracySummary& m = d.difference;
+            std::string what = "-";
+            if (m.count > 0 && std::isfinite(m.mean))
+                what = (m.mean >= 0 ? "+" : "") + fixed(100 * m.mean, 2) +
+                       (std::isfinite(m.standardError) ? "±" + fixed(100 * m.standardError, 2)
+                                                       : std::string()) +
+                       " (" + std::to_string(d.higher) + "/" + std::to_string(m.count) + " higher)";
+            std::cout << std::setw(width) << what;
+        }
+        std::cout << "\n";
+    }
+    std::cout << "(points above or below compound scaling at the same phi, seed by seed: the "
+                 "mean difference ± its standard error, and the seeds where it scored higher; "
+                 "a seed trains and validates every point on the same images)\n";
+}
+
 // The paper's figure as a table: a row per strategy, a column per φ, each cell the final
 // validation accuracy (the mean over seeds, ± its standard error, where there are several)
 // and the MACs at the size it was validated at, or the state of a run without a result. The
@@ -188,6 +233,7 @@ void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& po
     if (spec.seeds > 1)
         std::cout << "(the mean of " << spec.seeds
                   << " seeds, ± its standard error; a seed is the training seed plus 0, 1, ...)\n";
+    printPairedTable(spec, phis, runs, results, width);
     std::cout << std::right;
 }
 

@@ -152,6 +152,17 @@ AccuracySummary summarizeAccuracies(const std::vector<double>& accuracies) {
     return {mean, se, n};
 }
 
+PairedDifference pairedDifference(const std::vector<double>& a, const std::vector<double>& b) {
+    std::vector<double> differences;
+    int higher = 0;
+    for (size_t k = 0; k < std::min(a.size(), b.size()); ++k)
+        if (std::isfinite(a[k]) && std::isfinite(b[k])) {
+            differences.push_back(a[k] - b[k]);
+            higher += a[k] > b[k];
+        }
+    return {summarizeAccuracies(differences), higher};
+}
+
 void validate(const StudySpec& spec) {
     if (spec.phis.empty()) throw ValidationError("study.phis", "no phi given");
     if (int(spec.phis.size()) > kMaxPhiValues)

@@ -110,6 +110,16 @@ struct AccuracySummary {
 };
 AccuracySummary summarizeAccuracies(const std::vector<double>& accuracies);
 
+// Point a's accuracy minus point b's, seed by seed (index k holds seed k's accuracy, NaN where
+// it has none), over the seeds both have. One seed trains every point of a study on the same
+// images and validates them on the same set, so that set's own difficulty, which moves a
+// single run by points, cancels in the difference.
+struct PairedDifference {
+    AccuracySummary difference; // of the pairs' differences: mean, standard error, pairs
+    int higher = 0;             // pairs where a scored above b
+};
+PairedDifference pairedDifference(const std::vector<double>& a, const std::vector<double>& b);
+
 // study.json, beside the points' run folders: the configured model a study grows, with its φ
 // and strategies. Written before the first point trains, so that the folder reads back whole
 // (the points not trained yet too) and a study of another model is not mixed into it.

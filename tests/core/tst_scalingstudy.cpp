@@ -59,6 +59,8 @@ class TestScalingStudy : public QObject {
     void mergedSpecs();
     void seedsAreRuns();
     void accuracySummaries();
+    void pairedDifferences_data();
+    void pairedDifferences();
 };
 
 void TestScalingStudy::compoundPointIsCompoundScaling_data() {
@@ -585,6 +587,48 @@ void TestScalingStudy::accuracySummaries() {
     a = summarizeAccuracies({});
     QCOMPARE(a.count, 0);
     QVERIFY(std::isnan(a.mean));
+}
+
+void TestScalingStudy::pairedDifferences_data() {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    QTest::addColumn<QList<double>>("a");
+    QTest::addColumn<QList<double>>("b");
+    QTest::addColumn<int>("pairs");
+    QTest::addColumn<double>("mean");
+    QTest::addColumn<double>("standardError"); // NaN: below two pairs
+    QTest::addColumn<int>("higher");
+    // Differences +2, -1, +3 points: mean 4/3, sd sqrt(13/3), over sqrt(3).
+    QTest::newRow("three seeds") << QList<double>{0.92, 0.79, 0.88}
+                                 << QList<double>{0.90, 0.80, 0.85} << 3 << 4.0 / 300
+                                 << std::sqrt(13.0 / 3) / std::sqrt(3.0) / 100 << 2;
+    // A shared offset is no spread: a point always 1 point above the other, at any level.
+    QTest::newRow("constant gap") << QList<double>{0.51, 0.91, 0.71}
+                                  << QList<double>{0.50, 0.90, 0.70} << 3 << 0.01 << 0.0 << 3;
+    // Only the seeds both have count; a seed one point lacks pairs with nothing.
+    QTest::newRow("unpaired seeds") << QList<double>{0.9, nan, 0.7, 0.6}
+                                    << QList<double>{0.8, 0.5, nan} << 1 << 0.1 << nan << 1;
+    QTest::newRow("none") << QList<double>{nan} << QList<double>{0.5} << 0 << nan << nan << 0;
+    QTest::newRow("ties") << QList<double>{0.5, 0.6} << QList<double>{0.5, 0.6} << 2 << 0.0 << 0.0
+                          << 0;
+}
+
+void TestScalingStudy::pairedDifferences() {
+    QFETCH(QList<double>, a);
+    QFETCH(QList<double>, b);
+    QFETCH(int, pairs);
+    QFETCH(double, mean);
+    QFETCH(double, standardError);
+    QFETCH(int, higher);
+    const PairedDifference d = pairedDifference(std::vector<double>(a.begin(), a.end()),
+                                                std::vector<double>(b.begin(), b.end()));
+    QCOMPARE(d.difference.count, pairs);
+    QCOMPARE(d.higher, higher);
+    const auto same = [](double x, double y) {
+        return std::isnan(y) ? std::isnan(x) : std::abs(x - y) < 1e-12;
+    };
+    QVERIFY2(same(d.difference.mean, mean), qPrintable(QString::number(d.difference.mean)));
+    QVERIFY2(same(d.difference.standardError, standardError),
+             qPrintable(QString::number(d.difference.standardError)));
 }
 
 QTEST_APPLESS_MAIN(TestScalingStudy)

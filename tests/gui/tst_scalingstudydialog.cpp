@@ -89,6 +89,7 @@ class TestScalingStudyDialog : public QObject {
     void readsBackExactPhis();
     void returnInTheFieldStartsNothing();
     void seedsAreAveraged();
+    void pairedAgainstCompound();
     void anotherModelIsAnotherStudy();
 };
 
@@ -649,6 +650,51 @@ void TestScalingStudyDialog::seedsAreAveraged() {
     QCOMPARE(again.findChild<QSpinBox*>("seeds")->value(), 3);
     QCOMPARE(again.model()->index(0, StudyPointModel::Accuracy).data().toString(), cell);
     QCOMPARE(int(again.pointsToTrain().size()), 3); // the resolution point's three seeds
+}
+
+// With several seeds, each point but compound's is set against the compound point at its φ
+// seed by seed: the mean difference in points ± its standard error, and the seeds it won. The
+// column shows only where it can say something.
+void TestScalingStudyDialog::pairedAgainstCompound() {
+    ExplorerDocument doc;
+    ScalingStudyDialog dialog(&doc);
+    QAbstractItemModelTester tester(dialog.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    dialog.setPhis("1");
+    QVERIFY(dialog.view()->isColumnHidden(StudyPointModel::Paired)); // one seed
+    dialog.setSeeds(3);
+    QVERIFY(!dialog.view()->isColumnHidden(StudyPointModel::Paired));
+    StudyPointModel* m = dialog.model();
+    const auto rowOf = [&](StudyStrategy s) {
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->point(r).strategy == s) return r;
+        return -1;
+    };
+    const auto set = [&](StudyStrategy s, const std::vector<double>& bySeed) {
+        for (size_t k = 0; k < bySeed.size(); ++k)
+            m->setAccuracy(studyRun(m->point(rowOf(s)), int(k)).config, bySeed[k]);
+    };
+    set(StudyStrategy::Compound, {0.90, 0.80, 0.85});
+    set(StudyStrategy::Width, {0.92, 0.79, 0.88}); // +2, -1, +3 points
+    set(StudyStrategy::Depth, {0.95});             // one seed trained
+    const auto cell = [&](StudyStrategy s) {
+        return m->index(rowOf(s), StudyPointModel::Paired).data().toString();
+    };
+    QCOMPARE(cell(StudyStrategy::Width), QString("+1.33 ±1.20 (2/3)"));
+    QCOMPARE(cell(StudyStrategy::Depth), QString("+5.00 (1/1)"));
+    QVERIFY(cell(StudyStrategy::Resolution).isEmpty()); // nothing trained
+    QVERIFY(cell(StudyStrategy::Compound).isEmpty());
+    QVERIFY(cell(StudyStrategy::Baseline).isEmpty());
+    QVERIFY(m->index(rowOf(StudyStrategy::Width), StudyPointModel::Paired)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains("higher at 2 of them"));
+    // Without compound scaling in the study there is nothing to set against.
+    dialog.setStrategyChecked(StudyStrategy::Compound, false);
+    QVERIFY(dialog.view()->isColumnHidden(StudyPointModel::Paired));
+    QVERIFY(cell(StudyStrategy::Width).isEmpty());
+    dialog.setStrategyChecked(StudyStrategy::Compound, true);
+    QCOMPARE(cell(StudyStrategy::Width), QString("+1.33 ±1.20 (2/3)")); // kept by configuration
 }
 
 QTEST_MAIN(TestScalingStudyDialog)

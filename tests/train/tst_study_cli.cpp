@@ -3,12 +3,17 @@
 // side in study.csv and the table; a second run reads them back, a third adds a point to the
 // study (study.json); a folder of other training options is refused before anything trains.
 #include "clirun.h"
+#include "fakerun.h"
 #include "scaling/config.h"
+#include "scaling/scalingstudy.h"
+#include "tinyconfig.h"
+#include "train/studyruns.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <map>
 
 namespace {
 constexpr int kTimeoutMs = 400000; // five small models on two busy CI cores
@@ -62,6 +67,7 @@ class TestStudyCli : public QObject {
     void trainsEveryPointAndReadsBack();
     void refusesAnotherConfiguration();
     void seedsAreAveraged();
+    void pairedAgainstCompound();
 
   private:
     // A sixteenth of B0 (quarter width and depth) at 32 px on a few shapes: seconds a point.
@@ -233,6 +239,59 @@ void TestStudyCli::seedsAreAveraged() {
     const QString cell = QString("%1±%2%").arg(100 * mean, 0, 'f', 2).arg(100 * se, 0, 'f', 2);
     QVERIFY2(r.out.contains(cell), qPrintable(r.out + "\nwanted " + cell));
     QVERIFY(r.out.contains("the mean of 2 seeds"));
+}
+
+// With several seeds, study --from sets each strategy against compound scaling at the same φ
+// seed by seed: the mean difference in points, its standard error, and the seeds it won.
+// The runs are written, not trained, so that the differences are known.
+void TestStudyCli::pairedAgainstCompound() {
+    QTemporaryDir dir;
+    using namespace scalescope;
+    const ScaleConfig base = tinyConfig(2);
+    StudySpec spec;
+    spec.phis = {1};
+    spec.strategies = {StudyStrategy::Compound, StudyStrategy::Width, StudyStrategy::Depth};
+    spec.seeds = 3;
+    try {
+        train::recordStudy(dir.path().toStdString(), base, spec, "test");
+    } catch (const std::exception& e) {
+        QFAIL(e.what());
+    }
+    // Compound 90, 80, 85%; width +2, -1, +3 points (seed by seed); depth only at seed 1.
+    const std::map<StudyStrategy, std::vector<double>> accuracy{
+        {StudyStrategy::Baseline, {0.70, 0.60, 0.65}},
+        {StudyStrategy::Compound, {0.90, 0.80, 0.85}},
+        {StudyStrategy::Width, {0.92, 0.79, 0.88}},
+        {StudyStrategy::Depth, {0.95, NAN, NAN}}};
+    for (const StudyPoint& p : studyRuns(studyPoints(base, spec), spec.seeds)) {
+        const double a = accuracy.at(p.strategy)[size_t(p.seedIndex)];
+        if (std::isnan(a)) continue; // not trained
+        QVERIFY(writeFakeRun(dir.filePath(QString::fromStdString(p.runName)).toStdString(),
+                             p.config, 2, a));
+    }
+    const Result r = run({"study", "--from", dir.path()});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList lines = r.out.split('\n');
+    const auto row = [&](const QString& start) {
+        for (int i = int(lines.indexOf(QRegularExpression("^vs compound.*")));
+             i >= 0 && i < lines.size(); ++i)
+            if (lines[i].startsWith(start)) return lines[i].simplified();
+        return QString();
+    };
+    // +2, -1, +3: mean 1.33, sd sqrt(13/3) = 2.08 over sqrt(3) = 1.20; higher at two seeds.
+    QCOMPARE(row("width"), QString("width +1.33±1.20 (2/3 higher)"));
+    QCOMPARE(row("depth"), QString("depth +5.00 (1/1 higher)")); // one pair: no spread
+    QVERIFY2(row("compound").isEmpty(), qPrintable(r.out));
+    QVERIFY(r.out.contains("seed by seed"));
+
+    // One seed a point: no such table.
+    StudySpec one = spec;
+    one.seeds = 1;
+    QTemporaryDir single;
+    train::recordStudy(single.path().toStdString(), base, one, "test");
+    const Result s = run({"study", "--from", single.path()});
+    QVERIFY2(s.code == 0, qPrintable(s.err));
+    QVERIFY2(!s.out.contains("vs compound"), qPrintable(s.out));
 }
 
 QTEST_GUILESS_MAIN(TestStudyCli)
