@@ -2339,8 +2339,8 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="223"/>
-        <location filename="../widgets/trainingpanel.cpp" line="347"/>
-        <location filename="../widgets/trainingpanel.cpp" line="478"/>
+        <location filename="../widgets/trainingpanel.cpp" line="361"/>
+        <location filename="../widgets/trainingpanel.cpp" line="492"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
@@ -2391,7 +2391,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="256"/>
-        <location filename="../widgets/trainingpanel.cpp" line="329"/>
+        <location filename="../widgets/trainingpanel.cpp" line="343"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
@@ -2402,7 +2402,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="281"/>
-        <location filename="../widgets/trainingpanel.cpp" line="776"/>
+        <location filename="../widgets/trainingpanel.cpp" line="790"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
@@ -2418,6 +2418,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="286"/>
+        <location filename="../widgets/trainingpanel.cpp" line="306"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
@@ -2428,155 +2429,158 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="289"/>
-        <location filename="../widgets/trainingpanel.cpp" line="688"/>
+        <location filename="../widgets/trainingpanel.cpp" line="702"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="314"/>
+        <location filename="../widgets/trainingpanel.cpp" line="328"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="324"/>
+        <location filename="../widgets/trainingpanel.cpp" line="338"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="330"/>
+        <location filename="../widgets/trainingpanel.cpp" line="344"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="340"/>
+        <location filename="../widgets/trainingpanel.cpp" line="354"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="350"/>
+        <location filename="../widgets/trainingpanel.cpp" line="364"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="355"/>
+        <location filename="../widgets/trainingpanel.cpp" line="369"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="530"/>
+        <location filename="../widgets/trainingpanel.cpp" line="544"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="539"/>
+        <location filename="../widgets/trainingpanel.cpp" line="553"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="551"/>
+        <location filename="../widgets/trainingpanel.cpp" line="565"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="555"/>
-        <location filename="../widgets/trainingpanel.cpp" line="629"/>
+        <location filename="../widgets/trainingpanel.cpp" line="569"/>
+        <location filename="../widgets/trainingpanel.cpp" line="643"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="571"/>
+        <location filename="../widgets/trainingpanel.cpp" line="585"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="576"/>
+        <location filename="../widgets/trainingpanel.cpp" line="590"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="584"/>
-        <location filename="../widgets/trainingpanel.cpp" line="599"/>
+        <location filename="../widgets/trainingpanel.cpp" line="598"/>
+        <location filename="../widgets/trainingpanel.cpp" line="613"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="637"/>
+        <location filename="../widgets/trainingpanel.cpp" line="651"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="648"/>
+        <location filename="../widgets/trainingpanel.cpp" line="662"/>
         <source>Not trained: %1. %2 queued runs were not started.</source>
         <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="671"/>
+        <location filename="../widgets/trainingpanel.cpp" line="685"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="672"/>
+        <location filename="../widgets/trainingpanel.cpp" line="686"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="677"/>
+        <location filename="../widgets/trainingpanel.cpp" line="691"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="680"/>
+        <location filename="../widgets/trainingpanel.cpp" line="694"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="682"/>
+        <location filename="../widgets/trainingpanel.cpp" line="307"/>
+        <location filename="../widgets/trainingpanel.cpp" line="696"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="684"/>
+        <location filename="../widgets/trainingpanel.cpp" line="308"/>
+        <location filename="../widgets/trainingpanel.cpp" line="698"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="686"/>
+        <location filename="../widgets/trainingpanel.cpp" line="309"/>
+        <location filename="../widgets/trainingpanel.cpp" line="700"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="817"/>
-        <location filename="../widgets/trainingpanel.cpp" line="830"/>
+        <location filename="../widgets/trainingpanel.cpp" line="831"/>
+        <location filename="../widgets/trainingpanel.cpp" line="844"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="821"/>
+        <location filename="../widgets/trainingpanel.cpp" line="835"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="822"/>
+        <location filename="../widgets/trainingpanel.cpp" line="836"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="834"/>
+        <location filename="../widgets/trainingpanel.cpp" line="848"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="835"/>
+        <location filename="../widgets/trainingpanel.cpp" line="849"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1002"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1016"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="588"/>
+        <location filename="../widgets/trainingpanel.cpp" line="602"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -2591,88 +2595,88 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="740"/>
+        <location filename="../widgets/trainingpanel.cpp" line="754"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="776"/>
+        <location filename="../widgets/trainingpanel.cpp" line="790"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="805"/>
+        <location filename="../widgets/trainingpanel.cpp" line="819"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="809"/>
+        <location filename="../widgets/trainingpanel.cpp" line="823"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="809"/>
+        <location filename="../widgets/trainingpanel.cpp" line="823"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="856"/>
+        <location filename="../widgets/trainingpanel.cpp" line="870"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="889"/>
+        <location filename="../widgets/trainingpanel.cpp" line="903"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="893"/>
+        <location filename="../widgets/trainingpanel.cpp" line="907"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="898"/>
+        <location filename="../widgets/trainingpanel.cpp" line="912"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="905"/>
+        <location filename="../widgets/trainingpanel.cpp" line="919"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="931"/>
+        <location filename="../widgets/trainingpanel.cpp" line="945"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="941"/>
+        <location filename="../widgets/trainingpanel.cpp" line="955"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="950"/>
+        <location filename="../widgets/trainingpanel.cpp" line="964"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="957"/>
+        <location filename="../widgets/trainingpanel.cpp" line="971"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="961"/>
+        <location filename="../widgets/trainingpanel.cpp" line="975"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="968"/>
-        <location filename="../widgets/trainingpanel.cpp" line="994"/>
+        <location filename="../widgets/trainingpanel.cpp" line="982"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1008"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="996"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1010"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

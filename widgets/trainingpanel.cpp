@@ -302,6 +302,20 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_plot->legend->setLayer(QStringLiteral("legend"));
     m_plot->legend->setFont(QFont(font().family(), 8));
     m_plot->setAutoAddPlottableToLegend(false);
+    // A run's schedule curves share its colour: grey keys without data name them by line style.
+    const std::pair<QString, Qt::PenStyle> keys[] = {{tr("image px"), Qt::SolidLine},
+                                                     {tr("dropout"), Qt::DashLine},
+                                                     {tr("RandAugment/30"), Qt::DotLine},
+                                                     {tr("mixup α"), Qt::DashDotLine}};
+    for (const auto& [name, style] : keys) {
+        // A curve, not a graph: the runs' graphs keep their indices.
+        auto* k =
+            new QCPCurve(m_sizeRect->axis(QCPAxis::atBottom), m_sizeRect->axis(QCPAxis::atRight));
+        k->setObjectName(QStringLiteral("scheduleKey"));
+        k->setName(name);
+        k->setPen(QPen(Qt::darkGray, 1.5, style));
+        k->addToLegend();
+    }
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);

@@ -447,6 +447,14 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     panel->plot()->replot();
     QVERIFY2(panel->plot()->axisRect(0)->outerRect().width() > panel->plot()->width() * 3 / 4,
              qPrintable(QString::number(panel->plot()->axisRect(0)->outerRect().width())));
+    // A run's schedule curves share its colour; the legend names them by line style.
+    QStringList keys;
+    for (int i = 0; i < panel->plot()->legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(panel->plot()->legend->item(i)))
+            keys << item->plottable()->name() + ":" +
+                        QString::number(int(item->plottable()->pen().style()));
+    QCOMPARE(keys, QStringList({"image px:1", "dropout:2", "RandAugment/30:3", "mixup α:4"}));
+    QCOMPARE(panel->plot()->graphCount(), 0); // keys, no runs' curves
     more->click();
     QVERIFY(decay->isVisibleTo(panel));
     decay->setValue(5e-4);
