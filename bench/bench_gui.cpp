@@ -2,7 +2,8 @@
 // both cost plots are redrawn; (2) the longest stall of the GUI thread while a training run
 // goes on in the background; (3) the largest scaling study folder the window allows: the work
 // of opening it and of rewriting its study.csv (after each point), and the longest stall of
-// the GUI thread while Open study… reads it on a pool thread.
+// the GUI thread while Open study… reads it on a pool thread; the study table's result cells
+// with ten seeds a point.
 // Run: QT_QPA_PLATFORM=offscreen build/bin/bench_gui
 #include "architectureview.h"
 #include "costpanel.h"
@@ -206,5 +207,30 @@ int main(int argc, char** argv) {
     train::recordStudy(studyDir.path().toStdString(), base, spec, "study");
     std::printf("Train's record of the study (%zu run folders looked at): %.1f ms\n", points.size(),
                 t.nsecsElapsed() / 1e6);
+
+    // The same cells with ten seeds a point (17 points, 170 runs, every one trained), and the
+    // column that sets each point against compound scaling seed by seed: each of its cells
+    // looks up the runs of two points.
+    study->setPhis("0.25,0.5,0.75,1");
+    study->setSeeds(10);
+    int runs = 0;
+    for (int r = 0; r < m->rowCount(); ++r)
+        for (int k = 0; k < m->seeds(); ++k, ++runs)
+            m->setAccuracy(studyRun(m->point(r), k).config, 0.5 + 0.001 * runs);
+    for (int column : {int(StudyPointModel::Accuracy), int(StudyPointModel::Paired)}) {
+        std::vector<double> cellMs;
+        for (int i = 0; i < 5; ++i) {
+            t.restart();
+            for (int r = 0; r < m->rowCount(); ++r)
+                for (int role :
+                     {int(Qt::DisplayRole), int(Qt::ForegroundRole), int(Qt::ToolTipRole)})
+                    m->data(m->index(r, column), role);
+            cellMs.push_back(t.nsecsElapsed() / 1e6);
+        }
+        std::sort(cellMs.begin(), cellMs.end());
+        std::printf("%s cells of all %d rows, %d seeds (%d runs trained): median %.1f ms\n",
+                    column == StudyPointModel::Accuracy ? "accuracy" : "against-compound",
+                    m->rowCount(), m->seeds(), runs, cellMs[2]);
+    }
     return 0;
 }
