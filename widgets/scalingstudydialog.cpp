@@ -405,7 +405,8 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
     });
     connect(m_model, &StudyPointModel::accuraciesChanged, this, &ScalingStudyDialog::replot);
     study();
-    resize(1060, 820); // every column of the table, both plots and the buttons
+    m_reader.setMaxThreadCount(1); // an open and a record never overlap
+    resize(1060, 820);             // every column of the table, both plots and the buttons
 }
 
 void ScalingStudyDialog::showEvent(QShowEvent* e) {
@@ -504,27 +505,78 @@ QString ScalingStudyDialog::studyDir() {
     return m_dir;
 }
 
-QString ScalingStudyDialog::recordStudy(const ScaleConfig& base, QString* why) {
-    const QString held = studyDir();
-    QString note;
+namespace {
+// recordStudy's disk work, without the window: `held` first, a new folder where `held` holds
+// a study of another configuration. Safe on any thread.
+struct Recorded {
+    QString dir;   // empty: refused
+    QString note;  // why a new folder was taken
+    QString error; // why none could be recorded
+};
+Recorded recordStudyIn(const QString& held, const ScaleConfig& base, const StudySpec& spec) {
+    Recorded r;
     try {
-        train::recordStudy(held.toStdString(), base, m_spec, "study folder");
+        train::recordStudy(held.toStdString(), base, spec, "study folder");
+        r.dir = held;
     } catch (const ValidationError& e) {
         // The model or the training settings changed since this folder's study: a new one,
         // so that neither study's points are mixed into the other's.
-        note = tr("(a new folder: %1)").arg(QString::fromStdString(e.reason()));
-        m_dir = QString::fromStdString(train::defaultStudyDir());
+        r.note =
+            ScalingStudyDialog::tr("(a new folder: %1)").arg(QString::fromStdString(e.reason()));
+        const QString fresh = QString::fromStdString(train::defaultStudyDir());
         try {
-            train::recordStudy(m_dir.toStdString(), base, m_spec, "study folder");
+            train::recordStudy(fresh.toStdString(), base, spec, "study folder");
+            r.dir = fresh;
         } catch (const std::exception& again) {
-            if (why) *why = QString::fromStdString(again.what());
-            return {};
+            r.error = QString::fromStdString(again.what());
         }
+    } catch (const std::exception& e) {
+        r.error = QString::fromStdString(e.what());
     }
+    return r;
+}
+} // namespace
+
+QString ScalingStudyDialog::recordStudy(const ScaleConfig& base, QString* why) {
+    const Recorded r = recordStudyIn(studyDir(), base, m_spec);
+    if (r.dir.isEmpty()) {
+        if (why) *why = r.error;
+        return {};
+    }
+    showRecorded(r.dir, r.note);
+    return r.dir;
+}
+
+void ScalingStudyDialog::recordStudyInBackground(
+    const ScaleConfig& base, std::function<void(const QString& dir, const QString& why)> done) {
+    m_train->setEnabled(false); // one record at a time, and no second queue meanwhile
+    m_open->setEnabled(false);
+    const QString held = studyDir();
+    m_message->setText(tr("Recording the study in %1…").arg(held));
+    m_reader.start([this, held, base, spec = m_spec, done = std::move(done)] {
+        const Recorded r = recordStudyIn(held, base, spec);
+        // Delivered on the window's thread; dropped if the window is gone by then.
+        QMetaObject::invokeMethod(
+            this,
+            [this, r, done] {
+                m_open->setEnabled(!m_trainingRunning);
+                if (r.dir.isEmpty()) {
+                    study(); // the table's own message again, and Train back
+                    done({}, r.error);
+                    return;
+                }
+                showRecorded(r.dir, r.note);
+                done(r.dir, {});
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ScalingStudyDialog::showRecorded(const QString& dir, const QString& note) {
+    m_dir = dir;
     study(); // the points' line, then where they train
     m_message->setText(m_message->text() + QLatin1Char(' ') +
                        tr("Training into %1 %2").arg(m_dir, note).trimmed());
-    return m_dir;
 }
 
 bool ScalingStudyDialog::openStudy(const QString& dir, QString* why) {

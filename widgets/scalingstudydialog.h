@@ -13,6 +13,7 @@
 #include <QDialog>
 #include <QThreadPool>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -113,6 +114,12 @@ class ScalingStudyDialog : public QDialog {
     // or the training settings were changed since), a new folder is taken and the message says
     // why. Returns the folder; empty with `why` when none can be recorded.
     QString recordStudy(const ScaleConfig& base, QString* why = nullptr);
+    // The same with the folders looked at and study.json written on a pool thread (a study of
+    // 200 runs reads 200 configurations): `done` gets the folder on the window's thread, or
+    // an empty one with why not. Train and Open study are off meanwhile. Not called if the
+    // window is gone by then.
+    void recordStudyInBackground(const ScaleConfig& base,
+                                 std::function<void(const QString& dir, const QString& why)> done);
     // A study folder written by `scalescope-cli study --train` or by this window: its runs'
     // accuracies, the configured model it started from (an undoable edit of the document where
     // that differs) and its φ and strategies (from its study.json, or, in folders written
@@ -143,6 +150,8 @@ class ScalingStudyDialog : public QDialog {
     bool showStudy(const QString& dir, const train::StudyFolder& folder, QString* why);
     void study();
     void replot();
+    // The folder recorded in: kept for the next points, and named in the message.
+    void showRecorded(const QString& dir, const QString& note);
     // Edits of the document while the window is closed only mark the points stale: a slider
     // drag in the explorer does not cost every point's model each step.
     bool m_stale = false;
@@ -160,7 +169,7 @@ class ScalingStudyDialog : public QDialog {
     QString m_dir;
     StudySpec m_spec;
     bool m_trainingRunning = false;
-    QThreadPool m_reader; // Open study's reads; waited for when the window goes
+    QThreadPool m_reader; // Open study's reads, Train's records; waited for when the window goes
 };
 
 } // namespace scalescope

@@ -390,16 +390,25 @@ void MainWindow::trainStudyPoints(const std::vector<StudyPoint>& points) {
         showMessage(tr("Not started — the training settings are refused: %1").arg(why));
         return;
     }
-    // The folder records the study (study.json) before its first point trains.
-    const QString base = scalingStudyDialog()->recordStudy(m_doc->config(), &why);
-    if (base.isEmpty()) {
-        showMessage(tr("Not started — %1").arg(why));
-        return;
-    }
-    // The points were made before the tab's settings went into the document: made again.
+    // The folder records the study (study.json) before its first point trains; the folders
+    // are looked at off the GUI thread. The points are made again from the configuration as
+    // it is now, with the tab's settings in it: they were made before those went in.
+    const ScaleConfig config = m_doc->config();
+    scalingStudyDialog()->recordStudyInBackground(
+        config, [this, points, config](const QString& base, const QString& refused) {
+            if (base.isEmpty()) {
+                showMessage(tr("Not started — %1").arg(refused));
+                return;
+            }
+            queueStudyRuns(config, points, base);
+        });
+}
+
+void MainWindow::queueStudyRuns(const ScaleConfig& config, const std::vector<StudyPoint>& points,
+                                const QString& base) {
     std::vector<StudyPoint> current;
     try {
-        current = studyPoints(m_doc->config(), scalingStudyDialog()->spec());
+        current = studyPoints(config, scalingStudyDialog()->spec());
     } catch (const ValidationError& e) {
         showMessage(tr("Not started — %1").arg(QString::fromStdString(e.what())));
         return;

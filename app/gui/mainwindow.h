@@ -56,6 +56,8 @@ class MainWindow : public QMainWindow {
     bool save(); // to the file it came from, or asks where
     // Queues a training run per candidate (the grid's φ, the training tab's settings).
     void trainGridCandidates(const std::vector<GridCandidate>& list);
+    // Queues the study's runs of `points` once the study window has recorded the study in its
+    // folder, which it does off the GUI thread: the runs are queued a moment after the call.
     void trainStudyPoints(const std::vector<StudyPoint>& points);
     // The scaling study window, made on first use.
     ScalingStudyDialog* scalingStudyDialog();
@@ -72,6 +74,10 @@ class MainWindow : public QMainWindow {
     void closeEvent(QCloseEvent* e) override;
 
   private:
+    // The runs of `points` (as the study window listed them) of the study of `config` recorded
+    // in `base`, on the training tab's queue.
+    void queueStudyRuns(const ScaleConfig& config, const std::vector<StudyPoint>& points,
+                        const QString& base);
     void buildMenus();
     void showMessage(const QString& text);
     void addRecent(const QString& path);

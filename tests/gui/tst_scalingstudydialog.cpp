@@ -31,6 +31,7 @@
 #include <QtTest>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <qcustomplot.h>
 
 using namespace scalescope;
@@ -42,6 +43,21 @@ ScaleConfig studyBase() {
     c.training.trainSamples = 64;
     c.training.valSamples = 32;
     return c;
+}
+
+// The training tab's status line as its next run starts, after `action`: the queue starts
+// once the study window has recorded the study off the GUI thread, and a short run may end
+// before a poll would see the line.
+QString statusAtNextStart(TrainingPanel* panel, const std::function<void()>& action) {
+    QString status;
+    const auto c =
+        QObject::connect(panel, &TrainingPanel::runStateChanged, panel, [&](bool running) {
+            if (running && status.isEmpty()) status = panel->statusText();
+        });
+    action();
+    QTest::qWaitFor([&] { return !status.isEmpty(); }, 60000);
+    QObject::disconnect(c);
+    return status;
 }
 
 // A column of a csv file without quotes in its cells' values, a cell per row.
@@ -410,14 +426,19 @@ void TestScalingStudyDialog::continuesAStoppedPoint() {
     d->setPhis("1");
     for (StudyStrategy s : {StudyStrategy::Compound, StudyStrategy::Depth, StudyStrategy::Width})
         d->setStrategyChecked(s, false);
-    d->findChild<QPushButton*>("train")->click();
+    auto* train = d->findChild<QPushButton*>("train");
+    train->click();
     const QString study = d->studyDir();
     const QString first = study + "/baseline";
-    QVERIFY2(d->message().contains(study), qPrintable(d->message()));
+    // The folder is recorded on the window's pool thread: nothing queued yet, Train off.
+    QVERIFY(!train->isEnabled());
+    QCOMPARE(panel->runCount() + panel->queuedCount(), 0);
+    QTRY_VERIFY2(d->message().contains("Training into " + study), qPrintable(d->message()));
+    QVERIFY(train->isEnabled());
     const auto cell = [d](int row) {
         return d->model()->index(row, StudyPointModel::Accuracy).data().toString();
     };
-    QCOMPARE(cell(0), QString("training…"));
+    QTRY_COMPARE(cell(0), QString("training…"));
     QCOMPARE(cell(1), QString());
     QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar(first) >= 1, 60000);
     w.trainingController()->stop();
@@ -429,10 +450,10 @@ void TestScalingStudyDialog::continuesAStoppedPoint() {
     QTRY_COMPARE(csvColumn(study + "/study.csv", "state"), QStringList({"stopped", "not trained"}));
     QCOMPARE(int(d->pointsToTrain().size()), 2);
 
-    d->findChild<QPushButton*>("train")->click();
+    const QString status =
+        statusAtNextStart(panel, [d] { d->findChild<QPushButton*>("train")->click(); });
     QCOMPARE(d->studyDir(), study); // the same study
-    QVERIFY2(panel->statusText().startsWith("Continuing " + first),
-             qPrintable(panel->statusText()));
+    QVERIFY2(status.startsWith("Continuing " + first), qPrintable(status));
     QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning() && panel->queuedCount() == 0 &&
                                  d->pointsToTrain().empty(),
                              240000);
@@ -516,9 +537,10 @@ void TestScalingStudyDialog::aClosedWindowsStudyGoesOn() {
     QCOMPARE(d->model()->index(0, StudyPointModel::Accuracy).data().toString(), QString("stopped"));
     QCOMPARE(int(d->pointsToTrain().size()), 2);
     w.trainingPanel()->setSettingsFromDocument();
-    d->findChild<QPushButton*>("train")->click();
     TrainingPanel* panel = w.trainingPanel();
-    QVERIFY2(panel->statusText().startsWith("Continuing"), qPrintable(panel->statusText()));
+    const QString status =
+        statusAtNextStart(panel, [d] { d->findChild<QPushButton*>("train")->click(); });
+    QVERIFY2(status.startsWith("Continuing"), qPrintable(status));
     QCOMPARE(panel->findChild<QListWidget*>("runList")->item(0)->text(),
              QString("#1 study: as configured"));
     QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning() && panel->queuedCount() == 0 &&
@@ -603,9 +625,9 @@ void TestScalingStudyDialog::seedsAreAveraged() {
     QCOMPARE(int(d->pointsToTrain().size()), 3);
     d->findChild<QPushButton*>("train")->click();
     TrainingPanel* panel = w.trainingPanel();
-    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning() && panel->queuedCount() == 0,
+    QTRY_VERIFY_WITH_TIMEOUT(panel->runCount() == 3 && !w.trainingController()->isRunning() &&
+                                 panel->queuedCount() == 0,
                              180000);
-    QCOMPARE(panel->runCount(), 3);
     const QString study = d->studyDir();
     std::vector<double> acc;
     for (const QString& name : {QString("baseline"), QString("baseline-seed%1").arg(seed + 1),
