@@ -169,8 +169,8 @@ void printPairedTable(const StudySpec& spec, const std::vector<double>& phis,
         std::cout << "\n";
     }
     std::cout << "(points above or below compound scaling at the same phi, seed by seed: the "
-                 "mean difference ± its standard error, and the seeds where it scored higher; "
-                 "a seed trains and validates every point on the same images)\n";
+                 "mean difference\n ± its standard error, and in brackets the seeds where it "
+                 "scored higher; a seed trains and\n validates every point on the same images)\n";
 }
 
 // The paper's figure as a table: a row per strategy, a column per φ, each cell the final
