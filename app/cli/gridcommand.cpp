@@ -5,6 +5,7 @@
 
 #include "scaling/format.h"
 #include "scaling/gridsearch.h"
+#include "scaling/scalingstudy.h"
 
 #ifdef SCALESCOPE_HAVE_TORCH
 #include "runqueue.h"
@@ -45,6 +46,10 @@ size cap are kept. The paper found alpha 1.2, beta 1.1, gamma 1.15 (1.92) so.
   --output-dir DIR       with --train: where (default ~/.local/share/scalescope/grids/...).
                          Run the same command again after a stop: finished candidates are
                          read back, a stopped one continues from its checkpoint.
+  --seeds N              with --train: train every candidate N times (1 to 10), at the
+                         training seed and the next N-1, rank by the mean accuracy with its
+                         standard error, and set each candidate against the paper's 1.2, 1.1,
+                         1.15 seed by seed where it is listed (default 1)
   --quiet                with --train: a line per candidate, none per epoch
 
 Training options (with --train), as for `train`:
@@ -142,68 +147,142 @@ std::vector<Speed> measureCandidates(const ScaleConfig& base,
     return speeds;
 }
 
-std::string gridCsv(const std::vector<GridCandidate>& list, const std::vector<std::string>& dirs,
-                    const cli::QueueOutcome& outcome) {
+// grid.csv: a row per run (gridRuns), its candidate's coefficients and costs, its result, and
+// the seed it trained at.
+std::string gridCsv(const std::vector<GridCandidate>& list, const std::vector<GridRun>& runs,
+                    const std::vector<std::string>& dirs, const cli::QueueOutcome& outcome) {
     std::ostringstream os;
     os << "alpha,beta,gamma,product,depth_multiplier,width_multiplier,resolution,params,macs,"
-          "val_accuracy,best_val_accuracy,seconds,state,run_dir\n";
-    for (size_t i = 0; i < list.size(); ++i) {
-        const GridCandidate& c = list[i];
+          "val_accuracy,best_val_accuracy,seconds,state,run_dir,seed\n";
+    for (size_t i = 0; i < runs.size(); ++i) {
+        const GridCandidate& c = list[runs[i].candidate];
         const cli::QueuedResult& t = outcome.results[i];
         os << csvNumber(c.coefficients.alpha) << "," << csvNumber(c.coefficients.beta) << ","
            << csvNumber(c.coefficients.gamma) << "," << csvNumber(c.product) << ","
            << csvNumber(c.depthMultiplier) << "," << csvNumber(c.widthMultiplier) << ","
            << c.resolution << "," << c.params << "," << c.macs << "," << csvNumber(t.valAccuracy)
            << "," << csvNumber(t.bestValAccuracy) << "," << csvNumber(t.seconds) << ","
-           << csvQuoted(t.state) << "," << csvQuoted(dirs[i]) << "\n";
+           << csvQuoted(t.state) << "," << csvQuoted(dirs[i]) << "," << runs[i].config.training.seed
+           << "\n";
     }
     return os.str();
 }
 
-int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list,
+// "96.10%", "96.10±0.52%" over seeds, "+0.40±0.30 (3/5)" for a paired difference in points.
+std::string accuracyText(const AccuracySummary& a) {
+    if (a.count == 0 || !std::isfinite(a.mean)) return "-";
+    return fixed(100 * a.mean, 2) +
+           (std::isfinite(a.standardError) ? "±" + fixed(100 * a.standardError, 2)
+                                           : std::string()) +
+           "%";
+}
+std::string differenceText(const PairedDifference& d) {
+    const AccuracySummary& m = d.difference;
+    if (m.count == 0 || !std::isfinite(m.mean)) return "-";
+    return (m.mean >= 0 ? "+" : "") + fixed(100 * m.mean, 2) +
+           (std::isfinite(m.standardError) ? "±" + fixed(100 * m.standardError, 2)
+                                           : std::string()) +
+           " (" + std::to_string(d.higher) + "/" + std::to_string(m.count) + ")";
+}
+
+int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list, int seeds,
               const std::string& outDir, bool quiet) {
+    const std::vector<GridRun> runs = gridRuns(base, list, seeds);
     fs::create_directories(outDir);
     std::vector<cli::QueuedTraining> queue;
     std::vector<std::string> dirs;
-    for (const GridCandidate& c : list) {
+    for (const GridRun& r : runs) {
+        const GridCandidate& c = list[r.candidate];
         std::ostringstream title;
         title << "alpha " << compactDecimal(c.coefficients.alpha) << ", beta "
               << compactDecimal(c.coefficients.beta) << ", gamma "
               << compactDecimal(c.coefficients.gamma) << " (" << fixed(c.product, 4) << "), "
               << c.resolution << " px, " << shortCount(double(c.macs)) << " MACs";
-        dirs.push_back((fs::path(outDir) / gridRunName(c.coefficients)).string());
-        queue.push_back({title.str(), dirs.back(), candidateConfig(base, c.coefficients)});
+        if (seeds > 1) title << ", seed " << r.config.training.seed;
+        dirs.push_back((fs::path(outDir) / r.runName).string());
+        queue.push_back({title.str(), dirs.back(), r.config});
     }
     const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--output-dir");
     const std::string csvPath = (fs::path(outDir) / "grid.csv").string();
-    writeFileAtomically(csvPath, gridCsv(list, dirs, outcome));
+    writeFileAtomically(csvPath, gridCsv(list, runs, dirs, outcome));
 
-    // Ranked: the best final validation accuracy first; unfinished ones last.
+    // Each candidate's final accuracy at each seed (NaN where its run has none), its wall time
+    // over the seeds, and the state of a run that did not finish.
+    struct Outcome {
+        std::vector<double> bySeed;
+        double seconds = 0;
+        int finished = 0;
+        std::string unfinished;
+    };
+    std::vector<Outcome> out(list.size(), Outcome{std::vector<double>(size_t(seeds), NAN)});
+    for (size_t i = 0; i < runs.size(); ++i) {
+        Outcome& o = out[runs[i].candidate];
+        const cli::QueuedResult& t = outcome.results[i];
+        const bool done = t.state == "trained" || t.state == "read back";
+        if (done) {
+            o.bySeed[size_t(runs[i].seedIndex)] = t.valAccuracy;
+            ++o.finished;
+        } else if (o.unfinished.empty()) {
+            o.unfinished = t.state;
+        }
+        if (std::isfinite(t.seconds)) o.seconds += t.seconds;
+    }
+    std::vector<AccuracySummary> mean;
+    for (const Outcome& o : out)
+        mean.push_back(summarizeAccuracies(o.bySeed));
+    // With several seeds, each candidate against the paper's 1.2, 1.1, 1.15, seed by seed.
+    const auto paper = std::find_if(list.begin(), list.end(), [](const GridCandidate& c) {
+        return isPaperCoefficients(c.coefficients);
+    });
+    const bool paired = seeds > 1 && paper != list.end();
+
+    // Ranked: the best mean final validation accuracy first; those without one last.
     std::vector<size_t> ranked(list.size());
     for (size_t i = 0; i < ranked.size(); ++i)
         ranked[i] = i;
-    const auto& res = outcome.results;
     std::stable_sort(ranked.begin(), ranked.end(), [&](size_t a, size_t b) {
-        const bool fa = std::isfinite(res[a].valAccuracy), fb = std::isfinite(res[b].valAccuracy);
-        return fa != fb ? fa : fa && res[a].valAccuracy > res[b].valAccuracy;
+        const bool fa = std::isfinite(mean[a].mean), fb = std::isfinite(mean[b].mean);
+        return fa != fb ? fa : fa && mean[a].mean > mean[b].mean;
     });
+    const int accWidth = seeds > 1 ? 15 : 10;
     std::cout << std::right << std::setw(5) << "rank" << std::setw(7) << "alpha" << std::setw(6)
               << "beta" << std::setw(7) << "gamma" << std::setw(11) << "a*b^2*g^2" << std::setw(10)
-              << "MACs" << std::setw(11) << "val acc" << std::setw(10) << "time"
+              << "MACs" << std::setw(accWidth) << "val acc";
+    if (paired) std::cout << std::setw(20) << "vs 1.2/1.1/1.15";
+    std::cout << std::setw(10) << "time"
               << "  state\n";
     for (size_t r = 0; r < ranked.size(); ++r) {
-        const GridCandidate& c = list[ranked[r]];
-        const cli::QueuedResult& t = res[ranked[r]];
+        const size_t i = ranked[r];
+        const GridCandidate& c = list[i];
+        const Outcome& o = out[i];
+        std::string state = o.unfinished.empty() ? "trained" : o.unfinished;
+        if (seeds > 1)
+            state = std::to_string(o.finished) + "/" + std::to_string(seeds) + " trained" +
+                    (o.unfinished.empty() ? "" : ", " + o.unfinished);
+        else if (o.unfinished.empty())
+            state = outcome.results[i].state; // "trained" or "read back"
         std::cout << std::setw(5) << r + 1 << std::setw(7) << compactDecimal(c.coefficients.alpha)
                   << std::setw(6) << compactDecimal(c.coefficients.beta) << std::setw(7)
                   << compactDecimal(c.coefficients.gamma) << std::setw(11) << fixed(c.product, 4)
-                  << std::setw(10) << shortCount(double(c.macs)) << std::setw(10)
-                  << (std::isfinite(t.valAccuracy) ? fixed(100 * t.valAccuracy, 2) + "%"
-                                                   : std::string("-"))
-                  << std::setw(9)
-                  << (std::isfinite(t.seconds) ? fixed(t.seconds, 1) + "s" : std::string("-"))
-                  << "  " << t.state << "\n";
+                  << std::setw(10) << shortCount(double(c.macs)) << std::setw(accWidth)
+                  << accuracyText(mean[i]);
+        if (paired)
+            std::cout << std::setw(20)
+                      << (i == size_t(paper - list.begin())
+                              ? std::string("-")
+                              : differenceText(pairedDifference(
+                                    o.bySeed, out[size_t(paper - list.begin())].bySeed)));
+        std::cout << std::setw(9) << (o.seconds > 0 ? fixed(o.seconds, 1) + "s" : std::string("-"))
+                  << "  " << state << "\n";
     }
+    if (seeds > 1)
+        std::cout << "(val acc: the mean of " << seeds
+                  << " seeds ± its standard error; time: over the seeds"
+                  << (paired ? ";\n vs 1.2/1.1/1.15: points above or below the paper's "
+                               "coefficients, seed by seed, and in brackets\n the seeds where "
+                               "it scored higher"
+                             : "")
+                  << ")\n";
     std::cout << "table: " << csvPath << "\n";
     return cli::queueExitCode(outcome);
 }
@@ -227,7 +306,7 @@ int runGridCommand(const std::vector<std::string>& argv) {
             std::find(kGridChooses.begin(), kGridChooses.end(), o) == kGridChooses.end())
             options.push_back(o);
     for (const char* o : {"--from", "--to", "--step", "--target", "--tolerance", "--phi", "--limit",
-                          "--output-dir"})
+                          "--seeds", "--output-dir"})
         options.push_back(o);
     for (const auto& o : cli::trainingFlagNames())
         options.push_back(o);
@@ -256,8 +335,12 @@ int runGridCommand(const std::vector<std::string>& argv) {
         throw ValidationError("--measure", "times the listed candidates; with --train each "
                                            "run's metrics.csv has its img/s");
     if (!train)
-        for (const char* only : {"--output-dir", "--quiet"})
+        for (const char* only : {"--output-dir", "--quiet", "--seeds"})
             if (a.has(only)) throw ValidationError(only, "goes with --train");
+    const int seeds = int(a.integer("--seeds").value_or(1));
+    if (seeds < 1 || seeds > kMaxGridSeeds)
+        throw ValidationError("--seeds", "must be from 1 to " + std::to_string(kMaxGridSeeds) +
+                                             ", not " + std::to_string(seeds));
     cli::applyTrainingFlags(a, base.training); // checked also when only listing
     if (list.empty())
         throw ValidationError("grid.tolerance", "no alpha, beta, gamma of the grid lies within " +
@@ -289,7 +372,7 @@ int runGridCommand(const std::vector<std::string>& argv) {
         return 0;
     }
 #ifdef SCALESCOPE_HAVE_TORCH
-    return trainGrid(base, list, a.value("--output-dir").value_or(train::defaultGridDir()),
+    return trainGrid(base, list, seeds, a.value("--output-dir").value_or(train::defaultGridDir()),
                      a.flag("--quiet"));
 #else
     throw ValidationError("--train", "this build has no LibTorch (configure with "

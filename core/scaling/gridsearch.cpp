@@ -33,6 +33,33 @@ ScaleConfig candidateConfig(const ScaleConfig& base, const Coefficients& k) {
     return c;
 }
 
+std::vector<GridRun> gridRuns(const ScaleConfig& base, const std::vector<GridCandidate>& list,
+                              int seeds) {
+    if (seeds < 1 || seeds > kMaxGridSeeds)
+        throw ValidationError("grid.seeds", "must be from 1 to " + std::to_string(kMaxGridSeeds) +
+                                                ", not " + std::to_string(seeds));
+    std::vector<GridRun> runs;
+    for (int k = 0; k < seeds; ++k)
+        for (size_t i = 0; i < list.size(); ++i) {
+            GridRun r;
+            r.candidate = i;
+            r.seedIndex = k;
+            r.config = candidateConfig(base, list[i].coefficients);
+            r.config.training.seed += std::uint64_t(k);
+            r.runName = gridRunName(list[i].coefficients);
+            if (k > 0) r.runName += "-seed" + std::to_string(r.config.training.seed);
+            runs.push_back(std::move(r));
+        }
+    return runs;
+}
+
+bool isPaperCoefficients(const Coefficients& k) {
+    const Coefficients paper;
+    constexpr double kSame = 1e-6;
+    return std::abs(k.alpha - paper.alpha) < kSame && std::abs(k.beta - paper.beta) < kSame &&
+           std::abs(k.gamma - paper.gamma) < kSame;
+}
+
 void validate(const GridSearchSpec& s) {
     requireFinite("grid.from", s.from);
     requireFinite("grid.to", s.to);

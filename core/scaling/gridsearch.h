@@ -40,6 +40,27 @@ void validate(const GridSearchSpec& spec);
 // baseline: the search starts from its B0.
 ScaleConfig candidateConfig(const ScaleConfig& base, const Coefficients& k);
 
+// One training run of a grid: a candidate at the seed of index `seedIndex` (the configured
+// training seed plus it), in a folder named as the scaling study names its runs:
+// "a1.2-b1.1-g1.15" at the configured seed, "a1.2-b1.1-g1.15-seed43" at the next.
+struct GridRun {
+    size_t candidate = 0; // its index in the candidate list
+    int seedIndex = 0;
+    ScaleConfig config;
+    std::string runName;
+};
+inline constexpr int kMaxGridSeeds = 10; // seeds a candidate
+
+// Every candidate of `list` at each of `seeds` seeds, seed by seed: a stop after the first
+// pass leaves every candidate trained once. Throws ValidationError("grid.seeds") outside 1 to
+// kMaxGridSeeds.
+std::vector<GridRun> gridRuns(const ScaleConfig& base, const std::vector<GridCandidate>& list,
+                              int seeds);
+
+// Whether `k` is the paper's α 1.2, β 1.1, γ 1.15 (to a millionth), which a grid's candidates
+// are set against seed by seed.
+bool isPaperCoefficients(const Coefficients& k);
+
 // At most this many candidates; a grid with more is refused (each one is a model to cost, and a
 // run to train).
 inline constexpr int kMaxGridCandidates = 1000;

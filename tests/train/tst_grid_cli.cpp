@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <QFileInfo>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -17,6 +19,7 @@ constexpr int kTimeoutMs = 300000; // two small models on two busy CI cores
 struct Row {
     double alpha, beta, gamma, valAccuracy;
     QString state, runDir;
+    qint64 seed;
 };
 
 // grid.csv's rows; the quoted cells (state, run_dir) hold no commas in these tests.
@@ -27,10 +30,10 @@ QList<Row> readGridCsv(const QString& path) {
     const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
     for (int i = 1; i < lines.size(); ++i) {
         QStringList c = lines[i].split(',');
-        if (c.size() != 14) continue;
+        if (c.size() != 15) continue;
         rows.push_back({c[0].toDouble(), c[1].toDouble(), c[2].toDouble(),
                         c[9].isEmpty() ? NAN : c[9].toDouble(), c[12].remove('"'),
-                        c[13].remove('"')});
+                        c[13].remove('"'), c[14].toLongLong()});
     }
     return rows;
 }
@@ -61,6 +64,7 @@ class TestGridCli : public QObject {
     void trainsRanksAndReadsBack();
     void stoppedGridGoesOn();
     void measuresCandidates();
+    void seedsAreSetAgainstThePaper();
 
   private:
     // B0 capped at 32 px on a few shapes: seconds an epoch on a CPU.
@@ -188,6 +192,70 @@ void TestGridCli::measuresCandidates() {
     // Without --measure the listing has no such columns.
     const Result plain = run({"grid", "--limit", "2"});
     QVERIFY(!plain.out.contains("img/s"));
+}
+
+// --seeds 2: every candidate trained at the configured seed and the next (a row per run in
+// grid.csv, with its seed), ranked by the mean, and set against the paper's 1.2, 1.1, 1.15
+// seed by seed. Of α, β, γ in {1.1, 1.15, 1.2} only the paper's and 1.2, 1.15, 1.1 give 1.9203.
+void TestGridCli::seedsAreSetAgainstThePaper() {
+    QTemporaryDir dir;
+    QStringList args = grid(dir.path(), 2, 1, 64);
+    args << "--from"
+         << "1.1"
+         << "--to"
+         << "1.2"
+         << "--step"
+         << "0.05"
+         << "--target"
+         << "1.9203"
+         << "--tolerance"
+         << "0.001"
+         << "--seeds"
+         << "2";
+    const Result r = run(args);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QList<Row> rows = readGridCsv(dir.filePath("grid.csv"));
+    QCOMPARE(rows.size(), 4);
+    const qint64 seed = rows[0].seed;
+    QMap<QString, QList<double>> bySeed; // "a1.2-b1.1-g1.15": seed 1's, seed 2's
+    for (int i = 0; i < rows.size(); ++i) {
+        QCOMPARE(rows[i].state, QString("trained"));
+        QCOMPARE(rows[i].seed, seed + i / 2); // seed by seed
+        const QString name = QFileInfo(rows[i].runDir).fileName();
+        QCOMPARE(name.endsWith(QString("-seed%1").arg(seed + 1)), i >= 2);
+        QCOMPARE(runAccuracies(rows[i].runDir).value(0), rows[i].valAccuracy);
+        bySeed[name.section("-seed", 0, 0)] << rows[i].valAccuracy;
+    }
+    const QList<double> paper = bySeed.value("a1.2-b1.1-g1.15"),
+                        other = bySeed.value("a1.2-b1.15-g1.1");
+    QCOMPARE(paper.size(), 2);
+    QCOMPARE(other.size(), 2);
+    const double d0 = other[0] - paper[0], d1 = other[1] - paper[1];
+    const double mean = (d0 + d1) / 2, se = std::abs(d0 - d1) / 2;
+    const QString cell = QString("%1%2±%3 (%4/2)")
+                             .arg(mean >= 0 ? "+" : "")
+                             .arg(100 * mean, 0, 'f', 2)
+                             .arg(100 * se, 0, 'f', 2)
+                             .arg(int(d0 > 0) + int(d1 > 0));
+    QVERIFY2(r.out.contains("vs 1.2/1.1/1.15") && r.out.contains(cell),
+             qPrintable(r.out + "\nwanted " + cell));
+    const double paperMean = (paper[0] + paper[1]) / 2;
+    QVERIFY2(r.out.contains(QString("%1±%2%")
+                                .arg(100 * paperMean, 0, 'f', 2)
+                                .arg(100 * std::abs(paper[0] - paper[1]) / 2, 0, 'f', 2)),
+             qPrintable(r.out));
+    QVERIFY(r.out.contains("2/2 trained"));
+
+    // Seeds go with --train, and within 1 to 10.
+    const Result listing = run({"grid", "--seeds", "2"});
+    QCOMPARE(listing.code, 2);
+    QVERIFY2(listing.err.contains("--seeds: goes with --train"), qPrintable(listing.err));
+    QStringList many = grid(dir.path(), 2, 1, 64);
+    many << "--seeds"
+         << "11";
+    const Result tooMany = run(many);
+    QCOMPARE(tooMany.code, 2);
+    QVERIFY2(tooMany.err.contains("--seeds: must be from 1 to 10"), qPrintable(tooMany.err));
 }
 
 QTEST_GUILESS_MAIN(TestGridCli)
