@@ -2,6 +2,7 @@
 
 #include "format.h"
 #include "limits.h"
+#include "schedule.h"
 #include "validation.h"
 
 #include <algorithm>
@@ -30,6 +31,24 @@ ScaleConfig candidateConfig(const ScaleConfig& base, const Coefficients& k) {
     c.request.coefficients = k;
     c.request.label.clear();
     c.preset.clear();
+    // Training and test sizes set apart from the model's grow with its resolution, as the
+    // scaling study's do, or γ would change the model's nominal size and nothing it trains on.
+    ProgressiveSettings& ps = c.training.progressive;
+    if (ps.minImageSize == 0 && ps.maxImageSize == 0 && ps.evalImageSize == 0) return c;
+    const ScalingRequest& from = base.request;
+    double factor = 1.0;
+    if (from.mode == ScalingRequest::Mode::Compound && from.resolution == 0) {
+        factor = std::pow(k.gamma, k.phi) /
+                 std::pow(from.coefficients.gamma, from.coefficients.phi); // γ^φ, exactly
+    } else {
+        try { // the ratio of the two models' resolutions
+            factor = double(scale(c.baseline, c.request).uncappedResolution) /
+                     double(scale(base.baseline, base.request).uncappedResolution);
+        } catch (const ValidationError&) {
+            // Past the engine's limits: gridCandidates leaves it out; sizes as configured.
+        }
+    }
+    scaleSetImageSizes(ps, factor);
     return c;
 }
 

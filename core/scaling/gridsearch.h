@@ -36,7 +36,8 @@ std::string gridRunName(const Coefficients& k);
 void validate(const GridSearchSpec& spec);
 
 // The configuration a candidate trains: `base` scaled by α, β, γ, φ, its per-stage multipliers,
-// size cap and training settings kept. An official B1-B7 table is a scaled model, not a
+// size cap and training settings kept. Training and test sizes set apart from the model's grow
+// with its resolution (scaleSetImageSizes), as the scaling study's points do. An official B1-B7 table is a scaled model, not a
 // baseline: the search starts from its B0.
 ScaleConfig candidateConfig(const ScaleConfig& base, const Coefficients& k);
 

@@ -4,6 +4,7 @@
 #include "format.h"
 #include "jsonreader.h"
 #include "limits.h"
+#include "schedule.h"
 #include "validation.h"
 
 #include <algorithm>
@@ -251,13 +252,7 @@ StudyPoint makePoint(const ScaleConfig& base, const ScaledArch& from, const Cost
         // Training and test sizes set apart from the model's (a demo trained at 64 px,
         // EfficientNetV2's larger test size) grow with its resolution, or resolution
         // scaling would train and test every point at the same size.
-        ProgressiveSettings& ps = p.config.training.progressive;
-        if (size != 1.0) {
-            for (int* px : {&ps.minImageSize, &ps.maxImageSize, &ps.evalImageSize})
-                if (*px != 0)
-                    *px = std::clamp(roundResolution(*px, size), limits::kMinResolution,
-                                     limits::kMaxResolution);
-        }
+        scaleSetImageSizes(p.config.training.progressive, size);
     }
     ScaledArch arch;
     try {

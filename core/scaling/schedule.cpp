@@ -1,5 +1,8 @@
 #include "schedule.h"
 
+#include "limits.h"
+#include "scaling.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -76,6 +79,14 @@ double learningRateAt(double baseLr, std::int64_t step, std::int64_t totalSteps,
     const double span = double(std::max<std::int64_t>(1, totalSteps - warmupSteps));
     const double t = std::clamp(double(step - warmupSteps) / span, 0.0, 1.0);
     return 0.5 * baseLr * (1.0 + std::cos(kPi * t));
+}
+
+void scaleSetImageSizes(ProgressiveSettings& ps, double factor) {
+    if (factor == 1.0) return; // bit for bit as configured
+    for (int* px : {&ps.minImageSize, &ps.maxImageSize, &ps.evalImageSize})
+        if (*px != 0)
+            *px = std::clamp(roundResolution(*px, factor), limits::kMinResolution,
+                             limits::kMaxResolution);
 }
 
 } // namespace scalescope

@@ -31,6 +31,12 @@ int evaluationSize(const ProgressiveSettings& settings, const std::vector<Traini
 // from the first), and always the last.
 bool validationEpoch(int epoch, int epochs, int every);
 
+// Training and test sizes set apart from the model's (minImageSize, maxImageSize,
+// evalImageSize; 0 follows the model) grown with the model's resolution by `factor`, rounded as
+// resolutions are and kept within the engine's limits, so that a model scaled up trains and is
+// tested larger too (the scaling study's points, the grid's candidates).
+void scaleSetImageSizes(ProgressiveSettings& settings, double factor);
+
 // Linear warm-up over `warmupSteps`, then cosine decay to 0 at `totalSteps`.
 double learningRateAt(double baseLr, std::int64_t step, std::int64_t totalSteps,
                       std::int64_t warmupSteps);

@@ -36,6 +36,9 @@ class TestScaling : public QObject {
     void comparison();
     void gridCandidates_data();
     void gridCandidates();
+    void candidateSizes_data();
+    void candidateSizes();
+    void gridRunsSeedBySeed();
     void badGrids_data();
     void badGrids();
 };
@@ -403,6 +406,82 @@ void TestScaling::gridCandidates() {
                    std::abs(c.coefficients.beta - 1.1) < 1e-9 &&
                    std::abs(c.coefficients.gamma - 1.15) < 1e-9;
         }));
+}
+
+// A candidate's training and test sizes set apart from the model's grow with its resolution:
+// γ^φ over the configured model's (rounded to multiples of 8 as resolutions are); sizes that
+// follow the model stay 0, and γ = 1 leaves them as configured.
+void TestScaling::candidateSizes_data() {
+    QTest::addColumn<double>("gamma");
+    QTest::addColumn<double>("phi");
+    QTest::addColumn<QList<int>>("configured"); // min, max, eval
+    QTest::addColumn<QList<int>>("expected");
+    QTest::newRow("paper, phi 1") << 1.15 << 1.0 << QList<int>{48, 64, 0}
+                                  << QList<int>{56, 72, 0}; // 55.2, 73.6
+    QTest::newRow("gamma 1.2") << 1.2 << 1.0 << QList<int>{48, 64, 96}
+                               << QList<int>{56, 80, 112}; // 57.6, 76.8, 115.2
+    QTest::newRow("gamma 1") << 1.0 << 1.0 << QList<int>{48, 64, 0} << QList<int>{48, 64, 0};
+    QTest::newRow("phi 2") << 1.15 << 2.0 << QList<int>{128, 0, 0} << QList<int>{168, 0, 0};
+    QTest::newRow("follows the model") << 1.15 << 1.0 << QList<int>{0, 0, 0} << QList<int>{0, 0, 0};
+}
+
+void TestScaling::candidateSizes() {
+    QFETCH(double, gamma);
+    QFETCH(double, phi);
+    QFETCH(QList<int>, configured);
+    QFETCH(QList<int>, expected);
+    ScaleConfig base = configForPreset("efficientnet-b0");
+    ProgressiveSettings& ps = base.training.progressive;
+    ps.minImageSize = configured[0];
+    ps.maxImageSize = configured[1];
+    ps.evalImageSize = configured[2];
+    const ScaleConfig c = candidateConfig(base, {1.2, 1.1, gamma, phi});
+    const ProgressiveSettings& got = c.training.progressive;
+    QCOMPARE(QList<int>({got.minImageSize, got.maxImageSize, got.evalImageSize}), expected);
+    // An explicitly scaled base (the official table's B1) is left for the baseline's φ 0: its
+    // sizes are set against its own 240 px, and the candidate's 256 px is 256/240 of it.
+    ScaleConfig b1 = configForPreset("efficientnet-b1");
+    b1.training.progressive.maxImageSize = 240;
+    if (gamma == 1.15 && phi == 1.0)
+        QCOMPARE(candidateConfig(b1, {1.2, 1.1, 1.15, 1.0}).training.progressive.maxImageSize, 256);
+}
+
+// --seeds: each candidate at the configured seed and the next ones, seed by seed, the later
+// seeds' folders named by their seed; outside 1 to 10 refused by name.
+void TestScaling::gridRunsSeedBySeed() {
+    ScaleConfig base = configForPreset("efficientnet-b0");
+    base.training.seed = 41;
+    GridSearchSpec spec;
+    spec.from = 1.1;
+    spec.to = 1.2;
+    spec.step = 0.05;
+    spec.target = 1.9203;
+    spec.tolerance = 0.001;
+    const std::vector<GridCandidate> list = scalescope::gridCandidates(base, spec);
+    QCOMPARE(int(list.size()), 2);
+    QCOMPARE(int(std::count_if(
+                 list.begin(), list.end(),
+                 [](const GridCandidate& c) { return isPaperCoefficients(c.coefficients); })),
+             1);
+    const std::vector<GridRun> runs = gridRuns(base, list, 3);
+    QCOMPARE(int(runs.size()), 6);
+    for (size_t i = 0; i < runs.size(); ++i) {
+        QCOMPARE(runs[i].candidate, i % 2);
+        QCOMPARE(runs[i].seedIndex, int(i / 2));
+        QCOMPARE(runs[i].config.training.seed, std::uint64_t(41 + i / 2));
+        const std::string name = gridRunName(list[i % 2].coefficients);
+        QCOMPARE(runs[i].runName, i < 2 ? name : name + "-seed" + std::to_string(41 + i / 2));
+        ScaleConfig same = runs[i].config;
+        same.training.seed = 41;
+        QVERIFY(same == candidateConfig(base, list[i % 2].coefficients)); // only the seed differs
+    }
+    for (int bad : {0, 11})
+        try {
+            gridRuns(base, list, bad);
+            QFAIL("accepted");
+        } catch (const ValidationError& e) {
+            QCOMPARE(QString::fromStdString(e.field()), QString("grid.seeds"));
+        }
 }
 
 void TestScaling::badGrids_data() {
