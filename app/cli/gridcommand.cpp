@@ -197,7 +197,11 @@ int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list, i
         title << "alpha " << compactDecimal(c.coefficients.alpha) << ", beta "
               << compactDecimal(c.coefficients.beta) << ", gamma "
               << compactDecimal(c.coefficients.gamma) << " (" << fixed(c.product, 4) << "), "
-              << c.resolution << " px, " << shortCount(double(c.macs)) << " MACs";
+              << c.resolution << " px";
+        const ProgressiveSettings& ps = r.config.training.progressive;
+        if (ps.maxImageSize != 0 && ps.maxImageSize != c.resolution)
+            title << " (trains at " << ps.maxImageSize << " px)"; // sizes set apart, grown by γ
+        title << ", " << shortCount(double(c.macs)) << " MACs";
         if (seeds > 1) title << ", seed " << r.config.training.seed;
         dirs.push_back((fs::path(outDir) / r.runName).string());
         queue.push_back({title.str(), dirs.back(), r.config});
