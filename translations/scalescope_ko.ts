@@ -632,16 +632,21 @@
     </message>
     <message>
         <location filename="../widgets/gridsearchdialog.cpp" line="71"/>
+        <source>Trains at px</source>
+        <translation>학습 px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="73"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="73"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="75"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="75"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="77"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -649,72 +654,72 @@
 <context>
     <name>scalescope::GridSearchDialog</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="114"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="118"/>
         <source>Grid search for α, β, γ</source>
         <translation>α, β, γ 그리드 탐색</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="117"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="121"/>
         <source>EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 (MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the current baseline. Train selected trains them with the training tab&apos;s settings.</source>
         <translation>EfficientNet은 φ = 1로 고정하고 α·β²·γ² ≈ 2(φ 1마다 MAC가 약 두 배)인 α, β, γ를 작은 그리드에서 탐색해 1.2, 1.1, 1.15를 찾았습니다. 비용은 현재 기준 모델의 것입니다. &apos;선택 항목 학습&apos;은 학습 탭의 설정으로 후보를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="144"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="148"/>
         <source>α, β, γ from</source>
         <translation>α, β, γ 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="145"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="149"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="146"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="150"/>
         <source>in steps of</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="147"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="151"/>
         <source>α·β²·γ² within</source>
         <translation>α·β²·γ² 허용 오차</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="148"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="152"/>
         <source>of 2, at φ</source>
         <translation>(2 기준), φ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="162"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="166"/>
         <source>Use its α, β, γ</source>
         <translation>이 α, β, γ 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="163"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="167"/>
         <source>Sets the selected candidate&apos;s α, β, γ; φ stays as it is (undoable)</source>
         <translation>선택한 후보의 α, β, γ를 적용합니다. φ는 그대로입니다(실행 취소 가능)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="164"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="168"/>
         <source>Train selected</source>
         <translation>선택 항목 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="166"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="170"/>
         <source>Trains each selected candidate at this φ with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 후보를 이 φ에서 학습 탭의 설정으로 차례로 학습합니다. 중지하면 대기열도 끝납니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="227"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="231"/>
         <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
         <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="230"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="234"/>
         <source>%1 candidates, closest to 2 first, for %2.</source>
         <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="235"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="239"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>

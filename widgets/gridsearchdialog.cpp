@@ -67,6 +67,8 @@ QVariant GridCandidateModel::headerData(int section, Qt::Orientation o, int role
         return tr("Width ×");
     case Size:
         return tr("Image px");
+    case TrainSize:
+        return tr("Trains at px");
     case Params:
         return tr("Parameters");
     case Macs:
@@ -97,6 +99,8 @@ QVariant GridCandidateModel::data(const QModelIndex& index, int role) const {
         return QString::number(c.widthMultiplier, 'f', 3);
     case Size:
         return c.resolution;
+    case TrainSize:
+        return c.trainImageSize;
     case Params:
         return QString::fromStdString(shortCount(double(c.params)));
     case Macs:

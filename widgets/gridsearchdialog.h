@@ -31,6 +31,7 @@ class GridCandidateModel : public QAbstractTableModel {
         Depth,
         Width,
         Size,
+        TrainSize,
         Params,
         Macs,
         Accuracy,

@@ -127,8 +127,10 @@ std::vector<GridCandidate> gridCandidates(const ScaleConfig& base, const GridSea
             const ScaleConfig c = candidateConfig(base, k);
             const ScaledArch arch = scale(c.baseline, c.request);
             const CostReport costs = computeCosts(arch);
+            const int trains = c.training.progressive.maxImageSize;
             out.push_back({k, k.flopsBase(), arch.depthMultiplier, arch.widthMultiplier,
-                           arch.resolution, costs.params, costs.macs});
+                           arch.resolution, trains != 0 ? trains : arch.resolution, costs.params,
+                           costs.macs});
         } catch (const ValidationError&) {
             // Past the engine's limits: not a model anyone can train.
         }

@@ -26,6 +26,7 @@ struct GridCandidate {
     double product = 0;        // α·β²·γ²
     double depthMultiplier = 1, widthMultiplier = 1;
     int resolution = 0;
+    int trainImageSize = 0; // the last training stage's: set apart and grown, or `resolution`
     std::int64_t params = 0, macs = 0;
 };
 
@@ -37,8 +38,8 @@ void validate(const GridSearchSpec& spec);
 
 // The configuration a candidate trains: `base` scaled by α, β, γ, φ, its per-stage multipliers,
 // size cap and training settings kept. Training and test sizes set apart from the model's grow
-// with its resolution (scaleSetImageSizes), as the scaling study's points do. An official B1-B7 table is a scaled model, not a
-// baseline: the search starts from its B0.
+// with its resolution (scaleSetImageSizes), as the scaling study's points do. An official B1-B7
+// table is a scaled model, not a baseline: the search starts from its B0.
 ScaleConfig candidateConfig(const ScaleConfig& base, const Coefficients& k);
 
 // One training run of a grid: a candidate at the seed of index `seedIndex` (the configured

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QUndoStack>
@@ -72,6 +73,33 @@ void TestGridSearch::listsTheCoreCandidates() {
     }
     QVERIFY2(dialog.message().startsWith(QString::number(core.size()) + " candidate"),
              qPrintable(dialog.message()));
+    // Training sizes set apart from the model's grow with each candidate's γ^φ (48→64 px:
+    // 72 px at γ 1.15); following the model, a candidate trains at its own size.
+    for (int r = 0; r < dialog.model()->rowCount(); ++r) {
+        const GridCandidate& g = dialog.model()->candidate(r);
+        QCOMPARE(dialog.model()->index(r, GridCandidateModel::TrainSize).data().toInt(),
+                 c.training.progressive.maxImageSize == 0
+                     ? g.resolution
+                     : candidateConfig(c, g.coefficients).training.progressive.maxImageSize);
+    }
+    ScaleConfig demo = doc.config();
+    demo.training.progressive.minImageSize = 48;
+    demo.training.progressive.maxImageSize = 64;
+    QVERIFY(doc.setConfig(demo));
+    GridSearchSpec near;
+    near.from = 1.1;
+    near.to = 1.2;
+    near.tolerance = 0.08; // six candidates, γ 1.1, 1.15 and 1.2 among them
+    dialog.setSpec(near);
+    QSet<int> sizes;
+    for (int r = 0; r < dialog.model()->rowCount(); ++r) {
+        const int shown = dialog.model()->index(r, GridCandidateModel::TrainSize).data().toInt();
+        // 64 px times γ (φ 1 from the baseline's φ 0), to a multiple of 8: 70.4, 73.6 -> 72,
+        // 76.8 -> 80.
+        QCOMPARE(shown, roundResolution(64, dialog.model()->candidate(r).coefficients.gamma));
+        sizes.insert(shown);
+    }
+    QCOMPARE(sizes, QSet<int>({72, 80}));
 }
 
 void TestGridSearch::emptyAndRefusedGridsSaySo() {
