@@ -168,23 +168,6 @@ std::string gridCsv(const std::vector<GridCandidate>& list, const std::vector<Gr
     return os.str();
 }
 
-// "96.10%", "96.10±0.52%" over seeds, "+0.40±0.30 (3/5)" for a paired difference in points.
-std::string accuracyText(const AccuracySummary& a) {
-    if (a.count == 0 || !std::isfinite(a.mean)) return "-";
-    return fixed(100 * a.mean, 2) +
-           (std::isfinite(a.standardError) ? "±" + fixed(100 * a.standardError, 2)
-                                           : std::string()) +
-           "%";
-}
-std::string differenceText(const PairedDifference& d) {
-    const AccuracySummary& m = d.difference;
-    if (m.count == 0 || !std::isfinite(m.mean)) return "-";
-    return (m.mean >= 0 ? "+" : "") + fixed(100 * m.mean, 2) +
-           (std::isfinite(m.standardError) ? "±" + fixed(100 * m.standardError, 2)
-                                           : std::string()) +
-           " (" + std::to_string(d.higher) + "/" + std::to_string(m.count) + ")";
-}
-
 int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list, int seeds,
               const std::string& outDir, bool quiet) {
     const std::vector<GridRun> runs = gridRuns(base, list, seeds);
@@ -252,7 +235,7 @@ int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list, i
     std::cout << std::right << std::setw(5) << "rank" << std::setw(7) << "alpha" << std::setw(6)
               << "beta" << std::setw(7) << "gamma" << std::setw(11) << "a*b^2*g^2" << std::setw(10)
               << "MACs" << std::setw(accWidth) << "val acc";
-    if (paired) std::cout << std::setw(20) << "vs 1.2/1.1/1.15";
+    if (paired) std::cout << std::setw(26) << "vs 1.2/1.1/1.15";
     std::cout << std::setw(10) << "time"
               << "  state\n";
     for (size_t r = 0; r < ranked.size(); ++r) {
@@ -271,10 +254,10 @@ int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list, i
                   << std::setw(10) << shortCount(double(c.macs)) << std::setw(accWidth)
                   << accuracyText(mean[i]);
         if (paired)
-            std::cout << std::setw(20)
+            std::cout << std::setw(26)
                       << (i == size_t(paper - list.begin())
                               ? std::string("-")
-                              : differenceText(pairedDifference(
+                              : pairedDifferenceText(pairedDifference(
                                     o.bySeed, out[size_t(paper - list.begin())].bySeed)));
         std::cout << std::setw(9) << (o.seconds > 0 ? fixed(o.seconds, 1) + "s" : std::string("-"))
                   << "  " << state << "\n";

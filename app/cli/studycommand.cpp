@@ -157,14 +157,7 @@ void printPairedTable(const StudySpec& spec, const std::vector<double>& phis,
         for (size_t k = 1; k < phis.size(); ++k) {
             const PairedDifference d =
                 pairedDifference(bySeed(s, phis[k]), bySeed(StudyStrategy::Compound, phis[k]));
-            const AccuracySummary& m = d.difference;
-            std::string what = "-";
-            if (m.count > 0 && std::isfinite(m.mean))
-                what = (m.mean >= 0 ? "+" : "") + fixed(100 * m.mean, 2) +
-                       (std::isfinite(m.standardError) ? "±" + fixed(100 * m.standardError, 2)
-                                                       : std::string()) +
-                       " (" + std::to_string(d.higher) + "/" + std::to_string(m.count) + " higher)";
-            std::cout << std::setw(width) << what;
+            std::cout << std::setw(width) << pairedDifferenceText(d);
         }
         std::cout << "\n";
     }
@@ -202,16 +195,7 @@ void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& po
             }
             // The mean of the seeds trained (k/n while some are not); a state where none is.
             const AccuracySummary a = summarizeAccuracies(accuracies);
-            std::string what;
-            if (accuracies.empty())
-                what = pending;
-            else if (!std::isfinite(a.mean))
-                what = "-";
-            else
-                what = fixed(100 * a.mean, 2) +
-                       (std::isfinite(a.standardError) ? "±" + fixed(100 * a.standardError, 2)
-                                                       : std::string()) +
-                       "%";
+            std::string what = accuracies.empty() ? pending : accuracyText(a);
             if (!accuracies.empty() && missing > 0)
                 what += " " + std::to_string(accuracies.size()) + "/" +
                         std::to_string(accuracies.size() + missing);

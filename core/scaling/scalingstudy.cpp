@@ -164,6 +164,25 @@ PairedDifference pairedDifference(const std::vector<double>& a, const std::vecto
     return {summarizeAccuracies(differences), higher};
 }
 
+namespace {
+std::string withError(const AccuracySummary& a) { // in percent or points: ×100
+    return fixed(100 * a.mean, 2) +
+           (std::isfinite(a.standardError) ? "±" + fixed(100 * a.standardError, 2) : "");
+}
+} // namespace
+
+std::string accuracyText(const AccuracySummary& a) {
+    if (a.count == 0 || !std::isfinite(a.mean)) return "-";
+    return withError(a) + "%";
+}
+
+std::string pairedDifferenceText(const PairedDifference& d) {
+    const AccuracySummary& m = d.difference;
+    if (m.count == 0 || !std::isfinite(m.mean)) return "-";
+    return (m.mean >= 0 ? "+" : "") + withError(m) + " (" + std::to_string(d.higher) + "/" +
+           std::to_string(m.count) + " higher)";
+}
+
 void validate(const StudySpec& spec) {
     if (spec.phis.empty()) throw ValidationError("study.phis", "no phi given");
     if (int(spec.phis.size()) > kMaxPhiValues)

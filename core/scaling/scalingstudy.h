@@ -120,6 +120,11 @@ struct PairedDifference {
 };
 PairedDifference pairedDifference(const std::vector<double>& a, const std::vector<double>& b);
 
+// As the CLI prints them: "96.10%", "96.10±0.52%" (percent); "+1.60±1.05 (4/6 higher)"
+// (points). "-" where there is none.
+std::string accuracyText(const AccuracySummary& a);
+std::string pairedDifferenceText(const PairedDifference& d);
+
 // study.json, beside the points' run folders: the configured model a study grows, with its φ
 // and strategies. Written before the first point trains, so that the folder reads back whole
 // (the points not trained yet too) and a study of another model is not mixed into it.

@@ -232,7 +232,7 @@ void TestGridCli::seedsAreSetAgainstThePaper() {
     QCOMPARE(other.size(), 2);
     const double d0 = other[0] - paper[0], d1 = other[1] - paper[1];
     const double mean = (d0 + d1) / 2, se = std::abs(d0 - d1) / 2;
-    const QString cell = QString("%1%2±%3 (%4/2)")
+    const QString cell = QString("%1%2±%3 (%4/2 higher)")
                              .arg(mean >= 0 ? "+" : "")
                              .arg(100 * mean, 0, 'f', 2)
                              .arg(100 * se, 0, 'f', 2)
