@@ -3,11 +3,12 @@
 // goes on in the background; (3) the largest scaling study folder the window allows: the work
 // of opening it and of rewriting its study.csv (after each point), and the longest stall of
 // the GUI thread while Open study… reads it on a pool thread; the study table's result cells
-// with ten seeds a point.
-// Run: QT_QPA_PLATFORM=offscreen build/bin/bench_gui
+// with ten seeds a point; (4) the grid window's largest step-0.01 grid at ten seeds.
+// Run: QT_QPA_PLATFORM=offscreen build/bin/bench_gui [grid]  (grid: (4) alone)
 #include "architectureview.h"
 #include "costpanel.h"
 #include "explorerdocument.h"
+#include "gridsearchdialog.h"
 #include "mainwindow.h"
 #include "scalingeditor.h"
 #include "scalingstudydialog.h"
@@ -31,12 +32,92 @@
 
 using namespace scalescope;
 
+namespace {
+// (4) The grid window at its largest step-0.01 grid (729 candidates of α·β²·γ² within 0.01 of
+// 2) at ten seeds, every run trained, the explorer at φ 0: an edit of φ there with the window
+// open (each run's configuration is made again and its accuracy looked up), a sort by
+// accuracy, and the accuracy and paired cells of every row.
+void benchGridWindow(MainWindow& w) {
+    w.scalingEditor()->phiBox()->setValue(0);
+    QElapsedTimer t;
+    w.gridSearchAction()->trigger();
+    GridSearchDialog* grid = w.gridSearchDialog();
+    GridSearchSpec wide;
+    wide.step = 0.01;
+    wide.tolerance = 0.01;
+    wide.from = 1.0;
+    wide.to = 1.4;
+    grid->setSpec(wide);
+    grid->setSeeds(10);
+    GridCandidateModel* g = grid->model();
+    QCoreApplication::processEvents();
+    // A run's result as it arrives, until the window has shown it.
+    std::vector<double> setMs;
+    int gridRunsSet = 0;
+    for (int k = 0; k < g->seeds(); ++k)
+        for (int r = 0; r < g->rowCount(); ++r, ++gridRunsSet) {
+            t.start();
+            g->setAccuracy(g->run(r, k).config, 0.5 + 1e-5 * gridRunsSet);
+            QCoreApplication::processEvents();
+            setMs.push_back(t.nsecsElapsed() / 1e6);
+        }
+    // An edit of φ, there and back, with the grid window open and closed.
+    const auto edit = [&] {
+        const double phi = w.document()->config().request.coefficients.phi;
+        t.start();
+        w.scalingEditor()->phiBox()->setValue(phi + 0.5);
+        QCoreApplication::processEvents();
+        w.scalingEditor()->phiBox()->setValue(phi);
+        QCoreApplication::processEvents();
+        return t.nsecsElapsed() / 1e6 / 2;
+    };
+    std::vector<double> editMs, closedMs, sortMs, gridCellMs, followMs;
+    for (int i = 0; i < 5; ++i) {
+        t.start(); // the window's own share of an edit: the runs made again, looked up
+        g->setBase(w.document()->config());
+        followMs.push_back(t.nsecsElapsed() / 1e6);
+        grid->hide();
+        closedMs.push_back(edit());
+        grid->show();
+        QCoreApplication::processEvents();
+        editMs.push_back(edit());
+        t.restart();
+        grid->view()->sortByColumn(GridCandidateModel::Accuracy,
+                                   i % 2 ? Qt::AscendingOrder : Qt::DescendingOrder);
+        sortMs.push_back(t.nsecsElapsed() / 1e6);
+        t.restart();
+        for (int r = 0; r < g->rowCount(); ++r)
+            for (int column : {int(GridCandidateModel::Accuracy), int(GridCandidateModel::Paired)})
+                for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole)})
+                    g->data(g->index(r, column), role);
+        gridCellMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+    for (auto* list : {&setMs, &editMs, &closedMs, &sortMs, &gridCellMs, &followMs})
+        std::sort(list->begin(), list->end());
+    int shown = 0;
+    for (int r = 0; r < g->rowCount(); ++r)
+        shown += g->summary(r).count == g->seeds();
+    std::printf("grid window, %d candidates x %d seeds (%d runs trained, %d candidates shown "
+                "whole after the edits): one result shown median %.2f ms (max %.1f); phi edit "
+                "with the window open median %.1f ms (max %.1f), closed %.1f ms (max %.1f), "
+                "of which the window's runs made again %.1f ms; "
+                "sort by accuracy %.1f ms; accuracy and paired cells of every row %.1f ms\n",
+                g->rowCount(), g->seeds(), gridRunsSet, shown, setMs[setMs.size() / 2],
+                setMs.back(), editMs[2], editMs.back(), closedMs[2], closedMs.back(), followMs[2],
+                sortMs[2], gridCellMs[2]);
+}
+} // namespace
+
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     MainWindow w;
     w.resize(1600, 1000);
     w.show();
     QCoreApplication::processEvents();
+    if (argc > 1 && std::string(argv[1]) == "grid") { // (4) alone
+        benchGridWindow(w);
+        return 0;
+    }
 
     // (1) Edits around phi = 7 on EfficientNet-B0 (B7-sized: depth x3.6, width x1.95).
     constexpr int kEdits = 60;
@@ -259,5 +340,7 @@ int main(int argc, char** argv) {
                     column == StudyPointModel::Accuracy ? "accuracy" : "against-compound",
                     m->rowCount(), m->seeds(), runs, cellMs[2]);
     }
+
+    benchGridWindow(w);
     return 0;
 }

@@ -1,8 +1,8 @@
 #include "gridsearchdialog.h"
 
+#include "accuracytext.h"
 #include "dialogbuttons.h"
 #include "explorerdocument.h"
-#include "percenttext.h"
 #include "scaling/format.h"
 
 #include <QDialogButtonBox>
@@ -13,6 +13,9 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -21,25 +24,100 @@
 
 namespace scalescope {
 
-void GridCandidateModel::setCandidates(std::vector<GridCandidate> list) {
+GridCandidateModel::RunKey GridCandidateModel::keyOf(const ScaleConfig& run) {
+    const Coefficients& k = run.request.coefficients;
+    return {k.alpha, k.beta, k.gamma, k.phi, run.training.seed};
+}
+
+void GridCandidateModel::setCandidates(std::vector<GridCandidate> list, const ScaleConfig& base) {
     beginResetModel();
     m_list = std::move(list);
+    m_paperRow = -1;
+    for (size_t r = 0; r < m_list.size(); ++r)
+        if (isPaperCoefficients(m_list[r].coefficients)) m_paperRow = int(r);
+    m_base = base;
+    setRuns();
     endResetModel();
 }
 
-void GridCandidateModel::setAccuracy(const Coefficients& k, double accuracy) {
-    const auto same = [&](const std::pair<Coefficients, double>& e) { return e.first == k; };
-    m_accuracy.erase(std::remove_if(m_accuracy.begin(), m_accuracy.end(), same), m_accuracy.end());
-    m_accuracy.emplace_back(k, accuracy);
-    for (size_t r = 0; r < m_list.size(); ++r)
-        if (m_list[r].coefficients == k)
-            Q_EMIT dataChanged(index(int(r), Accuracy), index(int(r), Accuracy));
+void GridCandidateModel::setBase(const ScaleConfig& base) {
+    m_base = base;
+    setRuns();
+    resultsChanged();
+}
+
+void GridCandidateModel::setSeeds(int seeds) {
+    seeds = std::clamp(seeds, 1, kMaxGridSeeds);
+    if (seeds == m_seeds) return;
+    m_seeds = seeds;
+    setRuns();
+    resultsChanged();
+}
+
+void GridCandidateModel::setRuns() {
+    m_runs = gridRuns(m_base, m_list, m_seeds);
+    m_runAccuracy.assign(m_runs.size(), std::nullopt);
+    if (m_accuracy.empty()) return;
+    for (size_t i = 0; i < m_runs.size(); ++i) {
+        const auto trained = m_accuracy.find(keyOf(m_runs[i].config));
+        if (trained == m_accuracy.end()) continue;
+        for (const auto& [config, acc] : trained->second)
+            if (config == m_runs[i].config) m_runAccuracy[i] = acc;
+    }
+}
+
+const GridRun& GridCandidateModel::run(int row, int seedIndex) const {
+    return m_runs[size_t(seedIndex) * m_list.size() + size_t(row)];
+}
+
+void GridCandidateModel::setAccuracy(const ScaleConfig& run, double accuracy) {
+    const RunKey key = keyOf(run);
+    std::vector<std::pair<ScaleConfig, double>>& same = m_accuracy[key];
+    same.erase(
+        std::remove_if(same.begin(), same.end(), [&](const auto& e) { return e.first == run; }),
+        same.end());
+    same.emplace_back(run, accuracy);
+    for (size_t i = 0; i < m_runs.size(); ++i)
+        if (keyOf(m_runs[i].config) == key && m_runs[i].config == run) m_runAccuracy[i] = accuracy;
+    resultsChanged();
+}
+
+std::optional<double> GridCandidateModel::accuracy(int row, int seedIndex) const {
+    return m_runAccuracy[size_t(seedIndex) * m_list.size() + size_t(row)];
+}
+
+AccuracySummary GridCandidateModel::summary(int row) const {
+    std::vector<double> list;
+    for (int k = 0; k < m_seeds; ++k)
+        if (const auto a = accuracy(row, k)) list.push_back(*a);
+    return summarizeAccuracies(list);
+}
+
+std::vector<double> GridCandidateModel::accuracyBySeed(int row) const {
+    std::vector<double> out;
+    for (int k = 0; k < m_seeds; ++k)
+        out.push_back(accuracy(row, k).value_or(NAN));
+    return out;
+}
+
+std::optional<PairedDifference> GridCandidateModel::againstPaper(int row) const {
+    if (m_seeds < 2 || m_paperRow < 0 || row == m_paperRow) return std::nullopt;
+    return pairedDifference(accuracyBySeed(row), accuracyBySeed(m_paperRow));
+}
+
+bool GridCandidateModel::hasPairedColumn() const {
+    return m_seeds > 1 && m_paperRow >= 0 && m_list.size() > 1;
 }
 
 void GridCandidateModel::clearAccuracies() {
     m_accuracy.clear();
+    m_runAccuracy.assign(m_runs.size(), std::nullopt);
+    resultsChanged();
+}
+
+void GridCandidateModel::resultsChanged() {
     if (!m_list.empty())
-        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_list.size()) - 1, Accuracy));
+        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_list.size()) - 1, Paired));
 }
 
 int GridCandidateModel::rowCount(const QModelIndex& parent) const {
@@ -51,7 +129,11 @@ int GridCandidateModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant GridCandidateModel::headerData(int section, Qt::Orientation o, int role) const {
-    if (role != Qt::DisplayRole || o != Qt::Horizontal) return {};
+    if (o != Qt::Horizontal) return {};
+    if (role == Qt::ToolTipRole && section == Paired)
+        return tr("Points above or below the paper's α 1.2, β 1.1, γ 1.15, seed by seed, with "
+                  "the standard error; in brackets the seeds where the candidate scored higher");
+    if (role != Qt::DisplayRole) return {};
     switch (section) {
     case Alpha:
         return tr("α");
@@ -75,14 +157,70 @@ QVariant GridCandidateModel::headerData(int section, Qt::Orientation o, int role
         return tr("MACs");
     case Accuracy:
         return tr("Val accuracy");
+    case Paired:
+        return tr("Δ 1.2/1.1/1.15");
     }
     return {};
 }
 
 QVariant GridCandidateModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= int(m_list.size())) return {};
-    const GridCandidate& c = m_list[size_t(index.row())];
+    const int row = index.row();
+    const GridCandidate& c = m_list[size_t(row)];
     if (role == Qt::TextAlignmentRole) return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Alpha:
+            return c.coefficients.alpha;
+        case Beta:
+            return c.coefficients.beta;
+        case Gamma:
+            return c.coefficients.gamma;
+        case Product:
+            return std::abs(c.product - 2.0); // closest to 2 first, as listed
+        case Depth:
+            return c.depthMultiplier;
+        case Width:
+            return c.widthMultiplier;
+        case Size:
+            return c.resolution;
+        case TrainSize:
+            return c.trainImageSize;
+        case Params:
+            return qlonglong(c.params);
+        case Macs:
+            return qlonglong(c.macs);
+        case Accuracy: {
+            const AccuracySummary a = summary(row);
+            return a.count > 0 && std::isfinite(a.mean) ? a.mean : -1.0;
+        }
+        case Paired: {
+            const auto d = againstPaper(row);
+            return d && d->difference.count > 0 ? d->difference.mean : -2.0;
+        }
+        }
+        return {};
+    }
+    if (role == Qt::ToolTipRole && index.column() == Accuracy && m_seeds > 1) {
+        QStringList each;
+        for (int k = 0; k < m_seeds; ++k) {
+            const auto a = accuracy(row, k);
+            each << tr("seed %1: %2")
+                        .arg(run(row, k).config.training.seed)
+                        .arg(a ? percentText(*a) : tr("not trained"));
+        }
+        return tr("The mean over %1 seeds ± its standard error\n%2")
+            .arg(m_seeds)
+            .arg(each.join(QLatin1Char('\n')));
+    }
+    if (role == Qt::ToolTipRole && index.column() == Paired)
+        if (const auto d = againstPaper(row); d && d->difference.count > 0)
+            return tr("Points above or below the paper's α 1.2, β 1.1, γ 1.15, seed by seed: the "
+                      "mean of %1 differences ± its standard error; higher at %2 of them (the "
+                      "count in brackets). A seed trains both on the same images and validates "
+                      "them on the same set, so the set's own difficulty cancels.")
+                .arg(d->difference.count)
+                .arg(d->higher);
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
     case Alpha:
@@ -105,10 +243,17 @@ QVariant GridCandidateModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(shortCount(double(c.params)));
     case Macs:
         return QString::fromStdString(shortCount(double(c.macs)));
-    case Accuracy:
-        for (const auto& [k, acc] : m_accuracy)
-            if (k == c.coefficients) return percentText(acc);
+    case Accuracy: {
+        const AccuracySummary a = summary(row);
+        if (a.count > 0) return summaryText(a, m_seeds);
+        for (int k = 0; k < m_seeds; ++k) // trained without a validation at its end
+            if (accuracy(row, k)) return percentText(NAN);
         return QString();
+    }
+    case Paired: {
+        const auto d = againstPaper(row);
+        return d && d->difference.count > 0 ? pairedText(*d) : QString();
+    }
     }
     return {};
 }
@@ -150,16 +295,32 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
     form->addRow(tr("in steps of"), m_step);
     form->addRow(tr("α·β²·γ² within"), m_tolerance);
     form->addRow(tr("of 2, at φ"), m_phi);
+    m_seeds = new QSpinBox(this);
+    m_seeds->setObjectName(QStringLiteral("seeds"));
+    m_seeds->setRange(1, kMaxGridSeeds);
+    m_seeds->setKeyboardTracking(false);
+    m_seeds->setToolTip(tr("Each candidate is trained at the training seed and the next ones; "
+                           "its accuracy is their mean ± its standard error, and each is set "
+                           "against 1.2, 1.1, 1.15 seed by seed. On a small set one run's "
+                           "accuracy moves by points between seeds."));
+    form->addRow(tr("Seeds per candidate"), m_seeds);
     layout->addLayout(form);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
     m_model = new GridCandidateModel(this);
+    m_sorted = new QSortFilterProxyModel(this);
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(GridCandidateModel::SortRole);
     m_view = new QTableView(this);
-    m_view->setModel(m_model);
+    m_view->setModel(m_sorted);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // as listed until a header is clicked
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fitted to the contents once per search, not on every result: a header that resizes to
+    // its contents measures every row's text on each change.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->setMinimumSize(660, 300); // every column and the buttons without cutting
     layout->addWidget(m_view, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -171,17 +332,22 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
                            "settings, one after the other; Stop ends the queue"));
     connect(m_train, &QPushButton::clicked, this, [this] {
         const std::vector<GridCandidate> list = selectedCandidates();
-        if (!list.empty()) Q_EMIT trainRequested(list);
+        if (!list.empty()) Q_EMIT trainRequested(list, m_model->seeds());
     });
     noDefaultButtons(buttons); // Return in a field does not train
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_use, &QPushButton::clicked, this, [this] {
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-        if (!rows.isEmpty()) useRow(rows.front().row());
+        if (!rows.isEmpty()) useRow(m_sorted->mapToSource(rows.front()).row());
     });
     connect(m_view, &QTableView::doubleClicked, this,
-            [this](const QModelIndex& i) { useRow(i.row()); });
+            [this](const QModelIndex& i) { useRow(m_sorted->mapToSource(i).row()); });
+    connect(m_seeds, &QSpinBox::valueChanged, this, [this](int seeds) {
+        m_model->setSeeds(seeds);
+        m_view->setColumnHidden(GridCandidateModel::Paired, !m_model->hasPairedColumn());
+        fitColumns();
+    });
     for (QDoubleSpinBox* b : {m_from, m_to, m_step, m_tolerance, m_phi})
         connect(b, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
                 &GridSearchDialog::search);
@@ -190,11 +356,25 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
     resize(760, 680); // the wrapped introduction, the form, a dozen rows and the buttons
 }
 
+void GridSearchDialog::showEvent(QShowEvent* e) {
+    if (m_stale) documentChanged();
+    QDialog::showEvent(e);
+}
+
 void GridSearchDialog::documentChanged() {
+    if (!isVisible()) { // caught up when shown: a slider drag does not remake every run
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     const ScaleConfig& c = m_doc->config();
     if (c.baseline == m_baseline && c.request.stages == m_stages &&
-        c.request.maxResolution == m_cap)
-        return; // φ or the training settings: the same candidates
+        c.request.maxResolution == m_cap) {
+        // φ or the training settings: the same candidates, trained as the document says now
+        // (set-apart image sizes follow the document's model, so its φ counts).
+        m_model->setBase(c);
+        return;
+    }
     if (!(c.baseline == m_baseline)) m_model->clearAccuracies();
     search();
 }
@@ -214,6 +394,7 @@ QString GridSearchDialog::message() const {
 }
 
 void GridSearchDialog::search() {
+    m_stale = false;
     GridSearchSpec s;
     s.from = m_from->value();
     s.to = m_to->value();
@@ -225,7 +406,7 @@ void GridSearchDialog::search() {
     m_stages = c.request.stages;
     m_cap = c.request.maxResolution;
     try {
-        m_model->setCandidates(gridCandidates(c, s));
+        m_model->setCandidates(gridCandidates(c, s), c);
         m_message->setText(
             m_model->rowCount() == 0
                 ? tr("No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the "
@@ -235,20 +416,53 @@ void GridSearchDialog::search() {
                       .arg(m_model->rowCount())
                       .arg(QString::fromStdString(c.baseline.displayName)));
     } catch (const ValidationError& e) {
-        m_model->setCandidates({});
+        m_model->setCandidates({}, c);
         m_message->setText(tr("Refused — %1").arg(QString::fromStdString(e.what())));
     }
     m_use->setEnabled(m_model->rowCount() > 0);
     m_train->setEnabled(m_model->rowCount() > 0);
+    m_view->setColumnHidden(GridCandidateModel::Paired, !m_model->hasPairedColumn());
+    fitColumns();
+}
+
+void GridSearchDialog::fitColumns() {
+    m_view->resizeColumnsToContents();
+    // Room for the widest result the seeds allow, which arrives later.
+    const QFontMetrics fm(m_view->font());
+    const QString widest =
+        m_model->seeds() > 1
+            ? summaryText({0.8888, 0.08888, std::max(2, m_model->seeds() - 1)}, m_model->seeds())
+            : percentText(0.8888);
+    const int margin = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 8;
+    for (auto [column, text] :
+         {std::pair{int(GridCandidateModel::Accuracy), widest},
+          std::pair{int(GridCandidateModel::Paired),
+                    pairedText({{-0.8888, 0.08888, m_model->seeds()}, m_model->seeds()})}})
+        m_view->setColumnWidth(
+            column, std::max(m_view->columnWidth(column), fm.horizontalAdvance(text) + margin));
 }
 
 std::vector<GridCandidate> GridSearchDialog::selectedCandidates() const {
     std::vector<GridCandidate> out;
-    QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end()); // in the table's order: closest to 2 first
-    for (const QModelIndex& i : rows)
-        out.push_back(m_model->candidate(i.row()));
+    std::vector<int> rows;
+    for (const QModelIndex& i : m_view->selectionModel()->selectedRows())
+        rows.push_back(m_sorted->mapToSource(i).row());
+    std::sort(rows.begin(), rows.end()); // in the model's order: closest to 2 first
+    for (int r : rows)
+        out.push_back(m_model->candidate(r));
     return out;
+}
+
+int GridSearchDialog::viewRow(int modelRow) const {
+    return m_sorted->mapFromSource(m_model->index(modelRow, 0)).row();
+}
+
+void GridSearchDialog::setSeeds(int seeds) {
+    m_seeds->setValue(seeds);
+}
+
+int GridSearchDialog::seeds() const {
+    return m_model->seeds();
 }
 
 bool GridSearchDialog::useRow(int row) {

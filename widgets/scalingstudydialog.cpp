@@ -1,8 +1,8 @@
 #include "scalingstudydialog.h"
 
+#include "accuracytext.h"
 #include "dialogbuttons.h"
 #include "explorerdocument.h"
-#include "percenttext.h"
 #include "savetext.h"
 #include "scaling/format.h"
 #include "titledplot.h"
@@ -277,19 +277,12 @@ QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
                 if (accuracy(studyRun(p, k))) return percentText(NAN);
             return note(p);
         }
-        QString text = percentText(a.mean);
-        if (a.count > 1) text += QStringLiteral(" ±%1").arg(100 * a.standardError, 0, 'f', 2);
-        if (a.count < m_seeds) text += QStringLiteral(" (%1/%2)").arg(a.count).arg(m_seeds);
-        return text;
+        return summaryText(a, m_seeds);
     }
     if (index.column() == Paired) {
         const auto d = againstCompound(p);
         if (!d || d->difference.count == 0) return {};
-        const AccuracySummary& m = d->difference;
-        QString text =
-            QStringLiteral("%1%2").arg(m.mean >= 0 ? "+" : "").arg(100 * m.mean, 0, 'f', 2);
-        if (m.count > 1) text += QStringLiteral(" ±%1").arg(100 * m.standardError, 0, 'f', 2);
-        return text + QStringLiteral(" (%1/%2)").arg(d->higher).arg(m.count);
+        return pairedText(*d);
     }
     return {};
 }

@@ -339,22 +339,30 @@ void MainWindow::exportDialog(const QString& what) {
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
-void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list) {
+void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int seeds) {
     QString why;
     if (!m_controller->isRunning() && !m_training->commitSettings(&why)) {
         showMessage(tr("Not started — the training settings are refused: %1").arg(why));
         return;
     }
+    // The runs are made from the configuration as it is now, with the tab's settings in it;
+    // seed by seed, so that a stop after the first pass leaves every candidate trained once.
+    std::vector<GridRun> grid;
+    try {
+        grid = gridRuns(m_doc->config(), list, seeds);
+    } catch (const ValidationError& e) {
+        showMessage(tr("Not started — %1").arg(QString::fromStdString(e.what())));
+        return;
+    }
     const auto queueIn = [&](const QString& base) {
         std::vector<TrainingPanel::QueuedRun> runs;
-        for (const GridCandidate& g : list)
+        for (const GridRun& r : grid) {
+            const Coefficients& k = list[r.candidate].coefficients;
+            QString label = tr("grid α %1, β %2, γ %3").arg(k.alpha).arg(k.beta).arg(k.gamma);
+            if (seeds > 1) label += tr(", seed %1").arg(r.config.training.seed);
             runs.push_back(
-                {candidateConfig(m_doc->config(), g.coefficients),
-                 base + QLatin1Char('/') + QString::fromStdString(gridRunName(g.coefficients)),
-                 tr("grid α %1, β %2, γ %3")
-                     .arg(g.coefficients.alpha)
-                     .arg(g.coefficients.beta)
-                     .arg(g.coefficients.gamma)});
+                {r.config, base + QLatin1Char('/') + QString::fromStdString(r.runName), label});
+        }
         return runs;
     };
     // The grid's folder of the last Train while its runs are of these same candidates: one
@@ -368,8 +376,8 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list) {
             runs = queueIn(m_gridDir);
             break;
         }
-    for (size_t i = 0; i < runs.size(); ++i)
-        m_gridRuns[runs[i].runDir] = list[i].coefficients;
+    for (const TrainingPanel::QueuedRun& r : runs)
+        m_gridRuns[r.runDir] = r.config;
     m_training->queueRuns(std::move(runs));
     m_tabs->setCurrentWidget(m_training);
 }

@@ -55,7 +55,7 @@ class MainWindow : public QMainWindow {
     bool saveConfig(const QString& path);
     bool save(); // to the file it came from, or asks where
     // Queues a training run per candidate (the grid's φ, the training tab's settings).
-    void trainGridCandidates(const std::vector<GridCandidate>& list);
+    void trainGridCandidates(const std::vector<GridCandidate>& list, int seeds);
     // Queues the study's runs of `points` once the study window has recorded the study in its
     // folder, which it does off the GUI thread: the runs are queued a moment after the call.
     void trainStudyPoints(const std::vector<StudyPoint>& points);
@@ -105,8 +105,8 @@ class MainWindow : public QMainWindow {
     QAction* m_redoAction = nullptr;
     QAction* m_gridAction = nullptr;
     GridSearchDialog* m_gridDialog = nullptr;
-    std::map<QString, Coefficients> m_gridRuns; // run folder -> the candidate it trains
-    QString m_gridDir;                          // where the grid's last Train queued its runs
+    std::map<QString, ScaleConfig> m_gridRuns; // run folder -> the configuration it trains
+    QString m_gridDir;                         // where the grid's last Train queued its runs
     ScalingStudyDialog* m_studyDialog = nullptr;
     std::map<QString, ScaleConfig> m_studyRuns; // run folder -> the point it trains
     // study.csv rewrites, one at a time (they share the file) and off the GUI thread: a study

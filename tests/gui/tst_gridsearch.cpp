@@ -2,6 +2,7 @@
 // for the document's baseline, a grid that holds none says so (a refused one names the field),
 // and a candidate's α, β, γ go into the document as one undoable edit that keeps φ; trained
 // candidates stopped and queued again continue where they stopped.
+#include "accuracytext.h"
 #include "explorerdocument.h"
 #include "gridsearchdialog.h"
 #include "mainwindow.h"
@@ -35,6 +36,8 @@ class TestGridSearch : public QObject {
     void followsTheDocumentsBaseline();
     void usingACandidateIsOneUndoableEdit();
     void trainsTheSelectedCandidates();
+    void seedsAndThePaper();
+    void trainsEachCandidateAtEverySeed();
     void aStopDropsTheQueue();
     void returnInAFieldStartsNothing();
 };
@@ -124,16 +127,33 @@ void TestGridSearch::emptyAndRefusedGridsSaySo() {
 void TestGridSearch::followsTheDocumentsBaseline() {
     ExplorerDocument doc;
     GridSearchDialog dialog(&doc);
-    dialog.model()->setAccuracy(dialog.model()->candidate(0).coefficients, 0.5);
+    dialog.show();
+    // Training sizes set apart from the model's (48→64 px) are the document's model's at its
+    // φ: at φ 2 a candidate trains at other sizes than the one trained at φ 0, and shows no
+    // accuracy; back at φ 0 it shows it again.
+    QCOMPARE(doc.config().training.progressive.maxImageSize, 64);
+    dialog.model()->setAccuracy(dialog.model()->run(0, 0).config, 0.75);
     QCOMPARE(dialog.model()->index(0, GridCandidateModel::Accuracy).data().toString(),
-             QString("50.00%"));
+             QString("75.00%"));
     Coefficients k = doc.config().request.coefficients;
-    k.phi = 2; // φ is not the grid's: the same list
+    QCOMPARE(k.phi, 0.0);
+    const int trainsAt = dialog.model()->run(0, 0).config.training.progressive.maxImageSize;
+    k.phi = 2;
+    QVERIFY(doc.setCoefficients(k));
+    QVERIFY(dialog.model()->run(0, 0).config.training.progressive.maxImageSize < trainsAt);
+    QVERIFY(dialog.model()->index(0, GridCandidateModel::Accuracy).data().toString().isEmpty());
+    k.phi = 0;
     QVERIFY(doc.setCoefficients(k));
     QCOMPARE(dialog.model()->index(0, GridCandidateModel::Accuracy).data().toString(),
-             QString("50.00%"));
+             QString("75.00%"));
     QVERIFY(doc.setMaxResolution(128)); // a cap: other models, same baseline
     QCOMPARE(dialog.model()->candidate(0).resolution, 128);
+    // Closed, the window catches up when shown again.
+    dialog.hide();
+    QVERIFY(doc.setMaxResolution(96));
+    QCOMPARE(dialog.model()->candidate(0).resolution, 128);
+    dialog.show();
+    QCOMPARE(dialog.model()->candidate(0).resolution, 96);
     QVERIFY(doc.loadPreset("efficientnetv2-s"));
     const ScaleConfig& c = doc.config();
     const std::vector<GridCandidate> core = gridCandidates(c, GridSearchSpec{});
@@ -186,12 +206,27 @@ void makeTiny(MainWindow& w) {
     w.trainingPanel()->setSettingsFromDocument();
 }
 
-void selectRows(GridSearchDialog* d, int count) {
+// Model rows, selected in the view (which shows them through its sorting proxy).
+void selectModelRows(GridSearchDialog* d, const QList<int>& rows) {
+    QAbstractItemModel* shown = d->view()->model();
     QItemSelection s;
-    for (int r = 0; r < count; ++r)
-        s.select(d->model()->index(r, 0),
-                 d->model()->index(r, GridCandidateModel::ColumnCount - 1));
+    for (int r : rows)
+        s.select(shown->index(d->viewRow(r), 0),
+                 shown->index(d->viewRow(r), GridCandidateModel::ColumnCount - 1));
     d->view()->selectionModel()->select(s, QItemSelectionModel::ClearAndSelect);
+}
+
+void selectRows(GridSearchDialog* d, int count) {
+    QList<int> rows;
+    for (int r = 0; r < count; ++r)
+        rows << r;
+    selectModelRows(d, rows);
+}
+
+int paperRow(const GridCandidateModel* m) {
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (isPaperCoefficients(m->candidate(r).coefficients)) return r;
+    return -1;
 }
 } // namespace
 
@@ -224,6 +259,120 @@ void TestGridSearch::trainsTheSelectedCandidates() {
         QCOMPARE(shown, QString::number(100 * h.epochs.back().valAccuracy, 'f', 2) + "%");
     }
     QVERIFY(d->model()->index(2, GridCandidateModel::Accuracy).data().toString().isEmpty());
+}
+
+// Several seeds: a candidate's cell is the mean ± its standard error over the seeds trained,
+// each set against the paper's coefficients seed by seed; the table sorts by either.
+void TestGridSearch::seedsAndThePaper() {
+    ExplorerDocument doc;
+    GridSearchDialog d(&doc);
+    GridCandidateModel* m = d.model();
+    QAbstractItemModelTester tester(m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester sorted(d.view()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int paper = paperRow(m);
+    QVERIFY(paper >= 0);
+    QVERIFY(m->rowCount() >= 3);
+    const int other = paper == 0 ? 1 : 0;
+    const int third = paper == 2 || other == 2 ? 3 : 2;
+    QVERIFY(d.view()->isColumnHidden(GridCandidateModel::Paired)); // one seed
+    d.setSeeds(3);
+    QCOMPARE(m->seeds(), 3);
+    QVERIFY(!d.view()->isColumnHidden(GridCandidateModel::Paired));
+    // The runs are the core's, seed by seed.
+    std::vector<GridCandidate> list;
+    for (int r = 0; r < m->rowCount(); ++r)
+        list.push_back(m->candidate(r));
+    const std::vector<GridRun> core = gridRuns(doc.config(), list, 3);
+    for (const GridRun& r : core) {
+        QVERIFY(m->run(int(r.candidate), r.seedIndex).config == r.config);
+        QCOMPARE(m->run(int(r.candidate), r.seedIndex).runName, r.runName);
+    }
+    QVERIFY(QString::fromStdString(m->run(other, 1).runName)
+                .endsWith(QString("-seed%1").arg(doc.config().training.seed + 1)));
+
+    const auto set = [m](int row, int k, double a) { m->setAccuracy(m->run(row, k).config, a); };
+    for (auto [k, a] : {std::pair{0, 0.90}, {1, 0.92}, {2, 0.94}})
+        set(paper, k, a);
+    for (auto [k, a] : {std::pair{0, 0.91}, {1, 0.95}, {2, 0.96}})
+        set(other, k, a);
+    set(third, 0, 0.80);
+    set(third, 2, 0.90); // seed 1 not trained yet
+    const auto cell = [m](int row, int column) { return m->index(row, column).data().toString(); };
+    QCOMPARE(cell(other, GridCandidateModel::Accuracy), QString("94.00% ±1.53"));
+    QCOMPARE(cell(paper, GridCandidateModel::Accuracy), QString("92.00% ±1.15"));
+    QCOMPARE(cell(third, GridCandidateModel::Accuracy), QString("85.00% ±5.00 (2/3)"));
+    // Differences .01, .03, .02: +2 points, higher at all three.
+    QCOMPARE(cell(other, GridCandidateModel::Paired), QString("+2.00 ±0.58 (3/3)"));
+    // Over the two seeds both have: −.10 and −.04.
+    QCOMPARE(cell(third, GridCandidateModel::Paired), QString("-7.00 ±3.00 (0/2)"));
+    QVERIFY(cell(paper, GridCandidateModel::Paired).isEmpty());
+    const QString tip =
+        m->index(third, GridCandidateModel::Accuracy).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QString("seed %1: not trained").arg(doc.config().training.seed + 1)),
+             qPrintable(tip));
+
+    // Sorted by accuracy, best first; the selection still names the model's candidates.
+    d.view()->sortByColumn(GridCandidateModel::Accuracy, Qt::DescendingOrder);
+    QCOMPARE(d.viewRow(other), 0);
+    QCOMPARE(d.viewRow(paper), 1);
+    QCOMPARE(d.viewRow(third), 2);
+    selectModelRows(&d, {third});
+    QCOMPARE(d.view()->selectionModel()->selectedRows().front().row(), 2);
+    QVERIFY(d.selectedCandidates().front().coefficients == m->candidate(third).coefficients);
+    d.view()->sortByColumn(GridCandidateModel::Paired, Qt::DescendingOrder);
+    QCOMPARE(d.viewRow(other), 0);
+    QCOMPARE(d.viewRow(third), 1);
+
+    // One seed: the first seed's accuracies alone, and no paired column.
+    d.setSeeds(1);
+    QVERIFY(d.view()->isColumnHidden(GridCandidateModel::Paired));
+    QCOMPARE(cell(other, GridCandidateModel::Accuracy), QString("91.00%"));
+    QVERIFY(cell(other, GridCandidateModel::Paired).isEmpty());
+    d.setSeeds(3); // the other seeds' results are kept
+    QCOMPARE(cell(other, GridCandidateModel::Accuracy), QString("94.00% ±1.53"));
+}
+
+// Train at two seeds: each selected candidate at the training seed and the next, in folders
+// named as the CLI's grid names them, and the table's cells are the mean and the paired
+// difference of the runs' own final accuracies.
+void TestGridSearch::trainsEachCandidateAtEverySeed() {
+    MainWindow w;
+    makeTiny(w);
+    w.gridSearchAction()->trigger();
+    GridSearchDialog* d = w.gridSearchDialog();
+    GridCandidateModel* m = d->model();
+    const int paper = paperRow(m);
+    QVERIFY(paper >= 0);
+    const int other = paper == 0 ? 1 : 0;
+    d->setSeeds(2);
+    selectModelRows(d, {paper, other});
+    d->findChild<QPushButton*>("trainSelected")->click();
+    TrainingPanel* panel = w.trainingPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->runCount() == 4 && !w.trainingController()->isRunning() &&
+                                 panel->queuedCount() == 0,
+                             180000);
+    const QString grid = QFileInfo(panel->lastRunDir()).path();
+    const std::uint64_t seed = w.document()->config().training.seed;
+    std::map<int, std::vector<double>> acc;
+    for (int row : {paper, other})
+        for (int k = 0; k < 2; ++k) {
+            QString name = QString::fromStdString(gridRunName(m->candidate(row).coefficients));
+            if (k > 0) name += QString("-seed%1").arg(seed + std::uint64_t(k));
+            const std::string dir = (grid + "/" + name).toStdString();
+            const train::RunHistory h = train::readRunHistory(dir);
+            QCOMPARE(int(h.epochs.size()), 1);
+            QCOMPARE(loadConfig(dir + "/config.json").training.seed, seed + std::uint64_t(k));
+            acc[row].push_back(h.epochs.back().valAccuracy);
+        }
+    // The last run is the second seed's: a stop after the first pass leaves each trained once.
+    QVERIFY2(panel->lastRunDir().endsWith(QString("-seed%1").arg(seed + 1)),
+             qPrintable(panel->lastRunDir()));
+    QCOMPARE(m->index(other, GridCandidateModel::Accuracy).data().toString(),
+             summaryText(summarizeAccuracies(acc[other]), 2));
+    QCOMPARE(m->index(other, GridCandidateModel::Paired).data().toString(),
+             pairedText(pairedDifference(acc[other], acc[paper])));
+    QVERIFY(!d->view()->isColumnHidden(GridCandidateModel::Paired));
 }
 
 void TestGridSearch::aStopDropsTheQueue() {
