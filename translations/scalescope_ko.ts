@@ -596,89 +596,89 @@
 <context>
     <name>scalescope::GridCandidateModel</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="134"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="150"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed, with the standard error; in brackets the seeds where the candidate scored higher</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별, 표준 오차 포함); 괄호 안은 후보가 더 높았던 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="139"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="155"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="141"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="157"/>
         <source>β</source>
         <translation>β</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="143"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="159"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="145"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="161"/>
         <source>α·β²·γ²</source>
         <translation>α·β²·γ²</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="147"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="163"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="149"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="165"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="151"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="167"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="153"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="169"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="155"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="171"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="157"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="173"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="159"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="175"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="161"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="177"/>
         <source>Δ 1.2/1.1/1.15</source>
         <translation>Δ 1.2/1.1/1.15</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="208"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="224"/>
         <source>seed %1: %2</source>
         <translation>시드 %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="210"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="226"/>
         <source>not trained</source>
         <translation>학습 안 됨</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="212"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="228"/>
         <source>The mean over %1 seeds ± its standard error
 %2</source>
         <translation>시드 %1개의 평균 ± 표준 오차
 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="218"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="234"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed: the mean of %1 differences ± its standard error; higher at %2 of them (the count in brackets). A seed trains both on the same images and validates them on the same set, so the set&apos;s own difficulty cancels.</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별): 차이 %1개의 평균 ± 표준 오차; 그중 %2개에서 더 높음(괄호 안의 수). 한 시드는 둘을 같은 이미지로 학습하고 같은 세트로 검증하므로 세트 자체의 난이도는 상쇄됩니다.</translation>
     </message>
@@ -686,84 +686,159 @@
 <context>
     <name>scalescope::GridSearchDialog</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="263"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="279"/>
         <source>Grid search for α, β, γ</source>
         <translation>α, β, γ 그리드 탐색</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="266"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="282"/>
         <source>EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 (MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the current baseline. Train selected trains them with the training tab&apos;s settings.</source>
         <translation>EfficientNet은 φ = 1로 고정하고 α·β²·γ² ≈ 2(φ 1마다 MAC가 약 두 배)인 α, β, γ를 작은 그리드에서 탐색해 1.2, 1.1, 1.15를 찾았습니다. 비용은 현재 기준 모델의 것입니다. &apos;선택 항목 학습&apos;은 학습 탭의 설정으로 후보를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="293"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="309"/>
         <source>α, β, γ from</source>
         <translation>α, β, γ 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="294"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="310"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="295"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="311"/>
         <source>in steps of</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="296"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="312"/>
         <source>α·β²·γ² within</source>
         <translation>α·β²·γ² 허용 오차</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="297"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="313"/>
         <source>of 2, at φ</source>
         <translation>(2 기준), φ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="302"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="318"/>
         <source>Each candidate is trained at the training seed and the next ones; its accuracy is their mean ± its standard error, and each is set against 1.2, 1.1, 1.15 seed by seed. On a small set one run&apos;s accuracy moves by points between seeds.</source>
         <translation>각 후보는 학습 시드와 그다음 시드들로 학습됩니다. 정확도는 그 평균 ± 표준 오차이며, 시드별로 1.2, 1.1, 1.15와 비교됩니다. 작은 세트에서는 한 번의 실행 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="306"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="322"/>
         <source>Seeds per candidate</source>
         <translation>후보당 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="327"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="343"/>
         <source>Use its α, β, γ</source>
         <translation>이 α, β, γ 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="328"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="344"/>
         <source>Sets the selected candidate&apos;s α, β, γ; φ stays as it is (undoable)</source>
         <translation>선택한 후보의 α, β, γ를 적용합니다. φ는 그대로입니다(실행 취소 가능)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="329"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="345"/>
         <source>Train selected</source>
         <translation>선택 항목 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="331"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="347"/>
+        <source>Open grid…</source>
+        <translation>그리드 열기…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="349"/>
+        <source>Shows a grid trained before, here or by scalescope-cli grid --train; Train then trains into its folder</source>
+        <translation>여기서 또는 scalescope-cli grid --train으로 이전에 학습한 그리드를 보여 줍니다. 이후 학습은 그 폴더에 이어서 합니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="353"/>
+        <source>Open a grid folder</source>
+        <translation>그리드 폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="359"/>
         <source>Trains each selected candidate at this φ with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 후보를 이 φ에서 학습 탭의 설정으로 차례로 학습합니다. 중지하면 대기열도 끝납니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="412"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="446"/>
         <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
         <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="415"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="449"/>
         <source>%1 candidates, closest to 2 first, for %2.</source>
         <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="420"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="454"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="535"/>
+        <source>(a new folder: %1)</source>
+        <translation>(새 폴더: %1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="562"/>
+        <source>Recording the grid in a new folder…</source>
+        <translation>새 폴더에 그리드를 기록하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="563"/>
+        <source>Recording the grid in %1…</source>
+        <translation>%1에 그리드를 기록하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="579"/>
+        <source>Training into %1 %2</source>
+        <translation>%1에 학습 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="597"/>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="614"/>
+        <source>Not a grid folder</source>
+        <translation>그리드 폴더가 아님</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="627"/>
+        <source>a run is training; open the grid after it ends</source>
+        <translation>실행이 학습 중입니다. 끝난 뒤 그리드를 여세요</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="633"/>
+        <source>%1: its model was refused</source>
+        <translation>%1: 모델이 거부되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="657"/>
+        <source>Opened %1: %2 of its %3 runs trained.</source>
+        <translation>%1 열림: 실행 %3개 중 %2개 학습됨.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="662"/>
+        <source>%1 stopped (Train continues them).</source>
+        <translation>%1개 중단됨(학습 시 이어서 진행).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="665"/>
+        <source>%1 of another grid or model are not shown.</source>
+        <translation>다른 그리드나 모델의 실행 %1개는 표시하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="668"/>
+        <source>Not read: %1</source>
+        <translation>읽지 못함: %1</translation>
     </message>
 </context>
 <context>
@@ -1079,40 +1154,41 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="345"/>
-        <location filename="../app/gui/mainwindow.cpp" line="398"/>
+        <location filename="../app/gui/mainwindow.cpp" line="393"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="361"/>
+        <location filename="../app/gui/mainwindow.cpp" line="369"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="354"/>
-        <location filename="../app/gui/mainwindow.cpp" line="408"/>
-        <location filename="../app/gui/mainwindow.cpp" line="421"/>
+        <location filename="../app/gui/mainwindow.cpp" line="363"/>
+        <location filename="../app/gui/mainwindow.cpp" line="403"/>
+        <location filename="../app/gui/mainwindow.cpp" line="416"/>
         <source>Not started — %1</source>
         <translation>시작하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="434"/>
+        <location filename="../app/gui/mainwindow.cpp" line="429"/>
         <source>study: as configured</source>
         <translation>연구: 현재 구성</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="435"/>
+        <location filename="../app/gui/mainwindow.cpp" line="430"/>
         <source>study: %1 at φ %2</source>
         <translation>연구: %1, φ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="362"/>
-        <location filename="../app/gui/mainwindow.cpp" line="438"/>
+        <location filename="../app/gui/mainwindow.cpp" line="370"/>
+        <location filename="../app/gui/mainwindow.cpp" line="433"/>
         <source>, seed %1</source>
         <translation>, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="454"/>
+        <location filename="../app/gui/mainwindow.cpp" line="449"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>

@@ -4,13 +4,16 @@
 #include "dialogbuttons.h"
 #include "explorerdocument.h"
 #include "scaling/format.h"
+#include "train/trainer.h"
 
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
@@ -21,6 +24,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace scalescope {
 
@@ -79,6 +83,18 @@ void GridCandidateModel::setAccuracy(const ScaleConfig& run, double accuracy) {
     same.emplace_back(run, accuracy);
     for (size_t i = 0; i < m_runs.size(); ++i)
         if (keyOf(m_runs[i].config) == key && m_runs[i].config == run) m_runAccuracy[i] = accuracy;
+    resultsChanged();
+}
+
+void GridCandidateModel::setAccuracies(const std::vector<std::pair<ScaleConfig, double>>& list) {
+    for (const auto& [run, accuracy] : list) {
+        std::vector<std::pair<ScaleConfig, double>>& same = m_accuracy[keyOf(run)];
+        same.erase(
+            std::remove_if(same.begin(), same.end(), [&](const auto& e) { return e.first == run; }),
+            same.end());
+        same.emplace_back(run, accuracy);
+    }
+    setRuns();
     resultsChanged();
 }
 
@@ -328,6 +344,18 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
     m_use->setToolTip(tr("Sets the selected candidate's α, β, γ; φ stays as it is (undoable)"));
     m_train = buttons->addButton(tr("Train selected"), QDialogButtonBox::ActionRole);
     m_train->setObjectName(QStringLiteral("trainSelected"));
+    m_open = buttons->addButton(tr("Open grid…"), QDialogButtonBox::ActionRole);
+    m_open->setObjectName(QStringLiteral("openGrid"));
+    m_open->setToolTip(tr("Shows a grid trained before, here or by scalescope-cli grid --train; "
+                          "Train then trains into its folder"));
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Open a grid folder"),
+            m_dir.isEmpty()
+                ? QString::fromStdString(train::defaultGridDir()).section(QLatin1Char('/'), 0, -2)
+                : m_dir);
+        if (!dir.isEmpty()) openGridInBackground(dir);
+    });
     m_train->setToolTip(tr("Trains each selected candidate at this φ with the training tab's "
                            "settings, one after the other; Stop ends the queue"));
     connect(m_train, &QPushButton::clicked, this, [this] {
@@ -352,6 +380,7 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
         connect(b, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
                 &GridSearchDialog::search);
     connect(m_doc, &ExplorerDocument::changed, this, &GridSearchDialog::documentChanged);
+    m_disk.setMaxThreadCount(1); // an open and a record never overlap
     search();
     resize(760, 680); // the wrapped introduction, the form, a dozen rows and the buttons
 }
@@ -389,38 +418,44 @@ void GridSearchDialog::setSpec(const GridSearchSpec& s) {
     search();
 }
 
-QString GridSearchDialog::message() const {
-    return m_message->text();
-}
-
-void GridSearchDialog::search() {
-    m_stale = false;
+GridSearchSpec GridSearchDialog::spec() const {
     GridSearchSpec s;
     s.from = m_from->value();
     s.to = m_to->value();
     s.step = m_step->value();
     s.tolerance = m_tolerance->value();
     s.phi = m_phi->value();
+    return s;
+}
+
+QString GridSearchDialog::message() const {
+    return m_message->text();
+}
+
+void GridSearchDialog::search() {
+    m_stale = false;
+    const GridSearchSpec s = spec();
     const ScaleConfig& c = m_doc->config();
     m_baseline = c.baseline;
     m_stages = c.request.stages;
     m_cap = c.request.maxResolution;
     try {
         m_model->setCandidates(gridCandidates(c, s), c);
-        m_message->setText(
+        m_tableMessage =
             m_model->rowCount() == 0
                 ? tr("No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the "
                      "grid.")
                       .arg(s.tolerance)
                 : tr("%1 candidates, closest to 2 first, for %2.")
                       .arg(m_model->rowCount())
-                      .arg(QString::fromStdString(c.baseline.displayName)));
+                      .arg(QString::fromStdString(c.baseline.displayName));
     } catch (const ValidationError& e) {
         m_model->setCandidates({}, c);
-        m_message->setText(tr("Refused — %1").arg(QString::fromStdString(e.what())));
+        m_tableMessage = tr("Refused — %1").arg(QString::fromStdString(e.what()));
     }
+    m_message->setText(m_tableMessage);
     m_use->setEnabled(m_model->rowCount() > 0);
-    m_train->setEnabled(m_model->rowCount() > 0);
+    m_train->setEnabled(m_model->rowCount() > 0 && !m_busy);
     m_view->setColumnHidden(GridCandidateModel::Paired, !m_model->hasPairedColumn());
     fitColumns();
 }
@@ -470,6 +505,169 @@ bool GridSearchDialog::useRow(int row) {
     Coefficients k = m_model->candidate(row).coefficients;
     k.phi = m_doc->config().request.coefficients.phi;
     return m_doc->setCoefficients(k);
+}
+
+} // namespace scalescope
+
+namespace scalescope {
+
+namespace {
+// The record's disk work, without the window: `held` first (where there is one), a new folder
+// where it holds a grid of another configuration or a run of another one. Safe on any thread.
+struct Recorded {
+    QString dir;   // empty: refused
+    QString note;  // why a new folder was taken
+    QString error; // why none could be recorded
+};
+Recorded recordGridIn(const QString& held, const ScaleConfig& base, const GridSearchSpec& spec,
+                      int seeds, const std::vector<GridRun>& runs) {
+    Recorded r;
+    constexpr const char* kField = "grid folder";
+    if (!held.isEmpty()) {
+        try {
+            train::recordGrid(held.toStdString(), base, spec, seeds, runs, kField);
+            r.dir = held;
+            return r;
+        } catch (const ValidationError& e) {
+            // Another model or other training settings: a new folder, so that neither grid's
+            // runs are mixed into the other's.
+            r.note =
+                GridSearchDialog::tr("(a new folder: %1)").arg(QString::fromStdString(e.reason()));
+        } catch (const std::exception& e) {
+            r.error = QString::fromStdString(e.what());
+            return r;
+        }
+    }
+    const std::string fresh = train::defaultGridDir();
+    try {
+        train::recordGrid(fresh, base, spec, seeds, runs, kField);
+        r.dir = QString::fromStdString(fresh);
+    } catch (const std::exception& e) {
+        r.error = QString::fromStdString(e.what());
+    }
+    return r;
+}
+} // namespace
+
+void GridSearchDialog::setBusy(bool busy) {
+    m_busy = busy;
+    m_train->setEnabled(!busy && m_model->rowCount() > 0);
+    m_open->setEnabled(!busy);
+}
+
+void GridSearchDialog::recordGridInBackground(
+    const ScaleConfig& base, const std::vector<GridRun>& runs,
+    std::function<void(const QString& dir, const QString& why)> done) {
+    setBusy(true);
+    m_message->setText(m_dir.isEmpty() ? tr("Recording the grid in a new folder…")
+                                       : tr("Recording the grid in %1…").arg(m_dir));
+    m_disk.start([this, held = m_dir, base, s = spec(), seeds = m_model->seeds(), runs,
+                  done = std::move(done)] {
+        const Recorded r = recordGridIn(held, base, s, seeds, runs);
+        // Delivered on the window's thread; dropped if the window is gone by then.
+        QMetaObject::invokeMethod(
+            this,
+            [this, r, done] {
+                setBusy(false);
+                m_message->setText(m_tableMessage);
+                if (r.dir.isEmpty()) {
+                    done({}, r.error);
+                    return;
+                }
+                m_dir = r.dir;
+                m_message->setText(m_tableMessage + QLatin1Char(' ') +
+                                   tr("Training into %1 %2").arg(m_dir, r.note).trimmed());
+                done(r.dir, {});
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool GridSearchDialog::openGrid(const QString& dir, QString* why) {
+    try {
+        return showGrid(dir, train::readGridFolder(dir.toStdString()), why);
+    } catch (const std::exception& e) {
+        if (why) *why = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+void GridSearchDialog::openGridInBackground(const QString& dir) {
+    setBusy(true);
+    m_message->setText(tr("Reading %1…").arg(dir));
+    m_disk.start([this, dir] {
+        auto folder = std::make_shared<train::GridFolder>();
+        QString error;
+        try {
+            *folder = train::readGridFolder(dir.toStdString());
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, dir, folder, error] {
+                setBusy(false);
+                QString why = error;
+                const bool ok = error.isEmpty() && showGrid(dir, *folder, &why);
+                if (!ok) {
+                    m_message->setText(m_tableMessage);
+                    auto* box = new QMessageBox(QMessageBox::Warning, tr("Not a grid folder"), why,
+                                                QMessageBox::Ok, this);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open(); // window-modal, without a nested event loop
+                }
+                Q_EMIT gridOpened(ok);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool GridSearchDialog::showGrid(const QString& dir, const train::GridFolder& folder, QString* why) {
+    if (!isEnabled()) { // a run trains: the document stays as it is
+        if (why) *why = tr("a run is training; open the grid after it ends");
+        return false;
+    }
+    const GridManifest& m = folder.manifest;
+    // The candidates are the grid of the configured model: make it the one the grid scaled.
+    if (!(m.base == m_doc->config()) && !m_doc->setConfig(m.base)) {
+        if (why) *why = tr("%1: its model was refused").arg(dir);
+        return false;
+    }
+    {
+        const QSignalBlocker block(m_seeds);
+        m_seeds->setValue(m.seeds);
+    }
+    m_model->setSeeds(m.seeds);
+    setSpec(m.spec); // searches: the candidates and their runs at these seeds
+    std::vector<std::pair<ScaleConfig, double>> trained;
+    int stopped = 0;
+    for (const train::StudyRun& run : folder.runs) {
+        if (run.finished)
+            trained.emplace_back(run.config, run.finalValAccuracy);
+        else
+            ++stopped;
+    }
+    m_model->setAccuracies(trained);
+    int shown = 0; // the folder's finished runs that are runs of the table
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        for (int k = 0; k < m_model->seeds(); ++k)
+            shown += m_model->accuracy(r, k).has_value();
+    m_dir = dir;
+    QString text = m_tableMessage + QLatin1Char(' ') +
+                   tr("Opened %1: %2 of its %3 runs trained.")
+                       .arg(dir)
+                       .arg(shown)
+                       .arg(m_model->rowCount() * m_model->seeds());
+    if (stopped > 0)
+        text += QLatin1Char(' ') + tr("%1 stopped (Train continues them).").arg(stopped);
+    if (int(trained.size()) > shown)
+        text += QLatin1Char(' ') +
+                tr("%1 of another grid or model are not shown.").arg(int(trained.size()) - shown);
+    if (!folder.skipped.empty())
+        text += QLatin1Char(' ') +
+                tr("Not read: %1").arg(QString::fromStdString(folder.skipped.front()));
+    m_message->setText(text);
+    return true;
 }
 
 } // namespace scalescope

@@ -8,11 +8,14 @@
 
 #include "scaling/gridsearch.h"
 #include "scaling/scalingstudy.h"
+#include "train/gridfolder.h"
 
 #include <QAbstractTableModel>
 #include <QDialog>
+#include <QThreadPool>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -67,6 +70,7 @@ class GridCandidateModel : public QAbstractTableModel {
     // while the document changes, so that it shows again whenever the table holds that exact
     // configuration.
     void setAccuracy(const ScaleConfig& run, double accuracy);
+    void setAccuracies(const std::vector<std::pair<ScaleConfig, double>>& list); // one update
     std::optional<double> accuracy(int row, int seedIndex) const;
     AccuracySummary summary(int row) const;
     // The candidate's accuracy minus the paper's coefficients', seed by seed; none for the
@@ -107,15 +111,35 @@ class GridSearchDialog : public QDialog {
     int viewRow(int modelRow) const;
     QString message() const;                  // why the list is empty, or how many it holds
     void setSpec(const GridSearchSpec& spec); // and searches again
+    GridSearchSpec spec() const;              // as the fields say now
     bool useRow(int row); // the model row's α, β, γ into the document; φ stays
     // The selected candidates, in the model's order (closest to 2 first).
     std::vector<GridCandidate> selectedCandidates() const;
     void setSeeds(int seeds);
     int seeds() const;
+    // Where Train puts its runs: the folder opened or trained in last; empty before either
+    // (the first Train makes one under ~/.local/share/scalescope/grids).
+    QString gridDir() const { return m_dir; }
+    // Before `runs` train: records in gridDir() (grid.json) that it holds this grid of `base`
+    // at the table's seeds. Where that folder holds a grid of another configuration, or a run
+    // folder another configuration's run, a new folder is taken and the message says why. The
+    // folders are looked at and written on a pool thread; `done` gets the folder on the
+    // window's thread, or an empty one with why not. Train and Open grid are off meanwhile.
+    // Not called if the window is gone by then.
+    void recordGridInBackground(const ScaleConfig& base, const std::vector<GridRun>& runs,
+                                std::function<void(const QString& dir, const QString& why)> done);
+    // A grid folder written by `scalescope-cli grid --train` or by this window: its model and
+    // training settings (an undoable edit of the document where they differ), its grid and
+    // seeds, and its runs' final accuracies. False with `why` for a folder that is no grid.
+    bool openGrid(const QString& dir, QString* why = nullptr);
+    // The same with the folder read on a pool thread; a message box says why not. gridOpened
+    // reports the end either way.
+    void openGridInBackground(const QString& dir);
 
   Q_SIGNALS:
     // Each candidate at `seeds` seeds (gridRuns).
     void trainRequested(const std::vector<scalescope::GridCandidate>& candidates, int seeds);
+    void gridOpened(bool ok);
 
   protected:
     void showEvent(QShowEvent* e) override;
@@ -123,8 +147,10 @@ class GridSearchDialog : public QDialog {
   private:
     void search();
     void documentChanged();
-    bool m_stale = false; // the document changed while the window was closed
-    void fitColumns();    // to the table's text, and to the widest result its seeds can give
+    void fitColumns(); // to the table's text, and to the widest result its seeds can give
+    bool showGrid(const QString& dir, const train::GridFolder& folder, QString* why);
+    void setBusy(bool busy); // a record or an open on the pool: Train and Open wait
+    bool m_stale = false;    // the document changed while the window was closed
     // What the candidates depend on, as last searched: another baseline, per-stage multipliers
     // or size cap means other models.
     ArchSpec m_baseline;
@@ -137,8 +163,13 @@ class GridSearchDialog : public QDialog {
     QDoubleSpinBox *m_from, *m_to, *m_step, *m_tolerance, *m_phi;
     QSpinBox* m_seeds;
     QLabel* m_message;
+    QString m_tableMessage; // what the table holds, before any note on its folder
     QPushButton* m_use;
     QPushButton* m_train;
+    QPushButton* m_open;
+    QString m_dir;
+    bool m_busy = false;
+    QThreadPool m_disk; // Open grid's reads, Train's records, one at a time
 };
 
 } // namespace scalescope

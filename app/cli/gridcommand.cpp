@@ -9,6 +9,7 @@
 
 #ifdef SCALESCOPE_HAVE_TORCH
 #include "runqueue.h"
+#include "train/gridfolder.h"
 #include "train/speedprobe.h"
 #include "train/trainer.h"
 #endif
@@ -42,7 +43,8 @@ size cap are kept. The paper found alpha 1.2, beta 1.1, gamma 1.15 (1.92) so.
                          `speed` does, with the training options' device and batch): the
                          same MACs can take different times (img/s columns, or in --json)
   --train                train every candidate with the options below and rank them by
-                         final validation accuracy (one run folder each, and grid.csv)
+                         final validation accuracy (one run folder each, grid.csv, and
+                         grid.json, with which the GUI's grid window opens the folder)
   --output-dir DIR       with --train: where (default ~/.local/share/scalescope/grids/...).
                          Run the same command again after a stop: finished candidates are
                          read back, a stopped one continues from its checkpoint.
@@ -168,10 +170,12 @@ std::string gridCsv(const std::vector<GridCandidate>& list, const std::vector<Gr
     return os.str();
 }
 
-int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list, int seeds,
-              const std::string& outDir, bool quiet) {
+int trainGrid(const ScaleConfig& base, const GridSearchSpec& spec,
+              const std::vector<GridCandidate>& list, int seeds, const std::string& outDir,
+              bool quiet) {
     const std::vector<GridRun> runs = gridRuns(base, list, seeds);
-    fs::create_directories(outDir);
+    // grid.json first: the folder opens in the explorer's grid window, stopped or not.
+    train::recordGrid(outDir, base, spec, seeds, runs, "--output-dir");
     std::vector<cli::QueuedTraining> queue;
     std::vector<std::string> dirs;
     for (const GridRun& r : runs) {
@@ -201,7 +205,8 @@ int trainGrid(const ScaleConfig& base, const std::vector<GridCandidate>& list, i
         int finished = 0;
         std::string unfinished;
     };
-    std::vector<Outcome> out(list.size(), Outcome{std::vector<double>(size_t(seeds), NAN)});
+    std::vector<Outcome> out(list.size(),
+                             Outcome{std::vector<double>(size_t(seeds), NAN), 0, 0, {}});
     for (size_t i = 0; i < runs.size(); ++i) {
         Outcome& o = out[runs[i].candidate];
         const cli::QueuedResult& t = outcome.results[i];
@@ -359,8 +364,8 @@ int runGridCommand(const std::vector<std::string>& argv) {
         return 0;
     }
 #ifdef SCALESCOPE_HAVE_TORCH
-    return trainGrid(base, list, seeds, a.value("--output-dir").value_or(train::defaultGridDir()),
-                     a.flag("--quiet"));
+    return trainGrid(base, spec, list, seeds,
+                     a.value("--output-dir").value_or(train::defaultGridDir()), a.flag("--quiet"));
 #else
     throw ValidationError("--train", "this build has no LibTorch (configure with "
                                      "-DSCALESCOPE_WITH_TORCH=ON)");

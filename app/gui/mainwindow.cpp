@@ -354,32 +354,27 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int
         showMessage(tr("Not started — %1").arg(QString::fromStdString(e.what())));
         return;
     }
-    const auto queueIn = [&](const QString& base) {
-        std::vector<TrainingPanel::QueuedRun> runs;
-        for (const GridRun& r : grid) {
-            const Coefficients& k = list[r.candidate].coefficients;
-            QString label = tr("grid α %1, β %2, γ %3").arg(k.alpha).arg(k.beta).arg(k.gamma);
-            if (seeds > 1) label += tr(", seed %1").arg(r.config.training.seed);
-            runs.push_back(
-                {r.config, base + QLatin1Char('/') + QString::fromStdString(r.runName), label});
-        }
-        return runs;
-    };
-    // The grid's folder of the last Train while its runs are of these same candidates: one
-    // stopped there continues, one finished is read back. Another model, φ or training
-    // settings: a new folder.
-    if (m_gridDir.isEmpty()) m_gridDir = QString::fromStdString(train::defaultGridDir());
-    std::vector<TrainingPanel::QueuedRun> runs = queueIn(m_gridDir);
-    for (const TrainingPanel::QueuedRun& r : runs)
-        if (!train::foreignRunFolder(r.runDir.toStdString(), r.config).empty()) {
-            m_gridDir = QString::fromStdString(train::defaultGridDir());
-            runs = queueIn(m_gridDir);
-            break;
-        }
-    for (const TrainingPanel::QueuedRun& r : runs)
-        m_gridRuns[r.runDir] = r.config;
-    m_training->queueRuns(std::move(runs));
-    m_tabs->setCurrentWidget(m_training);
+    // The grid's folder (grid.json) is recorded before its runs queue, off the GUI thread:
+    // the folder of the last Train or Open grid while it holds this same grid, else a new one.
+    m_gridDialog->recordGridInBackground(
+        m_doc->config(), grid,
+        [this, grid, seeds, list](const QString& base, const QString& refused) {
+            if (base.isEmpty()) {
+                showMessage(tr("Not started — %1").arg(refused));
+                return;
+            }
+            std::vector<TrainingPanel::QueuedRun> runs;
+            for (const GridRun& r : grid) {
+                const Coefficients& k = list[r.candidate].coefficients;
+                QString label = tr("grid α %1, β %2, γ %3").arg(k.alpha).arg(k.beta).arg(k.gamma);
+                if (seeds > 1) label += tr(", seed %1").arg(r.config.training.seed);
+                runs.push_back(
+                    {r.config, base + QLatin1Char('/') + QString::fromStdString(r.runName), label});
+                m_gridRuns[runs.back().runDir] = r.config;
+            }
+            m_training->queueRuns(std::move(runs));
+            m_tabs->setCurrentWidget(m_training);
+        });
 }
 
 ScalingStudyDialog* MainWindow::scalingStudyDialog() {

@@ -106,7 +106,6 @@ class MainWindow : public QMainWindow {
     QAction* m_gridAction = nullptr;
     GridSearchDialog* m_gridDialog = nullptr;
     std::map<QString, ScaleConfig> m_gridRuns; // run folder -> the configuration it trains
-    QString m_gridDir;                         // where the grid's last Train queued its runs
     ScalingStudyDialog* m_studyDialog = nullptr;
     std::map<QString, ScaleConfig> m_studyRuns; // run folder -> the point it trains
     // study.csv rewrites, one at a time (they share the file) and off the GUI thread: a study

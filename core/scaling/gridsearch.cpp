@@ -1,6 +1,7 @@
 #include "gridsearch.h"
 
 #include "format.h"
+#include "jsonreader.h"
 #include "limits.h"
 #include "schedule.h"
 #include "validation.h"
@@ -77,6 +78,60 @@ bool isPaperCoefficients(const Coefficients& k) {
     constexpr double kSame = 1e-6;
     return std::abs(k.alpha - paper.alpha) < kSame && std::abs(k.beta - paper.beta) < kSame &&
            std::abs(k.gamma - paper.gamma) < kSame;
+}
+
+namespace {
+constexpr const char* kGridManifestFormat = "scalescope-grid"; // what the file is, for a reader
+constexpr int kGridManifestVersion = 1;
+} // namespace
+
+Json gridManifestToJson(const GridManifest& m) {
+    return Json{{"format", kGridManifestFormat},
+                {"version", kGridManifestVersion},
+                {"from", m.spec.from},
+                {"to", m.spec.to},
+                {"step", m.spec.step},
+                {"target", m.spec.target},
+                {"tolerance", m.spec.tolerance},
+                {"phi", m.spec.phi},
+                {"seeds", m.seeds},
+                {"config", configToJson(m.base)}};
+}
+
+GridManifest gridManifestFromJson(const Json& j) {
+    ObjectReader r(j, "");
+    if (r.string("format") != kGridManifestFormat)
+        throw ValidationError("format", "is not \"" + std::string(kGridManifestFormat) + "\"");
+    const int version = r.integer("version");
+    if (version != kGridManifestVersion)
+        throw ValidationError("version", std::to_string(version) +
+                                             " is not a version this build reads (" +
+                                             std::to_string(kGridManifestVersion) + ")");
+    GridManifest m;
+    m.spec.from = r.number("from");
+    m.spec.to = r.number("to");
+    m.spec.step = r.number("step");
+    m.spec.target = r.number("target");
+    m.spec.tolerance = r.number("tolerance");
+    m.spec.phi = r.number("phi");
+    try {
+        validate(m.spec);
+    } catch (const ValidationError& e) { // grid.step -> step, as the file names it
+        const std::string f = e.field().rfind("grid.", 0) == 0 ? e.field().substr(5) : e.field();
+        throw ValidationError(f, e.reason());
+    }
+    m.seeds = r.integer("seeds");
+    if (m.seeds < 1 || m.seeds > kMaxGridSeeds)
+        throw ValidationError("seeds", "must be from 1 to " + std::to_string(kMaxGridSeeds) +
+                                           ", not " + std::to_string(m.seeds));
+    const Json& config = r.raw("config");
+    try {
+        m.base = configFromJson(config);
+    } catch (const ValidationError& e) {
+        throw ValidationError(e.field().empty() ? "config" : "config." + e.field(), e.reason());
+    }
+    r.finish();
+    return m;
 }
 
 void validate(const GridSearchSpec& s) {

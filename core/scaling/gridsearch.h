@@ -63,6 +63,19 @@ std::vector<GridRun> gridRuns(const ScaleConfig& base, const std::vector<GridCan
 // are set against seed by seed.
 bool isPaperCoefficients(const Coefficients& k);
 
+// grid.json, beside a trained grid's run folders: the configured model the candidates scale
+// (training settings included), the grid and the seeds, so that the folder opens again in the
+// explorer's grid window with the same candidates. Written before the first run trains.
+inline constexpr const char* kGridManifestFile = "grid.json";
+struct GridManifest {
+    ScaleConfig base;
+    GridSearchSpec spec;
+    int seeds = 1;
+};
+Json gridManifestToJson(const GridManifest& m);
+// Throws ValidationError naming the field ("step", "seeds", "config.training.epochs", ...).
+GridManifest gridManifestFromJson(const Json& j);
+
 // At most this many candidates; a grid with more is refused (each one is a model to cost, and a
 // run to train).
 inline constexpr int kMaxGridCandidates = 1000;

@@ -26,15 +26,11 @@ std::optional<StudyManifest> readStudyManifest(const std::string& dir) {
     }
 }
 
-StudyFolder readStudyFolder(const std::string& dir) {
+std::vector<StudyRun> readRunFolders(const std::string& dir, std::vector<std::string>& skipped) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        throw std::runtime_error(dir + ": not a folder (a study folder holds one run folder per "
-                                       "point)");
-    StudyFolder out;
-    out.manifest = readStudyManifest(dir);
     fs::directory_iterator it(dir, ec);
     if (ec) throw std::runtime_error(dir + ": " + ec.message());
+    std::vector<StudyRun> runs;
     for (const fs::directory_entry& entry : it) {
         if (!entry.is_directory(ec)) continue;
         const std::string name = entry.path().filename().string();
@@ -45,7 +41,7 @@ StudyFolder readStudyFolder(const std::string& dir) {
         try {
             run.config = loadConfig((entry.path() / kConfigFile).string());
         } catch (const std::exception& e) {
-            out.skipped.push_back(name + ": " + e.what());
+            skipped.push_back(name + ": " + e.what());
             continue;
         }
         try {
@@ -55,14 +51,25 @@ StudyFolder readStudyFolder(const std::string& dir) {
         } catch (const std::exception&) {
             // Started but stopped before its first epoch: a run with no result yet.
         }
-        out.runs.push_back(std::move(run));
+        runs.push_back(std::move(run));
     }
+    std::sort(runs.begin(), runs.end(),
+              [](const StudyRun& a, const StudyRun& b) { return a.name < b.name; });
+    return runs;
+}
+
+StudyFolder readStudyFolder(const std::string& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        throw std::runtime_error(dir + ": not a folder (a study folder holds one run folder per "
+                                       "point)");
+    StudyFolder out;
+    out.manifest = readStudyManifest(dir);
+    out.runs = readRunFolders(dir, out.skipped);
     if (out.runs.empty() && !out.manifest)
         throw std::runtime_error(dir + ": holds no run folder (none with a " +
                                  std::string(kConfigFile) + ")" +
                                  (out.skipped.empty() ? "" : "; " + out.skipped.front()));
-    std::sort(out.runs.begin(), out.runs.end(),
-              [](const StudyRun& a, const StudyRun& b) { return a.name < b.name; });
     return out;
 }
 

@@ -12,12 +12,18 @@
 
 namespace scalescope::train {
 
+// A run folder of a study or a grid.
 struct StudyRun {
-    std::string name; // the subfolder: "baseline", "compound-phi1", ...
+    std::string name; // the subfolder: "baseline", "compound-phi1", "a1.2-b1.1-g1.15", ...
     ScaleConfig config;
     bool finished = false;   // every planned epoch done
     double finalValAccuracy; // the last validation's; NaN where none was run
 };
+
+// Every subfolder of `dir` that holds a run (its config.json), by name; `skipped` gets
+// "name: why" for those whose configuration cannot be read. Throws std::runtime_error naming
+// the folder when it cannot be listed.
+std::vector<StudyRun> readRunFolders(const std::string& dir, std::vector<std::string>& skipped);
 
 struct StudyFolder {
     std::vector<StudyRun> runs;       // by name

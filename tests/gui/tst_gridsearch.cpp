@@ -4,8 +4,11 @@
 // candidates stopped and queued again continue where they stopped.
 #include "accuracytext.h"
 #include "explorerdocument.h"
+#include "fakerun.h"
 #include "gridsearchdialog.h"
 #include "mainwindow.h"
+#include "nextrunstatus.h"
+#include "train/gridfolder.h"
 #include "train/runhistory.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
@@ -17,10 +20,12 @@
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QItemSelectionModel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
 #include <cmath>
@@ -40,6 +45,8 @@ class TestGridSearch : public QObject {
     void trainsEachCandidateAtEverySeed();
     void aStopDropsTheQueue();
     void returnInAFieldStartsNothing();
+    void opensATrainedGrid();
+    void refusesAFolderWithoutAGrid();
 };
 
 void TestGridSearch::listsTheCoreCandidates_data() {
@@ -381,8 +388,18 @@ void TestGridSearch::aStopDropsTheQueue() {
     w.gridSearchAction()->trigger();
     GridSearchDialog* d = w.gridSearchDialog();
     selectRows(d, 3);
-    d->findChild<QPushButton*>("trainSelected")->click();
+    QPushButton* train = d->findChild<QPushButton*>("trainSelected");
     TrainingPanel* panel = w.trainingPanel();
+    // The folder is recorded off the GUI thread: nothing is queued yet, and Train waits.
+    const QString first = statusAtNextStart(panel, [&] {
+        train->click();
+        QCOMPARE(panel->queuedCount(), 0);
+        QVERIFY(!train->isEnabled());
+    });
+    QVERIFY(!first.isEmpty());
+    QVERIFY(!d->gridDir().isEmpty());
+    QVERIFY2(d->message().contains("Training into " + d->gridDir()), qPrintable(d->message()));
+    QVERIFY(QFileInfo::exists(d->gridDir() + "/grid.json"));
     QVERIFY(w.trainingController()->isRunning());
     QCOMPARE(panel->queuedCount(), 2);
     QVERIFY(!d->isEnabled()); // no edits to the document while it trains
@@ -398,9 +415,8 @@ void TestGridSearch::aStopDropsTheQueue() {
     // entry, and the two not started train.
     const QString stoppedDir = panel->lastRunDir();
     QVERIFY(train::readRunHistory(stoppedDir.toStdString()).canContinue());
-    d->findChild<QPushButton*>("trainSelected")->click();
-    QVERIFY2(panel->statusText().startsWith("Continuing " + stoppedDir),
-             qPrintable(panel->statusText()));
+    const QString again = statusAtNextStart(panel, [&] { train->click(); });
+    QVERIFY2(again.startsWith("Continuing " + stoppedDir), qPrintable(again));
     QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning() && panel->queuedCount() == 0,
                              120000);
     QCOMPARE(panel->runCount(), 3);
@@ -408,10 +424,10 @@ void TestGridSearch::aStopDropsTheQueue() {
         QVERIFY(d->model()->index(r, GridCandidateModel::Accuracy).data().toString().endsWith("%"));
     QCOMPARE(int(train::readRunHistory(stoppedDir.toStdString()).epochs.size()), 1);
     // The three again: each read back, nothing trained, nothing listed twice.
-    d->findChild<QPushButton*>("trainSelected")->click();
+    train->click();
+    QTRY_VERIFY2(panel->statusText().contains("read back"), qPrintable(panel->statusText()));
     QVERIFY(!w.trainingController()->isRunning());
     QCOMPARE(panel->runCount(), 3);
-    QVERIFY2(panel->statusText().contains("read back"), qPrintable(panel->statusText()));
 }
 
 // Return in one of the grid's fields finishes the field: it neither trains the selection nor
@@ -436,6 +452,99 @@ void TestGridSearch::returnInAFieldStartsNothing() {
     QVERIFY(w.document()->config() == before);
     QVERIFY(d->isVisible());
     QVERIFY(!w.trainingController()->isRunning());
+}
+
+// A grid folder trained before (as scalescope-cli grid --train leaves one): Open grid makes its
+// model and training settings the document's (one undoable edit), takes its grid and seeds,
+// shows its finished runs' accuracies against the paper's, says what it did not show, and
+// trains into that folder next.
+void TestGridSearch::opensATrainedGrid() {
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath("grid");
+    MainWindow w;
+    ExplorerDocument* doc = w.document();
+    ScaleConfig base = doc->config();
+    base.training.epochs += 4; // the grid's own settings
+    GridSearchSpec spec;
+    spec.from = 1.1;
+    spec.to = 1.2;
+    spec.tolerance = 0.08;
+    const std::vector<GridCandidate> list = gridCandidates(base, spec);
+    const std::vector<GridRun> runs = gridRuns(base, list, 2);
+    train::recordGrid(dir.toStdString(), base, spec, 2, runs, "test");
+    const auto paper = std::find_if(list.begin(), list.end(), [](const GridCandidate& c) {
+        return isPaperCoefficients(c.coefficients);
+    });
+    QVERIFY(paper != list.end());
+    const size_t p = size_t(paper - list.begin()), o = p == 0 ? 1 : 0,
+                 third = p == 2 || o == 2 ? 3 : 2;
+    const auto fake = [&](size_t candidate, int seedIndex, int epochs, double acc) {
+        const GridRun& r = runs[size_t(seedIndex) * list.size() + candidate];
+        QVERIFY(writeFakeRun((dir + "/").toStdString() + r.runName, r.config, epochs, acc));
+    };
+    const int epochs = base.training.epochs;
+    fake(p, 0, epochs, 0.90);
+    fake(p, 1, epochs, 0.92);
+    fake(o, 0, epochs, 0.91);
+    fake(o, 1, epochs, 0.95);
+    fake(third, 0, 1, 0.40); // stopped after its first epoch
+    ScaleConfig elsewhere = runs[0].config;
+    elsewhere.training.learningRate *= 2;
+    QVERIFY(writeFakeRun((dir + "/by-hand").toStdString(), elsewhere, epochs, 0.5));
+
+    w.gridSearchAction()->trigger();
+    GridSearchDialog* d = w.gridSearchDialog();
+    const int steps = doc->undoStack()->count();
+    QSignalSpy opened(d, &GridSearchDialog::gridOpened);
+    d->openGridInBackground(dir);
+    QVERIFY(!d->findChild<QPushButton*>("openGrid")->isEnabled()); // one read at a time
+    QVERIFY(opened.wait(20000));
+    QCOMPARE(opened.front().front().toBool(), true);
+    QVERIFY(doc->config() == base);
+    QCOMPARE(doc->undoStack()->count(), steps + 1);
+    QCOMPARE(d->seeds(), 2);
+    QCOMPARE(d->spec().tolerance, 0.08);
+    QCOMPARE(d->gridDir(), dir);
+    GridCandidateModel* m = d->model();
+    QCOMPARE(m->rowCount(), int(list.size()));
+    const auto cell = [m](size_t row, int column) {
+        return m->index(int(row), column).data().toString();
+    };
+    QCOMPARE(cell(o, GridCandidateModel::Accuracy), QString("93.00% ±2.00"));
+    QCOMPARE(cell(p, GridCandidateModel::Accuracy), QString("91.00% ±1.00"));
+    QCOMPARE(cell(o, GridCandidateModel::Paired), QString("+2.00 ±1.00 (2/2)"));
+    QVERIFY(cell(third, GridCandidateModel::Accuracy).isEmpty()); // stopped: no result
+    QVERIFY2(d->message().contains(QString("Opened %1: 4 of its 12 runs trained.").arg(dir)),
+             qPrintable(d->message()));
+    QVERIFY2(d->message().contains("1 stopped"), qPrintable(d->message()));
+    QVERIFY2(d->message().contains("1 of another grid or model are not shown"),
+             qPrintable(d->message()));
+    QVERIFY(d->findChild<QPushButton*>("openGrid")->isEnabled());
+    doc->undoStack()->undo(); // the document as it was; the grid's accuracies wait for it
+    QVERIFY(!(doc->config() == base));
+    QVERIFY(cell(o, GridCandidateModel::Accuracy).isEmpty());
+}
+
+void TestGridSearch::refusesAFolderWithoutAGrid() {
+    QTemporaryDir tmp;
+    MainWindow w;
+    w.gridSearchAction()->trigger();
+    GridSearchDialog* d = w.gridSearchDialog();
+    const ScaleConfig before = w.document()->config();
+    const QString message = d->message();
+    QSignalSpy opened(d, &GridSearchDialog::gridOpened);
+    d->openGridInBackground(tmp.path());
+    QVERIFY(opened.wait(20000));
+    QCOMPARE(opened.front().front().toBool(), false);
+    QVERIFY(w.document()->config() == before);
+    QCOMPARE(d->message(), message);
+    QVERIFY(d->gridDir().isEmpty());
+    QMessageBox* box = d->findChild<QMessageBox*>();
+    QVERIFY(box);
+    QVERIFY2(box->text().contains("no grid.json"), qPrintable(box->text()));
+    QString why;
+    QVERIFY(!d->openGrid(tmp.filePath("absent"), &why));
+    QVERIFY2(why.contains("not a folder"), qPrintable(why));
 }
 
 QTEST_MAIN(TestGridSearch)

@@ -4,6 +4,7 @@
 #include "explorerdocument.h"
 #include "fakerun.h"
 #include "mainwindow.h"
+#include "nextrunstatus.h"
 #include "scalingstudydialog.h"
 #include "tinyconfig.h"
 #include "train/runhistory.h"
@@ -43,22 +44,6 @@ ScaleConfig studyBase() {
     c.training.trainSamples = 64;
     c.training.valSamples = 32;
     return c;
-}
-
-// The training tab's status line as its next run starts, after `action`: the queue starts
-// once the study window has recorded the study off the GUI thread, and a short run may end
-// before a poll would see the line.
-QString statusAtNextStart(TrainingPanel* panel, const std::function<void()>& action) {
-    QString status;
-    const auto c =
-        QObject::connect(panel, &TrainingPanel::runStateChanged, panel, [&](bool running) {
-            if (running && status.isEmpty()) status = panel->statusText();
-        });
-    action();
-    if (!QTest::qWaitFor([&] { return !status.isEmpty(); }, 60000))
-        qWarning("no run started within 60 s"); // the caller's comparison fails on the empty line
-    QObject::disconnect(c);
-    return status;
 }
 
 // A column of a csv file without quotes in its cells' values, a cell per row.

@@ -245,6 +245,15 @@ void TestGridCli::seedsAreSetAgainstThePaper() {
                                 .arg(100 * std::abs(paper[0] - paper[1]) / 2, 0, 'f', 2)),
              qPrintable(r.out));
     QVERIFY(r.out.contains("2/2 trained"));
+    // grid.json: the grid and its seeds, with which the GUI's grid window opens the folder.
+    QFile manifest(dir.filePath("grid.json"));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    const QJsonObject j = QJsonDocument::fromJson(manifest.readAll()).object();
+    QCOMPARE(j.value("format").toString(), QString("scalescope-grid"));
+    QCOMPARE(j.value("seeds").toInt(), 2);
+    QCOMPARE(j.value("target").toDouble(), 1.9203);
+    QCOMPARE(j.value("tolerance").toDouble(), 0.001);
+    QCOMPARE(j.value("config").toObject().value("training").toObject().value("epochs").toInt(), 1);
 
     // Seeds go with --train, and within 1 to 10.
     const Result listing = run({"grid", "--seeds", "2"});

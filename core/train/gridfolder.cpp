@@ -1,0 +1,81 @@
+#include "gridfolder.h"
+
+#include "runhistory.h"
+
+#include "scaling/jsonreader.h"
+#include "scaling/validation.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+
+namespace scalescope::train {
+
+namespace fs = std::filesystem;
+
+std::optional<GridManifest> readGridManifest(const std::string& dir) {
+    const fs::path path = fs::path(dir) / kGridManifestFile;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return std::nullopt;
+    const Json j = parseJsonFile(path.string()); // names the file itself
+    try {
+        return gridManifestFromJson(j);
+    } catch (const ValidationError& e) {
+        throw std::runtime_error(path.string() + ": " + e.what());
+    }
+}
+
+GridManifest recordGrid(const std::string& dir, const ScaleConfig& base, const GridSearchSpec& spec,
+                        int seeds, const std::vector<GridRun>& runs, const std::string& field) {
+    validate(spec);
+    if (seeds < 1 || seeds > kMaxGridSeeds)
+        throw ValidationError(field, "seeds must be from 1 to " + std::to_string(kMaxGridSeeds));
+    GridManifest m{base, spec, seeds};
+    std::optional<GridManifest> held;
+    try {
+        held = readGridManifest(dir);
+    } catch (const std::exception& e) {
+        throw ValidationError(field, e.what());
+    }
+    if (held) {
+        if (!(held->base == base))
+            throw ValidationError(field, dir + " holds a grid of another configuration (other "
+                                               "model or training options)");
+        m.seeds = std::max(held->seeds, seeds); // the runs of more seeds stay in the folder
+    }
+    // Every folder the runs train in is looked at before anything is written.
+    for (const GridRun& r : runs) {
+        const std::string why = foreignRunFolder((fs::path(dir) / r.runName).string(), r.config);
+        if (!why.empty()) throw ValidationError(field, why);
+    }
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw ValidationError(field, dir + " cannot be created: " + ec.message());
+    try {
+        writeFileAtomically((fs::path(dir) / kGridManifestFile).string(),
+                            gridManifestToJson(m).dump(2) + "\n");
+    } catch (const std::exception& e) {
+        throw ValidationError(field, e.what());
+    }
+    return m;
+}
+
+GridFolder readGridFolder(const std::string& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        throw std::runtime_error(dir + ": not a folder (a grid folder holds one run folder per "
+                                       "candidate and seed)");
+    std::optional<GridManifest> m = readGridManifest(dir);
+    if (!m)
+        throw std::runtime_error(
+            dir + ": no " + std::string(kGridManifestFile) +
+            " (not a grid folder, or one trained before grids were recorded: run its "
+            "`scalescope-cli grid --train` command again to record it; finished runs are read "
+            "back)");
+    GridFolder out;
+    out.manifest = std::move(*m);
+    out.runs = readRunFolders(dir, out.skipped);
+    return out;
+}
+
+} // namespace scalescope::train
