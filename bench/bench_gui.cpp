@@ -21,7 +21,9 @@
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QHeaderView>
 #include <QPushButton>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
@@ -105,6 +107,27 @@ void benchGridWindow(MainWindow& w) {
                 g->rowCount(), g->seeds(), gridRunsSet, shown, setMs[setMs.size() / 2],
                 setMs.back(), editMs[2], editMs.back(), closedMs[2], closedMs.back(), followMs[2],
                 sortMs[2], gridCellMs[2]);
+
+    // Side by side: a result arriving while the header fits its columns to their contents on
+    // every change (the window's mode before 2026-12-07), and with the columns fitted once.
+    QHeaderView* header = grid->view()->horizontalHeader();
+    constexpr int kResults = 40;
+    for (auto mode : {QHeaderView::ResizeToContents, QHeaderView::Interactive}) {
+        header->setSectionResizeMode(mode);
+        QCoreApplication::processEvents();
+        std::vector<double> resultMs;
+        for (int i = 0; i < kResults; ++i) {
+            t.start();
+            g->setAccuracy(g->run(i, 0).config, 0.6 + 1e-3 * i);
+            QCoreApplication::processEvents();
+            resultMs.push_back(t.nsecsElapsed() / 1e6);
+        }
+        std::sort(resultMs.begin(), resultMs.end());
+        std::printf("  one result shown, header %s: median %.2f ms (max %.1f) over %d results\n",
+                    mode == QHeaderView::Interactive ? "fitted once (now)"
+                                                     : "resizing to contents (before)",
+                    resultMs[resultMs.size() / 2], resultMs.back(), kResults);
+    }
 }
 } // namespace
 

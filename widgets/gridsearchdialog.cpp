@@ -382,7 +382,8 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
     connect(m_doc, &ExplorerDocument::changed, this, &GridSearchDialog::documentChanged);
     m_disk.setMaxThreadCount(1); // an open and a record never overlap
     search();
-    resize(760, 680); // the wrapped introduction, the form, a dozen rows and the buttons
+    // Every column with three seeds' results, the form, a dozen rows and the buttons.
+    resize(1120, 700);
 }
 
 void GridSearchDialog::showEvent(QShowEvent* e) {
@@ -648,6 +649,8 @@ bool GridSearchDialog::showGrid(const QString& dir, const train::GridFolder& fol
             ++stopped;
     }
     m_model->setAccuracies(trained);
+    if (!trained.empty()) // ranked, as scalescope-cli grid --train prints it
+        m_view->sortByColumn(GridCandidateModel::Accuracy, Qt::DescendingOrder);
     int shown = 0; // the folder's finished runs that are runs of the table
     for (int r = 0; r < m_model->rowCount(); ++r)
         for (int k = 0; k < m_model->seeds(); ++k)

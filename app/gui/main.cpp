@@ -3,6 +3,7 @@
 
 #include "evaluationdialog.h"
 #include "explorerdocument.h"
+#include "gridsearchdialog.h"
 #include "predictiondialog.h"
 #include "scalingstudydialog.h"
 #include "speedpanel.h"
@@ -128,8 +129,14 @@ int main(int argc, char** argv) {
                                         "(scalescope-cli study --train); with --screenshot, "
                                         "capture that window."),
         QStringLiteral("DIR"));
+    QCommandLineOption grid(
+        QStringLiteral("open-grid"),
+        QApplication::translate("main", "Open the grid search window on a grid folder "
+                                        "(scalescope-cli grid --train); with --screenshot, "
+                                        "capture that window."),
+        QStringLiteral("DIR"));
     parser.addOptions({shot, train, compare, speed, lang, config, openRun, xAxis, evaluate,
-                       classifyRun, classify, study});
+                       classifyRun, classify, study, grid});
     parser.process(app);
     const QString axis = parser.value(xAxis);
     if (parser.isSet(xAxis) && axis != QLatin1String("epochs") && axis != QLatin1String("time")) {
@@ -211,14 +218,27 @@ int main(int argc, char** argv) {
         }
         studyWindow->show();
     }
+    QDialog* gridWindow = nullptr;
+    if (parser.isSet(grid)) {
+        QString why;
+        window.gridSearchAction()->trigger(); // shows the window
+        scalescope::GridSearchDialog* g = window.gridSearchDialog();
+        if (!g->openGrid(parser.value(grid), &why)) {
+            std::fprintf(stderr, "scalescope: --open-grid %s: %s\n", qPrintable(parser.value(grid)),
+                         qPrintable(why));
+            if (screenshot) return 1;
+        }
+        gridWindow = g;
+    }
     if (!screenshot) return app.exec();
 
-    if (studyWindow) {
-        QEventLoop loop;
-        QTimer::singleShot(200, &loop, &QEventLoop::quit);
-        loop.exec();
-        return saveGrab(studyWindow, parser.value(shot));
-    }
+    for (QDialog* shown : {static_cast<QDialog*>(studyWindow), gridWindow})
+        if (shown) {
+            QEventLoop loop;
+            QTimer::singleShot(200, &loop, &QEventLoop::quit);
+            loop.exec();
+            return saveGrab(shown, parser.value(shot));
+        }
 
     if (prediction) {
         QEventLoop loop;
