@@ -12,69 +12,74 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="74"/>
+        <location filename="../app/gui/main.cpp" line="75"/>
         <source>Explorer for compound model scaling</source>
         <translation>복합 모델 스케일링 탐색기</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="79"/>
+        <location filename="../app/gui/main.cpp" line="80"/>
         <source>Render the window offscreen to FILE and exit.</source>
         <translation>창을 화면 밖에서 FILE로 렌더링하고 종료합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="83"/>
+        <location filename="../app/gui/main.cpp" line="84"/>
         <source>With --screenshot: run the default training first and capture its curves.</source>
         <translation>--screenshot과 함께: 기본 학습을 먼저 실행하고 곡선을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="87"/>
+        <location filename="../app/gui/main.cpp" line="88"/>
         <source>With --train: then train again at a fixed size, overlaid.</source>
         <translation>--train과 함께: 이어서 고정 크기로 다시 학습하여 겹쳐 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="91"/>
+        <location filename="../app/gui/main.cpp" line="92"/>
         <source>With --screenshot: measure the model&apos;s speed first and show it.</source>
         <translation>--screenshot와 함께: 먼저 모델의 속도를 측정해 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="94"/>
+        <location filename="../app/gui/main.cpp" line="95"/>
         <source>Interface language (en, ko).</source>
         <translation>인터페이스 언어 (en, ko).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="97"/>
+        <location filename="../app/gui/main.cpp" line="98"/>
         <source>Open a configuration file.</source>
         <translation>구성 파일을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="101"/>
+        <location filename="../app/gui/main.cpp" line="102"/>
         <source>Overlay a finished run&apos;s curves from its folder (repeatable); shows the training tab.</source>
         <translation>끝난 실행의 곡선을 그 폴더에서 불러와 겹쳐 그립니다(여러 번 지정 가능). 학습 탭을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="106"/>
+        <location filename="../app/gui/main.cpp" line="107"/>
         <source>Training curves against epochs or time.</source>
         <translation>학습 곡선의 가로축: 에포크 또는 시간.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="110"/>
+        <location filename="../app/gui/main.cpp" line="111"/>
         <source>Open the evaluation of a run folder; with --screenshot, evaluate it at the suggested test sizes and capture that window.</source>
         <translation>실행 폴더의 평가 창을 엽니다. --screenshot과 함께 쓰면 제안된 테스트 크기로 평가하고 그 창을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="116"/>
+        <location filename="../app/gui/main.cpp" line="117"/>
         <source>Open the image classification of a run folder; with --screenshot, classify the --classify images and capture that window.</source>
         <translation>실행 폴더의 이미지 분류 창을 엽니다. --screenshot과 함께 쓰면 --classify 이미지를 분류하고 그 창을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="122"/>
+        <location filename="../app/gui/main.cpp" line="123"/>
         <source>An image file or folder to classify with the --classify-run run (repeatable).</source>
         <translation>--classify-run 실행으로 분류할 이미지 파일 또는 폴더(여러 번 지정 가능).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="127"/>
+        <location filename="../app/gui/main.cpp" line="128"/>
         <source>Open the scaling study window on a study folder (scalescope-cli study --train); with --screenshot, capture that window.</source>
         <translation>스케일링 연구 폴더(scalescope-cli study --train)로 스케일링 연구 창을 엽니다. --screenshot과 함께 쓰면 그 창을 캡처합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="134"/>
+        <source>Open the grid search window on a grid folder (scalescope-cli grid --train); with --screenshot, capture that window.</source>
+        <translation>그리드 폴더(scalescope-cli grid --train)로 그리드 탐색 창을 엽니다. --screenshot과 함께 쓰면 그 창을 캡처합니다.</translation>
     </message>
 </context>
 <context>
@@ -766,77 +771,77 @@
         <translation>선택한 후보를 이 φ에서 학습 탭의 설정으로 차례로 학습합니다. 중지하면 대기열도 끝납니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="446"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="447"/>
         <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
         <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="449"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="450"/>
         <source>%1 candidates, closest to 2 first, for %2.</source>
         <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="454"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="455"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="535"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="536"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="562"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="563"/>
         <source>Recording the grid in a new folder…</source>
         <translation>새 폴더에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="563"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="564"/>
         <source>Recording the grid in %1…</source>
         <translation>%1에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="579"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="580"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="597"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="598"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="614"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="615"/>
         <source>Not a grid folder</source>
         <translation>그리드 폴더가 아님</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="627"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="628"/>
         <source>a run is training; open the grid after it ends</source>
         <translation>실행이 학습 중입니다. 끝난 뒤 그리드를 여세요</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="633"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="634"/>
         <source>%1: its model was refused</source>
         <translation>%1: 모델이 거부되었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="657"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="660"/>
         <source>Opened %1: %2 of its %3 runs trained.</source>
         <translation>%1 열림: 실행 %3개 중 %2개 학습됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="662"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="665"/>
         <source>%1 stopped (Train continues them).</source>
         <translation>%1개 중단됨(학습 시 이어서 진행).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="665"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="668"/>
         <source>%1 of another grid or model are not shown.</source>
         <translation>다른 그리드나 모델의 실행 %1개는 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="668"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="671"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
