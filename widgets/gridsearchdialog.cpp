@@ -3,6 +3,7 @@
 #include "accuracytext.h"
 #include "dialogbuttons.h"
 #include "explorerdocument.h"
+#include "offguithread.h"
 #include "scaling/format.h"
 #include "train/trainer.h"
 
@@ -24,7 +25,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 
 namespace scalescope {
 
@@ -562,26 +562,23 @@ void GridSearchDialog::recordGridInBackground(
     setBusy(true);
     m_message->setText(m_dir.isEmpty() ? tr("Recording the grid in a new folder…")
                                        : tr("Recording the grid in %1…").arg(m_dir));
-    m_disk.start([this, held = m_dir, base, s = spec(), seeds = m_model->seeds(), runs,
-                  done = std::move(done)] {
-        const Recorded r = recordGridIn(held, base, s, seeds, runs);
-        // Delivered on the window's thread; dropped if the window is gone by then.
-        QMetaObject::invokeMethod(
-            this,
-            [this, r, done] {
-                setBusy(false);
-                m_message->setText(m_tableMessage);
-                if (r.dir.isEmpty()) {
-                    done({}, r.error);
-                    return;
-                }
-                m_dir = r.dir;
-                m_message->setText(m_tableMessage + QLatin1Char(' ') +
-                                   tr("Training into %1 %2").arg(m_dir, r.note).trimmed());
-                done(r.dir, {});
-            },
-            Qt::QueuedConnection);
-    });
+    runOffGuiThread<Recorded>(
+        m_disk, this,
+        [held = m_dir, base, s = spec(), seeds = m_model->seeds(), runs] {
+            return recordGridIn(held, base, s, seeds, runs);
+        },
+        [this, done = std::move(done)](const Recorded& r, const QString&) {
+            setBusy(false);
+            m_message->setText(m_tableMessage);
+            if (r.dir.isEmpty()) {
+                done({}, r.error);
+                return;
+            }
+            m_dir = r.dir;
+            m_message->setText(m_tableMessage + QLatin1Char(' ') +
+                               tr("Training into %1 %2").arg(m_dir, r.note).trimmed());
+            done(r.dir, {});
+        });
 }
 
 bool GridSearchDialog::openGrid(const QString& dir, QString* why) {
@@ -596,31 +593,21 @@ bool GridSearchDialog::openGrid(const QString& dir, QString* why) {
 void GridSearchDialog::openGridInBackground(const QString& dir) {
     setBusy(true);
     m_message->setText(tr("Reading %1…").arg(dir));
-    m_disk.start([this, dir] {
-        auto folder = std::make_shared<train::GridFolder>();
-        QString error;
-        try {
-            *folder = train::readGridFolder(dir.toStdString());
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(
-            this,
-            [this, dir, folder, error] {
-                setBusy(false);
-                QString why = error;
-                const bool ok = error.isEmpty() && showGrid(dir, *folder, &why);
-                if (!ok) {
-                    m_message->setText(m_tableMessage);
-                    auto* box = new QMessageBox(QMessageBox::Warning, tr("Not a grid folder"), why,
-                                                QMessageBox::Ok, this);
-                    box->setAttribute(Qt::WA_DeleteOnClose);
-                    box->open(); // window-modal, without a nested event loop
-                }
-                Q_EMIT gridOpened(ok);
-            },
-            Qt::QueuedConnection);
-    });
+    runOffGuiThread<train::GridFolder>(
+        m_disk, this, [dir] { return train::readGridFolder(dir.toStdString()); },
+        [this, dir](const train::GridFolder& folder, const QString& error) {
+            setBusy(false);
+            QString why = error;
+            const bool ok = error.isEmpty() && showGrid(dir, folder, &why);
+            if (!ok) {
+                m_message->setText(m_tableMessage);
+                auto* box = new QMessageBox(QMessageBox::Warning, tr("Not a grid folder"), why,
+                                            QMessageBox::Ok, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open(); // window-modal, without a nested event loop
+            }
+            Q_EMIT gridOpened(ok);
+        });
 }
 
 bool GridSearchDialog::showGrid(const QString& dir, const train::GridFolder& folder, QString* why) {

@@ -3,6 +3,7 @@
 #include "accuracytext.h"
 #include "dialogbuttons.h"
 #include "explorerdocument.h"
+#include "offguithread.h"
 #include "savetext.h"
 #include "scaling/format.h"
 #include "titledplot.h"
@@ -28,7 +29,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 
 namespace scalescope {
 
@@ -546,23 +546,18 @@ void ScalingStudyDialog::recordStudyInBackground(
     m_open->setEnabled(false);
     const QString held = studyDir();
     m_message->setText(tr("Recording the study in %1…").arg(held));
-    m_reader.start([this, held, base, spec = m_spec, done = std::move(done)] {
-        const Recorded r = recordStudyIn(held, base, spec);
-        // Delivered on the window's thread; dropped if the window is gone by then.
-        QMetaObject::invokeMethod(
-            this,
-            [this, r, done] {
-                m_open->setEnabled(!m_trainingRunning);
-                if (r.dir.isEmpty()) {
-                    study(); // the table's own message again, and Train back
-                    done({}, r.error);
-                    return;
-                }
-                showRecorded(r.dir, r.note);
-                done(r.dir, {});
-            },
-            Qt::QueuedConnection);
-    });
+    runOffGuiThread<Recorded>(
+        m_reader, this, [held, base, spec = m_spec] { return recordStudyIn(held, base, spec); },
+        [this, done = std::move(done)](const Recorded& r, const QString&) {
+            m_open->setEnabled(!m_trainingRunning);
+            if (r.dir.isEmpty()) {
+                study(); // the table's own message again, and Train back
+                done({}, r.error);
+                return;
+            }
+            showRecorded(r.dir, r.note);
+            done(r.dir, {});
+        });
 }
 
 void ScalingStudyDialog::showRecorded(const QString& dir, const QString& note) {
@@ -586,35 +581,23 @@ bool ScalingStudyDialog::openStudy(const QString& dir, QString* why) {
 void ScalingStudyDialog::openStudyInBackground(const QString& dir) {
     m_open->setEnabled(false);
     m_message->setText(tr("Reading %1…").arg(dir));
-    m_reader.start([this, dir] {
-        auto folder = std::make_shared<train::StudyFolder>();
-        QString error;
-        try {
-            *folder = train::readStudyFolder(dir.toStdString());
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        // Delivered on the window's thread; dropped if the window is gone by then.
-        QMetaObject::invokeMethod(
-            this,
-            [this, dir, folder, error] {
-                QString why = error;
-                const bool ok =
-                    error.isEmpty() && !m_trainingRunning && showStudy(dir, *folder, &why);
-                if (error.isEmpty() && m_trainingRunning)
-                    why = tr("a run started training meanwhile; open it again after it ends");
-                m_open->setEnabled(!m_trainingRunning);
-                if (!ok) {
-                    study(); // the message the table had before
-                    auto* box = new QMessageBox(QMessageBox::Warning, tr("Not a scaling study"),
-                                                why, QMessageBox::Ok, this);
-                    box->setAttribute(Qt::WA_DeleteOnClose);
-                    box->open(); // window-modal, without a nested event loop
-                }
-                Q_EMIT studyOpened(ok);
-            },
-            Qt::QueuedConnection);
-    });
+    runOffGuiThread<train::StudyFolder>(
+        m_reader, this, [dir] { return train::readStudyFolder(dir.toStdString()); },
+        [this, dir](const train::StudyFolder& folder, const QString& error) {
+            QString why = error;
+            const bool ok = error.isEmpty() && !m_trainingRunning && showStudy(dir, folder, &why);
+            if (error.isEmpty() && m_trainingRunning)
+                why = tr("a run started training meanwhile; open it again after it ends");
+            m_open->setEnabled(!m_trainingRunning);
+            if (!ok) {
+                study(); // the message the table had before
+                auto* box = new QMessageBox(QMessageBox::Warning, tr("Not a scaling study"), why,
+                                            QMessageBox::Ok, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open(); // window-modal, without a nested event loop
+            }
+            Q_EMIT studyOpened(ok);
+        });
 }
 
 bool ScalingStudyDialog::showStudy(const QString& dir, const train::StudyFolder& folder,

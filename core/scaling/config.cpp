@@ -203,6 +203,14 @@ TrainingSettings trainingFromJson(const Json& j) {
 }
 } // namespace
 
+ScaleConfig configFromJsonAt(const Json& j, const std::string& key) {
+    try {
+        return configFromJson(j);
+    } catch (const ValidationError& e) {
+        throw ValidationError(e.field().empty() ? key : key + "." + e.field(), e.reason());
+    }
+}
+
 ScaleConfig configFromJson(const Json& j) {
     ObjectReader r(j, "");
     const std::string format = r.string("format");

@@ -95,6 +95,9 @@ struct ScaleConfig {
 
 ScaleConfig configForPreset(const std::string& name);
 ScaleConfig configFromJson(const Json& j);
+// A configuration inside a larger file (a study's or a grid's record) under key `key`: its
+// errors name the field from there ("config.training.epochs").
+ScaleConfig configFromJsonAt(const Json& j, const std::string& key);
 Json configToJson(const ScaleConfig& c);
 ScaleConfig loadConfig(const std::string& path);
 // Writes to a temporary file and renames it over `path`: a crash never leaves half a file.

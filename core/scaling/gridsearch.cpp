@@ -100,13 +100,7 @@ Json gridManifestToJson(const GridManifest& m) {
 
 GridManifest gridManifestFromJson(const Json& j) {
     ObjectReader r(j, "");
-    if (r.string("format") != kGridManifestFormat)
-        throw ValidationError("format", "is not \"" + std::string(kGridManifestFormat) + "\"");
-    const int version = r.integer("version");
-    if (version != kGridManifestVersion)
-        throw ValidationError("version", std::to_string(version) +
-                                             " is not a version this build reads (" +
-                                             std::to_string(kGridManifestVersion) + ")");
+    r.requireFormat(kGridManifestFormat, kGridManifestVersion);
     GridManifest m;
     m.spec.from = r.number("from");
     m.spec.to = r.number("to");
@@ -124,12 +118,7 @@ GridManifest gridManifestFromJson(const Json& j) {
     if (m.seeds < 1 || m.seeds > kMaxGridSeeds)
         throw ValidationError("seeds", "must be from 1 to " + std::to_string(kMaxGridSeeds) +
                                            ", not " + std::to_string(m.seeds));
-    const Json& config = r.raw("config");
-    try {
-        m.base = configFromJson(config);
-    } catch (const ValidationError& e) {
-        throw ValidationError(e.field().empty() ? "config" : "config." + e.field(), e.reason());
-    }
+    m.base = configFromJsonAt(r.raw("config"), "config");
     r.finish();
     return m;
 }

@@ -164,6 +164,16 @@ bool ObjectReader::boolean(const std::string& key, bool fallback) {
     return v.get<bool>();
 }
 
+void ObjectReader::requireFormat(const std::string& format, int version) {
+    if (string("format") != format)
+        throw ValidationError(field("format"), "is not \"" + format + "\"");
+    const int v = integer("version");
+    if (v != version)
+        throw ValidationError(field("version"), std::to_string(v) +
+                                                    " is not a version this build reads (" +
+                                                    std::to_string(version) + ")");
+}
+
 void ObjectReader::finish() const {
     for (auto it = m_json.begin(); it != m_json.end(); ++it) {
         if (!m_read.count(it.key())) {

@@ -36,6 +36,8 @@ class ObjectReader {
     std::string string(const std::string& key, const std::string& fallback);
     bool boolean(const std::string& key, bool fallback);
     std::string field(const std::string& key) const; // "stages[2].kernel"
+    // A file that says what it is: "format" must be `format` and "version" `version`.
+    void requireFormat(const std::string& format, int version);
     // Throws for the first key that was never read.
     void finish() const;
 

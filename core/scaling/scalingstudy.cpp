@@ -418,13 +418,7 @@ Json studyManifestToJson(const StudyManifest& m) {
 
 StudyManifest studyManifestFromJson(const Json& j) {
     ObjectReader r(j, "");
-    if (r.string("format") != kManifestFormat)
-        throw ValidationError("format", "is not \"" + std::string(kManifestFormat) + "\"");
-    const int version = r.integer("version");
-    if (version != kManifestVersion)
-        throw ValidationError("version", std::to_string(version) +
-                                             " is not a version this build reads (" +
-                                             std::to_string(kManifestVersion) + ")");
+    r.requireFormat(kManifestFormat, kManifestVersion);
     StudyManifest m;
     const Json& phis = r.raw("phis");
     if (!phis.is_array()) throw ValidationError("phis", "is not a list of numbers");
@@ -450,12 +444,7 @@ StudyManifest studyManifestFromJson(const Json& j) {
         const std::string f = e.field().rfind("study.", 0) == 0 ? e.field().substr(6) : e.field();
         throw ValidationError(f, e.reason());
     }
-    const Json& config = r.raw("config");
-    try {
-        m.base = configFromJson(config);
-    } catch (const ValidationError& e) {
-        throw ValidationError(e.field().empty() ? "config" : "config." + e.field(), e.reason());
-    }
+    m.base = configFromJsonAt(r.raw("config"), "config");
     r.finish();
     return m;
 }
