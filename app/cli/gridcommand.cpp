@@ -10,6 +10,7 @@
 #ifdef SCALESCOPE_HAVE_TORCH
 #include "runqueue.h"
 #include "train/gridfolder.h"
+#include "train/runhistory.h"
 #include "train/speedprobe.h"
 #include "train/trainer.h"
 #endif
@@ -53,6 +54,10 @@ size cap are kept. The paper found alpha 1.2, beta 1.1, gamma 1.15 (1.92) so.
                          standard error, and set each candidate against the paper's 1.2, 1.1,
                          1.15 seed by seed where it is listed (default 1)
   --quiet                with --train: a line per candidate, none per epoch
+  --folder DIR           the grid a folder records (grid.json, written by --train or the
+                         GUI's grid window): its candidates ranked from their runs as they
+                         are, or with --train trained on where it stopped; the model,
+                         training options, grid and seeds are the folder's
 
 Training options (with --train), as for `train`:
 )";
@@ -170,32 +175,10 @@ std::string gridCsv(const std::vector<GridCandidate>& list, const std::vector<Gr
     return os.str();
 }
 
-int trainGrid(const ScaleConfig& base, const GridSearchSpec& spec,
-              const std::vector<GridCandidate>& list, int seeds, const std::string& outDir,
-              bool quiet) {
-    const std::vector<GridRun> runs = gridRuns(base, list, seeds);
-    // grid.json first: the folder opens in the explorer's grid window, stopped or not.
-    train::recordGrid(outDir, base, spec, seeds, runs, "--output-dir");
-    std::vector<cli::QueuedTraining> queue;
-    std::vector<std::string> dirs;
-    for (const GridRun& r : runs) {
-        const GridCandidate& c = list[r.candidate];
-        std::ostringstream title;
-        title << "alpha " << compactDecimal(c.coefficients.alpha) << ", beta "
-              << compactDecimal(c.coefficients.beta) << ", gamma "
-              << compactDecimal(c.coefficients.gamma) << " (" << fixed(c.product, 4) << "), "
-              << c.resolution << " px";
-        const ProgressiveSettings& ps = r.config.training.progressive;
-        if (ps.maxImageSize != 0 && ps.maxImageSize != c.resolution)
-            title << " (trains at " << ps.maxImageSize << " px)"; // sizes set apart, grown by γ
-        title << ", " << shortCount(double(c.macs)) << " MACs";
-        if (seeds > 1) title << ", seed " << r.config.training.seed;
-        dirs.push_back((fs::path(outDir) / r.runName).string());
-        queue.push_back({title.str(), dirs.back(), r.config});
-    }
-    const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--output-dir");
-    const std::string csvPath = (fs::path(outDir) / "grid.csv").string();
-    writeFileAtomically(csvPath, gridCsv(list, runs, dirs, outcome));
+// The candidates ranked by their mean final validation accuracy over the seeds (`results`:
+// one per run of `runs`), with each set against the paper's 1.2, 1.1, 1.15 seed by seed.
+void printRanking(const std::vector<GridCandidate>& list, const std::vector<GridRun>& runs,
+                  int seeds, const std::vector<cli::QueuedResult>& results) {
 
     // Each candidate's final accuracy at each seed (NaN where its run has none), its wall time
     // over the seeds, and the state of a run that did not finish.
@@ -209,7 +192,7 @@ int trainGrid(const ScaleConfig& base, const GridSearchSpec& spec,
                              Outcome{std::vector<double>(size_t(seeds), NAN), 0, 0, {}});
     for (size_t i = 0; i < runs.size(); ++i) {
         Outcome& o = out[runs[i].candidate];
-        const cli::QueuedResult& t = outcome.results[i];
+        const cli::QueuedResult& t = results[i];
         const bool done = t.state == "trained" || t.state == "read back";
         if (done) {
             o.bySeed[size_t(runs[i].seedIndex)] = t.valAccuracy;
@@ -252,7 +235,7 @@ int trainGrid(const ScaleConfig& base, const GridSearchSpec& spec,
             state = std::to_string(o.finished) + "/" + std::to_string(seeds) + " trained" +
                     (o.unfinished.empty() ? "" : ", " + o.unfinished);
         else if (o.unfinished.empty())
-            state = outcome.results[i].state; // "trained" or "read back"
+            state = results[i].state; // "trained" or "read back"
         std::cout << std::setw(5) << r + 1 << std::setw(7) << compactDecimal(c.coefficients.alpha)
                   << std::setw(6) << compactDecimal(c.coefficients.beta) << std::setw(7)
                   << compactDecimal(c.coefficients.gamma) << std::setw(11) << fixed(c.product, 4)
@@ -275,8 +258,98 @@ int trainGrid(const ScaleConfig& base, const GridSearchSpec& spec,
                                "it scored higher"
                              : "")
                   << ")\n";
+}
+
+int trainGrid(const ScaleConfig& base, const GridSearchSpec& spec,
+              const std::vector<GridCandidate>& list, int seeds, const std::string& outDir,
+              bool quiet) {
+    const std::vector<GridRun> runs = gridRuns(base, list, seeds);
+    // grid.json first: the folder opens in the explorer's grid window, stopped or not.
+    train::recordGrid(outDir, base, spec, seeds, runs, "--output-dir");
+    std::vector<cli::QueuedTraining> queue;
+    std::vector<std::string> dirs;
+    for (const GridRun& r : runs) {
+        const GridCandidate& c = list[r.candidate];
+        std::ostringstream title;
+        title << "alpha " << compactDecimal(c.coefficients.alpha) << ", beta "
+              << compactDecimal(c.coefficients.beta) << ", gamma "
+              << compactDecimal(c.coefficients.gamma) << " (" << fixed(c.product, 4) << "), "
+              << c.resolution << " px";
+        const ProgressiveSettings& ps = r.config.training.progressive;
+        if (ps.maxImageSize != 0 && ps.maxImageSize != c.resolution)
+            title << " (trains at " << ps.maxImageSize << " px)"; // sizes set apart, grown by γ
+        title << ", " << shortCount(double(c.macs)) << " MACs";
+        if (seeds > 1) title << ", seed " << r.config.training.seed;
+        dirs.push_back((fs::path(outDir) / r.runName).string());
+        queue.push_back({title.str(), dirs.back(), r.config});
+    }
+    const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--output-dir");
+    const std::string csvPath = (fs::path(outDir) / "grid.csv").string();
+    writeFileAtomically(csvPath, gridCsv(list, runs, dirs, outcome));
+    printRanking(list, runs, seeds, outcome.results);
     std::cout << "table: " << csvPath << "\n";
     return cli::queueExitCode(outcome);
+}
+
+// --folder DIR: the grid DIR/grid.json records, with its own model, training settings, grid
+// and seeds; ranked from its run folders as they are, or with --train trained on where it
+// stopped.
+int gridFromFolder(const cli::Args& a, const std::string& dir) {
+    std::vector<std::string> own = cli::scalingFlagNames();
+    for (const auto& o : cli::trainingFlagNames())
+        own.push_back(o);
+    for (const char* o : {"--from", "--to", "--step", "--target", "--tolerance", "--phi", "--limit",
+                          "--seeds", "--output-dir", "--json", "--measure"})
+        own.push_back(o);
+    for (const std::string& o : own)
+        if (a.has(o))
+            throw ValidationError(o, "goes without --folder: the grid keeps the model, training "
+                                     "settings, grid and seeds its folder records");
+    std::optional<GridManifest> m;
+    try {
+        m = train::readGridManifest(dir);
+    } catch (const std::exception& e) {
+        throw ValidationError("--folder", e.what());
+    }
+    if (!m)
+        throw ValidationError("--folder", dir + " has no " + kGridManifestFile +
+                                              " (a folder that grid --train or the GUI's grid "
+                                              "window trained into)");
+    const std::vector<GridCandidate> list = gridCandidates(m->base, m->spec);
+    std::cerr << m->base.baseline.displayName << " at phi " << numberText(m->spec.phi) << ": "
+              << list.size() << " candidates at " << m->seeds << " seed"
+              << (m->seeds > 1 ? "s" : "") << " in " << dir << "\n";
+    if (a.flag("--train"))
+        return trainGrid(m->base, m->spec, list, m->seeds, dir, a.flag("--quiet"));
+    if (a.has("--quiet")) throw ValidationError("--quiet", "goes with --train");
+    // Each run as its folder holds it; nothing is trained or written.
+    const std::vector<GridRun> runs = gridRuns(m->base, list, m->seeds);
+    std::vector<cli::QueuedResult> results;
+    for (const GridRun& r : runs) {
+        const train::RunFolderCheck c =
+            train::inspectRunFolder((fs::path(dir) / r.runName).string(), r.config);
+        cli::QueuedResult q;
+        switch (c.state) {
+        case train::RunFolderCheck::State::Finished:
+            q.state = "trained";
+            q.valAccuracy = c.finalValAccuracy;
+            q.bestValAccuracy = c.bestValAccuracy;
+            q.seconds = c.seconds;
+            break;
+        case train::RunFolderCheck::State::Stopped:
+            q.state = "stopped";
+            break;
+        case train::RunFolderCheck::State::Foreign:
+            q.state = "another configuration";
+            break;
+        case train::RunFolderCheck::State::Empty:
+            q.state = "not trained";
+            break;
+        }
+        results.push_back(q);
+    }
+    printRanking(list, runs, m->seeds, results);
+    return 0;
 }
 #endif
 } // namespace
@@ -298,7 +371,7 @@ int runGridCommand(const std::vector<std::string>& argv) {
             std::find(kGridChooses.begin(), kGridChooses.end(), o) == kGridChooses.end())
             options.push_back(o);
     for (const char* o : {"--from", "--to", "--step", "--target", "--tolerance", "--phi", "--limit",
-                          "--seeds", "--output-dir"})
+                          "--seeds", "--output-dir", "--folder"})
         options.push_back(o);
     for (const auto& o : cli::trainingFlagNames())
         options.push_back(o);
@@ -306,6 +379,14 @@ int runGridCommand(const std::vector<std::string>& argv) {
     if (!a.positional().empty())
         throw ValidationError(a.positional().front(), "unexpected argument");
 
+    if (const auto folder = a.value("--folder")) {
+#ifdef SCALESCOPE_HAVE_TORCH
+        return gridFromFolder(a, *folder);
+#else
+        throw ValidationError("--folder", "this build has no LibTorch (configure with "
+                                          "-DSCALESCOPE_WITH_TORCH=ON)");
+#endif
+    }
     ScaleConfig base = cli::configFromArgs(a);
     GridSearchSpec spec;
     if (auto v = a.number("--from")) spec.from = *v;

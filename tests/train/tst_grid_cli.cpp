@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -254,6 +255,26 @@ void TestGridCli::seedsAreSetAgainstThePaper() {
     QCOMPARE(j.value("target").toDouble(), 1.9203);
     QCOMPARE(j.value("tolerance").toDouble(), 0.001);
     QCOMPARE(j.value("config").toObject().value("training").toObject().value("epochs").toInt(), 1);
+
+    // --folder: the same ranking from the folder alone, its model, grid and seeds from
+    // grid.json, nothing trained; the table's lines as the training command printed them.
+    const Result folder = run({"grid", "--folder", dir.path()});
+    QVERIFY2(folder.code == 0, qPrintable(folder.err));
+    // The time column aside: a run just trained counts its start-up, the folder its epochs.
+    const QRegularExpression time(" +[0-9.]+s ");
+    const QString table = r.out.section("rank", 1).section("(val acc", 0, 0).remove(time);
+    QVERIFY(!table.trimmed().isEmpty());
+    QVERIFY2(QString(folder.out).remove(time).contains(table),
+             qPrintable(folder.out + "\nwanted\n" + table));
+    QVERIFY(!folder.err.contains("training"));
+    const Result own = run({"grid", "--folder", dir.path(), "--epochs", "2"});
+    QCOMPARE(own.code, 2);
+    QVERIFY2(own.err.contains("--epochs: goes without --folder"), qPrintable(own.err));
+    QTemporaryDir empty;
+    const Result none = run({"grid", "--folder", empty.path()});
+    QCOMPARE(none.code, 2);
+    QVERIFY2(none.err.contains("--folder: ") && none.err.contains("has no grid.json"),
+             qPrintable(none.err));
 
     // Seeds go with --train, and within 1 to 10.
     const Result listing = run({"grid", "--seeds", "2"});
