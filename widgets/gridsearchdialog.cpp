@@ -7,6 +7,7 @@
 #include "scaling/format.h"
 #include "train/trainer.h"
 
+#include <QColor>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -131,6 +132,23 @@ void GridCandidateModel::clearAccuracies() {
     resultsChanged();
 }
 
+void GridCandidateModel::setNote(const ScaleConfig& run, const QString& note) {
+    m_notes.erase(std::remove_if(m_notes.begin(), m_notes.end(),
+                                 [&](const auto& e) { return e.first == run; }),
+                  m_notes.end());
+    if (!note.isEmpty()) m_notes.emplace_back(run, note);
+    resultsChanged();
+}
+
+QString GridCandidateModel::note(int row) const {
+    for (int k = 0; k < m_seeds; ++k) {
+        const ScaleConfig& c = run(row, k).config;
+        for (const auto& [config, text] : m_notes)
+            if (config == c) return text;
+    }
+    return {};
+}
+
 void GridCandidateModel::resultsChanged() {
     if (!m_list.empty())
         Q_EMIT dataChanged(index(0, Accuracy), index(int(m_list.size()) - 1, Paired));
@@ -184,6 +202,8 @@ QVariant GridCandidateModel::data(const QModelIndex& index, int role) const {
     const int row = index.row();
     const GridCandidate& c = m_list[size_t(row)];
     if (role == Qt::TextAlignmentRole) return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && index.column() == Accuracy && summary(row).count == 0)
+        return QColor(Qt::gray); // a note, not a result
     if (role == SortRole) {
         switch (index.column()) {
         case Alpha:
@@ -264,7 +284,7 @@ QVariant GridCandidateModel::data(const QModelIndex& index, int role) const {
         if (a.count > 0) return summaryText(a, m_seeds);
         for (int k = 0; k < m_seeds; ++k) // trained without a validation at its end
             if (accuracy(row, k)) return percentText(NAN);
-        return QString();
+        return m_notes.empty() ? QString() : note(row);
     }
     case Paired: {
         const auto d = againstPaper(row);
@@ -630,10 +650,12 @@ bool GridSearchDialog::showGrid(const QString& dir, const train::GridFolder& fol
     std::vector<std::pair<ScaleConfig, double>> trained;
     int stopped = 0;
     for (const train::StudyRun& run : folder.runs) {
-        if (run.finished)
+        if (run.finished) {
             trained.emplace_back(run.config, run.finalValAccuracy);
-        else
+        } else {
             ++stopped;
+            m_model->setNote(run.config, tr("stopped"));
+        }
     }
     m_model->setAccuracies(trained);
     if (!trained.empty()) // ranked, as scalescope-cli grid --train prints it

@@ -78,6 +78,10 @@ class GridCandidateModel : public QAbstractTableModel {
     std::optional<PairedDifference> againstPaper(int row) const;
     bool hasPairedColumn() const; // several seeds, and the paper's coefficients among others
     void clearAccuracies();       // another baseline: the results were another model's
+    // What the accuracy cell says of a candidate without a result: "training…", "stopped"
+    // (of the first of its runs with a note); empty clears it. Kept by configuration.
+    void setNote(const ScaleConfig& run, const QString& note);
+    QString note(int row) const;
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -97,6 +101,7 @@ class GridCandidateModel : public QAbstractTableModel {
     std::vector<GridRun> m_runs; // seed by seed: run k·n + i is candidate i at seed index k
     std::vector<std::optional<double>> m_runAccuracy; // of m_runs[i], where trained
     std::map<RunKey, std::vector<std::pair<ScaleConfig, double>>> m_accuracy; // every one set
+    std::vector<std::pair<ScaleConfig, QString>> m_notes; // a few: the runs queued lately
     int m_seeds = 1;
     int m_paperRow = -1;
 };

@@ -117,6 +117,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     // A study folder's study.csv follows its points as they end, as the CLI's does.
     m_studyCsvWriter.setMaxThreadCount(1);
     connect(m_training, &TrainingPanel::runEnded, this, [this](const QString& dir, bool stopped) {
+        if (const auto run = m_gridRuns.find(dir); run != m_gridRuns.end() && m_gridDialog)
+            m_gridDialog->model()->setNote(run->second, stopped ? tr("stopped") : QString());
         const auto point = m_studyRuns.find(dir);
         if (point == m_studyRuns.end()) return;
         if (m_studyDialog)
@@ -145,6 +147,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         const auto point = m_studyRuns.find(m_training->lastRunDir());
         if (running && m_studyDialog && point != m_studyRuns.end())
             m_studyDialog->model()->setNote(point->second, tr("training…"));
+        const auto gridRun = m_gridRuns.find(m_training->lastRunDir());
+        if (running && m_gridDialog && gridRun != m_gridRuns.end())
+            m_gridDialog->model()->setNote(gridRun->second, tr("training…"));
         updateUndoActions();
     });
     m_confirmStop = [this] {

@@ -403,8 +403,14 @@ void TestGridSearch::aStopDropsTheQueue() {
     QVERIFY(w.trainingController()->isRunning());
     QCOMPARE(panel->queuedCount(), 2);
     QVERIFY(!d->isEnabled()); // no edits to the document while it trains
+    const auto accuracyCell = [d](int row) {
+        return d->model()->index(row, GridCandidateModel::Accuracy).data().toString();
+    };
+    QCOMPARE(accuracyCell(0), QString("training…"));
+    QVERIFY(accuracyCell(1).isEmpty()); // queued
     w.trainingController()->stop();
     QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), 60000);
+    QCOMPARE(accuracyCell(0), QString("stopped"));
     QCOMPARE(panel->queuedCount(), 0);
     QCOMPARE(panel->runCount(), 1);
     QVERIFY2(panel->statusText().contains("2 queued runs were not started"),
@@ -513,7 +519,7 @@ void TestGridSearch::opensATrainedGrid() {
     QCOMPARE(cell(o, GridCandidateModel::Accuracy), QString("93.00% ±2.00"));
     QCOMPARE(cell(p, GridCandidateModel::Accuracy), QString("91.00% ±1.00"));
     QCOMPARE(cell(o, GridCandidateModel::Paired), QString("+2.00 ±1.00 (2/2)"));
-    QVERIFY(cell(third, GridCandidateModel::Accuracy).isEmpty()); // stopped: no result
+    QCOMPARE(cell(third, GridCandidateModel::Accuracy), QString("stopped")); // no result
     QVERIFY2(d->message().contains(QString("Opened %1: 4 of its 12 runs trained.").arg(dir)),
              qPrintable(d->message()));
     QVERIFY2(d->message().contains("1 stopped"), qPrintable(d->message()));
