@@ -646,7 +646,11 @@ bool GridSearchDialog::showGrid(const QString& dir, const train::GridFolder& fol
         m_seeds->setValue(m.seeds);
     }
     m_model->setSeeds(m.seeds);
-    setSpec(m.spec); // searches: the candidates and their runs at these seeds
+    // Searches: the candidates and their runs at these seeds. Every candidate of the grid is
+    // listed, those past a CLI --limit too (untrained), as the window's own grid is.
+    GridSearchSpec whole = m.spec;
+    whole.limit = 0;
+    setSpec(whole);
     std::vector<std::pair<ScaleConfig, double>> trained;
     int stopped = 0;
     for (const train::StudyRun& run : folder.runs) {

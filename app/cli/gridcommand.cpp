@@ -395,11 +395,11 @@ int runGridCommand(const std::vector<std::string>& argv) {
     if (auto v = a.number("--target")) spec.target = *v;
     if (auto v = a.number("--tolerance")) spec.tolerance = *v;
     if (auto v = a.number("--phi")) spec.phi = *v;
-    std::vector<GridCandidate> list = gridCandidates(base, spec);
     if (auto n = a.integer("--limit")) {
         if (*n < 1) throw ValidationError("--limit", "must be at least 1");
-        if (size_t(*n) < list.size()) list.resize(size_t(*n));
+        spec.limit = std::min(*n, kMaxGridCandidates);
     }
+    const std::vector<GridCandidate> list = gridCandidates(base, spec);
     const bool train = a.flag("--train");
     if (train && a.flag("--json"))
         throw ValidationError("--json", "lists the candidates; with --train the results are in "

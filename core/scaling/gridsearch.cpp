@@ -86,15 +86,11 @@ constexpr int kGridManifestVersion = 1;
 } // namespace
 
 Json gridManifestToJson(const GridManifest& m) {
-    return Json{{"format", kGridManifestFormat},
-                {"version", kGridManifestVersion},
-                {"from", m.spec.from},
-                {"to", m.spec.to},
-                {"step", m.spec.step},
-                {"target", m.spec.target},
-                {"tolerance", m.spec.tolerance},
-                {"phi", m.spec.phi},
-                {"seeds", m.seeds},
+    return Json{{"format", kGridManifestFormat}, {"version", kGridManifestVersion},
+                {"from", m.spec.from},           {"to", m.spec.to},
+                {"step", m.spec.step},           {"target", m.spec.target},
+                {"tolerance", m.spec.tolerance}, {"phi", m.spec.phi},
+                {"limit", m.spec.limit},         {"seeds", m.seeds},
                 {"config", configToJson(m.base)}};
 }
 
@@ -108,6 +104,7 @@ GridManifest gridManifestFromJson(const Json& j) {
     m.spec.target = r.number("target");
     m.spec.tolerance = r.number("tolerance");
     m.spec.phi = r.number("phi");
+    m.spec.limit = r.integer("limit", 0);
     try {
         validate(m.spec);
     } catch (const ValidationError& e) { // grid.step -> step, as the file names it
@@ -146,6 +143,9 @@ void validate(const GridSearchSpec& s) {
     if (s.phi <= 0 || s.phi > limits::kMaxAbsPhi)
         throw ValidationError("grid.phi", "must be above 0 and at most " +
                                               std::to_string(int(limits::kMaxAbsPhi)));
+    if (s.limit < 0 || s.limit > kMaxGridCandidates)
+        throw ValidationError("grid.limit", "must be from 0 (every candidate) to " +
+                                                std::to_string(kMaxGridCandidates));
 }
 
 std::vector<GridCandidate> gridCandidates(const ScaleConfig& base, const GridSearchSpec& s) {
@@ -182,6 +182,7 @@ std::vector<GridCandidate> gridCandidates(const ScaleConfig& base, const GridSea
     std::stable_sort(out.begin(), out.end(), [&](const GridCandidate& x, const GridCandidate& y) {
         return std::abs(x.product - s.target) < std::abs(y.product - s.target);
     });
+    if (s.limit > 0 && size_t(s.limit) < out.size()) out.resize(size_t(s.limit));
     return out;
 }
 

@@ -19,6 +19,7 @@ struct GridSearchSpec {
     double target = 2.0;                      // the α·β²·γ² sought
     double tolerance = 0.1; // |α·β²·γ² − target| allowed (1.2·1.1²·1.15²: 1.92)
     double phi = 1.0;       // the φ each candidate is scaled to
+    int limit = 0;          // the `limit` closest to the target only; 0: every one
 };
 
 struct GridCandidate {

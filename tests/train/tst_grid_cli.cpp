@@ -124,6 +124,13 @@ void TestGridCli::trainsRanksAndReadsBack() {
     QCOMPARE(back[0].state, QString("read back"));
     QCOMPARE(back[0].valAccuracy, rows[0].valAccuracy);
 
+    // --folder keeps the --limit: the two candidates trained, not the grid's other 70-odd.
+    const Result folder = run({"grid", "--folder", dir.path()});
+    QVERIFY2(folder.code == 0, qPrintable(folder.err));
+    const QStringList ranked = folder.out.section("rank", 1).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(ranked.size(), 3); // the header's rest, then a line per candidate
+    QVERIFY2(!folder.out.contains("not trained"), qPrintable(folder.out));
+
     // Other training options into the same folder: refused before anything trains.
     const Result other = run(grid(dir.path(), 2, 2, 64));
     QCOMPARE(other.code, 2);

@@ -50,6 +50,7 @@ void TestGridFolder::manifestReadsBackExactly() {
     m.base.training.epochs = 7;
     m.spec = narrowSpec();
     m.spec.phi = 1.5;
+    m.spec.limit = 3;
     m.seeds = 4;
     // Through text, as the file holds it.
     const GridManifest back = gridManifestFromJson(Json::parse(gridManifestToJson(m).dump(2)));
@@ -60,6 +61,12 @@ void TestGridFolder::manifestReadsBackExactly() {
     QCOMPARE(back.spec.target, m.spec.target);
     QCOMPARE(back.spec.tolerance, m.spec.tolerance);
     QCOMPARE(back.spec.phi, 1.5);
+    QCOMPARE(back.spec.limit, 3);
+    QCOMPARE(int(gridCandidates(back.base, back.spec).size()), 3); // the closest three
+    // Records from before the limit was kept: every candidate.
+    Json old = gridManifestToJson(m);
+    old.erase("limit");
+    QCOMPARE(gridManifestFromJson(old).spec.limit, 0);
     QCOMPARE(back.seeds, 4);
 }
 
@@ -91,6 +98,9 @@ void TestGridFolder::malformedManifestsNameTheField_data() {
     QTest::newRow("too many seeds") << "seeds"
                                     << "11"
                                     << "seeds";
+    QTest::newRow("negative limit") << "limit"
+                                    << "-1"
+                                    << "limit";
     QTest::newRow("no config") << "config"
                                << ""
                                << "config";
