@@ -10,7 +10,6 @@
 #ifdef SCALESCOPE_HAVE_TORCH
 #include "runqueue.h"
 #include "train/gridfolder.h"
-#include "train/runhistory.h"
 #include "train/speedprobe.h"
 #include "train/trainer.h"
 #endif
@@ -154,27 +153,6 @@ std::vector<Speed> measureCandidates(const ScaleConfig& base,
     return speeds;
 }
 
-// grid.csv: a row per run (gridRuns), its candidate's coefficients and costs, its result, and
-// the seed it trained at.
-std::string gridCsv(const std::vector<GridCandidate>& list, const std::vector<GridRun>& runs,
-                    const std::vector<std::string>& dirs, const cli::QueueOutcome& outcome) {
-    std::ostringstream os;
-    os << "alpha,beta,gamma,product,depth_multiplier,width_multiplier,resolution,params,macs,"
-          "val_accuracy,best_val_accuracy,seconds,state,run_dir,seed\n";
-    for (size_t i = 0; i < runs.size(); ++i) {
-        const GridCandidate& c = list[runs[i].candidate];
-        const cli::QueuedResult& t = outcome.results[i];
-        os << csvNumber(c.coefficients.alpha) << "," << csvNumber(c.coefficients.beta) << ","
-           << csvNumber(c.coefficients.gamma) << "," << csvNumber(c.product) << ","
-           << csvNumber(c.depthMultiplier) << "," << csvNumber(c.widthMultiplier) << ","
-           << c.resolution << "," << c.params << "," << c.macs << "," << csvNumber(t.valAccuracy)
-           << "," << csvNumber(t.bestValAccuracy) << "," << csvNumber(t.seconds) << ","
-           << csvQuoted(t.state) << "," << csvQuoted(dirs[i]) << "," << runs[i].config.training.seed
-           << "\n";
-    }
-    return os.str();
-}
-
 // The candidates ranked by their mean final validation accuracy over the seeds (`results`:
 // one per run of `runs`), with each set against the paper's 1.2, 1.1, 1.15 seed by seed.
 void printRanking(const std::vector<GridCandidate>& list, const std::vector<GridRun>& runs,
@@ -284,8 +262,20 @@ int trainGrid(const ScaleConfig& base, const GridSearchSpec& spec,
         queue.push_back({title.str(), dirs.back(), r.config});
     }
     const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--output-dir");
+    // The states as the queue saw them ("read back", "not started"), not the folders'.
+    std::vector<StudyResult> results;
+    for (size_t i = 0; i < runs.size(); ++i) {
+        const cli::QueuedResult& q = outcome.results[i];
+        StudyResult r;
+        r.state = q.state;
+        r.valAccuracy = q.valAccuracy;
+        r.bestValAccuracy = q.bestValAccuracy;
+        r.seconds = q.seconds;
+        r.runDir = dirs[i];
+        results.push_back(r);
+    }
     const std::string csvPath = (fs::path(outDir) / "grid.csv").string();
-    writeFileAtomically(csvPath, gridCsv(list, runs, dirs, outcome));
+    writeFileAtomically(csvPath, train::gridCsv(list, runs, results));
     printRanking(list, runs, seeds, outcome.results);
     std::cout << "table: " << csvPath << "\n";
     return cli::queueExitCode(outcome);
@@ -325,29 +315,8 @@ int gridFromFolder(const cli::Args& a, const std::string& dir) {
     // Each run as its folder holds it; nothing is trained or written.
     const std::vector<GridRun> runs = gridRuns(m->base, list, m->seeds);
     std::vector<cli::QueuedResult> results;
-    for (const GridRun& r : runs) {
-        const train::RunFolderCheck c =
-            train::inspectRunFolder((fs::path(dir) / r.runName).string(), r.config);
-        cli::QueuedResult q;
-        switch (c.state) {
-        case train::RunFolderCheck::State::Finished:
-            q.state = "trained";
-            q.valAccuracy = c.finalValAccuracy;
-            q.bestValAccuracy = c.bestValAccuracy;
-            q.seconds = c.seconds;
-            break;
-        case train::RunFolderCheck::State::Stopped:
-            q.state = "stopped";
-            break;
-        case train::RunFolderCheck::State::Foreign:
-            q.state = "another configuration";
-            break;
-        case train::RunFolderCheck::State::Empty:
-            q.state = "not trained";
-            break;
-        }
-        results.push_back(q);
-    }
+    for (const StudyResult& r : train::gridFolderResults(dir, runs))
+        results.push_back({r.state, r.valAccuracy, r.bestValAccuracy, r.seconds});
     printRanking(list, runs, m->seeds, results);
     return 0;
 }

@@ -10,6 +10,7 @@
 #include "scalingstudydialog.h"
 #include "speedpanel.h"
 #include "stagetablemodel.h"
+#include "train/gridfolder.h"
 #include "train/runhistory.h"
 #include "train/studyruns.h"
 #include "train/trainer.h"
@@ -114,26 +115,21 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                 if (study != m_studyRuns.end() && m_studyDialog)
                     m_studyDialog->model()->setAccuracy(study->second, accuracy);
             });
-    // A study folder's study.csv follows its points as they end, as the CLI's does.
-    m_studyCsvWriter.setMaxThreadCount(1);
+    // A study's study.csv and a grid's grid.csv follow their runs as they end, as the CLI's
+    // do; written off the GUI thread, one at a time.
+    m_csvWriter.setMaxThreadCount(1);
     connect(m_training, &TrainingPanel::runEnded, this, [this](const QString& dir, bool stopped) {
-        if (const auto run = m_gridRuns.find(dir); run != m_gridRuns.end() && m_gridDialog)
-            m_gridDialog->model()->setNote(run->second, stopped ? tr("stopped") : QString());
-        const auto point = m_studyRuns.find(dir);
-        if (point == m_studyRuns.end()) return;
-        if (m_studyDialog)
-            m_studyDialog->model()->setNote(point->second, stopped ? tr("stopped") : QString());
-        const std::string study = QFileInfo(dir).path().toStdString();
-        m_studyCsvWriter.start([this, study] {
-            try {
-                train::writeStudyCsv(study);
-            } catch (const std::exception& e) {
-                const QString why = QString::fromStdString(e.what());
-                QMetaObject::invokeMethod(
-                    this, [this, why] { showMessage(tr("study.csv not written — %1").arg(why)); },
-                    Qt::QueuedConnection);
-            }
-        });
+        const std::string folder = QFileInfo(dir).path().toStdString();
+        if (const auto run = m_gridRuns.find(dir); run != m_gridRuns.end()) {
+            if (m_gridDialog)
+                m_gridDialog->model()->setNote(run->second, stopped ? tr("stopped") : QString());
+            writeCsvInBackground([folder] { train::writeGridCsv(folder); }, "grid.csv");
+        }
+        if (const auto point = m_studyRuns.find(dir); point != m_studyRuns.end()) {
+            if (m_studyDialog)
+                m_studyDialog->model()->setNote(point->second, stopped ? tr("stopped") : QString());
+            writeCsvInBackground([folder] { train::writeStudyCsv(folder); }, "study.csv");
+        }
     });
     connect(m_training, &TrainingPanel::runStateChanged, this, [this](bool running) {
         m_running = running;
@@ -342,6 +338,22 @@ void MainWindow::exportDialog(const QString& what) {
         showMessage(tr("Could not write %1").arg(path));
     else
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+void MainWindow::writeCsvInBackground(std::function<void()> write, const char* file) {
+    m_csvWriter.start([this, write = std::move(write), file] {
+        try {
+            write();
+        } catch (const std::exception& e) {
+            const QString why = QString::fromStdString(e.what());
+            QMetaObject::invokeMethod(
+                this,
+                [this, why, file] {
+                    showMessage(tr("%1 not written — %2").arg(QLatin1String(file), why));
+                },
+                Qt::QueuedConnection);
+        }
+    });
 }
 
 void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int seeds) {

@@ -56,6 +56,8 @@ class MainWindow : public QMainWindow {
     bool save(); // to the file it came from, or asks where
     // Queues a training run per candidate (the grid's φ, the training tab's settings).
     void trainGridCandidates(const std::vector<GridCandidate>& list, int seeds);
+    // On m_csvWriter; a failure is shown in the status bar, naming `file`.
+    void writeCsvInBackground(std::function<void()> write, const char* file);
     // Queues the study's runs of `points` once the study window has recorded the study in its
     // folder, which it does off the GUI thread: the runs are queued a moment after the call.
     void trainStudyPoints(const std::vector<StudyPoint>& points);
@@ -110,7 +112,7 @@ class MainWindow : public QMainWindow {
     std::map<QString, ScaleConfig> m_studyRuns; // run folder -> the point it trains
     // study.csv rewrites, one at a time (they share the file) and off the GUI thread: a study
     // of 200 long runs takes tens of milliseconds to read. Waited for when the window goes.
-    QThreadPool m_studyCsvWriter;
+    QThreadPool m_csvWriter; // study.csv and grid.csv after each of their runs; waited for at exit
     bool m_running = false;
     QString m_lastMessage;
     std::function<bool()> m_confirmStop;

@@ -2,11 +2,13 @@
 
 #include "runhistory.h"
 
+#include "scaling/format.h"
 #include "scaling/jsonreader.h"
 #include "scaling/validation.h"
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 #include <stdexcept>
 
 namespace scalescope::train {
@@ -76,6 +78,45 @@ GridFolder readGridFolder(const std::string& dir) {
     out.manifest = std::move(*m);
     out.runs = readRunFolders(dir, out.skipped);
     return out;
+}
+
+std::vector<StudyResult> gridFolderResults(const std::string& dir,
+                                           const std::vector<GridRun>& runs) {
+    std::vector<StudyResult> out;
+    for (const GridRun& r : runs)
+        out.push_back(runFolderResult((fs::path(dir) / r.runName).string(), r.config));
+    return out;
+}
+
+std::string gridCsv(const std::vector<GridCandidate>& list, const std::vector<GridRun>& runs,
+                    const std::vector<StudyResult>& results) {
+    std::ostringstream os;
+    os << "alpha,beta,gamma,product,depth_multiplier,width_multiplier,resolution,params,macs,"
+          "val_accuracy,best_val_accuracy,seconds,state,run_dir,seed\n";
+    for (size_t i = 0; i < runs.size() && i < results.size(); ++i) {
+        const GridCandidate& c = list[runs[i].candidate];
+        const StudyResult& t = results[i];
+        os << csvNumber(c.coefficients.alpha) << "," << csvNumber(c.coefficients.beta) << ","
+           << csvNumber(c.coefficients.gamma) << "," << csvNumber(c.product) << ","
+           << csvNumber(c.depthMultiplier) << "," << csvNumber(c.widthMultiplier) << ","
+           << c.resolution << "," << c.params << "," << c.macs << "," << csvNumber(t.valAccuracy)
+           << "," << csvNumber(t.bestValAccuracy) << "," << csvNumber(t.seconds) << ","
+           << csvQuoted(t.state) << "," << csvQuoted(t.runDir) << ","
+           << runs[i].config.training.seed << "\n";
+    }
+    return os.str();
+}
+
+std::string writeGridCsv(const std::string& dir) {
+    const std::optional<GridManifest> m = readGridManifest(dir);
+    if (!m)
+        throw std::runtime_error(dir + ": no " + std::string(kGridManifestFile) +
+                                 " (not a grid folder)");
+    const std::vector<GridCandidate> list = gridCandidates(m->base, m->spec);
+    const std::vector<GridRun> runs = gridRuns(m->base, list, m->seeds);
+    const std::string path = (fs::path(dir) / "grid.csv").string();
+    writeFileAtomically(path, gridCsv(list, runs, gridFolderResults(dir, runs)));
+    return path;
 }
 
 } // namespace scalescope::train

@@ -34,4 +34,18 @@ struct GridFolder {
 // Throws std::runtime_error naming the folder when it is none, or holds no readable grid.json.
 GridFolder readGridFolder(const std::string& dir);
 
+// Each run of `runs` as its folder DIR/<run name> holds it (runFolderResult).
+std::vector<StudyResult> gridFolderResults(const std::string& dir,
+                                           const std::vector<GridRun>& runs);
+
+// grid.csv: a row per run (gridRuns), its candidate's coefficients and costs, its result (one
+// per run), and the seed it trained at.
+std::string gridCsv(const std::vector<GridCandidate>& list, const std::vector<GridRun>& runs,
+                    const std::vector<StudyResult>& results);
+
+// DIR/grid.csv for every run of DIR/grid.json, from the run folders as they are now (the GUI
+// writes it after each run; the CLI after its queue, with its own states). Returns the file's
+// path; throws (naming the file) when there is no grid.json or the file cannot be written.
+std::string writeGridCsv(const std::string& dir);
+
 } // namespace scalescope::train

@@ -107,32 +107,35 @@ StudyManifest recordStudy(const std::string& dir, const ScaleConfig& base, const
     return m;
 }
 
+StudyResult runFolderResult(const std::string& runDir, const ScaleConfig& config) {
+    StudyResult r;
+    r.runDir = runDir;
+    const RunFolderCheck c = inspectRunFolder(r.runDir, config);
+    switch (c.state) {
+    case RunFolderCheck::State::Finished:
+        r.state = "trained";
+        r.valAccuracy = c.finalValAccuracy;
+        r.bestValAccuracy = c.bestValAccuracy;
+        r.seconds = c.seconds;
+        break;
+    case RunFolderCheck::State::Stopped:
+        r.state = "stopped";
+        break;
+    case RunFolderCheck::State::Foreign:
+        r.state = "another configuration";
+        break;
+    case RunFolderCheck::State::Empty:
+        r.state = "not trained";
+        break;
+    }
+    return r;
+}
+
 std::vector<StudyResult> studyFolderResults(const std::string& dir,
                                             const std::vector<StudyPoint>& points) {
     std::vector<StudyResult> out;
-    for (const StudyPoint& p : points) {
-        StudyResult r;
-        r.runDir = (fs::path(dir) / p.runName).string();
-        const RunFolderCheck c = inspectRunFolder(r.runDir, p.config);
-        switch (c.state) {
-        case RunFolderCheck::State::Finished:
-            r.state = "trained";
-            r.valAccuracy = c.finalValAccuracy;
-            r.bestValAccuracy = c.bestValAccuracy;
-            r.seconds = c.seconds;
-            break;
-        case RunFolderCheck::State::Stopped:
-            r.state = "stopped";
-            break;
-        case RunFolderCheck::State::Foreign:
-            r.state = "another configuration";
-            break;
-        case RunFolderCheck::State::Empty:
-            r.state = "not trained";
-            break;
-        }
-        out.push_back(std::move(r));
-    }
+    for (const StudyPoint& p : points)
+        out.push_back(runFolderResult((fs::path(dir) / p.runName).string(), p.config));
     return out;
 }
 

@@ -49,8 +49,11 @@ std::optional<StudyManifest> readStudyManifest(const std::string& dir);
 StudyManifest recordStudy(const std::string& dir, const ScaleConfig& base, const StudySpec& spec,
                           const std::string& field);
 
-// Each run's state (studyRuns) as its folder DIR/<run name> holds it: "trained" (with its
-// accuracies and time), "stopped", "not trained", or "another configuration".
+// A run as its folder holds it for `config`: "trained" (with its accuracies and time),
+// "stopped", "not trained", or "another configuration"; runDir is `runDir`.
+StudyResult runFolderResult(const std::string& runDir, const ScaleConfig& config);
+
+// Each run's state (studyRuns) as its folder DIR/<run name> holds it (runFolderResult).
 std::vector<StudyResult> studyFolderResults(const std::string& dir,
                                             const std::vector<StudyPoint>& runs);
 

@@ -380,6 +380,14 @@ void TestGridSearch::trainsEachCandidateAtEverySeed() {
     QCOMPARE(m->index(other, GridCandidateModel::Paired).data().toString(),
              pairedText(pairedDifference(acc[other], acc[paper])));
     QVERIFY(!d->view()->isColumnHidden(GridCandidateModel::Paired));
+    // grid.csv follows the runs, as the CLI's: the four trained, the grid's others not.
+    QTRY_VERIFY(QFileInfo(grid + "/grid.csv").lastModified() >=
+                QFileInfo(panel->lastRunDir() + "/metrics.csv").lastModified());
+    QFile csv(grid + "/grid.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(csv.readAll());
+    QCOMPARE(text.count("\"trained\""), 4);
+    QCOMPARE(text.count("\n"), 1 + m->rowCount() * 2);
 }
 
 void TestGridSearch::aStopDropsTheQueue() {

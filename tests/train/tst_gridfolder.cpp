@@ -42,6 +42,7 @@ class TestGridFolder : public QObject {
     void refusesAnotherGrid_data();
     void refusesAnotherGrid();
     void foldersWithoutAGrid();
+    void csvFollowsTheRuns();
 };
 
 void TestGridFolder::manifestReadsBackExactly() {
@@ -238,6 +239,48 @@ void TestGridFolder::foldersWithoutAGrid() {
         QFAIL("read");
     } catch (const std::exception& e) {
         QVERIFY2(QString(e.what()).contains("grid.json"), e.what());
+    }
+}
+
+// grid.csv: a row per run of the recorded grid, seed by seed, each with its folder's state.
+void TestGridFolder::csvFollowsTheRuns() {
+    QTemporaryDir tmp;
+    const std::string dir = tmp.filePath("grid").toStdString();
+    const ScaleConfig base = configForPreset("efficientnet-b0");
+    const std::vector<GridCandidate> list = gridCandidates(base, narrowSpec());
+    const std::vector<GridRun> runs = gridRuns(base, list, 2);
+    recordGrid(dir, base, narrowSpec(), 2, runs, "--output-dir");
+    const int epochs = base.training.epochs;
+    QVERIFY(writeFakeRun(dir + "/" + runs[0].runName, runs[0].config, epochs, 0.8125));
+    QVERIFY(writeFakeRun(dir + "/" + runs[1].runName, runs[1].config, 1, 0.5)); // stopped
+    ScaleConfig foreign = runs[7].config;
+    foreign.training.learningRate *= 2;
+    QVERIFY(writeFakeRun(dir + "/" + runs[7].runName, foreign, epochs, 0.5));
+    const std::string path = writeGridCsv(dir);
+    QCOMPARE(QString::fromStdString(path), QString::fromStdString(dir + "/grid.csv"));
+    QFile f(QString::fromStdString(path));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + int(runs.size())); // the header, then a row per run
+    const QStringList header = lines[0].split(',');
+    const int state = header.indexOf("state"), acc = header.indexOf("val_accuracy"),
+              seed = header.indexOf("seed");
+    for (size_t i = 0; i < runs.size(); ++i) {
+        const QStringList row = lines[int(i) + 1].split(',');
+        const QString expected = i == 0   ? "trained"
+                                 : i == 1 ? "stopped"
+                                 : i == 7 ? "another configuration"
+                                          : "not trained";
+        QCOMPARE(row.value(state).remove('"'), expected);
+        QCOMPARE(row.value(seed).toULongLong(), runs[i].config.training.seed);
+        QCOMPARE(row.value(acc), i == 0 ? QString("0.8125") : QString());
+    }
+    // Not a grid folder: refused, naming it.
+    try {
+        writeGridCsv(tmp.path().toStdString());
+        QFAIL("written");
+    } catch (const std::runtime_error& e) {
+        QVERIFY2(QString(e.what()).contains("no grid.json"), e.what());
     }
 }
 
