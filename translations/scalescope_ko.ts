@@ -771,82 +771,87 @@
         <translation>선택한 후보를 이 φ에서 학습 탭의 설정으로 차례로 학습합니다. 중지하면 대기열도 끝납니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="467"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="471"/>
         <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
         <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="470"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="474"/>
+        <source>The %1 candidates closest to 2, for %2 (the grid&apos;s --limit).</source>
+        <translation>%2의 후보 중 2에 가장 가까운 %1개(그리드의 --limit).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/gridsearchdialog.cpp" line="476"/>
         <source>%1 candidates, closest to 2 first, for %2.</source>
         <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="475"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="481"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="556"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="562"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="583"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="589"/>
         <source>Recording the grid in a new folder…</source>
         <translation>새 폴더에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="584"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="590"/>
         <source>Recording the grid in %1…</source>
         <translation>%1에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="599"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="605"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="615"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="621"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="624"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="630"/>
         <source>Not a grid folder</source>
         <translation>그리드 폴더가 아님</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="635"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="641"/>
         <source>a run is training; open the grid after it ends</source>
         <translation>실행이 학습 중입니다. 끝난 뒤 그리드를 여세요</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="641"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="647"/>
         <source>%1: its model was refused</source>
         <translation>%1: 모델이 거부되었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="661"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="663"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="673"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="675"/>
         <source>Opened %1: %2 of its %3 runs trained.</source>
         <translation>%1 열림: 실행 %3개 중 %2개 학습됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="678"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="680"/>
         <source>%1 stopped (Train continues them).</source>
         <translation>%1개 중단됨(학습 시 이어서 진행).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="681"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="683"/>
         <source>%1 of another grid or model are not shown.</source>
         <translation>다른 그리드나 모델의 실행 %1개는 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="684"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="686"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>

@@ -397,8 +397,10 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
         fitColumns();
     });
     for (QDoubleSpinBox* b : {m_from, m_to, m_step, m_tolerance, m_phi})
-        connect(b, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
-                &GridSearchDialog::search);
+        connect(b, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this] {
+            m_limit = 0; // another grid: every candidate of it
+            search();
+        });
     connect(m_doc, &ExplorerDocument::changed, this, &GridSearchDialog::documentChanged);
     m_disk.setMaxThreadCount(1); // an open and a record never overlap
     search();
@@ -436,6 +438,7 @@ void GridSearchDialog::setSpec(const GridSearchSpec& s) {
         const QSignalBlocker block(box);
         box->setValue(v);
     }
+    m_limit = s.limit;
     search();
 }
 
@@ -446,6 +449,7 @@ GridSearchSpec GridSearchDialog::spec() const {
     s.step = m_step->value();
     s.tolerance = m_tolerance->value();
     s.phi = m_phi->value();
+    s.limit = m_limit;
     return s;
 }
 
@@ -467,7 +471,9 @@ void GridSearchDialog::search() {
                 ? tr("No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the "
                      "grid.")
                       .arg(s.tolerance)
-                : tr("%1 candidates, closest to 2 first, for %2.")
+                : (s.limit > 0 ? tr("The %1 candidates closest to 2, for %2 (the grid's "
+                                    "--limit).")
+                               : tr("%1 candidates, closest to 2 first, for %2."))
                       .arg(m_model->rowCount())
                       .arg(QString::fromStdString(c.baseline.displayName));
     } catch (const ValidationError& e) {
@@ -646,11 +652,7 @@ bool GridSearchDialog::showGrid(const QString& dir, const train::GridFolder& fol
         m_seeds->setValue(m.seeds);
     }
     m_model->setSeeds(m.seeds);
-    // Searches: the candidates and their runs at these seeds. Every candidate of the grid is
-    // listed, those past a CLI --limit too (untrained), as the window's own grid is.
-    GridSearchSpec whole = m.spec;
-    whole.limit = 0;
-    setSpec(whole);
+    setSpec(m.spec); // searches: the candidates (a CLI --limit kept) and their runs
     std::vector<std::pair<ScaleConfig, double>> trained;
     int stopped = 0;
     for (const train::StudyRun& run : folder.runs) {

@@ -167,6 +167,7 @@ class GridSearchDialog : public QDialog {
     QTableView* m_view;
     QDoubleSpinBox *m_from, *m_to, *m_step, *m_tolerance, *m_phi;
     QSpinBox* m_seeds;
+    int m_limit = 0; // an opened grid's --limit, until a field is edited
     QLabel* m_message;
     QString m_tableMessage; // what the table holds, before any note on its folder
     QPushButton* m_use;

@@ -534,6 +534,16 @@ void TestGridSearch::opensATrainedGrid() {
     QVERIFY2(d->message().contains("1 of another grid or model are not shown"),
              qPrintable(d->message()));
     QVERIFY(d->findChild<QPushButton*>("openGrid")->isEnabled());
+    // A grid trained with the CLI's --limit opens with its candidates only, until a field of
+    // the grid is edited.
+    GridManifest limited = train::readGridManifest(dir.toStdString()).value();
+    limited.spec.limit = 2;
+    writeFileAtomically((dir + "/grid.json").toStdString(), gridManifestToJson(limited).dump(2));
+    QVERIFY(d->openGrid(dir));
+    QCOMPARE(m->rowCount(), 2);
+    QVERIFY2(d->message().startsWith("The 2 candidates closest to 2"), qPrintable(d->message()));
+    d->findChild<QDoubleSpinBox*>("tolerance")->setValue(0.081);
+    QCOMPARE(m->rowCount(), int(gridCandidates(base, spec).size()));
     doc->undoStack()->undo(); // the document as it was; the grid's accuracies wait for it
     QVERIFY(!(doc->config() == base));
     QVERIFY(cell(o, GridCandidateModel::Accuracy).isEmpty());
