@@ -59,15 +59,20 @@ std::vector<GridRun> gridRuns(const ScaleConfig& base, const std::vector<GridCan
         throw ValidationError("grid.seeds", "must be from 1 to " + std::to_string(kMaxGridSeeds) +
                                                 ", not " + std::to_string(seeds));
     std::vector<GridRun> runs;
-    for (int k = 0; k < seeds; ++k)
+    runs.reserve(list.size() * size_t(seeds));
+    for (size_t i = 0; i < list.size(); ++i) { // the first seed's: each candidate scaled once
+        GridRun r;
+        r.candidate = i;
+        r.config = candidateConfig(base, list[i].coefficients);
+        r.runName = gridRunName(list[i].coefficients);
+        runs.push_back(std::move(r));
+    }
+    for (int k = 1; k < seeds; ++k)
         for (size_t i = 0; i < list.size(); ++i) {
-            GridRun r;
-            r.candidate = i;
+            GridRun r = runs[i];
             r.seedIndex = k;
-            r.config = candidateConfig(base, list[i].coefficients);
             r.config.training.seed += std::uint64_t(k);
-            r.runName = gridRunName(list[i].coefficients);
-            if (k > 0) r.runName += "-seed" + std::to_string(r.config.training.seed);
+            r.runName += "-seed" + std::to_string(r.config.training.seed);
             runs.push_back(std::move(r));
         }
     return runs;
