@@ -16,15 +16,7 @@ namespace scalescope::train {
 namespace fs = std::filesystem;
 
 std::optional<GridManifest> readGridManifest(const std::string& dir) {
-    const fs::path path = fs::path(dir) / kGridManifestFile;
-    std::error_code ec;
-    if (!fs::exists(path, ec)) return std::nullopt;
-    const Json j = parseJsonFile(path.string()); // names the file itself
-    try {
-        return gridManifestFromJson(j);
-    } catch (const ValidationError& e) {
-        throw std::runtime_error(path.string() + ": " + e.what());
-    }
+    return readRecordFile(dir, kGridManifestFile, &gridManifestFromJson);
 }
 
 GridManifest recordGrid(const std::string& dir, const ScaleConfig& base, const GridSearchSpec& spec,

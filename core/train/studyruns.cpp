@@ -15,15 +15,7 @@ namespace scalescope::train {
 namespace fs = std::filesystem;
 
 std::optional<StudyManifest> readStudyManifest(const std::string& dir) {
-    const fs::path path = fs::path(dir) / kStudyManifestFile;
-    std::error_code ec;
-    if (!fs::exists(path, ec)) return std::nullopt;
-    const Json j = parseJsonFile(path.string()); // names the file itself
-    try {
-        return studyManifestFromJson(j);
-    } catch (const ValidationError& e) {
-        throw std::runtime_error(path.string() + ": " + e.what());
-    }
+    return readRecordFile(dir, kStudyManifestFile, &studyManifestFromJson);
 }
 
 std::vector<StudyRun> readRunFolders(const std::string& dir, std::vector<std::string>& skipped) {

@@ -4,9 +4,13 @@
 #pragma once
 
 #include "scaling/config.h"
+#include "scaling/jsonreader.h"
 #include "scaling/scalingstudy.h"
+#include "scaling/validation.h"
 
+#include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -36,6 +40,22 @@ struct StudyFolder {
 // Throws std::runtime_error naming the folder when it cannot be listed, its study.json cannot
 // be read, or it holds neither a study.json nor any run.
 StudyFolder readStudyFolder(const std::string& dir);
+
+// DIR/<file> (a study's or a grid's record) as `fromJson` reads it, or nothing where there is
+// none; throws std::runtime_error naming the file and the field when it cannot be read.
+template <typename Record>
+std::optional<Record> readRecordFile(const std::string& dir, const char* file,
+                                     Record (*fromJson)(const Json&)) {
+    const std::string path = (std::filesystem::path(dir) / file).string();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return std::nullopt;
+    const Json j = parseJsonFile(path); // names the file itself
+    try {
+        return fromJson(j);
+    } catch (const ValidationError& e) {
+        throw std::runtime_error(path + ": " + e.what());
+    }
+}
 
 // DIR/study.json, or nothing where there is none; throws std::runtime_error naming the file and
 // the field when it cannot be read.
