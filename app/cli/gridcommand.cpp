@@ -156,7 +156,7 @@ std::vector<Speed> measureCandidates(const ScaleConfig& base,
 // The candidates ranked by their mean final validation accuracy over the seeds (`results`:
 // one per run of `runs`), with each set against the paper's 1.2, 1.1, 1.15 seed by seed.
 void printRanking(const std::vector<GridCandidate>& list, const std::vector<GridRun>& runs,
-                  int seeds, const std::vector<cli::QueuedResult>& results) {
+                  int seeds, const std::vector<StudyResult>& results) {
 
     // Each candidate's final accuracy at each seed (NaN where its run has none), its wall time
     // over the seeds, and the state of a run that did not finish.
@@ -170,7 +170,7 @@ void printRanking(const std::vector<GridCandidate>& list, const std::vector<Grid
                              Outcome{std::vector<double>(size_t(seeds), NAN), 0, 0, {}});
     for (size_t i = 0; i < runs.size(); ++i) {
         Outcome& o = out[runs[i].candidate];
-        const cli::QueuedResult& t = results[i];
+        const StudyResult& t = results[i];
         const bool done = t.state == "trained" || t.state == "read back";
         if (done) {
             o.bySeed[size_t(runs[i].seedIndex)] = t.valAccuracy;
@@ -188,6 +188,7 @@ void printRanking(const std::vector<GridCandidate>& list, const std::vector<Grid
         return isPaperCoefficients(c.coefficients);
     });
     const bool paired = seeds > 1 && paper != list.end();
+    const size_t paperIndex = size_t(paper - list.begin());
 
     // Ranked: the best mean final validation accuracy first; those without one last.
     std::vector<size_t> ranked(list.size());
@@ -221,10 +222,9 @@ void printRanking(const std::vector<GridCandidate>& list, const std::vector<Grid
                   << accuracyText(mean[i]);
         if (paired)
             std::cout << std::setw(26)
-                      << (i == size_t(paper - list.begin())
-                              ? std::string("-")
-                              : pairedDifferenceText(pairedDifference(
-                                    o.bySeed, out[size_t(paper - list.begin())].bySeed)));
+                      << (i == paperIndex ? std::string("-")
+                                          : pairedDifferenceText(pairedDifference(
+                                                o.bySeed, out[paperIndex].bySeed)));
         std::cout << std::setw(9) << (o.seconds > 0 ? fixed(o.seconds, 1) + "s" : std::string("-"))
                   << "  " << state << "\n";
     }
@@ -276,7 +276,7 @@ int trainGrid(const ScaleConfig& base, const GridSearchSpec& spec,
     }
     const std::string csvPath = (fs::path(outDir) / "grid.csv").string();
     writeFileAtomically(csvPath, train::gridCsv(list, runs, results));
-    printRanking(list, runs, seeds, outcome.results);
+    printRanking(list, runs, seeds, results);
     std::cout << "table: " << csvPath << "\n";
     return cli::queueExitCode(outcome);
 }
@@ -314,10 +314,7 @@ int gridFromFolder(const cli::Args& a, const std::string& dir) {
     if (a.has("--quiet")) throw ValidationError("--quiet", "goes with --train");
     // Each run as its folder holds it; nothing is trained or written.
     const std::vector<GridRun> runs = gridRuns(m->base, list, m->seeds);
-    std::vector<cli::QueuedResult> results;
-    for (const StudyResult& r : train::gridFolderResults(dir, runs))
-        results.push_back({r.state, r.valAccuracy, r.bestValAccuracy, r.seconds});
-    printRanking(list, runs, m->seeds, results);
+    printRanking(list, runs, m->seeds, train::gridFolderResults(dir, runs));
     return 0;
 }
 #endif
