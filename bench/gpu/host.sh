@@ -6,13 +6,27 @@
 # Logs go to $OUT (or /tmp/out). Carry .devdeps (fetch-debs.sh --with-qt) for the GUI and the
 # tests; for `fashion`, carry .devdeps-noqt (fetch-debs.sh without Qt, into that folder) and
 # .fashion/ (a copy of /usr/share/datasets/fashion-mnist): with Qt they exceed the 64 MiB limit.
+# DEADLINE=S: skip a step whose usual length (STEP_SECONDS below, from the H100 runs) would end
+# it past S seconds after the start, so that one call fits the device time a session has left
+# and still brings back what it measured; `test` gets the time left as its limit.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out="${OUT:-/tmp/out}"; mkdir -p "$out"
 build=build-gpu
 t0=$SECONDS
 stamp() { echo "=== [$((SECONDS - t0)) s] $*"; }
+# Seconds each step took on the H100 (a warm build folder builds in a fraction of its figure).
+declare -A STEP_SECONDS=([build]=150 [smoke]=30 [graphs]=60 [timm]=40 [steps]=150 [data]=30
+  [fashion]=480 [shapes]=300 [stagechange]=240 [bnact]=30 [test]=120 [gui]=90 [speed]=120 [pack]=5)
 for step in "$@"; do
+  if [[ -n "${DEADLINE:-}" ]]; then
+    left=$((DEADLINE - (SECONDS - t0)))
+    if ((left < ${STEP_SECONDS[$step]:-60})); then
+      stamp "skipped $step: ${left} s left of DEADLINE=$DEADLINE, it usually takes ${STEP_SECONDS[$step]:-60} s"
+      continue
+    fi
+    [[ $step == test ]] && TEST_LIMIT=$((left < ${TEST_LIMIT:-400} ? left : ${TEST_LIMIT:-400}))
+  fi
   case "$step" in
   build)
     stamp build
