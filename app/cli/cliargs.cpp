@@ -43,7 +43,7 @@ std::vector<std::pair<int, double>> parseStageList(const std::string& flag,
         const std::string item =
             text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         const size_t eq = item.find('=');
-        if (eq == std::string::npos)
+        if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
             throw ValidationError(flag, "\"" + item + "\" should be STAGE=FACTOR, e.g. 6=1.5");
         out.emplace_back(parseInteger(flag, item.substr(0, eq)),
                          parseNumber(flag, item.substr(eq + 1)));
@@ -178,12 +178,17 @@ ScaleConfig configFromArgs(const Args& a) {
     if (const auto d = a.number("--dropout")) q.dropout = *d;
     const int n = int(c.baseline.stages.size());
     for (const char* flag : {"--stage-depth", "--stage-width"}) {
+        std::vector<bool> given(size_t(n), false); // a stage set twice is a typo, not an edit
         for (const std::string& v : a.values(flag)) {
             for (const auto& [stage, factor] : parseStageList(flag, v)) {
                 if (stage < 1 || stage > n)
                     throw ValidationError(flag, "stage " + std::to_string(stage) +
                                                     " does not exist; " + c.baseline.displayName +
                                                     " has stages 1-" + std::to_string(n));
+                if (given[size_t(stage - 1)])
+                    throw ValidationError(flag, "stage " + std::to_string(stage) +
+                                                    " is given more than once");
+                given[size_t(stage - 1)] = true;
                 if (q.stages.empty()) q.stages.assign(size_t(n), StageMultiplier{});
                 auto& m = q.stages[size_t(stage - 1)];
                 (std::string(flag) == "--stage-depth" ? m.depth : m.width) = factor;

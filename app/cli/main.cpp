@@ -55,7 +55,7 @@ Scaling options (inspect, export):
                          compound scaling: depth A^P, width B^P, resolution G^P
                          (defaults 1.2, 1.1, 1.15, 0); negative P gives smaller models
   --width W --depth D    explicit multipliers instead of compound coefficients
-  --resolution N         image size (overrides the derived one)
+  --resolution N         image size (overrides the derived one; 0 keeps it derived)
   --max-resolution N     cap on the image size (EfficientNetV2)
   --dropout X            classifier dropout
   --stage-depth S=F[,S=F]  per-stage depth multiplier on stage S (1-based); repeatable

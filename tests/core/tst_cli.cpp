@@ -240,6 +240,15 @@ void TestCli::badInput_data() {
                              << "--stage-depth: stage 9 does not exist";
     QTest::newRow("stage malformed") << QStringList{"inspect", "--stage-width", "6:2"}
                                      << "--stage-width: \"6:2\" should be STAGE=FACTOR";
+    QTest::newRow("stage without number") << QStringList{"inspect", "--stage-depth", "=2"}
+                                          << "--stage-depth: \"=2\" should be STAGE=FACTOR";
+    QTest::newRow("stage without factor") << QStringList{"inspect", "--stage-depth", "3="}
+                                          << "--stage-depth: \"3=\" should be STAGE=FACTOR";
+    QTest::newRow("stage twice in a list") << QStringList{"inspect", "--stage-width", "1=2,1=3"}
+                                           << "--stage-width: stage 1 is given more than once";
+    QTest::newRow("stage twice in two flags")
+        << QStringList{"inspect", "--stage-depth", "2=2", "--stage-depth", "4=1,2=3"}
+        << "--stage-depth: stage 2 is given more than once";
     QTest::newRow("unknown preset")
         << QStringList{"inspect", "--preset", "efficientnet-b9"} << "preset: unknown preset";
     QTest::newRow("official + phi")
