@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -34,8 +35,10 @@ GridCandidateModel::RunKey GridCandidateModel::keyOf(const ScaleConfig& run) {
     return {k.alpha, k.beta, k.gamma, k.phi, run.training.seed};
 }
 
-void GridCandidateModel::setCandidates(std::vector<GridCandidate> list, const ScaleConfig& base) {
+void GridCandidateModel::setCandidates(std::vector<GridCandidate> list, const ScaleConfig& base,
+                                       int seeds) {
     beginResetModel();
+    if (seeds > 0) m_seeds = std::clamp(seeds, 1, kMaxGridSeeds);
     m_list = std::move(list);
     m_paperRow = -1;
     for (size_t r = 0; r < m_list.size(); ++r)
@@ -61,6 +64,10 @@ void GridCandidateModel::setSeeds(int seeds) {
 
 void GridCandidateModel::setRuns() {
     m_runs = gridRuns(m_base, m_list, m_seeds);
+    matchAccuracies();
+}
+
+void GridCandidateModel::matchAccuracies() {
     m_runAccuracy.assign(m_runs.size(), std::nullopt);
     if (m_accuracy.empty()) return;
     for (size_t i = 0; i < m_runs.size(); ++i) {
@@ -95,7 +102,7 @@ void GridCandidateModel::setAccuracies(const std::vector<std::pair<ScaleConfig, 
             same.end());
         same.emplace_back(run, accuracy);
     }
-    setRuns();
+    matchAccuracies();
     resultsChanged();
 }
 
@@ -414,6 +421,7 @@ void GridSearchDialog::showEvent(QShowEvent* e) {
 }
 
 void GridSearchDialog::documentChanged() {
+    if (m_opening) return;
     if (!isVisible()) { // caught up when shown: a slider drag does not remake every run
         m_stale = true;
         return;
@@ -465,7 +473,7 @@ void GridSearchDialog::search() {
     m_stages = c.request.stages;
     m_cap = c.request.maxResolution;
     try {
-        m_model->setCandidates(gridCandidates(c, s), c);
+        m_model->setCandidates(gridCandidates(c, s), c, m_seeds->value());
         m_tableMessage =
             m_model->rowCount() == 0
                 ? tr("No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the "
@@ -477,7 +485,7 @@ void GridSearchDialog::search() {
                       .arg(m_model->rowCount())
                       .arg(QString::fromStdString(c.baseline.displayName));
     } catch (const ValidationError& e) {
-        m_model->setCandidates({}, c);
+        m_model->setCandidates({}, c, m_seeds->value());
         m_tableMessage = tr("Refused — %1").arg(QString::fromStdString(e.what()));
     }
     m_message->setText(m_tableMessage);
@@ -643,15 +651,18 @@ bool GridSearchDialog::showGrid(const QString& dir, const train::GridFolder& fol
     }
     const GridManifest& m = folder.manifest;
     // The candidates are the grid of the configured model: make it the one the grid scaled.
-    if (!(m.base == m_doc->config()) && !m_doc->setConfig(m.base)) {
-        if (why) *why = tr("%1: its model was refused").arg(dir);
-        return false;
+    // The window searches once below, with the grid's fields and seeds, not on this edit too.
+    if (!(m.base == m_doc->config())) {
+        const QScopedValueRollback<bool> opening(m_opening, true);
+        if (!m_doc->setConfig(m.base)) {
+            if (why) *why = tr("%1: its model was refused").arg(dir);
+            return false;
+        }
     }
     {
         const QSignalBlocker block(m_seeds);
         m_seeds->setValue(m.seeds);
     }
-    m_model->setSeeds(m.seeds);
     setSpec(m.spec); // searches: the candidates (a CLI --limit kept) and their runs
     std::vector<std::pair<ScaleConfig, double>> trained;
     int stopped = 0;

@@ -57,7 +57,8 @@ class GridCandidateModel : public QAbstractTableModel {
     using QAbstractTableModel::QAbstractTableModel;
     // The candidates and the configuration they are trained from (gridRuns): a run's accuracy
     // shows where its exact configuration was trained.
-    void setCandidates(std::vector<GridCandidate> list, const ScaleConfig& base);
+    // `seeds` (1 to kMaxGridSeeds) replaces the seeds of setSeeds; 0 keeps them.
+    void setCandidates(std::vector<GridCandidate> list, const ScaleConfig& base, int seeds = 0);
     void setBase(const ScaleConfig& base); // the same candidates, other training settings or φ
     const GridCandidate& candidate(int row) const { return m_list[size_t(row)]; }
     // Runs of each candidate, at the training seed and the next ones; a candidate's accuracy
@@ -93,7 +94,8 @@ class GridCandidateModel : public QAbstractTableModel {
     // candidates at ten seeds stays quick to fill, sort and follow the document.
     using RunKey = std::tuple<double, double, double, double, std::uint64_t>;
     static RunKey keyOf(const ScaleConfig& run);
-    void setRuns(); // the runs of m_base, and their accuracies
+    void setRuns();         // the runs of m_base, and their accuracies
+    void matchAccuracies(); // m_runAccuracy from m_accuracy, the runs as they are
     void resultsChanged();
     std::vector<double> accuracyBySeed(int row) const; // NaN: none at that seed
     std::vector<GridCandidate> m_list;
@@ -156,6 +158,7 @@ class GridSearchDialog : public QDialog {
     bool showGrid(const QString& dir, const train::GridFolder& folder, QString* why);
     void setBusy(bool busy); // a record or an open on the pool: Train and Open wait
     bool m_stale = false;    // the document changed while the window was closed
+    bool m_opening = false;  // showGrid edits the document and then searches once itself
     // What the candidates depend on, as last searched: another baseline, per-stage multipliers
     // or size cap means other models.
     ArchSpec m_baseline;
