@@ -10,6 +10,26 @@
     </message>
 </context>
 <context>
+    <name>RunResults</name>
+    <message>
+        <location filename="../widgets/runresults.cpp" line="59"/>
+        <source>seed %1: %2</source>
+        <translation>시드 %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runresults.cpp" line="62"/>
+        <source>not trained</source>
+        <translation>학습 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runresults.cpp" line="63"/>
+        <source>The mean over %1 seeds ± its standard error
+%2</source>
+        <translation>시드 %1개의 평균 ± 표준 오차
+%2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/gui/main.cpp" line="75"/>
@@ -601,89 +621,72 @@
 <context>
     <name>scalescope::GridCandidateModel</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="168"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="150"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed, with the standard error; in brackets the seeds where the candidate scored higher</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별, 표준 오차 포함); 괄호 안은 후보가 더 높았던 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="173"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="155"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="175"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="157"/>
         <source>β</source>
         <translation>β</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="177"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="159"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="179"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="161"/>
         <source>α·β²·γ²</source>
         <translation>α·β²·γ²</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="181"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="163"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="183"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="165"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="185"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="167"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="187"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="169"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="189"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="171"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="191"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="173"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="193"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="175"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="195"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="177"/>
         <source>Δ 1.2/1.1/1.15</source>
         <translation>Δ 1.2/1.1/1.15</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="244"/>
-        <source>seed %1: %2</source>
-        <translation>시드 %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="246"/>
-        <source>not trained</source>
-        <translation>학습 안 됨</translation>
-    </message>
-    <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="248"/>
-        <source>The mean over %1 seeds ± its standard error
-%2</source>
-        <translation>시드 %1개의 평균 ± 표준 오차
-%2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="254"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="230"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed: the mean of %1 differences ± its standard error; higher at %2 of them (the count in brackets). A seed trains both on the same images and validates them on the same set, so the set&apos;s own difficulty cancels.</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별): 차이 %1개의 평균 ± 표준 오차; 그중 %2개에서 더 높음(괄호 안의 수). 한 시드는 둘을 같은 이미지로 학습하고 같은 세트로 검증하므로 세트 자체의 난이도는 상쇄됩니다.</translation>
     </message>
@@ -691,167 +694,167 @@
 <context>
     <name>scalescope::GridSearchDialog</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="299"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="275"/>
         <source>Grid search for α, β, γ</source>
         <translation>α, β, γ 그리드 탐색</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="302"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="278"/>
         <source>EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 (MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the current baseline. Train selected trains them with the training tab&apos;s settings.</source>
         <translation>EfficientNet은 φ = 1로 고정하고 α·β²·γ² ≈ 2(φ 1마다 MAC가 약 두 배)인 α, β, γ를 작은 그리드에서 탐색해 1.2, 1.1, 1.15를 찾았습니다. 비용은 현재 기준 모델의 것입니다. &apos;선택 항목 학습&apos;은 학습 탭의 설정으로 후보를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="329"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="305"/>
         <source>α, β, γ from</source>
         <translation>α, β, γ 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="330"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="306"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="331"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="307"/>
         <source>in steps of</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="332"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="308"/>
         <source>α·β²·γ² within</source>
         <translation>α·β²·γ² 허용 오차</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="333"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="309"/>
         <source>of 2, at φ</source>
         <translation>(2 기준), φ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="338"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="314"/>
         <source>Each candidate is trained at the training seed and the next ones; its accuracy is their mean ± its standard error, and each is set against 1.2, 1.1, 1.15 seed by seed. On a small set one run&apos;s accuracy moves by points between seeds.</source>
         <translation>각 후보는 학습 시드와 그다음 시드들로 학습됩니다. 정확도는 그 평균 ± 표준 오차이며, 시드별로 1.2, 1.1, 1.15와 비교됩니다. 작은 세트에서는 한 번의 실행 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="342"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="318"/>
         <source>Seeds per candidate</source>
         <translation>후보당 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="363"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="339"/>
         <source>Use its α, β, γ</source>
         <translation>이 α, β, γ 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="364"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="340"/>
         <source>Sets the selected candidate&apos;s α, β, γ; φ stays as it is (undoable)</source>
         <translation>선택한 후보의 α, β, γ를 적용합니다. φ는 그대로입니다(실행 취소 가능)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="365"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="341"/>
         <source>Train selected</source>
         <translation>선택 항목 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="367"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="343"/>
         <source>Open grid…</source>
         <translation>그리드 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="369"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="345"/>
         <source>Shows a grid trained before, here or by scalescope-cli grid --train; Train then trains into its folder</source>
         <translation>여기서 또는 scalescope-cli grid --train으로 이전에 학습한 그리드를 보여 줍니다. 이후 학습은 그 폴더에 이어서 합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="373"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="349"/>
         <source>Open a grid folder</source>
         <translation>그리드 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="379"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="355"/>
         <source>Trains each selected candidate at this φ with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 후보를 이 φ에서 학습 탭의 설정으로 차례로 학습합니다. 중지하면 대기열도 끝납니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="471"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="448"/>
         <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
         <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="474"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="451"/>
         <source>The %1 candidates closest to 2, for %2 (the grid&apos;s --limit).</source>
         <translation>%2의 후보 중 2에 가장 가까운 %1개(그리드의 --limit).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="476"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="453"/>
         <source>%1 candidates, closest to 2 first, for %2.</source>
         <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="481"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="458"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="562"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="539"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="589"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="566"/>
         <source>Recording the grid in a new folder…</source>
         <translation>새 폴더에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="590"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="567"/>
         <source>Recording the grid in %1…</source>
         <translation>%1에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="605"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="582"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="621"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="598"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="630"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="607"/>
         <source>Not a grid folder</source>
         <translation>그리드 폴더가 아님</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="641"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="618"/>
         <source>a run is training; open the grid after it ends</source>
         <translation>실행이 학습 중입니다. 끝난 뒤 그리드를 여세요</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="647"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="627"/>
         <source>%1: its model was refused</source>
         <translation>%1: 모델이 거부되었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="663"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="643"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="675"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="655"/>
         <source>Opened %1: %2 of its %3 runs trained.</source>
         <translation>%1 열림: 실행 %3개 중 %2개 학습됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="680"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="660"/>
         <source>%1 stopped (Train continues them).</source>
         <translation>%1개 중단됨(학습 시 이어서 진행).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="683"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="663"/>
         <source>%1 of another grid or model are not shown.</source>
         <translation>다른 그리드나 모델의 실행 %1개는 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="686"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="666"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
@@ -1594,182 +1597,182 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>해상도만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="292"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="273"/>
         <source>Scaling study: compound against one dimension</source>
         <translation>스케일링 연구: 복합 대 한 차원</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="295"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="276"/>
         <source>EfficientNet&apos;s Figures 3 and 8: the current model grown by depth, width or resolution alone, and by all three at once, to the same nominal MACs (α·β²·γ²)^φ: depth alone by that factor, width or resolution alone by its square root. φ counts from the model as it is now, the first point of every curve; training sizes set on the training tab grow with each point&apos;s resolution. Train queues the points on the training tab with its settings; each one&apos;s final validation accuracy is drawn against its MACs at the size it was validated at.</source>
         <translation>EfficientNet의 그림 3과 8: 현재 모델을 깊이, 너비, 해상도 중 하나만으로, 또는 셋 모두로 같은 명목 MAC (α·β²·γ²)^φ까지 키웁니다. 깊이만은 그 배율로, 너비나 해상도만은 그 제곱근으로 키웁니다. φ는 지금의 모델에서 세며, 이 모델이 모든 곡선의 첫 점입니다. 학습 탭에서 정한 학습 크기는 각 점의 해상도와 함께 커집니다. &apos;학습&apos;은 학습 탭의 설정으로 점들을 대기열에 넣고, 각 점의 최종 검증 정확도를 검증한 크기에서의 MAC에 대해 그립니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="308"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="289"/>
         <source>A list (0.5,1,2) or a range FROM:TO:STEP (1:3:1)</source>
         <translation>목록(0.5,1,2) 또는 범위 시작:끝:간격(1:3:1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="309"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="290"/>
         <source>φ of the points</source>
         <translation>점들의 φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="313"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="294"/>
         <source>Each point is trained at the training seed and the next ones; its accuracy is their mean, drawn with its standard error. On a small set one run&apos;s accuracy moves by points between seeds.</source>
         <translation>각 점은 학습 시드와 그다음 시드들로 학습되며, 정확도는 그 평균이고 표준 오차와 함께 그려집니다. 작은 데이터셋에서는 실행 하나의 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="317"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="298"/>
         <source>Seeds per point</source>
         <translation>점당 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="328"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="309"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="343"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="324"/>
         <source>MACs against φ (dashed: nominal)</source>
         <translation>φ에 따른 MAC (점선: 명목)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="346"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="327"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="347"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="328"/>
         <source>G MACs</source>
         <translation>G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="348"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="329"/>
         <source>Validation accuracy against MACs</source>
         <translation>MAC에 따른 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="349"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="330"/>
         <source>G MACs at the size validated at</source>
         <translation>검증 크기에서의 G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="350"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="331"/>
         <source>accuracy %</source>
         <translation>정확도 %</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="355"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="336"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="357"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="338"/>
         <source>Trains the selected points (all of them when none is selected) that have no accuracy yet, with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 점 중 아직 정확도가 없는 점을(선택이 없으면 전부) 학습 탭의 설정으로 차례로 학습합니다. &apos;중지&apos;는 대기열을 끝냅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="360"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="341"/>
         <source>Open study…</source>
         <translation>연구 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="362"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="343"/>
         <source>Shows a study trained before, here or by scalescope-cli study --train</source>
         <translation>여기서 또는 scalescope-cli study --train으로 전에 학습한 연구를 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="363"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="344"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="364"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="345"/>
         <source>Every point with its costs and the accuracy of those trained, as scalescope-cli study --train writes study.csv</source>
         <translation>모든 점의 비용과 학습한 점의 정확도를 scalescope-cli study --train이 쓰는 study.csv와 같은 형식으로</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="368"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="349"/>
         <source>Export the study as CSV</source>
         <translation>연구를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="369"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="350"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="372"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="353"/>
         <source>Not exported</source>
         <translation>내보내지 못함</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="376"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="357"/>
         <source>Open a scaling study folder</source>
         <translation>스케일링 연구 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="548"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="529"/>
         <source>Recording the study in %1…</source>
         <translation>%1에 연구 기록 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="583"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="564"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="590"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="571"/>
         <source>a run started training meanwhile; open it again after it ends</source>
         <translation>그사이에 실행이 학습을 시작했습니다. 끝난 후 다시 여십시오</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="594"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="575"/>
         <source>Not a scaling study</source>
         <translation>스케일링 연구가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="385"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="366"/>
         <source>Every point asked for is trained already.</source>
         <translation>요청한 점은 모두 이미 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="437"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="418"/>
         <source>%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).</source>
         <translation>%2의 점 %1개, α %3, β %4, γ %5 (α·β²·γ² = %6).</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="446"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="427"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="518"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="499"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="567"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="548"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="624"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="605"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="638"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="619"/>
         <source>%1 holds no point of a scaling study (folders named like compound-phi1)</source>
         <translation>%1에는 스케일링 연구의 점이 없습니다 (compound-phi1 같은 이름의 폴더)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="663"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="644"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="728"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="709"/>
         <source>nominal</source>
         <translation>명목</translation>
     </message>
@@ -2085,104 +2088,87 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::StudyPointModel</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="176"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="162"/>
         <source>Points above or below compound scaling at the same φ, seed by seed, with the standard error; in brackets the seeds where the point scored higher</source>
         <translation>같은 φ의 복합 스케일링보다 높거나 낮은 정확도(%포인트), 시드별로 짝지어 비교하고 표준오차를 붙임; 괄호 안은 이 점이 더 높았던 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="181"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="167"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="183"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="169"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="185"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="171"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="187"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="173"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="189"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="175"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="191"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="177"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="193"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="179"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="195"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="181"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="197"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="183"/>
         <source>MACs tested</source>
         <translation>검증 MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="199"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="185"/>
         <source>Nominal MACs ×</source>
         <translation>명목 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="201"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="187"/>
         <source>Real MACs ×</source>
         <translation>실제 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="203"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="189"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="205"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="191"/>
         <source>Δ compound</source>
         <translation>Δ 복합</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="224"/>
-        <source>seed %1: %2</source>
-        <translation>시드 %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="226"/>
-        <source>not trained</source>
-        <translation>학습 안 됨</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="228"/>
-        <source>The mean over %1 seeds ± its standard error
-%2</source>
-        <translation>시드 %1개의 평균 ± 표준 오차
-%2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="234"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="215"/>
         <source>Points above or below compound scaling at φ %1, seed by seed: the mean of %2 differences ± its standard error; higher at %3 of them (the count in brackets). A seed trains both on the same images and validates them on the same set, so the set&apos;s own difficulty cancels.</source>
         <translation>φ %1의 복합 스케일링보다 높거나 낮은 정확도(%포인트), 시드별 비교: 차이 %2개의 평균 ± 표준오차; 그중 %3개에서 더 높음(괄호 안의 수). 한 시드는 두 점을 같은 이미지로 학습하고 같은 세트로 검증하므로 세트 자체의 난이도는 상쇄됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="243"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="224"/>
         <source>At the %1 px it is validated at</source>
         <translation>검증하는 %1 px에서</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="245"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="226"/>
         <source>%1 px, capped to %2 px by the image size cap</source>
         <translation>%1 px, 이미지 크기 상한으로 %2 px로 제한</translation>
     </message>

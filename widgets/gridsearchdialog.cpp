@@ -30,11 +30,6 @@
 
 namespace scalescope {
 
-GridCandidateModel::RunKey GridCandidateModel::keyOf(const ScaleConfig& run) {
-    const Coefficients& k = run.request.coefficients;
-    return {k.alpha, k.beta, k.gamma, k.phi, run.training.seed};
-}
-
 void GridCandidateModel::setCandidates(std::vector<GridCandidate> list, const ScaleConfig& base,
                                        int seeds) {
     beginResetModel();
@@ -69,13 +64,9 @@ void GridCandidateModel::setRuns() {
 
 void GridCandidateModel::matchAccuracies() {
     m_runAccuracy.assign(m_runs.size(), std::nullopt);
-    if (m_accuracy.empty()) return;
-    for (size_t i = 0; i < m_runs.size(); ++i) {
-        const auto trained = m_accuracy.find(keyOf(m_runs[i].config));
-        if (trained == m_accuracy.end()) continue;
-        for (const auto& [config, acc] : trained->second)
-            if (config == m_runs[i].config) m_runAccuracy[i] = acc;
-    }
+    if (!m_results.hasAccuracies()) return;
+    for (size_t i = 0; i < m_runs.size(); ++i)
+        m_runAccuracy[i] = m_results.accuracy(m_runs[i].config);
 }
 
 const GridRun& GridCandidateModel::run(int row, int seedIndex) const {
@@ -83,25 +74,15 @@ const GridRun& GridCandidateModel::run(int row, int seedIndex) const {
 }
 
 void GridCandidateModel::setAccuracy(const ScaleConfig& run, double accuracy) {
-    const RunKey key = keyOf(run);
-    std::vector<std::pair<ScaleConfig, double>>& same = m_accuracy[key];
-    same.erase(
-        std::remove_if(same.begin(), same.end(), [&](const auto& e) { return e.first == run; }),
-        same.end());
-    same.emplace_back(run, accuracy);
+    m_results.setAccuracy(run, accuracy);
     for (size_t i = 0; i < m_runs.size(); ++i)
-        if (keyOf(m_runs[i].config) == key && m_runs[i].config == run) m_runAccuracy[i] = accuracy;
+        if (RunResults::sameRun(m_runs[i].config, run)) m_runAccuracy[i] = accuracy;
     resultsChanged();
 }
 
 void GridCandidateModel::setAccuracies(const std::vector<std::pair<ScaleConfig, double>>& list) {
-    for (const auto& [run, accuracy] : list) {
-        std::vector<std::pair<ScaleConfig, double>>& same = m_accuracy[keyOf(run)];
-        same.erase(
-            std::remove_if(same.begin(), same.end(), [&](const auto& e) { return e.first == run; }),
-            same.end());
-        same.emplace_back(run, accuracy);
-    }
+    for (const auto& [run, accuracy] : list)
+        m_results.setAccuracy(run, accuracy);
     matchAccuracies();
     resultsChanged();
 }
@@ -134,25 +115,19 @@ bool GridCandidateModel::hasPairedColumn() const {
 }
 
 void GridCandidateModel::clearAccuracies() {
-    m_accuracy.clear();
+    m_results.clearAccuracies();
     m_runAccuracy.assign(m_runs.size(), std::nullopt);
     resultsChanged();
 }
 
 void GridCandidateModel::setNote(const ScaleConfig& run, const QString& note) {
-    m_notes.erase(std::remove_if(m_notes.begin(), m_notes.end(),
-                                 [&](const auto& e) { return e.first == run; }),
-                  m_notes.end());
-    if (!note.isEmpty()) m_notes.emplace_back(run, note);
+    m_results.setNote(run, note);
     resultsChanged();
 }
 
 QString GridCandidateModel::note(int row) const {
-    for (int k = 0; k < m_seeds; ++k) {
-        const ScaleConfig& c = run(row, k).config;
-        for (const auto& [config, text] : m_notes)
-            if (config == c) return text;
-    }
+    for (int k = 0; k < m_seeds; ++k) // the first of its runs with one
+        if (QString text = m_results.note(run(row, k).config); !text.isEmpty()) return text;
     return {};
 }
 
@@ -245,16 +220,10 @@ QVariant GridCandidateModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     if (role == Qt::ToolTipRole && index.column() == Accuracy && m_seeds > 1) {
-        QStringList each;
-        for (int k = 0; k < m_seeds; ++k) {
-            const auto a = accuracy(row, k);
-            each << tr("seed %1: %2")
-                        .arg(run(row, k).config.training.seed)
-                        .arg(a ? percentText(*a) : tr("not trained"));
-        }
-        return tr("The mean over %1 seeds ± its standard error\n%2")
-            .arg(m_seeds)
-            .arg(each.join(QLatin1Char('\n')));
+        std::vector<std::pair<std::uint64_t, std::optional<double>>> bySeed;
+        for (int k = 0; k < m_seeds; ++k)
+            bySeed.emplace_back(run(row, k).config.training.seed, accuracy(row, k));
+        return seedsToolTip(bySeed);
     }
     if (role == Qt::ToolTipRole && index.column() == Paired)
         if (const auto d = againstPaper(row); d && d->difference.count > 0)
@@ -291,7 +260,7 @@ QVariant GridCandidateModel::data(const QModelIndex& index, int role) const {
         if (a.count > 0) return summaryText(a, m_seeds);
         for (int k = 0; k < m_seeds; ++k) // trained without a validation at its end
             if (accuracy(row, k)) return percentText(NAN);
-        return m_notes.empty() ? QString() : note(row);
+        return m_results.hasNotes() ? note(row) : QString();
     }
     case Paired: {
         const auto d = againstPaper(row);

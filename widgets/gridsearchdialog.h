@@ -6,6 +6,7 @@
 // --train --seeds N` does. A click on a column's header sorts by it.
 #pragma once
 
+#include "runresults.h"
 #include "scaling/gridsearch.h"
 #include "scaling/scalingstudy.h"
 #include "train/gridfolder.h"
@@ -16,9 +17,7 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <optional>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -89,21 +88,15 @@ class GridCandidateModel : public QAbstractTableModel {
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
 
   private:
-    // What tells a grid's runs apart (α, β, γ, φ, seed): the configurations trained are
-    // looked up by it before they are compared whole, so that a table of hundreds of
-    // candidates at ten seeds stays quick to fill, sort and follow the document.
-    using RunKey = std::tuple<double, double, double, double, std::uint64_t>;
-    static RunKey keyOf(const ScaleConfig& run);
     void setRuns();         // the runs of m_base, and their accuracies
-    void matchAccuracies(); // m_runAccuracy from m_accuracy, the runs as they are
+    void matchAccuracies(); // m_runAccuracy from m_results, the runs as they are
     void resultsChanged();
     std::vector<double> accuracyBySeed(int row) const; // NaN: none at that seed
     std::vector<GridCandidate> m_list;
     ScaleConfig m_base;          // what the candidates are trained from
     std::vector<GridRun> m_runs; // seed by seed: run k·n + i is candidate i at seed index k
     std::vector<std::optional<double>> m_runAccuracy; // of m_runs[i], where trained
-    std::map<RunKey, std::vector<std::pair<ScaleConfig, double>>> m_accuracy; // every one set
-    std::vector<std::pair<ScaleConfig, QString>> m_notes; // a few: the runs queued lately
+    RunResults m_results;                             // every one set, and the notes
     int m_seeds = 1;
     int m_paperRow = -1;
 };

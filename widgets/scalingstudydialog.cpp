@@ -90,23 +90,15 @@ void StudyPointModel::setAccuracy(const ScaleConfig& config, double accuracy) {
 }
 
 void StudyPointModel::setAccuracies(const std::vector<std::pair<ScaleConfig, double>>& list) {
-    for (const auto& [config, accuracy] : list) {
-        const auto same = [&](const std::pair<ScaleConfig, double>& e) {
-            return e.first == config;
-        };
-        m_accuracy.erase(std::remove_if(m_accuracy.begin(), m_accuracy.end(), same),
-                         m_accuracy.end());
-        m_accuracy.emplace_back(config, accuracy);
-    }
+    for (const auto& [config, accuracy] : list)
+        m_results.setAccuracy(config, accuracy);
     if (!m_points.empty())
         Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Paired));
     Q_EMIT accuraciesChanged();
 }
 
 std::optional<double> StudyPointModel::accuracy(const StudyPoint& run) const {
-    for (const auto& [config, acc] : m_accuracy)
-        if (config == run.config) return acc;
-    return std::nullopt;
+    return m_results.accuracy(run.config);
 }
 
 AccuracySummary StudyPointModel::summary(const StudyPoint& point) const {
@@ -145,20 +137,14 @@ void StudyPointModel::setSeeds(int seeds) {
 }
 
 void StudyPointModel::setNote(const ScaleConfig& config, const QString& note) {
-    m_notes.erase(std::remove_if(m_notes.begin(), m_notes.end(),
-                                 [&](const auto& e) { return e.first == config; }),
-                  m_notes.end());
-    if (!note.isEmpty()) m_notes.emplace_back(config, note);
+    m_results.setNote(config, note);
     if (!m_points.empty())
         Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Paired));
 }
 
 QString StudyPointModel::note(const StudyPoint& p) const {
-    for (int k = 0; k < m_seeds; ++k) { // the first of its runs with one
-        const ScaleConfig run = studyRun(p, k).config;
-        for (const auto& [config, text] : m_notes)
-            if (config == run) return text;
-    }
+    for (int k = 0; k < m_seeds; ++k) // the first of its runs with one
+        if (QString text = m_results.note(studyRun(p, k).config); !text.isEmpty()) return text;
     return {};
 }
 
@@ -217,17 +203,12 @@ QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ForegroundRole && index.column() == Accuracy && summary(p).count == 0)
         return QColor(Qt::gray); // a note, not a result
     if (role == Qt::ToolTipRole && index.column() == Accuracy && m_seeds > 1) {
-        QStringList each;
+        std::vector<std::pair<std::uint64_t, std::optional<double>>> bySeed;
         for (int k = 0; k < m_seeds; ++k) {
             const StudyPoint run = studyRun(p, k);
-            const auto a = accuracy(run);
-            each << tr("seed %1: %2")
-                        .arg(run.config.training.seed)
-                        .arg(a ? percentText(*a) : tr("not trained"));
+            bySeed.emplace_back(run.config.training.seed, accuracy(run));
         }
-        return tr("The mean over %1 seeds ± its standard error\n%2")
-            .arg(m_seeds)
-            .arg(each.join(QLatin1Char('\n')));
+        return seedsToolTip(bySeed);
     }
     if (role == Qt::ToolTipRole && index.column() == Paired)
         if (const auto d = againstCompound(p); d && d->difference.count > 0)

@@ -7,6 +7,7 @@
 
 #include "scaling/scalingstudy.h"
 
+#include "runresults.h"
 #include "train/studyruns.h"
 
 #include <QAbstractTableModel>
@@ -83,8 +84,7 @@ class StudyPointModel : public QAbstractTableModel {
   private:
     std::vector<double> accuracyBySeed(const StudyPoint& point) const; // NaN: none at that seed
     std::vector<StudyPoint> m_points;
-    std::vector<std::pair<ScaleConfig, double>> m_accuracy;
-    std::vector<std::pair<ScaleConfig, QString>> m_notes;
+    RunResults m_results;
     int m_seeds = 1;
 };
 
