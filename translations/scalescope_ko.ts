@@ -334,233 +334,233 @@
 <context>
     <name>scalescope::EvaluationDialog</name>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="69"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="48"/>
         <source>Evaluate %1</source>
         <translation>%1 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="80"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="59"/>
         <source>the run&apos;s</source>
         <translation>실행의 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="81"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="60"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="82"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="61"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="85"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="64"/>
         <source>Test image sizes in pixels: 64, or 48, 64, 96, or FROM:TO:STEP such as 32:128:16</source>
         <translation>테스트 이미지 크기(픽셀): 64, 또는 48, 64, 96, 또는 32:128:16 같은 시작:끝:간격</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="89"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="68"/>
         <source>the run&apos;s validation set</source>
         <translation>실행의 검증 세트</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="90"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="69"/>
         <source>all of the dataset&apos;s test images</source>
         <translation>데이터셋의 모든 테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="91"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="70"/>
         <source>Score the trained weights, not their EMA</source>
         <translation>EMA가 아닌 학습된 가중치를 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="93"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="72"/>
         <source>The run validated (and saved) the average of its weights; the trained ones can be ahead of it or behind</source>
         <translation>실행은 가중치의 평균(EMA)으로 검증하고 저장했습니다. 학습된 가중치는 그보다 앞서거나 뒤처질 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="95"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="74"/>
         <source>Test sizes</source>
         <translation>테스트 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="96"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="75"/>
         <source>Test images</source>
         <translation>테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="97"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="76"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="102"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="81"/>
         <source>Evaluate</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="105"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="84"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="107"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="86"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="115"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="94"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="117"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="96"/>
         <source>Classify image files of your own with this run&apos;s weights</source>
         <translation>이 실행의 가중치로 직접 가진 이미지 파일을 분류합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="132"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="111"/>
         <source>Accuracy against the test image size</source>
         <translation>테스트 이미지 크기에 따른 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="133"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="112"/>
         <source>test image size (px)</source>
         <translation>테스트 이미지 크기 (px)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="134"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="113"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="143"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="122"/>
         <source>Confusion matrix and classes at</source>
         <translation>혼동 행렬과 클래스별 점수:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="149"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="128"/>
         <source>predicted</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="150"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="129"/>
         <source>true class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="156"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="135"/>
         <source>share of the true class</source>
         <translation>실제 클래스 중 비율</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="189"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="168"/>
         <source>This folder cannot be evaluated — %1</source>
         <translation>이 폴더는 평가할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="196"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="175"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="196"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="175"/>
         <source>%1–%2 px</source>
         <translation>%1–%2 px</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="197"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="176"/>
         <source>&lt;b&gt;%1&lt;/b&gt; on %2, %3 epochs; trained at %4, validated at %5 px.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2, %3 에포크. %4에서 학습, %5 px에서 검증.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="208"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="187"/>
         <source>Not evaluated yet. The sizes suggested run from below the smallest training size to 1.5× the validated one.</source>
         <translation>아직 평가하지 않았습니다. 제안된 크기는 가장 작은 학습 크기 아래에서 검증 크기의 1.5배까지입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="240"/>
-        <location filename="../widgets/evaluationdialog.cpp" line="276"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="202"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="230"/>
         <source>Not evaluated — %1</source>
         <translation>평가하지 못했습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="262"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="246"/>
         <source>Evaluated on %1: %2 test images at one size.</source>
         <translation>%1에서 평가: 테스트 이미지 %2개, 크기 1개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="263"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="247"/>
         <source>Evaluated on %1: %2 test images at %3 sizes.</source>
         <translation>%1에서 평가: 테스트 이미지 %2개, 크기 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="274"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="200"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="279"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="234"/>
         <source>Loading the test images and the checkpoint…</source>
         <translation>테스트 이미지와 체크포인트를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="330"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="292"/>
         <source>The EMA of the weights after %1 of %2 epochs, %3 test images of %4.</source>
         <translation>%2 에포크 중 %1 에포크 후 가중치의 EMA, %4의 테스트 이미지 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="332"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="294"/>
         <source>The trained weights after %1 of %2 epochs, %3 test images of %4.</source>
         <translation>%2 에포크 중 %1 에포크 후 학습된 가중치, %4의 테스트 이미지 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="339"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="301"/>
         <source>&lt;b&gt;Best: %1 top-1&lt;/b&gt; (top-%2 %3) at &lt;b&gt;%4 px&lt;/b&gt;.</source>
         <translation>&lt;b&gt;최고: top-1 %1&lt;/b&gt; (top-%2 %3), &lt;b&gt;%4 px&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="345"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="307"/>
         <source>At the validated %1 px: %2, %3 points under.</source>
         <translation>검증 크기 %1 px에서: %2, %3포인트 낮음.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="352"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="314"/>
         <source>%1 px (%2)</source>
         <translation>%1 px (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="378"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="340"/>
         <source>top-1</source>
         <translation>top-1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="383"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="345"/>
         <source>top-%1</source>
         <translation>top-%1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="408"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="370"/>
         <source>trained</source>
         <translation>학습 범위</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="463"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="425"/>
         <source>nothing has been evaluated yet</source>
         <translation>아직 평가한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="470"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="432"/>
         <source>Export the evaluation</source>
         <translation>평가 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="472"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="434"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="475"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="437"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -1239,194 +1239,194 @@
 <context>
     <name>scalescope::PredictionDialog</name>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="69"/>
+        <location filename="../widgets/predictiondialog.cpp" line="43"/>
         <source>Classify images with %1</source>
         <translation>%1(으)로 이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="82"/>
+        <location filename="../widgets/predictiondialog.cpp" line="56"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="83"/>
+        <location filename="../widgets/predictiondialog.cpp" line="57"/>
         <source>The test size each file&apos;s square is resized to; the run&apos;s validated size unless you change it</source>
         <translation>각 파일의 정사각형을 맞출 테스트 크기입니다. 바꾸지 않으면 실행이 검증한 크기입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="87"/>
+        <location filename="../widgets/predictiondialog.cpp" line="61"/>
         <source>the run&apos;s</source>
         <translation>실행의 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="88"/>
+        <location filename="../widgets/predictiondialog.cpp" line="62"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="89"/>
+        <location filename="../widgets/predictiondialog.cpp" line="63"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="90"/>
+        <location filename="../widgets/predictiondialog.cpp" line="64"/>
         <source>Use the trained weights, not their EMA</source>
         <translation>EMA가 아닌 학습된 가중치 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="92"/>
+        <location filename="../widgets/predictiondialog.cpp" line="66"/>
         <source>Test size</source>
         <translation>테스트 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="93"/>
+        <location filename="../widgets/predictiondialog.cpp" line="67"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="98"/>
+        <location filename="../widgets/predictiondialog.cpp" line="72"/>
         <source>Add images…</source>
         <translation>이미지 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="100"/>
+        <location filename="../widgets/predictiondialog.cpp" line="74"/>
         <source>Add folder…</source>
         <translation>폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="102"/>
+        <location filename="../widgets/predictiondialog.cpp" line="76"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="104"/>
+        <location filename="../widgets/predictiondialog.cpp" line="78"/>
         <source>Classify again</source>
         <translation>다시 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="107"/>
+        <location filename="../widgets/predictiondialog.cpp" line="81"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="109"/>
+        <location filename="../widgets/predictiondialog.cpp" line="83"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="125"/>
+        <location filename="../widgets/predictiondialog.cpp" line="99"/>
         <source>Only the files not of their folder&apos;s class</source>
         <translation>폴더의 클래스와 다르게 분류된 파일만</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="148"/>
+        <location filename="../widgets/predictiondialog.cpp" line="122"/>
         <source>Open image</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="149"/>
+        <location filename="../widgets/predictiondialog.cpp" line="123"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="171"/>
+        <location filename="../widgets/predictiondialog.cpp" line="145"/>
         <source>This folder cannot classify images — %1</source>
         <translation>이 폴더로는 이미지를 분류할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="177"/>
+        <location filename="../widgets/predictiondialog.cpp" line="151"/>
         <source>&lt;b&gt;%1&lt;/b&gt; trained on %2 for %3 epochs, validated at %4 px. Each file is brought to the form of its test images first, a centred square (shown in the table as the model is given it), then resized to the test size.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2에서 %3 에포크 학습, %4 px에서 검증. 각 파일은 먼저 테스트 이미지의 형태인 가운데 정사각형으로 바뀌고(표에 모델이 받는 그대로 표시), 그다음 테스트 크기로 조정됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="189"/>
-        <location filename="../widgets/predictiondialog.cpp" line="252"/>
+        <location filename="../widgets/predictiondialog.cpp" line="163"/>
+        <location filename="../widgets/predictiondialog.cpp" line="235"/>
         <source>Add image files or a folder, or drop them here.</source>
         <translation>이미지 파일이나 폴더를 추가하거나 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="234"/>
+        <location filename="../widgets/predictiondialog.cpp" line="217"/>
         <source>Not added — %1</source>
         <translation>추가하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="259"/>
+        <location filename="../widgets/predictiondialog.cpp" line="242"/>
         <source>Nothing to classify: add image files or a folder first.</source>
         <translation>분류할 것이 없습니다. 먼저 이미지 파일이나 폴더를 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="270"/>
-        <location filename="../widgets/predictiondialog.cpp" line="331"/>
+        <location filename="../widgets/predictiondialog.cpp" line="175"/>
+        <location filename="../widgets/predictiondialog.cpp" line="253"/>
         <source>Not classified — %1</source>
         <translation>분류하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="293"/>
+        <location filename="../widgets/predictiondialog.cpp" line="277"/>
         <source>Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, at %6 px.</source>
         <translation>이미지 %2개 중 %1개를 %3에서 %5 에포크 후의 %4 가중치로 %6 px에서 분류했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="298"/>
+        <location filename="../widgets/predictiondialog.cpp" line="281"/>
         <source>EMA</source>
         <translation>EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="298"/>
+        <location filename="../widgets/predictiondialog.cpp" line="281"/>
         <source>trained</source>
         <translation>학습된</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="302"/>
+        <location filename="../widgets/predictiondialog.cpp" line="285"/>
         <source>%1 could not be read: see their rows.</source>
         <translation>%1개는 읽을 수 없었습니다. 해당 행을 보세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="309"/>
+        <location filename="../widgets/predictiondialog.cpp" line="292"/>
         <source>Of the %1 in a folder named after a class, %2 are that class (top-1 %3%), %4 among the first %5 (%6%).</source>
         <translation>클래스 이름의 폴더에 있는 %1개 중 %2개가 그 클래스입니다(top-1 %3%), 처음 %5개 안에는 %4개입니다(%6%).</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="329"/>
+        <location filename="../widgets/predictiondialog.cpp" line="173"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="337"/>
+        <location filename="../widgets/predictiondialog.cpp" line="259"/>
         <source>Loading the checkpoint and the images…</source>
         <translation>체크포인트와 이미지를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="420"/>
+        <location filename="../widgets/predictiondialog.cpp" line="377"/>
         <source>nothing has been classified yet</source>
         <translation>아직 분류한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="428"/>
+        <location filename="../widgets/predictiondialog.cpp" line="385"/>
         <source>Images to classify</source>
         <translation>분류할 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="429"/>
+        <location filename="../widgets/predictiondialog.cpp" line="386"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="434"/>
+        <location filename="../widgets/predictiondialog.cpp" line="391"/>
         <source>A folder of images</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="439"/>
+        <location filename="../widgets/predictiondialog.cpp" line="396"/>
         <source>Export the classifications</source>
         <translation>분류 결과 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="441"/>
+        <location filename="../widgets/predictiondialog.cpp" line="398"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="444"/>
+        <location filename="../widgets/predictiondialog.cpp" line="401"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -1780,213 +1780,213 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::SpeedPanel</name>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="65"/>
+        <location filename="../widgets/speedpanel.cpp" line="48"/>
         <source>Multiply-adds are not time: a stage of depthwise convolutions does its few slowly. Measure times this model here, with random images and the training settings.</source>
         <translation>곱셈-덧셈 수는 시간이 아닙니다: depthwise 합성곱 단계는 적은 연산도 느리게 합니다. 측정은 이 모델을 여기서 무작위 이미지와 학습 설정으로 잽니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="74"/>
+        <location filename="../widgets/speedpanel.cpp" line="57"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="75"/>
+        <location filename="../widgets/speedpanel.cpp" line="58"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="83"/>
+        <location filename="../widgets/speedpanel.cpp" line="66"/>
         <source>the model&apos;s</source>
         <translation>모델의 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="85"/>
+        <location filename="../widgets/speedpanel.cpp" line="68"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="90"/>
+        <location filename="../widgets/speedpanel.cpp" line="73"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="91"/>
+        <location filename="../widgets/speedpanel.cpp" line="74"/>
         <source>Batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="92"/>
+        <location filename="../widgets/speedpanel.cpp" line="75"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="93"/>
+        <location filename="../widgets/speedpanel.cpp" line="76"/>
         <source>Timed passes</source>
         <translation>측정 횟수</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="97"/>
+        <location filename="../widgets/speedpanel.cpp" line="80"/>
         <source>Measure</source>
         <translation>측정</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="99"/>
+        <location filename="../widgets/speedpanel.cpp" line="82"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="116"/>
+        <location filename="../widgets/speedpanel.cpp" line="99"/>
         <source>Pin as reference</source>
         <translation>기준으로 고정</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="118"/>
+        <location filename="../widgets/speedpanel.cpp" line="101"/>
         <source>Set the next measurements against this one: edit the model (say, Fused-MBConv in its early stages), measure again, and read the ratios.</source>
         <translation>다음 측정들을 이 측정과 비교합니다: 모델을 편집하고(예: 앞 단계에 Fused-MBConv), 다시 측정한 뒤 비율을 읽으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="120"/>
+        <location filename="../widgets/speedpanel.cpp" line="103"/>
         <source>Clear reference</source>
         <translation>기준 해제</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="134"/>
+        <location filename="../widgets/speedpanel.cpp" line="117"/>
         <source>Per stage: share of the time and of the MACs</source>
         <translation>단계별: 시간과 MACs의 비중</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="135"/>
+        <location filename="../widgets/speedpanel.cpp" line="118"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="143"/>
+        <location filename="../widgets/speedpanel.cpp" line="126"/>
         <source>Stage</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="143"/>
-        <location filename="../widgets/speedpanel.cpp" line="366"/>
+        <location filename="../widgets/speedpanel.cpp" line="126"/>
+        <location filename="../widgets/speedpanel.cpp" line="331"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="143"/>
+        <location filename="../widgets/speedpanel.cpp" line="126"/>
         <source>Fwd ms</source>
         <translation>순전파 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="143"/>
+        <location filename="../widgets/speedpanel.cpp" line="126"/>
         <source>Bwd ms</source>
         <translation>역전파 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="143"/>
+        <location filename="../widgets/speedpanel.cpp" line="126"/>
         <source>GMAC/s</source>
         <translation>GMAC/s</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="143"/>
+        <location filename="../widgets/speedpanel.cpp" line="126"/>
         <source>× ref</source>
         <translation>× 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="148"/>
+        <location filename="../widgets/speedpanel.cpp" line="131"/>
         <source>Forward and backward of each stage alone, one batch, median of the timed passes; GMAC/s is forward multiply-adds per second.</source>
         <translation>각 단계만의 순전파와 역전파, 배치 하나, 측정값의 중앙값; GMAC/s는 초당 순전파 곱셈-덧셈 수입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="155"/>
+        <location filename="../widgets/speedpanel.cpp" line="156"/>
         <source>Not measured yet.</source>
         <translation>아직 측정하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="195"/>
+        <location filename="../widgets/speedpanel.cpp" line="183"/>
         <source>Measured on %1.</source>
         <translation>%1에서 측정했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="202"/>
+        <location filename="../widgets/speedpanel.cpp" line="144"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="204"/>
+        <location filename="../widgets/speedpanel.cpp" line="146"/>
         <source>Not measured — %1</source>
         <translation>측정하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="207"/>
+        <location filename="../widgets/speedpanel.cpp" line="173"/>
         <source>Measuring…</source>
         <translation>측정 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="215"/>
+        <location filename="../widgets/speedpanel.cpp" line="191"/>
         <source>nothing has been measured yet (Speed dock → Measure)</source>
         <translation>아직 측정한 것이 없습니다 (속도 도크 → 측정)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="225"/>
+        <location filename="../widgets/speedpanel.cpp" line="201"/>
         <source>%1, batch %2, %3</source>
         <translation>%1, 배치 %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="268"/>
+        <location filename="../widgets/speedpanel.cpp" line="233"/>
         <source>A training run is using the machine.</source>
         <translation>학습 실행이 이 기기를 쓰고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="291"/>
+        <location filename="../widgets/speedpanel.cpp" line="256"/>
         <source>The model changed since this measurement: measure again to see its speed.</source>
         <translation>이 측정 뒤에 모델이 바뀌었습니다: 속도를 보려면 다시 측정하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="297"/>
+        <location filename="../widgets/speedpanel.cpp" line="262"/>
         <source>&lt;b&gt;Training step&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;Inference&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, batch %8, %9%10</source>
         <translation>&lt;b&gt;학습 스텝&lt;/b&gt; %1 ms: &lt;b&gt;%2 img/s&lt;/b&gt; (%3%4)&lt;br&gt;&lt;b&gt;추론&lt;/b&gt; %5 ms: &lt;b&gt;%6 img/s&lt;/b&gt;&lt;br&gt;%7 px, 배치 %8, %9%10</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="301"/>
+        <location filename="../widgets/speedpanel.cpp" line="266"/>
         <source>, CUDA graph</source>
         <translation>, CUDA 그래프</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="306"/>
+        <location filename="../widgets/speedpanel.cpp" line="271"/>
         <source>bf16 autocast</source>
         <translation>bf16 autocast</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="306"/>
+        <location filename="../widgets/speedpanel.cpp" line="271"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="307"/>
+        <location filename="../widgets/speedpanel.cpp" line="272"/>
         <source>, 1 CPU thread</source>
         <translation>, CPU 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="308"/>
+        <location filename="../widgets/speedpanel.cpp" line="273"/>
         <source>, %1 CPU threads</source>
         <translation>, CPU 스레드 %1개</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="311"/>
+        <location filename="../widgets/speedpanel.cpp" line="276"/>
         <source>&lt;br&gt;Peak memory of the training step %1 (the cost model: %2)</source>
         <translation>&lt;br&gt;학습 스텝의 최대 메모리 %1 (비용 모델: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="322"/>
+        <location filename="../widgets/speedpanel.cpp" line="287"/>
         <source>&lt;b&gt;Against the reference&lt;/b&gt; (%1), per image: training step %2, inference %3, MACs %4, peak memory %5</source>
         <translation>&lt;b&gt;기준 대비&lt;/b&gt; (%1), 이미지당: 학습 스텝 %2, 추론 %3, MACs %4, 최대 메모리 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="325"/>
+        <location filename="../widgets/speedpanel.cpp" line="290"/>
         <source>— (another batch)</source>
         <translation>— (다른 배치)</translation>
     </message>
     <message>
-        <location filename="../widgets/speedpanel.cpp" line="359"/>
+        <location filename="../widgets/speedpanel.cpp" line="324"/>
         <source>time (forward + backward)</source>
         <translation>시간 (순전파 + 역전파)</translation>
     </message>

@@ -2,7 +2,6 @@
 
 #include "classscoremodel.h"
 #include "percenttext.h"
-#include "progressthrottle.h"
 #include "savetext.h"
 #include "titledplot.h"
 #include "train/runhistory.h"
@@ -22,7 +21,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
-#include <QThread>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -45,27 +43,8 @@ QString sizesText(const std::vector<int>& sizes) {
 }
 } // namespace
 
-void EvaluationWorker::run(const QString& runDir, const train::EvaluationRequest& request) {
-    QThread* self = QThread::currentThread();
-    ProgressThrottle throttle;
-    try {
-        const auto report = train::evaluateRun(
-            runDir.toStdString(), request, [self] { return self->isInterruptionRequested(); },
-            [this, &throttle](std::int64_t done, std::int64_t total) {
-                if (throttle.due(done, total)) Q_EMIT progressed(done, total);
-            });
-        Q_EMIT evaluated(report);
-    } catch (const train::EvaluationCancelled&) {
-        Q_EMIT failed(QString());
-    } catch (const std::exception& e) {
-        Q_EMIT failed(QString::fromStdString(e.what()));
-    }
-    self->quit();
-}
-
 EvaluationDialog::EvaluationDialog(const QString& runDir, QWidget* parent)
     : QDialog(parent), m_runDir(runDir) {
-    qRegisterMetaType<train::EvaluationReport>();
     setWindowTitle(tr("Evaluate %1").arg(runDir));
     resize(980, 760);
     auto* layout = new QVBoxLayout(this);
@@ -211,15 +190,26 @@ EvaluationDialog::EvaluationDialog(const QString& runDir, QWidget* parent)
     } else {
         m_trained->setVisible(false);
     }
+    connect(&m_job, &JobThread::progressed, this, [this](qint64 done, qint64 total) {
+        // QProgressBar counts in int: per mille of the images.
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(total > 0 ? int(1000 * done / total) : 0);
+    });
+    connect(&m_job, &JobThread::failed, this, [this](const QString& reason) {
+        if (reason.isEmpty())
+            setStatus(tr("Cancelled."), false);
+        else
+            setStatus(tr("Not evaluated — %1").arg(reason), true);
+    });
+    connect(&m_job, &JobThread::runningChanged, this, [this](bool running) {
+        if (!running) {
+            m_progress->setRange(0, 1);
+            m_progress->setValue(0);
+        }
+        updateButtons();
+        Q_EMIT evaluatingChanged(running);
+    });
     updateButtons();
-}
-
-EvaluationDialog::~EvaluationDialog() {
-    if (m_thread) {
-        m_thread->requestInterruption();
-        m_thread->wait(); // within one batch
-        delete m_thread;
-    }
 }
 
 void EvaluationDialog::closeEvent(QCloseEvent* e) {
@@ -228,7 +218,7 @@ void EvaluationDialog::closeEvent(QCloseEvent* e) {
 }
 
 void EvaluationDialog::evaluate() {
-    if (m_thread || !m_config) return;
+    if (m_job.isRunning() || !m_config) return;
     train::EvaluationRequest request;
     try {
         request.imageSizes = train::parseImageSizes("test sizes", m_sizes->text().toStdString());
@@ -240,69 +230,41 @@ void EvaluationDialog::evaluate() {
         setStatus(tr("Not evaluated — %1").arg(QString::fromStdString(e.what())), true);
         return;
     }
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("evaluation"));
-    auto* worker = new EvaluationWorker;
-    worker->moveToThread(m_thread);
-    const QString dir = m_runDir;
-    connect(m_thread, &QThread::started, worker,
-            [worker, dir, request] { worker->run(dir, request); });
-    connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &EvaluationWorker::progressed, this, [this](qint64 done, qint64 total) {
-        // QProgressBar counts in int: per mille of the images.
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(total > 0 ? int(1000 * done / total) : 0);
-    });
-    connect(worker, &EvaluationWorker::evaluated, this, [this](const train::EvaluationReport& r) {
-        finish();
-        m_report = r;
-        showReport(r);
-        const QString device = QString::fromStdString(r.device);
-        setStatus(r.sizes.size() == 1
-                      ? tr("Evaluated on %1: %2 test images at one size.").arg(device).arg(r.images)
-                      : tr("Evaluated on %1: %2 test images at %3 sizes.")
-                            .arg(device)
-                            .arg(r.images)
-                            .arg(r.sizes.size()),
-                  false);
-        updateButtons();
-        Q_EMIT evaluated();
-    });
-    connect(worker, &EvaluationWorker::failed, this, [this](const QString& reason) {
-        finish();
-        if (reason.isEmpty())
-            setStatus(tr("Cancelled."), false);
-        else
-            setStatus(tr("Not evaluated — %1").arg(reason), true);
-    });
     m_progress->setRange(0, 0); // busy while the images load
     setStatus(tr("Loading the test images and the checkpoint…"), false);
-    m_thread->start();
-    updateButtons();
-    Q_EMIT evaluatingChanged(true);
+    const std::string dir = m_runDir.toStdString();
+    m_job.start<train::EvaluationReport>(
+        [dir, request](const JobThread::Control& c) {
+            return train::evaluateRun(dir, request, c.cancelled, c.progress);
+        },
+        [this](const train::EvaluationReport& r) {
+            m_report = r;
+            showReport(r);
+            const QString device = QString::fromStdString(r.device);
+            setStatus(
+                r.sizes.size() == 1
+                    ? tr("Evaluated on %1: %2 test images at one size.").arg(device).arg(r.images)
+                    : tr("Evaluated on %1: %2 test images at %3 sizes.")
+                          .arg(device)
+                          .arg(r.images)
+                          .arg(r.sizes.size()),
+                false);
+            updateButtons();
+            Q_EMIT evaluated();
+        });
 }
 
 void EvaluationDialog::cancel() {
-    if (m_thread) m_thread->requestInterruption();
-}
-
-void EvaluationDialog::finish() {
-    if (!m_thread) return;
-    m_thread->wait(); // the worker has sent its last signal and quit
-    delete m_thread;
-    m_thread = nullptr;
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    updateButtons();
-    Q_EMIT evaluatingChanged(false);
+    m_job.cancel();
 }
 
 void EvaluationDialog::updateButtons() {
-    m_evaluate->setEnabled(!m_thread && m_config.has_value());
-    m_cancel->setEnabled(m_thread != nullptr);
+    const bool idle = !m_job.isRunning();
+    m_evaluate->setEnabled(idle && m_config.has_value());
+    m_cancel->setEnabled(!idle);
     m_export->setEnabled(m_report.has_value());
     for (QWidget* w : std::initializer_list<QWidget*>{m_sizes, m_samples, m_device, m_trained})
-        w->setEnabled(!m_thread && m_config.has_value());
+        w->setEnabled(idle && m_config.has_value());
 }
 
 void EvaluationDialog::setStatus(const QString& text, bool error) {

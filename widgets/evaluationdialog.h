@@ -1,14 +1,14 @@
 // A training run's weights scored on its test images: accuracy against the test image size
 // (the training sizes shaded, the validated size marked), the confusion matrix at a chosen
-// size and each class's recall and precision. The evaluation runs on a QThread the dialog
-// owns (a worker object, as the Speed dock's) and stops between batches when interrupted.
+// size and each class's recall and precision. The evaluation runs on a JobThread the dialog
+// owns, as the Speed dock's does, and stops between batches when interrupted.
 #pragma once
 
+#include "jobthread.h"
 #include "scaling/config.h"
 #include "train/evaluation.h"
 
 #include <QDialog>
-#include <QMetaType>
 #include <QObject>
 
 #include <optional>
@@ -22,34 +22,22 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTableView;
-class QThread;
 
 namespace scalescope {
 
 class ClassScoreModel;
 
-class EvaluationWorker : public QObject {
-    Q_OBJECT
-  public:
-    void run(const QString& runDir, const train::EvaluationRequest& request);
-  Q_SIGNALS:
-    void progressed(qint64 done, qint64 total);
-    void evaluated(const scalescope::train::EvaluationReport& report);
-    void failed(const QString& reason); // empty: cancelled
-};
-
 class EvaluationDialog : public QDialog {
     Q_OBJECT
   public:
     explicit EvaluationDialog(const QString& runDir, QWidget* parent = nullptr);
-    ~EvaluationDialog() override; // interrupts an evaluation and waits for its batch to end
 
     QString runDir() const { return m_runDir; }
     // With the dialog's device, test sizes, test images and weights; a refused field is
     // named in the status line and nothing starts.
     void evaluate();
     void cancel();
-    bool isEvaluating() const { return m_thread != nullptr; }
+    bool isEvaluating() const { return m_job.isRunning(); }
     std::optional<train::EvaluationReport> report() const { return m_report; }
     // Shows the confusion matrix and class table of the report's size `imageSize`.
     void showSize(int imageSize);
@@ -79,7 +67,6 @@ class EvaluationDialog : public QDialog {
     void closeEvent(QCloseEvent* e) override;
 
   private:
-    void finish();
     void showReport(const train::EvaluationReport& r);
     void drawCurve(const train::EvaluationReport& r);
     void drawMatrix(const train::EvaluationReport& r, const train::SizeEvaluation& s);
@@ -106,10 +93,9 @@ class EvaluationDialog : public QDialog {
     QComboBox* m_atSize = nullptr;
     QTableView* m_table = nullptr;
     ClassScoreModel* m_classes = nullptr;
-    QThread* m_thread = nullptr;
+    JobThread m_job{
+        QStringLiteral("evaluation")}; // stops and waits for its batch when the dialog goes
     std::optional<train::EvaluationReport> m_report;
 };
 
 } // namespace scalescope
-
-Q_DECLARE_METATYPE(scalescope::train::EvaluationReport)

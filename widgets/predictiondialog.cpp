@@ -1,7 +1,6 @@
 #include "predictiondialog.h"
 
 #include "predictionmodel.h"
-#include "progressthrottle.h"
 #include "savetext.h"
 #include "scaling/limits.h"
 #include "train/evaluation.h"
@@ -28,7 +27,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
-#include <QThread>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -40,32 +38,8 @@ namespace {
 constexpr int kRowPadding = 6; // around a thumbnail in its row
 } // namespace
 
-void PredictionWorker::run(const QString& runDir, const QStringList& paths,
-                           const train::PredictionRequest& request) {
-    QThread* self = QThread::currentThread();
-    ProgressThrottle throttle;
-    std::vector<std::string> files;
-    for (const QString& p : paths)
-        files.push_back(p.toStdString());
-    try {
-        const auto report = train::predictImages(
-            runDir.toStdString(), files, request,
-            [self] { return self->isInterruptionRequested(); },
-            [this, &throttle](std::int64_t done, std::int64_t total) {
-                if (throttle.due(done, total)) Q_EMIT progressed(done, total);
-            });
-        Q_EMIT predicted(report);
-    } catch (const train::EvaluationCancelled&) {
-        Q_EMIT failed(QString());
-    } catch (const std::exception& e) {
-        Q_EMIT failed(QString::fromStdString(e.what()));
-    }
-    self->quit();
-}
-
 PredictionDialog::PredictionDialog(const QString& runDir, QWidget* parent)
     : QDialog(parent), m_runDir(runDir) {
-    qRegisterMetaType<train::PredictionReport>();
     setWindowTitle(tr("Classify images with %1").arg(runDir));
     setAcceptDrops(true);
     resize(900, 760);
@@ -190,15 +164,24 @@ PredictionDialog::PredictionDialog(const QString& runDir, QWidget* parent)
     } else {
         m_trained->setVisible(false);
     }
+    connect(&m_job, &JobThread::progressed, this, [this](qint64 done, qint64 total) {
+        m_progress->setRange(0, 1000); // per mille: QProgressBar counts in int
+        m_progress->setValue(total > 0 ? int(1000 * done / total) : 0);
+    });
+    connect(&m_job, &JobThread::failed, this, [this](const QString& reason) {
+        if (reason.isEmpty())
+            setStatus(tr("Cancelled."), false);
+        else
+            setStatus(tr("Not classified — %1").arg(reason), true);
+        if (m_again && !reason.isEmpty()) m_again = false; // the same refusal again
+        if (m_again) classify();
+    });
+    connect(&m_job, &JobThread::runningChanged, this, [this](bool running) {
+        if (!running) m_progress->hide();
+        updateButtons();
+        Q_EMIT classifyingChanged(running);
+    });
     updateButtons();
-}
-
-PredictionDialog::~PredictionDialog() {
-    if (m_thread) {
-        m_thread->requestInterruption();
-        m_thread->wait(); // within one batch
-        delete m_thread;
-    }
 }
 
 void PredictionDialog::closeEvent(QCloseEvent* e) {
@@ -234,7 +217,7 @@ void PredictionDialog::addPaths(const QStringList& paths) {
         setStatus(tr("Not added — %1").arg(refused.join(QStringLiteral("; "))), true);
         if (refused.size() == paths.size()) return;
     }
-    if (m_thread) {
+    if (m_job.isRunning()) {
         m_again = true;
         return;
     }
@@ -242,7 +225,7 @@ void PredictionDialog::addPaths(const QStringList& paths) {
 }
 
 void PredictionDialog::clearImages() {
-    if (m_thread) return;
+    if (m_job.isRunning()) return;
     m_paths.clear();
     m_report.reset();
     m_model->clear();
@@ -254,7 +237,7 @@ void PredictionDialog::clearImages() {
 }
 
 void PredictionDialog::classify() {
-    if (m_thread || !m_config) return;
+    if (m_job.isRunning() || !m_config) return;
     if (m_paths.isEmpty()) {
         setStatus(tr("Nothing to classify: add image files or a folder first."), true);
         return;
@@ -271,95 +254,69 @@ void PredictionDialog::classify() {
         return;
     }
     m_again = false;
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("prediction"));
-    auto* worker = new PredictionWorker;
-    worker->moveToThread(m_thread);
-    const QString dir = m_runDir;
-    const QStringList paths = m_paths;
-    connect(m_thread, &QThread::started, worker,
-            [worker, dir, paths, request] { worker->run(dir, paths, request); });
-    connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &PredictionWorker::progressed, this, [this](qint64 done, qint64 total) {
-        m_progress->setRange(0, 1000); // per mille: QProgressBar counts in int
-        m_progress->setValue(total > 0 ? int(1000 * done / total) : 0);
-    });
-    connect(worker, &PredictionWorker::predicted, this, [this](const train::PredictionReport& r) {
-        finish();
-        m_model->setReport(r);
-        m_report = m_model->report(); // without the inputs, which are its thumbnails now
-        const int failed = r.failed();
-        const int n = int(r.images.size());
-        QString text = tr("Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, "
-                          "at %6 px.")
-                           .arg(n - failed)
-                           .arg(n)
-                           .arg(QString::fromStdString(r.device),
-                                r.weights == "EMA" ? tr("EMA") : tr("trained"))
-                           .arg(r.epochsTrained)
-                           .arg(r.imageSize);
-        if (failed > 0)
-            text += QLatin1Char(' ') + tr("%1 could not be read: see their rows.").arg(failed);
-        const auto score = r.labelledScore();
-        if (score.images > 0) {
-            std::size_t listed = 0;
-            for (const auto& p : r.images)
-                listed = std::max(listed, p.top.size());
-            text += QLatin1Char(' ') +
-                    tr("Of the %1 in a folder named after a class, %2 are that class (top-1 "
-                       "%3%), %4 among the first %5 (%6%).")
-                        .arg(score.images)
-                        .arg(score.top1)
-                        .arg(100.0 * score.top1 / score.images, 0, 'f', 2)
-                        .arg(score.topK)
-                        .arg(listed)
-                        .arg(100.0 * score.topK / score.images, 0, 'f', 2);
-        }
-        m_table->setColumnHidden(PredictionModel::Label, score.images == 0);
-        m_mistakes->setVisible(score.images > 0);
-        if (score.images == 0) m_mistakes->setChecked(false);
-        setStatus(text, failed == n);
-        updateButtons();
-        Q_EMIT classified();
-        if (m_again) classify();
-    });
-    connect(worker, &PredictionWorker::failed, this, [this](const QString& reason) {
-        finish();
-        if (reason.isEmpty())
-            setStatus(tr("Cancelled."), false);
-        else
-            setStatus(tr("Not classified — %1").arg(reason), true);
-        if (m_again && !reason.isEmpty()) m_again = false; // the same refusal again
-        if (m_again) classify();
-    });
     m_progress->setRange(0, 0); // busy while the checkpoint loads
     m_progress->show();
     setStatus(tr("Loading the checkpoint and the images…"), false);
-    m_thread->start();
+    const std::string dir = m_runDir.toStdString();
+    std::vector<std::string> files;
+    for (const QString& p : m_paths)
+        files.push_back(p.toStdString());
+    m_job.start<train::PredictionReport>(
+        [dir, files, request](const JobThread::Control& c) {
+            return train::predictImages(dir, files, request, c.cancelled, c.progress);
+        },
+        [this](const train::PredictionReport& r) { showReport(r); });
+}
+
+void PredictionDialog::showReport(const train::PredictionReport& r) {
+    m_model->setReport(r);
+    m_report = m_model->report(); // without the inputs, which are its thumbnails now
+    const int failed = r.failed();
+    const int n = int(r.images.size());
+    QString text =
+        tr("Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, "
+           "at %6 px.")
+            .arg(n - failed)
+            .arg(n)
+            .arg(QString::fromStdString(r.device), r.weights == "EMA" ? tr("EMA") : tr("trained"))
+            .arg(r.epochsTrained)
+            .arg(r.imageSize);
+    if (failed > 0)
+        text += QLatin1Char(' ') + tr("%1 could not be read: see their rows.").arg(failed);
+    const auto score = r.labelledScore();
+    if (score.images > 0) {
+        std::size_t listed = 0;
+        for (const auto& p : r.images)
+            listed = std::max(listed, p.top.size());
+        text += QLatin1Char(' ') +
+                tr("Of the %1 in a folder named after a class, %2 are that class (top-1 "
+                   "%3%), %4 among the first %5 (%6%).")
+                    .arg(score.images)
+                    .arg(score.top1)
+                    .arg(100.0 * score.top1 / score.images, 0, 'f', 2)
+                    .arg(score.topK)
+                    .arg(listed)
+                    .arg(100.0 * score.topK / score.images, 0, 'f', 2);
+    }
+    m_table->setColumnHidden(PredictionModel::Label, score.images == 0);
+    m_mistakes->setVisible(score.images > 0);
+    if (score.images == 0) m_mistakes->setChecked(false);
+    setStatus(text, failed == n);
     updateButtons();
-    Q_EMIT classifyingChanged(true);
+    Q_EMIT classified();
+    if (m_again) classify();
 }
 
 void PredictionDialog::cancel() {
-    if (!m_thread) return;
+    if (!m_job.isRunning()) return;
     m_again = false;
-    m_thread->requestInterruption();
-}
-
-void PredictionDialog::finish() {
-    if (!m_thread) return;
-    m_thread->wait(); // the worker has sent its last signal and quit
-    delete m_thread;
-    m_thread = nullptr;
-    m_progress->hide();
-    updateButtons();
-    Q_EMIT classifyingChanged(false);
+    m_job.cancel();
 }
 
 void PredictionDialog::updateButtons() {
-    const bool idle = !m_thread && m_config.has_value();
+    const bool idle = !m_job.isRunning() && m_config.has_value();
     m_classify->setEnabled(idle && !m_paths.isEmpty());
-    m_cancel->setEnabled(m_thread != nullptr);
+    m_cancel->setEnabled(m_job.isRunning());
     m_export->setEnabled(m_report.has_value());
     m_clear->setEnabled(idle && !m_paths.isEmpty());
     for (QWidget* w :

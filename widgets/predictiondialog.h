@@ -1,14 +1,14 @@
 // Image files classified with a training run's weights: add files or folders (or drop them on
 // the window) and each gets its most likely classes, beside the square the model was given.
-// The classification runs on a QThread the dialog owns (a worker object, as the evaluation
-// window's) and stops between batches when interrupted.
+// The classification runs on a JobThread the dialog owns, as the evaluation window's does, and
+// stops between batches when interrupted.
 #pragma once
 
+#include "jobthread.h"
 #include "scaling/config.h"
 #include "train/prediction.h"
 
 #include <QDialog>
-#include <QMetaType>
 #include <QObject>
 #include <QStringList>
 
@@ -21,29 +21,16 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableView;
-class QThread;
 
 namespace scalescope {
 
 class PredictionFilter;
 class PredictionModel;
 
-class PredictionWorker : public QObject {
-    Q_OBJECT
-  public:
-    void run(const QString& runDir, const QStringList& paths,
-             const train::PredictionRequest& request);
-  Q_SIGNALS:
-    void progressed(qint64 done, qint64 total);
-    void predicted(const scalescope::train::PredictionReport& report);
-    void failed(const QString& reason); // empty: cancelled
-};
-
 class PredictionDialog : public QDialog {
     Q_OBJECT
   public:
     explicit PredictionDialog(const QString& runDir, QWidget* parent = nullptr);
-    ~PredictionDialog() override; // interrupts a classification and waits for its batch
 
     QString runDir() const { return m_runDir; }
     // Adds image files or folders to the list and classifies the whole list (again, once the
@@ -55,7 +42,7 @@ class PredictionDialog : public QDialog {
     // path is named in the status line.
     void classify();
     void cancel();
-    bool isClassifying() const { return m_thread != nullptr; }
+    bool isClassifying() const { return m_job.isRunning(); }
     std::optional<train::PredictionReport> report() const { return m_report; }
     // The report as CSV (train::predictionCsv); false with `why` when there is none or the
     // file cannot be written.
@@ -86,7 +73,7 @@ class PredictionDialog : public QDialog {
     void dropEvent(QDropEvent* e) override;
 
   private:
-    void finish();
+    void showReport(const train::PredictionReport& r); // a pass has ended
     void setStatus(const QString& text, bool error);
     void updateButtons();
     void addFilesClicked();
@@ -113,10 +100,9 @@ class PredictionDialog : public QDialog {
     PredictionModel* m_model = nullptr;
     PredictionFilter* m_filter = nullptr;
     QCheckBox* m_mistakes = nullptr;
-    QThread* m_thread = nullptr;
+    JobThread m_job{
+        QStringLiteral("prediction")}; // stops and waits for its batch when the dialog goes
     std::optional<train::PredictionReport> m_report;
 };
 
 } // namespace scalescope
-
-Q_DECLARE_METATYPE(scalescope::train::PredictionReport)

@@ -16,7 +16,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
-#include <QThread>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -43,23 +42,7 @@ QString msText(double ms) {
 }
 } // namespace
 
-void SpeedWorker::run(const ScaleConfig& config, const train::SpeedRequest& request) {
-    QThread* self = QThread::currentThread();
-    try {
-        const auto report = train::measureSpeed(
-            config, request, [self] { return self->isInterruptionRequested(); },
-            [this](int done, int total) { Q_EMIT progressed(done, total); });
-        Q_EMIT measured(report);
-    } catch (const train::SpeedCancelled&) {
-        Q_EMIT failed(QString());
-    } catch (const std::exception& e) {
-        Q_EMIT failed(QString::fromStdString(e.what()));
-    }
-    self->quit();
-}
-
 SpeedPanel::SpeedPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent), m_doc(doc) {
-    qRegisterMetaType<train::SpeedReport>();
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(
         tr("Multiply-adds are not time: a stage of depthwise convolutions does its few slowly. "
@@ -152,20 +135,30 @@ SpeedPanel::SpeedPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent)
     connect(m_measure, &QPushButton::clicked, this, &SpeedPanel::measure);
     connect(m_cancel, &QPushButton::clicked, this, &SpeedPanel::cancel);
     connect(doc, &ExplorerDocument::changed, this, &SpeedPanel::markStale);
+    connect(&m_job, &JobThread::progressed, this, [this](qint64 done, qint64 total) {
+        m_progress->setRange(0, int(total));
+        m_progress->setValue(int(done));
+    });
+    connect(&m_job, &JobThread::failed, this, [this](const QString& reason) {
+        if (reason.isEmpty())
+            setStatus(tr("Cancelled."), false);
+        else
+            setStatus(tr("Not measured — %1").arg(reason), true);
+    });
+    connect(&m_job, &JobThread::runningChanged, this, [this](bool running) {
+        if (!running) {
+            m_progress->setRange(0, 1);
+            m_progress->setValue(0);
+        }
+        updateButtons();
+        Q_EMIT measuringChanged(running);
+    });
     setStatus(tr("Not measured yet."), false);
     updateButtons();
 }
 
-SpeedPanel::~SpeedPanel() {
-    if (m_thread) {
-        m_thread->requestInterruption();
-        m_thread->wait(); // within one pass
-        delete m_thread;
-    }
-}
-
 void SpeedPanel::measure() {
-    if (m_thread || m_training) return;
+    if (m_job.isRunning() || m_training) return;
     train::SpeedRequest request;
     request.device = m_device->currentData().toString().toStdString();
     request.batch = m_batch->value();
@@ -176,38 +169,21 @@ void SpeedPanel::measure() {
     m_measured = config;
     m_request = request;
 
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("speed"));
-    auto* worker = new SpeedWorker;
-    worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, worker,
-            [worker, config, request] { worker->run(config, request); });
-    connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &SpeedWorker::progressed, this, [this](int done, int total) {
-        m_progress->setRange(0, total);
-        m_progress->setValue(done);
-    });
-    connect(worker, &SpeedWorker::measured, this, [this](const train::SpeedReport& r) {
-        finish();
-        m_report = r;
-        m_stale = false;
-        showReport(r);
-        setStatus(tr("Measured on %1.").arg(QString::fromStdString(r.device)), false);
-        markStale(); // the document may have changed while it measured
-        updateButtons();
-    });
-    connect(worker, &SpeedWorker::failed, this, [this](const QString& reason) {
-        finish();
-        if (reason.isEmpty())
-            setStatus(tr("Cancelled."), false);
-        else
-            setStatus(tr("Not measured — %1").arg(reason), true);
-    });
     m_progress->setRange(0, 0); // busy until the first pass reports its total
     setStatus(tr("Measuring…"), false);
-    m_thread->start();
-    updateButtons();
-    Q_EMIT measuringChanged(true);
+    m_job.start<train::SpeedReport>(
+        [config, request](const JobThread::Control& c) {
+            return train::measureSpeed(config, request, c.cancelled,
+                                       [&c](int done, int total) { c.progress(done, total); });
+        },
+        [this](const train::SpeedReport& r) {
+            m_report = r;
+            m_stale = false;
+            showReport(r);
+            setStatus(tr("Measured on %1.").arg(QString::fromStdString(r.device)), false);
+            markStale(); // the document may have changed while it measured
+            updateButtons();
+        });
 }
 
 bool SpeedPanel::exportCsv(const QString& path, QString* why) const {
@@ -243,18 +219,7 @@ QString SpeedPanel::comparisonText() const {
 }
 
 void SpeedPanel::cancel() {
-    if (m_thread) m_thread->requestInterruption();
-}
-
-void SpeedPanel::finish() {
-    if (!m_thread) return;
-    m_thread->wait(); // the worker has sent its last signal and quit
-    delete m_thread;
-    m_thread = nullptr;
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    updateButtons();
-    Q_EMIT measuringChanged(false);
+    m_job.cancel();
 }
 
 void SpeedPanel::setTrainingRunning(bool running) {
@@ -264,9 +229,9 @@ void SpeedPanel::setTrainingRunning(bool running) {
 }
 
 void SpeedPanel::updateButtons() {
-    m_measure->setEnabled(!m_thread && !m_training);
+    m_measure->setEnabled(!m_job.isRunning() && !m_training);
     m_measure->setToolTip(m_training ? tr("A training run is using the machine.") : QString());
-    m_cancel->setEnabled(m_thread != nullptr);
+    m_cancel->setEnabled(m_job.isRunning());
     m_pin->setEnabled(m_report.has_value());
     m_unpin->setEnabled(m_ref.has_value());
 }

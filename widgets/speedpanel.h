@@ -1,12 +1,12 @@
 // Measured speed of the current model: its training step and inference on this machine, and
 // each stage's share of the time beside its share of the multiply-adds. The probe runs on a
-// QThread the panel owns (a worker object, as in Qt's mandelbrot example) and stops between
-// passes when interrupted; the GUI thread only draws what it reports.
+// JobThread the panel owns (a QThread, as in Qt's mandelbrot example) and stops between passes
+// when interrupted; the GUI thread only draws what it reports.
 #pragma once
 
+#include "jobthread.h"
 #include "train/speedprobe.h"
 
-#include <QMetaType>
 #include <QObject>
 #include <QWidget>
 
@@ -20,31 +20,19 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
-class QThread;
 
 namespace scalescope {
 
 class ExplorerDocument;
 
-class SpeedWorker : public QObject {
-    Q_OBJECT
-  public:
-    void run(const ScaleConfig& config, const train::SpeedRequest& request);
-  Q_SIGNALS:
-    void progressed(int done, int total);
-    void measured(const scalescope::train::SpeedReport& report);
-    void failed(const QString& reason); // empty: cancelled
-};
-
 class SpeedPanel : public QWidget {
     Q_OBJECT
   public:
     explicit SpeedPanel(ExplorerDocument* doc, QWidget* parent = nullptr);
-    ~SpeedPanel() override; // interrupts a measurement and waits for its pass to end
 
     void measure(); // the document's configuration with the panel's settings
     void cancel();
-    bool isMeasuring() const { return m_thread != nullptr; }
+    bool isMeasuring() const { return m_job.isRunning(); }
     // While a training run has the machine, measuring would time both: Measure is off, and a
     // measurement under way stops.
     void setTrainingRunning(bool running);
@@ -74,7 +62,6 @@ class SpeedPanel : public QWidget {
     void measuringChanged(bool measuring);
 
   private:
-    void finish();
     void showReport(const train::SpeedReport& r);
     void setStatus(const QString& text, bool error);
     void updateButtons();
@@ -92,8 +79,8 @@ class SpeedPanel : public QWidget {
     QLabel* m_summary = nullptr;
     QTableWidget* m_table = nullptr;
     QCustomPlot* m_plot = nullptr;
-    QCPBarsGroup* m_group = nullptr; // time and MACs side by side
-    QThread* m_thread = nullptr;
+    QCPBarsGroup* m_group = nullptr;          // time and MACs side by side
+    JobThread m_job{QStringLiteral("speed")}; // stops and waits for its pass when the panel goes
     std::optional<train::SpeedReport> m_report;
     struct Reference {
         train::SpeedReport report;
@@ -110,5 +97,3 @@ class SpeedPanel : public QWidget {
 };
 
 } // namespace scalescope
-
-Q_DECLARE_METATYPE(scalescope::train::SpeedReport)
