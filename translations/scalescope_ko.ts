@@ -2682,33 +2682,33 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="831"/>
-        <location filename="../widgets/trainingpanel.cpp" line="844"/>
+        <location filename="../widgets/trainingpanel.cpp" line="830"/>
+        <location filename="../widgets/trainingpanel.cpp" line="839"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="835"/>
+        <location filename="../widgets/trainingpanel.cpp" line="834"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="836"/>
+        <location filename="../widgets/trainingpanel.cpp" line="835"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="848"/>
+        <location filename="../widgets/trainingpanel.cpp" line="843"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="849"/>
+        <location filename="../widgets/trainingpanel.cpp" line="844"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1016"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1011"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
@@ -2738,78 +2738,78 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="819"/>
+        <location filename="../widgets/trainingpanel.cpp" line="822"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="823"/>
+        <location filename="../widgets/trainingpanel.cpp" line="826"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="823"/>
+        <location filename="../widgets/trainingpanel.cpp" line="826"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="870"/>
+        <location filename="../widgets/trainingpanel.cpp" line="865"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="903"/>
+        <location filename="../widgets/trainingpanel.cpp" line="898"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="907"/>
+        <location filename="../widgets/trainingpanel.cpp" line="902"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="912"/>
+        <location filename="../widgets/trainingpanel.cpp" line="907"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="919"/>
+        <location filename="../widgets/trainingpanel.cpp" line="914"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="945"/>
+        <location filename="../widgets/trainingpanel.cpp" line="940"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="955"/>
+        <location filename="../widgets/trainingpanel.cpp" line="950"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="964"/>
+        <location filename="../widgets/trainingpanel.cpp" line="959"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="971"/>
+        <location filename="../widgets/trainingpanel.cpp" line="966"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="975"/>
+        <location filename="../widgets/trainingpanel.cpp" line="970"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="982"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1008"/>
+        <location filename="../widgets/trainingpanel.cpp" line="977"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1003"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1010"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1005"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -810,13 +810,16 @@ void TrainingPanel::updateXRange() {
         r->axis(QCPAxis::atBottom)->setRange(0, end * (1 + kEndMargin));
 }
 
-void TrainingPanel::openRunDialog() {
+QString TrainingPanel::askRunFolder(const QString& caption) {
     // Start where runs are kept: beside the last one, or in the runs folder.
     const QString start = m_lastRunDir.isEmpty()
                               ? QFileInfo(QString::fromStdString(train::defaultRunDir())).path()
                               : QFileInfo(m_lastRunDir).path();
-    const QString dir =
-        QFileDialog::getExistingDirectory(this, tr("Run folder (holds metrics.csv)"), start);
+    return QFileDialog::getExistingDirectory(this, caption, start);
+}
+
+void TrainingPanel::openRunDialog() {
+    const QString dir = askRunFolder(tr("Run folder (holds metrics.csv)"));
     if (dir.isEmpty()) return;
     QString why;
     if (!openRun(dir, &why))
@@ -824,11 +827,7 @@ void TrainingPanel::openRunDialog() {
 }
 
 void TrainingPanel::evaluateRunDialog() {
-    const QString start = m_lastRunDir.isEmpty()
-                              ? QFileInfo(QString::fromStdString(train::defaultRunDir())).path()
-                              : QFileInfo(m_lastRunDir).path();
-    const QString dir =
-        QFileDialog::getExistingDirectory(this, tr("Run folder (holds checkpoint.pt)"), start);
+    const QString dir = askRunFolder(tr("Run folder (holds checkpoint.pt)"));
     if (dir.isEmpty()) return;
     QString why;
     if (!openEvaluation(dir, &why))
@@ -837,11 +836,7 @@ void TrainingPanel::evaluateRunDialog() {
 }
 
 void TrainingPanel::classifyImagesDialog() {
-    const QString start = m_lastRunDir.isEmpty()
-                              ? QFileInfo(QString::fromStdString(train::defaultRunDir())).path()
-                              : QFileInfo(m_lastRunDir).path();
-    const QString dir =
-        QFileDialog::getExistingDirectory(this, tr("Run folder (holds checkpoint.pt)"), start);
+    const QString dir = askRunFolder(tr("Run folder (holds checkpoint.pt)"));
     if (dir.isEmpty()) return;
     QString why;
     if (!openPrediction(dir, &why))

@@ -96,6 +96,8 @@ class TrainingPanel : public QWidget {
     void runEnded(const QString& runDir, bool canContinue);
 
   private:
+    // A folder from the file dialog, starting beside the last run (or in the runs folder).
+    QString askRunFolder(const QString& caption);
     struct RunCurves {
         QString name;
         QCPGraph *loss = nullptr, *valAcc = nullptr, *size = nullptr, *dropout = nullptr,
