@@ -3,6 +3,7 @@
 #include "classscoremodel.h"
 #include "percenttext.h"
 #include "savetext.h"
+#include "screenfit.h"
 #include "titledplot.h"
 #include "train/runhistory.h"
 #include "train/trainer.h"
@@ -46,7 +47,7 @@ QString sizesText(const std::vector<int>& sizes) {
 EvaluationDialog::EvaluationDialog(const QString& runDir, QWidget* parent)
     : QDialog(parent), m_runDir(runDir) {
     setWindowTitle(tr("Evaluate %1").arg(runDir));
-    resize(980, 760);
+    resizeWithinScreen(this, {980, 760});
     auto* layout = new QVBoxLayout(this);
     m_about = new QLabel(this);
     m_about->setWordWrap(true);

@@ -5,6 +5,7 @@
 #include "explorerdocument.h"
 #include "offguithread.h"
 #include "scaling/format.h"
+#include "screenfit.h"
 #include "train/trainer.h"
 
 #include <QColor>
@@ -381,7 +382,7 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
     m_disk.setMaxThreadCount(1); // an open and a record never overlap
     search();
     // Every column with three seeds' results, the form, a dozen rows and the buttons.
-    resize(1120, 700);
+    resizeWithinScreen(this, {1120, 700});
 }
 
 void GridSearchDialog::showEvent(QShowEvent* e) {

@@ -3,6 +3,7 @@
 #include "predictionmodel.h"
 #include "savetext.h"
 #include "scaling/limits.h"
+#include "screenfit.h"
 #include "train/evaluation.h"
 #include "train/runhistory.h"
 #include "train/trainer.h"
@@ -42,7 +43,7 @@ PredictionDialog::PredictionDialog(const QString& runDir, QWidget* parent)
     : QDialog(parent), m_runDir(runDir) {
     setWindowTitle(tr("Classify images with %1").arg(runDir));
     setAcceptDrops(true);
-    resize(900, 760);
+    resizeWithinScreen(this, {900, 760});
     auto* layout = new QVBoxLayout(this);
     m_about = new QLabel(this);
     m_about->setWordWrap(true);

@@ -61,6 +61,7 @@ ScalingEditor::ScalingEditor(ExplorerDocument* doc, QWidget* parent) : QWidget(p
                 &ScalingEditor::coefficientEdited);
     }
     m_product = new QLabel(this);
+    m_product->setWordWrap(true); // a narrow panel on a small screen
     m_product->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("α·β²·γ²"), m_product);
     m_mode = new QLabel(this);

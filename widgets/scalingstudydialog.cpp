@@ -6,6 +6,7 @@
 #include "offguithread.h"
 #include "savetext.h"
 #include "scaling/format.h"
+#include "screenfit.h"
 #include "titledplot.h"
 #include "train/studyruns.h"
 #include "train/trainer.h"
@@ -380,7 +381,7 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
     connect(m_model, &StudyPointModel::accuraciesChanged, this, &ScalingStudyDialog::replot);
     study();
     m_reader.setMaxThreadCount(1); // an open and a record never overlap
-    resize(1060, 820);             // every column of the table, both plots and the buttons
+    resizeWithinScreen(this, {1060, 820});             // every column of the table, both plots and the buttons
 }
 
 void ScalingStudyDialog::showEvent(QShowEvent* e) {

@@ -3,6 +3,7 @@
 #include "evaluationdialog.h"
 #include "percenttext.h"
 #include "predictiondialog.h"
+#include "screenfit.h"
 
 #include "explorerdocument.h"
 #include "scaling/format.h"
@@ -26,8 +27,10 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTextStream>
 #include <QTimer>
 #include <QToolButton>
@@ -83,6 +86,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     auto* outer = new QHBoxLayout(this);
     auto* left = new QWidget(this);
     auto* form = new QFormLayout(left);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // a field under its label when narrow
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_dataset = new QComboBox(left);
     m_dataset->addItem(tr("Synthetic shapes"), "shapes");
@@ -161,6 +165,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     more->setArrowType(Qt::RightArrow);
     auto* advanced = new QWidget(left);
     auto* adv = new QFormLayout(advanced);
+    adv->setRowWrapPolicy(QFormLayout::WrapLongRows);
     adv->setContentsMargins(0, 0, 0, 0);
     m_weightDecay = doubleBox(advanced, 0, 1, 1e-5, 6);
     m_weightDecay->setObjectName(QStringLiteral("weightDecay"));
@@ -318,7 +323,13 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     }
 
     auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(left);
+    // The settings scroll up and down on a short screen, never sideways: a field cut at its
+    // right edge is one the user cannot see to edit.
+    QScrollArea* settings = scrollable(left);
+    settings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    settings->setMinimumWidth(left->minimumSizeHint().width() +
+                              style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    split->addWidget(settings);
     split->addWidget(m_plot);
     split->setStretchFactor(1, 1);
     outer->addWidget(split);

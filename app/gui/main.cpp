@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTemporaryFile>
 #include <QTimer>
 #include <QTranslator>
 #include <cstdio>
@@ -64,6 +65,16 @@ int main(int argc, char** argv) {
             return 2;
         }
         qputenv("QT_QPA_PLATFORM", "offscreen"); // a screenshot needs no screen
+    }
+    // The offscreen platform's screen is 800×800, and the windows fit themselves to their
+    // screen: a screenshot there renders as on a 1920×1200 one instead, at the sizes the
+    // windows were laid out for. A platform given with options keeps them (a test's screen).
+    QTemporaryFile screens;
+    if (screenshot && qgetenv("QT_QPA_PLATFORM") == "offscreen" && screens.open()) {
+        screens.write(R"({"screens": [{"name": "screenshot", "x": 0, "y": 0, "width": 1920,
+                          "height": 1200, "logicalDpi": 96, "logicalBpi": 96, "dpr": 1}]})");
+        screens.flush();
+        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + QFile::encodeName(screens.fileName()));
     }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("ScaleScope"));

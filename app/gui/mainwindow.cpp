@@ -8,6 +8,7 @@
 #include "scaling/timmexport.h"
 #include "scalingeditor.h"
 #include "scalingstudydialog.h"
+#include "screenfit.h"
 #include "speedpanel.h"
 #include "stagetablemodel.h"
 #include "train/gridfolder.h"
@@ -27,9 +28,12 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -77,15 +81,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     auto* scalingDock = new QDockWidget(tr("Scaling"), this);
     scalingDock->setObjectName(QStringLiteral("scalingDock"));
-    scalingDock->setWidget(m_editor);
+    scalingDock->setWidget(scrollable(m_editor));
     addDockWidget(Qt::LeftDockWidgetArea, scalingDock);
     auto* costDock = new QDockWidget(tr("Costs"), this);
     costDock->setObjectName(QStringLiteral("costDock"));
-    costDock->setWidget(m_costs);
+    costDock->setWidget(scrollable(m_costs));
     addDockWidget(Qt::RightDockWidgetArea, costDock);
     m_speedDock = new QDockWidget(tr("Speed"), this);
     m_speedDock->setObjectName(QStringLiteral("speedDock"));
-    m_speedDock->setWidget(m_speed);
+    m_speedDock->setWidget(scrollable(m_speed));
     addDockWidget(Qt::RightDockWidgetArea, m_speedDock);
     tabifyDockWidget(costDock, m_speedDock);
     costDock->raise();
@@ -157,7 +161,35 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     };
     buildMenus();
     updateTitle();
-    resize(1500, 940);
+    // The size the panels were laid out for, or the screen's where it is smaller (a laptop's
+    // 1366×768): the panels scroll rather than push the window past the screen's edge.
+    constexpr QSize kLaidOutFor(1620, 940);
+    resizeWithinScreen(this, kLaidOutFor);
+    // Each side panel as wide as its rows need (and a vertical scroll bar, where the screen is
+    // short), the diagram and the plots taking the rest. A screen without room for both side
+    // columns beside the training tab (1366 px and less) gets one, the panels tabbed in it; one
+    // narrower still narrows the panels in proportion, and they scroll sideways.
+    const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    const auto needs = [bar](const QDockWidget* dock) {
+        const QWidget* content = qobject_cast<const QScrollArea*>(dock->widget())->widget();
+        return content->minimumSizeHint().expandedTo(content->minimumSize()).width() + bar;
+    };
+    constexpr int kSeparators = 40; // px: the dock separators and margins around the tabs
+    const int room =
+        screen()->availableGeometry().width() - m_tabs->minimumSizeHint().width() - kSeparators;
+    const int right = std::max(needs(costDock), needs(m_speedDock));
+    int sides = needs(scalingDock) + right;
+    if (sides > room) {
+        addDockWidget(Qt::LeftDockWidgetArea, costDock);
+        addDockWidget(Qt::LeftDockWidgetArea, m_speedDock);
+        tabifyDockWidget(scalingDock, costDock);
+        tabifyDockWidget(costDock, m_speedDock);
+        scalingDock->raise();
+        sides = std::max(needs(scalingDock), right);
+    }
+    const double narrow = std::clamp(double(room) / sides, 0.3, 1.0);
+    for (QDockWidget* dock : {scalingDock, costDock, m_speedDock})
+        dock->widget()->setMinimumWidth(int(narrow * needs(dock)));
 }
 
 MainWindow::~MainWindow() = default;
