@@ -167,7 +167,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     resizeWithinScreen(this, kLaidOutFor);
     // Each side panel as wide as its rows need (and a vertical scroll bar, where the screen is
     // short), the diagram and the plots taking the rest. A screen without room for both side
-    // columns beside the training tab (1366 px and less) gets one, the panels tabbed in it; one
+    // columns beside the training tab (under about 1,600 px) gets one, the panels tabbed in it; one
     // narrower still narrows the panels in proportion, and they scroll sideways.
     const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
     const auto needs = [bar](const QDockWidget* dock) {
