@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "scalingeditor.h"
 #include "scalingstudydialog.h"
+#include "screenfit.h"
 #include "train/runhistory.h"
 #include "train/studyruns.h"
 #include "trainingcontroller.h"
@@ -132,6 +133,7 @@ void benchGridWindow(MainWindow& w) {
 } // namespace
 
 int main(int argc, char** argv) {
+    const auto screens = largeOffscreenScreen(); // the layout the figures were measured with
     QApplication app(argc, argv);
     MainWindow w;
     w.resize(1600, 1000);

@@ -6,6 +6,7 @@
 #include "gridsearchdialog.h"
 #include "predictiondialog.h"
 #include "scalingstudydialog.h"
+#include "screenfit.h"
 #include "speedpanel.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
@@ -19,7 +20,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
-#include <QTemporaryFile>
 #include <QTimer>
 #include <QTranslator>
 #include <cstdio>
@@ -66,16 +66,9 @@ int main(int argc, char** argv) {
         }
         qputenv("QT_QPA_PLATFORM", "offscreen"); // a screenshot needs no screen
     }
-    // The offscreen platform's screen is 800×800, and the windows fit themselves to their
-    // screen: a screenshot there renders as on a 1920×1200 one instead, at the sizes the
-    // windows were laid out for. A platform given with options keeps them (a test's screen).
-    QTemporaryFile screens;
-    if (screenshot && qgetenv("QT_QPA_PLATFORM") == "offscreen" && screens.open()) {
-        screens.write(R"({"screens": [{"name": "screenshot", "x": 0, "y": 0, "width": 1920,
-                          "height": 1200, "logicalDpi": 96, "logicalBpi": 96, "dpr": 1}]})");
-        screens.flush();
-        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + QFile::encodeName(screens.fileName()));
-    }
+    // A screenshot renders at the sizes the windows were laid out for, not fitted to the
+    // offscreen platform's small screen. A platform given with options keeps them.
+    const auto screens = screenshot ? scalescope::largeOffscreenScreen() : nullptr;
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("ScaleScope"));
     QApplication::setApplicationName(QStringLiteral("ScaleScope"));
