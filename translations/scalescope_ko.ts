@@ -32,72 +32,72 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="75"/>
+        <location filename="../app/gui/main.cpp" line="79"/>
         <source>Explorer for compound model scaling</source>
         <translation>복합 모델 스케일링 탐색기</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="80"/>
+        <location filename="../app/gui/main.cpp" line="84"/>
         <source>Render the window offscreen to FILE and exit.</source>
         <translation>창을 화면 밖에서 FILE로 렌더링하고 종료합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="84"/>
+        <location filename="../app/gui/main.cpp" line="88"/>
         <source>With --screenshot: run the default training first and capture its curves.</source>
         <translation>--screenshot과 함께: 기본 학습을 먼저 실행하고 곡선을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="88"/>
+        <location filename="../app/gui/main.cpp" line="92"/>
         <source>With --train: then train again at a fixed size, overlaid.</source>
         <translation>--train과 함께: 이어서 고정 크기로 다시 학습하여 겹쳐 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="92"/>
+        <location filename="../app/gui/main.cpp" line="96"/>
         <source>With --screenshot: measure the model&apos;s speed first and show it.</source>
         <translation>--screenshot와 함께: 먼저 모델의 속도를 측정해 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="95"/>
+        <location filename="../app/gui/main.cpp" line="99"/>
         <source>Interface language (en, ko).</source>
         <translation>인터페이스 언어 (en, ko).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="98"/>
+        <location filename="../app/gui/main.cpp" line="102"/>
         <source>Open a configuration file.</source>
         <translation>구성 파일을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="102"/>
+        <location filename="../app/gui/main.cpp" line="106"/>
         <source>Overlay a finished run&apos;s curves from its folder (repeatable); shows the training tab.</source>
         <translation>끝난 실행의 곡선을 그 폴더에서 불러와 겹쳐 그립니다(여러 번 지정 가능). 학습 탭을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="107"/>
+        <location filename="../app/gui/main.cpp" line="111"/>
         <source>Training curves against epochs or time.</source>
         <translation>학습 곡선의 가로축: 에포크 또는 시간.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="111"/>
+        <location filename="../app/gui/main.cpp" line="115"/>
         <source>Open the evaluation of a run folder; with --screenshot, evaluate it at the suggested test sizes and capture that window.</source>
         <translation>실행 폴더의 평가 창을 엽니다. --screenshot과 함께 쓰면 제안된 테스트 크기로 평가하고 그 창을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="117"/>
+        <location filename="../app/gui/main.cpp" line="121"/>
         <source>Open the image classification of a run folder; with --screenshot, classify the --classify images and capture that window.</source>
         <translation>실행 폴더의 이미지 분류 창을 엽니다. --screenshot과 함께 쓰면 --classify 이미지를 분류하고 그 창을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="123"/>
+        <location filename="../app/gui/main.cpp" line="127"/>
         <source>An image file or folder to classify with the --classify-run run (repeatable).</source>
         <translation>--classify-run 실행으로 분류할 이미지 파일 또는 폴더(여러 번 지정 가능).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="128"/>
+        <location filename="../app/gui/main.cpp" line="132"/>
         <source>Open the scaling study window on a study folder (scalescope-cli study --train); with --screenshot, capture that window.</source>
         <translation>스케일링 연구 폴더(scalescope-cli study --train)로 스케일링 연구 창을 엽니다. --screenshot과 함께 쓰면 그 창을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="134"/>
+        <location filename="../app/gui/main.cpp" line="138"/>
         <source>Open the grid search window on a grid folder (scalescope-cli grid --train); with --screenshot, capture that window.</source>
         <translation>그리드 폴더(scalescope-cli grid --train)로 그리드 탐색 창을 엽니다. --screenshot과 함께 쓰면 그 창을 캡처합니다.</translation>
     </message>
@@ -334,233 +334,233 @@
 <context>
     <name>scalescope::EvaluationDialog</name>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="48"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="49"/>
         <source>Evaluate %1</source>
         <translation>%1 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="59"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="60"/>
         <source>the run&apos;s</source>
         <translation>실행의 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="60"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="61"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="61"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="62"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="64"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="65"/>
         <source>Test image sizes in pixels: 64, or 48, 64, 96, or FROM:TO:STEP such as 32:128:16</source>
         <translation>테스트 이미지 크기(픽셀): 64, 또는 48, 64, 96, 또는 32:128:16 같은 시작:끝:간격</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="68"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="69"/>
         <source>the run&apos;s validation set</source>
         <translation>실행의 검증 세트</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="69"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="70"/>
         <source>all of the dataset&apos;s test images</source>
         <translation>데이터셋의 모든 테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="70"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="71"/>
         <source>Score the trained weights, not their EMA</source>
         <translation>EMA가 아닌 학습된 가중치를 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="72"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="73"/>
         <source>The run validated (and saved) the average of its weights; the trained ones can be ahead of it or behind</source>
         <translation>실행은 가중치의 평균(EMA)으로 검증하고 저장했습니다. 학습된 가중치는 그보다 앞서거나 뒤처질 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="74"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="75"/>
         <source>Test sizes</source>
         <translation>테스트 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="75"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="76"/>
         <source>Test images</source>
         <translation>테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="76"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="77"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="81"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="82"/>
         <source>Evaluate</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="84"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="85"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="86"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="87"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="94"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="95"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="96"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="97"/>
         <source>Classify image files of your own with this run&apos;s weights</source>
         <translation>이 실행의 가중치로 직접 가진 이미지 파일을 분류합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="111"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="112"/>
         <source>Accuracy against the test image size</source>
         <translation>테스트 이미지 크기에 따른 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="112"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="113"/>
         <source>test image size (px)</source>
         <translation>테스트 이미지 크기 (px)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="113"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="114"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="122"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="123"/>
         <source>Confusion matrix and classes at</source>
         <translation>혼동 행렬과 클래스별 점수:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="128"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="129"/>
         <source>predicted</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="129"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="130"/>
         <source>true class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="135"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="136"/>
         <source>share of the true class</source>
         <translation>실제 클래스 중 비율</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="168"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="169"/>
         <source>This folder cannot be evaluated — %1</source>
         <translation>이 폴더는 평가할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="175"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="176"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="175"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="176"/>
         <source>%1–%2 px</source>
         <translation>%1–%2 px</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="176"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="177"/>
         <source>&lt;b&gt;%1&lt;/b&gt; on %2, %3 epochs; trained at %4, validated at %5 px.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2, %3 에포크. %4에서 학습, %5 px에서 검증.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="187"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="188"/>
         <source>Not evaluated yet. The sizes suggested run from below the smallest training size to 1.5× the validated one.</source>
         <translation>아직 평가하지 않았습니다. 제안된 크기는 가장 작은 학습 크기 아래에서 검증 크기의 1.5배까지입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="202"/>
-        <location filename="../widgets/evaluationdialog.cpp" line="230"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="203"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="231"/>
         <source>Not evaluated — %1</source>
         <translation>평가하지 못했습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="246"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="247"/>
         <source>Evaluated on %1: %2 test images at one size.</source>
         <translation>%1에서 평가: 테스트 이미지 %2개, 크기 1개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="247"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="248"/>
         <source>Evaluated on %1: %2 test images at %3 sizes.</source>
         <translation>%1에서 평가: 테스트 이미지 %2개, 크기 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="200"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="201"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="234"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="235"/>
         <source>Loading the test images and the checkpoint…</source>
         <translation>테스트 이미지와 체크포인트를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="292"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="293"/>
         <source>The EMA of the weights after %1 of %2 epochs, %3 test images of %4.</source>
         <translation>%2 에포크 중 %1 에포크 후 가중치의 EMA, %4의 테스트 이미지 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="294"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="295"/>
         <source>The trained weights after %1 of %2 epochs, %3 test images of %4.</source>
         <translation>%2 에포크 중 %1 에포크 후 학습된 가중치, %4의 테스트 이미지 %3개.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="301"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="302"/>
         <source>&lt;b&gt;Best: %1 top-1&lt;/b&gt; (top-%2 %3) at &lt;b&gt;%4 px&lt;/b&gt;.</source>
         <translation>&lt;b&gt;최고: top-1 %1&lt;/b&gt; (top-%2 %3), &lt;b&gt;%4 px&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="307"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="308"/>
         <source>At the validated %1 px: %2, %3 points under.</source>
         <translation>검증 크기 %1 px에서: %2, %3포인트 낮음.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="314"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="315"/>
         <source>%1 px (%2)</source>
         <translation>%1 px (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="340"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="341"/>
         <source>top-1</source>
         <translation>top-1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="345"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="346"/>
         <source>top-%1</source>
         <translation>top-%1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="370"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="371"/>
         <source>trained</source>
         <translation>학습 범위</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="425"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="426"/>
         <source>nothing has been evaluated yet</source>
         <translation>아직 평가한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="432"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="433"/>
         <source>Export the evaluation</source>
         <translation>평가 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="434"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="435"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluationdialog.cpp" line="437"/>
+        <location filename="../widgets/evaluationdialog.cpp" line="438"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -621,72 +621,72 @@
 <context>
     <name>scalescope::GridCandidateModel</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="150"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="151"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed, with the standard error; in brackets the seeds where the candidate scored higher</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별, 표준 오차 포함); 괄호 안은 후보가 더 높았던 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="155"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="156"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="157"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="158"/>
         <source>β</source>
         <translation>β</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="159"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="160"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="161"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="162"/>
         <source>α·β²·γ²</source>
         <translation>α·β²·γ²</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="163"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="164"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="165"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="166"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="167"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="168"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="169"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="170"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="171"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="172"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="173"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="174"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="175"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="176"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="177"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="178"/>
         <source>Δ 1.2/1.1/1.15</source>
         <translation>Δ 1.2/1.1/1.15</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="230"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="231"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed: the mean of %1 differences ± its standard error; higher at %2 of them (the count in brackets). A seed trains both on the same images and validates them on the same set, so the set&apos;s own difficulty cancels.</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별): 차이 %1개의 평균 ± 표준 오차; 그중 %2개에서 더 높음(괄호 안의 수). 한 시드는 둘을 같은 이미지로 학습하고 같은 세트로 검증하므로 세트 자체의 난이도는 상쇄됩니다.</translation>
     </message>
@@ -694,167 +694,167 @@
 <context>
     <name>scalescope::GridSearchDialog</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="275"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="276"/>
         <source>Grid search for α, β, γ</source>
         <translation>α, β, γ 그리드 탐색</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="278"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="279"/>
         <source>EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 (MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the current baseline. Train selected trains them with the training tab&apos;s settings.</source>
         <translation>EfficientNet은 φ = 1로 고정하고 α·β²·γ² ≈ 2(φ 1마다 MAC가 약 두 배)인 α, β, γ를 작은 그리드에서 탐색해 1.2, 1.1, 1.15를 찾았습니다. 비용은 현재 기준 모델의 것입니다. &apos;선택 항목 학습&apos;은 학습 탭의 설정으로 후보를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="305"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="306"/>
         <source>α, β, γ from</source>
         <translation>α, β, γ 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="306"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="307"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="307"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="308"/>
         <source>in steps of</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="308"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="309"/>
         <source>α·β²·γ² within</source>
         <translation>α·β²·γ² 허용 오차</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="309"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="310"/>
         <source>of 2, at φ</source>
         <translation>(2 기준), φ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="314"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="315"/>
         <source>Each candidate is trained at the training seed and the next ones; its accuracy is their mean ± its standard error, and each is set against 1.2, 1.1, 1.15 seed by seed. On a small set one run&apos;s accuracy moves by points between seeds.</source>
         <translation>각 후보는 학습 시드와 그다음 시드들로 학습됩니다. 정확도는 그 평균 ± 표준 오차이며, 시드별로 1.2, 1.1, 1.15와 비교됩니다. 작은 세트에서는 한 번의 실행 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="318"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="319"/>
         <source>Seeds per candidate</source>
         <translation>후보당 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="339"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="340"/>
         <source>Use its α, β, γ</source>
         <translation>이 α, β, γ 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="340"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="341"/>
         <source>Sets the selected candidate&apos;s α, β, γ; φ stays as it is (undoable)</source>
         <translation>선택한 후보의 α, β, γ를 적용합니다. φ는 그대로입니다(실행 취소 가능)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="341"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="342"/>
         <source>Train selected</source>
         <translation>선택 항목 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="343"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="344"/>
         <source>Open grid…</source>
         <translation>그리드 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="345"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="346"/>
         <source>Shows a grid trained before, here or by scalescope-cli grid --train; Train then trains into its folder</source>
         <translation>여기서 또는 scalescope-cli grid --train으로 이전에 학습한 그리드를 보여 줍니다. 이후 학습은 그 폴더에 이어서 합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="349"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="350"/>
         <source>Open a grid folder</source>
         <translation>그리드 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="355"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="356"/>
         <source>Trains each selected candidate at this φ with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 후보를 이 φ에서 학습 탭의 설정으로 차례로 학습합니다. 중지하면 대기열도 끝납니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="448"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="449"/>
         <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
         <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="451"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="452"/>
         <source>The %1 candidates closest to 2, for %2 (the grid&apos;s --limit).</source>
         <translation>%2의 후보 중 2에 가장 가까운 %1개(그리드의 --limit).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="453"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="454"/>
         <source>%1 candidates, closest to 2 first, for %2.</source>
         <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="458"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="459"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="539"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="540"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="566"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="567"/>
         <source>Recording the grid in a new folder…</source>
         <translation>새 폴더에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="567"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="568"/>
         <source>Recording the grid in %1…</source>
         <translation>%1에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="582"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="583"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="598"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="599"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="607"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="608"/>
         <source>Not a grid folder</source>
         <translation>그리드 폴더가 아님</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="618"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="619"/>
         <source>a run is training; open the grid after it ends</source>
         <translation>실행이 학습 중입니다. 끝난 뒤 그리드를 여세요</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="627"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="628"/>
         <source>%1: its model was refused</source>
         <translation>%1: 모델이 거부되었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="643"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="644"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="655"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="656"/>
         <source>Opened %1: %2 of its %3 runs trained.</source>
         <translation>%1 열림: 실행 %3개 중 %2개 학습됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="660"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="661"/>
         <source>%1 stopped (Train continues them).</source>
         <translation>%1개 중단됨(학습 시 이어서 진행).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="663"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="664"/>
         <source>%1 of another grid or model are not shown.</source>
         <translation>다른 그리드나 모델의 실행 %1개는 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="666"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="667"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
@@ -862,363 +862,363 @@
 <context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="74"/>
+        <location filename="../app/gui/mainwindow.cpp" line="78"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="75"/>
+        <location filename="../app/gui/mainwindow.cpp" line="79"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="78"/>
+        <location filename="../app/gui/mainwindow.cpp" line="82"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="82"/>
+        <location filename="../app/gui/mainwindow.cpp" line="86"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="92"/>
+        <location filename="../app/gui/mainwindow.cpp" line="96"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="95"/>
+        <location filename="../app/gui/mainwindow.cpp" line="99"/>
         <source>(start)</source>
         <translation>(시작)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="104"/>
+        <location filename="../app/gui/mainwindow.cpp" line="108"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="176"/>
+        <location filename="../app/gui/mainwindow.cpp" line="208"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="202"/>
+        <location filename="../app/gui/mainwindow.cpp" line="234"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="203"/>
+        <location filename="../app/gui/mainwindow.cpp" line="235"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="204"/>
+        <location filename="../app/gui/mainwindow.cpp" line="236"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="197"/>
-        <location filename="../app/gui/mainwindow.cpp" line="205"/>
+        <location filename="../app/gui/mainwindow.cpp" line="229"/>
+        <location filename="../app/gui/mainwindow.cpp" line="237"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="65"/>
+        <location filename="../app/gui/mainwindow.cpp" line="69"/>
         <source>Edit the baseline&apos;s stages (the block type too: Fused-MBConv in early stages, as EfficientNetV2) and the per-stage multipliers; the scaled columns follow.</source>
         <translation>기준 모델의 단계(블록 종류도: EfficientNetV2처럼 앞 단계에 Fused-MBConv)와 단계별 배율을 편집하세요; 스케일된 열이 따라 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="86"/>
+        <location filename="../app/gui/mainwindow.cpp" line="90"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="125"/>
-        <location filename="../app/gui/mainwindow.cpp" line="130"/>
+        <location filename="../app/gui/mainwindow.cpp" line="129"/>
+        <location filename="../app/gui/mainwindow.cpp" line="134"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="145"/>
-        <location filename="../app/gui/mainwindow.cpp" line="148"/>
+        <location filename="../app/gui/mainwindow.cpp" line="149"/>
+        <location filename="../app/gui/mainwindow.cpp" line="152"/>
         <source>training…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="178"/>
+        <location filename="../app/gui/mainwindow.cpp" line="210"/>
         <source>ScaleScope — %1 — %2[*]</source>
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="186"/>
+        <location filename="../app/gui/mainwindow.cpp" line="218"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="186"/>
-        <location filename="../app/gui/mainwindow.cpp" line="240"/>
+        <location filename="../app/gui/mainwindow.cpp" line="218"/>
+        <location filename="../app/gui/mainwindow.cpp" line="272"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="187"/>
+        <location filename="../app/gui/mainwindow.cpp" line="219"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="187"/>
-        <location filename="../app/gui/mainwindow.cpp" line="241"/>
+        <location filename="../app/gui/mainwindow.cpp" line="219"/>
+        <location filename="../app/gui/mainwindow.cpp" line="273"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="197"/>
+        <location filename="../app/gui/mainwindow.cpp" line="229"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="208"/>
+        <location filename="../app/gui/mainwindow.cpp" line="240"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="209"/>
+        <location filename="../app/gui/mainwindow.cpp" line="241"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="211"/>
+        <location filename="../app/gui/mainwindow.cpp" line="243"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="215"/>
+        <location filename="../app/gui/mainwindow.cpp" line="247"/>
         <source>&amp;Evaluate training run…</source>
         <translation>학습 실행 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="219"/>
+        <location filename="../app/gui/mainwindow.cpp" line="251"/>
         <source>&amp;Classify images with a training run…</source>
         <translation>학습 실행으로 이미지 분류(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="223"/>
+        <location filename="../app/gui/mainwindow.cpp" line="255"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="225"/>
+        <location filename="../app/gui/mainwindow.cpp" line="257"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="226"/>
+        <location filename="../app/gui/mainwindow.cpp" line="258"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="227"/>
+        <location filename="../app/gui/mainwindow.cpp" line="259"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="228"/>
+        <location filename="../app/gui/mainwindow.cpp" line="260"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="229"/>
+        <location filename="../app/gui/mainwindow.cpp" line="261"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="230"/>
+        <location filename="../app/gui/mainwindow.cpp" line="262"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="231"/>
+        <location filename="../app/gui/mainwindow.cpp" line="263"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="232"/>
+        <location filename="../app/gui/mainwindow.cpp" line="264"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="233"/>
+        <location filename="../app/gui/mainwindow.cpp" line="265"/>
         <source>Speed table as CSV…</source>
         <translation>속도 표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="234"/>
+        <location filename="../app/gui/mainwindow.cpp" line="266"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="236"/>
+        <location filename="../app/gui/mainwindow.cpp" line="268"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="238"/>
+        <location filename="../app/gui/mainwindow.cpp" line="270"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="248"/>
+        <location filename="../app/gui/mainwindow.cpp" line="280"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="257"/>
+        <location filename="../app/gui/mainwindow.cpp" line="289"/>
         <source>Scaling &amp;study: compound against one dimension…</source>
         <translation>스케일링 연구(&amp;S): 복합 대 한 차원…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="262"/>
+        <location filename="../app/gui/mainwindow.cpp" line="294"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="266"/>
+        <location filename="../app/gui/mainwindow.cpp" line="298"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="267"/>
+        <location filename="../app/gui/mainwindow.cpp" line="299"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="269"/>
+        <location filename="../app/gui/mainwindow.cpp" line="301"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="277"/>
+        <location filename="../app/gui/mainwindow.cpp" line="309"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="280"/>
+        <location filename="../app/gui/mainwindow.cpp" line="312"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="281"/>
+        <location filename="../app/gui/mainwindow.cpp" line="313"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="282"/>
+        <location filename="../app/gui/mainwindow.cpp" line="314"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="283"/>
+        <location filename="../app/gui/mainwindow.cpp" line="315"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="295"/>
+        <location filename="../app/gui/mainwindow.cpp" line="327"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="296"/>
+        <location filename="../app/gui/mainwindow.cpp" line="328"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="297"/>
+        <location filename="../app/gui/mainwindow.cpp" line="329"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="298"/>
+        <location filename="../app/gui/mainwindow.cpp" line="330"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="299"/>
+        <location filename="../app/gui/mainwindow.cpp" line="331"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="306"/>
+        <location filename="../app/gui/mainwindow.cpp" line="338"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="303"/>
-        <location filename="../app/gui/mainwindow.cpp" line="333"/>
+        <location filename="../app/gui/mainwindow.cpp" line="335"/>
+        <location filename="../app/gui/mainwindow.cpp" line="365"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="338"/>
+        <location filename="../app/gui/mainwindow.cpp" line="370"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="340"/>
+        <location filename="../app/gui/mainwindow.cpp" line="372"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="352"/>
+        <location filename="../app/gui/mainwindow.cpp" line="384"/>
         <source>%1 not written — %2</source>
         <translation>%1 쓰지 못함 — %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="362"/>
-        <location filename="../app/gui/mainwindow.cpp" line="410"/>
+        <location filename="../app/gui/mainwindow.cpp" line="394"/>
+        <location filename="../app/gui/mainwindow.cpp" line="442"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="386"/>
+        <location filename="../app/gui/mainwindow.cpp" line="418"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="371"/>
-        <location filename="../app/gui/mainwindow.cpp" line="380"/>
-        <location filename="../app/gui/mainwindow.cpp" line="420"/>
-        <location filename="../app/gui/mainwindow.cpp" line="433"/>
+        <location filename="../app/gui/mainwindow.cpp" line="403"/>
+        <location filename="../app/gui/mainwindow.cpp" line="412"/>
+        <location filename="../app/gui/mainwindow.cpp" line="452"/>
+        <location filename="../app/gui/mainwindow.cpp" line="465"/>
         <source>Not started — %1</source>
         <translation>시작하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="446"/>
+        <location filename="../app/gui/mainwindow.cpp" line="478"/>
         <source>study: as configured</source>
         <translation>연구: 현재 구성</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="447"/>
+        <location filename="../app/gui/mainwindow.cpp" line="479"/>
         <source>study: %1 at φ %2</source>
         <translation>연구: %1, φ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="387"/>
-        <location filename="../app/gui/mainwindow.cpp" line="450"/>
+        <location filename="../app/gui/mainwindow.cpp" line="419"/>
+        <location filename="../app/gui/mainwindow.cpp" line="482"/>
         <source>, seed %1</source>
         <translation>, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="466"/>
+        <location filename="../app/gui/mainwindow.cpp" line="498"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="153"/>
+        <location filename="../app/gui/mainwindow.cpp" line="157"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="154"/>
+        <location filename="../app/gui/mainwindow.cpp" line="158"/>
         <source>A training run is in progress. Stop it and quit? A checkpoint is saved: open the run later (File → Open training run) and Continue trains it on.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 체크포인트가 저장되므로 나중에 실행을 열고(파일 → 학습 실행 열기) 이어서 학습할 수 있습니다.</translation>
     </message>
@@ -1239,194 +1239,194 @@
 <context>
     <name>scalescope::PredictionDialog</name>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="43"/>
+        <location filename="../widgets/predictiondialog.cpp" line="44"/>
         <source>Classify images with %1</source>
         <translation>%1(으)로 이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="56"/>
+        <location filename="../widgets/predictiondialog.cpp" line="57"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="57"/>
+        <location filename="../widgets/predictiondialog.cpp" line="58"/>
         <source>The test size each file&apos;s square is resized to; the run&apos;s validated size unless you change it</source>
         <translation>각 파일의 정사각형을 맞출 테스트 크기입니다. 바꾸지 않으면 실행이 검증한 크기입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="61"/>
+        <location filename="../widgets/predictiondialog.cpp" line="62"/>
         <source>the run&apos;s</source>
         <translation>실행의 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="62"/>
+        <location filename="../widgets/predictiondialog.cpp" line="63"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="63"/>
+        <location filename="../widgets/predictiondialog.cpp" line="64"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="64"/>
+        <location filename="../widgets/predictiondialog.cpp" line="65"/>
         <source>Use the trained weights, not their EMA</source>
         <translation>EMA가 아닌 학습된 가중치 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="66"/>
+        <location filename="../widgets/predictiondialog.cpp" line="67"/>
         <source>Test size</source>
         <translation>테스트 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="67"/>
+        <location filename="../widgets/predictiondialog.cpp" line="68"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="72"/>
+        <location filename="../widgets/predictiondialog.cpp" line="73"/>
         <source>Add images…</source>
         <translation>이미지 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="74"/>
+        <location filename="../widgets/predictiondialog.cpp" line="75"/>
         <source>Add folder…</source>
         <translation>폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="76"/>
+        <location filename="../widgets/predictiondialog.cpp" line="77"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="78"/>
+        <location filename="../widgets/predictiondialog.cpp" line="79"/>
         <source>Classify again</source>
         <translation>다시 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="81"/>
+        <location filename="../widgets/predictiondialog.cpp" line="82"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="83"/>
+        <location filename="../widgets/predictiondialog.cpp" line="84"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="99"/>
+        <location filename="../widgets/predictiondialog.cpp" line="100"/>
         <source>Only the files not of their folder&apos;s class</source>
         <translation>폴더의 클래스와 다르게 분류된 파일만</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="122"/>
+        <location filename="../widgets/predictiondialog.cpp" line="123"/>
         <source>Open image</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="123"/>
+        <location filename="../widgets/predictiondialog.cpp" line="124"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="145"/>
+        <location filename="../widgets/predictiondialog.cpp" line="146"/>
         <source>This folder cannot classify images — %1</source>
         <translation>이 폴더로는 이미지를 분류할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="151"/>
+        <location filename="../widgets/predictiondialog.cpp" line="152"/>
         <source>&lt;b&gt;%1&lt;/b&gt; trained on %2 for %3 epochs, validated at %4 px. Each file is brought to the form of its test images first, a centred square (shown in the table as the model is given it), then resized to the test size.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2에서 %3 에포크 학습, %4 px에서 검증. 각 파일은 먼저 테스트 이미지의 형태인 가운데 정사각형으로 바뀌고(표에 모델이 받는 그대로 표시), 그다음 테스트 크기로 조정됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="163"/>
-        <location filename="../widgets/predictiondialog.cpp" line="235"/>
+        <location filename="../widgets/predictiondialog.cpp" line="164"/>
+        <location filename="../widgets/predictiondialog.cpp" line="236"/>
         <source>Add image files or a folder, or drop them here.</source>
         <translation>이미지 파일이나 폴더를 추가하거나 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="217"/>
+        <location filename="../widgets/predictiondialog.cpp" line="218"/>
         <source>Not added — %1</source>
         <translation>추가하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="242"/>
+        <location filename="../widgets/predictiondialog.cpp" line="243"/>
         <source>Nothing to classify: add image files or a folder first.</source>
         <translation>분류할 것이 없습니다. 먼저 이미지 파일이나 폴더를 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="175"/>
-        <location filename="../widgets/predictiondialog.cpp" line="253"/>
+        <location filename="../widgets/predictiondialog.cpp" line="176"/>
+        <location filename="../widgets/predictiondialog.cpp" line="254"/>
         <source>Not classified — %1</source>
         <translation>분류하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="277"/>
+        <location filename="../widgets/predictiondialog.cpp" line="278"/>
         <source>Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, at %6 px.</source>
         <translation>이미지 %2개 중 %1개를 %3에서 %5 에포크 후의 %4 가중치로 %6 px에서 분류했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="281"/>
+        <location filename="../widgets/predictiondialog.cpp" line="282"/>
         <source>EMA</source>
         <translation>EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="281"/>
+        <location filename="../widgets/predictiondialog.cpp" line="282"/>
         <source>trained</source>
         <translation>학습된</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="285"/>
+        <location filename="../widgets/predictiondialog.cpp" line="286"/>
         <source>%1 could not be read: see their rows.</source>
         <translation>%1개는 읽을 수 없었습니다. 해당 행을 보세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="292"/>
+        <location filename="../widgets/predictiondialog.cpp" line="293"/>
         <source>Of the %1 in a folder named after a class, %2 are that class (top-1 %3%), %4 among the first %5 (%6%).</source>
         <translation>클래스 이름의 폴더에 있는 %1개 중 %2개가 그 클래스입니다(top-1 %3%), 처음 %5개 안에는 %4개입니다(%6%).</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="173"/>
+        <location filename="../widgets/predictiondialog.cpp" line="174"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="259"/>
+        <location filename="../widgets/predictiondialog.cpp" line="260"/>
         <source>Loading the checkpoint and the images…</source>
         <translation>체크포인트와 이미지를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="377"/>
+        <location filename="../widgets/predictiondialog.cpp" line="378"/>
         <source>nothing has been classified yet</source>
         <translation>아직 분류한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="385"/>
+        <location filename="../widgets/predictiondialog.cpp" line="386"/>
         <source>Images to classify</source>
         <translation>분류할 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="386"/>
+        <location filename="../widgets/predictiondialog.cpp" line="387"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="391"/>
+        <location filename="../widgets/predictiondialog.cpp" line="392"/>
         <source>A folder of images</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="396"/>
+        <location filename="../widgets/predictiondialog.cpp" line="397"/>
         <source>Export the classifications</source>
         <translation>분류 결과 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="398"/>
+        <location filename="../widgets/predictiondialog.cpp" line="399"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="401"/>
+        <location filename="../widgets/predictiondialog.cpp" line="402"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -1519,52 +1519,52 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>φ (복합 계수)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="65"/>
+        <location filename="../widgets/scalingeditor.cpp" line="66"/>
         <source>α·β²·γ²</source>
         <translation>α·β²·γ²</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="68"/>
+        <location filename="../widgets/scalingeditor.cpp" line="69"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="72"/>
+        <location filename="../widgets/scalingeditor.cpp" line="73"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="73"/>
+        <location filename="../widgets/scalingeditor.cpp" line="74"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="75"/>
+        <location filename="../widgets/scalingeditor.cpp" line="76"/>
         <source>Image size cap</source>
         <translation>이미지 크기 상한</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="102"/>
+        <location filename="../widgets/scalingeditor.cpp" line="103"/>
         <source>%1 (%2%3 from 2; MACs grow about %1^φ)</source>
         <translation>%1 (2와의 차이 %2%3; MAC은 약 %1^φ로 증가)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="106"/>
+        <location filename="../widgets/scalingeditor.cpp" line="107"/>
         <source>n/a: explicit multipliers</source>
         <translation>해당 없음: 명시적 배율</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="109"/>
+        <location filename="../widgets/scalingeditor.cpp" line="110"/>
         <source>Compound: depth ×%1, width ×%2, %3 px</source>
         <translation>복합 스케일링: 깊이 ×%1, 너비 ×%2, %3 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="113"/>
+        <location filename="../widgets/scalingeditor.cpp" line="114"/>
         <source>%1: depth ×%2, width ×%3, %4 px (not α^φ)</source>
         <translation>%1: 깊이 ×%2, 너비 ×%3, %4 px (α^φ 아님)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingeditor.cpp" line="119"/>
+        <location filename="../widgets/scalingeditor.cpp" line="120"/>
         <source>, capped to %1 px</source>
         <translation>, %1 px로 제한</translation>
     </message>
@@ -1572,207 +1572,207 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::ScalingStudyDialog</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="58"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="59"/>
         <source>as configured</source>
         <translation>현재 구성</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="60"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="61"/>
         <source>compound</source>
         <translation>복합</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="62"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="63"/>
         <source>depth only</source>
         <translation>깊이만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="64"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="65"/>
         <source>width only</source>
         <translation>너비만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="66"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="67"/>
         <source>resolution only</source>
         <translation>해상도만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="273"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="274"/>
         <source>Scaling study: compound against one dimension</source>
         <translation>스케일링 연구: 복합 대 한 차원</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="276"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="277"/>
         <source>EfficientNet&apos;s Figures 3 and 8: the current model grown by depth, width or resolution alone, and by all three at once, to the same nominal MACs (α·β²·γ²)^φ: depth alone by that factor, width or resolution alone by its square root. φ counts from the model as it is now, the first point of every curve; training sizes set on the training tab grow with each point&apos;s resolution. Train queues the points on the training tab with its settings; each one&apos;s final validation accuracy is drawn against its MACs at the size it was validated at.</source>
         <translation>EfficientNet의 그림 3과 8: 현재 모델을 깊이, 너비, 해상도 중 하나만으로, 또는 셋 모두로 같은 명목 MAC (α·β²·γ²)^φ까지 키웁니다. 깊이만은 그 배율로, 너비나 해상도만은 그 제곱근으로 키웁니다. φ는 지금의 모델에서 세며, 이 모델이 모든 곡선의 첫 점입니다. 학습 탭에서 정한 학습 크기는 각 점의 해상도와 함께 커집니다. &apos;학습&apos;은 학습 탭의 설정으로 점들을 대기열에 넣고, 각 점의 최종 검증 정확도를 검증한 크기에서의 MAC에 대해 그립니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="289"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="290"/>
         <source>A list (0.5,1,2) or a range FROM:TO:STEP (1:3:1)</source>
         <translation>목록(0.5,1,2) 또는 범위 시작:끝:간격(1:3:1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="290"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="291"/>
         <source>φ of the points</source>
         <translation>점들의 φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="294"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="295"/>
         <source>Each point is trained at the training seed and the next ones; its accuracy is their mean, drawn with its standard error. On a small set one run&apos;s accuracy moves by points between seeds.</source>
         <translation>각 점은 학습 시드와 그다음 시드들로 학습되며, 정확도는 그 평균이고 표준 오차와 함께 그려집니다. 작은 데이터셋에서는 실행 하나의 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="298"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="299"/>
         <source>Seeds per point</source>
         <translation>점당 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="309"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="310"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="324"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="325"/>
         <source>MACs against φ (dashed: nominal)</source>
         <translation>φ에 따른 MAC (점선: 명목)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="327"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="328"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="328"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="329"/>
         <source>G MACs</source>
         <translation>G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="329"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="330"/>
         <source>Validation accuracy against MACs</source>
         <translation>MAC에 따른 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="330"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="331"/>
         <source>G MACs at the size validated at</source>
         <translation>검증 크기에서의 G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="331"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="332"/>
         <source>accuracy %</source>
         <translation>정확도 %</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="336"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="337"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="338"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="339"/>
         <source>Trains the selected points (all of them when none is selected) that have no accuracy yet, with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 점 중 아직 정확도가 없는 점을(선택이 없으면 전부) 학습 탭의 설정으로 차례로 학습합니다. &apos;중지&apos;는 대기열을 끝냅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="341"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="342"/>
         <source>Open study…</source>
         <translation>연구 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="343"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="344"/>
         <source>Shows a study trained before, here or by scalescope-cli study --train</source>
         <translation>여기서 또는 scalescope-cli study --train으로 전에 학습한 연구를 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="344"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="345"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="345"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="346"/>
         <source>Every point with its costs and the accuracy of those trained, as scalescope-cli study --train writes study.csv</source>
         <translation>모든 점의 비용과 학습한 점의 정확도를 scalescope-cli study --train이 쓰는 study.csv와 같은 형식으로</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="349"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="350"/>
         <source>Export the study as CSV</source>
         <translation>연구를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="350"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="351"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="353"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="354"/>
         <source>Not exported</source>
         <translation>내보내지 못함</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="357"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="358"/>
         <source>Open a scaling study folder</source>
         <translation>스케일링 연구 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="529"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="530"/>
         <source>Recording the study in %1…</source>
         <translation>%1에 연구 기록 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="564"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="565"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="571"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="572"/>
         <source>a run started training meanwhile; open it again after it ends</source>
         <translation>그사이에 실행이 학습을 시작했습니다. 끝난 후 다시 여십시오</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="575"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="576"/>
         <source>Not a scaling study</source>
         <translation>스케일링 연구가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="366"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="367"/>
         <source>Every point asked for is trained already.</source>
         <translation>요청한 점은 모두 이미 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="418"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="419"/>
         <source>%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).</source>
         <translation>%2의 점 %1개, α %3, β %4, γ %5 (α·β²·γ² = %6).</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="427"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="428"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="499"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="500"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="548"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="549"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="605"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="606"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="619"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="620"/>
         <source>%1 holds no point of a scaling study (folders named like compound-phi1)</source>
         <translation>%1에는 스케일링 연구의 점이 없습니다 (compound-phi1 같은 이름의 폴더)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="644"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="645"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="709"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="710"/>
         <source>nominal</source>
         <translation>명목</translation>
     </message>
@@ -2088,87 +2088,87 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::StudyPointModel</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="162"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="163"/>
         <source>Points above or below compound scaling at the same φ, seed by seed, with the standard error; in brackets the seeds where the point scored higher</source>
         <translation>같은 φ의 복합 스케일링보다 높거나 낮은 정확도(%포인트), 시드별로 짝지어 비교하고 표준오차를 붙임; 괄호 안은 이 점이 더 높았던 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="167"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="168"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="169"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="170"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="171"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="172"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="173"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="174"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="175"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="176"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="177"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="178"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="179"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="180"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="181"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="182"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="183"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="184"/>
         <source>MACs tested</source>
         <translation>검증 MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="185"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="186"/>
         <source>Nominal MACs ×</source>
         <translation>명목 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="187"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="188"/>
         <source>Real MACs ×</source>
         <translation>실제 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="189"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="190"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="191"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="192"/>
         <source>Δ compound</source>
         <translation>Δ 복합</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="215"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="216"/>
         <source>Points above or below compound scaling at φ %1, seed by seed: the mean of %2 differences ± its standard error; higher at %3 of them (the count in brackets). A seed trains both on the same images and validates them on the same set, so the set&apos;s own difficulty cancels.</source>
         <translation>φ %1의 복합 스케일링보다 높거나 낮은 정확도(%포인트), 시드별 비교: 차이 %2개의 평균 ± 표준오차; 그중 %3개에서 더 높음(괄호 안의 수). 한 시드는 두 점을 같은 이미지로 학습하고 같은 세트로 검증하므로 세트 자체의 난이도는 상쇄됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="224"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="225"/>
         <source>At the %1 px it is validated at</source>
         <translation>검증하는 %1 px에서</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="226"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="227"/>
         <source>%1 px, capped to %2 px by the image size cap</source>
         <translation>%1 px, 이미지 크기 상한으로 %2 px로 제한</translation>
     </message>
@@ -2176,640 +2176,640 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="88"/>
+        <location filename="../widgets/trainingpanel.cpp" line="92"/>
         <source>Synthetic shapes</source>
         <translation>합성 도형</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="89"/>
+        <location filename="../widgets/trainingpanel.cpp" line="93"/>
         <source>Synthetic shapes (hard)</source>
         <translation>합성 도형 (어려움)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="90"/>
+        <location filename="../widgets/trainingpanel.cpp" line="94"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="91"/>
+        <location filename="../widgets/trainingpanel.cpp" line="95"/>
         <source>CIFAR-10 (binary)</source>
         <translation>CIFAR-10 (바이너리)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="92"/>
+        <location filename="../widgets/trainingpanel.cpp" line="96"/>
         <source>Image folder</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="93"/>
+        <location filename="../widgets/trainingpanel.cpp" line="97"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="96"/>
+        <location filename="../widgets/trainingpanel.cpp" line="100"/>
         <source>default location</source>
         <translation>기본 위치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="97"/>
+        <location filename="../widgets/trainingpanel.cpp" line="101"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="100"/>
+        <location filename="../widgets/trainingpanel.cpp" line="104"/>
         <source>Data path</source>
         <translation>데이터 경로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="102"/>
+        <location filename="../widgets/trainingpanel.cpp" line="106"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="103"/>
+        <location filename="../widgets/trainingpanel.cpp" line="107"/>
         <source>Training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="106"/>
+        <location filename="../widgets/trainingpanel.cpp" line="110"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="108"/>
+        <location filename="../widgets/trainingpanel.cpp" line="112"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="110"/>
+        <location filename="../widgets/trainingpanel.cpp" line="114"/>
         <source>Progressive (paper, Table 6)</source>
         <translation>점진적 (논문, 표 6)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="111"/>
+        <location filename="../widgets/trainingpanel.cpp" line="115"/>
         <source>Progressive (official code)</source>
         <translation>점진적 (공식 코드)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="112"/>
+        <location filename="../widgets/trainingpanel.cpp" line="116"/>
         <source>Fixed size (baseline)</source>
         <translation>고정 크기 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="113"/>
+        <location filename="../widgets/trainingpanel.cpp" line="117"/>
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="115"/>
+        <location filename="../widgets/trainingpanel.cpp" line="119"/>
         <source>Stages</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="125"/>
+        <location filename="../widgets/trainingpanel.cpp" line="129"/>
         <source>model&apos;s</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="128"/>
+        <location filename="../widgets/trainingpanel.cpp" line="132"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="130"/>
+        <location filename="../widgets/trainingpanel.cpp" line="134"/>
         <source>last stage&apos;s</source>
         <translation>마지막 단계</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="131"/>
+        <location filename="../widgets/trainingpanel.cpp" line="135"/>
         <source>Image size of every validation. EfficientNetV2 validates above its last training size (S: 300 → 384 px).</source>
         <translation>모든 검증의 이미지 크기. EfficientNetV2는 마지막 학습 크기보다 큰 크기로 검증합니다 (S: 300 → 384 px).</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="133"/>
+        <location filename="../widgets/trainingpanel.cpp" line="137"/>
         <source>Validated at</source>
         <translation>검증 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="136"/>
+        <location filename="../widgets/trainingpanel.cpp" line="140"/>
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="139"/>
+        <location filename="../widgets/trainingpanel.cpp" line="143"/>
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="142"/>
+        <location filename="../widgets/trainingpanel.cpp" line="146"/>
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="144"/>
+        <location filename="../widgets/trainingpanel.cpp" line="148"/>
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="145"/>
+        <location filename="../widgets/trainingpanel.cpp" line="149"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="146"/>
+        <location filename="../widgets/trainingpanel.cpp" line="150"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="148"/>
+        <location filename="../widgets/trainingpanel.cpp" line="152"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="150"/>
+        <location filename="../widgets/trainingpanel.cpp" line="154"/>
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="151"/>
+        <location filename="../widgets/trainingpanel.cpp" line="155"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="152"/>
+        <location filename="../widgets/trainingpanel.cpp" line="156"/>
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="153"/>
+        <location filename="../widgets/trainingpanel.cpp" line="157"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="157"/>
+        <location filename="../widgets/trainingpanel.cpp" line="161"/>
         <source>More settings</source>
         <translation>추가 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="167"/>
+        <location filename="../widgets/trainingpanel.cpp" line="172"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="169"/>
+        <location filename="../widgets/trainingpanel.cpp" line="174"/>
         <source>Label smoothing</source>
         <translation>레이블 스무딩</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="172"/>
+        <location filename="../widgets/trainingpanel.cpp" line="177"/>
         <source>Warm-up epochs</source>
         <translation>워밍업 에폭</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="175"/>
+        <location filename="../widgets/trainingpanel.cpp" line="180"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="176"/>
+        <location filename="../widgets/trainingpanel.cpp" line="181"/>
         <source>EMA decay</source>
         <translation>EMA 감쇠율</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="179"/>
+        <location filename="../widgets/trainingpanel.cpp" line="184"/>
         <source>timm&apos;s</source>
         <translation>timm 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="180"/>
+        <location filename="../widgets/trainingpanel.cpp" line="185"/>
         <source>Residual branches and classifier at zero</source>
         <translation>잔차 분기와 분류기를 0으로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="182"/>
+        <location filename="../widgets/trainingpanel.cpp" line="187"/>
         <source>At zero, each residual block starts as identity and the logits at zero, so the first steps of a deep network on little data cannot blow up.</source>
         <translation>0으로 두면 각 잔차 블록은 항등 함수로, 로짓은 0에서 시작하므로 적은 데이터로 학습하는 깊은 네트워크도 첫 스텝에서 발산하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="184"/>
+        <location filename="../widgets/trainingpanel.cpp" line="189"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="187"/>
+        <location filename="../widgets/trainingpanel.cpp" line="192"/>
         <source> epochs</source>
         <translation> 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="188"/>
+        <location filename="../widgets/trainingpanel.cpp" line="193"/>
         <source>every epoch</source>
         <translation>매 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="190"/>
+        <location filename="../widgets/trainingpanel.cpp" line="195"/>
         <source>Epochs between validations; the last epoch is always validated. Validating is a fixed cost per epoch, a large share of short runs.</source>
         <translation>검증 사이의 에포크 수입니다. 마지막 에포크는 항상 검증합니다. 검증은 에포크마다 드는 고정 비용으로, 짧은 실행에서는 큰 몫을 차지합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="192"/>
+        <location filename="../widgets/trainingpanel.cpp" line="197"/>
         <source>Validate every</source>
         <translation>검증 간격</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="195"/>
+        <location filename="../widgets/trainingpanel.cpp" line="200"/>
         <source>Automatic (bf16 on CUDA)</source>
         <translation>자동 (CUDA에서 bf16)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="196"/>
+        <location filename="../widgets/trainingpanel.cpp" line="201"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="197"/>
+        <location filename="../widgets/trainingpanel.cpp" line="202"/>
         <source>bf16 (CUDA only)</source>
         <translation>bf16 (CUDA 전용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="198"/>
+        <location filename="../widgets/trainingpanel.cpp" line="203"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="199"/>
+        <location filename="../widgets/trainingpanel.cpp" line="204"/>
         <source>Replay each step from a CUDA graph</source>
         <translation>각 스텝을 CUDA 그래프로 재생</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="202"/>
+        <location filename="../widgets/trainingpanel.cpp" line="207"/>
         <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="204"/>
+        <location filename="../widgets/trainingpanel.cpp" line="209"/>
         <source>Time cuDNN&apos;s algorithms for each image size</source>
         <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="207"/>
+        <location filename="../widgets/trainingpanel.cpp" line="212"/>
         <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
         <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="218"/>
+        <location filename="../widgets/trainingpanel.cpp" line="223"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="219"/>
+        <location filename="../widgets/trainingpanel.cpp" line="224"/>
         <source>Continue</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="221"/>
+        <location filename="../widgets/trainingpanel.cpp" line="226"/>
         <source>Train the selected stopped run on from its checkpoint, with the settings it was started with</source>
         <translation>선택한 중지된 실행을 체크포인트부터, 시작할 때의 설정으로 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="223"/>
-        <location filename="../widgets/trainingpanel.cpp" line="361"/>
-        <location filename="../widgets/trainingpanel.cpp" line="492"/>
+        <location filename="../widgets/trainingpanel.cpp" line="228"/>
+        <location filename="../widgets/trainingpanel.cpp" line="372"/>
+        <location filename="../widgets/trainingpanel.cpp" line="503"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="224"/>
+        <location filename="../widgets/trainingpanel.cpp" line="229"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="234"/>
+        <location filename="../widgets/trainingpanel.cpp" line="239"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="241"/>
+        <location filename="../widgets/trainingpanel.cpp" line="246"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="243"/>
+        <location filename="../widgets/trainingpanel.cpp" line="248"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="245"/>
+        <location filename="../widgets/trainingpanel.cpp" line="250"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="249"/>
+        <location filename="../widgets/trainingpanel.cpp" line="254"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="250"/>
+        <location filename="../widgets/trainingpanel.cpp" line="255"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="251"/>
+        <location filename="../widgets/trainingpanel.cpp" line="256"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="252"/>
+        <location filename="../widgets/trainingpanel.cpp" line="257"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="256"/>
-        <location filename="../widgets/trainingpanel.cpp" line="343"/>
+        <location filename="../widgets/trainingpanel.cpp" line="261"/>
+        <location filename="../widgets/trainingpanel.cpp" line="354"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="258"/>
+        <location filename="../widgets/trainingpanel.cpp" line="263"/>
         <source>Score the selected run&apos;s weights on its test images: per class, and at several test image sizes</source>
         <translation>선택한 실행의 가중치를 테스트 이미지로 평가합니다: 클래스별로, 여러 테스트 이미지 크기에서</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="281"/>
-        <location filename="../widgets/trainingpanel.cpp" line="790"/>
+        <location filename="../widgets/trainingpanel.cpp" line="286"/>
+        <location filename="../widgets/trainingpanel.cpp" line="801"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="283"/>
+        <location filename="../widgets/trainingpanel.cpp" line="288"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="284"/>
+        <location filename="../widgets/trainingpanel.cpp" line="289"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="286"/>
-        <location filename="../widgets/trainingpanel.cpp" line="306"/>
+        <location filename="../widgets/trainingpanel.cpp" line="291"/>
+        <location filename="../widgets/trainingpanel.cpp" line="311"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="287"/>
+        <location filename="../widgets/trainingpanel.cpp" line="292"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="289"/>
-        <location filename="../widgets/trainingpanel.cpp" line="702"/>
+        <location filename="../widgets/trainingpanel.cpp" line="294"/>
+        <location filename="../widgets/trainingpanel.cpp" line="713"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="328"/>
+        <location filename="../widgets/trainingpanel.cpp" line="339"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="338"/>
+        <location filename="../widgets/trainingpanel.cpp" line="349"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="344"/>
+        <location filename="../widgets/trainingpanel.cpp" line="355"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="354"/>
+        <location filename="../widgets/trainingpanel.cpp" line="365"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="364"/>
+        <location filename="../widgets/trainingpanel.cpp" line="375"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="369"/>
+        <location filename="../widgets/trainingpanel.cpp" line="380"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="544"/>
+        <location filename="../widgets/trainingpanel.cpp" line="555"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="553"/>
+        <location filename="../widgets/trainingpanel.cpp" line="564"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="565"/>
+        <location filename="../widgets/trainingpanel.cpp" line="576"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="569"/>
-        <location filename="../widgets/trainingpanel.cpp" line="643"/>
+        <location filename="../widgets/trainingpanel.cpp" line="580"/>
+        <location filename="../widgets/trainingpanel.cpp" line="654"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="585"/>
+        <location filename="../widgets/trainingpanel.cpp" line="596"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="590"/>
+        <location filename="../widgets/trainingpanel.cpp" line="601"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="598"/>
-        <location filename="../widgets/trainingpanel.cpp" line="613"/>
+        <location filename="../widgets/trainingpanel.cpp" line="609"/>
+        <location filename="../widgets/trainingpanel.cpp" line="624"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="651"/>
+        <location filename="../widgets/trainingpanel.cpp" line="662"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="662"/>
+        <location filename="../widgets/trainingpanel.cpp" line="673"/>
         <source>Not trained: %1. %2 queued runs were not started.</source>
         <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="685"/>
+        <location filename="../widgets/trainingpanel.cpp" line="696"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="686"/>
+        <location filename="../widgets/trainingpanel.cpp" line="697"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="691"/>
+        <location filename="../widgets/trainingpanel.cpp" line="702"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="694"/>
+        <location filename="../widgets/trainingpanel.cpp" line="705"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="307"/>
-        <location filename="../widgets/trainingpanel.cpp" line="696"/>
+        <location filename="../widgets/trainingpanel.cpp" line="312"/>
+        <location filename="../widgets/trainingpanel.cpp" line="707"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="308"/>
-        <location filename="../widgets/trainingpanel.cpp" line="698"/>
+        <location filename="../widgets/trainingpanel.cpp" line="313"/>
+        <location filename="../widgets/trainingpanel.cpp" line="709"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="309"/>
-        <location filename="../widgets/trainingpanel.cpp" line="700"/>
+        <location filename="../widgets/trainingpanel.cpp" line="314"/>
+        <location filename="../widgets/trainingpanel.cpp" line="711"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="830"/>
-        <location filename="../widgets/trainingpanel.cpp" line="839"/>
+        <location filename="../widgets/trainingpanel.cpp" line="841"/>
+        <location filename="../widgets/trainingpanel.cpp" line="850"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="834"/>
+        <location filename="../widgets/trainingpanel.cpp" line="845"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="835"/>
+        <location filename="../widgets/trainingpanel.cpp" line="846"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="843"/>
+        <location filename="../widgets/trainingpanel.cpp" line="854"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="844"/>
+        <location filename="../widgets/trainingpanel.cpp" line="855"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1011"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1022"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="602"/>
+        <location filename="../widgets/trainingpanel.cpp" line="613"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="77"/>
+        <location filename="../widgets/trainingpanel.cpp" line="80"/>
         <source>1 epoch</source>
         <translation>1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="77"/>
+        <location filename="../widgets/trainingpanel.cpp" line="80"/>
         <source>%1 epochs</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="754"/>
+        <location filename="../widgets/trainingpanel.cpp" line="765"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="790"/>
+        <location filename="../widgets/trainingpanel.cpp" line="801"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="822"/>
+        <location filename="../widgets/trainingpanel.cpp" line="833"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="826"/>
+        <location filename="../widgets/trainingpanel.cpp" line="837"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="826"/>
+        <location filename="../widgets/trainingpanel.cpp" line="837"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="865"/>
+        <location filename="../widgets/trainingpanel.cpp" line="876"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="898"/>
+        <location filename="../widgets/trainingpanel.cpp" line="909"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="902"/>
+        <location filename="../widgets/trainingpanel.cpp" line="913"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="907"/>
+        <location filename="../widgets/trainingpanel.cpp" line="918"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="914"/>
+        <location filename="../widgets/trainingpanel.cpp" line="925"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="940"/>
+        <location filename="../widgets/trainingpanel.cpp" line="951"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="950"/>
+        <location filename="../widgets/trainingpanel.cpp" line="961"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="959"/>
+        <location filename="../widgets/trainingpanel.cpp" line="970"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="966"/>
+        <location filename="../widgets/trainingpanel.cpp" line="977"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="970"/>
+        <location filename="../widgets/trainingpanel.cpp" line="981"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="977"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1003"/>
+        <location filename="../widgets/trainingpanel.cpp" line="988"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1014"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1005"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1016"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>
