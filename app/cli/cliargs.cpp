@@ -1,5 +1,7 @@
 #include "cliargs.h"
 
+#include "trainflags.h"
+
 #include "scaling/presets.h"
 
 #include <algorithm>
@@ -199,6 +201,16 @@ ScaleConfig configFromArgs(const Args& a) {
     validate(c.baseline);
     validate(c.request, c.baseline);
     return c;
+}
+
+void refuseFlagsTheFolderKeeps(const Args& args, const std::string& folderFlag,
+                               const std::vector<std::string>& own, const std::string& keeps) {
+    std::vector<std::string> kept = scalingFlagNames();
+    kept.insert(kept.end(), trainingFlagNames().begin(), trainingFlagNames().end());
+    kept.insert(kept.end(), own.begin(), own.end());
+    for (const std::string& flag : kept)
+        if (args.has(flag))
+            throw ValidationError(flag, "goes without " + folderFlag + ": " + keeps);
 }
 
 void rethrowAsFlag(const ValidationError& e, const std::map<std::string, std::string>& flags) {

@@ -36,6 +36,13 @@ class Args {
 // --preset, --config, --alpha ... --num-classes: what configFromArgs reads.
 const std::vector<std::string>& scalingFlagNames();
 
+// A command that continues what a folder records (grid --folder, study --folder) takes its
+// model and settings from there: throws for the first of the scaling flags, the training flags
+// and `own` given, naming it and what the folder keeps ("--epochs: goes without --folder: the
+// grid keeps ...").
+void refuseFlagsTheFolderKeeps(const Args& args, const std::string& folderFlag,
+                               const std::vector<std::string>& own, const std::string& keeps);
+
 // Builds a configuration from --preset/--config plus the scaling flags.
 ScaleConfig configFromArgs(const Args& args);
 

@@ -285,16 +285,11 @@ int trainGrid(const ScaleConfig& base, const GridSearchSpec& spec,
 // and seeds; ranked from its run folders as they are, or with --train trained on where it
 // stopped.
 int gridFromFolder(const cli::Args& a, const std::string& dir) {
-    std::vector<std::string> own = cli::scalingFlagNames();
-    for (const auto& o : cli::trainingFlagNames())
-        own.push_back(o);
-    for (const char* o : {"--from", "--to", "--step", "--target", "--tolerance", "--phi", "--limit",
-                          "--seeds", "--output-dir", "--json", "--measure"})
-        own.push_back(o);
-    for (const std::string& o : own)
-        if (a.has(o))
-            throw ValidationError(o, "goes without --folder: the grid keeps the model, training "
-                                     "settings, grid and seeds its folder records");
+    cli::refuseFlagsTheFolderKeeps(a, "--folder",
+                                   {"--from", "--to", "--step", "--target", "--tolerance", "--phi",
+                                    "--limit", "--seeds", "--output-dir", "--json", "--measure"},
+                                   "the grid keeps the model, training settings, grid and seeds "
+                                   "its folder records");
     std::optional<GridManifest> m;
     try {
         m = train::readGridManifest(dir);

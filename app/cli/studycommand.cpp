@@ -56,10 +56,10 @@ factor; with --train, each accuracy is set beside the MACs at the size it was va
                          records them; study.csv lists them all); a study of another model
                          or other training options is refused there.
   --quiet                with --train: a line per point, none per epoch
-  --from DIR             the study a folder records (study.json): its points, each with
+  --folder DIR           the study a folder records (study.json): its points, each with
                          its state and accuracy as the table above; with --train, the
                          points not finished are trained (stopped ones continue), with the
-                         study's own model and training settings
+                         study's own model and training settings (--from DIR: the same)
 
 Training options (with --train), as for `train`:
 )";
@@ -271,28 +271,24 @@ int trainStudy(const ScaleConfig& base, const StudySpec& spec,
     return cli::queueExitCode(outcome);
 }
 
-// --from DIR: the study DIR/study.json records, with its own model, training settings and
-// points; listed with each point's state, or with --train trained on where it stopped.
-int studyFromFolder(const cli::Args& a, const std::string& dir) {
-    std::vector<std::string> own = cli::scalingFlagNames();
-    for (const auto& o : cli::trainingFlagNames())
-        own.push_back(o);
-    for (const char* o : {"--phis", "--strategies", "--seeds", "--output-dir", "--json"})
-        own.push_back(o);
-    for (const std::string& o : own)
-        if (a.has(o))
-            throw ValidationError(o, "goes without --from: the study keeps the model, training "
-                                     "settings and points its folder records");
+// --folder DIR (or --from DIR): the study DIR/study.json records, with its own model, training
+// settings and points; listed with each point's state, or with --train trained on where it
+// stopped. `flag` is the one given, which the messages name.
+int studyFromFolder(const cli::Args& a, const std::string& flag, const std::string& dir) {
+    cli::refuseFlagsTheFolderKeeps(a, flag,
+                                   {"--phis", "--strategies", "--seeds", "--output-dir", "--json"},
+                                   "the study keeps the model, training settings and points its "
+                                   "folder records");
     std::optional<StudyManifest> m;
     try {
         m = train::readStudyManifest(dir);
     } catch (const std::exception& e) {
-        throw ValidationError("--from", e.what());
+        throw ValidationError(flag, e.what());
     }
     if (!m)
-        throw ValidationError("--from", dir + " has no " + kStudyManifestFile +
-                                            " (a folder that study --train or the GUI's study "
-                                            "window trained into)");
+        throw ValidationError(flag, dir + " has no " + kStudyManifestFile +
+                                        " (a folder that study --train or the GUI's study "
+                                        "window trained into)");
     const std::vector<StudyPoint> points = studyPoints(m->base, m->spec);
     std::cerr << m->base.baseline.displayName << " scaled by alpha "
               << compactDecimal(m->base.request.coefficients.alpha) << ", beta "
@@ -316,7 +312,8 @@ int runStudyCommand(const std::vector<std::string>& argv) {
             return 0;
         }
     std::vector<std::string> options = cli::scalingFlagNames();
-    for (const char* o : {"--phis", "--strategies", "--seeds", "--output-dir", "--from"})
+    for (const char* o :
+         {"--phis", "--strategies", "--seeds", "--output-dir", "--folder", "--from"})
         options.push_back(o);
     for (const auto& o : cli::trainingFlagNames())
         options.push_back(o);
@@ -324,12 +321,16 @@ int runStudyCommand(const std::vector<std::string>& argv) {
     if (!a.positional().empty())
         throw ValidationError(a.positional().front(), "unexpected argument");
 
-    if (const auto from = a.value("--from")) {
+    // --folder, as grid calls it; --from, as the study first did.
+    if (a.has("--folder") && a.has("--from"))
+        throw ValidationError("--from", "is --folder by another name: give one of them");
+    const std::string folderFlag = a.has("--from") ? "--from" : "--folder";
+    if (const auto folder = a.value(folderFlag)) {
 #ifdef SCALESCOPE_HAVE_TORCH
-        return studyFromFolder(a, *from);
+        return studyFromFolder(a, folderFlag, *folder);
 #else
-        throw ValidationError("--from", "this build has no LibTorch (configure with "
-                                        "-DSCALESCOPE_WITH_TORCH=ON)");
+        throw ValidationError(folderFlag, "this build has no LibTorch (configure with "
+                                          "-DSCALESCOPE_WITH_TORCH=ON)");
 #endif
     }
     ScaleConfig base = cli::configFromArgs(a);

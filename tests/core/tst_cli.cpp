@@ -281,6 +281,9 @@ void TestCli::badInput_data() {
     QTest::newRow("grid bad epochs") << QStringList{"grid", "--epochs", "0"} << "training.epochs";
     QTest::newRow("grid limit 0") << QStringList{"grid", "--limit", "0"}
                                   << "--limit: must be at least 1";
+    QTest::newRow("study folder twice")
+        << QStringList{"study", "--folder", "/tmp", "--from", "/tmp"}
+        << "--from: is --folder by another name";
     QTest::newRow("study phi twice")
         << QStringList{"study", "--phis", "1,2,1"} << "--phis: phi 1 is given twice";
     QTest::newRow("study phi nan")

@@ -174,6 +174,10 @@ void TestStudyCli::trainsEveryPointAndReadsBack() {
     QVERIFY2(listed.out.contains("not trained") &&
                  listed.out.contains(QString::number(100 * rows[0].valAccuracy, 'f', 2) + "%"),
              qPrintable(listed.out));
+    // --folder, as the grid calls it, is the same.
+    const Result viaFolder = run({"study", "--folder", dir.path()});
+    QVERIFY2(viaFolder.code == 0, qPrintable(viaFolder.err));
+    QCOMPARE(viaFolder.out, listed.out);
     const Result onward = run({"study", "--from", dir.path(), "--train", "--quiet"});
     QVERIFY2(onward.code == 0, qPrintable(onward.err));
     states.clear();
@@ -189,6 +193,10 @@ void TestStudyCli::trainsEveryPointAndReadsBack() {
     const Result mixed = run({"study", "--from", dir.path(), "--epochs", "3"});
     QCOMPARE(mixed.code, 2);
     QVERIFY2(mixed.err.contains("--epochs: goes without --from"), qPrintable(mixed.err));
+    const Result mixedFolder = run({"study", "--folder", dir.path(), "--phis", "3"});
+    QCOMPARE(mixedFolder.code, 2);
+    QVERIFY2(mixedFolder.err.contains("--phis: goes without --folder"),
+             qPrintable(mixedFolder.err));
     const Result none = run({"study", "--from", dir.filePath("baseline")});
     QCOMPARE(none.code, 2);
     QVERIFY2(none.err.contains("--from: ") && none.err.contains("has no study.json"),
