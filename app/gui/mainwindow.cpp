@@ -20,7 +20,10 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -28,6 +31,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -39,6 +43,7 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <QUndoView>
+#include <QUrl>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -161,6 +166,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     };
     buildMenus();
     updateTitle();
+    setAcceptDrops(true); // configurations, and run, study and grid folders (openDropped)
     // The size the panels were laid out for, or the screen's where it is smaller (a laptop's
     // 1366×768): the panels scroll rather than push the window past the screen's edge.
     constexpr QSize kLaidOutFor(1620, 940);
@@ -490,6 +496,59 @@ bool MainWindow::openConfig(const QString& path) {
     if (!m_doc->open(path)) return false;
     addRecent(path);
     return true;
+}
+
+bool MainWindow::openDropped(const QString& path, QString* why) {
+    const QFileInfo info(path);
+    const QDir dir(path);
+    if (info.isDir() && dir.exists(QString::fromLatin1(kGridManifestFile))) {
+        if (!m_gridAction->isEnabled()) {
+            *why = tr("a run is training; open the grid after it ends");
+            return false;
+        }
+        m_gridAction->trigger(); // makes and shows the window
+        m_gridDialog->openGridInBackground(path);
+        return true;
+    }
+    if (info.isDir() && dir.exists(QString::fromLatin1(kStudyManifestFile))) {
+        ScalingStudyDialog* study = scalingStudyDialog();
+        study->show();
+        study->raise();
+        study->openStudyInBackground(path);
+        return true;
+    }
+    if (info.isDir() && dir.exists(QString::fromLatin1(train::kMetricsFile))) {
+        m_tabs->setCurrentWidget(m_training);
+        return m_training->openRun(path, why);
+    }
+    if (info.isDir()) {
+        *why = tr("%1 is no training run, study or grid folder (it has no %2, %3 or %4)")
+                   .arg(path, QString::fromLatin1(train::kMetricsFile),
+                        QString::fromLatin1(kStudyManifestFile),
+                        QString::fromLatin1(kGridManifestFile));
+        return false;
+    }
+    if (info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
+        return openConfig(path); // a refusal is the document's message, as from File → Open
+    *why = tr("%1: drop a configuration (.json) or a run, study or grid folder").arg(path);
+    return false;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+    const QList<QUrl> urls = e->mimeData()->urls();
+    if (std::any_of(urls.begin(), urls.end(), [](const QUrl& u) { return u.isLocalFile(); }))
+        e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+    QStringList refused;
+    for (const QUrl& url : e->mimeData()->urls()) {
+        if (!url.isLocalFile()) continue;
+        QString why;
+        if (!openDropped(url.toLocalFile(), &why) && !why.isEmpty()) refused << why;
+    }
+    e->acceptProposedAction();
+    if (!refused.isEmpty()) QMessageBox::warning(this, tr("Open"), refused.join(QLatin1Char('\n')));
 }
 
 bool MainWindow::saveConfig(const QString& path) {

@@ -52,6 +52,11 @@ class MainWindow : public QMainWindow {
     QString lastMessage() const { return m_lastMessage; }
 
     bool openConfig(const QString& path);
+    // What a file or folder dropped on the window is opened as: a configuration (*.json); a
+    // training run's folder (metrics.csv) on the training tab; a study's (study.json) or a
+    // grid's (grid.json) in its window, read there off the GUI thread. False with `why` for
+    // anything else, or a folder refused at once.
+    bool openDropped(const QString& path, QString* why);
     bool saveConfig(const QString& path);
     bool save(); // to the file it came from, or asks where
     // Queues a training run per candidate (the grid's φ, the training tab's settings).
@@ -74,6 +79,8 @@ class MainWindow : public QMainWindow {
 
   protected:
     void closeEvent(QCloseEvent* e) override;
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
 
   private:
     // The runs of `points` (as the study window listed them) of the study of `config` recorded

@@ -3,8 +3,13 @@
 #include "architectureview.h"
 #include "costpanel.h"
 #include "explorerdocument.h"
+#include "gridsearchdialog.h"
 #include "mainwindow.h"
+#include "scaling/gridsearch.h"
+#include "scaling/presets.h"
+#include "scaling/scalingstudy.h"
 #include "scalingeditor.h"
+#include "scalingstudydialog.h"
 #include "speedpanel.h"
 #include "stagetablemodel.h"
 #include "train/runhistory.h"
@@ -20,6 +25,7 @@
 #include <QDoubleSpinBox>
 #include <QGraphicsRectItem>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -31,6 +37,7 @@
 #include <QToolButton>
 #include <QTranslator>
 #include <QUndoStack>
+#include <QUrl>
 #include <QtTest>
 #include <cmath>
 #include <fstream>
@@ -68,6 +75,7 @@ class TestExplorer : public QObject {
     void moreTrainingSettingsRoundTrip();
     void closingDuringRunStopsWithCheckpoint();
     void koreanInterfaceLoads();
+    void droppedFilesAndFoldersOpen();
 };
 
 void TestExplorer::initTestCase() {
@@ -560,6 +568,70 @@ void TestExplorer::koreanInterfaceLoads() {
     QCoreApplication::removeTranslator(&ko);
     MainWindow en;
     QCOMPARE(en.tabs()->tabText(0), QString("Architecture"));
+}
+
+// A configuration dropped on the window opens as File → Open does; a run folder opens on the
+// training tab, a study or grid folder in its window; anything else is refused, named.
+void TestExplorer::droppedFilesAndFoldersOpen() {
+    QTemporaryDir dir;
+    const auto write = [&](const QString& name, const std::string& text) {
+        QVERIFY(QDir().mkpath(QFileInfo(dir.filePath(name)).path()));
+        std::ofstream(dir.filePath(name).toStdString()) << text;
+    };
+    const ScaleConfig b3 = configForPreset("efficientnet-b3");
+    write("b3.json", configToJson(b3).dump(2));
+    ScaleConfig tiny = tinyConfig();
+    write("run/config.json", configToJson(tiny).dump(2));
+    train::TrainEvent e;
+    e.imageSize = 32;
+    e.loss = 2.0;
+    e.valAccuracy = 0.5;
+    write("run/metrics.csv", train::metricsFileHeader() + "\n" + train::metricsRow(e) + "\n");
+    write("study/study.json", studyManifestToJson(StudyManifest{tiny, StudySpec{}}).dump(2));
+    GridManifest grid{tiny, GridSearchSpec{}, 2};
+    write("grid/grid.json", gridManifestToJson(grid).dump(2));
+    write("notes.txt", "not a configuration");
+    QVERIFY(QDir().mkpath(dir.filePath("empty")));
+
+    MainWindow w;
+    w.show();
+    // A real drop of the configuration, as the window receives it.
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(dir.filePath("b3.json"))});
+    // Qt delivers a drop to the widget that accepted the drag's entry.
+    QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &drop);
+    QCOMPARE(w.document()->config(), b3);
+
+    QString why;
+    QVERIFY2(w.openDropped(dir.filePath("run"), &why), qPrintable(why));
+    QCOMPARE(w.tabs()->currentWidget(), w.trainingPanel());
+    QCOMPARE(w.trainingPanel()->runCount(), 1);
+
+    ScalingStudyDialog* study = w.scalingStudyDialog();
+    QSignalSpy studyOpened(study, &ScalingStudyDialog::studyOpened);
+    QVERIFY2(w.openDropped(dir.filePath("study"), &why), qPrintable(why));
+    QVERIFY(study->isVisible());
+    QVERIFY(studyOpened.wait(10000));
+    QCOMPARE(studyOpened.first().first().toBool(), true);
+    QCOMPARE(study->studyDir(), dir.filePath("study"));
+
+    QVERIFY2(w.openDropped(dir.filePath("grid"), &why), qPrintable(why));
+    GridSearchDialog* gridWindow = w.gridSearchDialog();
+    QVERIFY(gridWindow && gridWindow->isVisible());
+    QSignalSpy gridOpened(gridWindow, &GridSearchDialog::gridOpened);
+    QVERIFY(gridOpened.wait(10000));
+    QCOMPARE(gridOpened.first().first().toBool(), true);
+    QCOMPARE(gridWindow->gridDir(), dir.filePath("grid"));
+    QCOMPARE(gridWindow->seeds(), 2);
+
+    QVERIFY(!w.openDropped(dir.filePath("empty"), &why));
+    QVERIFY2(why.contains("is no training run, study or grid folder"), qPrintable(why));
+    QVERIFY(!w.openDropped(dir.filePath("notes.txt"), &why));
+    QVERIFY2(why.contains("drop a configuration (.json)"), qPrintable(why));
 }
 
 QTEST_MAIN(TestExplorer)
