@@ -173,8 +173,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     resizeWithinScreen(this, kLaidOutFor);
     // Each side panel as wide as its rows need (and a vertical scroll bar, where the screen is
     // short), the diagram and the plots taking the rest. A screen without room for both side
-    // columns beside the training tab (under about 1,600 px) gets one, the panels tabbed in it; one
-    // narrower still narrows the panels in proportion, and they scroll sideways.
+    // columns beside the training tab (under about 1,600 px) gets one, the costs under the
+    // editor; one narrower still narrows the panels in proportion, and they scroll sideways.
     const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
     const auto needs = [bar](const QDockWidget* dock) {
         const QWidget* content = qobject_cast<const QScrollArea*>(dock->widget())->widget();
@@ -186,11 +186,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     const int right = std::max(needs(costDock), needs(m_speedDock));
     int sides = needs(scalingDock) + right;
     if (sides > room) {
-        addDockWidget(Qt::LeftDockWidgetArea, costDock);
-        addDockWidget(Qt::LeftDockWidgetArea, m_speedDock);
-        tabifyDockWidget(scalingDock, costDock);
+        // The costs under the editor, not behind it: what an edit costs stays in sight.
+        splitDockWidget(scalingDock, costDock, Qt::Vertical);
         tabifyDockWidget(costDock, m_speedDock);
-        scalingDock->raise();
+        costDock->raise();
+        const int editor = m_editor->sizeHint().height() + 3 * bar; // its title bar and margins
+        resizeDocks({scalingDock, costDock}, {editor, height() - editor}, Qt::Vertical);
         sides = std::max(needs(scalingDock), right);
     }
     const double narrow = std::clamp(double(room) / sides, 0.3, 1.0);

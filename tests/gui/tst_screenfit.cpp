@@ -1,6 +1,6 @@
 // On a 1280×720 screen (this suite's offscreen screen, tests/gui/screen-1280x720.json) every
-// window opens within the screen, its buttons included; the side panels, tabbed in one column
-// there, and the training settings show their rows without scrolling sideways.
+// window opens within the screen, its buttons included; the side panels, in one column there,
+// and the training settings show their rows without scrolling sideways.
 #include "evaluationdialog.h"
 #include "explorerdocument.h"
 #include "gridsearchdialog.h"
@@ -80,7 +80,7 @@ void TestScreenFit::sidePanelsNeedNoSidewaysScrolling() {
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    // One column here, Scaling, Costs and Speed tabbed in it: each in turn in front.
+    // One column here: Scaling above, Costs and Speed tabbed below it, each in turn in front.
     int docks = 0;
     for (QDockWidget* dock : w.findChildren<QDockWidget*>()) {
         auto* area = qobject_cast<QScrollArea*>(dock->widget());
