@@ -621,72 +621,72 @@
 <context>
     <name>scalescope::GridCandidateModel</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="151"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="155"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed, with the standard error; in brackets the seeds where the candidate scored higher</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별, 표준 오차 포함); 괄호 안은 후보가 더 높았던 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="156"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="160"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="158"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="162"/>
         <source>β</source>
         <translation>β</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="160"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="164"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="162"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="166"/>
         <source>α·β²·γ²</source>
         <translation>α·β²·γ²</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="164"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="168"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="166"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="170"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="168"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="172"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="170"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="174"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="172"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="176"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="174"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="178"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="176"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="180"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="178"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="182"/>
         <source>Δ 1.2/1.1/1.15</source>
         <translation>Δ 1.2/1.1/1.15</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="231"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="235"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed: the mean of %1 differences ± its standard error; higher at %2 of them (the count in brackets). A seed trains both on the same images and validates them on the same set, so the set&apos;s own difficulty cancels.</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별): 차이 %1개의 평균 ± 표준 오차; 그중 %2개에서 더 높음(괄호 안의 수). 한 시드는 둘을 같은 이미지로 학습하고 같은 세트로 검증하므로 세트 자체의 난이도는 상쇄됩니다.</translation>
     </message>
@@ -694,167 +694,167 @@
 <context>
     <name>scalescope::GridSearchDialog</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="276"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="280"/>
         <source>Grid search for α, β, γ</source>
         <translation>α, β, γ 그리드 탐색</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="279"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="283"/>
         <source>EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 (MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the current baseline. Train selected trains them with the training tab&apos;s settings.</source>
         <translation>EfficientNet은 φ = 1로 고정하고 α·β²·γ² ≈ 2(φ 1마다 MAC가 약 두 배)인 α, β, γ를 작은 그리드에서 탐색해 1.2, 1.1, 1.15를 찾았습니다. 비용은 현재 기준 모델의 것입니다. &apos;선택 항목 학습&apos;은 학습 탭의 설정으로 후보를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="306"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="310"/>
         <source>α, β, γ from</source>
         <translation>α, β, γ 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="307"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="311"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="308"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="312"/>
         <source>in steps of</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="309"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="313"/>
         <source>α·β²·γ² within</source>
         <translation>α·β²·γ² 허용 오차</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="310"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="314"/>
         <source>of 2, at φ</source>
         <translation>(2 기준), φ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="315"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="319"/>
         <source>Each candidate is trained at the training seed and the next ones; its accuracy is their mean ± its standard error, and each is set against 1.2, 1.1, 1.15 seed by seed. On a small set one run&apos;s accuracy moves by points between seeds.</source>
         <translation>각 후보는 학습 시드와 그다음 시드들로 학습됩니다. 정확도는 그 평균 ± 표준 오차이며, 시드별로 1.2, 1.1, 1.15와 비교됩니다. 작은 세트에서는 한 번의 실행 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="319"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="323"/>
         <source>Seeds per candidate</source>
         <translation>후보당 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="340"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="344"/>
         <source>Use its α, β, γ</source>
         <translation>이 α, β, γ 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="341"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="345"/>
         <source>Sets the selected candidate&apos;s α, β, γ; φ stays as it is (undoable)</source>
         <translation>선택한 후보의 α, β, γ를 적용합니다. φ는 그대로입니다(실행 취소 가능)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="342"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="346"/>
         <source>Train selected</source>
         <translation>선택 항목 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="344"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="348"/>
         <source>Open grid…</source>
         <translation>그리드 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="346"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="350"/>
         <source>Shows a grid trained before, here or by scalescope-cli grid --train; Train then trains into its folder</source>
         <translation>여기서 또는 scalescope-cli grid --train으로 이전에 학습한 그리드를 보여 줍니다. 이후 학습은 그 폴더에 이어서 합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="350"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="354"/>
         <source>Open a grid folder</source>
         <translation>그리드 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="356"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="360"/>
         <source>Trains each selected candidate at this φ with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 후보를 이 φ에서 학습 탭의 설정으로 차례로 학습합니다. 중지하면 대기열도 끝납니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="449"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="468"/>
         <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
         <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="452"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="471"/>
         <source>The %1 candidates closest to 2, for %2 (the grid&apos;s --limit).</source>
         <translation>%2의 후보 중 2에 가장 가까운 %1개(그리드의 --limit).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="454"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="473"/>
         <source>%1 candidates, closest to 2 first, for %2.</source>
         <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="459"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="478"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="540"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="559"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="567"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="586"/>
         <source>Recording the grid in a new folder…</source>
         <translation>새 폴더에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="568"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="587"/>
         <source>Recording the grid in %1…</source>
         <translation>%1에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="583"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="602"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="599"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="618"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="608"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="627"/>
         <source>Not a grid folder</source>
         <translation>그리드 폴더가 아님</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="619"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="638"/>
         <source>a run is training; open the grid after it ends</source>
         <translation>실행이 학습 중입니다. 끝난 뒤 그리드를 여세요</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="628"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="647"/>
         <source>%1: its model was refused</source>
         <translation>%1: 모델이 거부되었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="644"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="663"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="656"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="675"/>
         <source>Opened %1: %2 of its %3 runs trained.</source>
         <translation>%1 열림: 실행 %3개 중 %2개 학습됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="661"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="680"/>
         <source>%1 stopped (Train continues them).</source>
         <translation>%1개 중단됨(학습 시 이어서 진행).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="664"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="683"/>
         <source>%1 of another grid or model are not shown.</source>
         <translation>다른 그리드나 모델의 실행 %1개는 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="667"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="686"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
@@ -862,37 +862,37 @@
 <context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="83"/>
+        <location filename="../app/gui/mainwindow.cpp" line="82"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="84"/>
+        <location filename="../app/gui/mainwindow.cpp" line="83"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="87"/>
+        <location filename="../app/gui/mainwindow.cpp" line="86"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="91"/>
+        <location filename="../app/gui/mainwindow.cpp" line="90"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="101"/>
+        <location filename="../app/gui/mainwindow.cpp" line="100"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="104"/>
+        <location filename="../app/gui/mainwindow.cpp" line="103"/>
         <source>(start)</source>
         <translation>(시작)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="113"/>
+        <location filename="../app/gui/mainwindow.cpp" line="112"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
@@ -923,24 +923,24 @@
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="74"/>
+        <location filename="../app/gui/mainwindow.cpp" line="73"/>
         <source>Edit the baseline&apos;s stages (the block type too: Fused-MBConv in early stages, as EfficientNetV2) and the per-stage multipliers; the scaled columns follow.</source>
         <translation>기준 모델의 단계(블록 종류도: EfficientNetV2처럼 앞 단계에 Fused-MBConv)와 단계별 배율을 편집하세요; 스케일된 열이 따라 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="95"/>
+        <location filename="../app/gui/mainwindow.cpp" line="94"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="134"/>
-        <location filename="../app/gui/mainwindow.cpp" line="139"/>
+        <location filename="../app/gui/mainwindow.cpp" line="133"/>
+        <location filename="../app/gui/mainwindow.cpp" line="138"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="154"/>
-        <location filename="../app/gui/mainwindow.cpp" line="157"/>
+        <location filename="../app/gui/mainwindow.cpp" line="153"/>
+        <location filename="../app/gui/mainwindow.cpp" line="156"/>
         <source>training…</source>
         <translation>학습 중…</translation>
     </message>
@@ -1223,22 +1223,22 @@
         <translation>%1: 구성 파일(.json)이나 실행, 연구 또는 그리드 폴더를 끌어다 놓으세요</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="551"/>
+        <location filename="../app/gui/mainwindow.cpp" line="548"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="557"/>
+        <location filename="../app/gui/mainwindow.cpp" line="554"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="162"/>
+        <location filename="../app/gui/mainwindow.cpp" line="161"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="163"/>
+        <location filename="../app/gui/mainwindow.cpp" line="162"/>
         <source>A training run is in progress. Stop it and quit? A checkpoint is saved: open the run later (File → Open training run) and Continue trains it on.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 체크포인트가 저장되므로 나중에 실행을 열고(파일 → 학습 실행 열기) 이어서 학습할 수 있습니다.</translation>
     </message>
@@ -1259,107 +1259,107 @@
 <context>
     <name>scalescope::PredictionDialog</name>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="44"/>
+        <location filename="../widgets/predictiondialog.cpp" line="46"/>
         <source>Classify images with %1</source>
         <translation>%1(으)로 이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="57"/>
+        <location filename="../widgets/predictiondialog.cpp" line="59"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="58"/>
+        <location filename="../widgets/predictiondialog.cpp" line="60"/>
         <source>The test size each file&apos;s square is resized to; the run&apos;s validated size unless you change it</source>
         <translation>각 파일의 정사각형을 맞출 테스트 크기입니다. 바꾸지 않으면 실행이 검증한 크기입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="62"/>
+        <location filename="../widgets/predictiondialog.cpp" line="64"/>
         <source>the run&apos;s</source>
         <translation>실행의 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="63"/>
+        <location filename="../widgets/predictiondialog.cpp" line="65"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="64"/>
+        <location filename="../widgets/predictiondialog.cpp" line="66"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="65"/>
+        <location filename="../widgets/predictiondialog.cpp" line="67"/>
         <source>Use the trained weights, not their EMA</source>
         <translation>EMA가 아닌 학습된 가중치 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="67"/>
+        <location filename="../widgets/predictiondialog.cpp" line="69"/>
         <source>Test size</source>
         <translation>테스트 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="68"/>
+        <location filename="../widgets/predictiondialog.cpp" line="70"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="73"/>
+        <location filename="../widgets/predictiondialog.cpp" line="75"/>
         <source>Add images…</source>
         <translation>이미지 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="75"/>
+        <location filename="../widgets/predictiondialog.cpp" line="77"/>
         <source>Add folder…</source>
         <translation>폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="77"/>
+        <location filename="../widgets/predictiondialog.cpp" line="79"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="79"/>
+        <location filename="../widgets/predictiondialog.cpp" line="81"/>
         <source>Classify again</source>
         <translation>다시 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="82"/>
+        <location filename="../widgets/predictiondialog.cpp" line="84"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="84"/>
+        <location filename="../widgets/predictiondialog.cpp" line="86"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="100"/>
+        <location filename="../widgets/predictiondialog.cpp" line="102"/>
         <source>Only the files not of their folder&apos;s class</source>
         <translation>폴더의 클래스와 다르게 분류된 파일만</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="123"/>
+        <location filename="../widgets/predictiondialog.cpp" line="125"/>
         <source>Open image</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="124"/>
+        <location filename="../widgets/predictiondialog.cpp" line="126"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="146"/>
+        <location filename="../widgets/predictiondialog.cpp" line="148"/>
         <source>This folder cannot classify images — %1</source>
         <translation>이 폴더로는 이미지를 분류할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="152"/>
+        <location filename="../widgets/predictiondialog.cpp" line="154"/>
         <source>&lt;b&gt;%1&lt;/b&gt; trained on %2 for %3 epochs, validated at %4 px. Each file is brought to the form of its test images first, a centred square (shown in the table as the model is given it), then resized to the test size.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2에서 %3 에포크 학습, %4 px에서 검증. 각 파일은 먼저 테스트 이미지의 형태인 가운데 정사각형으로 바뀌고(표에 모델이 받는 그대로 표시), 그다음 테스트 크기로 조정됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="164"/>
+        <location filename="../widgets/predictiondialog.cpp" line="166"/>
         <location filename="../widgets/predictiondialog.cpp" line="236"/>
         <source>Add image files or a folder, or drop them here.</source>
         <translation>이미지 파일이나 폴더를 추가하거나 여기에 끌어다 놓으세요.</translation>
@@ -1375,7 +1375,7 @@
         <translation>분류할 것이 없습니다. 먼저 이미지 파일이나 폴더를 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="176"/>
+        <location filename="../widgets/predictiondialog.cpp" line="178"/>
         <location filename="../widgets/predictiondialog.cpp" line="254"/>
         <source>Not classified — %1</source>
         <translation>분류하지 못함 — %1</translation>
@@ -1406,7 +1406,7 @@
         <translation>클래스 이름의 폴더에 있는 %1개 중 %2개가 그 클래스입니다(top-1 %3%), 처음 %5개 안에는 %4개입니다(%6%).</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="174"/>
+        <location filename="../widgets/predictiondialog.cpp" line="176"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
@@ -1592,207 +1592,207 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::ScalingStudyDialog</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="59"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="63"/>
         <source>as configured</source>
         <translation>현재 구성</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="61"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="65"/>
         <source>compound</source>
         <translation>복합</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="63"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="67"/>
         <source>depth only</source>
         <translation>깊이만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="65"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="69"/>
         <source>width only</source>
         <translation>너비만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="67"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="71"/>
         <source>resolution only</source>
         <translation>해상도만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="274"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="278"/>
         <source>Scaling study: compound against one dimension</source>
         <translation>스케일링 연구: 복합 대 한 차원</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="277"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="281"/>
         <source>EfficientNet&apos;s Figures 3 and 8: the current model grown by depth, width or resolution alone, and by all three at once, to the same nominal MACs (α·β²·γ²)^φ: depth alone by that factor, width or resolution alone by its square root. φ counts from the model as it is now, the first point of every curve; training sizes set on the training tab grow with each point&apos;s resolution. Train queues the points on the training tab with its settings; each one&apos;s final validation accuracy is drawn against its MACs at the size it was validated at.</source>
         <translation>EfficientNet의 그림 3과 8: 현재 모델을 깊이, 너비, 해상도 중 하나만으로, 또는 셋 모두로 같은 명목 MAC (α·β²·γ²)^φ까지 키웁니다. 깊이만은 그 배율로, 너비나 해상도만은 그 제곱근으로 키웁니다. φ는 지금의 모델에서 세며, 이 모델이 모든 곡선의 첫 점입니다. 학습 탭에서 정한 학습 크기는 각 점의 해상도와 함께 커집니다. &apos;학습&apos;은 학습 탭의 설정으로 점들을 대기열에 넣고, 각 점의 최종 검증 정확도를 검증한 크기에서의 MAC에 대해 그립니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="290"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="294"/>
         <source>A list (0.5,1,2) or a range FROM:TO:STEP (1:3:1)</source>
         <translation>목록(0.5,1,2) 또는 범위 시작:끝:간격(1:3:1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="291"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="295"/>
         <source>φ of the points</source>
         <translation>점들의 φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="295"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="299"/>
         <source>Each point is trained at the training seed and the next ones; its accuracy is their mean, drawn with its standard error. On a small set one run&apos;s accuracy moves by points between seeds.</source>
         <translation>각 점은 학습 시드와 그다음 시드들로 학습되며, 정확도는 그 평균이고 표준 오차와 함께 그려집니다. 작은 데이터셋에서는 실행 하나의 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="299"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="303"/>
         <source>Seeds per point</source>
         <translation>점당 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="310"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="314"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="325"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="329"/>
         <source>MACs against φ (dashed: nominal)</source>
         <translation>φ에 따른 MAC (점선: 명목)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="328"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="332"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="329"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="333"/>
         <source>G MACs</source>
         <translation>G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="330"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="334"/>
         <source>Validation accuracy against MACs</source>
         <translation>MAC에 따른 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="331"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="335"/>
         <source>G MACs at the size validated at</source>
         <translation>검증 크기에서의 G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="332"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="336"/>
         <source>accuracy %</source>
         <translation>정확도 %</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="337"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="341"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="339"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="343"/>
         <source>Trains the selected points (all of them when none is selected) that have no accuracy yet, with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 점 중 아직 정확도가 없는 점을(선택이 없으면 전부) 학습 탭의 설정으로 차례로 학습합니다. &apos;중지&apos;는 대기열을 끝냅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="342"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="346"/>
         <source>Open study…</source>
         <translation>연구 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="344"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="348"/>
         <source>Shows a study trained before, here or by scalescope-cli study --train</source>
         <translation>여기서 또는 scalescope-cli study --train으로 전에 학습한 연구를 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="345"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="349"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="346"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="350"/>
         <source>Every point with its costs and the accuracy of those trained, as scalescope-cli study --train writes study.csv</source>
         <translation>모든 점의 비용과 학습한 점의 정확도를 scalescope-cli study --train이 쓰는 study.csv와 같은 형식으로</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="350"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="354"/>
         <source>Export the study as CSV</source>
         <translation>연구를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="351"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="355"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="354"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="358"/>
         <source>Not exported</source>
         <translation>내보내지 못함</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="358"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="362"/>
         <source>Open a scaling study folder</source>
         <translation>스케일링 연구 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="530"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="549"/>
         <source>Recording the study in %1…</source>
         <translation>%1에 연구 기록 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="565"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="584"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="572"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="591"/>
         <source>a run started training meanwhile; open it again after it ends</source>
         <translation>그사이에 실행이 학습을 시작했습니다. 끝난 후 다시 여십시오</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="576"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="595"/>
         <source>Not a scaling study</source>
         <translation>스케일링 연구가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="367"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="371"/>
         <source>Every point asked for is trained already.</source>
         <translation>요청한 점은 모두 이미 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="419"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="438"/>
         <source>%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).</source>
         <translation>%2의 점 %1개, α %3, β %4, γ %5 (α·β²·γ² = %6).</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="428"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="447"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="500"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="519"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="549"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="568"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="606"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="625"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="620"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="639"/>
         <source>%1 holds no point of a scaling study (folders named like compound-phi1)</source>
         <translation>%1에는 스케일링 연구의 점이 없습니다 (compound-phi1 같은 이름의 폴더)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="645"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="664"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="710"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="729"/>
         <source>nominal</source>
         <translation>명목</translation>
     </message>
@@ -2108,87 +2108,87 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::StudyPointModel</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="163"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="167"/>
         <source>Points above or below compound scaling at the same φ, seed by seed, with the standard error; in brackets the seeds where the point scored higher</source>
         <translation>같은 φ의 복합 스케일링보다 높거나 낮은 정확도(%포인트), 시드별로 짝지어 비교하고 표준오차를 붙임; 괄호 안은 이 점이 더 높았던 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="168"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="172"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="170"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="174"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="172"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="176"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="174"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="178"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="176"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="180"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="178"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="182"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="180"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="184"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="182"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="186"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="184"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="188"/>
         <source>MACs tested</source>
         <translation>검증 MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="186"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="190"/>
         <source>Nominal MACs ×</source>
         <translation>명목 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="188"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="192"/>
         <source>Real MACs ×</source>
         <translation>실제 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="190"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="194"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="192"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="196"/>
         <source>Δ compound</source>
         <translation>Δ 복합</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="216"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="220"/>
         <source>Points above or below compound scaling at φ %1, seed by seed: the mean of %2 differences ± its standard error; higher at %3 of them (the count in brackets). A seed trains both on the same images and validates them on the same set, so the set&apos;s own difficulty cancels.</source>
         <translation>φ %1의 복합 스케일링보다 높거나 낮은 정확도(%포인트), 시드별 비교: 차이 %2개의 평균 ± 표준오차; 그중 %3개에서 더 높음(괄호 안의 수). 한 시드는 두 점을 같은 이미지로 학습하고 같은 세트로 검증하므로 세트 자체의 난이도는 상쇄됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="225"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="229"/>
         <source>At the %1 px it is validated at</source>
         <translation>검증하는 %1 px에서</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="227"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="231"/>
         <source>%1 px, capped to %2 px by the image size cap</source>
         <translation>%1 px, 이미지 크기 상한으로 %2 px로 제한</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "accuracytext.h"
 #include "dialogbuttons.h"
+#include "droppedpaths.h"
 #include "explorerdocument.h"
 #include "offguithread.h"
 #include "scaling/format.h"
@@ -11,7 +12,10 @@
 #include <QColor>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -383,6 +387,21 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
     search();
     // Every column with three seeds' results, the form, a dozen rows and the buttons.
     resizeWithinScreen(this, {1120, 700});
+    setAcceptDrops(true); // a folder, as Open opens it
+}
+
+void GridSearchDialog::dragEnterEvent(QDragEnterEvent* e) {
+    const QStringList paths = droppedPaths(e->mimeData());
+    // One folder, while Open could be pressed (not during a read or a run).
+    if (paths.size() == 1 && QFileInfo(paths.front()).isDir() && m_open->isEnabled())
+        e->acceptProposedAction();
+}
+
+void GridSearchDialog::dropEvent(QDropEvent* e) {
+    const QStringList paths = droppedPaths(e->mimeData());
+    if (paths.size() != 1) return;
+    e->acceptProposedAction();
+    openGridInBackground(paths.front());
 }
 
 void GridSearchDialog::showEvent(QShowEvent* e) {

@@ -143,6 +143,9 @@ class GridSearchDialog : public QDialog {
 
   protected:
     void showEvent(QShowEvent* e) override;
+    // A folder dropped on the window opens as Open does.
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
 
   private:
     void search();

@@ -1,5 +1,7 @@
 #include "predictiondialog.h"
 
+#include "droppedpaths.h"
+
 #include "predictionmodel.h"
 #include "savetext.h"
 #include "scaling/limits.h"
@@ -191,13 +193,11 @@ void PredictionDialog::closeEvent(QCloseEvent* e) {
 }
 
 void PredictionDialog::dragEnterEvent(QDragEnterEvent* e) {
-    if (m_config && e->mimeData()->hasUrls()) e->acceptProposedAction();
+    if (m_config && !droppedPaths(e->mimeData()).isEmpty()) e->acceptProposedAction();
 }
 
 void PredictionDialog::dropEvent(QDropEvent* e) {
-    QStringList paths;
-    for (const QUrl& url : e->mimeData()->urls())
-        if (url.isLocalFile()) paths << url.toLocalFile();
+    const QStringList paths = droppedPaths(e->mimeData());
     if (paths.isEmpty()) return;
     e->acceptProposedAction();
     addPaths(paths);

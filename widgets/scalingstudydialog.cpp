@@ -2,6 +2,7 @@
 
 #include "accuracytext.h"
 #include "dialogbuttons.h"
+#include "droppedpaths.h"
 #include "explorerdocument.h"
 #include "offguithread.h"
 #include "savetext.h"
@@ -13,7 +14,10 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -380,8 +384,23 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
     });
     connect(m_model, &StudyPointModel::accuraciesChanged, this, &ScalingStudyDialog::replot);
     study();
-    m_reader.setMaxThreadCount(1); // an open and a record never overlap
-    resizeWithinScreen(this, {1060, 820});             // every column of the table, both plots and the buttons
+    m_reader.setMaxThreadCount(1);         // an open and a record never overlap
+    resizeWithinScreen(this, {1060, 820}); // every column of the table, both plots and the buttons
+    setAcceptDrops(true);                  // a folder, as Open opens it
+}
+
+void ScalingStudyDialog::dragEnterEvent(QDragEnterEvent* e) {
+    const QStringList paths = droppedPaths(e->mimeData());
+    // One folder, while Open could be pressed (not during a read or a run).
+    if (paths.size() == 1 && QFileInfo(paths.front()).isDir() && m_open->isEnabled())
+        e->acceptProposedAction();
+}
+
+void ScalingStudyDialog::dropEvent(QDropEvent* e) {
+    const QStringList paths = droppedPaths(e->mimeData());
+    if (paths.size() != 1) return;
+    e->acceptProposedAction();
+    openStudyInBackground(paths.front());
 }
 
 void ScalingStudyDialog::showEvent(QShowEvent* e) {

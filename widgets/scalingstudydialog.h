@@ -144,6 +144,9 @@ class ScalingStudyDialog : public QDialog {
 
   protected:
     void showEvent(QShowEvent* e) override;
+    // A folder dropped on the window opens as Open does.
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
 
   private:
     // Shows a folder read by train::readStudyFolder; false with `why` for no study.

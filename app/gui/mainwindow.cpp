@@ -3,6 +3,7 @@
 #include "architectureview.h"
 #include "blocktypedelegate.h"
 #include "costpanel.h"
+#include "droppedpaths.h"
 #include "explorerdocument.h"
 #include "gridsearchdialog.h"
 #include "scaling/timmexport.h"
@@ -31,7 +32,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -43,7 +43,6 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <QUndoView>
-#include <QUrl>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -536,17 +535,14 @@ bool MainWindow::openDropped(const QString& path, QString* why) {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
-    const QList<QUrl> urls = e->mimeData()->urls();
-    if (std::any_of(urls.begin(), urls.end(), [](const QUrl& u) { return u.isLocalFile(); }))
-        e->acceptProposedAction();
+    if (!droppedPaths(e->mimeData()).isEmpty()) e->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* e) {
     QStringList refused;
-    for (const QUrl& url : e->mimeData()->urls()) {
-        if (!url.isLocalFile()) continue;
+    for (const QString& path : droppedPaths(e->mimeData())) {
         QString why;
-        if (!openDropped(url.toLocalFile(), &why) && !why.isEmpty()) refused << why;
+        if (!openDropped(path, &why) && !why.isEmpty()) refused << why;
     }
     e->acceptProposedAction();
     if (!refused.isEmpty()) QMessageBox::warning(this, tr("Open"), refused.join(QLatin1Char('\n')));

@@ -590,6 +590,8 @@ void TestExplorer::droppedFilesAndFoldersOpen() {
     write("study/study.json", studyManifestToJson(StudyManifest{tiny, StudySpec{}}).dump(2));
     GridManifest grid{tiny, GridSearchSpec{}, 2};
     write("grid/grid.json", gridManifestToJson(grid).dump(2));
+    grid.seeds = 3;
+    write("grid3/grid.json", gridManifestToJson(grid).dump(2));
     write("notes.txt", "not a configuration");
     QVERIFY(QDir().mkpath(dir.filePath("empty")));
 
@@ -627,6 +629,28 @@ void TestExplorer::droppedFilesAndFoldersOpen() {
     QCOMPARE(gridOpened.first().first().toBool(), true);
     QCOMPARE(gridWindow->gridDir(), dir.filePath("grid"));
     QCOMPARE(gridWindow->seeds(), 2);
+
+    // Dropped on the grid window itself, a grid folder opens there too.
+    const auto dropOn = [](QWidget* target, const QString& path) {
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        if (!enter.isAccepted()) return false;
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &drop);
+        return true;
+    };
+    QVERIFY(dropOn(gridWindow, dir.filePath("grid3")));
+    QVERIFY(gridOpened.wait(10000));
+    QCOMPARE(gridOpened.last().first().toBool(), true);
+    QCOMPARE(gridWindow->gridDir(), dir.filePath("grid3"));
+    QCOMPARE(gridWindow->seeds(), 3);
+    QVERIFY(!dropOn(gridWindow, dir.filePath("notes.txt"))); // a file is no grid folder
+    QVERIFY(dropOn(study, dir.filePath("study")));
+    QVERIFY(studyOpened.wait(10000));
+    QCOMPARE(studyOpened.last().first().toBool(), true);
 
     QVERIFY(!w.openDropped(dir.filePath("empty"), &why));
     QVERIFY2(why.contains("is no training run, study or grid folder"), qPrintable(why));
