@@ -166,6 +166,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildMenus();
     updateTitle();
     setAcceptDrops(true); // configurations, and run, study and grid folders (openDropped)
+    layOutForScreen(scalingDock, costDock);
+}
+
+void MainWindow::layOutForScreen(QDockWidget* scalingDock, QDockWidget* costDock) {
     // The size the panels were laid out for, or the screen's where it is smaller (a laptop's
     // 1366×768): the panels scroll rather than push the window past the screen's edge.
     constexpr QSize kLaidOutFor(1620, 940);
