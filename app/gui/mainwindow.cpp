@@ -254,6 +254,17 @@ void MainWindow::buildMenus() {
         m_tabs->setCurrentWidget(m_training);
         m_training->openRunDialog();
     });
+    // A study's or a grid's folder, as their windows' Open does (and as dropping it does).
+    const auto openFolder = [this](const QString& caption) {
+        const QString dir = QFileDialog::getExistingDirectory(this, caption);
+        QString why;
+        if (!dir.isEmpty() && !openDropped(dir, &why) && !why.isEmpty())
+            QMessageBox::warning(this, tr("Open"), why);
+    };
+    file->addAction(tr("Open scaling stud&y…"), this,
+                    [openFolder] { openFolder(tr("Study folder (holds study.json)")); });
+    file->addAction(tr("Open &grid search…"), this,
+                    [openFolder] { openFolder(tr("Grid folder (holds grid.json)")); });
     file->addAction(tr("&Evaluate training run…"), this, [this] {
         m_tabs->setCurrentWidget(m_training);
         m_training->evaluateRunDialog();
@@ -264,7 +275,7 @@ void MainWindow::buildMenus() {
     });
     m_recent = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
-    QMenu* ex = file->addMenu(tr("&Export"));
+    QMenu* ex = file->addMenu(tr("E&xport"));
     ex->addAction(tr("Diagram as PNG…"), this, [this] { exportDialog("diagram-png"); });
     ex->addAction(tr("Diagram as SVG…"), this, [this] { exportDialog("diagram-svg"); });
     ex->addAction(tr("Cost plots as PNG…"), this, [this] { exportDialog("costs-png"); });
