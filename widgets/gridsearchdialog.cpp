@@ -15,7 +15,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -391,17 +390,15 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
 }
 
 void GridSearchDialog::dragEnterEvent(QDragEnterEvent* e) {
-    const QStringList paths = droppedPaths(e->mimeData());
-    // One folder, while Open could be pressed (not during a read or a run).
-    if (paths.size() == 1 && QFileInfo(paths.front()).isDir() && m_open->isEnabled())
-        e->acceptProposedAction();
+    // While Open could be pressed: not during a read or a run.
+    if (!droppedFolder(e->mimeData()).isEmpty() && m_open->isEnabled()) e->acceptProposedAction();
 }
 
 void GridSearchDialog::dropEvent(QDropEvent* e) {
-    const QStringList paths = droppedPaths(e->mimeData());
-    if (paths.size() != 1) return;
+    const QString dir = droppedFolder(e->mimeData());
+    if (dir.isEmpty()) return;
     e->acceptProposedAction();
-    openGridInBackground(paths.front());
+    openGridInBackground(dir);
 }
 
 void GridSearchDialog::showEvent(QShowEvent* e) {

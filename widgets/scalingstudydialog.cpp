@@ -17,7 +17,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -390,17 +389,15 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
 }
 
 void ScalingStudyDialog::dragEnterEvent(QDragEnterEvent* e) {
-    const QStringList paths = droppedPaths(e->mimeData());
-    // One folder, while Open could be pressed (not during a read or a run).
-    if (paths.size() == 1 && QFileInfo(paths.front()).isDir() && m_open->isEnabled())
-        e->acceptProposedAction();
+    // While Open could be pressed: not during a read or a run.
+    if (!droppedFolder(e->mimeData()).isEmpty() && m_open->isEnabled()) e->acceptProposedAction();
 }
 
 void ScalingStudyDialog::dropEvent(QDropEvent* e) {
-    const QStringList paths = droppedPaths(e->mimeData());
-    if (paths.size() != 1) return;
+    const QString dir = droppedFolder(e->mimeData());
+    if (dir.isEmpty()) return;
     e->acceptProposedAction();
-    openStudyInBackground(paths.front());
+    openStudyInBackground(dir);
 }
 
 void ScalingStudyDialog::showEvent(QShowEvent* e) {
