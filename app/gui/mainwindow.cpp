@@ -166,14 +166,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildMenus();
     updateTitle();
     setAcceptDrops(true); // configurations, and run, study and grid folders (openDropped)
-    layOutForScreen(scalingDock, costDock);
-}
-
-void MainWindow::layOutForScreen(QDockWidget* scalingDock, QDockWidget* costDock) {
     // The size the panels were laid out for, or the screen's where it is smaller (a laptop's
     // 1366×768): the panels scroll rather than push the window past the screen's edge.
     constexpr QSize kLaidOutFor(1620, 940);
     resizeWithinScreen(this, kLaidOutFor);
+    layOutForScreen();
+}
+
+void MainWindow::layOutForScreen() {
+    auto* scalingDock = findChild<QDockWidget*>(QStringLiteral("scalingDock"));
+    auto* costDock = findChild<QDockWidget*>(QStringLiteral("costDock"));
     // Each side panel as wide as its rows need (and a vertical scroll bar, where the screen is
     // short), the diagram and the plots taking the rest. A screen without room for both side
     // columns beside the training tab (under about 1,600 px) gets one, the costs under the
@@ -187,8 +189,10 @@ void MainWindow::layOutForScreen(QDockWidget* scalingDock, QDockWidget* costDock
     const int room =
         screen()->availableGeometry().width() - m_tabs->minimumSizeHint().width() - kSeparators;
     const int right = std::max(needs(costDock), needs(m_speedDock));
-    int sides = needs(scalingDock) + right;
-    if (sides > room) {
+    const bool twoColumns = !scalingDock->isFloating() && !costDock->isFloating() &&
+                            dockWidgetArea(costDock) != dockWidgetArea(scalingDock);
+    int sides = twoColumns ? needs(scalingDock) + right : std::max(needs(scalingDock), right);
+    if (twoColumns && sides > room) {
         // The costs under the editor, not behind it: what an edit costs stays in sight.
         splitDockWidget(scalingDock, costDock, Qt::Vertical);
         tabifyDockWidget(costDock, m_speedDock);
@@ -597,7 +601,11 @@ void MainWindow::rebuildRecentMenu() {
 void MainWindow::restoreSession() {
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("windowState")).toByteArray());
+    if (restoreState(s.value(QStringLiteral("windowState")).toByteArray())) {
+        // Panels laid out on a wider screen than this one: fitted to this one.
+        layOutForScreen();
+        resizeWithinScreen(this, size());
+    }
     const QByteArray last = s.value(QStringLiteral("lastConfig")).toByteArray();
     const QString path = s.value(QStringLiteral("lastConfigPath")).toString();
     const bool modified = s.value(QStringLiteral("lastConfigModified")).toBool();

@@ -83,8 +83,9 @@ class MainWindow : public QMainWindow {
     void dropEvent(QDropEvent* e) override;
 
   private:
-    // The window's size and the side panels' widths for the screen it opens on (screenfit.h).
-    void layOutForScreen(QDockWidget* scalingDock, QDockWidget* costDock);
+    // The side panels for the screen the window is on: one column where two do not fit beside
+    // the training tab, and no wider than the screen allows (screenfit.h).
+    void layOutForScreen();
     // The runs of `points` (as the study window listed them) of the study of `config` recorded
     // in `base`, on the training tab's queue.
     void queueStudyRuns(const ScaleConfig& config, const std::vector<StudyPoint>& points,

@@ -12,6 +12,8 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QTabWidget>
 #include <QtTest>
@@ -33,9 +35,12 @@ class TestScreenFit : public QObject {
     void windowsFitTheScreen_data();
     void windowsFitTheScreen();
     void sidePanelsNeedNoSidewaysScrolling();
+    void aWideLayoutIsFittedWhenRestored();
 };
 
 void TestScreenFit::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true); // keep the user's settings out of it
+    QSettings().clear();
     const QSize screen = QGuiApplication::primaryScreen()->availableGeometry().size();
     if (screen != QSize(1280, 720))
         QSKIP("run by ctest, whose offscreen screen is 1280×720 (tests/gui/CMakeLists.txt)");
@@ -107,6 +112,32 @@ void TestScreenFit::sidePanelsNeedNoSidewaysScrolling() {
              qPrintable(QStringLiteral("%1 px for settings that need %2")
                             .arg(areas.front()->viewport()->width())
                             .arg(areas.front()->widget()->minimumSizeHint().width())));
+}
+
+// Panels saved side by side on a wide screen (the costs in their own column) come back in one
+// column here, and the window within the screen.
+void TestScreenFit::aWideLayoutIsFittedWhenRestored() {
+    QByteArray wide;
+    {
+        MainWindow w;
+        auto* costs = w.findChild<QDockWidget*>(QStringLiteral("costDock"));
+        w.addDockWidget(Qt::RightDockWidgetArea, costs);
+        w.addDockWidget(Qt::RightDockWidgetArea, w.speedDock());
+        w.tabifyDockWidget(costs, w.speedDock());
+        QCOMPARE(w.dockWidgetArea(costs), Qt::RightDockWidgetArea);
+        wide = w.saveState();
+    }
+    QSettings().setValue(QStringLiteral("windowState"), wide);
+    QSettings().setValue(QStringLiteral("geometry"), QByteArray());
+    MainWindow w;
+    w.restoreSession();
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* scaling = w.findChild<QDockWidget*>(QStringLiteral("scalingDock"));
+    auto* costs = w.findChild<QDockWidget*>(QStringLiteral("costDock"));
+    QCOMPARE(w.dockWidgetArea(costs), w.dockWidgetArea(scaling));
+    QVERIFY(w.width() <= w.screen()->availableGeometry().width());
+    QSettings().clear();
 }
 
 QTEST_MAIN(TestScreenFit)
