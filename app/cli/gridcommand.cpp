@@ -372,9 +372,7 @@ int runGridCommand(const std::vector<std::string>& argv) {
         for (const char* only : {"--output-dir", "--quiet", "--seeds"})
             if (a.has(only)) throw ValidationError(only, "goes with --train");
     const int seeds = int(a.integer("--seeds").value_or(1));
-    if (seeds < 1 || seeds > kMaxGridSeeds)
-        throw ValidationError("--seeds", "must be from 1 to " + std::to_string(kMaxGridSeeds) +
-                                             ", not " + std::to_string(seeds));
+    validateGridSeeds(seeds, "--seeds");
     cli::applyTrainingFlags(a, base.training); // checked also when only listing
     if (list.empty())
         throw ValidationError("grid.tolerance", "no alpha, beta, gamma of the grid lies within " +

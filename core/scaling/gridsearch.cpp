@@ -53,11 +53,15 @@ ScaleConfig candidateConfig(const ScaleConfig& base, const Coefficients& k) {
     return c;
 }
 
+void validateGridSeeds(int seeds, const std::string& field) {
+    if (seeds < 1 || seeds > kMaxGridSeeds)
+        throw ValidationError(field, "must be from 1 to " + std::to_string(kMaxGridSeeds) +
+                                         ", not " + std::to_string(seeds));
+}
+
 std::vector<GridRun> gridRuns(const ScaleConfig& base, const std::vector<GridCandidate>& list,
                               int seeds) {
-    if (seeds < 1 || seeds > kMaxGridSeeds)
-        throw ValidationError("grid.seeds", "must be from 1 to " + std::to_string(kMaxGridSeeds) +
-                                                ", not " + std::to_string(seeds));
+    validateGridSeeds(seeds, "grid.seeds");
     std::vector<GridRun> runs;
     runs.reserve(list.size() * size_t(seeds));
     for (size_t i = 0; i < list.size(); ++i) { // the first seed's: each candidate scaled once
@@ -117,9 +121,7 @@ GridManifest gridManifestFromJson(const Json& j) {
         throw ValidationError(f, e.reason());
     }
     m.seeds = r.integer("seeds");
-    if (m.seeds < 1 || m.seeds > kMaxGridSeeds)
-        throw ValidationError("seeds", "must be from 1 to " + std::to_string(kMaxGridSeeds) +
-                                           ", not " + std::to_string(m.seeds));
+    validateGridSeeds(m.seeds, "seeds");
     m.base = configFromJsonAt(r.raw("config"), "config");
     r.finish();
     return m;

@@ -53,6 +53,8 @@ struct GridRun {
     std::string runName;
 };
 inline constexpr int kMaxGridSeeds = 10; // seeds a candidate
+// Throws ValidationError naming `field` unless 1 <= seeds <= kMaxGridSeeds.
+void validateGridSeeds(int seeds, const std::string& field);
 
 // Every candidate of `list` at each of `seeds` seeds, seed by seed: a stop after the first
 // pass leaves every candidate trained once. Throws ValidationError("grid.seeds") outside 1 to

@@ -22,8 +22,7 @@ std::optional<GridManifest> readGridManifest(const std::string& dir) {
 GridManifest recordGrid(const std::string& dir, const ScaleConfig& base, const GridSearchSpec& spec,
                         int seeds, const std::vector<GridRun>& runs, const std::string& field) {
     validate(spec);
-    if (seeds < 1 || seeds > kMaxGridSeeds)
-        throw ValidationError(field, "seeds must be from 1 to " + std::to_string(kMaxGridSeeds));
+    validateGridSeeds(seeds, field);
     GridManifest m{base, spec, seeds};
     std::optional<GridManifest> held;
     try {
