@@ -621,72 +621,72 @@
 <context>
     <name>scalescope::GridCandidateModel</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="155"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="154"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed, with the standard error; in brackets the seeds where the candidate scored higher</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별, 표준 오차 포함); 괄호 안은 후보가 더 높았던 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="160"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="159"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="162"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="161"/>
         <source>β</source>
         <translation>β</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="164"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="163"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="166"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="165"/>
         <source>α·β²·γ²</source>
         <translation>α·β²·γ²</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="168"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="167"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="170"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="169"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="172"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="171"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="174"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="173"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="176"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="175"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="178"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="177"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="180"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="179"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="182"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="181"/>
         <source>Δ 1.2/1.1/1.15</source>
         <translation>Δ 1.2/1.1/1.15</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="235"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="234"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed: the mean of %1 differences ± its standard error; higher at %2 of them (the count in brackets). A seed trains both on the same images and validates them on the same set, so the set&apos;s own difficulty cancels.</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별): 차이 %1개의 평균 ± 표준 오차; 그중 %2개에서 더 높음(괄호 안의 수). 한 시드는 둘을 같은 이미지로 학습하고 같은 세트로 검증하므로 세트 자체의 난이도는 상쇄됩니다.</translation>
     </message>
@@ -694,167 +694,167 @@
 <context>
     <name>scalescope::GridSearchDialog</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="280"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="279"/>
         <source>Grid search for α, β, γ</source>
         <translation>α, β, γ 그리드 탐색</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="283"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="282"/>
         <source>EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 (MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the current baseline. Train selected trains them with the training tab&apos;s settings.</source>
         <translation>EfficientNet은 φ = 1로 고정하고 α·β²·γ² ≈ 2(φ 1마다 MAC가 약 두 배)인 α, β, γ를 작은 그리드에서 탐색해 1.2, 1.1, 1.15를 찾았습니다. 비용은 현재 기준 모델의 것입니다. &apos;선택 항목 학습&apos;은 학습 탭의 설정으로 후보를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="310"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="309"/>
         <source>α, β, γ from</source>
         <translation>α, β, γ 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="311"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="310"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="312"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="311"/>
         <source>in steps of</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="313"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="312"/>
         <source>α·β²·γ² within</source>
         <translation>α·β²·γ² 허용 오차</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="314"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="313"/>
         <source>of 2, at φ</source>
         <translation>(2 기준), φ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="319"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="318"/>
         <source>Each candidate is trained at the training seed and the next ones; its accuracy is their mean ± its standard error, and each is set against 1.2, 1.1, 1.15 seed by seed. On a small set one run&apos;s accuracy moves by points between seeds.</source>
         <translation>각 후보는 학습 시드와 그다음 시드들로 학습됩니다. 정확도는 그 평균 ± 표준 오차이며, 시드별로 1.2, 1.1, 1.15와 비교됩니다. 작은 세트에서는 한 번의 실행 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="323"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="322"/>
         <source>Seeds per candidate</source>
         <translation>후보당 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="344"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="343"/>
         <source>Use its α, β, γ</source>
         <translation>이 α, β, γ 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="345"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="344"/>
         <source>Sets the selected candidate&apos;s α, β, γ; φ stays as it is (undoable)</source>
         <translation>선택한 후보의 α, β, γ를 적용합니다. φ는 그대로입니다(실행 취소 가능)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="346"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="345"/>
         <source>Train selected</source>
         <translation>선택 항목 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="348"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="347"/>
         <source>Open grid…</source>
         <translation>그리드 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="350"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="349"/>
         <source>Shows a grid trained before, here or by scalescope-cli grid --train; Train then trains into its folder</source>
         <translation>여기서 또는 scalescope-cli grid --train으로 이전에 학습한 그리드를 보여 줍니다. 이후 학습은 그 폴더에 이어서 합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="354"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="353"/>
         <source>Open a grid folder</source>
         <translation>그리드 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="360"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="359"/>
         <source>Trains each selected candidate at this φ with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 후보를 이 φ에서 학습 탭의 설정으로 차례로 학습합니다. 중지하면 대기열도 끝납니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="468"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="465"/>
         <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
         <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="471"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="468"/>
         <source>The %1 candidates closest to 2, for %2 (the grid&apos;s --limit).</source>
         <translation>%2의 후보 중 2에 가장 가까운 %1개(그리드의 --limit).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="473"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="470"/>
         <source>%1 candidates, closest to 2 first, for %2.</source>
         <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="478"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="475"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="559"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="556"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="586"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="583"/>
         <source>Recording the grid in a new folder…</source>
         <translation>새 폴더에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="587"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="584"/>
         <source>Recording the grid in %1…</source>
         <translation>%1에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="602"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="599"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="618"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="615"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="627"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="624"/>
         <source>Not a grid folder</source>
         <translation>그리드 폴더가 아님</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="638"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="635"/>
         <source>a run is training; open the grid after it ends</source>
         <translation>실행이 학습 중입니다. 끝난 뒤 그리드를 여세요</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="647"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="644"/>
         <source>%1: its model was refused</source>
         <translation>%1: 모델이 거부되었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="663"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="660"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="675"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="672"/>
         <source>Opened %1: %2 of its %3 runs trained.</source>
         <translation>%1 열림: 실행 %3개 중 %2개 학습됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="680"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="677"/>
         <source>%1 stopped (Train continues them).</source>
         <translation>%1개 중단됨(학습 시 이어서 진행).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="683"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="680"/>
         <source>%1 of another grid or model are not shown.</source>
         <translation>다른 그리드나 모델의 실행 %1개는 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="686"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="683"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
@@ -862,227 +862,227 @@
 <context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="82"/>
+        <location filename="../app/gui/mainwindow.cpp" line="83"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="83"/>
+        <location filename="../app/gui/mainwindow.cpp" line="84"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="86"/>
+        <location filename="../app/gui/mainwindow.cpp" line="87"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="90"/>
+        <location filename="../app/gui/mainwindow.cpp" line="91"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="100"/>
+        <location filename="../app/gui/mainwindow.cpp" line="101"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="103"/>
+        <location filename="../app/gui/mainwindow.cpp" line="104"/>
         <source>(start)</source>
         <translation>(시작)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="112"/>
+        <location filename="../app/gui/mainwindow.cpp" line="113"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="218"/>
+        <location filename="../app/gui/mainwindow.cpp" line="223"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="244"/>
+        <location filename="../app/gui/mainwindow.cpp" line="249"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="245"/>
+        <location filename="../app/gui/mainwindow.cpp" line="250"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="246"/>
+        <location filename="../app/gui/mainwindow.cpp" line="251"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="239"/>
-        <location filename="../app/gui/mainwindow.cpp" line="247"/>
+        <location filename="../app/gui/mainwindow.cpp" line="244"/>
+        <location filename="../app/gui/mainwindow.cpp" line="252"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="73"/>
+        <location filename="../app/gui/mainwindow.cpp" line="74"/>
         <source>Edit the baseline&apos;s stages (the block type too: Fused-MBConv in early stages, as EfficientNetV2) and the per-stage multipliers; the scaled columns follow.</source>
         <translation>기준 모델의 단계(블록 종류도: EfficientNetV2처럼 앞 단계에 Fused-MBConv)와 단계별 배율을 편집하세요; 스케일된 열이 따라 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="94"/>
+        <location filename="../app/gui/mainwindow.cpp" line="95"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="133"/>
-        <location filename="../app/gui/mainwindow.cpp" line="138"/>
+        <location filename="../app/gui/mainwindow.cpp" line="134"/>
+        <location filename="../app/gui/mainwindow.cpp" line="139"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="153"/>
-        <location filename="../app/gui/mainwindow.cpp" line="156"/>
+        <location filename="../app/gui/mainwindow.cpp" line="154"/>
+        <location filename="../app/gui/mainwindow.cpp" line="157"/>
         <source>training…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="220"/>
+        <location filename="../app/gui/mainwindow.cpp" line="225"/>
         <source>ScaleScope — %1 — %2[*]</source>
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="228"/>
+        <location filename="../app/gui/mainwindow.cpp" line="233"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="228"/>
-        <location filename="../app/gui/mainwindow.cpp" line="293"/>
+        <location filename="../app/gui/mainwindow.cpp" line="233"/>
+        <location filename="../app/gui/mainwindow.cpp" line="298"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="229"/>
+        <location filename="../app/gui/mainwindow.cpp" line="234"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="229"/>
-        <location filename="../app/gui/mainwindow.cpp" line="294"/>
+        <location filename="../app/gui/mainwindow.cpp" line="234"/>
+        <location filename="../app/gui/mainwindow.cpp" line="299"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="239"/>
+        <location filename="../app/gui/mainwindow.cpp" line="244"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="250"/>
+        <location filename="../app/gui/mainwindow.cpp" line="255"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="251"/>
+        <location filename="../app/gui/mainwindow.cpp" line="256"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="253"/>
+        <location filename="../app/gui/mainwindow.cpp" line="258"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="264"/>
+        <location filename="../app/gui/mainwindow.cpp" line="269"/>
         <source>Open scaling stud&amp;y…</source>
         <translation>스케일링 연구 열기(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="265"/>
+        <location filename="../app/gui/mainwindow.cpp" line="270"/>
         <source>Study folder (holds study.json)</source>
         <translation>연구 폴더(study.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="266"/>
+        <location filename="../app/gui/mainwindow.cpp" line="271"/>
         <source>Open &amp;grid search…</source>
         <translation>그리드 탐색 열기(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="267"/>
+        <location filename="../app/gui/mainwindow.cpp" line="272"/>
         <source>Grid folder (holds grid.json)</source>
         <translation>그리드 폴더(grid.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="268"/>
+        <location filename="../app/gui/mainwindow.cpp" line="273"/>
         <source>&amp;Evaluate training run…</source>
         <translation>학습 실행 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="272"/>
+        <location filename="../app/gui/mainwindow.cpp" line="277"/>
         <source>&amp;Classify images with a training run…</source>
         <translation>학습 실행으로 이미지 분류(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="276"/>
+        <location filename="../app/gui/mainwindow.cpp" line="281"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="279"/>
+        <location filename="../app/gui/mainwindow.cpp" line="284"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="280"/>
+        <location filename="../app/gui/mainwindow.cpp" line="285"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="281"/>
+        <location filename="../app/gui/mainwindow.cpp" line="286"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="282"/>
+        <location filename="../app/gui/mainwindow.cpp" line="287"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="283"/>
+        <location filename="../app/gui/mainwindow.cpp" line="288"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="284"/>
+        <location filename="../app/gui/mainwindow.cpp" line="289"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="285"/>
+        <location filename="../app/gui/mainwindow.cpp" line="290"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="286"/>
+        <location filename="../app/gui/mainwindow.cpp" line="291"/>
         <source>Speed table as CSV…</source>
         <translation>속도 표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="287"/>
+        <location filename="../app/gui/mainwindow.cpp" line="292"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="289"/>
+        <location filename="../app/gui/mainwindow.cpp" line="294"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="291"/>
+        <location filename="../app/gui/mainwindow.cpp" line="296"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="301"/>
+        <location filename="../app/gui/mainwindow.cpp" line="306"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
@@ -1173,7 +1173,7 @@
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="278"/>
+        <location filename="../app/gui/mainwindow.cpp" line="283"/>
         <source>E&amp;xport</source>
         <translation>내보내기(&amp;X)</translation>
     </message>
@@ -1193,73 +1193,68 @@
         <translation>%1 쓰지 못함 — %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="415"/>
-        <location filename="../app/gui/mainwindow.cpp" line="463"/>
+        <location filename="../app/gui/mainwindow.cpp" line="412"/>
+        <location filename="../app/gui/mainwindow.cpp" line="470"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="439"/>
+        <location filename="../app/gui/mainwindow.cpp" line="436"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="424"/>
-        <location filename="../app/gui/mainwindow.cpp" line="433"/>
-        <location filename="../app/gui/mainwindow.cpp" line="473"/>
-        <location filename="../app/gui/mainwindow.cpp" line="486"/>
+        <location filename="../app/gui/mainwindow.cpp" line="421"/>
+        <location filename="../app/gui/mainwindow.cpp" line="430"/>
+        <location filename="../app/gui/mainwindow.cpp" line="480"/>
+        <location filename="../app/gui/mainwindow.cpp" line="493"/>
         <source>Not started — %1</source>
         <translation>시작하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="499"/>
+        <location filename="../app/gui/mainwindow.cpp" line="506"/>
         <source>study: as configured</source>
         <translation>연구: 현재 구성</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="500"/>
+        <location filename="../app/gui/mainwindow.cpp" line="507"/>
         <source>study: %1 at φ %2</source>
         <translation>연구: %1, φ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="440"/>
-        <location filename="../app/gui/mainwindow.cpp" line="503"/>
+        <location filename="../app/gui/mainwindow.cpp" line="437"/>
+        <location filename="../app/gui/mainwindow.cpp" line="510"/>
         <source>, seed %1</source>
         <translation>, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="521"/>
-        <source>a run is training; open the grid after it ends</source>
-        <translation>실행이 학습 중입니다. 끝난 뒤 그리드를 여세요</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="540"/>
+        <location filename="../app/gui/mainwindow.cpp" line="546"/>
         <source>%1 is no training run, study or grid folder (it has no %2, %3 or %4)</source>
         <translation>%1은(는) 학습 실행, 연구 또는 그리드 폴더가 아닙니다 (%2, %3, %4가 없습니다)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="548"/>
+        <location filename="../app/gui/mainwindow.cpp" line="554"/>
         <source>%1: drop a configuration (.json) or a run, study or grid folder</source>
         <translation>%1: 구성 파일(.json)이나 실행, 연구 또는 그리드 폴더를 끌어다 놓으세요</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="262"/>
-        <location filename="../app/gui/mainwindow.cpp" line="563"/>
+        <location filename="../app/gui/mainwindow.cpp" line="267"/>
+        <location filename="../app/gui/mainwindow.cpp" line="569"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="569"/>
+        <location filename="../app/gui/mainwindow.cpp" line="575"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="161"/>
+        <location filename="../app/gui/mainwindow.cpp" line="162"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="162"/>
+        <location filename="../app/gui/mainwindow.cpp" line="163"/>
         <source>A training run is in progress. Stop it and quit? A checkpoint is saved: open the run later (File → Open training run) and Continue trains it on.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 체크포인트가 저장되므로 나중에 실행을 열고(파일 → 학습 실행 열기) 이어서 학습할 수 있습니다.</translation>
     </message>
@@ -1613,207 +1608,207 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::ScalingStudyDialog</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="63"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="62"/>
         <source>as configured</source>
         <translation>현재 구성</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="65"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="64"/>
         <source>compound</source>
         <translation>복합</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="67"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="66"/>
         <source>depth only</source>
         <translation>깊이만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="69"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="68"/>
         <source>width only</source>
         <translation>너비만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="71"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="70"/>
         <source>resolution only</source>
         <translation>해상도만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="278"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="277"/>
         <source>Scaling study: compound against one dimension</source>
         <translation>스케일링 연구: 복합 대 한 차원</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="281"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="280"/>
         <source>EfficientNet&apos;s Figures 3 and 8: the current model grown by depth, width or resolution alone, and by all three at once, to the same nominal MACs (α·β²·γ²)^φ: depth alone by that factor, width or resolution alone by its square root. φ counts from the model as it is now, the first point of every curve; training sizes set on the training tab grow with each point&apos;s resolution. Train queues the points on the training tab with its settings; each one&apos;s final validation accuracy is drawn against its MACs at the size it was validated at.</source>
         <translation>EfficientNet의 그림 3과 8: 현재 모델을 깊이, 너비, 해상도 중 하나만으로, 또는 셋 모두로 같은 명목 MAC (α·β²·γ²)^φ까지 키웁니다. 깊이만은 그 배율로, 너비나 해상도만은 그 제곱근으로 키웁니다. φ는 지금의 모델에서 세며, 이 모델이 모든 곡선의 첫 점입니다. 학습 탭에서 정한 학습 크기는 각 점의 해상도와 함께 커집니다. &apos;학습&apos;은 학습 탭의 설정으로 점들을 대기열에 넣고, 각 점의 최종 검증 정확도를 검증한 크기에서의 MAC에 대해 그립니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="294"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="293"/>
         <source>A list (0.5,1,2) or a range FROM:TO:STEP (1:3:1)</source>
         <translation>목록(0.5,1,2) 또는 범위 시작:끝:간격(1:3:1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="295"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="294"/>
         <source>φ of the points</source>
         <translation>점들의 φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="299"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="298"/>
         <source>Each point is trained at the training seed and the next ones; its accuracy is their mean, drawn with its standard error. On a small set one run&apos;s accuracy moves by points between seeds.</source>
         <translation>각 점은 학습 시드와 그다음 시드들로 학습되며, 정확도는 그 평균이고 표준 오차와 함께 그려집니다. 작은 데이터셋에서는 실행 하나의 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="303"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="302"/>
         <source>Seeds per point</source>
         <translation>점당 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="314"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="313"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="329"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="328"/>
         <source>MACs against φ (dashed: nominal)</source>
         <translation>φ에 따른 MAC (점선: 명목)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="332"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="331"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="333"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="332"/>
         <source>G MACs</source>
         <translation>G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="334"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="333"/>
         <source>Validation accuracy against MACs</source>
         <translation>MAC에 따른 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="335"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="334"/>
         <source>G MACs at the size validated at</source>
         <translation>검증 크기에서의 G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="336"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="335"/>
         <source>accuracy %</source>
         <translation>정확도 %</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="341"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="340"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="343"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="342"/>
         <source>Trains the selected points (all of them when none is selected) that have no accuracy yet, with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 점 중 아직 정확도가 없는 점을(선택이 없으면 전부) 학습 탭의 설정으로 차례로 학습합니다. &apos;중지&apos;는 대기열을 끝냅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="346"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="345"/>
         <source>Open study…</source>
         <translation>연구 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="348"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="347"/>
         <source>Shows a study trained before, here or by scalescope-cli study --train</source>
         <translation>여기서 또는 scalescope-cli study --train으로 전에 학습한 연구를 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="349"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="348"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="350"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="349"/>
         <source>Every point with its costs and the accuracy of those trained, as scalescope-cli study --train writes study.csv</source>
         <translation>모든 점의 비용과 학습한 점의 정확도를 scalescope-cli study --train이 쓰는 study.csv와 같은 형식으로</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="354"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="353"/>
         <source>Export the study as CSV</source>
         <translation>연구를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="355"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="354"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="358"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="357"/>
         <source>Not exported</source>
         <translation>내보내지 못함</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="362"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="361"/>
         <source>Open a scaling study folder</source>
         <translation>스케일링 연구 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="549"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="546"/>
         <source>Recording the study in %1…</source>
         <translation>%1에 연구 기록 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="584"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="581"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="591"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="588"/>
         <source>a run started training meanwhile; open it again after it ends</source>
         <translation>그사이에 실행이 학습을 시작했습니다. 끝난 후 다시 여십시오</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="595"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="592"/>
         <source>Not a scaling study</source>
         <translation>스케일링 연구가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="371"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="370"/>
         <source>Every point asked for is trained already.</source>
         <translation>요청한 점은 모두 이미 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="438"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="435"/>
         <source>%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).</source>
         <translation>%2의 점 %1개, α %3, β %4, γ %5 (α·β²·γ² = %6).</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="447"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="444"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="519"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="516"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="568"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="565"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="625"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="622"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="639"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="636"/>
         <source>%1 holds no point of a scaling study (folders named like compound-phi1)</source>
         <translation>%1에는 스케일링 연구의 점이 없습니다 (compound-phi1 같은 이름의 폴더)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="664"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="661"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="729"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="726"/>
         <source>nominal</source>
         <translation>명목</translation>
     </message>
@@ -2129,87 +2124,87 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::StudyPointModel</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="167"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="166"/>
         <source>Points above or below compound scaling at the same φ, seed by seed, with the standard error; in brackets the seeds where the point scored higher</source>
         <translation>같은 φ의 복합 스케일링보다 높거나 낮은 정확도(%포인트), 시드별로 짝지어 비교하고 표준오차를 붙임; 괄호 안은 이 점이 더 높았던 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="172"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="171"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="174"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="173"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="176"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="175"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="178"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="177"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="180"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="179"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="182"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="181"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="184"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="183"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="186"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="185"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="188"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="187"/>
         <source>MACs tested</source>
         <translation>검증 MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="190"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="189"/>
         <source>Nominal MACs ×</source>
         <translation>명목 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="192"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="191"/>
         <source>Real MACs ×</source>
         <translation>실제 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="194"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="193"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="196"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="195"/>
         <source>Δ compound</source>
         <translation>Δ 복합</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="220"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="219"/>
         <source>Points above or below compound scaling at φ %1, seed by seed: the mean of %2 differences ± its standard error; higher at %3 of them (the count in brackets). A seed trains both on the same images and validates them on the same set, so the set&apos;s own difficulty cancels.</source>
         <translation>φ %1의 복합 스케일링보다 높거나 낮은 정확도(%포인트), 시드별 비교: 차이 %2개의 평균 ± 표준오차; 그중 %3개에서 더 높음(괄호 안의 수). 한 시드는 두 점을 같은 이미지로 학습하고 같은 세트로 검증하므로 세트 자체의 난이도는 상쇄됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="229"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="228"/>
         <source>At the %1 px it is validated at</source>
         <translation>검증하는 %1 px에서</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="231"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="230"/>
         <source>%1 px, capped to %2 px by the image size cap</source>
         <translation>%1 px, 이미지 크기 상한으로 %2 px로 제한</translation>
     </message>

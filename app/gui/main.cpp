@@ -225,8 +225,8 @@ int main(int argc, char** argv) {
     QDialog* gridWindow = nullptr;
     if (parser.isSet(grid)) {
         QString why;
-        window.gridSearchAction()->trigger(); // shows the window
         scalescope::GridSearchDialog* g = window.gridSearchDialog();
+        g->show();
         if (!g->openGrid(parser.value(grid), &why)) {
             std::fprintf(stderr, "scalescope: --open-grid %s: %s\n", qPrintable(parser.value(grid)),
                          qPrintable(why));

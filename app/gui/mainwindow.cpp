@@ -6,6 +6,7 @@
 #include "droppedpaths.h"
 #include "explorerdocument.h"
 #include "gridsearchdialog.h"
+#include "offguithread.h"
 #include "scaling/timmexport.h"
 #include "scalingeditor.h"
 #include "scalingstudydialog.h"
@@ -303,13 +304,8 @@ void MainWindow::buildMenus() {
     updateUndoActions();
     edit->addSeparator();
     m_gridAction = edit->addAction(tr("&Grid search for α, β, γ…"), this, [this] {
-        if (!m_gridDialog) {
-            m_gridDialog = new GridSearchDialog(m_doc, this);
-            connect(m_gridDialog, &GridSearchDialog::trainRequested, this,
-                    &MainWindow::trainGridCandidates);
-        }
-        m_gridDialog->show();
-        m_gridDialog->raise();
+        gridSearchDialog()->show();
+        gridSearchDialog()->raise();
     });
     edit->addAction(tr("Scaling &study: compound against one dimension…"), this, [this] {
         scalingStudyDialog()->show();
@@ -398,19 +394,16 @@ void MainWindow::exportDialog(const QString& what) {
 }
 
 void MainWindow::writeCsvInBackground(std::function<void()> write, const char* file) {
-    m_csvWriter.start([this, write = std::move(write), file] {
-        try {
+    runOffGuiThread<bool>(
+        m_csvWriter, this,
+        [write = std::move(write)] {
             write();
-        } catch (const std::exception& e) {
-            const QString why = QString::fromStdString(e.what());
-            QMetaObject::invokeMethod(
-                this,
-                [this, why, file] {
-                    showMessage(tr("%1 not written — %2").arg(QLatin1String(file), why));
-                },
-                Qt::QueuedConnection);
-        }
-    });
+            return true;
+        },
+        [this, file](bool, const QString& error) {
+            if (!error.isEmpty())
+                showMessage(tr("%1 not written — %2").arg(QLatin1String(file), error));
+        });
 }
 
 void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int seeds) {
@@ -449,6 +442,16 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int
             m_training->queueRuns(std::move(runs));
             m_tabs->setCurrentWidget(m_training);
         });
+}
+
+GridSearchDialog* MainWindow::gridSearchDialog() {
+    if (!m_gridDialog) {
+        m_gridDialog = new GridSearchDialog(m_doc, this);
+        m_gridDialog->setEnabled(!m_running);
+        connect(m_gridDialog, &GridSearchDialog::trainRequested, this,
+                &MainWindow::trainGridCandidates);
+    }
+    return m_gridDialog;
 }
 
 ScalingStudyDialog* MainWindow::scalingStudyDialog() {
@@ -521,12 +524,11 @@ bool MainWindow::openDropped(const QString& path, QString* why) {
     const QFileInfo info(path);
     const QDir dir(path);
     if (info.isDir() && dir.exists(QString::fromLatin1(kGridManifestFile))) {
-        if (!m_gridAction->isEnabled()) {
-            *why = tr("a run is training; open the grid after it ends");
-            return false;
-        }
-        m_gridAction->trigger(); // makes and shows the window
-        m_gridDialog->openGridInBackground(path);
+        // During a run the window is off, and says so once it has read the folder.
+        GridSearchDialog* grid = gridSearchDialog();
+        grid->show();
+        grid->raise();
+        grid->openGridInBackground(path);
         return true;
     }
     if (info.isDir() && dir.exists(QString::fromLatin1(kStudyManifestFile))) {

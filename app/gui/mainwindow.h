@@ -72,8 +72,8 @@ class MainWindow : public QMainWindow {
     QAction* redoAction() const { return m_redoAction; }
     QDockWidget* historyDock() const { return m_historyDock; }
     QAction* gridSearchAction() const { return m_gridAction; }
-    GridSearchDialog* gridSearchDialog() const { return m_gridDialog; } // once opened
-    void restoreSession(); // geometry, docks, last configuration
+    GridSearchDialog* gridSearchDialog(); // the grid search window, made on first use
+    void restoreSession();                // geometry, docks, last configuration
     // Asked when the window closes during a run; true stops the run. A dialog by default.
     void setStopConfirmation(std::function<bool()> ask) { m_confirmStop = std::move(ask); }
 
