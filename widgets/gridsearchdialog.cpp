@@ -528,10 +528,6 @@ bool GridSearchDialog::useRow(int row) {
     return m_doc->setCoefficients(k);
 }
 
-} // namespace scalescope
-
-namespace scalescope {
-
 namespace {
 // The record's disk work, without the window: `held` first (where there is one), a new folder
 // where it holds a grid of another configuration or a run of another one. Safe on any thread.
