@@ -1,6 +1,7 @@
 #include "jsonreader.h"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -72,11 +73,15 @@ Json parseJsonText(const std::string& text, const std::string& what) {
 }
 
 Json parseJsonFile(const std::string& path) {
+    // libstdc++ opens a directory as a stream whose size reads as 2^63 - 1: say what it is.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw ValidationError(path, "is a folder, not a configuration file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ValidationError(path, "cannot be opened (missing or unreadable)");
     in.seekg(0, std::ios::end);
     const auto size = in.tellg();
-    if (size < 0) throw ValidationError(path, "cannot be read (is it a directory?)");
+    if (size < 0) throw ValidationError(path, "cannot be read");
     if (size_t(size) > kMaxJsonBytes)
         throw ValidationError(path, "is too large for a configuration (" +
                                         std::to_string(size_t(size) >> 20) + " MiB)");

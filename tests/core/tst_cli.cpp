@@ -263,6 +263,8 @@ void TestCli::badInput_data() {
         << QStringList{"inspect", "--batch", "-5"} << "--batch: must be between";
     QTest::newRow("missing config")
         << QStringList{"inspect", "--config", "/no/such.json"} << "/no/such.json: cannot be opened";
+    QTest::newRow("config is a folder") << QStringList{"inspect", "--config", "/tmp"}
+                                        << "/tmp: is a folder, not a configuration file";
     QTest::newRow("against nothing known")
         << QStringList{"inspect", "--against", "efficientnet-b9"}
         << "--against: \"efficientnet-b9\" is neither a preset nor a readable configuration";
