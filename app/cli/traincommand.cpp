@@ -3,6 +3,7 @@
 #include "trainflags.h"
 
 #include "scaling/format.h"
+#include "train/runhistory.h"
 #include "train/trainer.h"
 
 #include <cmath>
@@ -63,9 +64,36 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     if (opts.resume && !a.has("--run-dir"))
         throw ValidationError("--resume", "needs --run-dir naming the run to continue");
     if (opts.resume && !a.has("--config") && !a.has("--preset")) {
-        // Resume exactly what was started: the run folder holds its configuration.
-        c = loadConfig(opts.runDir + "/config.json");
+        // Resume exactly what was started: the run folder holds its configuration, and a flag
+        // that would change it is refused rather than dropped.
+        cli::refuseFlagsTheFolderKeeps(a, "--resume", {},
+                                       "the run goes on with the configuration in " + opts.runDir +
+                                           "/" + train::kConfigFile +
+                                           "; to change it, train into a new --run-dir");
+        c = loadConfig(opts.runDir + "/" + train::kConfigFile);
     }
+    // Never train over a run that is there already: finished, stopped or of another model.
+    using State = train::RunFolderCheck::State;
+    const train::RunFolderCheck there = train::inspectRunFolder(opts.runDir, c);
+    if (opts.resume && there.state == State::Foreign) throw ValidationError("--resume", there.why);
+    if (opts.resume && there.state == State::Finished) {
+        std::cout << opts.runDir << " finished before; nothing to resume: final val accuracy "
+                  << fixed(100 * there.finalValAccuracy, 2) << "%, best "
+                  << fixed(100 * there.bestValAccuracy, 2) << "%\n";
+        return 0;
+    }
+    if (!opts.resume && there.state == State::Foreign)
+        throw ValidationError("--run-dir", there.why + "; choose another folder");
+    if (!opts.resume && there.state == State::Stopped)
+        throw ValidationError("--run-dir", opts.runDir +
+                                               " holds this run, stopped: add --resume to go on "
+                                               "with it, or choose another folder");
+    if (!opts.resume && there.state == State::Finished)
+        throw ValidationError("--run-dir", opts.runDir +
+                                               " holds this run, finished (final val accuracy " +
+                                               fixed(100 * there.finalValAccuracy, 2) +
+                                               "%); choose another folder, or delete it to "
+                                               "train it again");
     const bool quiet = a.flag("--quiet");
 
     train::TrainControl control;

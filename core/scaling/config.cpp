@@ -4,10 +4,13 @@
 #include "specjson.h"
 #include "validation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <vector>
 
 namespace scalescope {
 
@@ -284,6 +287,64 @@ ScaleConfig configFromJson(const Json& j) {
     r.finish();
     validate(c.request, c.baseline);
     return c;
+}
+
+namespace {
+// The leaves where two JSON values differ, in key order, as "path: A there, B here"; at most
+// `limit` of them.
+void collectDifferences(const Json& there, const Json& here, const std::string& path,
+                        std::vector<std::string>& out, size_t limit) {
+    const auto at = [&](const std::string& key) { return path.empty() ? key : path + "." + key; };
+    if (out.size() >= limit) return;
+    if (there.is_object() && here.is_object()) {
+        // A different mode (compound or explicit scaling) explains the keys that go with it.
+        if (there.contains("mode") && here.contains("mode") && there["mode"] != here["mode"]) {
+            out.push_back(at("mode") + ": " + there["mode"].dump() + " there, " +
+                          here["mode"].dump() + " here");
+            return;
+        }
+        std::set<std::string> keys;
+        for (const auto& [k, v] : there.items())
+            keys.insert(k);
+        for (const auto& [k, v] : here.items())
+            keys.insert(k);
+        for (const std::string& k : keys) {
+            if (out.size() >= limit) return;
+            if (!there.contains(k))
+                out.push_back(at(k) + ": absent there, " + here.at(k).dump() + " here");
+            else if (!here.contains(k))
+                out.push_back(at(k) + ": " + there.at(k).dump() + " there, absent here");
+            else
+                collectDifferences(there.at(k), here.at(k), at(k), out, limit);
+        }
+    } else if (there.is_array() && here.is_array() && there.size() == here.size()) {
+        for (size_t i = 0; i < there.size(); ++i)
+            collectDifferences(there[i], here[i], path + "[" + std::to_string(i) + "]", out, limit);
+    } else if (there.is_array() && here.is_array()) {
+        out.push_back(path + ": " + std::to_string(there.size()) + " entries there, " +
+                      std::to_string(here.size()) + " here");
+    } else if (there != here) {
+        out.push_back(path + ": " + there.dump() + " there, " + here.dump() + " here");
+    }
+}
+} // namespace
+
+std::string configDifference(const ScaleConfig& there, const ScaleConfig& here) {
+    if (there == here) return {};
+    constexpr size_t kShown = 3; // enough to see what changed without a wall of text
+    Json a = configToJson(there), b = configToJson(here);
+    // The preset's name is only a label: name it only where nothing else differs.
+    std::vector<std::string> found;
+    collectDifferences(a, b, "", found, kShown + 1);
+    std::vector<std::string> shown;
+    for (const std::string& d : found)
+        if (d.rfind("preset:", 0) != 0 || found.size() == 1) shown.push_back(d);
+    if (shown.empty()) return "other model or training options";
+    std::string out;
+    for (size_t i = 0; i < std::min(shown.size(), kShown); ++i)
+        out += (i ? "; " : "") + shown[i];
+    if (shown.size() > kShown) out += "; …";
+    return out;
 }
 
 Json configToJson(const ScaleConfig& c) {

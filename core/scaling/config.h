@@ -100,6 +100,10 @@ ScaleConfig configFromJson(const Json& j);
 ScaleConfig configFromJsonAt(const Json& j, const std::string& key);
 Json configToJson(const ScaleConfig& c);
 ScaleConfig loadConfig(const std::string& path);
+// Where `there` and `here` differ: the first three differing fields of their JSON with both
+// values ("training.epochs: 2 there, 3 here"), the preset's name only where nothing else
+// differs; empty where they are equal.
+std::string configDifference(const ScaleConfig& there, const ScaleConfig& here);
 // Writes to a temporary file and renames it over `path`: a crash never leaves half a file.
 void saveConfig(const ScaleConfig& c, const std::string& path);
 void writeFileAtomically(const std::string& path, const std::string& text);

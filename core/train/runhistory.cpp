@@ -193,8 +193,8 @@ std::string foreignRunFolder(const std::string& dir, const ScaleConfig& config) 
     } catch (const std::exception& e) {
         return dir + " holds a " + kConfigFile + " that cannot be read (" + e.what() + ")";
     }
-    if (!(there == config))
-        return dir + " holds a run of another configuration (other model or training options)";
+    if (const std::string d = configDifference(there, config); !d.empty())
+        return dir + " holds a run of another configuration (" + d + ")";
     return {};
 }
 

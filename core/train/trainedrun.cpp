@@ -62,6 +62,20 @@ std::string firstLine(const std::string& s) {
     return s.substr(0, s.find('\n'));
 }
 
+void readCheckpoint(const std::string& path, torch::Device device,
+                    torch::serialize::InputArchive& a) {
+    try {
+        a.load_from(path, device);
+    } catch (const c10::Error& e) {
+        throw ValidationError("run_dir", path + " is not a checkpoint ScaleScope can read (" +
+                                             firstLine(e.what_without_backtrace()) + ")");
+    }
+}
+
+std::string checkpointMismatch(torch::nn::Module& m, torch::serialize::InputArchive& a) {
+    return mismatch(m, a, "");
+}
+
 torch::Device scoringDevice(const std::string& requested, const std::string& runDevice,
                             const std::string& requestField) {
     if (!requested.empty()) {
@@ -126,15 +140,10 @@ TrainedWeights loadTrainedWeights(const TrainedRun& run, int classes, int channe
     out.weights = ema ? "EMA" : "trained";
     const std::string checkpoint = (fs::path(run.dir) / kCheckpointFile).string();
     torch::serialize::InputArchive a;
-    try {
-        a.load_from(checkpoint, torch::kCPU);
-    } catch (const c10::Error& e) {
-        throw ValidationError("run_dir", checkpoint + " is not a checkpoint ScaleScope can read (" +
-                                             firstLine(e.what_without_backtrace()) + ")");
-    }
+    readCheckpoint(checkpoint, torch::kCPU, a);
     torch::serialize::InputArchive emaArchive;
     torch::serialize::InputArchive& weights = ema && a.try_read("ema", emaArchive) ? emaArchive : a;
-    if (const std::string why = mismatch(*out.model, weights, ""); !why.empty())
+    if (const std::string why = checkpointMismatch(*out.model, weights); !why.empty())
         throw ValidationError("run_dir", checkpoint +
                                              " does not hold the model its config.json "
                                              "describes: " +

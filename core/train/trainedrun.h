@@ -40,6 +40,14 @@ struct TrainedWeights {
 TrainedWeights loadTrainedWeights(const TrainedRun& run, int classes, int channels,
                                   bool trainedWeights);
 
+// Reads checkpoint `path` into `a` on `device`. Throws ValidationError("run_dir") naming the
+// file where LibTorch cannot read it (truncated, not a checkpoint).
+void readCheckpoint(const std::string& path, torch::Device device,
+                    torch::serialize::InputArchive& a);
+// The first tensor of `m` that `a` lacks or holds in another shape ("head.fc.weight is 10x1280
+// there and 5x1280 in this model"), or an empty string. Module::load does not check shapes.
+std::string checkpointMismatch(torch::nn::Module& m, torch::serialize::InputArchive& a);
+
 // Peak tensor memory of an inference pass, by the cost model: the weights once and, per image,
 // the largest layer's input, expanded and output maps alive together.
 // The device a trained run is scored on: `requested` where given (a refusal names

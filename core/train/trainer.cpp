@@ -5,6 +5,7 @@
 #include "runhistory.h"
 #include "scaling/costs.h"
 #include "scaling/schedule.h"
+#include "trainedrun.h"
 
 #include <torch/serialize.h>
 #include <torch/torch.h>
@@ -166,8 +167,11 @@ void saveCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimiz
 
 Progress loadCheckpoint(const fs::path& dir, ScaledNet& model, torch::optim::Optimizer& opt,
                         ScaledNet* ema, torch::Device dev) {
+    const std::string path = (dir / kCheckpointFile).string();
     torch::serialize::InputArchive a;
-    a.load_from((dir / kCheckpointFile).string(), dev);
+    readCheckpoint(path, dev, a);
+    if (const std::string why = checkpointMismatch(*model, a); !why.empty())
+        throw ValidationError("run_dir", path + " does not hold the model being trained: " + why);
     model->load(a);
     torch::serialize::InputArchive optArchive;
     a.read("optimizer", optArchive);
@@ -277,6 +281,11 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         if (options.resume && !fs::exists(dir / kCheckpointFile))
             throw ValidationError("run_dir", options.runDir + " has no " + kCheckpointFile +
                                                  " to resume from");
+        // A run goes on as it was started: another configuration would be written over its
+        // config.json and trained from weights (or a schedule) that are not its own.
+        if (options.resume)
+            if (const std::string why = foreignRunFolder(options.runDir, config); !why.empty())
+                throw ValidationError("run_dir", why + "; it can only go on as it was started");
         torch::manual_seed(t.seed);
 
         Dataset data = loadDataset(t, storeSize);
@@ -343,6 +352,10 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         };
         if (options.resume) {
             prog = loadCheckpoint(dir, model, *optimizer, ema.get(), dev);
+            if (prog.epoch >= t.epochs)
+                throw ValidationError("run_dir", options.runDir + " has finished its " +
+                                                     std::to_string(prog.epoch) +
+                                                     " epochs: nothing is left to resume");
             // Loading replaces the weights with the file's (NCHW) tensors.
             toChannelsLast(*model);
             if (ema) toChannelsLast(**ema);

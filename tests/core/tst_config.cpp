@@ -22,6 +22,8 @@ class TestConfig : public QObject {
     void badJson();
     void deepNestingIsRefusedQuickly();
     void missingFile();
+    void differenceNamesTheFields_data();
+    void differenceNamesTheFields();
     void timmArchDef();
     void timmRefusesWhatItCannotBuild();
     void timmRefusesResNet();
@@ -188,7 +190,66 @@ void TestConfig::missingFile() {
         QCOMPARE(QString::fromStdString(e.field()), QString("/nonexistent/model.json"));
     }
     QTemporaryDir dir;
-    QVERIFY_THROWS_EXCEPTION(ValidationError, loadConfig(dir.path().toStdString()));
+    try {
+        loadConfig(dir.path().toStdString());
+        QFAIL("loaded a folder");
+    } catch (const ValidationError& e) {
+        QCOMPARE(QString::fromStdString(e.reason()),
+                 QString("is a folder, not a configuration file"));
+    }
+}
+
+void TestConfig::differenceNamesTheFields_data() {
+    QTest::addColumn<int>("edit");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("equal") << 0 << "";
+    QTest::newRow("one training field") << 1 << "training.epochs: 4 there, 9 here";
+    QTest::newRow("a stage's kernel") << 2 << "baseline.stages[3].kernel: 3 there, 5 here";
+    QTest::newRow("mode, not its keys")
+        << 3 << "scaling.mode: \"compound\" there, \"explicit\" here";
+    QTest::newRow("three of four")
+        << 4
+        << "training.batch_size: 64 there, 8 here; training.epochs: 4 there, 9 here; "
+           "training.learning_rate: 0.05 there, 0.2 here; …";
+    QTest::newRow("the preset's name alone")
+        << 5 << "preset: \"efficientnet-b0\" there, absent here";
+    QTest::newRow("the preset's name beside a change") << 6 << "training.seed: 1 there, 2 here";
+    QTest::newRow("a stage more") << 7 << "baseline.stages: 7 entries there, 8 here";
+}
+
+void TestConfig::differenceNamesTheFields() {
+    QFETCH(int, edit);
+    QFETCH(QString, expected);
+    const ScaleConfig there = configForPreset("efficientnet-b0");
+    ScaleConfig here = there;
+    switch (edit) {
+    case 1:
+        here.training.epochs = 9;
+        break;
+    case 2:
+        here.baseline.stages[3].kernel = 5;
+        break;
+    case 3:
+        here.request.mode = ScalingRequest::Mode::Explicit;
+        break;
+    case 4:
+        here.training.epochs = 9;
+        here.training.batchSize = 8;
+        here.training.learningRate = 0.2;
+        here.training.seed = 7;
+        break;
+    case 5:
+        here.preset.clear();
+        break;
+    case 6:
+        here.preset.clear();
+        here.training.seed = 2;
+        break;
+    case 7:
+        here.baseline.stages.push_back(here.baseline.stages.back());
+        break;
+    }
+    QCOMPARE(QString::fromStdString(configDifference(there, here)), expected);
 }
 
 void TestConfig::timmArchDef() {

@@ -6,8 +6,11 @@
 class TestTrainCli : public QObject {
     Q_OBJECT
   private Q_SLOTS:
+    void initTestCase();
     void trainsAndSummarises();
     void killedRunResumes();
+    void finishedRunIsKept_data();
+    void finishedRunIsKept();
     void badFlags_data();
     void badFlags();
 
@@ -18,7 +21,16 @@ class TestTrainCli : public QObject {
                 "cpu",   "--batch",    "32",   "--train-samples", "640",  "--val-samples",
                 "128",   "--run-dir",  runDir};
     }
+    QTemporaryDir m_finished; // a one-epoch run of tiny(), trained once for the table below
 };
+
+void TestTrainCli::initTestCase() {
+    QProcess p;
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"),
+            tiny(m_finished.path()) + QStringList{"--epochs", "1", "--quiet"});
+    QVERIFY(p.waitForFinished(120000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+}
 
 void TestTrainCli::trainsAndSummarises() {
     QTemporaryDir dir;
@@ -64,6 +76,31 @@ void TestTrainCli::killedRunResumes() {
     p.kill();
     QVERIFY(p.waitForFinished());
     QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+    // Trained again without --resume, the stopped run would be lost: refused.
+    QProcess again;
+    again.start(qEnvironmentVariable("SCALESCOPE_CLI"),
+                tiny(dir.path()) + QStringList{"--epochs", "3", "--checkpoint-every", "5"});
+    QVERIFY(again.waitForFinished(60000));
+    QCOMPARE(again.exitCode(), 2);
+    QVERIFY(again.readAllStandardError().contains("holds this run, stopped: add --resume"));
+    // A copy with its checkpoint cut short is refused by name, not with LibTorch's words.
+    QTemporaryDir cut;
+    for (const char* f : {"config.json", "metrics.csv"})
+        QFile::copy(dir.filePath(f), cut.filePath(f));
+    QFile checkpoint(dir.filePath("checkpoint.pt"));
+    QVERIFY(checkpoint.open(QIODevice::ReadOnly));
+    QFile half(cut.filePath("checkpoint.pt"));
+    QVERIFY(half.open(QIODevice::WriteOnly));
+    half.write(checkpoint.read(checkpoint.size() / 2));
+    half.close();
+    QProcess broken;
+    broken.start(qEnvironmentVariable("SCALESCOPE_CLI"),
+                 {"train", "--run-dir", cut.path(), "--resume", "--quiet"});
+    QVERIFY(broken.waitForFinished(60000));
+    QVERIFY(broken.exitCode() != 0);
+    const QByteArray brokenErr = broken.readAllStandardError();
+    QVERIFY2(brokenErr.contains("checkpoint.pt is not a checkpoint ScaleScope can read"),
+             brokenErr.constData());
     QProcess r;
     r.start(qEnvironmentVariable("SCALESCOPE_CLI"),
             {"train", "--run-dir", dir.path(), "--resume", "--quiet"});
@@ -72,6 +109,50 @@ void TestTrainCli::killedRunResumes() {
     QVERIFY2(r.exitCode() == 0, qPrintable(err));
     QVERIFY(err.contains("resumed at epoch"));
     QVERIFY(QString::fromUtf8(r.readAllStandardOutput()).contains("finished: 60 steps"));
+}
+
+void TestTrainCli::finishedRunIsKept_data() {
+    QTest::addColumn<QStringList>("args"); // after tiny() or "train --run-dir DIR"
+    QTest::addColumn<bool>("tiny");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message"); // on stderr, or stdout where it exits 0
+    QTest::newRow("trained again") << QStringList{"--epochs", "1"} << true << 2
+                                   << "holds this run, finished (final val accuracy";
+    QTest::newRow("another configuration")
+        << QStringList{"--epochs", "2", "--lr", "0.1"} << true << 2
+        << "holds a run of another configuration (training.epochs: 1 there, 2 here; "
+           "training.learning_rate: 0.05 there, 0.1 here); choose another folder";
+    QTest::newRow("resumed") << QStringList{"--resume"} << false << 0
+                             << "finished before; nothing to resume: final val accuracy";
+    QTest::newRow("resumed with a flag")
+        << QStringList{"--resume", "--epochs", "2"} << false << 2
+        << "--epochs: goes without --resume: the run goes on with the configuration in";
+    QTest::newRow("resumed as another configuration")
+        << QStringList{"--resume", "--preset", "efficientnet-b0"} << false << 2
+        << "holds a run of another configuration (scaling.mode: \"explicit\" there, "
+           "\"compound\" here;";
+}
+
+void TestTrainCli::finishedRunIsKept() {
+    QFETCH(QStringList, args);
+    QFETCH(bool, tiny);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const QString dir = m_finished.path();
+    QFile metrics(dir + "/metrics.csv");
+    QVERIFY(metrics.open(QIODevice::ReadOnly));
+    const QByteArray before = metrics.readAll();
+    QProcess p;
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"),
+            (tiny ? this->tiny(dir) : QStringList{"train", "--run-dir", dir}) + args);
+    QVERIFY(p.waitForFinished(60000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(p.exitCode() == exitCode, qPrintable(err));
+    QVERIFY2((exitCode ? err : out).contains(message), qPrintable(err + out));
+    // Nothing of the run was touched.
+    metrics.seek(0);
+    QCOMPARE(metrics.readAll(), before);
 }
 
 void TestTrainCli::badFlags_data() {
