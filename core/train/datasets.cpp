@@ -29,6 +29,14 @@ constexpr std::uint64_t kValSeedOffset = 0x9E3779B97F4A7C15ull; // keeps val apa
 constexpr int kCifarRecord = 1 + 3 * 32 * 32;
 constexpr int kFolderValEvery = 10; // one image in ten is held out when there is no val/
 
+// Whether a class's i-th of n images (sorted by name) is held out for validation where the
+// folder has no val/: one in ten, or the last one of a class of 2-9 images, so that a small
+// folder still validates each class it can.
+bool heldOutForValidation(size_t i, size_t n) {
+    if (n < size_t(kFolderValEvery)) return n >= 2 && i == n - 1;
+    return i % kFolderValEvery == kFolderValEvery - 1;
+}
+
 const std::vector<std::string> kShapes = {"circle", "square",   "triangle", "ellipse", "rectangle",
                                           "star",   "pentagon", "hexagon",  "cross",   "ring"};
 const std::vector<std::string> kFashionClasses = {"T-shirt/top", "Trouser",   "Pullover", "Dress",
@@ -327,6 +335,8 @@ Dataset loadFolder(const std::string& path, int resolution, int threads) {
     fs::path trainRoot;
     d.classes = folderClasses(path, &trainRoot);
     const bool presplit = trainRoot != root;
+    // Readable images per class, over both shares: a class with none is refused by name.
+    std::vector<std::int64_t> readable(d.classes.size(), 0);
     auto load = [&](const fs::path& base, int part) { // part: 0 all, 1 train share, 2 val share
         std::vector<fs::path> files;
         std::vector<std::int64_t> fileLabels;
@@ -338,7 +348,7 @@ Dataset loadFolder(const std::string& path, int resolution, int threads) {
                     inClass.push_back(e.path());
             std::sort(inClass.begin(), inClass.end());
             for (size_t i = 0; i < inClass.size(); ++i) {
-                const bool isVal = i % kFolderValEvery == kFolderValEvery - 1;
+                const bool isVal = heldOutForValidation(i, inClass.size());
                 if ((part == 1 && isVal) || (part == 2 && !isVal)) continue;
                 files.push_back(inClass[i]);
                 fileLabels.push_back(std::int64_t(c));
@@ -362,14 +372,36 @@ Dataset loadFolder(const std::string& path, int resolution, int threads) {
             }
             mats.push_back(std::move(decoded[i]));
             labels.push_back(fileLabels[i]);
+            ++readable[size_t(fileLabels[i])];
         }
         return fromMats(mats, labels, 3);
     };
     d.train = presplit ? load(root / "train", 0) : load(root, 1);
     d.val = presplit ? load(root / "val", 0) : load(root, 2);
-    if (d.train.size() == 0 || d.val.size() == 0)
+    std::string empty;
+    int emptyCount = 0;
+    for (size_t c = 0; c < d.classes.size(); ++c)
+        if (readable[c] == 0 && ++emptyCount <= 3)
+            empty += (empty.empty() ? "" : ", ") + d.classes[c];
+    if (emptyCount > 3) empty += " and " + std::to_string(emptyCount - 3) + " more";
+    if (emptyCount == int(d.classes.size()))
         throw ValidationError("training.data_path",
                               path + " has no readable images in its class folders");
+    if (emptyCount > 0)
+        throw ValidationError("training.data_path", path +
+                                                        ": no readable images in the class folder" +
+                                                        (emptyCount > 1 ? "s " : " ") + empty +
+                                                        "; a class needs images to be learned");
+    if (d.train.size() == 0)
+        throw ValidationError("training.data_path",
+                              (root / "train").string() + " has no readable images to train on");
+    if (d.val.size() == 0)
+        throw ValidationError(
+            "training.data_path",
+            presplit ? (root / "val").string() + " has no readable images to validate on"
+                     : path + " has too few images to hold any back for validation (the last "
+                              "of a class of 2-9, or one in ten); add images, or split them "
+                              "into train/ and val/ folders");
     return d;
 #endif
 }

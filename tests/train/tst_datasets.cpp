@@ -23,6 +23,8 @@ class TestDatasets : public QObject {
     void fashionMnist();
     void cifarSkipsCorruptRecords();
     void imageFolderSkipsUnreadableFiles();
+    void smallImageFolders_data();
+    void smallImageFolders();
     void augmentShapes();
     void mixup();
 };
@@ -125,6 +127,58 @@ void TestDatasets::imageFolderSkipsUnreadableFiles() {
     QCOMPARE(d.train.images.sizes().vec(), (std::vector<int64_t>{36, 3, 32, 32}));
     t.dataPath = dir.filePath("a_circles").toStdString(); // no class subfolders
     QVERIFY_THROWS_EXCEPTION(ValidationError, loadDataset(t, 32));
+#endif
+}
+
+void TestDatasets::smallImageFolders_data() {
+    QTest::addColumn<QList<int>>("perClass"); // readable PNGs in class folders a, b, c, ...
+    QTest::addColumn<int>("validated");       // held-out images, or -1 where it is refused
+    QTest::addColumn<QString>("message");
+    QTest::newRow("three each") << QList<int>{3, 3} << 2 << "";
+    QTest::newRow("nine and twelve") << QList<int>{9, 12} << 2 << "";
+    QTest::newRow("twenty and one") << QList<int>{20, 1} << 2 << "";
+    QTest::newRow("an empty class")
+        << QList<int>{3, 0, 4} << -1
+        << "no readable images in the class folder b; a class needs images to be learned";
+    QTest::newRow("one each") << QList<int>{1, 1} << -1
+                              << "has too few images to hold any back for validation";
+    QTest::newRow("none") << QList<int>{0, 0} << -1
+                          << "has no readable images in its class folders";
+}
+
+void TestDatasets::smallImageFolders() {
+#ifndef SCALESCOPE_HAVE_IMGCODECS
+    QSKIP("this build has no OpenCV imgcodecs");
+#else
+    QFETCH(QList<int>, perClass);
+    QFETCH(int, validated);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const cv::Mat grey(16, 16, CV_8UC3, cv::Scalar(90, 120, 150));
+    int total = 0;
+    for (int c = 0; c < perClass.size(); ++c) {
+        const QString cls = QString(QChar('a' + c));
+        QVERIFY(QDir(dir.path()).mkpath(cls));
+        for (int i = 0; i < perClass[c]; ++i, ++total)
+            QVERIFY(cv::imwrite(
+                dir.filePath(QStringLiteral("%1/%2.png").arg(cls).arg(i)).toStdString(), grey));
+    }
+    TrainingSettings t;
+    t.dataset = "folder";
+    t.dataPath = dir.path().toStdString();
+    if (validated < 0) {
+        try {
+            loadDataset(t, 16);
+            QFAIL("loaded");
+        } catch (const ValidationError& e) {
+            QCOMPARE(QString::fromStdString(e.field()), QString("training.data_path"));
+            QVERIFY2(QString::fromStdString(e.reason()).contains(message), e.what());
+        }
+        return;
+    }
+    const Dataset d = loadDataset(t, 16);
+    QCOMPARE(int(d.val.size()), validated);
+    QCOMPARE(int(d.train.size()), total - validated);
 #endif
 }
 
