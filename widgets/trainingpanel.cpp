@@ -584,6 +584,10 @@ void TrainingPanel::continueClicked() {
 void TrainingPanel::launch(int runIndex, const ScaleConfig& config, bool resume) {
     m_liveRun = runIndex;
     m_lastRunDir = m_runs[size_t(runIndex)].dir;
+    if (QListWidgetItem* item = m_runList->item(runIndex)) { // "failed" no longer, if it was
+        item->setText(m_runs[size_t(runIndex)].name);
+        item->setToolTip({});
+    }
     m_runList->setCurrentRow(runIndex); // Continue acts on it once it is stopped
     setRunning(true);
     m_controller->start(config, m_lastRunDir, resume);
@@ -1008,6 +1012,11 @@ void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& er
         canContinue = run.canContinue;
         dir = run.dir;
         if (!run.epochs.empty()) accuracy = run.epochs.back().valAccuracy;
+        if (!error.isEmpty()) { // kept in the list (its epochs so far stay drawn), marked
+            QListWidgetItem* item = m_runList->item(m_liveRun);
+            item->setText(tr("%1 — failed").arg(run.name));
+            item->setToolTip(error);
+        }
     }
     setRunning(false);
     if (!error.isEmpty())

@@ -63,6 +63,7 @@ class TestContinueRun : public QObject {
     void continuesInTheSameWindow();
     void continuesAnOpenedRun();
     void finishedOrWithoutCheckpointCannot();
+    void failedRunIsMarked();
 };
 
 void TestContinueRun::initTestCase() {
@@ -168,6 +169,27 @@ void TestContinueRun::finishedOrWithoutCheckpointCannot() {
     csv.close();
     QVERIFY(!panel->openRun(bare, &why));
     QVERIFY2(why.contains("no epochs yet"), qPrintable(why));
+}
+
+void TestContinueRun::failedRunIsMarked() {
+    QTemporaryDir empty; // an image folder without class folders: the run fails at its start
+    ScaleConfig c = tinyRun();
+    c.training.dataset = "folder";
+    c.training.dataPath = empty.path().toStdString();
+    MainWindow w;
+    QVERIFY(w.document()->setConfig(c));
+    TrainingPanel* panel = w.trainingPanel();
+    panel->setSettingsFromDocument();
+    panel->startButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), 60000);
+    QVERIFY2(panel->statusText().contains("needs one subfolder per class"),
+             qPrintable(panel->statusText()));
+    auto* list = panel->findChild<QListWidget*>(QStringLiteral("runList"));
+    QVERIFY(list);
+    QCOMPARE(list->count(), 1);
+    QVERIFY2(list->item(0)->text().endsWith(" — failed"), qPrintable(list->item(0)->text()));
+    QVERIFY(list->item(0)->toolTip().contains("needs one subfolder per class"));
+    QVERIFY(!panel->continueButton()->isEnabled());
 }
 
 QTEST_MAIN(TestContinueRun)
