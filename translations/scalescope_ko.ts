@@ -794,67 +794,67 @@
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="556"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="552"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="583"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="579"/>
         <source>Recording the grid in a new folder…</source>
         <translation>새 폴더에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="584"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="580"/>
         <source>Recording the grid in %1…</source>
         <translation>%1에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="599"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="595"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="615"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="611"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="624"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="620"/>
         <source>Not a grid folder</source>
         <translation>그리드 폴더가 아님</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="635"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="631"/>
         <source>a run is training; open the grid after it ends</source>
         <translation>실행이 학습 중입니다. 끝난 뒤 그리드를 여세요</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="644"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="640"/>
         <source>%1: its model was refused</source>
         <translation>%1: 모델이 거부되었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="660"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="656"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="672"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="668"/>
         <source>Opened %1: %2 of its %3 runs trained.</source>
         <translation>%1 열림: 실행 %3개 중 %2개 학습됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="677"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="673"/>
         <source>%1 stopped (Train continues them).</source>
         <translation>%1개 중단됨(학습 시 이어서 진행).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="680"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="676"/>
         <source>%1 of another grid or model are not shown.</source>
         <translation>다른 그리드나 모델의 실행 %1개는 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="683"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="679"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
@@ -2571,7 +2571,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="286"/>
-        <location filename="../widgets/trainingpanel.cpp" line="801"/>
+        <location filename="../widgets/trainingpanel.cpp" line="805"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
@@ -2598,7 +2598,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="294"/>
-        <location filename="../widgets/trainingpanel.cpp" line="713"/>
+        <location filename="../widgets/trainingpanel.cpp" line="717"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
@@ -2649,107 +2649,107 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="580"/>
-        <location filename="../widgets/trainingpanel.cpp" line="654"/>
+        <location filename="../widgets/trainingpanel.cpp" line="658"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="596"/>
+        <location filename="../widgets/trainingpanel.cpp" line="600"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="601"/>
+        <location filename="../widgets/trainingpanel.cpp" line="605"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="609"/>
-        <location filename="../widgets/trainingpanel.cpp" line="624"/>
+        <location filename="../widgets/trainingpanel.cpp" line="613"/>
+        <location filename="../widgets/trainingpanel.cpp" line="628"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="662"/>
+        <location filename="../widgets/trainingpanel.cpp" line="666"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="673"/>
+        <location filename="../widgets/trainingpanel.cpp" line="677"/>
         <source>Not trained: %1. %2 queued runs were not started.</source>
         <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="696"/>
+        <location filename="../widgets/trainingpanel.cpp" line="700"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="697"/>
+        <location filename="../widgets/trainingpanel.cpp" line="701"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="702"/>
+        <location filename="../widgets/trainingpanel.cpp" line="706"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="705"/>
+        <location filename="../widgets/trainingpanel.cpp" line="709"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="312"/>
-        <location filename="../widgets/trainingpanel.cpp" line="707"/>
+        <location filename="../widgets/trainingpanel.cpp" line="711"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="313"/>
-        <location filename="../widgets/trainingpanel.cpp" line="709"/>
+        <location filename="../widgets/trainingpanel.cpp" line="713"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="314"/>
-        <location filename="../widgets/trainingpanel.cpp" line="711"/>
+        <location filename="../widgets/trainingpanel.cpp" line="715"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="841"/>
-        <location filename="../widgets/trainingpanel.cpp" line="850"/>
+        <location filename="../widgets/trainingpanel.cpp" line="845"/>
+        <location filename="../widgets/trainingpanel.cpp" line="854"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="845"/>
+        <location filename="../widgets/trainingpanel.cpp" line="849"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="846"/>
+        <location filename="../widgets/trainingpanel.cpp" line="850"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="854"/>
+        <location filename="../widgets/trainingpanel.cpp" line="858"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="855"/>
+        <location filename="../widgets/trainingpanel.cpp" line="859"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1022"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1031"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="613"/>
+        <location filename="../widgets/trainingpanel.cpp" line="617"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -2764,88 +2764,93 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="765"/>
+        <location filename="../widgets/trainingpanel.cpp" line="769"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="801"/>
+        <location filename="../widgets/trainingpanel.cpp" line="805"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="833"/>
+        <location filename="../widgets/trainingpanel.cpp" line="837"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="837"/>
+        <location filename="../widgets/trainingpanel.cpp" line="841"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="837"/>
+        <location filename="../widgets/trainingpanel.cpp" line="841"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="876"/>
+        <location filename="../widgets/trainingpanel.cpp" line="880"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="909"/>
+        <location filename="../widgets/trainingpanel.cpp" line="913"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="913"/>
+        <location filename="../widgets/trainingpanel.cpp" line="917"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="918"/>
+        <location filename="../widgets/trainingpanel.cpp" line="922"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="925"/>
+        <location filename="../widgets/trainingpanel.cpp" line="929"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="951"/>
+        <location filename="../widgets/trainingpanel.cpp" line="955"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="961"/>
+        <location filename="../widgets/trainingpanel.cpp" line="965"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="970"/>
+        <location filename="../widgets/trainingpanel.cpp" line="974"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="977"/>
+        <location filename="../widgets/trainingpanel.cpp" line="981"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="981"/>
+        <location filename="../widgets/trainingpanel.cpp" line="985"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="988"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1014"/>
+        <location filename="../widgets/trainingpanel.cpp" line="992"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1023"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1016"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1017"/>
+        <source>%1 — failed</source>
+        <translation>%1 — 실패</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="1025"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>
