@@ -5,8 +5,11 @@
 #include "validation.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -427,11 +430,15 @@ ScaleConfig loadConfig(const std::string& path) {
 }
 
 void writeFileAtomically(const std::string& path, const std::string& text) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw ValidationError(path, "is a folder: give the name of a file to write");
     const std::string tmp = path + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out)
-            throw ValidationError(path, "cannot be written (directory missing or read-only?)");
+            throw ValidationError(path,
+                                  std::string("cannot be written (") + std::strerror(errno) + ")");
         out << text;
         out.flush();
         if (!out) {
@@ -440,8 +447,9 @@ void writeFileAtomically(const std::string& path, const std::string& text) {
         }
     }
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        const std::string why = std::strerror(errno);
         std::remove(tmp.c_str());
-        throw ValidationError(path, "could not replace the file");
+        throw ValidationError(path, "could not replace the file (" + why + ")");
     }
 }
 

@@ -263,6 +263,11 @@ void TestCli::badInput_data() {
         << QStringList{"inspect", "--batch", "-5"} << "--batch: must be between";
     QTest::newRow("missing config")
         << QStringList{"inspect", "--config", "/no/such.json"} << "/no/such.json: cannot be opened";
+    QTest::newRow("export to a folder") << QStringList{"export", "--output", "/tmp"}
+                                        << "/tmp: is a folder: give the name of a file";
+    QTest::newRow("export to a missing folder")
+        << QStringList{"export", "--output", "/no/such/b0.json"}
+        << "/no/such/b0.json: cannot be written (No such file or directory)";
     QTest::newRow("config is a folder") << QStringList{"inspect", "--config", "/tmp"}
                                         << "/tmp: is a folder, not a configuration file";
     QTest::newRow("against nothing known")
