@@ -26,6 +26,10 @@ const char* kTrainUsageTail =
     R"(  --run-dir DIR          where the run is written (default ~/.local/share/scalescope/runs/...)
   --resume               continue the run in --run-dir from its checkpoint
   --quiet                no progress bar
+
+Exit status: 0 finished (or finished before, with --resume), 1 failed while training,
+2 bad input (a flag, the configuration, the dataset or the run folder), 130 stopped
+(Ctrl+C or SIGTERM: the checkpoint is saved; --resume goes on from it).
 )";
 
 train::TrainControl* gControl = nullptr;
@@ -167,7 +171,7 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     };
     const train::TrainSummary s = train::runTraining(c, opts, control, sink);
     gControl = nullptr;
-    if (!s.error.empty()) return 1;
+    if (!s.error.empty()) return s.badInput ? 2 : 1;
     std::cout << (s.completed ? "finished" : "stopped") << ": " << s.steps << " steps in "
               << fixed(s.wallSeconds, 1) << " s (";
     if (std::isfinite(s.validationSeconds))

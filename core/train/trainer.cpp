@@ -234,6 +234,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
     const auto t0 = Clock::now();
     const TrainingSettings& t = config.training;
     int failingBatch = t.batchSize, failingSize = 0;
+    bool madeRunDir = false; // removed again where the run fails before writing anything there
     auto emitError = [&](const std::string& msg) {
         summary.error = msg;
         TrainEvent e;
@@ -274,6 +275,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         if (options.runDir.empty()) throw ValidationError("run_dir", "no run folder was given");
         const fs::path dir(options.runDir);
         std::error_code ec;
+        madeRunDir = !fs::exists(dir, ec);
         fs::create_directories(dir, ec);
         if (ec)
             throw ValidationError("run_dir",
@@ -639,6 +641,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             sink(e);
         }
     } catch (const ValidationError& e) {
+        summary.badInput = true;
         emitError(e.what());
     } catch (const c10::Error& e) {
         const std::string what = e.what_without_backtrace();
@@ -653,6 +656,10 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
         }
     } catch (const std::exception& e) {
         emitError(e.what());
+    }
+    if (!summary.error.empty() && madeRunDir) {
+        std::error_code ec;
+        fs::remove(options.runDir, ec); // only while empty: never what a run wrote
     }
     if (summary.wallSeconds == 0)
         summary.wallSeconds = std::chrono::duration<double>(Clock::now() - t0).count();

@@ -89,6 +89,8 @@ struct TrainSummary {
     bool completed = false;
     bool cancelled = false;
     std::string error;
+    bool badInput = false; // the error is the configuration's or the run folder's, found
+                           // before training (a ValidationError), not a failure during it
     double finalValAccuracy = std::numeric_limits<double>::quiet_NaN();
     double bestValAccuracy = std::numeric_limits<double>::quiet_NaN();
     double wallSeconds = 0;

@@ -13,6 +13,7 @@ class TestTrainCli : public QObject {
     void finishedRunIsKept();
     void badFlags_data();
     void badFlags();
+    void failedRunLeavesNoFolder();
 
   private:
     QStringList tiny(const QString& runDir) {
@@ -187,6 +188,9 @@ void TestTrainCli::badFlags_data() {
         << QStringList{"train", "--dataset", "folder"} << "training.data_path: is required";
     QTest::newRow("resume without dir")
         << QStringList{"train", "--resume"} << "--resume: needs --run-dir";
+    QTest::newRow("missing image folder")
+        << QStringList{"train", "--dataset", "folder", "--data-path", "/no/such/images"}
+        << "training.data_path: /no/such/images is not a folder";
     QTest::newRow("resume empty dir")
         << QStringList{"train", "--resume", "--run-dir", "/tmp", "--preset", "efficientnet-b0"}
         << "run_dir: /tmp has no checkpoint.pt";
@@ -198,9 +202,30 @@ void TestTrainCli::badFlags() {
     QProcess p;
     p.start(qEnvironmentVariable("SCALESCOPE_CLI"), args);
     QVERIFY(p.waitForFinished(60000));
-    QVERIFY(p.exitCode() != 0);
+    QCOMPARE(p.exitCode(), 2); // bad input, the engine's refusals included
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(err.contains(message), qPrintable(err));
+}
+
+void TestTrainCli::failedRunLeavesNoFolder() {
+    QTemporaryDir dir;
+    const QString runDir = dir.filePath("run");
+    QProcess p;
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"),
+            tiny(runDir) + QStringList{"--dataset", "folder", "--data-path", dir.filePath("none")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY(!QFileInfo::exists(runDir)); // made for the run, empty when it failed: removed
+    // A folder that was there before is left, with what it holds.
+    QVERIFY(QDir().mkpath(runDir));
+    QFile note(runDir + "/notes.txt");
+    QVERIFY(note.open(QIODevice::WriteOnly));
+    note.close();
+    p.start(qEnvironmentVariable("SCALESCOPE_CLI"),
+            tiny(runDir) + QStringList{"--dataset", "folder", "--data-path", dir.filePath("none")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY(QFileInfo::exists(runDir + "/notes.txt"));
 }
 
 QTEST_GUILESS_MAIN(TestTrainCli)
