@@ -21,6 +21,7 @@ int runTrainCommand(const std::vector<std::string>& argv);    // traincommand.cp
 int runSpeedCommand(const std::vector<std::string>& argv);    // speedcommand.cpp
 int runEvaluateCommand(const std::vector<std::string>& argv); // evaluatecommand.cpp
 int runPredictCommand(const std::vector<std::string>& argv);  // predictcommand.cpp
+int runRunsCommand(const std::vector<std::string>& argv);     // runscommand.cpp
 #endif
 int runGridCommand(const std::vector<std::string>& argv);  // gridcommand.cpp
 int runStudyCommand(const std::vector<std::string>& argv); // studycommand.cpp
@@ -41,6 +42,8 @@ Commands:
   evaluate  score a trained run on its test images, per class and at several test sizes
             (scalescope-cli evaluate --help)
   predict   classify image files or folders with a trained run (scalescope-cli predict --help)
+  runs      the training runs in a folder (default: the runs folder), newest first, with their
+            state and accuracies (scalescope-cli runs --help)
   grid      EfficientNet's grid search for alpha, beta, gamma; --train trains each candidate
             (scalescope-cli grid --help)
   study     EfficientNet's scaling study: depth, width or resolution alone against compound
@@ -384,6 +387,15 @@ int main(int argc, char** argv) {
             return runPredictCommand(args);
 #else
             std::cerr << "scalescope-cli: predict: this build has no LibTorch "
+                         "(configure with -DSCALESCOPE_WITH_TORCH=ON)\n";
+            return 2;
+#endif
+        }
+        if (command == "runs") {
+#ifdef SCALESCOPE_HAVE_TORCH
+            return runRunsCommand(args);
+#else
+            std::cerr << "scalescope-cli: runs: this build has no LibTorch "
                          "(configure with -DSCALESCOPE_WITH_TORCH=ON)\n";
             return 2;
 #endif

@@ -3,6 +3,7 @@
 #include "scaling/format.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -226,6 +227,85 @@ RunFolderCheck inspectRunFolder(const std::string& dir, const ScaleConfig& confi
                                       : e.valAccuracy;
     out.finalValAccuracy = h.epochs.back().valAccuracy;
     out.seconds = h.epochs.back().elapsedSeconds;
+    return out;
+}
+
+RunListing::RunListing()
+    : finalValAccuracy(std::numeric_limits<double>::quiet_NaN()),
+      bestValAccuracy(std::numeric_limits<double>::quiet_NaN()),
+      seconds(std::numeric_limits<double>::quiet_NaN()) {}
+
+namespace {
+RunListing listRun(const fs::path& dir) {
+    RunListing r;
+    r.dir = dir.string();
+    std::error_code ec;
+    const auto written = fs::last_write_time(dir / kMetricsFile, ec);
+    if (!ec)
+        r.modified =
+            std::chrono::duration_cast<std::chrono::seconds>(
+                written.time_since_epoch() - fs::file_time_type::clock::now().time_since_epoch() +
+                std::chrono::system_clock::now().time_since_epoch())
+                .count();
+    r.hasCheckpoint = fs::exists(dir / kCheckpointFile, ec);
+    try {
+        const ScaleConfig c = loadConfig((dir / kConfigFile).string());
+        r.model = c.baseline.displayName.empty() ? c.baseline.name : c.baseline.displayName;
+        const ScalingRequest& q = c.request;
+        if (q.mode == ScalingRequest::Mode::Compound && q.coefficients.phi != 0)
+            r.model += " phi " + compactDecimal(q.coefficients.phi);
+        else if (q.mode == ScalingRequest::Mode::Explicit && (q.width != 1 || q.depth != 1))
+            r.model += " w" + compactDecimal(q.width) + " d" + compactDecimal(q.depth);
+        r.dataset = c.training.dataset;
+        r.schedule = toString(c.training.progressive.schedule);
+        r.plannedEpochs = c.training.epochs;
+    } catch (const std::exception& e) {
+        r.problem = e.what();
+        return r;
+    }
+    try {
+        const RunHistory h = readRunHistory(dir.string());
+        r.epochs = int(h.epochs.size());
+        for (const TrainEvent& e : h.epochs)
+            if (std::isfinite(e.valAccuracy))
+                r.bestValAccuracy = std::isfinite(r.bestValAccuracy)
+                                        ? std::max(r.bestValAccuracy, e.valAccuracy)
+                                        : e.valAccuracy;
+        if (!h.epochs.empty()) {
+            r.finalValAccuracy = h.epochs.back().valAccuracy;
+            r.seconds = h.epochs.back().elapsedSeconds;
+        }
+    } catch (const std::exception& e) {
+        const std::string what = e.what();
+        // Only the header: started and not one epoch in (or training its first now).
+        if (what.find("no epochs yet") == std::string::npos) {
+            r.problem = what;
+            return r;
+        }
+    }
+    r.state =
+        r.epochs >= r.plannedEpochs ? RunListing::State::Finished : RunListing::State::Unfinished;
+    return r;
+}
+} // namespace
+
+std::vector<RunListing> listRuns(const std::vector<std::string>& folders) {
+    std::vector<RunListing> out;
+    for (const std::string& folder : folders) {
+        std::error_code ec;
+        if (!fs::is_directory(folder, ec))
+            throw ValidationError("FOLDER", folder + " is not a folder");
+        if (fs::exists(fs::path(folder) / kMetricsFile, ec)) {
+            out.push_back(listRun(folder));
+            continue;
+        }
+        for (const auto& e : fs::directory_iterator(folder, ec))
+            if (e.is_directory(ec) && fs::exists(e.path() / kMetricsFile, ec))
+                out.push_back(listRun(e.path()));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const RunListing& a, const RunListing& b) {
+        return a.modified != b.modified ? a.modified > b.modified : a.dir < b.dir;
+    });
     return out;
 }
 

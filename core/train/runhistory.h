@@ -69,4 +69,27 @@ RunFolderCheck inspectRunFolder(const std::string& dir, const ScaleConfig& confi
 // configuration (or an unreadable one), or empty where training `config` there is fine.
 std::string foreignRunFolder(const std::string& dir, const ScaleConfig& config);
 
+// A run folder as `scalescope-cli runs` lists it.
+struct RunListing {
+    enum class State { Finished, Unfinished, Unreadable };
+    std::string dir;
+    std::string model;    // "EfficientNet-B0 phi 2"; empty without a readable config.json
+    std::string dataset;  // the configuration's; empty without one
+    std::string schedule; // "paper", "code" or "fixed"; empty without a configuration
+    State state = State::Unreadable;
+    int epochs = 0;        // rows of metrics.csv
+    int plannedEpochs = 0; // the configuration's
+    bool hasCheckpoint = false;
+    double finalValAccuracy;   // the last row's (NaN where it was not validated)
+    double bestValAccuracy;    // NaN where no row was validated
+    double seconds;            // the last row's elapsed_seconds
+    std::string problem;       // Unreadable: why ("metrics.csv line 4, column ...: ...")
+    std::int64_t modified = 0; // metrics.csv's last write, seconds since the epoch
+    RunListing();
+};
+// The run folders in each of `folders`: the folder itself where it holds metrics.csv, else each
+// of its subfolders that does (studies' and grids' folders hold their runs so). Newest first
+// by metrics.csv's last write. Throws ValidationError("FOLDER") for a path that is not a folder.
+std::vector<RunListing> listRuns(const std::vector<std::string>& folders);
+
 } // namespace scalescope::train

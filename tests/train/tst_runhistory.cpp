@@ -3,9 +3,12 @@
 #include "scaling/config.h"
 #include "train/runhistory.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 using namespace scalescope;
@@ -32,6 +35,7 @@ class TestRunHistory : public QObject {
     void whoCanContinue();
     void runFolderStates_data();
     void runFolderStates();
+    void listsRunsNewestFirst();
 };
 
 void TestRunHistory::readsRunFolder() {
@@ -241,6 +245,62 @@ void TestRunHistory::runFolderStates() {
         QVERIFY2(found.why.find(dir.path().toStdString()) == 0, found.why.c_str());
     else
         QVERIFY(found.why.empty());
+}
+
+void TestRunHistory::listsRunsNewestFirst() {
+    namespace fs = std::filesystem;
+    QTemporaryDir dir;
+    ScaleConfig c = configForPreset("efficientnet-b0");
+    c.request.coefficients.phi = 2;
+    const auto run = [&](const char* name, int epochs, const std::string& rows, bool checkpoint,
+                         int ageSeconds) {
+        QVERIFY(QDir(dir.path()).mkpath(name));
+        const QString d = dir.filePath(name);
+        c.training.epochs = epochs;
+        saveConfig(c, (d + "/config.json").toStdString());
+        write(d + "/metrics.csv", kHeader + rows);
+        if (checkpoint) write(d + "/" + kCheckpointFile, "not read here");
+        fs::last_write_time((d + "/metrics.csv").toStdString(),
+                            fs::file_time_type::clock::now() - std::chrono::seconds(ageSeconds));
+    };
+    run("started", 4, "", false, 40);
+    run("finished", 2, kRows, true, 10);
+    run("broken", 2, kRows + "2,oops\n", true, 30);
+    run("stopped", 5, kRows, true, 20);
+    QVERIFY(QDir(dir.path()).mkpath("not a run"));
+
+    const std::vector<RunListing> runs = listRuns({dir.path().toStdString()});
+    QStringList names;
+    for (const RunListing& r : runs)
+        names << QFileInfo(QString::fromStdString(r.dir)).fileName();
+    QCOMPARE(names, (QStringList{"finished", "stopped", "broken", "started"}));
+    using S = RunListing::State;
+    const RunListing& finished = runs[0];
+    QCOMPARE(int(finished.state), int(S::Finished));
+    QCOMPARE(QString::fromStdString(finished.model), QString("EfficientNet-B0 phi 2.0"));
+    QCOMPARE(finished.dataset, std::string("shapes"));
+    QCOMPARE(finished.epochs, 2);
+    QCOMPARE(finished.plannedEpochs, 2);
+    QCOMPARE(finished.finalValAccuracy, 0.715);
+    QCOMPARE(finished.bestValAccuracy, 0.715);
+    QCOMPARE(finished.seconds, 40.5);
+    QCOMPARE(int(runs[1].state), int(S::Unfinished));
+    QVERIFY(runs[1].hasCheckpoint);
+    QCOMPARE(runs[1].plannedEpochs, 5);
+    QCOMPARE(int(runs[2].state), int(S::Unreadable));
+    QVERIFY2(runs[2].problem.find("metrics.csv line 4") != std::string::npos,
+             runs[2].problem.c_str());
+    QCOMPARE(int(runs[3].state), int(S::Unfinished)); // only the header: not one epoch in
+    QCOMPARE(runs[3].epochs, 0);
+    QVERIFY(!runs[3].hasCheckpoint);
+    QVERIFY(std::isnan(runs[3].bestValAccuracy));
+
+    // A run folder itself is listed alone; a path that is not a folder is refused by name.
+    const std::vector<RunListing> one = listRuns({dir.filePath("stopped").toStdString()});
+    QCOMPARE(int(one.size()), 1);
+    QCOMPARE(one[0].plannedEpochs, 5);
+    QVERIFY_THROWS_EXCEPTION(ValidationError,
+                             listRuns({dir.filePath("finished/metrics.csv").toStdString()}));
 }
 
 QTEST_APPLESS_MAIN(TestRunHistory)

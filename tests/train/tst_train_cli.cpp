@@ -1,4 +1,7 @@
 // `scalescope-cli train` as a user runs it, including a run killed with SIGKILL and resumed.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -14,6 +17,7 @@ class TestTrainCli : public QObject {
     void badFlags_data();
     void badFlags();
     void failedRunLeavesNoFolder();
+    void runsListsRuns();
 
   private:
     QStringList tiny(const QString& runDir) {
@@ -226,6 +230,43 @@ void TestTrainCli::failedRunLeavesNoFolder() {
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 2);
     QVERIFY(QFileInfo::exists(runDir + "/notes.txt"));
+}
+
+void TestTrainCli::runsListsRuns() {
+    const QString cli = qEnvironmentVariable("SCALESCOPE_CLI");
+    QProcess p;
+    p.start(cli, {"runs", m_finished.path()});
+    QVERIFY(p.waitForFinished(30000));
+    QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(p.exitCode() == 0, qPrintable(out));
+    QVERIFY2(out.contains(QRegularExpression("EfficientNet-B0 w0.25 d0.25 +shapes +paper +1/1 +"
+                                             "finished +\\d+\\.\\d\\d% +\\d+\\.\\d\\d%")),
+             qPrintable(out));
+    QVERIFY(out.contains("1 run in " + m_finished.path()));
+
+    p.start(cli, {"runs", "--json", m_finished.path()});
+    QVERIFY(p.waitForFinished(30000));
+    const QJsonArray list = QJsonDocument::fromJson(p.readAllStandardOutput()).array();
+    QCOMPARE(list.size(), 1);
+    const QJsonObject run = list[0].toObject();
+    QCOMPARE(run["state"].toString(), QString("finished"));
+    QCOMPARE(run["epochs"].toInt(), 1);
+    QCOMPARE(run["dir"].toString(), m_finished.path());
+    QVERIFY(run["final_val_accuracy"].toDouble() >= 0);
+
+    // Nothing trained yet where runs go by default; a path that is not a folder is refused.
+    QTemporaryDir data;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_DATA_HOME", data.path());
+    p.setProcessEnvironment(env);
+    p.start(cli, {"runs"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY(p.readAllStandardOutput().startsWith("no runs yet: "));
+    p.start(cli, {"runs", "/no/such/runs"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY(p.readAllStandardError().contains("FOLDER: /no/such/runs is not a folder"));
 }
 
 QTEST_GUILESS_MAIN(TestTrainCli)
