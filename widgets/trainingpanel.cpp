@@ -618,11 +618,16 @@ void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,
     launch(int(m_runs.size()) - 1, config, false);
 }
 
-int TrainingPanel::listedRun(const QString& dir, const QString& label, QString* why) {
+int TrainingPanel::runIndexOf(const QString& dir) const {
     const QString key = QFileInfo(dir).absoluteFilePath();
     for (size_t i = 0; i < m_runs.size(); ++i)
         if (!m_runs[i].dir.isEmpty() && QFileInfo(m_runs[i].dir).absoluteFilePath() == key)
             return int(i);
+    return -1;
+}
+
+int TrainingPanel::listedRun(const QString& dir, const QString& label, QString* why) {
+    if (const int i = runIndexOf(dir); i >= 0) return i;
     if (!openRun(dir, why)) return -1;
     const int i = int(m_runs.size()) - 1; // named as the queue names it
     m_runs.back().name = tr("#%1 %2").arg(i + 1).arg(label);

@@ -53,6 +53,8 @@ class TrainingPanel : public QWidget {
     PredictionDialog* openPrediction(const QString& dir, QString* why = nullptr);
     QCustomPlot* plot() const { return m_plot; }
     int runCount() const { return int(m_runs.size()); }
+    // The run list's entry for run folder `dir` (trained here or opened), or -1.
+    int runIndexOf(const QString& dir) const;
     int pointCount() const; // curve points of the newest run
     QString statusText() const;
     bool exportMetricsCsv(const QString& path) const;

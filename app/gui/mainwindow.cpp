@@ -7,6 +7,7 @@
 #include "explorerdocument.h"
 #include "gridsearchdialog.h"
 #include "offguithread.h"
+#include "runbrowserdialog.h"
 #include "scaling/timmexport.h"
 #include "scalingeditor.h"
 #include "scalingstudydialog.h"
@@ -259,6 +260,12 @@ void MainWindow::buildMenus() {
         m_tabs->setCurrentWidget(m_training);
         m_training->openRunDialog();
     });
+    file->addAction(tr("&Browse training runs…"), this, [this] {
+        RunBrowserDialog* d = runBrowser();
+        d->show();
+        d->raise();
+        d->activateWindow();
+    });
     // A study's or a grid's folder, as their windows' Open does (and as dropping it does).
     const auto openFolder = [this](const QString& caption) {
         const QString dir = QFileDialog::getExistingDirectory(this, caption);
@@ -452,6 +459,28 @@ GridSearchDialog* MainWindow::gridSearchDialog() {
                 &MainWindow::trainGridCandidates);
     }
     return m_gridDialog;
+}
+
+RunBrowserDialog* MainWindow::runBrowser() {
+    if (!m_runBrowser) {
+        m_runBrowser = new RunBrowserDialog(this);
+        connect(m_runBrowser, &RunBrowserDialog::openRuns, this, &MainWindow::openRuns);
+        m_runBrowser->showFolder(QFileInfo(QString::fromStdString(train::defaultRunDir())).path());
+    }
+    return m_runBrowser;
+}
+
+void MainWindow::openRuns(const QStringList& dirs) {
+    QStringList failed;
+    for (const QString& dir : dirs) {
+        QString why;
+        if (m_training->runIndexOf(dir) < 0 && !m_training->openRun(dir, &why)) failed << why;
+    }
+    m_tabs->setCurrentWidget(m_training);
+    if (!failed.isEmpty())
+        showMessage((failed.size() == 1 ? tr("1 run could not be opened: %1")
+                                        : tr("%1 runs could not be opened: %2").arg(failed.size()))
+                        .arg(failed.join(QStringLiteral("; "))));
 }
 
 ScalingStudyDialog* MainWindow::scalingStudyDialog() {

@@ -26,6 +26,7 @@ class ArchitectureView;
 class CostPanel;
 class ExplorerDocument;
 class GridSearchDialog;
+class RunBrowserDialog;
 class ScalingStudyDialog;
 class ScalingEditor;
 class SpeedPanel;
@@ -73,7 +74,11 @@ class MainWindow : public QMainWindow {
     QDockWidget* historyDock() const { return m_historyDock; }
     QAction* gridSearchAction() const { return m_gridAction; }
     GridSearchDialog* gridSearchDialog(); // the grid search window, made on first use
-    void restoreSession();                // geometry, docks, last configuration
+    // File → Browse training runs…: made on first use, listing the default runs folder.
+    RunBrowserDialog* runBrowser();
+    // Overlays each run folder on the training tab; a message names those that do not open.
+    void openRuns(const QStringList& dirs);
+    void restoreSession(); // geometry, docks, last configuration
     // Asked when the window closes during a run; true stops the run. A dialog by default.
     void setStopConfirmation(std::function<bool()> ask) { m_confirmStop = std::move(ask); }
 
@@ -117,6 +122,7 @@ class MainWindow : public QMainWindow {
     QAction* m_redoAction = nullptr;
     QAction* m_gridAction = nullptr;
     GridSearchDialog* m_gridDialog = nullptr;
+    RunBrowserDialog* m_runBrowser = nullptr;
     std::map<QString, ScaleConfig> m_gridRuns; // run folder -> the configuration it trains
     ScalingStudyDialog* m_studyDialog = nullptr;
     std::map<QString, ScaleConfig> m_studyRuns; // run folder -> the point it trains

@@ -1,0 +1,145 @@
+#include "runbrowserdialog.h"
+
+#include "offguithread.h"
+#include "runlistmodel.h"
+#include "screenfit.h"
+#include "train/trainer.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace scalescope {
+
+RunBrowserDialog::RunBrowserDialog(QWidget* parent)
+    : QDialog(parent), m_model(new RunListModel(this)), m_sorted(new QSortFilterProxyModel(this)) {
+    setWindowTitle(tr("Training runs"));
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(Qt::UserRole);
+    m_view = new QTableView(this);
+    m_view->setModel(m_sorted);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // newest first, as listed, until a click
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8); // a list: dense
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->setWordWrap(false);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* buttons = new QDialogButtonBox(this);
+    m_open = buttons->addButton(tr("Open on the training tab"), QDialogButtonBox::AcceptRole);
+    m_open->setObjectName(QStringLiteral("openRuns"));
+    m_open->setToolTip(tr("Overlay the selected runs' curves; an unfinished run with a "
+                          "checkpoint can then be continued"));
+    auto* other = buttons->addButton(tr("Other folder…"), QDialogButtonBox::ActionRole);
+    m_refresh = buttons->addButton(tr("Refresh"), QDialogButtonBox::ActionRole);
+    buttons->addButton(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Open does not close the window (accepted() is left unconnected): runs are often opened
+    // a few at a time.
+    connect(m_open, &QPushButton::clicked, this, &RunBrowserDialog::openSelected);
+    connect(other, &QPushButton::clicked, this, &RunBrowserDialog::chooseFolder);
+    connect(m_refresh, &QPushButton::clicked, this, [this] { showFolder(m_folder); });
+    connect(m_view, &QTableView::doubleClicked, this,
+            [this](const QModelIndex&) { openSelected(); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RunBrowserDialog::updateButtons);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_message);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(buttons);
+    resizeWithinScreen(this, QSize(1000, 520));
+    updateButtons();
+}
+
+RunBrowserDialog::~RunBrowserDialog() {
+    m_pool.waitForDone(); // the reading holds a pointer to this window
+}
+
+void RunBrowserDialog::showFolder(const QString& folder) {
+    m_folder = folder;
+    m_refresh->setEnabled(false);
+    m_message->setText(tr("Reading %1…").arg(folder));
+    const std::string path = folder.toStdString();
+    runOffGuiThread<std::vector<train::RunListing>>(
+        m_pool, this,
+        [path] {
+            std::error_code ec;
+            if (!std::filesystem::exists(path, ec)) return std::vector<train::RunListing>{};
+            return train::listRuns({path});
+        },
+        [this, folder](const std::vector<train::RunListing>& runs, const QString& error) {
+            if (folder != m_folder) return; // another folder was asked for since
+            m_refresh->setEnabled(true);
+            m_model->setRuns(runs, folder);
+            m_view->resizeColumnsToContents();
+            int unreadable = 0;
+            for (const auto& r : runs)
+                unreadable += r.state == train::RunListing::State::Unreadable;
+            if (!error.isEmpty())
+                m_message->setText(tr("Could not list %1: %2").arg(folder, error));
+            else if (runs.empty())
+                m_message->setText(tr("No training runs in %1 yet.").arg(folder));
+            else {
+                const int n = int(runs.size());
+                QString text = (n == 1 ? tr("1 run in %1").arg(folder)
+                                       : tr("%1 runs in %2, newest first").arg(n).arg(folder)) +
+                               tr("; select and open them to see their curves.");
+                if (unreadable)
+                    text +=
+                        QLatin1Char(' ') +
+                        (unreadable == 1 ? tr("1 cannot be read (greyed; its tooltip says why).")
+                                         : tr("%1 cannot be read (greyed; their tooltips say why).")
+                                               .arg(unreadable));
+                m_message->setText(text);
+            }
+            updateButtons();
+            Q_EMIT listed();
+        });
+}
+
+QString RunBrowserDialog::message() const {
+    return m_message->text();
+}
+
+QStringList RunBrowserDialog::selectedRunDirs() const {
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QStringList dirs;
+    for (const QModelIndex& i : rows)
+        dirs << QString::fromStdString(m_model->run(m_sorted->mapToSource(i).row()).dir);
+    return dirs;
+}
+
+void RunBrowserDialog::openSelected() {
+    const QStringList dirs = selectedRunDirs();
+    if (!dirs.isEmpty()) Q_EMIT openRuns(dirs);
+}
+
+void RunBrowserDialog::chooseFolder() {
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Folder of training runs"), m_folder);
+    if (!dir.isEmpty()) showFolder(dir);
+}
+
+void RunBrowserDialog::updateButtons() {
+    m_open->setEnabled(m_view->selectionModel()->hasSelection());
+}
+
+} // namespace scalescope

@@ -1,0 +1,49 @@
+// File → Browse training runs…: the runs of a folder (by default where runs go without a
+// folder of their own) in a sortable table, read off the GUI thread. Open overlays the
+// selected runs on the training tab, where an unfinished one can be continued.
+#pragma once
+
+#include <QDialog>
+#include <QThreadPool>
+
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace scalescope {
+
+class RunListModel;
+
+class RunBrowserDialog : public QDialog {
+    Q_OBJECT
+  public:
+    explicit RunBrowserDialog(QWidget* parent = nullptr);
+    ~RunBrowserDialog() override;
+    // Lists `folder`'s runs (read on a pool thread; listed() follows).
+    void showFolder(const QString& folder);
+    QString folder() const { return m_folder; }
+    RunListModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QString message() const;
+    QStringList selectedRunDirs() const; // in the table's order
+    void openSelected();                 // openRuns(selectedRunDirs()) when any
+
+  Q_SIGNALS:
+    void listed(); // the folder's runs are in the table, or the message says why not
+    void openRuns(const QStringList& dirs);
+
+  private:
+    void chooseFolder();
+    void updateButtons();
+    QString m_folder;
+    RunListModel* m_model;
+    QSortFilterProxyModel* m_sorted;
+    QTableView* m_view;
+    QLabel* m_message;
+    QPushButton* m_open;
+    QPushButton* m_refresh;
+    QThreadPool m_pool; // reads the folder; waited for before the window goes
+};
+
+} // namespace scalescope

@@ -1,0 +1,136 @@
+#include "runlistmodel.h"
+
+#include "percenttext.h"
+
+#include <QDir>
+
+#include <cmath>
+
+namespace scalescope {
+
+namespace {
+QString clockText(double s) {
+    if (!std::isfinite(s) || s < 0) return QStringLiteral("—");
+    const long t = long(s + 0.5);
+    return t >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(t / 3600)
+                           .arg(t / 60 % 60, 2, 10, QLatin1Char('0'))
+                           .arg(t % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2")
+                           .arg(t / 60, 2, 10, QLatin1Char('0'))
+                           .arg(t % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString orDash(const std::string& s) {
+    return s.empty() ? QStringLiteral("—") : QString::fromStdString(s);
+}
+} // namespace
+
+void RunListModel::setRuns(std::vector<train::RunListing> runs, const QString& folder) {
+    beginResetModel();
+    m_runs = std::move(runs);
+    m_folder = folder;
+    endResetModel();
+}
+
+int RunListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_runs.size());
+}
+
+int RunListModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString RunListModel::stateText(const train::RunListing& r) const {
+    using S = train::RunListing::State;
+    switch (r.state) {
+    case S::Finished:
+        return tr("finished");
+    case S::Unfinished:
+        return r.hasCheckpoint ? tr("unfinished (can continue)") : tr("unfinished (no checkpoint)");
+    case S::Unreadable:
+        return tr("unreadable");
+    }
+    return {};
+}
+
+QVariant RunListModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const train::RunListing& r = m_runs[size_t(index.row())];
+    const bool readable = r.state != train::RunListing::State::Unreadable;
+    if (role == Qt::ToolTipRole)
+        return readable ? QString::fromStdString(r.dir)
+                        : tr("%1: %2").arg(QString::fromStdString(r.dir),
+                                           QString::fromStdString(r.problem));
+    if (role == Qt::TextAlignmentRole)
+        return index.column() >= Epochs && index.column() != State
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
+    if (role != Qt::DisplayRole && role != Qt::UserRole) return {};
+    const bool sort = role == Qt::UserRole;
+    const auto number = [&](double v) -> QVariant {
+        if (sort) return std::isfinite(v) ? v : -1.0; // unvalidated below every accuracy
+        return percentText(v);
+    };
+    switch (index.column()) {
+    case Run: {
+        const QString dir = QString::fromStdString(r.dir);
+        const QString rel = QDir(m_folder).relativeFilePath(dir);
+        return m_folder.isEmpty() || rel.startsWith(QLatin1String("..")) || rel == "." ? dir : rel;
+    }
+    case Model:
+        return orDash(r.model);
+    case Dataset:
+        return orDash(r.dataset);
+    case Schedule:
+        return orDash(r.schedule);
+    case Epochs:
+        if (sort) return r.epochs;
+        return readable ? tr("%1/%2").arg(r.epochs).arg(r.plannedEpochs) : QStringLiteral("—");
+    case State:
+        return stateText(r);
+    case Accuracy:
+        return number(r.finalValAccuracy);
+    case Best:
+        return number(r.bestValAccuracy);
+    case Time:
+        if (sort) return std::isfinite(r.seconds) ? r.seconds : -1.0;
+        return clockText(r.seconds);
+    }
+    return {};
+}
+
+QVariant RunListModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case Run:
+        return tr("Run");
+    case Model:
+        return tr("Model");
+    case Dataset:
+        return tr("Dataset");
+    case Schedule:
+        return tr("Schedule");
+    case Epochs:
+        return tr("Epochs");
+    case State:
+        return tr("State");
+    case Accuracy:
+        return tr("Val accuracy");
+    case Best:
+        return tr("Best");
+    case Time:
+        return tr("Time");
+    }
+    return {};
+}
+
+Qt::ItemFlags RunListModel::flags(const QModelIndex& index) const {
+    if (!index.isValid()) return Qt::NoItemFlags;
+    // An unreadable run cannot be opened: listed so that the reason can be read.
+    if (m_runs[size_t(index.row())].state == train::RunListing::State::Unreadable)
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
+} // namespace scalescope
