@@ -1,6 +1,7 @@
 #include "runlistmodel.h"
 
 #include "percenttext.h"
+#include "scaling/format.h"
 
 #include <QDir>
 
@@ -9,18 +10,6 @@
 namespace scalescope {
 
 namespace {
-QString clockText(double s) {
-    if (!std::isfinite(s) || s < 0) return QStringLiteral("—");
-    const long t = long(s + 0.5);
-    return t >= 3600 ? QStringLiteral("%1:%2:%3")
-                           .arg(t / 3600)
-                           .arg(t / 60 % 60, 2, 10, QLatin1Char('0'))
-                           .arg(t % 60, 2, 10, QLatin1Char('0'))
-                     : QStringLiteral("%1:%2")
-                           .arg(t / 60, 2, 10, QLatin1Char('0'))
-                           .arg(t % 60, 2, 10, QLatin1Char('0'));
-}
-
 QString orDash(const std::string& s) {
     return s.empty() ? QStringLiteral("—") : QString::fromStdString(s);
 }
@@ -95,7 +84,8 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
         return number(r.bestValAccuracy);
     case Time:
         if (sort) return std::isfinite(r.seconds) ? r.seconds : -1.0;
-        return clockText(r.seconds);
+        return std::isfinite(r.seconds) ? QString::fromStdString(clockTime(r.seconds))
+                                        : QStringLiteral("—");
     }
     return {};
 }

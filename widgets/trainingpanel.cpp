@@ -49,18 +49,6 @@ const QColor kRunColours[] = {QColor(0x42, 0x85, 0xf4), QColor(0xea, 0x43, 0x35)
                               QColor(0x34, 0xa8, 0x53), QColor(0x9c, 0x27, 0xb0),
                               QColor(0xf4, 0x8c, 0x2a), QColor(0x00, 0x97, 0xa7)};
 
-QString clockText(double s) {
-    if (!std::isfinite(s) || s < 0) return QStringLiteral("--:--");
-    const long t = long(s + 0.5);
-    return t >= 3600 ? QStringLiteral("%1:%2:%3")
-                           .arg(t / 3600)
-                           .arg(t / 60 % 60, 2, 10, QChar('0'))
-                           .arg(t % 60, 2, 10, QChar('0'))
-                     : QStringLiteral("%1:%2")
-                           .arg(t / 60, 2, 10, QChar('0'))
-                           .arg(t % 60, 2, 10, QChar('0'));
-}
-
 QDoubleSpinBox* doubleBox(QWidget* parent, double lo, double hi, double step, int decimals) {
     auto* b = new QDoubleSpinBox(parent);
     b->setRange(lo, hi);
@@ -965,7 +953,7 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
                                      .arg(e.imageSize)
                                      .arg(e.loss, 0, 'f', 3)
                                      .arg(e.imagesPerSecond, 0, 'f', 0)
-                                     .arg(clockText(e.etaSeconds));
+                                     .arg(QString::fromStdString(clockTime(e.etaSeconds)));
                 if (e.memoryBytes > 0) // peak GPU memory, or the resident set when on the CPU
                     status += tr(", memory %1 GiB")
                                   .arg(e.memoryBytes / (1024.0 * 1024.0 * 1024.0), 0, 'f', 2);
@@ -988,7 +976,7 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
         case T::Finished:
             m_progress->setValue(1000);
             m_status->setText(tr("Finished in %1: val accuracy %2%, %3 img/s.")
-                                  .arg(clockText(e.elapsedSeconds))
+                                  .arg(QString::fromStdString(clockTime(e.elapsedSeconds)))
                                   .arg(100 * e.valAccuracy, 0, 'f', 2)
                                   .arg(e.imagesPerSecond, 0, 'f', 0));
             run.endSeconds = e.elapsedSeconds; // the ETA is spent

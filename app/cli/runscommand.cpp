@@ -7,7 +7,6 @@
 #include "train/trainer.h"
 
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -31,17 +30,6 @@ run with a checkpoint goes on with `scalescope-cli train --run-dir DIR --resume`
 
 std::string percent(double v) {
     return std::isfinite(v) ? fixed(100.0 * v, 2) + "%" : std::string("-");
-}
-
-std::string clockText(double s) {
-    if (!std::isfinite(s) || s < 0) return "-";
-    const long t = long(s + 0.5);
-    char buf[32];
-    if (t >= 3600)
-        std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
-    else
-        std::snprintf(buf, sizeof buf, "%02ld:%02ld", t / 60, t % 60);
-    return buf;
 }
 
 std::string stateText(const train::RunListing& r) {
@@ -132,7 +120,8 @@ int runRunsCommand(const std::vector<std::string>& argv) {
                                : std::string("-"))
                   << std::setw(int(wState) + 2) << stateText(r) << std::right << std::setw(9)
                   << percent(r.finalValAccuracy) << std::setw(9) << percent(r.bestValAccuracy)
-                  << std::setw(10) << clockText(r.seconds) << "\n";
+                  << std::setw(10)
+                  << (std::isfinite(r.seconds) ? clockTime(r.seconds) : std::string("-")) << "\n";
     }
     std::cout << runs.size() << (runs.size() == 1 ? " run" : " runs");
     if (folders.size() == 1) std::cout << " in " << folders.front();

@@ -8,7 +8,6 @@
 
 #include <cmath>
 #include <csignal>
-#include <cstdio>
 #include <iostream>
 
 namespace {
@@ -37,16 +36,6 @@ extern "C" void onSignal(int) {
     if (gControl) gControl->requestCancel(); // checkpoint, then exit
 }
 
-std::string clock(double s) {
-    if (!std::isfinite(s) || s < 0) return "--:--";
-    const long t = long(s + 0.5);
-    char buf[32];
-    if (t >= 3600)
-        std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
-    else
-        std::snprintf(buf, sizeof buf, "%02ld:%02ld", t / 60, t % 60);
-    return buf;
-}
 } // namespace
 
 int runTrainCommand(const std::vector<std::string>& argv) {
@@ -135,7 +124,7 @@ int runTrainCommand(const std::vector<std::string>& argv) {
                 if (e.memoryBytes > 0) // peak GPU memory, or the process's resident set on CPU
                     std::cerr << " mem " << fixed(e.memoryBytes / (1024.0 * 1024.0 * 1024.0), 2)
                               << " GiB";
-                std::cerr << " ETA " << clock(e.etaSeconds) << "   " << std::flush;
+                std::cerr << " ETA " << clockTime(e.etaSeconds) << "   " << std::flush;
             }
             break;
         case T::Epoch:
@@ -148,7 +137,7 @@ int runTrainCommand(const std::vector<std::string>& argv) {
                           << fixed(100 * e.valAccuracy, 2) << "%";
             if (std::isfinite(e.liveValAccuracy)) // with EMA: the trained weights' own
                 std::cerr << " (EMA), trained weights " << fixed(100 * e.liveValAccuracy, 2) << "%";
-            std::cerr << " (" << clock(e.elapsedSeconds) << ")\n";
+            std::cerr << " (" << clockTime(e.elapsedSeconds) << ")\n";
             break;
         case T::Checkpoint:
             break;

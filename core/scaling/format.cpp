@@ -79,4 +79,15 @@ std::string csvQuoted(const std::string& s) {
     return out + "\"";
 }
 
+std::string clockTime(double seconds) {
+    if (!std::isfinite(seconds) || seconds < 0) return "--:--";
+    const long t = long(seconds + 0.5);
+    char buf[32];
+    if (t >= 3600)
+        std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%02ld:%02ld", t / 60, t % 60);
+    return buf;
+}
+
 } // namespace scalescope

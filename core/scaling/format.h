@@ -13,5 +13,6 @@ std::string fixed(double v, int decimals);   // 1.9203
 std::string compactDecimal(double v);        // at most 3 decimals, no trailing zeros: 1.2, 1.15
 std::string csvNumber(double v);             // 8 significant digits; empty for NaN or infinity
 std::string csvQuoted(const std::string& s); // "in quotes", inner quotes doubled
+std::string clockTime(double seconds);       // 01:05, 1:02:03; --:-- for NaN or below 0
 
 } // namespace scalescope

@@ -3,6 +3,7 @@
 #include "scaling/comparison.h"
 #include "scaling/config.h"
 #include "scaling/costs.h"
+#include "scaling/format.h"
 #include "scaling/gridsearch.h"
 #include "scaling/presets.h"
 
@@ -41,6 +42,8 @@ class TestScaling : public QObject {
     void gridRunsSeedBySeed();
     void badGrids_data();
     void badGrids();
+    void clockTimes_data();
+    void clockTimes();
 };
 
 void TestScaling::roundChannels_data() {
@@ -528,6 +531,26 @@ void TestScaling::badGrids() {
     } catch (const ValidationError& e) {
         QVERIFY2(QString::fromStdString(e.what()).contains(expected), e.what());
     }
+}
+
+void TestScaling::clockTimes_data() {
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("zero") << 0.0 << "00:00";
+    QTest::newRow("rounded down") << 59.4 << "00:59";
+    QTest::newRow("rounded up") << 59.5 << "01:00";
+    QTest::newRow("under an hour") << 3599.4 << "59:59";
+    QTest::newRow("an hour") << 3600.0 << "1:00:00";
+    QTest::newRow("hours") << 3723.0 << "1:02:03";
+    QTest::newRow("100 hours") << 360000.0 << "100:00:00";
+    QTest::newRow("unknown") << std::nan("") << "--:--";
+    QTest::newRow("negative") << -1.0 << "--:--";
+}
+
+void TestScaling::clockTimes() {
+    QFETCH(double, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(QString::fromStdString(clockTime(seconds)), text);
 }
 
 QTEST_APPLESS_MAIN(TestScaling)
