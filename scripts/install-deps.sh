@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
   libtorch-dev libopencv-dev nlohmann-json3-dev dataset-fashion-mnist libgl-dev
-  xvfb xauth fonts-nanum fonts-dejavu-core)
+  qt6-translations-l10n xvfb xauth fonts-nanum fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

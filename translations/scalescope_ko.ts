@@ -32,74 +32,79 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="79"/>
+        <location filename="../app/gui/main.cpp" line="80"/>
         <source>Explorer for compound model scaling</source>
         <translation>복합 모델 스케일링 탐색기</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="84"/>
+        <location filename="../app/gui/main.cpp" line="85"/>
         <source>Render the window offscreen to FILE and exit.</source>
         <translation>창을 화면 밖에서 FILE로 렌더링하고 종료합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="88"/>
+        <location filename="../app/gui/main.cpp" line="89"/>
         <source>With --screenshot: run the default training first and capture its curves.</source>
         <translation>--screenshot과 함께: 기본 학습을 먼저 실행하고 곡선을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="92"/>
+        <location filename="../app/gui/main.cpp" line="93"/>
         <source>With --train: then train again at a fixed size, overlaid.</source>
         <translation>--train과 함께: 이어서 고정 크기로 다시 학습하여 겹쳐 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="96"/>
+        <location filename="../app/gui/main.cpp" line="97"/>
         <source>With --screenshot: measure the model&apos;s speed first and show it.</source>
         <translation>--screenshot와 함께: 먼저 모델의 속도를 측정해 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="99"/>
+        <location filename="../app/gui/main.cpp" line="100"/>
         <source>Interface language (en, ko).</source>
         <translation>인터페이스 언어 (en, ko).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="102"/>
+        <location filename="../app/gui/main.cpp" line="103"/>
         <source>Open a configuration file.</source>
         <translation>구성 파일을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="106"/>
+        <location filename="../app/gui/main.cpp" line="107"/>
         <source>Overlay a finished run&apos;s curves from its folder (repeatable); shows the training tab.</source>
         <translation>끝난 실행의 곡선을 그 폴더에서 불러와 겹쳐 그립니다(여러 번 지정 가능). 학습 탭을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="111"/>
+        <location filename="../app/gui/main.cpp" line="112"/>
         <source>Training curves against epochs or time.</source>
         <translation>학습 곡선의 가로축: 에포크 또는 시간.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="115"/>
+        <location filename="../app/gui/main.cpp" line="116"/>
         <source>Open the evaluation of a run folder; with --screenshot, evaluate it at the suggested test sizes and capture that window.</source>
         <translation>실행 폴더의 평가 창을 엽니다. --screenshot과 함께 쓰면 제안된 테스트 크기로 평가하고 그 창을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="121"/>
+        <location filename="../app/gui/main.cpp" line="122"/>
         <source>Open the image classification of a run folder; with --screenshot, classify the --classify images and capture that window.</source>
         <translation>실행 폴더의 이미지 분류 창을 엽니다. --screenshot과 함께 쓰면 --classify 이미지를 분류하고 그 창을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="127"/>
+        <location filename="../app/gui/main.cpp" line="128"/>
         <source>An image file or folder to classify with the --classify-run run (repeatable).</source>
         <translation>--classify-run 실행으로 분류할 이미지 파일 또는 폴더(여러 번 지정 가능).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="132"/>
+        <location filename="../app/gui/main.cpp" line="133"/>
         <source>Open the scaling study window on a study folder (scalescope-cli study --train); with --screenshot, capture that window.</source>
         <translation>스케일링 연구 폴더(scalescope-cli study --train)로 스케일링 연구 창을 엽니다. --screenshot과 함께 쓰면 그 창을 캡처합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="138"/>
+        <location filename="../app/gui/main.cpp" line="139"/>
         <source>Open the grid search window on a grid folder (scalescope-cli grid --train); with --screenshot, capture that window.</source>
         <translation>그리드 폴더(scalescope-cli grid --train)로 그리드 탐색 창을 엽니다. --screenshot과 함께 쓰면 그 창을 캡처합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="145"/>
+        <source>Open File → Browse training runs… on a folder of runs (or a study&apos;s or grid&apos;s folder); with --screenshot, capture that window.</source>
+        <translation>파일 → 학습 실행 둘러보기…를 실행 폴더(또는 연구나 그리드 폴더)로 엽니다. --screenshot과 함께 쓰면 그 창을 캡처합니다.</translation>
     </message>
 </context>
 <context>
@@ -1540,67 +1545,67 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>학습 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="44"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="45"/>
         <source>Open on the training tab</source>
         <translation>학습 탭에서 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="46"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="47"/>
         <source>Overlay the selected runs&apos; curves; an unfinished run with a checkpoint can then be continued</source>
         <translation>선택한 실행의 곡선을 겹쳐 그립니다. 체크포인트가 있는 미완료 실행은 이어서 학습할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="48"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="49"/>
         <source>Other folder…</source>
         <translation>다른 폴더…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="49"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="50"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="77"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="78"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="95"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="101"/>
         <source>Could not list %1: %2</source>
         <translation>%1의 목록을 만들 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="97"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="103"/>
         <source>No training runs in %1 yet.</source>
         <translation>%1에 아직 학습 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="100"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="106"/>
         <source>1 run in %1</source>
         <translation>%1에 실행 1개</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="101"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="107"/>
         <source>%1 runs in %2, newest first</source>
         <translation>%2에 실행 %1개, 최신순</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="102"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="108"/>
         <source>; select and open them to see their curves.</source>
         <translation>; 선택하고 열면 곡선을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="106"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="112"/>
         <source>1 cannot be read (greyed; its tooltip says why).</source>
         <translation>1개는 읽을 수 없습니다(회색; 도구 설명에 이유가 있습니다).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="107"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="113"/>
         <source>%1 cannot be read (greyed; their tooltips say why).</source>
         <translation>%1개는 읽을 수 없습니다(회색; 도구 설명에 이유가 있습니다).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="137"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="143"/>
         <source>Folder of training runs</source>
         <translation>학습 실행 폴더</translation>
     </message>
@@ -1608,77 +1613,77 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::RunListModel</name>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="48"/>
+        <location filename="../widgets/runlistmodel.cpp" line="38"/>
         <source>finished</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="50"/>
+        <location filename="../widgets/runlistmodel.cpp" line="40"/>
         <source>unfinished (can continue)</source>
         <translation>미완료(이어서 학습 가능)</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="50"/>
+        <location filename="../widgets/runlistmodel.cpp" line="40"/>
         <source>unfinished (no checkpoint)</source>
         <translation>미완료(체크포인트 없음)</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="52"/>
+        <location filename="../widgets/runlistmodel.cpp" line="42"/>
         <source>unreadable</source>
         <translation>읽을 수 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="63"/>
+        <location filename="../widgets/runlistmodel.cpp" line="53"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="89"/>
+        <location filename="../widgets/runlistmodel.cpp" line="81"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="107"/>
+        <location filename="../widgets/runlistmodel.cpp" line="100"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="109"/>
+        <location filename="../widgets/runlistmodel.cpp" line="102"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="111"/>
+        <location filename="../widgets/runlistmodel.cpp" line="104"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="113"/>
+        <location filename="../widgets/runlistmodel.cpp" line="106"/>
         <source>Schedule</source>
         <translation>일정</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="115"/>
+        <location filename="../widgets/runlistmodel.cpp" line="108"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="117"/>
+        <location filename="../widgets/runlistmodel.cpp" line="110"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="119"/>
+        <location filename="../widgets/runlistmodel.cpp" line="112"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="121"/>
+        <location filename="../widgets/runlistmodel.cpp" line="114"/>
         <source>Best</source>
         <translation>최고</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="123"/>
+        <location filename="../widgets/runlistmodel.cpp" line="116"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
@@ -2378,645 +2383,645 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="92"/>
+        <location filename="../widgets/trainingpanel.cpp" line="80"/>
         <source>Synthetic shapes</source>
         <translation>합성 도형</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="93"/>
+        <location filename="../widgets/trainingpanel.cpp" line="81"/>
         <source>Synthetic shapes (hard)</source>
         <translation>합성 도형 (어려움)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="94"/>
+        <location filename="../widgets/trainingpanel.cpp" line="82"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="95"/>
+        <location filename="../widgets/trainingpanel.cpp" line="83"/>
         <source>CIFAR-10 (binary)</source>
         <translation>CIFAR-10 (바이너리)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="96"/>
+        <location filename="../widgets/trainingpanel.cpp" line="84"/>
         <source>Image folder</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="97"/>
+        <location filename="../widgets/trainingpanel.cpp" line="85"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="100"/>
+        <location filename="../widgets/trainingpanel.cpp" line="88"/>
         <source>default location</source>
         <translation>기본 위치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="101"/>
+        <location filename="../widgets/trainingpanel.cpp" line="89"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="104"/>
+        <location filename="../widgets/trainingpanel.cpp" line="92"/>
         <source>Data path</source>
         <translation>데이터 경로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="106"/>
+        <location filename="../widgets/trainingpanel.cpp" line="94"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="107"/>
+        <location filename="../widgets/trainingpanel.cpp" line="95"/>
         <source>Training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="110"/>
+        <location filename="../widgets/trainingpanel.cpp" line="98"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="112"/>
+        <location filename="../widgets/trainingpanel.cpp" line="100"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="114"/>
+        <location filename="../widgets/trainingpanel.cpp" line="102"/>
         <source>Progressive (paper, Table 6)</source>
         <translation>점진적 (논문, 표 6)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="115"/>
+        <location filename="../widgets/trainingpanel.cpp" line="103"/>
         <source>Progressive (official code)</source>
         <translation>점진적 (공식 코드)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="116"/>
+        <location filename="../widgets/trainingpanel.cpp" line="104"/>
         <source>Fixed size (baseline)</source>
         <translation>고정 크기 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="117"/>
+        <location filename="../widgets/trainingpanel.cpp" line="105"/>
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="119"/>
+        <location filename="../widgets/trainingpanel.cpp" line="107"/>
         <source>Stages</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="129"/>
+        <location filename="../widgets/trainingpanel.cpp" line="117"/>
         <source>model&apos;s</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="132"/>
+        <location filename="../widgets/trainingpanel.cpp" line="120"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="134"/>
+        <location filename="../widgets/trainingpanel.cpp" line="122"/>
         <source>last stage&apos;s</source>
         <translation>마지막 단계</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="135"/>
+        <location filename="../widgets/trainingpanel.cpp" line="123"/>
         <source>Image size of every validation. EfficientNetV2 validates above its last training size (S: 300 → 384 px).</source>
         <translation>모든 검증의 이미지 크기. EfficientNetV2는 마지막 학습 크기보다 큰 크기로 검증합니다 (S: 300 → 384 px).</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="137"/>
+        <location filename="../widgets/trainingpanel.cpp" line="125"/>
         <source>Validated at</source>
         <translation>검증 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="140"/>
+        <location filename="../widgets/trainingpanel.cpp" line="128"/>
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="143"/>
+        <location filename="../widgets/trainingpanel.cpp" line="131"/>
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="146"/>
+        <location filename="../widgets/trainingpanel.cpp" line="134"/>
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="148"/>
+        <location filename="../widgets/trainingpanel.cpp" line="136"/>
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="149"/>
+        <location filename="../widgets/trainingpanel.cpp" line="137"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="150"/>
+        <location filename="../widgets/trainingpanel.cpp" line="138"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="152"/>
+        <location filename="../widgets/trainingpanel.cpp" line="140"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="154"/>
+        <location filename="../widgets/trainingpanel.cpp" line="142"/>
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="155"/>
+        <location filename="../widgets/trainingpanel.cpp" line="143"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="156"/>
+        <location filename="../widgets/trainingpanel.cpp" line="144"/>
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="157"/>
+        <location filename="../widgets/trainingpanel.cpp" line="145"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="161"/>
+        <location filename="../widgets/trainingpanel.cpp" line="149"/>
         <source>More settings</source>
         <translation>추가 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="172"/>
+        <location filename="../widgets/trainingpanel.cpp" line="160"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="174"/>
+        <location filename="../widgets/trainingpanel.cpp" line="162"/>
         <source>Label smoothing</source>
         <translation>레이블 스무딩</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="177"/>
+        <location filename="../widgets/trainingpanel.cpp" line="165"/>
         <source>Warm-up epochs</source>
         <translation>워밍업 에폭</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="180"/>
+        <location filename="../widgets/trainingpanel.cpp" line="168"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="181"/>
+        <location filename="../widgets/trainingpanel.cpp" line="169"/>
         <source>EMA decay</source>
         <translation>EMA 감쇠율</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="184"/>
+        <location filename="../widgets/trainingpanel.cpp" line="172"/>
         <source>timm&apos;s</source>
         <translation>timm 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="185"/>
+        <location filename="../widgets/trainingpanel.cpp" line="173"/>
         <source>Residual branches and classifier at zero</source>
         <translation>잔차 분기와 분류기를 0으로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="187"/>
+        <location filename="../widgets/trainingpanel.cpp" line="175"/>
         <source>At zero, each residual block starts as identity and the logits at zero, so the first steps of a deep network on little data cannot blow up.</source>
         <translation>0으로 두면 각 잔차 블록은 항등 함수로, 로짓은 0에서 시작하므로 적은 데이터로 학습하는 깊은 네트워크도 첫 스텝에서 발산하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="189"/>
+        <location filename="../widgets/trainingpanel.cpp" line="177"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="192"/>
+        <location filename="../widgets/trainingpanel.cpp" line="180"/>
         <source> epochs</source>
         <translation> 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="193"/>
+        <location filename="../widgets/trainingpanel.cpp" line="181"/>
         <source>every epoch</source>
         <translation>매 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="195"/>
+        <location filename="../widgets/trainingpanel.cpp" line="183"/>
         <source>Epochs between validations; the last epoch is always validated. Validating is a fixed cost per epoch, a large share of short runs.</source>
         <translation>검증 사이의 에포크 수입니다. 마지막 에포크는 항상 검증합니다. 검증은 에포크마다 드는 고정 비용으로, 짧은 실행에서는 큰 몫을 차지합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="197"/>
+        <location filename="../widgets/trainingpanel.cpp" line="185"/>
         <source>Validate every</source>
         <translation>검증 간격</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="200"/>
+        <location filename="../widgets/trainingpanel.cpp" line="188"/>
         <source>Automatic (bf16 on CUDA)</source>
         <translation>자동 (CUDA에서 bf16)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="201"/>
+        <location filename="../widgets/trainingpanel.cpp" line="189"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="202"/>
+        <location filename="../widgets/trainingpanel.cpp" line="190"/>
         <source>bf16 (CUDA only)</source>
         <translation>bf16 (CUDA 전용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="203"/>
+        <location filename="../widgets/trainingpanel.cpp" line="191"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="204"/>
+        <location filename="../widgets/trainingpanel.cpp" line="192"/>
         <source>Replay each step from a CUDA graph</source>
         <translation>각 스텝을 CUDA 그래프로 재생</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="207"/>
+        <location filename="../widgets/trainingpanel.cpp" line="195"/>
         <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="209"/>
+        <location filename="../widgets/trainingpanel.cpp" line="197"/>
         <source>Time cuDNN&apos;s algorithms for each image size</source>
         <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="212"/>
+        <location filename="../widgets/trainingpanel.cpp" line="200"/>
         <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
         <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="223"/>
+        <location filename="../widgets/trainingpanel.cpp" line="211"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="224"/>
+        <location filename="../widgets/trainingpanel.cpp" line="212"/>
         <source>Continue</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="226"/>
+        <location filename="../widgets/trainingpanel.cpp" line="214"/>
         <source>Train the selected stopped run on from its checkpoint, with the settings it was started with</source>
         <translation>선택한 중지된 실행을 체크포인트부터, 시작할 때의 설정으로 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="228"/>
-        <location filename="../widgets/trainingpanel.cpp" line="372"/>
-        <location filename="../widgets/trainingpanel.cpp" line="503"/>
+        <location filename="../widgets/trainingpanel.cpp" line="216"/>
+        <location filename="../widgets/trainingpanel.cpp" line="360"/>
+        <location filename="../widgets/trainingpanel.cpp" line="491"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="229"/>
+        <location filename="../widgets/trainingpanel.cpp" line="217"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="239"/>
+        <location filename="../widgets/trainingpanel.cpp" line="227"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="246"/>
+        <location filename="../widgets/trainingpanel.cpp" line="234"/>
         <source>Runs on the plot: untick to hide</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="248"/>
+        <location filename="../widgets/trainingpanel.cpp" line="236"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="250"/>
+        <location filename="../widgets/trainingpanel.cpp" line="238"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="254"/>
+        <location filename="../widgets/trainingpanel.cpp" line="242"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="255"/>
+        <location filename="../widgets/trainingpanel.cpp" line="243"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="256"/>
+        <location filename="../widgets/trainingpanel.cpp" line="244"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="257"/>
+        <location filename="../widgets/trainingpanel.cpp" line="245"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="261"/>
-        <location filename="../widgets/trainingpanel.cpp" line="354"/>
+        <location filename="../widgets/trainingpanel.cpp" line="249"/>
+        <location filename="../widgets/trainingpanel.cpp" line="342"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="263"/>
+        <location filename="../widgets/trainingpanel.cpp" line="251"/>
         <source>Score the selected run&apos;s weights on its test images: per class, and at several test image sizes</source>
         <translation>선택한 실행의 가중치를 테스트 이미지로 평가합니다: 클래스별로, 여러 테스트 이미지 크기에서</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="286"/>
-        <location filename="../widgets/trainingpanel.cpp" line="810"/>
+        <location filename="../widgets/trainingpanel.cpp" line="274"/>
+        <location filename="../widgets/trainingpanel.cpp" line="798"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="288"/>
+        <location filename="../widgets/trainingpanel.cpp" line="276"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="289"/>
+        <location filename="../widgets/trainingpanel.cpp" line="277"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="291"/>
-        <location filename="../widgets/trainingpanel.cpp" line="311"/>
+        <location filename="../widgets/trainingpanel.cpp" line="279"/>
+        <location filename="../widgets/trainingpanel.cpp" line="299"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="292"/>
+        <location filename="../widgets/trainingpanel.cpp" line="280"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="294"/>
-        <location filename="../widgets/trainingpanel.cpp" line="722"/>
+        <location filename="../widgets/trainingpanel.cpp" line="282"/>
+        <location filename="../widgets/trainingpanel.cpp" line="710"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="339"/>
+        <location filename="../widgets/trainingpanel.cpp" line="327"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="349"/>
+        <location filename="../widgets/trainingpanel.cpp" line="337"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="355"/>
+        <location filename="../widgets/trainingpanel.cpp" line="343"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="365"/>
+        <location filename="../widgets/trainingpanel.cpp" line="353"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="375"/>
+        <location filename="../widgets/trainingpanel.cpp" line="363"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="380"/>
+        <location filename="../widgets/trainingpanel.cpp" line="368"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="555"/>
+        <location filename="../widgets/trainingpanel.cpp" line="543"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="564"/>
+        <location filename="../widgets/trainingpanel.cpp" line="552"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="576"/>
+        <location filename="../widgets/trainingpanel.cpp" line="564"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="580"/>
-        <location filename="../widgets/trainingpanel.cpp" line="663"/>
+        <location filename="../widgets/trainingpanel.cpp" line="568"/>
+        <location filename="../widgets/trainingpanel.cpp" line="651"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="600"/>
+        <location filename="../widgets/trainingpanel.cpp" line="588"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="605"/>
+        <location filename="../widgets/trainingpanel.cpp" line="593"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="613"/>
-        <location filename="../widgets/trainingpanel.cpp" line="633"/>
+        <location filename="../widgets/trainingpanel.cpp" line="601"/>
+        <location filename="../widgets/trainingpanel.cpp" line="621"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="671"/>
+        <location filename="../widgets/trainingpanel.cpp" line="659"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="682"/>
+        <location filename="../widgets/trainingpanel.cpp" line="670"/>
         <source>Not trained: %1. %2 queued runs were not started.</source>
         <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="705"/>
+        <location filename="../widgets/trainingpanel.cpp" line="693"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="706"/>
+        <location filename="../widgets/trainingpanel.cpp" line="694"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="711"/>
+        <location filename="../widgets/trainingpanel.cpp" line="699"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="714"/>
+        <location filename="../widgets/trainingpanel.cpp" line="702"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="312"/>
-        <location filename="../widgets/trainingpanel.cpp" line="716"/>
+        <location filename="../widgets/trainingpanel.cpp" line="300"/>
+        <location filename="../widgets/trainingpanel.cpp" line="704"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="313"/>
-        <location filename="../widgets/trainingpanel.cpp" line="718"/>
+        <location filename="../widgets/trainingpanel.cpp" line="301"/>
+        <location filename="../widgets/trainingpanel.cpp" line="706"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="314"/>
-        <location filename="../widgets/trainingpanel.cpp" line="720"/>
+        <location filename="../widgets/trainingpanel.cpp" line="302"/>
+        <location filename="../widgets/trainingpanel.cpp" line="708"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="850"/>
-        <location filename="../widgets/trainingpanel.cpp" line="859"/>
+        <location filename="../widgets/trainingpanel.cpp" line="838"/>
+        <location filename="../widgets/trainingpanel.cpp" line="847"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="854"/>
+        <location filename="../widgets/trainingpanel.cpp" line="842"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="855"/>
+        <location filename="../widgets/trainingpanel.cpp" line="843"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="863"/>
+        <location filename="../widgets/trainingpanel.cpp" line="851"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="864"/>
+        <location filename="../widgets/trainingpanel.cpp" line="852"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1036"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1024"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="617"/>
+        <location filename="../widgets/trainingpanel.cpp" line="605"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="80"/>
+        <location filename="../widgets/trainingpanel.cpp" line="68"/>
         <source>1 epoch</source>
         <translation>1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="80"/>
+        <location filename="../widgets/trainingpanel.cpp" line="68"/>
         <source>%1 epochs</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="774"/>
+        <location filename="../widgets/trainingpanel.cpp" line="762"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="810"/>
+        <location filename="../widgets/trainingpanel.cpp" line="798"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="842"/>
+        <location filename="../widgets/trainingpanel.cpp" line="830"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="846"/>
+        <location filename="../widgets/trainingpanel.cpp" line="834"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="846"/>
+        <location filename="../widgets/trainingpanel.cpp" line="834"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="885"/>
+        <location filename="../widgets/trainingpanel.cpp" line="873"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="918"/>
+        <location filename="../widgets/trainingpanel.cpp" line="906"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="922"/>
+        <location filename="../widgets/trainingpanel.cpp" line="910"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="927"/>
+        <location filename="../widgets/trainingpanel.cpp" line="915"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="934"/>
+        <location filename="../widgets/trainingpanel.cpp" line="922"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="960"/>
+        <location filename="../widgets/trainingpanel.cpp" line="948"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="970"/>
+        <location filename="../widgets/trainingpanel.cpp" line="958"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="979"/>
+        <location filename="../widgets/trainingpanel.cpp" line="967"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="986"/>
+        <location filename="../widgets/trainingpanel.cpp" line="974"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="990"/>
+        <location filename="../widgets/trainingpanel.cpp" line="978"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="997"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1028"/>
+        <location filename="../widgets/trainingpanel.cpp" line="985"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1016"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1022"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1010"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1030"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1018"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

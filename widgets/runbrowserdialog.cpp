@@ -36,6 +36,7 @@ RunBrowserDialog::RunBrowserDialog(QWidget* parent)
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8); // a list: dense
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -63,7 +64,7 @@ RunBrowserDialog::RunBrowserDialog(QWidget* parent)
     layout->addWidget(m_message);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
-    resizeWithinScreen(this, QSize(1000, 520));
+    resizeWithinScreen(this, QSize(1240, 560));
     updateButtons();
 }
 
@@ -88,6 +89,11 @@ void RunBrowserDialog::showFolder(const QString& folder) {
             m_refresh->setEnabled(true);
             m_model->setRuns(runs, folder);
             m_view->resizeColumnsToContents();
+            // Long experiment paths: elided in the middle (the tooltip has the whole path), so
+            // that the accuracies stay in view.
+            constexpr int kRunColumnMax = 320;
+            if (m_view->columnWidth(RunListModel::Run) > kRunColumnMax)
+                m_view->setColumnWidth(RunListModel::Run, kRunColumnMax);
             int unreadable = 0;
             for (const auto& r : runs)
                 unreadable += r.state == train::RunListing::State::Unreadable;

@@ -4,6 +4,7 @@
 #include "scaling/format.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 #include <cmath>
 
@@ -64,7 +65,9 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
     switch (index.column()) {
     case Run: {
         const QString dir = QString::fromStdString(r.dir);
-        const QString rel = QDir(m_folder).relativeFilePath(dir);
+        // Both made absolute: QDir leaves a relative path as it is.
+        const QString rel = QDir(QFileInfo(m_folder).absoluteFilePath())
+                                .relativeFilePath(QFileInfo(dir).absoluteFilePath());
         return m_folder.isEmpty() || rel.startsWith(QLatin1String("..")) || rel == "." ? dir : rel;
     }
     case Model:

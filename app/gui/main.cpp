@@ -5,6 +5,7 @@
 #include "explorerdocument.h"
 #include "gridsearchdialog.h"
 #include "predictiondialog.h"
+#include "runbrowserdialog.h"
 #include "scalingstudydialog.h"
 #include "screenfit.h"
 #include "speedpanel.h"
@@ -139,8 +140,14 @@ int main(int argc, char** argv) {
                                         "(scalescope-cli grid --train); with --screenshot, "
                                         "capture that window."),
         QStringLiteral("DIR"));
+    QCommandLineOption runs(
+        QStringLiteral("browse-runs"),
+        QApplication::translate("main", "Open File → Browse training runs… on a folder of runs "
+                                        "(or a study's or grid's folder); with --screenshot, "
+                                        "capture that window."),
+        QStringLiteral("DIR"));
     parser.addOptions({shot, train, compare, speed, lang, config, openRun, xAxis, evaluate,
-                       classifyRun, classify, study, grid});
+                       classifyRun, classify, study, grid, runs});
     parser.process(app);
     const QString axis = parser.value(xAxis);
     if (parser.isSet(xAxis) && axis != QLatin1String("epochs") && axis != QLatin1String("time")) {
@@ -234,9 +241,19 @@ int main(int argc, char** argv) {
         }
         gridWindow = g;
     }
+    QDialog* runsWindow = nullptr;
+    if (parser.isSet(runs)) {
+        scalescope::RunBrowserDialog* b = window.runBrowser();
+        QEventLoop loop;
+        QObject::connect(b, &scalescope::RunBrowserDialog::listed, &loop, &QEventLoop::quit);
+        b->showFolder(parser.value(runs));
+        b->show();
+        if (screenshot) loop.exec(); // listed off the GUI thread: wait for the table
+        runsWindow = b;
+    }
     if (!screenshot) return app.exec();
 
-    for (QDialog* shown : {static_cast<QDialog*>(studyWindow), gridWindow})
+    for (QDialog* shown : {static_cast<QDialog*>(studyWindow), gridWindow, runsWindow})
         if (shown) {
             QEventLoop loop;
             QTimer::singleShot(200, &loop, &QEventLoop::quit);

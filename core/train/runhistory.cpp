@@ -299,9 +299,21 @@ std::vector<RunListing> listRuns(const std::vector<std::string>& folders) {
             out.push_back(listRun(folder));
             continue;
         }
-        for (const auto& e : fs::directory_iterator(folder, ec))
-            if (e.is_directory(ec) && fs::exists(e.path() / kMetricsFile, ec))
-                out.push_back(listRun(e.path()));
+        // Runs sit in experiments' folders too ("seed1/fixed", "seed1/paper"): a few levels
+        // down, not into a run folder's own.
+        constexpr int kDepth = 3;
+        std::vector<std::pair<fs::path, int>> pending{{fs::path(folder), 0}};
+        while (!pending.empty()) {
+            const auto [at, depth] = pending.back();
+            pending.pop_back();
+            for (const auto& e : fs::directory_iterator(at, ec)) {
+                if (!e.is_directory(ec) || e.is_symlink(ec)) continue;
+                if (fs::exists(e.path() / kMetricsFile, ec))
+                    out.push_back(listRun(e.path()));
+                else if (depth + 1 < kDepth)
+                    pending.emplace_back(e.path(), depth + 1);
+            }
+        }
     }
     std::stable_sort(out.begin(), out.end(), [](const RunListing& a, const RunListing& b) {
         return a.modified != b.modified ? a.modified > b.modified : a.dir < b.dir;

@@ -87,9 +87,10 @@ struct RunListing {
     std::int64_t modified = 0; // metrics.csv's last write, seconds since the epoch
     RunListing();
 };
-// The run folders in each of `folders`: the folder itself where it holds metrics.csv, else each
-// of its subfolders that does (studies' and grids' folders hold their runs so). Newest first
-// by metrics.csv's last write. Throws ValidationError("FOLDER") for a path that is not a folder.
+// The run folders in each of `folders`: the folder itself where it holds metrics.csv, else the
+// run folders (those holding metrics.csv) up to three levels below it, as a study's or a grid's
+// folder or an experiment's "seed1/fixed" hold them. Newest first by metrics.csv's last write.
+// Throws ValidationError("FOLDER") for a path that is not a folder.
 std::vector<RunListing> listRuns(const std::vector<std::string>& folders);
 
 } // namespace scalescope::train

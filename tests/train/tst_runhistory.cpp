@@ -268,12 +268,15 @@ void TestRunHistory::listsRunsNewestFirst() {
     run("broken", 2, kRows + "2,oops\n", true, 30);
     run("stopped", 5, kRows, true, 20);
     QVERIFY(QDir(dir.path()).mkpath("not a run"));
+    // Three levels down is listed; four is not.
+    run("experiment/seed1/fixed", 2, kRows, true, 50);
+    run("deep/a/b/c", 2, kRows, true, 5);
 
     const std::vector<RunListing> runs = listRuns({dir.path().toStdString()});
     QStringList names;
     for (const RunListing& r : runs)
         names << QFileInfo(QString::fromStdString(r.dir)).fileName();
-    QCOMPARE(names, (QStringList{"finished", "stopped", "broken", "started"}));
+    QCOMPARE(names, (QStringList{"finished", "stopped", "broken", "started", "fixed"}));
     using S = RunListing::State;
     const RunListing& finished = runs[0];
     QCOMPARE(int(finished.state), int(S::Finished));
