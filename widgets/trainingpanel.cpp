@@ -344,6 +344,10 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_classifyAction->setObjectName(QStringLiteral("classifyRunImages"));
     m_runList->addAction(m_evaluateAction);
     m_runList->addAction(m_classifyAction);
+    auto* browseRuns = new QAction(tr("Browse training runs…"), m_runList);
+    browseRuns->setObjectName(QStringLiteral("browseRuns"));
+    m_runList->addAction(browseRuns);
+    connect(browseRuns, &QAction::triggered, this, &TrainingPanel::browseRunsRequested);
     connect(m_evaluateAction, &QAction::triggered, m_evaluate, &QPushButton::click);
     connect(m_classifyAction, &QAction::triggered, this, [this] {
         const int i = continueTarget();

@@ -96,6 +96,8 @@ class TrainingPanel : public QWidget {
     // A run left the queue or the trainer: finished, read back, stopped or failed;
     // `canContinue` where it stopped with a checkpoint to go on from.
     void runEnded(const QString& runDir, bool canContinue);
+    // The run list's "Browse training runs…": the window that lists a folder's runs.
+    void browseRunsRequested();
 
   private:
     // A folder from the file dialog, starting beside the last run (or in the runs folder).

@@ -128,6 +128,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     // A study's study.csv and a grid's grid.csv follow their runs as they end, as the CLI's
     // do; written off the GUI thread, one at a time.
     m_csvWriter.setMaxThreadCount(1);
+    connect(m_training, &TrainingPanel::browseRunsRequested, this, &MainWindow::showRunBrowser);
     connect(m_training, &TrainingPanel::runEnded, this, [this](const QString& dir, bool stopped) {
         const std::string folder = QFileInfo(dir).path().toStdString();
         if (const auto run = m_gridRuns.find(dir); run != m_gridRuns.end()) {
@@ -260,12 +261,7 @@ void MainWindow::buildMenus() {
         m_tabs->setCurrentWidget(m_training);
         m_training->openRunDialog();
     });
-    file->addAction(tr("&Browse training runs…"), this, [this] {
-        RunBrowserDialog* d = runBrowser();
-        d->show();
-        d->raise();
-        d->activateWindow();
-    });
+    file->addAction(tr("&Browse training runs…"), this, &MainWindow::showRunBrowser);
     // A study's or a grid's folder, as their windows' Open does (and as dropping it does).
     const auto openFolder = [this](const QString& caption) {
         const QString dir = QFileDialog::getExistingDirectory(this, caption);
@@ -459,6 +455,13 @@ GridSearchDialog* MainWindow::gridSearchDialog() {
                 &MainWindow::trainGridCandidates);
     }
     return m_gridDialog;
+}
+
+void MainWindow::showRunBrowser() {
+    RunBrowserDialog* d = runBrowser();
+    d->show();
+    d->raise();
+    d->activateWindow();
 }
 
 RunBrowserDialog* MainWindow::runBrowser() {

@@ -76,6 +76,7 @@ class MainWindow : public QMainWindow {
     GridSearchDialog* gridSearchDialog(); // the grid search window, made on first use
     // File → Browse training runs…: made on first use, listing the default runs folder.
     RunBrowserDialog* runBrowser();
+    void showRunBrowser();
     // Overlays each run folder on the training tab; a message names those that do not open.
     void openRuns(const QStringList& dirs);
     void restoreSession(); // geometry, docks, last configuration

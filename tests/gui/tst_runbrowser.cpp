@@ -10,6 +10,7 @@
 #include "scaling/presets.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QDir>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -124,6 +125,13 @@ void TestRunBrowser::opensSelectedRunsOnce() {
     QVERIFY(panel->runIndexOf(m_stopped) >= 0);
     d->openSelected(); // already on the tab: not listed twice
     QCOMPARE(panel->runCount(), 2);
+    // The run list's context menu shows the same window.
+    d->hide();
+    auto* browse = panel->findChild<QAction*>(QStringLiteral("browseRuns"));
+    QVERIFY(browse);
+    browse->trigger();
+    QVERIFY(d->isVisible());
+    QCOMPARE(w.runBrowser(), d);
     w.openRuns({m_broken});
     QCOMPARE(panel->runCount(), 2);
     QVERIFY2(w.lastMessage().contains("1 run could not be opened: ") &&
