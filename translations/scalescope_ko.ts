@@ -1638,52 +1638,62 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="81"/>
+        <location filename="../widgets/runlistmodel.cpp" line="82"/>
+        <source> (val %1)</source>
+        <translation> (검증 %1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runlistmodel.cpp" line="89"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="100"/>
+        <location filename="../widgets/runlistmodel.cpp" line="108"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="102"/>
+        <location filename="../widgets/runlistmodel.cpp" line="110"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="104"/>
+        <location filename="../widgets/runlistmodel.cpp" line="112"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="106"/>
+        <location filename="../widgets/runlistmodel.cpp" line="114"/>
+        <source>Image px</source>
+        <translation>이미지 px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runlistmodel.cpp" line="116"/>
         <source>Schedule</source>
         <translation>일정</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="108"/>
+        <location filename="../widgets/runlistmodel.cpp" line="118"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="110"/>
+        <location filename="../widgets/runlistmodel.cpp" line="120"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="112"/>
+        <location filename="../widgets/runlistmodel.cpp" line="122"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="114"/>
+        <location filename="../widgets/runlistmodel.cpp" line="124"/>
         <source>Best</source>
         <translation>최고</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="116"/>
+        <location filename="../widgets/runlistmodel.cpp" line="126"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>

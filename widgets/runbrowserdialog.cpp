@@ -64,7 +64,7 @@ RunBrowserDialog::RunBrowserDialog(QWidget* parent)
     layout->addWidget(m_message);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
-    resizeWithinScreen(this, QSize(1240, 560));
+    resizeWithinScreen(this, QSize(1320, 560));
     updateButtons();
 }
 

@@ -74,6 +74,14 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
         return orDash(r.model);
     case Dataset:
         return orDash(r.dataset);
+    case Sizes: {
+        if (sort) return r.validatedSize;
+        if (r.validatedSize <= 0) return QStringLiteral("—");
+        QString text = QString::number(r.smallestSize);
+        if (r.largestSize != r.smallestSize) text += QStringLiteral("→%1").arg(r.largestSize);
+        if (r.validatedSize != r.largestSize) text += tr(" (val %1)").arg(r.validatedSize);
+        return text;
+    }
     case Schedule:
         return orDash(r.schedule);
     case Epochs:
@@ -102,6 +110,8 @@ QVariant RunListModel::headerData(int section, Qt::Orientation o, int role) cons
         return tr("Model");
     case Dataset:
         return tr("Dataset");
+    case Sizes:
+        return tr("Image px");
     case Schedule:
         return tr("Schedule");
     case Epochs:

@@ -1,6 +1,7 @@
-// The runs of a folder as a table (train::listRuns): model, dataset, schedule, epochs, state,
-// the last and the best validation accuracy and the wall time. Unreadable runs are listed,
-// disabled, with the reason as their tooltip. Qt::UserRole holds each cell's sort value.
+// The runs of a folder as a table (train::listRuns): model, dataset, image sizes, schedule,
+// epochs, state, the last and the best validation accuracy and the wall time. Unreadable runs
+// are listed, disabled, with the reason as their tooltip. Qt::UserRole holds each cell's sort
+// value.
 #pragma once
 
 #include "train/runhistory.h"
@@ -14,7 +15,19 @@ namespace scalescope {
 class RunListModel : public QAbstractTableModel {
     Q_OBJECT
   public:
-    enum Column { Run, Model, Dataset, Schedule, Epochs, State, Accuracy, Best, Time, ColumnCount };
+    enum Column {
+        Run,
+        Model,
+        Dataset,
+        Sizes,
+        Schedule,
+        Epochs,
+        State,
+        Accuracy,
+        Best,
+        Time,
+        ColumnCount
+    };
     using QAbstractTableModel::QAbstractTableModel;
     // `folder`: runs inside it are named relative to it.
     void setRuns(std::vector<train::RunListing> runs, const QString& folder);

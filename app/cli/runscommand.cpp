@@ -22,7 +22,8 @@ Lists the training runs in each FOLDER (default: the runs folder, where `train` 
 put runs without --run-dir): FOLDER itself where it is a run folder (it holds metrics.csv),
 else the run folders up to three levels below it, as a study's or a grid's folder or an
 experiment's (seed1/fixed, seed1/paper) hold them.
-Newest first, with the model, the dataset, the schedule, the epochs trained of those planned,
+Newest first, with the model, the dataset, the image sizes (trained, and validated where it
+differs), the schedule, the epochs trained of those planned,
 the state, the last and the best validation accuracy and the run's wall time. An unfinished
 run with a checkpoint goes on with `scalescope-cli train --run-dir DIR --resume`.
 
@@ -31,6 +32,15 @@ run with a checkpoint goes on with `scalescope-cli train --run-dir DIR --resume`
 
 std::string percent(double v) {
     return std::isfinite(v) ? fixed(100.0 * v, 2) + "%" : std::string("-");
+}
+
+// "48-64, val 80": the training sizes, and the validation size where it is not the last one.
+std::string sizesText(const train::RunListing& r) {
+    if (r.validatedSize <= 0) return "-";
+    std::string out = std::to_string(r.smallestSize);
+    if (r.largestSize != r.smallestSize) out += "-" + std::to_string(r.largestSize);
+    if (r.validatedSize != r.largestSize) out += ", val " + std::to_string(r.validatedSize);
+    return out;
 }
 
 std::string stateText(const train::RunListing& r) {
@@ -53,6 +63,9 @@ Json listingJson(const train::RunListing& r) {
     j["model"] = r.model;
     j["dataset"] = r.dataset;
     j["schedule"] = r.schedule;
+    j["smallest_image_size"] = r.smallestSize;
+    j["largest_image_size"] = r.largestSize;
+    j["validated_image_size"] = r.validatedSize;
     j["state"] = r.state == train::RunListing::State::Finished     ? "finished"
                  : r.state == train::RunListing::State::Unfinished ? "unfinished"
                                                                    : "unreadable";
@@ -97,17 +110,19 @@ int runRunsCommand(const std::vector<std::string>& argv) {
         const fs::path rel = fs::path(r.dir).lexically_relative(folders.front());
         return rel.empty() || rel == "." ? r.dir : rel.string();
     };
-    size_t wName = 3, wModel = 5, wData = 7, wState = 5;
+    size_t wName = 3, wModel = 5, wData = 7, wSizes = 8, wState = 5;
     for (const auto& r : runs) {
         wName = std::max(wName, name(r).size());
         wModel = std::max(wModel, r.model.size());
         wData = std::max(wData, r.dataset.size());
+        wSizes = std::max(wSizes, sizesText(r).size());
         wState = std::max(wState, stateText(r).size());
     }
     std::cout << std::left << std::setw(int(wName) + 2) << "run" << std::setw(int(wModel) + 2)
-              << "model" << std::setw(int(wData) + 2) << "dataset" << std::setw(10) << "schedule"
-              << std::setw(9) << "epochs" << std::setw(int(wState) + 2) << "state" << std::right
-              << std::setw(9) << "val acc" << std::setw(9) << "best" << std::setw(10) << "time"
+              << "model" << std::setw(int(wData) + 2) << "dataset" << std::setw(int(wSizes) + 2)
+              << "image px" << std::setw(10) << "schedule" << std::setw(9) << "epochs"
+              << std::setw(int(wState) + 2) << "state" << std::right << std::setw(9) << "val acc"
+              << std::setw(9) << "best" << std::setw(10) << "time"
               << "\n";
     int unreadable = 0;
     for (const auto& r : runs) {
@@ -115,8 +130,9 @@ int runRunsCommand(const std::vector<std::string>& argv) {
         unreadable += !readable;
         std::cout << std::left << std::setw(int(wName) + 2) << name(r) << std::setw(int(wModel) + 2)
                   << (r.model.empty() ? "-" : r.model) << std::setw(int(wData) + 2)
-                  << (r.dataset.empty() ? "-" : r.dataset) << std::setw(10)
-                  << (r.schedule.empty() ? "-" : r.schedule) << std::setw(9)
+                  << (r.dataset.empty() ? "-" : r.dataset) << std::setw(int(wSizes) + 2)
+                  << sizesText(r) << std::setw(10) << (r.schedule.empty() ? "-" : r.schedule)
+                  << std::setw(9)
                   << (readable ? std::to_string(r.epochs) + "/" + std::to_string(r.plannedEpochs)
                                : std::string("-"))
                   << std::setw(int(wState) + 2) << stateText(r) << std::right << std::setw(9)

@@ -1,5 +1,6 @@
 #include "runhistory.h"
 
+#include "evaluation.h"
 #include "scaling/format.h"
 
 #include <algorithm>
@@ -259,6 +260,13 @@ RunListing listRun(const fs::path& dir) {
         r.dataset = c.training.dataset;
         r.schedule = toString(c.training.progressive.schedule);
         r.plannedEpochs = c.training.epochs;
+        const RunSizes sizes = runSizes(c);
+        if (!sizes.training.empty()) {
+            const auto [lo, hi] = std::minmax_element(sizes.training.begin(), sizes.training.end());
+            r.smallestSize = *lo;
+            r.largestSize = *hi;
+        }
+        r.validatedSize = sizes.validated;
     } catch (const std::exception& e) {
         r.problem = e.what();
         return r;

@@ -76,6 +76,9 @@ struct RunListing {
     std::string model;    // "EfficientNet-B0 phi 2"; empty without a readable config.json
     std::string dataset;  // the configuration's; empty without one
     std::string schedule; // "paper", "code" or "fixed"; empty without a configuration
+    int smallestSize = 0; // the training stages' image sizes (equal for a fixed schedule)
+    int largestSize = 0;
+    int validatedSize = 0; // 0 without a configuration
     State state = State::Unreadable;
     int epochs = 0;        // rows of metrics.csv
     int plannedEpochs = 0; // the configuration's

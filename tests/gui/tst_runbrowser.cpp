@@ -78,6 +78,7 @@ void TestRunBrowser::listsAFolder() {
         return m->index(row[run], column).data().toString();
     };
     QCOMPARE(cell("finished", RunListModel::Epochs), QString("3/3"));
+    QCOMPARE(cell("finished", RunListModel::Sizes), QString("128→224")); // B0's defaults
     QCOMPARE(cell("finished", RunListModel::State), QString("finished"));
     QCOMPARE(cell("finished", RunListModel::Accuracy), QString("80.00%"));
     QCOMPARE(cell("finished", RunListModel::Time), QString("00:05")); // 4.5 s

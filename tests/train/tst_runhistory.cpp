@@ -252,6 +252,9 @@ void TestRunHistory::listsRunsNewestFirst() {
     QTemporaryDir dir;
     ScaleConfig c = configForPreset("efficientnet-b0");
     c.request.coefficients.phi = 2;
+    c.training.progressive.minImageSize = 48;
+    c.training.progressive.maxImageSize = 64;
+    c.training.progressive.evalImageSize = 80;
     const auto run = [&](const char* name, int epochs, const std::string& rows, bool checkpoint,
                          int ageSeconds) {
         QVERIFY(QDir(dir.path()).mkpath(name));
@@ -283,6 +286,9 @@ void TestRunHistory::listsRunsNewestFirst() {
     QCOMPARE(QString::fromStdString(finished.model), QString("EfficientNet-B0 phi 2.0"));
     QCOMPARE(finished.dataset, std::string("shapes"));
     QCOMPARE(finished.epochs, 2);
+    QCOMPARE(finished.smallestSize, 48);
+    QCOMPARE(finished.largestSize, 64);
+    QCOMPARE(finished.validatedSize, 80);
     QCOMPARE(finished.plannedEpochs, 2);
     QCOMPARE(finished.finalValAccuracy, 0.715);
     QCOMPARE(finished.bestValAccuracy, 0.715);

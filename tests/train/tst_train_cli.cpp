@@ -239,7 +239,7 @@ void TestTrainCli::runsListsRuns() {
     QVERIFY(p.waitForFinished(30000));
     QString out = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(p.exitCode() == 0, qPrintable(out));
-    QVERIFY2(out.contains(QRegularExpression("EfficientNet-B0 w0.25 d0.25 +shapes +paper +1/1 +"
+    QVERIFY2(out.contains(QRegularExpression("EfficientNet-B0 w0.25 d0.25 +shapes +32 +paper +1/1 +"
                                              "finished +\\d+\\.\\d\\d% +\\d+\\.\\d\\d%")),
              qPrintable(out));
     QVERIFY(out.contains("1 run in " + m_finished.path()));
