@@ -21,11 +21,11 @@ const char* kRunsUsage =
 Lists the training runs in each FOLDER (default: the runs folder, where `train` and the GUI
 put runs without --run-dir): FOLDER itself where it is a run folder (it holds metrics.csv),
 else the run folders up to three levels below it, as a study's or a grid's folder or an
-experiment's (seed1/fixed, seed1/paper) hold them.
-Newest first, with the model, the dataset, the image sizes (trained, and validated where it
-differs), the schedule, the epochs trained of those planned,
-the state, the last and the best validation accuracy and the run's wall time. An unfinished
-run with a checkpoint goes on with `scalescope-cli train --run-dir DIR --resume`.
+experiment's (seed1/fixed, seed1/paper) hold them. Newest first, with the model, the
+dataset, the image sizes (trained, and validated where it differs), the schedule, the epochs
+trained of those planned, the state, the last and the best validation accuracy and the run's
+wall time. An unfinished run with a checkpoint goes on with
+`scalescope-cli train --run-dir DIR --resume`.
 
   --json                 the list as JSON
 )";
