@@ -4,6 +4,7 @@
 
 #include "scaling/config.h"
 
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -61,5 +62,10 @@ int parseInteger(const std::string& flag, const std::string& text);
 // a terminal, not in a captured log).
 std::function<void(std::int64_t, std::int64_t)> percentProgress(const std::string& verb,
                                                                 const Args& args);
+
+// A JSON number, or null where it is NaN (JSON has no NaN): "not measured".
+inline Json finiteOrNull(double v) {
+    return std::isfinite(v) ? Json(v) : Json(nullptr);
+}
 
 } // namespace scalescope::cli

@@ -36,10 +36,6 @@ sizes is often best tested above its last training size; --image-sizes sweeps th
   --quiet                no progress on standard error
 )";
 
-std::string percent(double v) {
-    return std::isfinite(v) ? fixed(100.0 * v, 2) + "%" : std::string("-");
-}
-
 std::string sizesText(const std::vector<int>& sizes) {
     if (sizes.empty()) return "?";
     const auto [lo, hi] = std::minmax_element(sizes.begin(), sizes.end());
@@ -62,7 +58,6 @@ Json reportJson(const train::EvaluationReport& r) {
     j["validated_size"] = r.validatedSize;
     const auto* best = r.best();
     j["best_size"] = best ? Json(best->imageSize) : Json(nullptr);
-    const auto number = [](double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); };
     Json sizes = Json::array();
     for (const auto& s : r.sizes) {
         Json classes = Json::array();
@@ -70,8 +65,8 @@ Json reportJson(const train::EvaluationReport& r) {
             classes.push_back({{"name", c.name},
                                {"images", c.images},
                                {"correct", c.correct},
-                               {"recall", number(c.recall)},
-                               {"precision", number(c.precision)}});
+                               {"recall", cli::finiteOrNull(c.recall)},
+                               {"precision", cli::finiteOrNull(c.precision)}});
         const std::size_t n = r.classes.size();
         Json matrix = Json::array();
         for (std::size_t t = 0; t < n; ++t)
@@ -80,7 +75,7 @@ Json reportJson(const train::EvaluationReport& r) {
         sizes.push_back({{"image_size", s.imageSize},
                          {"top1", s.top1},
                          {"top_k", s.topK},
-                         {"loss", number(s.loss)},
+                         {"loss", cli::finiteOrNull(s.loss)},
                          {"seconds", s.seconds},
                          {"per_class", classes},
                          {"confusion", matrix}});
@@ -101,8 +96,8 @@ void printReport(const train::EvaluationReport& r, bool confusion) {
               << topK << std::setw(10) << "loss" << std::setw(10) << "seconds"
               << "\n";
     for (const auto& s : r.sizes) {
-        std::cout << std::setw(6) << s.imageSize << std::setw(10) << percent(s.top1)
-                  << std::setw(10) << percent(s.topK) << std::setw(10) << fixed(s.loss, 4)
+        std::cout << std::setw(6) << s.imageSize << std::setw(10) << percentCell(s.top1)
+                  << std::setw(10) << percentCell(s.topK) << std::setw(10) << fixed(s.loss, 4)
                   << std::setw(10) << fixed(s.seconds, 1);
         if (r.sizes.size() > 1 && &s == best) std::cout << "  best";
         if (s.imageSize == r.validatedSize) std::cout << "  (validated at)";
@@ -118,8 +113,8 @@ void printReport(const train::EvaluationReport& r, bool confusion) {
               << "  most often taken for\n";
     for (const auto& c : train::classScores(best->confusion, r.classes)) {
         std::cout << std::left << std::setw(int(nameWidth)) << c.name << std::right << std::setw(8)
-                  << c.images << std::setw(10) << percent(c.recall) << std::setw(11)
-                  << percent(c.precision) << "  ";
+                  << c.images << std::setw(10) << percentCell(c.recall) << std::setw(11)
+                  << percentCell(c.precision) << "  ";
         if (c.confusedWith >= 0)
             std::cout << r.classes[std::size_t(c.confusedWith)] << " (" << c.confusedImages << ")";
         else

@@ -43,10 +43,6 @@ Exit status: 0 when at least one image was classified, 1 when none could be, 2 f
 request.
 )";
 
-std::string percent(double v) {
-    return std::isfinite(v) ? fixed(100.0 * v, 2) + "%" : std::string("-");
-}
-
 Json reportJson(const train::PredictionReport& r) {
     Json j;
     j["run_dir"] = r.runDir;
@@ -117,10 +113,10 @@ void printReport(const train::PredictionReport& r) {
         std::cout << std::setw(12) << (std::to_string(p.width) + "x" + std::to_string(p.height));
         if (labels) std::cout << std::setw(int(classWidth)) << labelOf(p);
         std::cout << std::setw(int(classWidth)) << r.classes[std::size_t(p.top[0].index)]
-                  << std::right << std::setw(12) << percent(p.top[0].probability) << "  ";
+                  << std::right << std::setw(12) << percentCell(p.top[0].probability) << "  ";
         for (std::size_t i = 1; i < p.top.size(); ++i)
             std::cout << (i > 1 ? ", " : "") << r.classes[std::size_t(p.top[i].index)] << " "
-                      << percent(p.top[i].probability);
+                      << percentCell(p.top[i].probability);
         std::cout << "\n";
     }
     if (r.failed() > 0)
@@ -130,9 +126,9 @@ void printReport(const train::PredictionReport& r) {
         for (const auto& p : r.images)
             listed = std::max(listed, p.top.size());
         std::cout << "\nlabelled by their folder: " << score.images << " files, top-1 "
-                  << percent(double(score.top1) / score.images) << " (" << score.top1
-                  << " right), top-" << listed << " " << percent(double(score.topK) / score.images)
-                  << " (" << score.topK << ")\n";
+                  << percentCell(double(score.top1) / score.images) << " (" << score.top1
+                  << " right), top-" << listed << " "
+                  << percentCell(double(score.topK) / score.images) << " (" << score.topK << ")\n";
     }
 }
 } // namespace

@@ -30,10 +30,6 @@ wall time. An unfinished run with a checkpoint goes on with
   --json                 the list as JSON
 )";
 
-std::string percent(double v) {
-    return std::isfinite(v) ? fixed(100.0 * v, 2) + "%" : std::string("-");
-}
-
 // "48-64, val 80": the training sizes, and the validation size where it is not the last one.
 std::string sizesText(const train::RunListing& r) {
     if (r.validatedSize <= 0) return "-";
@@ -57,7 +53,6 @@ std::string stateText(const train::RunListing& r) {
 }
 
 Json listingJson(const train::RunListing& r) {
-    const auto number = [](double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); };
     Json j;
     j["dir"] = r.dir;
     j["model"] = r.model;
@@ -72,9 +67,9 @@ Json listingJson(const train::RunListing& r) {
     j["epochs"] = r.epochs;
     j["planned_epochs"] = r.plannedEpochs;
     j["has_checkpoint"] = r.hasCheckpoint;
-    j["final_val_accuracy"] = number(r.finalValAccuracy);
-    j["best_val_accuracy"] = number(r.bestValAccuracy);
-    j["seconds"] = number(r.seconds);
+    j["final_val_accuracy"] = cli::finiteOrNull(r.finalValAccuracy);
+    j["best_val_accuracy"] = cli::finiteOrNull(r.bestValAccuracy);
+    j["seconds"] = cli::finiteOrNull(r.seconds);
     if (!r.problem.empty()) j["problem"] = r.problem;
     return j;
 }
@@ -136,8 +131,8 @@ int runRunsCommand(const std::vector<std::string>& argv) {
                   << (readable ? std::to_string(r.epochs) + "/" + std::to_string(r.plannedEpochs)
                                : std::string("-"))
                   << std::setw(int(wState) + 2) << stateText(r) << std::right << std::setw(9)
-                  << percent(r.finalValAccuracy) << std::setw(9) << percent(r.bestValAccuracy)
-                  << std::setw(10)
+                  << percentCell(r.finalValAccuracy) << std::setw(9)
+                  << percentCell(r.bestValAccuracy) << std::setw(10)
                   << (std::isfinite(r.seconds) ? clockTime(r.seconds) : std::string("-")) << "\n";
     }
     std::cout << runs.size() << (runs.size() == 1 ? " run" : " runs");

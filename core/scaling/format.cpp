@@ -79,6 +79,10 @@ std::string csvQuoted(const std::string& s) {
     return out + "\"";
 }
 
+std::string percentCell(double fraction) {
+    return std::isfinite(fraction) ? fixed(100.0 * fraction, 2) + "%" : std::string("-");
+}
+
 std::string clockTime(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0) return "--:--";
     const long t = long(seconds + 0.5);

@@ -14,5 +14,6 @@ std::string compactDecimal(double v);        // at most 3 decimals, no trailing 
 std::string csvNumber(double v);             // 8 significant digits; empty for NaN or infinity
 std::string csvQuoted(const std::string& s); // "in quotes", inner quotes doubled
 std::string clockTime(double seconds);       // 01:05, 1:02:03; --:-- for NaN or below 0
+std::string percentCell(double fraction);    // 93.25%; "-" for NaN (nothing measured)
 
 } // namespace scalescope

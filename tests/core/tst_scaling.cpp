@@ -44,6 +44,7 @@ class TestScaling : public QObject {
     void badGrids();
     void clockTimes_data();
     void clockTimes();
+    void percentCells();
 };
 
 void TestScaling::roundChannels_data() {
@@ -551,6 +552,13 @@ void TestScaling::clockTimes() {
     QFETCH(double, seconds);
     QFETCH(QString, text);
     QCOMPARE(QString::fromStdString(clockTime(seconds)), text);
+}
+
+void TestScaling::percentCells() {
+    QCOMPARE(QString::fromStdString(percentCell(0.93254)), QString("93.25%"));
+    QCOMPARE(QString::fromStdString(percentCell(1.0)), QString("100.00%"));
+    QCOMPARE(QString::fromStdString(percentCell(0.0)), QString("0.00%"));
+    QCOMPARE(QString::fromStdString(percentCell(std::nan(""))), QString("-"));
 }
 
 QTEST_APPLESS_MAIN(TestScaling)
