@@ -239,9 +239,19 @@ void TestTrainCli::runsListsRuns() {
     QVERIFY(p.waitForFinished(30000));
     QString out = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(p.exitCode() == 0, qPrintable(out));
-    QVERIFY2(out.contains(QRegularExpression("EfficientNet-B0 w0.25 d0.25 +shapes +32 +paper +1/1 +"
-                                             "finished +\\d+\\.\\d\\d% +\\d+\\.\\d\\d%")),
-             qPrintable(out));
+    const QRegularExpressionMatch row =
+        QRegularExpression("EfficientNet-B0 w0.25 d0.25 +shapes +32 +paper +1/1 +"
+                           "finished +(\\d+\\.\\d\\d)% +\\d+\\.\\d\\d%")
+            .match(out);
+    QVERIFY2(row.hasMatch(), qPrintable(out));
+    // The run's own last validation, as metrics.csv holds it.
+    QFile metrics(m_finished.filePath("metrics.csv"));
+    QVERIFY(metrics.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = metrics.readAll().trimmed().split('\n');
+    const int column = lines.first().split(',').indexOf("val_accuracy");
+    QVERIFY(column >= 0);
+    const double lastVal = lines.last().split(',').at(column).toDouble();
+    QCOMPARE(row.captured(1), QString::number(100 * lastVal, 'f', 2));
     QVERIFY(out.contains("1 run in " + m_finished.path()));
 
     p.start(cli, {"runs", "--json", m_finished.path()});
@@ -252,7 +262,8 @@ void TestTrainCli::runsListsRuns() {
     QCOMPARE(run["state"].toString(), QString("finished"));
     QCOMPARE(run["epochs"].toInt(), 1);
     QCOMPARE(run["dir"].toString(), m_finished.path());
-    QVERIFY(run["final_val_accuracy"].toDouble() >= 0);
+    QVERIFY(run["final_val_accuracy"].isDouble()); // not null: the run validated
+    QCOMPARE(run["final_val_accuracy"].toDouble(), lastVal);
 
     // Nothing trained yet where runs go by default; a path that is not a folder is refused.
     QTemporaryDir data;
