@@ -65,10 +65,10 @@ int runTrainCommand(const std::vector<std::string>& argv) {
                                            "; to change it, train into a new --run-dir");
         c = loadConfig(opts.runDir + "/" + train::kConfigFile);
     }
-    // Never train over a run that is there already: finished, stopped or of another model.
+    // Never train over a run that is there already: finished, stopped or of another model. (A
+    // resume of another configuration is the engine's to refuse: it refuses it for every caller.)
     using State = train::RunFolderCheck::State;
     const train::RunFolderCheck there = train::inspectRunFolder(opts.runDir, c);
-    if (opts.resume && there.state == State::Foreign) throw ValidationError("--resume", there.why);
     if (opts.resume && there.state == State::Finished) {
         std::cout << opts.runDir << " finished before; nothing to resume: final val accuracy "
                   << fixed(100 * there.finalValAccuracy, 2) << "%, best "
