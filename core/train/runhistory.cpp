@@ -20,6 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr int kMaxRows = 1000000; // far beyond any epoch count; a guard against other files
+// readRunHistory's refusal of a run started and not one epoch in; listRuns lists such a run.
+constexpr const char* kNoEpochsYet = ": no epochs yet (only the header)";
 
 std::vector<std::string> splitCsv(const std::string& line) {
     std::vector<std::string> out;
@@ -38,6 +40,14 @@ std::string trimmed(std::string s) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
         ++i;
     return s.substr(i);
+}
+
+// The best validation accuracy of a run's epochs; NaN where none was validated.
+double bestValidation(const std::vector<TrainEvent>& epochs) {
+    double best = std::numeric_limits<double>::quiet_NaN();
+    for (const TrainEvent& e : epochs)
+        if (std::isfinite(e.valAccuracy) && !(best >= e.valAccuracy)) best = e.valAccuracy;
+    return best;
 }
 
 } // namespace
@@ -153,8 +163,7 @@ RunHistory readRunHistory(const std::string& path) {
         h.epochs.push_back(e);
     }
     h.hasCheckpoint = fs::exists(fs::path(h.dir) / kCheckpointFile, ec);
-    if (h.epochs.empty() && !h.hasCheckpoint)
-        throw std::runtime_error(file + ": no epochs yet (only the header)");
+    if (h.epochs.empty() && !h.hasCheckpoint) throw std::runtime_error(file + kNoEpochsYet);
 
     // The configuration names the model and schedule; a run without one still plots.
     int stages = 1;
@@ -221,11 +230,7 @@ RunFolderCheck inspectRunFolder(const std::string& dir, const ScaleConfig& confi
     }
     if (h.epochs.empty() || int(h.epochs.size()) < h.plannedEpochs) return out;
     out.state = RunFolderCheck::State::Finished;
-    for (const TrainEvent& e : h.epochs)
-        if (std::isfinite(e.valAccuracy))
-            out.bestValAccuracy = std::isfinite(out.bestValAccuracy)
-                                      ? std::max(out.bestValAccuracy, e.valAccuracy)
-                                      : e.valAccuracy;
+    out.bestValAccuracy = bestValidation(h.epochs);
     out.finalValAccuracy = h.epochs.back().valAccuracy;
     out.seconds = h.epochs.back().elapsedSeconds;
     return out;
@@ -274,11 +279,7 @@ RunListing listRun(const fs::path& dir) {
     try {
         const RunHistory h = readRunHistory(dir.string());
         r.epochs = int(h.epochs.size());
-        for (const TrainEvent& e : h.epochs)
-            if (std::isfinite(e.valAccuracy))
-                r.bestValAccuracy = std::isfinite(r.bestValAccuracy)
-                                        ? std::max(r.bestValAccuracy, e.valAccuracy)
-                                        : e.valAccuracy;
+        r.bestValAccuracy = bestValidation(h.epochs);
         if (!h.epochs.empty()) {
             r.finalValAccuracy = h.epochs.back().valAccuracy;
             r.seconds = h.epochs.back().elapsedSeconds;
@@ -286,7 +287,7 @@ RunListing listRun(const fs::path& dir) {
     } catch (const std::exception& e) {
         const std::string what = e.what();
         // Only the header: started and not one epoch in (or training its first now).
-        if (what.find("no epochs yet") == std::string::npos) {
+        if (what.find(kNoEpochsYet) == std::string::npos) {
             r.problem = what;
             return r;
         }
