@@ -1204,7 +1204,7 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="415"/>
-        <location filename="../app/gui/mainwindow.cpp" line="502"/>
+        <location filename="../app/gui/mainwindow.cpp" line="508"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
@@ -1216,55 +1216,55 @@
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="424"/>
         <location filename="../app/gui/mainwindow.cpp" line="433"/>
-        <location filename="../app/gui/mainwindow.cpp" line="512"/>
-        <location filename="../app/gui/mainwindow.cpp" line="525"/>
+        <location filename="../app/gui/mainwindow.cpp" line="518"/>
+        <location filename="../app/gui/mainwindow.cpp" line="531"/>
         <source>Not started — %1</source>
         <translation>시작하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="484"/>
+        <location filename="../app/gui/mainwindow.cpp" line="490"/>
         <source>1 run could not be opened: %1</source>
         <translation>실행 1개를 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="485"/>
+        <location filename="../app/gui/mainwindow.cpp" line="491"/>
         <source>%1 runs could not be opened: %2</source>
         <translation>실행 %1개를 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="538"/>
+        <location filename="../app/gui/mainwindow.cpp" line="544"/>
         <source>study: as configured</source>
         <translation>연구: 현재 구성</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="539"/>
+        <location filename="../app/gui/mainwindow.cpp" line="545"/>
         <source>study: %1 at φ %2</source>
         <translation>연구: %1, φ %2</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="440"/>
-        <location filename="../app/gui/mainwindow.cpp" line="542"/>
+        <location filename="../app/gui/mainwindow.cpp" line="548"/>
         <source>, seed %1</source>
         <translation>, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="578"/>
+        <location filename="../app/gui/mainwindow.cpp" line="584"/>
         <source>%1 is no training run, study or grid folder (it has no %2, %3 or %4)</source>
         <translation>%1은(는) 학습 실행, 연구 또는 그리드 폴더가 아닙니다 (%2, %3, %4가 없습니다)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="586"/>
+        <location filename="../app/gui/mainwindow.cpp" line="592"/>
         <source>%1: drop a configuration (.json) or a run, study or grid folder</source>
         <translation>%1: 구성 파일(.json)이나 실행, 연구 또는 그리드 폴더를 끌어다 놓으세요</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="270"/>
-        <location filename="../app/gui/mainwindow.cpp" line="601"/>
+        <location filename="../app/gui/mainwindow.cpp" line="607"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="607"/>
+        <location filename="../app/gui/mainwindow.cpp" line="613"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
@@ -1540,72 +1540,143 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::RunBrowserDialog</name>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="26"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="30"/>
         <source>Training runs</source>
         <translation>학습 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="45"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="49"/>
         <source>Open on the training tab</source>
         <translation>학습 탭에서 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="47"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="51"/>
         <source>Overlay the selected runs&apos; curves; an unfinished run with a checkpoint can then be continued</source>
         <translation>선택한 실행의 곡선을 겹쳐 그립니다. 체크포인트가 있는 미완료 실행은 이어서 학습할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="49"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="53"/>
+        <source>Move to trash…</source>
+        <translation>휴지통으로 이동…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="55"/>
+        <source>Move the selected run folders to the trash (Delete); they can be restored from there</source>
+        <translation>선택한 실행 폴더를 휴지통으로 옮깁니다(Delete). 휴지통에서 복원할 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="57"/>
         <source>Other folder…</source>
         <translation>다른 폴더…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="50"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="58"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="78"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="92"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="101"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="115"/>
         <source>Could not list %1: %2</source>
         <translation>%1의 목록을 만들 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="103"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="117"/>
         <source>No training runs in %1 yet.</source>
         <translation>%1에 아직 학습 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="106"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="120"/>
         <source>1 run in %1</source>
         <translation>%1에 실행 1개</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="107"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="121"/>
         <source>%1 runs in %2, newest first</source>
         <translation>%2에 실행 %1개, 최신순</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="108"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="122"/>
         <source>; select and open them to see their curves.</source>
         <translation>; 선택하고 열면 곡선을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="112"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="126"/>
         <source>1 cannot be read (greyed; its tooltip says why).</source>
         <translation>1개는 읽을 수 없습니다(회색; 도구 설명에 이유가 있습니다).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="113"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="127"/>
         <source>%1 cannot be read (greyed; their tooltips say why).</source>
         <translation>%1개는 읽을 수 없습니다(회색; 도구 설명에 이유가 있습니다).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="143"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="171"/>
+        <source>the trash folder in %1 could not be set up</source>
+        <translation>%1에 휴지통 폴더를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="172"/>
+        <source>it was moved to %1 instead of the trash</source>
+        <translation>휴지통 대신 %1(으)로 옮겨졌습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="186"/>
+        <source>and %1 more</source>
+        <translation>외 %1개</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="188"/>
+        <source>Move this run folder to the trash?</source>
+        <translation>이 실행 폴더를 휴지통으로 옮길까요?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="189"/>
+        <source>Move these %1 run folders to the trash?</source>
+        <translation>이 실행 폴더 %1개를 휴지통으로 옮길까요?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="190"/>
+        <source>Move to trash</source>
+        <translation>휴지통으로 이동</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="204"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="210"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="219"/>
+        <source>Nothing was moved to the trash.</source>
+        <translation>휴지통으로 옮긴 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="220"/>
+        <source>Moved 1 run folder to the trash (%1).</source>
+        <translation>실행 폴더 1개를 휴지통으로 옮겼습니다(%1).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="221"/>
+        <source>Moved %1 run folders to the trash (%2).</source>
+        <translation>실행 폴더 %1개를 휴지통으로 옮겼습니다(%2).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="225"/>
+        <source>1 was not moved: %1</source>
+        <translation>1개는 옮기지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="226"/>
+        <source>%1 were not moved: %2</source>
+        <translation>%1개는 옮기지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="236"/>
         <source>Folder of training runs</source>
         <translation>학습 실행 폴더</translation>
     </message>
@@ -1613,87 +1684,87 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::RunListModel</name>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="38"/>
+        <location filename="../widgets/runlistmodel.cpp" line="41"/>
         <source>finished</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="40"/>
+        <location filename="../widgets/runlistmodel.cpp" line="43"/>
         <source>unfinished (can continue)</source>
         <translation>미완료(이어서 학습 가능)</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="40"/>
+        <location filename="../widgets/runlistmodel.cpp" line="43"/>
         <source>unfinished (no checkpoint)</source>
         <translation>미완료(체크포인트 없음)</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="42"/>
+        <location filename="../widgets/runlistmodel.cpp" line="45"/>
         <source>unreadable</source>
         <translation>읽을 수 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="53"/>
+        <location filename="../widgets/runlistmodel.cpp" line="56"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="82"/>
+        <location filename="../widgets/runlistmodel.cpp" line="89"/>
         <source> (val %1)</source>
         <translation> (검증 %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="89"/>
+        <location filename="../widgets/runlistmodel.cpp" line="96"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="108"/>
+        <location filename="../widgets/runlistmodel.cpp" line="115"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="110"/>
+        <location filename="../widgets/runlistmodel.cpp" line="117"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="112"/>
+        <location filename="../widgets/runlistmodel.cpp" line="119"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="114"/>
+        <location filename="../widgets/runlistmodel.cpp" line="121"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="116"/>
+        <location filename="../widgets/runlistmodel.cpp" line="123"/>
         <source>Schedule</source>
         <translation>일정</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="118"/>
+        <location filename="../widgets/runlistmodel.cpp" line="125"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="120"/>
+        <location filename="../widgets/runlistmodel.cpp" line="127"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="122"/>
+        <location filename="../widgets/runlistmodel.cpp" line="129"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="124"/>
+        <location filename="../widgets/runlistmodel.cpp" line="131"/>
         <source>Best</source>
         <translation>최고</translation>
     </message>
     <message>
-        <location filename="../widgets/runlistmodel.cpp" line="126"/>
+        <location filename="../widgets/runlistmodel.cpp" line="133"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
@@ -2689,8 +2760,8 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="216"/>
-        <location filename="../widgets/trainingpanel.cpp" line="364"/>
-        <location filename="../widgets/trainingpanel.cpp" line="495"/>
+        <location filename="../widgets/trainingpanel.cpp" line="374"/>
+        <location filename="../widgets/trainingpanel.cpp" line="505"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
@@ -2752,7 +2823,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="274"/>
-        <location filename="../widgets/trainingpanel.cpp" line="802"/>
+        <location filename="../widgets/trainingpanel.cpp" line="852"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
@@ -2779,7 +2850,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="282"/>
-        <location filename="../widgets/trainingpanel.cpp" line="714"/>
+        <location filename="../widgets/trainingpanel.cpp" line="764"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
@@ -2800,142 +2871,167 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="347"/>
+        <source>Remove from the plot</source>
+        <translation>그래프에서 제거</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="351"/>
+        <source>Take the run off the list and the plot; its folder stays</source>
+        <translation>실행을 목록과 그래프에서 뺍니다. 폴더는 그대로 남습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="357"/>
         <source>Browse training runs…</source>
         <translation>학습 실행 둘러보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="357"/>
+        <location filename="../widgets/trainingpanel.cpp" line="367"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="367"/>
+        <location filename="../widgets/trainingpanel.cpp" line="377"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="372"/>
+        <location filename="../widgets/trainingpanel.cpp" line="382"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="547"/>
+        <location filename="../widgets/trainingpanel.cpp" line="558"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="556"/>
+        <location filename="../widgets/trainingpanel.cpp" line="567"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="568"/>
+        <location filename="../widgets/trainingpanel.cpp" line="579"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="572"/>
-        <location filename="../widgets/trainingpanel.cpp" line="655"/>
+        <location filename="../widgets/trainingpanel.cpp" line="583"/>
+        <location filename="../widgets/trainingpanel.cpp" line="702"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="592"/>
+        <location filename="../widgets/trainingpanel.cpp" line="603"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="597"/>
+        <location filename="../widgets/trainingpanel.cpp" line="608"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="605"/>
-        <location filename="../widgets/trainingpanel.cpp" line="625"/>
+        <location filename="../widgets/trainingpanel.cpp" line="636"/>
+        <source>%1 is training; stop it before removing it</source>
+        <translation>%1은(는) 학습 중입니다. 제거하기 전에 중지하세요</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="662"/>
+        <source>it is training now</source>
+        <translation>지금 학습 중입니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="664"/>
+        <source>it is queued to train</source>
+        <translation>학습 대기열에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="672"/>
+        <location filename="../widgets/trainingpanel.cpp" line="735"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="663"/>
+        <location filename="../widgets/trainingpanel.cpp" line="710"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="674"/>
+        <location filename="../widgets/trainingpanel.cpp" line="721"/>
         <source>Not trained: %1. %2 queued runs were not started.</source>
         <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="697"/>
+        <location filename="../widgets/trainingpanel.cpp" line="747"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="698"/>
+        <location filename="../widgets/trainingpanel.cpp" line="748"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="703"/>
+        <location filename="../widgets/trainingpanel.cpp" line="753"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="706"/>
+        <location filename="../widgets/trainingpanel.cpp" line="756"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="300"/>
-        <location filename="../widgets/trainingpanel.cpp" line="708"/>
+        <location filename="../widgets/trainingpanel.cpp" line="758"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="301"/>
-        <location filename="../widgets/trainingpanel.cpp" line="710"/>
+        <location filename="../widgets/trainingpanel.cpp" line="760"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="302"/>
-        <location filename="../widgets/trainingpanel.cpp" line="712"/>
+        <location filename="../widgets/trainingpanel.cpp" line="762"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="842"/>
-        <location filename="../widgets/trainingpanel.cpp" line="851"/>
+        <location filename="../widgets/trainingpanel.cpp" line="892"/>
+        <location filename="../widgets/trainingpanel.cpp" line="901"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="846"/>
+        <location filename="../widgets/trainingpanel.cpp" line="896"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="847"/>
+        <location filename="../widgets/trainingpanel.cpp" line="897"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="855"/>
+        <location filename="../widgets/trainingpanel.cpp" line="905"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="856"/>
+        <location filename="../widgets/trainingpanel.cpp" line="906"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1028"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1077"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="609"/>
+        <location filename="../widgets/trainingpanel.cpp" line="620"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -2950,93 +3046,88 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="766"/>
+        <location filename="../widgets/trainingpanel.cpp" line="816"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="802"/>
+        <location filename="../widgets/trainingpanel.cpp" line="852"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="834"/>
+        <location filename="../widgets/trainingpanel.cpp" line="884"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="838"/>
+        <location filename="../widgets/trainingpanel.cpp" line="888"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="838"/>
+        <location filename="../widgets/trainingpanel.cpp" line="888"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="877"/>
-        <source>#%1 %2 (%3)</source>
-        <translation>#%1 %2 (%3)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="910"/>
+        <location filename="../widgets/trainingpanel.cpp" line="959"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="914"/>
+        <location filename="../widgets/trainingpanel.cpp" line="963"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="919"/>
+        <location filename="../widgets/trainingpanel.cpp" line="968"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="926"/>
+        <location filename="../widgets/trainingpanel.cpp" line="975"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="952"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1001"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="962"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1011"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="971"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1020"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="978"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1027"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="982"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1031"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="989"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1020"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1038"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1069"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1014"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1063"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1022"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1071"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

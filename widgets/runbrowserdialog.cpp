@@ -5,14 +5,18 @@
 #include "screenfit.h"
 #include "train/trainer.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -46,6 +50,10 @@ RunBrowserDialog::RunBrowserDialog(QWidget* parent)
     m_open->setObjectName(QStringLiteral("openRuns"));
     m_open->setToolTip(tr("Overlay the selected runs' curves; an unfinished run with a "
                           "checkpoint can then be continued"));
+    m_trash = buttons->addButton(tr("Move to trash…"), QDialogButtonBox::ActionRole);
+    m_trash->setObjectName(QStringLiteral("trashRuns"));
+    m_trash->setToolTip(tr("Move the selected run folders to the trash (Delete); they can be "
+                           "restored from there"));
     auto* other = buttons->addButton(tr("Other folder…"), QDialogButtonBox::ActionRole);
     m_refresh = buttons->addButton(tr("Refresh"), QDialogButtonBox::ActionRole);
     buttons->addButton(QDialogButtonBox::Close);
@@ -54,6 +62,12 @@ RunBrowserDialog::RunBrowserDialog(QWidget* parent)
     // a few at a time.
     connect(m_open, &QPushButton::clicked, this, &RunBrowserDialog::openSelected);
     connect(other, &QPushButton::clicked, this, &RunBrowserDialog::chooseFolder);
+    connect(m_trash, &QPushButton::clicked, this, &RunBrowserDialog::trashSelected);
+    auto* trashKey = new QAction(m_view);
+    trashKey->setShortcut(QKeySequence::Delete);
+    trashKey->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(trashKey);
+    connect(trashKey, &QAction::triggered, this, &RunBrowserDialog::trashSelected);
     connect(m_refresh, &QPushButton::clicked, this, [this] { showFolder(m_folder); });
     connect(m_view, &QTableView::doubleClicked, this,
             [this](const QModelIndex&) { openSelected(); });
@@ -138,6 +152,85 @@ void RunBrowserDialog::openSelected() {
     if (!dirs.isEmpty()) Q_EMIT openRuns(dirs);
 }
 
+namespace {
+// Moves `dir` to the desktop's trash; its place there, or empty with `why`. Qt 6.4 moves it
+// into "./files" of the current directory when the home trash cannot be set up because
+// $XDG_DATA_HOME does not exist yet: that folder is made first, and a move that went to a
+// relative place all the same is undone.
+QString moveToTrash(const QString& dir, QString* why) {
+    const QString dataHome = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (!dataHome.isEmpty()) QDir().mkpath(dataHome);
+    QFile folder(dir);
+    if (!folder.moveToTrash()) {
+        *why = folder.errorString();
+        return {};
+    }
+    const QString there = folder.fileName(); // its place in the trash now
+    if (QFileInfo(there).isAbsolute()) return there;
+    *why = QDir().rename(there, dir)
+               ? RunBrowserDialog::tr("the trash folder in %1 could not be set up").arg(dataHome)
+               : RunBrowserDialog::tr("it was moved to %1 instead of the trash")
+                     .arg(QFileInfo(there).absoluteFilePath());
+    return {};
+}
+} // namespace
+
+void RunBrowserDialog::trashSelected() {
+    const QStringList dirs = selectedRunDirs();
+    if (dirs.isEmpty()) return;
+    // Named, so that the user sees what goes: up to kNamed of them, then a count.
+    constexpr int kNamed = 8;
+    QStringList names;
+    for (int i = 0; i < std::min<int>(kNamed, dirs.size()); ++i)
+        names << QDir::toNativeSeparators(dirs[i]);
+    if (dirs.size() > kNamed) names << tr("and %1 more").arg(dirs.size() - kNamed);
+    const QString question = dirs.size() == 1
+                                 ? tr("Move this run folder to the trash?")
+                                 : tr("Move these %1 run folders to the trash?").arg(dirs.size());
+    if (QMessageBox::question(this, tr("Move to trash"),
+                              question + QStringLiteral("\n\n") + names.join(QLatin1Char('\n')),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    trashRuns(dirs);
+}
+
+QStringList RunBrowserDialog::trashRuns(const QStringList& dirs) {
+    QStringList moved, refused;
+    QString trashFolder;
+    for (const QString& dir : dirs) {
+        const QString busy = m_inUse ? m_inUse(dir) : QString();
+        if (!busy.isEmpty()) {
+            refused << tr("%1: %2").arg(dir, busy);
+            continue;
+        }
+        QString why;
+        const QString there = moveToTrash(dir, &why);
+        if (there.isEmpty()) {
+            refused << tr("%1: %2").arg(dir, why);
+            continue;
+        }
+        trashFolder = QFileInfo(there).path();
+        moved << dir;
+        m_model->removeRun(dir.toStdString());
+    }
+    QString text =
+        moved.isEmpty()
+            ? tr("Nothing was moved to the trash.")
+            : (moved.size() == 1 ? tr("Moved 1 run folder to the trash (%1).")
+                                 : tr("Moved %1 run folders to the trash (%2).").arg(moved.size()))
+                  .arg(QDir::toNativeSeparators(trashFolder));
+    if (!refused.isEmpty())
+        text += QLatin1Char(' ') + (refused.size() == 1
+                                        ? tr("1 was not moved: %1")
+                                        : tr("%1 were not moved: %2").arg(refused.size()))
+                                       .arg(refused.join(QStringLiteral("; ")));
+    m_message->setText(text);
+    updateButtons();
+    if (!moved.isEmpty()) Q_EMIT trashed(moved);
+    return moved;
+}
+
 void RunBrowserDialog::chooseFolder() {
     const QString dir =
         QFileDialog::getExistingDirectory(this, tr("Folder of training runs"), m_folder);
@@ -145,7 +238,9 @@ void RunBrowserDialog::chooseFolder() {
 }
 
 void RunBrowserDialog::updateButtons() {
-    m_open->setEnabled(m_view->selectionModel()->hasSelection());
+    const bool any = m_view->selectionModel()->hasSelection();
+    m_open->setEnabled(any);
+    m_trash->setEnabled(any);
 }
 
 } // namespace scalescope

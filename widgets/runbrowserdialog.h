@@ -1,10 +1,13 @@
 // File → Browse training runs…: the runs of a folder (by default where runs go without a
 // folder of their own) in a sortable table, read off the GUI thread. Open overlays the
-// selected runs on the training tab, where an unfinished one can be continued.
+// selected runs on the training tab, where an unfinished one can be continued; Move to trash
+// puts the selected run folders in the desktop's trash, from where they can be restored.
 #pragma once
 
 #include <QDialog>
 #include <QThreadPool>
+
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -28,10 +31,18 @@ class RunBrowserDialog : public QDialog {
     QString message() const;
     QStringList selectedRunDirs() const; // in the table's order
     void openSelected();                 // openRuns(selectedRunDirs()) when any
+    // Why the run in `dir` must stay where it is (it is training now, or queued), or empty.
+    void setInUse(std::function<QString(const QString& dir)> inUse) { m_inUse = std::move(inUse); }
+    // Moves the run folders `dirs` to the trash, each unless it is in use, and takes them off
+    // the list; the message says how many went and why any did not. Returns those moved
+    // (trashed() follows when any).
+    QStringList trashRuns(const QStringList& dirs);
+    void trashSelected(); // asks first, naming the runs
 
   Q_SIGNALS:
     void listed(); // the folder's runs are in the table, or the message says why not
     void openRuns(const QStringList& dirs);
+    void trashed(const QStringList& dirs); // run folders now in the trash
 
   private:
     void chooseFolder();
@@ -43,6 +54,8 @@ class RunBrowserDialog : public QDialog {
     QLabel* m_message;
     QPushButton* m_open;
     QPushButton* m_refresh;
+    QPushButton* m_trash;
+    std::function<QString(const QString&)> m_inUse;
     QThreadPool m_pool; // reads the folder; waited for before the window goes
 };
 

@@ -5,7 +5,10 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QPalette>
 
+#include <algorithm>
 #include <cmath>
 
 namespace scalescope {
@@ -52,6 +55,10 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
         return readable ? QString::fromStdString(r.dir)
                         : tr("%1: %2").arg(QString::fromStdString(r.dir),
                                            QString::fromStdString(r.problem));
+    if (role == Qt::ForegroundRole) // greyed, yet selectable: to be moved to the trash
+        return readable
+                   ? QVariant()
+                   : QVariant(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
     if (role == Qt::TextAlignmentRole)
         return index.column() >= Epochs && index.column() != State
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -130,10 +137,17 @@ QVariant RunListModel::headerData(int section, Qt::Orientation o, int role) cons
 
 Qt::ItemFlags RunListModel::flags(const QModelIndex& index) const {
     if (!index.isValid()) return Qt::NoItemFlags;
-    // An unreadable run cannot be opened: listed so that the reason can be read.
-    if (m_runs[size_t(index.row())].state == train::RunListing::State::Unreadable)
-        return Qt::NoItemFlags;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
+void RunListModel::removeRun(const std::string& dir) {
+    const auto it = std::find_if(m_runs.begin(), m_runs.end(),
+                                 [&](const train::RunListing& r) { return r.dir == dir; });
+    if (it == m_runs.end()) return;
+    const int row = int(it - m_runs.begin());
+    beginRemoveRows({}, row, row);
+    m_runs.erase(it);
+    endRemoveRows();
 }
 
 } // namespace scalescope

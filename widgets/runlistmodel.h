@@ -1,7 +1,7 @@
 // The runs of a folder as a table (train::listRuns): model, dataset, image sizes, schedule,
 // epochs, state, the last and the best validation accuracy and the wall time. Unreadable runs
-// are listed, disabled, with the reason as their tooltip. Qt::UserRole holds each cell's sort
-// value.
+// are listed greyed, with the reason as their tooltip, and can be selected (to be moved to the
+// trash). Qt::UserRole holds each cell's sort value.
 #pragma once
 
 #include "train/runhistory.h"
@@ -32,6 +32,7 @@ class RunListModel : public QAbstractTableModel {
     // `folder`: runs inside it are named relative to it.
     void setRuns(std::vector<train::RunListing> runs, const QString& folder);
     const train::RunListing& run(int row) const { return m_runs[size_t(row)]; }
+    void removeRun(const std::string& dir); // its row, if listed
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -344,6 +344,16 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_classifyAction->setObjectName(QStringLiteral("classifyRunImages"));
     m_runList->addAction(m_evaluateAction);
     m_runList->addAction(m_classifyAction);
+    m_removeAction = new QAction(tr("Remove from the plot"), m_runList);
+    m_removeAction->setObjectName(QStringLiteral("removeRun"));
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setShortcutContext(Qt::WidgetShortcut); // the list's Delete key only
+    m_removeAction->setToolTip(tr("Take the run off the list and the plot; its folder stays"));
+    m_runList->addAction(m_removeAction);
+    connect(m_removeAction, &QAction::triggered, this, [this] {
+        QString why;
+        if (!removeRun(continueTarget(), &why) && !why.isEmpty()) m_status->setText(why);
+    });
     auto* browseRuns = new QAction(tr("Browse training runs…"), m_runList);
     browseRuns->setObjectName(QStringLiteral("browseRuns"));
     m_runList->addAction(browseRuns);
@@ -511,6 +521,7 @@ void TrainingPanel::updateContinue() {
         i >= 0 && !training && !m_runs[size_t(i)].dir.isEmpty() &&
         QFileInfo::exists(m_runs[size_t(i)].dir + QLatin1Char('/') + train::kCheckpointFile);
     m_evaluate->setEnabled(scorable);
+    if (m_removeAction) m_removeAction->setEnabled(i >= 0 && !training);
     if (m_evaluateAction) m_evaluateAction->setEnabled(scorable);
     if (m_classifyAction) m_classifyAction->setEnabled(scorable);
 }
@@ -602,7 +613,7 @@ void TrainingPanel::startClicked() {
 
 void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,
                              const QString& label) {
-    RunCurves& run = addRun(tr("#%1 %2").arg(m_runs.size() + 1).arg(label), config.training.epochs);
+    RunCurves& run = addRun(label, config.training.epochs);
     run.dir = runDir;
     updateXRange();
     m_progress->setValue(0);
@@ -618,11 +629,47 @@ int TrainingPanel::runIndexOf(const QString& dir) const {
     return -1;
 }
 
+bool TrainingPanel::removeRun(int index, QString* why) {
+    if (index < 0 || index >= int(m_runs.size())) return false;
+    if (m_controller->isRunning() && index == m_liveRun) {
+        if (why)
+            *why = tr("%1 is training; stop it before removing it").arg(m_runs[size_t(index)].name);
+        return false;
+    }
+    RunCurves& run = m_runs[size_t(index)];
+    for (QCPGraph* g : run.graphs())
+        m_plot->removeGraph(g); // its legend entry goes with it
+    for (QCPItemStraightLine* line : run.stageLines)
+        m_plot->removeItem(line);
+    // m_runs first: taking the item moves the current row, and updateContinue() reads m_runs.
+    m_runs.erase(m_runs.begin() + index);
+    if (m_liveRun == index)
+        m_liveRun = -1;
+    else if (m_liveRun > index)
+        --m_liveRun;
+    delete m_runList->takeItem(index);
+    updateXRange();
+    updateContinue();
+    m_dirty = true;
+    return true;
+}
+
+QString TrainingPanel::whyInUse(const QString& dir) const {
+    const QString key = QFileInfo(dir).absoluteFilePath();
+    const auto same = [&](const QString& d) {
+        return !d.isEmpty() && QFileInfo(d).absoluteFilePath() == key;
+    };
+    if (m_controller->isRunning() && same(m_lastRunDir)) return tr("it is training now");
+    for (const QueuedRun& q : m_queue)
+        if (same(q.runDir)) return tr("it is queued to train");
+    return {};
+}
+
 int TrainingPanel::listedRun(const QString& dir, const QString& label, QString* why) {
     if (const int i = runIndexOf(dir); i >= 0) return i;
     if (!openRun(dir, why)) return -1;
     const int i = int(m_runs.size()) - 1; // named as the queue names it
-    m_runs.back().name = tr("#%1 %2").arg(i + 1).arg(label);
+    m_runs.back().name = tr("#%1 %2").arg(m_runs.back().number).arg(label);
     m_runList->item(i)->setText(m_runs.back().name);
     return i;
 }
@@ -678,11 +725,14 @@ void TrainingPanel::startNextQueued() {
     }
 }
 
-TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& name, int plannedEpochs) {
+TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& label, int plannedEpochs) {
     RunCurves run;
-    const size_t idx = m_runs.size();
-    const QColor colour = kRunColours[idx % (sizeof kRunColours / sizeof kRunColours[0])];
-    run.name = name;
+    // Numbered and coloured in the order added, not by position: a run removed from the list
+    // leaves its number and colour unused rather than given to the next run.
+    run.number = ++m_runsAdded;
+    const int idx = run.number - 1;
+    const QColor colour = kRunColours[size_t(idx) % (sizeof kRunColours / sizeof kRunColours[0])];
+    run.name = tr("#%1 %2").arg(run.number).arg(label);
     run.plannedEpochs = std::max(1, plannedEpochs);
     auto graph = [&](QCPAxisRect* r, QCPAxis::AxisType valueAxis, const QString& label,
                      Qt::PenStyle style, bool legend) {
@@ -763,7 +813,7 @@ void TrainingPanel::plotEvent(RunCurves& run, const train::TrainEvent& e) {
         if (std::isfinite(e.liveValAccuracy)) {
             run.liveValAcc->addData(x, e.liveValAccuracy);
             if (!m_plot->legend->hasItemWithPlottable(run.liveValAcc)) {
-                run.valAcc->setName(tr("#%1 val accuracy, EMA").arg(&run - m_runs.data() + 1));
+                run.valAcc->setName(tr("#%1 val accuracy, EMA").arg(run.number));
                 run.liveValAcc->addToLegend();
             }
         }
@@ -873,8 +923,7 @@ bool TrainingPanel::openRun(const QString& path, QString* why) {
                                          : QStringLiteral("%1, %2, %3")
                                                .arg(QString::fromStdString(h.model),
                                                     QString::fromStdString(h.schedule), epochs);
-    RunCurves& run =
-        addRun(tr("#%1 %2 (%3)").arg(m_runs.size() + 1).arg(what, folder), h.plannedEpochs);
+    RunCurves& run = addRun(QStringLiteral("%1 (%2)").arg(what, folder), h.plannedEpochs);
     run.dir = QString::fromStdString(h.dir);
     run.canContinue = h.canContinue();
     // metrics.csv has one row an epoch: each becomes the stage it ran in (where the stage

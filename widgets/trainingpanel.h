@@ -63,6 +63,13 @@ class TrainingPanel : public QWidget {
     // Adds a run folder (or its metrics.csv) written earlier, by the GUI or by
     // `scalescope-cli train`, as an overlay; false with the reason (file, line, column).
     bool openRun(const QString& path, QString* why = nullptr);
+    // Takes the run at `index` off the list and the plot (also the run list's "Remove from the
+    // plot" and its Delete key); its folder is left as it is. Refused, with `why`, for the run
+    // training now.
+    bool removeRun(int index, QString* why = nullptr);
+    // Why the folder `dir` must stay where it is (the run training now, or one queued), or
+    // empty.
+    QString whyInUse(const QString& dir) const;
     void openRunDialog();        // asks for a folder; a refused one is explained in a message box
     void evaluateRunDialog();    // asks for a run folder and opens its evaluation
     void classifyImagesDialog(); // asks for a run folder and opens its image classification
@@ -103,7 +110,8 @@ class TrainingPanel : public QWidget {
     // A folder from the file dialog, starting beside the last run (or in the runs folder).
     QString askRunFolder(const QString& caption);
     struct RunCurves {
-        QString name;
+        QString name;   // "#N label"
+        int number = 0; // N: the order it was added in
         QCPGraph *loss = nullptr, *valAcc = nullptr, *size = nullptr, *dropout = nullptr,
                  *randAug = nullptr, *mixup = nullptr, *speed = nullptr;
         // With an EMA, valAcc is the EMA's and this the trained weights' own (else empty).
@@ -119,7 +127,7 @@ class TrainingPanel : public QWidget {
         QString dir;              // its run folder
         bool canContinue = false; // stopped before its end, with a checkpoint
     };
-    RunCurves& addRun(const QString& name, int plannedEpochs);
+    RunCurves& addRun(const QString& label, int plannedEpochs); // named "#N label"
     void plotEvent(RunCurves& run, const train::TrainEvent& e);
     void redrawCurves();
     void updateXRange();
@@ -156,6 +164,7 @@ class TrainingPanel : public QWidget {
     QPushButton *m_start, *m_continue, *m_pause, *m_stop;
     QPushButton* m_evaluate;
     QAction* m_evaluateAction = nullptr; // the run list's context menu
+    QAction* m_removeAction = nullptr;
     QAction* m_classifyAction = nullptr;
     QProgressBar* m_progress;
     QLabel* m_status;
@@ -164,7 +173,8 @@ class TrainingPanel : public QWidget {
     QCustomPlot* m_plot;
     QCPAxisRect *m_lossRect, *m_sizeRect, *m_speedRect;
     std::vector<RunCurves> m_runs;
-    int m_liveRun = -1; // the run the controller trains (or trained last), in m_runs
+    int m_liveRun = -1;  // the run the controller trains (or trained last), in m_runs
+    int m_runsAdded = 0; // runs ever added: the next one's number
     QString m_lastRunDir;
     TrainingSettings m_shown; // what the form was last loaded with
     std::deque<QueuedRun> m_queue;

@@ -468,6 +468,12 @@ RunBrowserDialog* MainWindow::runBrowser() {
     if (!m_runBrowser) {
         m_runBrowser = new RunBrowserDialog(this);
         connect(m_runBrowser, &RunBrowserDialog::openRuns, this, &MainWindow::openRuns);
+        m_runBrowser->setInUse([this](const QString& dir) { return m_training->whyInUse(dir); });
+        // A folder in the trash can be neither continued nor evaluated: off the training tab.
+        connect(m_runBrowser, &RunBrowserDialog::trashed, this, [this](const QStringList& dirs) {
+            for (const QString& dir : dirs)
+                m_training->removeRun(m_training->runIndexOf(dir));
+        });
         m_runBrowser->showFolder(QFileInfo(QString::fromStdString(train::defaultRunDir())).path());
     }
     return m_runBrowser;

@@ -7,8 +7,10 @@
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
+#include "../train/fakerun.h"
 #include "../train/tinyconfig.h"
 
+#include <QAction>
 #include <QDir>
 #include <QListWidget>
 #include <QPushButton>
@@ -17,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
+#include <qcustomplot.h>
 
 using namespace scalescope;
 
@@ -64,6 +67,7 @@ class TestContinueRun : public QObject {
     void continuesAnOpenedRun();
     void finishedOrWithoutCheckpointCannot();
     void failedRunIsMarked();
+    void removesRunsButNotTheLiveOne();
 };
 
 void TestContinueRun::initTestCase() {
@@ -190,6 +194,53 @@ void TestContinueRun::failedRunIsMarked() {
     QVERIFY2(list->item(0)->text().endsWith(" — failed"), qPrintable(list->item(0)->text()));
     QVERIFY(list->item(0)->toolTip().contains("needs one subfolder per class"));
     QVERIFY(!panel->continueButton()->isEnabled());
+}
+
+void TestContinueRun::removesRunsButNotTheLiveOne() {
+    QTemporaryDir dir;
+    const QString opened = dir.filePath("opened");
+    QVERIFY(writeFakeRun(opened.toStdString(), tinyRun(), kEpochs, 0.5));
+    MainWindow w;
+    QVERIFY(w.document()->setConfig(tinyRun()));
+    TrainingPanel* panel = w.trainingPanel();
+    panel->setSettingsFromDocument();
+    QVERIFY(panel->openRun(opened));
+    const int graphsWithOne = panel->plot()->graphCount();
+    panel->startButton()->click(); // run #2, after the opened one
+    const QString live = panel->lastRunDir();
+    QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar(live) >= 1, 60000);
+    QCOMPARE(panel->whyInUse(live), QString("it is training now"));
+    QCOMPARE(panel->whyInUse(opened), QString());
+
+    // The opened run goes while the other trains: the live run's index moves down by one, and
+    // its curves go on growing there.
+    QVERIFY(panel->removeRun(0));
+    QCOMPARE(panel->runCount(), 1);
+    QCOMPARE(panel->runIndexOf(opened), -1);
+    QCOMPARE(panel->plot()->graphCount(), graphsWithOne); // the opened run's 8 graphs went
+    const int points = panel->pointCount();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->pointCount() > points, 60000);
+    QString why;
+    QVERIFY(!panel->removeRun(0, &why)); // the live run
+    QVERIFY2(why.contains("is training"), qPrintable(why));
+    auto* removeAction = panel->findChild<QAction*>(QStringLiteral("removeRun"));
+    QVERIFY(removeAction);
+    QVERIFY(!removeAction->isEnabled());
+
+    w.trainingController()->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), 60000);
+    QCOMPARE(panel->whyInUse(live), QString());
+    QVERIFY(removeAction->isEnabled());
+    // Numbers are not reused: the run opened next is #3, not a second #2.
+    QVERIFY(panel->openRun(opened));
+    auto* list = panel->findChild<QListWidget*>(QStringLiteral("runList"));
+    QVERIFY(list);
+    QVERIFY2(list->item(1)->text().startsWith("#3 "), qPrintable(list->item(1)->text()));
+    removeAction->trigger(); // the current row: the one just opened
+    QCOMPARE(panel->runCount(), 1);
+    QCOMPARE(panel->runIndexOf(live), 0);
+    QVERIFY(QFileInfo::exists(opened + "/metrics.csv")); // off the plot, not off the disk
+    w.trainingController()->waitForFinished();
 }
 
 QTEST_MAIN(TestContinueRun)

@@ -25,6 +25,22 @@
 
 using namespace scalescope;
 
+namespace {
+// Takes what this suite put in the (test mode's) trash out again: the entries whose .trashinfo
+// names a path in `from`.
+void emptyTrashOf(const QString& trashFiles, const QString& from) {
+    const QDir info(trashFiles + "/../info");
+    for (const QString& name : info.entryList({"*.trashinfo"}, QDir::Files)) {
+        QFile f(info.filePath(name));
+        if (!f.open(QIODevice::ReadOnly) || !f.readAll().contains(("Path=" + from).toUtf8()))
+            continue;
+        f.close();
+        QDir(trashFiles + '/' + name.chopped(int(strlen(".trashinfo")))).removeRecursively();
+        QFile::remove(info.filePath(name));
+    }
+}
+} // namespace
+
 class TestRunBrowser : public QObject {
     Q_OBJECT
   private Q_SLOTS:
@@ -33,6 +49,7 @@ class TestRunBrowser : public QObject {
     void sortsByAColumn();
     void opensSelectedRunsOnce();
     void missingFolderSaysSo();
+    void trashesRunsNotInUse();
 
   private:
     QTemporaryDir m_dir;
@@ -86,7 +103,10 @@ void TestRunBrowser::listsAFolder() {
     QCOMPARE(cell("stopped", RunListModel::State), QString("unfinished (can continue)"));
     QCOMPARE(cell("broken", RunListModel::State), QString("unreadable"));
     const QModelIndex broken = m->index(row["broken"], RunListModel::Run);
-    QCOMPARE(m->flags(broken), Qt::NoItemFlags); // cannot be selected or opened
+    // Greyed, yet selectable: it can be moved to the trash, and opening it says why it cannot.
+    QVERIFY(m->flags(broken) & Qt::ItemIsSelectable);
+    QVERIFY(broken.data(Qt::ForegroundRole).isValid());
+    QVERIFY(!m->index(row["finished"], RunListModel::Run).data(Qt::ForegroundRole).isValid());
     QVERIFY2(broken.data(Qt::ToolTipRole).toString().contains("metrics.csv line 5"),
              qPrintable(broken.data(Qt::ToolTipRole).toString()));
 }
@@ -113,16 +133,17 @@ void TestRunBrowser::opensSelectedRunsOnce() {
     auto* open = d->findChild<QPushButton*>(QStringLiteral("openRuns"));
     QVERIFY(open);
     QVERIFY(!open->isEnabled()); // nothing selected yet
-    view->selectAll();           // the unreadable row is not selectable
+    view->selectAll();
     QVERIFY(open->isEnabled());
     QStringList dirs = d->selectedRunDirs();
     dirs.sort();
-    QCOMPARE(dirs, (QStringList{m_finished, m_stopped}));
+    QCOMPARE(dirs, (QStringList{m_broken, m_finished, m_stopped}));
     QSignalSpy opened(d, &RunBrowserDialog::openRuns);
     open->click();
     QCOMPARE(opened.count(), 1);
     TrainingPanel* panel = w.trainingPanel();
-    QCOMPARE(panel->runCount(), 2);
+    QCOMPARE(panel->runCount(), 2); // the unreadable one is named in the message instead
+    QVERIFY2(w.lastMessage().contains("metrics.csv line 5"), qPrintable(w.lastMessage()));
     QVERIFY(panel->runIndexOf(m_stopped) >= 0);
     d->openSelected(); // already on the tab: not listed twice
     QCOMPARE(panel->runCount(), 2);
@@ -148,6 +169,63 @@ void TestRunBrowser::missingFolderSaysSo() {
     QVERIFY(listFolder(d, m_finished)); // a run folder itself
     QCOMPARE(d.model()->rowCount(), 1);
     QCOMPARE(d.model()->index(0, RunListModel::Run).data().toString(), m_finished);
+}
+
+void TestRunBrowser::trashesRunsNotInUse() {
+    QTemporaryDir dir;
+    ScaleConfig c = configForPreset("efficientnet-b0");
+    c.training.epochs = 2;
+    const QString a = dir.filePath("a"), b = dir.filePath("b"), broken = dir.filePath("broken");
+    QVERIFY(writeFakeRun(a.toStdString(), c, 2, 0.7));
+    QVERIFY(writeFakeRun(b.toStdString(), c, 2, 0.6));
+    QVERIFY(QDir().mkpath(broken));
+    std::ofstream((broken + "/metrics.csv").toStdString()) << "not,a,metrics,file\n";
+
+    MainWindow w;
+    RunBrowserDialog* d = w.runBrowser();
+    QVERIFY(listFolder(*d, dir.path()));
+    QAbstractItemModelTester tester(d->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(d->model()->rowCount(), 3);
+    auto* trash = d->findChild<QPushButton*>(QStringLiteral("trashRuns"));
+    QVERIFY(trash);
+    QVERIFY(!trash->isEnabled()); // nothing selected
+    d->view()->selectAll();
+    QVERIFY(trash->isEnabled());
+    d->openSelected();
+    QCOMPARE(w.trainingPanel()->runCount(), 2);
+
+    // As the main window answers for a run that trains or waits in the queue.
+    d->setInUse([&](const QString& dir) {
+        return dir == b ? QStringLiteral("it is training now") : QString();
+    });
+    QSignalSpy trashed(d, &RunBrowserDialog::trashed);
+    const QStringList moved = d->trashRuns({a, b, broken});
+    QCOMPARE(moved, (QStringList{a, broken}));
+    QVERIFY(!QFileInfo::exists(a));
+    QVERIFY(!QFileInfo::exists(broken));
+    QVERIFY(QFileInfo::exists(b + "/metrics.csv"));
+    const QString trashFiles =
+        QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + "/Trash/files";
+    QVERIFY2(d->message().startsWith("Moved 2 run folders to the trash (" + trashFiles +
+                                     "). 1 was not moved: " + b + ": it is training now"),
+             qPrintable(d->message()));
+    QCOMPARE(trashed.count(), 1);
+    QCOMPARE(d->model()->rowCount(), 1);
+    QCOMPARE(d->model()->run(0).dir, b.toStdString());
+    // Off the training tab too: a folder in the trash can be neither continued nor evaluated.
+    QCOMPARE(w.trainingPanel()->runCount(), 1);
+    QCOMPARE(w.trainingPanel()->runIndexOf(b), 0);
+    // In the trash, not gone: restorable from the desktop's trash folder.
+    QVERIFY2(!QDir(trashFiles).entryList({"a*"}, QDir::Dirs).isEmpty(), qPrintable(trashFiles));
+    emptyTrashOf(trashFiles, dir.path());
+
+    // A folder that is no longer there is named with the reason; nothing else moves.
+    d->setInUse({});
+    QCOMPARE(d->trashRuns({a}), QStringList());
+    QVERIFY2(d->message().startsWith("Nothing was moved to the trash. 1 was not moved: " + a),
+             qPrintable(d->message()));
+    QCOMPARE(d->model()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestRunBrowser)
