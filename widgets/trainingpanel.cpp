@@ -594,6 +594,7 @@ void TrainingPanel::launch(int runIndex, const ScaleConfig& config, bool resume)
     m_runList->setCurrentRow(runIndex); // Continue acts on it once it is stopped
     setRunning(true);
     m_controller->start(config, m_lastRunDir, resume);
+    updateContinue(); // the controller runs only now: the live run's actions go off
 }
 
 void TrainingPanel::startClicked() {

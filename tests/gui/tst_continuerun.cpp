@@ -208,6 +208,9 @@ void TestContinueRun::removesRunsButNotTheLiveOne() {
     const int graphsWithOne = panel->plot()->graphCount();
     panel->startButton()->click(); // run #2, after the opened one
     const QString live = panel->lastRunDir();
+    auto* removeAction = panel->findChild<QAction*>(QStringLiteral("removeRun"));
+    QVERIFY(removeAction);
+    QVERIFY(!removeAction->isEnabled()); // the live run is the current row
     QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar(live) >= 1, 60000);
     QCOMPARE(panel->whyInUse(live), QString("it is training now"));
     QCOMPARE(panel->whyInUse(opened), QString());
@@ -223,8 +226,6 @@ void TestContinueRun::removesRunsButNotTheLiveOne() {
     QString why;
     QVERIFY(!panel->removeRun(0, &why)); // the live run
     QVERIFY2(why.contains("is training"), qPrintable(why));
-    auto* removeAction = panel->findChild<QAction*>(QStringLiteral("removeRun"));
-    QVERIFY(removeAction);
     QVERIFY(!removeAction->isEnabled());
 
     w.trainingController()->stop();
