@@ -214,6 +214,9 @@ void TestContinueRun::removesRunsButNotTheLiveOne() {
     QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar(live) >= 1, 60000);
     QCOMPARE(panel->whyInUse(live), QString("it is training now"));
     QCOMPARE(panel->whyInUse(opened), QString());
+    const QString queued = dir.filePath("queued");
+    panel->queueRuns({{tinyRun(), queued, "queued"}});
+    QCOMPARE(panel->whyInUse(queued), QString("it is queued to train"));
 
     // The opened run goes while the other trains: the live run's index moves down by one, and
     // its curves go on growing there.
@@ -231,6 +234,7 @@ void TestContinueRun::removesRunsButNotTheLiveOne() {
     w.trainingController()->stop();
     QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), 60000);
     QCOMPARE(panel->whyInUse(live), QString());
+    QCOMPARE(panel->whyInUse(queued), QString()); // the stop dropped the queue
     QVERIFY(removeAction->isEnabled());
     // Numbers are not reused: the run opened next is #3, not a second #2.
     QVERIFY(panel->openRun(opened));
