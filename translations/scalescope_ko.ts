@@ -1295,194 +1295,194 @@
 <context>
     <name>scalescope::PredictionDialog</name>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="46"/>
+        <location filename="../widgets/predictiondialog.cpp" line="47"/>
         <source>Classify images with %1</source>
         <translation>%1(으)로 이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="59"/>
+        <location filename="../widgets/predictiondialog.cpp" line="60"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="60"/>
+        <location filename="../widgets/predictiondialog.cpp" line="61"/>
         <source>The test size each file&apos;s square is resized to; the run&apos;s validated size unless you change it</source>
         <translation>각 파일의 정사각형을 맞출 테스트 크기입니다. 바꾸지 않으면 실행이 검증한 크기입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="64"/>
+        <location filename="../widgets/predictiondialog.cpp" line="65"/>
         <source>the run&apos;s</source>
         <translation>실행의 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="65"/>
+        <location filename="../widgets/predictiondialog.cpp" line="66"/>
         <source>GPU (cuda:0)</source>
         <translation>GPU (cuda:0)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="66"/>
+        <location filename="../widgets/predictiondialog.cpp" line="67"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="67"/>
+        <location filename="../widgets/predictiondialog.cpp" line="68"/>
         <source>Use the trained weights, not their EMA</source>
         <translation>EMA가 아닌 학습된 가중치 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="69"/>
+        <location filename="../widgets/predictiondialog.cpp" line="70"/>
         <source>Test size</source>
         <translation>테스트 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="70"/>
+        <location filename="../widgets/predictiondialog.cpp" line="71"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="75"/>
+        <location filename="../widgets/predictiondialog.cpp" line="76"/>
         <source>Add images…</source>
         <translation>이미지 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="77"/>
+        <location filename="../widgets/predictiondialog.cpp" line="78"/>
         <source>Add folder…</source>
         <translation>폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="79"/>
+        <location filename="../widgets/predictiondialog.cpp" line="80"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="81"/>
+        <location filename="../widgets/predictiondialog.cpp" line="82"/>
         <source>Classify again</source>
         <translation>다시 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="84"/>
+        <location filename="../widgets/predictiondialog.cpp" line="85"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="86"/>
+        <location filename="../widgets/predictiondialog.cpp" line="87"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="102"/>
+        <location filename="../widgets/predictiondialog.cpp" line="103"/>
         <source>Only the files not of their folder&apos;s class</source>
         <translation>폴더의 클래스와 다르게 분류된 파일만</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="125"/>
+        <location filename="../widgets/predictiondialog.cpp" line="126"/>
         <source>Open image</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="126"/>
+        <location filename="../widgets/predictiondialog.cpp" line="127"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="148"/>
+        <location filename="../widgets/predictiondialog.cpp" line="149"/>
         <source>This folder cannot classify images — %1</source>
         <translation>이 폴더로는 이미지를 분류할 수 없습니다 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="154"/>
+        <location filename="../widgets/predictiondialog.cpp" line="155"/>
         <source>&lt;b&gt;%1&lt;/b&gt; trained on %2 for %3 epochs, validated at %4 px. Each file is brought to the form of its test images first, a centred square (shown in the table as the model is given it), then resized to the test size.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2에서 %3 에포크 학습, %4 px에서 검증. 각 파일은 먼저 테스트 이미지의 형태인 가운데 정사각형으로 바뀌고(표에 모델이 받는 그대로 표시), 그다음 테스트 크기로 조정됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="166"/>
-        <location filename="../widgets/predictiondialog.cpp" line="236"/>
+        <location filename="../widgets/predictiondialog.cpp" line="167"/>
+        <location filename="../widgets/predictiondialog.cpp" line="237"/>
         <source>Add image files or a folder, or drop them here.</source>
         <translation>이미지 파일이나 폴더를 추가하거나 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="218"/>
+        <location filename="../widgets/predictiondialog.cpp" line="219"/>
         <source>Not added — %1</source>
         <translation>추가하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="243"/>
+        <location filename="../widgets/predictiondialog.cpp" line="244"/>
         <source>Nothing to classify: add image files or a folder first.</source>
         <translation>분류할 것이 없습니다. 먼저 이미지 파일이나 폴더를 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="178"/>
-        <location filename="../widgets/predictiondialog.cpp" line="254"/>
+        <location filename="../widgets/predictiondialog.cpp" line="179"/>
+        <location filename="../widgets/predictiondialog.cpp" line="255"/>
         <source>Not classified — %1</source>
         <translation>분류하지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="278"/>
+        <location filename="../widgets/predictiondialog.cpp" line="279"/>
         <source>Classified %1 of %2 images on %3 with the %4 weights after %5 epochs, at %6 px.</source>
         <translation>이미지 %2개 중 %1개를 %3에서 %5 에포크 후의 %4 가중치로 %6 px에서 분류했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="282"/>
+        <location filename="../widgets/predictiondialog.cpp" line="283"/>
         <source>EMA</source>
         <translation>EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="282"/>
+        <location filename="../widgets/predictiondialog.cpp" line="283"/>
         <source>trained</source>
         <translation>학습된</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="286"/>
+        <location filename="../widgets/predictiondialog.cpp" line="287"/>
         <source>%1 could not be read: see their rows.</source>
         <translation>%1개는 읽을 수 없었습니다. 해당 행을 보세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="293"/>
+        <location filename="../widgets/predictiondialog.cpp" line="294"/>
         <source>Of the %1 in a folder named after a class, %2 are that class (top-1 %3%), %4 among the first %5 (%6%).</source>
         <translation>클래스 이름의 폴더에 있는 %1개 중 %2개가 그 클래스입니다(top-1 %3%), 처음 %5개 안에는 %4개입니다(%6%).</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="176"/>
+        <location filename="../widgets/predictiondialog.cpp" line="177"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="260"/>
+        <location filename="../widgets/predictiondialog.cpp" line="261"/>
         <source>Loading the checkpoint and the images…</source>
         <translation>체크포인트와 이미지를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="378"/>
+        <location filename="../widgets/predictiondialog.cpp" line="362"/>
         <source>nothing has been classified yet</source>
         <translation>아직 분류한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="386"/>
+        <location filename="../widgets/predictiondialog.cpp" line="370"/>
         <source>Images to classify</source>
         <translation>분류할 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="387"/>
+        <location filename="../widgets/predictiondialog.cpp" line="371"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="392"/>
+        <location filename="../widgets/predictiondialog.cpp" line="376"/>
         <source>A folder of images</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="397"/>
+        <location filename="../widgets/predictiondialog.cpp" line="381"/>
         <source>Export the classifications</source>
         <translation>분류 결과 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="399"/>
+        <location filename="../widgets/predictiondialog.cpp" line="383"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="402"/>
+        <location filename="../widgets/predictiondialog.cpp" line="386"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -1540,143 +1540,160 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::RunBrowserDialog</name>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="30"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="60"/>
         <source>Training runs</source>
         <translation>학습 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="49"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="80"/>
+        <source>Filter: words from the folder, model, dataset, schedule, state… (e.g. fashion paper)</source>
+        <translation>필터: 폴더, 모델, 데이터셋, 스케줄, 상태의 단어… (예: fashion paper)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="86"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="97"/>
         <source>Open on the training tab</source>
         <translation>학습 탭에서 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="51"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="89"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="99"/>
         <source>Overlay the selected runs&apos; curves; an unfinished run with a checkpoint can then be continued</source>
         <translation>선택한 실행의 곡선을 겹쳐 그립니다. 체크포인트가 있는 미완료 실행은 이어서 학습할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="53"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="101"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="114"/>
         <source>Move to trash…</source>
         <translation>휴지통으로 이동…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="55"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="103"/>
         <source>Move the selected run folders to the trash (Delete); they can be restored from there</source>
         <translation>선택한 실행 폴더를 휴지통으로 옮깁니다(Delete). 휴지통에서 복원할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="57"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="105"/>
         <source>Other folder…</source>
         <translation>다른 폴더…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="58"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="106"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="92"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="144"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="115"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="168"/>
         <source>Could not list %1: %2</source>
         <translation>%1의 목록을 만들 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="117"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="170"/>
         <source>No training runs in %1 yet.</source>
         <translation>%1에 아직 학습 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="120"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="173"/>
         <source>1 run in %1</source>
         <translation>%1에 실행 1개</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="121"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="174"/>
         <source>%1 runs in %2, newest first</source>
         <translation>%2에 실행 %1개, 최신순</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="122"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="175"/>
         <source>; select and open them to see their curves.</source>
         <translation>; 선택하고 열면 곡선을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="126"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="179"/>
         <source>1 cannot be read (greyed; its tooltip says why).</source>
         <translation>1개는 읽을 수 없습니다(회색; 도구 설명에 이유가 있습니다).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="127"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="180"/>
         <source>%1 cannot be read (greyed; their tooltips say why).</source>
         <translation>%1개는 읽을 수 없습니다(회색; 도구 설명에 이유가 있습니다).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="171"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="216"/>
+        <source>%1 of %2 shown</source>
+        <translation>%2개 중 %1개 표시</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="248"/>
         <source>the trash folder in %1 could not be set up</source>
         <translation>%1에 휴지통 폴더를 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="172"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="249"/>
         <source>it was moved to %1 instead of the trash</source>
         <translation>휴지통 대신 %1(으)로 옮겨졌습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="186"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="263"/>
         <source>and %1 more</source>
         <translation>외 %1개</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="188"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="265"/>
         <source>Move this run folder to the trash?</source>
         <translation>이 실행 폴더를 휴지통으로 옮길까요?</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="189"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="266"/>
         <source>Move these %1 run folders to the trash?</source>
         <translation>이 실행 폴더 %1개를 휴지통으로 옮길까요?</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="190"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="267"/>
         <source>Move to trash</source>
         <translation>휴지통으로 이동</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="204"/>
-        <location filename="../widgets/runbrowserdialog.cpp" line="210"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="281"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="287"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="219"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="297"/>
         <source>Nothing was moved to the trash.</source>
         <translation>휴지통으로 옮긴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="220"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="298"/>
         <source>Moved 1 run folder to the trash (%1).</source>
         <translation>실행 폴더 1개를 휴지통으로 옮겼습니다(%1).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="221"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="299"/>
         <source>Moved %1 run folders to the trash (%2).</source>
         <translation>실행 폴더 %1개를 휴지통으로 옮겼습니다(%2).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="225"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="303"/>
         <source>1 was not moved: %1</source>
         <translation>1개는 옮기지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="226"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="304"/>
         <source>%1 were not moved: %2</source>
         <translation>%1개는 옮기지 않았습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="236"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="314"/>
         <source>Folder of training runs</source>
         <translation>학습 실행 폴더</translation>
     </message>
@@ -2823,7 +2840,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="274"/>
-        <location filename="../widgets/trainingpanel.cpp" line="852"/>
+        <location filename="../widgets/trainingpanel.cpp" line="853"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
@@ -2850,7 +2867,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="282"/>
-        <location filename="../widgets/trainingpanel.cpp" line="764"/>
+        <location filename="../widgets/trainingpanel.cpp" line="765"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
@@ -2916,122 +2933,122 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="583"/>
-        <location filename="../widgets/trainingpanel.cpp" line="702"/>
+        <location filename="../widgets/trainingpanel.cpp" line="703"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="603"/>
+        <location filename="../widgets/trainingpanel.cpp" line="604"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="608"/>
+        <location filename="../widgets/trainingpanel.cpp" line="609"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="636"/>
+        <location filename="../widgets/trainingpanel.cpp" line="637"/>
         <source>%1 is training; stop it before removing it</source>
         <translation>%1은(는) 학습 중입니다. 제거하기 전에 중지하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="662"/>
+        <location filename="../widgets/trainingpanel.cpp" line="663"/>
         <source>it is training now</source>
         <translation>지금 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="664"/>
+        <location filename="../widgets/trainingpanel.cpp" line="665"/>
         <source>it is queued to train</source>
         <translation>학습 대기열에 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="672"/>
-        <location filename="../widgets/trainingpanel.cpp" line="735"/>
+        <location filename="../widgets/trainingpanel.cpp" line="673"/>
+        <location filename="../widgets/trainingpanel.cpp" line="736"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="710"/>
+        <location filename="../widgets/trainingpanel.cpp" line="711"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="721"/>
+        <location filename="../widgets/trainingpanel.cpp" line="722"/>
         <source>Not trained: %1. %2 queued runs were not started.</source>
         <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="747"/>
+        <location filename="../widgets/trainingpanel.cpp" line="748"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="748"/>
+        <location filename="../widgets/trainingpanel.cpp" line="749"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="753"/>
+        <location filename="../widgets/trainingpanel.cpp" line="754"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="756"/>
+        <location filename="../widgets/trainingpanel.cpp" line="757"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="300"/>
-        <location filename="../widgets/trainingpanel.cpp" line="758"/>
+        <location filename="../widgets/trainingpanel.cpp" line="759"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="301"/>
-        <location filename="../widgets/trainingpanel.cpp" line="760"/>
+        <location filename="../widgets/trainingpanel.cpp" line="761"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="302"/>
-        <location filename="../widgets/trainingpanel.cpp" line="762"/>
+        <location filename="../widgets/trainingpanel.cpp" line="763"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="892"/>
-        <location filename="../widgets/trainingpanel.cpp" line="901"/>
+        <location filename="../widgets/trainingpanel.cpp" line="893"/>
+        <location filename="../widgets/trainingpanel.cpp" line="902"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="896"/>
+        <location filename="../widgets/trainingpanel.cpp" line="897"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="897"/>
+        <location filename="../widgets/trainingpanel.cpp" line="898"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="905"/>
+        <location filename="../widgets/trainingpanel.cpp" line="906"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="906"/>
+        <location filename="../widgets/trainingpanel.cpp" line="907"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1077"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1078"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="620"/>
+        <location filename="../widgets/trainingpanel.cpp" line="621"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -3046,88 +3063,88 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="816"/>
+        <location filename="../widgets/trainingpanel.cpp" line="817"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="852"/>
+        <location filename="../widgets/trainingpanel.cpp" line="853"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="884"/>
+        <location filename="../widgets/trainingpanel.cpp" line="885"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="888"/>
+        <location filename="../widgets/trainingpanel.cpp" line="889"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="888"/>
+        <location filename="../widgets/trainingpanel.cpp" line="889"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="959"/>
+        <location filename="../widgets/trainingpanel.cpp" line="960"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="963"/>
+        <location filename="../widgets/trainingpanel.cpp" line="964"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="968"/>
+        <location filename="../widgets/trainingpanel.cpp" line="969"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="975"/>
+        <location filename="../widgets/trainingpanel.cpp" line="976"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1001"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1002"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1011"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1012"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1020"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1021"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1027"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1028"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1031"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1032"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1038"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1069"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1039"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1070"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1063"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1064"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1071"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1072"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "savetext.h"
 #include "scaling/limits.h"
 #include "screenfit.h"
+#include "tabletext.h"
 #include "train/evaluation.h"
 #include "train/runhistory.h"
 #include "train/trainer.h"
@@ -335,29 +336,12 @@ QString PredictionDialog::statusText() const {
 }
 
 QString PredictionDialog::selectedText() const {
-    QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end(),
-              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
-    if (rows.isEmpty()) return {};
-    QStringList lines;
-    QStringList header;
-    for (int c = 0; c < PredictionModel::ColumnCount; ++c)
-        if (!m_table->isColumnHidden(c))
-            header << m_filter->headerData(c, Qt::Horizontal).toString();
-    lines << header.join(QLatin1Char('\t'));
-    for (const QModelIndex& r : rows) {
-        const int source = m_filter->mapToSource(r).row();
-        QStringList cells;
-        for (int c = 0; c < PredictionModel::ColumnCount; ++c) {
-            if (m_table->isColumnHidden(c)) continue;
-            cells << (c == PredictionModel::Image
-                          ? QString::fromStdString(
-                                m_model->report().images[std::size_t(source)].path)
-                          : m_filter->index(r.row(), c).data().toString());
-        }
-        lines << cells.join(QLatin1Char('\t'));
-    }
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    // The image's whole path, where the table shows its name.
+    return selectedRowsText(m_table, [this](const QModelIndex& i) {
+        if (i.column() != PredictionModel::Image) return QString();
+        return QString::fromStdString(
+            m_model->report().images[std::size_t(m_filter->mapToSource(i).row())].path);
+    });
 }
 
 void PredictionDialog::copySelection() const {

@@ -3,18 +3,23 @@
 #include "offguithread.h"
 #include "runlistmodel.h"
 #include "screenfit.h"
+#include "tabletext.h"
 #include "train/trainer.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
@@ -25,8 +30,33 @@
 
 namespace scalescope {
 
+// Sorts by each cell's sort value and keeps the rows that hold every word of the filter in
+// one of their cells or in their folder's whole path.
+class RunFilter : public QSortFilterProxyModel {
+  public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setWords(const QString& text) {
+        m_words = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+        invalidateFilter();
+    }
+
+  protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+        if (m_words.isEmpty()) return true;
+        const auto* runs = static_cast<const RunListModel*>(sourceModel());
+        QString text = QString::fromStdString(runs->run(row).dir);
+        for (int c = 0; c < RunListModel::ColumnCount; ++c)
+            text += QLatin1Char('\n') + runs->index(row, c, parent).data().toString();
+        return std::all_of(m_words.begin(), m_words.end(),
+                           [&](const QString& w) { return text.contains(w, Qt::CaseInsensitive); });
+    }
+
+  private:
+    QStringList m_words;
+};
+
 RunBrowserDialog::RunBrowserDialog(QWidget* parent)
-    : QDialog(parent), m_model(new RunListModel(this)), m_sorted(new QSortFilterProxyModel(this)) {
+    : QDialog(parent), m_model(new RunListModel(this)), m_sorted(new RunFilter(this)) {
     setWindowTitle(tr("Training runs"));
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(Qt::UserRole);
@@ -44,6 +74,24 @@ RunBrowserDialog::RunBrowserDialog(QWidget* parent)
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("runFilter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(tr("Filter: words from the folder, model, dataset, schedule, "
+                                    "state… (e.g. fashion paper)"));
+    m_shown = new QLabel(this);
+    connect(m_filter, &QLineEdit::textChanged, this, &RunBrowserDialog::setFilterText);
+    // Copy and Move to trash also from the keyboard and the table's context menu.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* openAction = new QAction(tr("Open on the training tab"), m_view);
+    m_view->addAction(openAction);
+    connect(openAction, &QAction::triggered, this, &RunBrowserDialog::openSelected);
+    auto* copy = new QAction(tr("Copy"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(copy);
+    connect(copy, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(selectedText()); });
 
     auto* buttons = new QDialogButtonBox(this);
     m_open = buttons->addButton(tr("Open on the training tab"), QDialogButtonBox::AcceptRole);
@@ -63,7 +111,7 @@ RunBrowserDialog::RunBrowserDialog(QWidget* parent)
     connect(m_open, &QPushButton::clicked, this, &RunBrowserDialog::openSelected);
     connect(other, &QPushButton::clicked, this, &RunBrowserDialog::chooseFolder);
     connect(m_trash, &QPushButton::clicked, this, &RunBrowserDialog::trashSelected);
-    auto* trashKey = new QAction(m_view);
+    auto* trashKey = new QAction(tr("Move to trash…"), m_view);
     trashKey->setShortcut(QKeySequence::Delete);
     trashKey->setShortcutContext(Qt::WidgetShortcut);
     m_view->addAction(trashKey);
@@ -76,6 +124,10 @@ RunBrowserDialog::RunBrowserDialog(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_shown);
+    layout->addLayout(filterRow);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
     resizeWithinScreen(this, QSize(1320, 560));
@@ -102,6 +154,7 @@ void RunBrowserDialog::showFolder(const QString& folder) {
             if (folder != m_folder) return; // another folder was asked for since
             m_refresh->setEnabled(true);
             m_model->setRuns(runs, folder);
+            updateShown();
             m_view->resizeColumnsToContents();
             // Long experiment paths: elided in the middle (the tooltip has the whole path), so
             // that the accuracies stay in view.
@@ -145,6 +198,30 @@ QStringList RunBrowserDialog::selectedRunDirs() const {
     for (const QModelIndex& i : rows)
         dirs << QString::fromStdString(m_model->run(m_sorted->mapToSource(i).row()).dir);
     return dirs;
+}
+
+void RunBrowserDialog::setFilterText(const QString& text) {
+    if (m_filter->text() != text) m_filter->setText(text); // textChanged() comes back here
+    m_sorted->setWords(text);
+    updateShown();
+    updateButtons(); // rows filtered out leave the selection
+}
+
+int RunBrowserDialog::shownCount() const {
+    return m_sorted->rowCount();
+}
+
+void RunBrowserDialog::updateShown() {
+    const int all = m_model->rowCount(), shown = m_sorted->rowCount();
+    m_shown->setText(shown == all ? QString() : tr("%1 of %2 shown").arg(shown).arg(all));
+}
+
+QString RunBrowserDialog::selectedText() const {
+    // The run's whole path, where the table shows it relative to the folder.
+    return selectedRowsText(m_view, [this](const QModelIndex& i) {
+        if (i.column() != RunListModel::Run) return QString();
+        return QString::fromStdString(m_model->run(m_sorted->mapToSource(i).row()).dir);
+    });
 }
 
 void RunBrowserDialog::openSelected() {
@@ -213,6 +290,7 @@ QStringList RunBrowserDialog::trashRuns(const QStringList& dirs) {
         trashFolder = QFileInfo(there).path();
         moved << dir;
         m_model->removeRun(dir.toStdString());
+        updateShown();
     }
     QString text =
         moved.isEmpty()

@@ -10,12 +10,13 @@
 #include <functional>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 
 namespace scalescope {
 
+class RunFilter;
 class RunListModel;
 
 class RunBrowserDialog : public QDialog {
@@ -30,7 +31,14 @@ class RunBrowserDialog : public QDialog {
     QTableView* view() const { return m_view; }
     QString message() const;
     QStringList selectedRunDirs() const; // in the table's order
-    void openSelected();                 // openRuns(selectedRunDirs()) when any
+    // Shows only the runs whose row (or folder) holds every word of `text`, in any case: "b0
+    // fashion paper". The filter field sets it.
+    void setFilterText(const QString& text);
+    int shownCount() const; // rows the filter lets through
+    // The selected rows as tab-separated text with a header line (the run's whole path), as
+    // Copy (Ctrl+C) puts it on the clipboard.
+    QString selectedText() const;
+    void openSelected(); // openRuns(selectedRunDirs()) when any
     // Why the run in `dir` must stay where it is (it is training now, or queued), or empty.
     void setInUse(std::function<QString(const QString& dir)> inUse) { m_inUse = std::move(inUse); }
     // Moves the run folders `dirs` to the trash, each unless it is in use, and takes them off
@@ -48,8 +56,11 @@ class RunBrowserDialog : public QDialog {
     void chooseFolder();
     void updateButtons();
     QString m_folder;
+    void updateShown(); // "12 of 151 shown" beside the filter
     RunListModel* m_model;
-    QSortFilterProxyModel* m_sorted;
+    RunFilter* m_sorted;
+    QLineEdit* m_filter;
+    QLabel* m_shown;
     QTableView* m_view;
     QLabel* m_message;
     QPushButton* m_open;

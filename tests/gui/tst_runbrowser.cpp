@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -50,6 +51,7 @@ class TestRunBrowser : public QObject {
     void opensSelectedRunsOnce();
     void missingFolderSaysSo();
     void trashesRunsNotInUse();
+    void filtersAndCopies();
 
   private:
     QTemporaryDir m_dir;
@@ -226,6 +228,45 @@ void TestRunBrowser::trashesRunsNotInUse() {
     QVERIFY2(d->message().startsWith("Nothing was moved to the trash. 1 was not moved: " + a),
              qPrintable(d->message()));
     QCOMPARE(d->model()->rowCount(), 1);
+}
+
+void TestRunBrowser::filtersAndCopies() {
+    RunBrowserDialog d;
+    QVERIFY(listFolder(d, m_dir.path()));
+    auto* filter = d.findChild<QLineEdit*>(QStringLiteral("runFilter"));
+    auto* open = d.findChild<QPushButton*>(QStringLiteral("openRuns"));
+    QVERIFY(filter && open);
+    QCOMPARE(d.shownCount(), 3);
+    // Every word, in any case, in some cell or in the folder's path.
+    filter->setText("STOPPED");
+    QCOMPARE(d.shownCount(), 1);
+    filter->setText("finished"); // "unfinished (can continue)" too
+    QCOMPARE(d.shownCount(), 2);
+    filter->setText("finished continue");
+    QCOMPARE(d.shownCount(), 1);
+    filter->setText(QFileInfo(m_dir.path()).fileName() + " broken"); // the path's words
+    QCOMPARE(d.shownCount(), 1);
+    filter->setText("");
+    QCOMPARE(d.shownCount(), 3);
+
+    d.view()->selectAll();
+    QVERIFY(open->isEnabled());
+    const QStringList lines = d.selectedText().split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4); // the header and three runs
+    QVERIFY2(lines[0].startsWith("Run\tModel\tDataset\tImage px\t"), qPrintable(lines[0]));
+    QStringList paths;
+    for (int i = 1; i < lines.size(); ++i)
+        paths << lines[i].section('\t', 0, 0);
+    paths.sort();
+    QCOMPARE(paths, (QStringList{m_broken, m_finished, m_stopped})); // whole paths
+    QVERIFY(lines.filter(m_finished).first().contains("\t80.00%\t"));
+
+    // Rows the filter hides leave the selection: nothing unseen is opened or trashed.
+    filter->setText("no run is called this");
+    QCOMPARE(d.shownCount(), 0);
+    QVERIFY(d.selectedRunDirs().isEmpty());
+    QVERIFY(!open->isEnabled());
+    QVERIFY(d.selectedText().isEmpty());
 }
 
 QTEST_MAIN(TestRunBrowser)
