@@ -236,6 +236,8 @@ void TestRunBrowser::filtersAndCopies() {
     auto* filter = d.findChild<QLineEdit*>(QStringLiteral("runFilter"));
     auto* open = d.findChild<QPushButton*>(QStringLiteral("openRuns"));
     QVERIFY(filter && open);
+    QAbstractItemModelTester tester(d.view()->model(), // the sorting, filtering proxy
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(d.shownCount(), 3);
     // Every word, in any case, in some cell or in the folder's path.
     filter->setText("STOPPED");
