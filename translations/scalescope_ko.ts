@@ -1540,160 +1540,170 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::RunBrowserDialog</name>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="60"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="62"/>
         <source>Training runs</source>
         <translation>학습 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="80"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="82"/>
         <source>Filter: words from the folder, model, dataset, schedule, state… (e.g. fashion paper)</source>
         <translation>필터: 폴더, 모델, 데이터셋, 스케줄, 상태의 단어… (예: fashion paper)</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="86"/>
-        <location filename="../widgets/runbrowserdialog.cpp" line="97"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="88"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="103"/>
         <source>Open on the training tab</source>
         <translation>학습 탭에서 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="89"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="91"/>
+        <source>Show folder</source>
+        <translation>폴더 보기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="95"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="99"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="105"/>
         <source>Overlay the selected runs&apos; curves; an unfinished run with a checkpoint can then be continued</source>
         <translation>선택한 실행의 곡선을 겹쳐 그립니다. 체크포인트가 있는 미완료 실행은 이어서 학습할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="101"/>
-        <location filename="../widgets/runbrowserdialog.cpp" line="114"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="107"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="120"/>
         <source>Move to trash…</source>
         <translation>휴지통으로 이동…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="103"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="109"/>
         <source>Move the selected run folders to the trash (Delete); they can be restored from there</source>
         <translation>선택한 실행 폴더를 휴지통으로 옮깁니다(Delete). 휴지통에서 복원할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="105"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="111"/>
         <source>Other folder…</source>
         <translation>다른 폴더…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="106"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="112"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="144"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="150"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="168"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="174"/>
         <source>Could not list %1: %2</source>
         <translation>%1의 목록을 만들 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="170"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="176"/>
         <source>No training runs in %1 yet.</source>
         <translation>%1에 아직 학습 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="173"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="179"/>
         <source>1 run in %1</source>
         <translation>%1에 실행 1개</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="174"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="180"/>
         <source>%1 runs in %2, newest first</source>
         <translation>%2에 실행 %1개, 최신순</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="175"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="181"/>
         <source>; select and open them to see their curves.</source>
         <translation>; 선택하고 열면 곡선을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="179"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="185"/>
         <source>1 cannot be read (greyed; its tooltip says why).</source>
         <translation>1개는 읽을 수 없습니다(회색; 도구 설명에 이유가 있습니다).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="180"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="186"/>
         <source>%1 cannot be read (greyed; their tooltips say why).</source>
         <translation>%1개는 읽을 수 없습니다(회색; 도구 설명에 이유가 있습니다).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="216"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="222"/>
         <source>%1 of %2 shown</source>
         <translation>%2개 중 %1개 표시</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="248"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="242"/>
+        <source>No program here opens folders; the run is in %1</source>
+        <translation>이 컴퓨터에는 폴더를 여는 프로그램이 없습니다. 실행은 %1에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowserdialog.cpp" line="266"/>
         <source>the trash folder in %1 could not be set up</source>
         <translation>%1에 휴지통 폴더를 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="249"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="267"/>
         <source>it was moved to %1 instead of the trash</source>
         <translation>휴지통 대신 %1(으)로 옮겨졌습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="263"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="281"/>
         <source>and %1 more</source>
         <translation>외 %1개</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="265"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="283"/>
         <source>Move this run folder to the trash?</source>
         <translation>이 실행 폴더를 휴지통으로 옮길까요?</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="266"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="284"/>
         <source>Move these %1 run folders to the trash?</source>
         <translation>이 실행 폴더 %1개를 휴지통으로 옮길까요?</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="267"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="285"/>
         <source>Move to trash</source>
         <translation>휴지통으로 이동</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="281"/>
-        <location filename="../widgets/runbrowserdialog.cpp" line="287"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="299"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="305"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="297"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="315"/>
         <source>Nothing was moved to the trash.</source>
         <translation>휴지통으로 옮긴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="298"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="316"/>
         <source>Moved 1 run folder to the trash (%1).</source>
         <translation>실행 폴더 1개를 휴지통으로 옮겼습니다(%1).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="299"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="317"/>
         <source>Moved %1 run folders to the trash (%2).</source>
         <translation>실행 폴더 %1개를 휴지통으로 옮겼습니다(%2).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="303"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="321"/>
         <source>1 was not moved: %1</source>
         <translation>1개는 옮기지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="304"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="322"/>
         <source>%1 were not moved: %2</source>
         <translation>%1개는 옮기지 않았습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="314"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="332"/>
         <source>Folder of training runs</source>
         <translation>학습 실행 폴더</translation>
     </message>

@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -23,6 +24,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -86,6 +88,10 @@ RunBrowserDialog::RunBrowserDialog(QWidget* parent)
     auto* openAction = new QAction(tr("Open on the training tab"), m_view);
     m_view->addAction(openAction);
     connect(openAction, &QAction::triggered, this, &RunBrowserDialog::openSelected);
+    m_showFolder = new QAction(tr("Show folder"), m_view);
+    m_showFolder->setObjectName(QStringLiteral("showRunFolder"));
+    m_view->addAction(m_showFolder);
+    connect(m_showFolder, &QAction::triggered, this, &RunBrowserDialog::showSelectedFolder);
     auto* copy = new QAction(tr("Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
@@ -224,6 +230,18 @@ QString RunBrowserDialog::selectedText() const {
     });
 }
 
+void RunBrowserDialog::showSelectedFolder() {
+    const QModelIndex current = m_view->currentIndex();
+    const QStringList selected = selectedRunDirs();
+    if (selected.isEmpty()) return;
+    // The row last clicked, where it is one of the selected; else the first of them.
+    QString dir = selected.first();
+    if (current.isValid() && m_view->selectionModel()->isRowSelected(current.row(), {}))
+        dir = QString::fromStdString(m_model->run(m_sorted->mapToSource(current).row()).dir);
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(dir)))
+        m_message->setText(tr("No program here opens folders; the run is in %1").arg(dir));
+}
+
 void RunBrowserDialog::openSelected() {
     const QStringList dirs = selectedRunDirs();
     if (!dirs.isEmpty()) Q_EMIT openRuns(dirs);
@@ -319,6 +337,7 @@ void RunBrowserDialog::updateButtons() {
     const bool any = m_view->selectionModel()->hasSelection();
     m_open->setEnabled(any);
     m_trash->setEnabled(any);
+    m_showFolder->setEnabled(any);
 }
 
 } // namespace scalescope

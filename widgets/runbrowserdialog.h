@@ -46,6 +46,9 @@ class RunBrowserDialog : public QDialog {
     // (trashed() follows when any).
     QStringList trashRuns(const QStringList& dirs);
     void trashSelected(); // asks first, naming the runs
+    // Opens the current run's folder in the desktop's file manager (its weights.pt is what
+    // timm loads); the message says where it is when nothing here opens folders.
+    void showSelectedFolder();
 
   Q_SIGNALS:
     void listed(); // the folder's runs are in the table, or the message says why not
@@ -66,6 +69,7 @@ class RunBrowserDialog : public QDialog {
     QPushButton* m_open;
     QPushButton* m_refresh;
     QPushButton* m_trash;
+    QAction* m_showFolder;
     std::function<QString(const QString&)> m_inUse;
     QThreadPool m_pool; // reads the folder; waited for before the window goes
 };

@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QDesktopServices>
 #include <QDir>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -41,6 +42,15 @@ void emptyTrashOf(const QString& trashFiles, const QString& from) {
     }
 }
 } // namespace
+
+// Stands in for the desktop's file manager: the folders it was asked to show.
+class FolderCatcher : public QObject {
+    Q_OBJECT
+  public:
+    QStringList shown;
+  public Q_SLOTS:
+    void show(const QUrl& url) { shown << url.toLocalFile(); }
+};
 
 class TestRunBrowser : public QObject {
     Q_OBJECT
@@ -263,11 +273,25 @@ void TestRunBrowser::filtersAndCopies() {
     QCOMPARE(paths, (QStringList{m_broken, m_finished, m_stopped})); // whole paths
     QVERIFY(lines.filter(m_finished).first().contains("\t80.00%\t"));
 
+    // Show folder: the row last clicked, in the desktop's file manager.
+    FolderCatcher catcher;
+    QDesktopServices::setUrlHandler("file", &catcher, "show");
+    auto* showFolder = d.findChild<QAction*>(QStringLiteral("showRunFolder"));
+    QVERIFY(showFolder && showFolder->isEnabled());
+    filter->setText("stopped");
+    d.view()->selectAll();
+    d.view()->setCurrentIndex(d.view()->model()->index(0, 0));
+    showFolder->trigger();
+    QDesktopServices::unsetUrlHandler("file");
+    QCOMPARE(catcher.shown, QStringList{m_stopped});
+    filter->setText("");
+
     // Rows the filter hides leave the selection: nothing unseen is opened or trashed.
     filter->setText("no run is called this");
     QCOMPARE(d.shownCount(), 0);
     QVERIFY(d.selectedRunDirs().isEmpty());
     QVERIFY(!open->isEnabled());
+    QVERIFY(!showFolder->isEnabled());
     QVERIFY(d.selectedText().isEmpty());
 }
 
