@@ -17,6 +17,11 @@ QCustomPlot* titledPlot(QWidget* parent, const QString& title, int minimumHeight
     plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot->legend->setWrap(2); // two entries a row: a narrow dock cuts a longer row short
     plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    // A column is as narrow as its narrowest element allows, and an empty legend allows only
+    // its margins: the axis rect above shrank to its minimum whenever the legend emptied (a
+    // refused edit). An explicit maximum below QWIDGETSIZE_MAX (with the margins added)
+    // replaces the legend's own.
+    plot->legend->setMaximumSize(QWIDGETSIZE_MAX / 2, QWIDGETSIZE_MAX);
     return plot;
 }
 

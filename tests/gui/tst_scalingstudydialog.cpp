@@ -132,10 +132,21 @@ void TestScalingStudyDialog::refusalsNameTheField() {
     ExplorerDocument doc;
     ScalingStudyDialog dialog(&doc);
     QVERIFY(dialog.findChild<QPushButton*>("train")->isEnabled());
+    dialog.resize(1060, 740);
+    dialog.show();
     dialog.setPhis("1,two");
     QCOMPARE(dialog.model()->rowCount(), 0);
     QCOMPARE(dialog.message(), QString("Refused — study.phis: \"two\" is not a number"));
     QVERIFY(!dialog.findChild<QPushButton*>("train")->isEnabled());
+    // The plots keep their width with nothing to draw: an empty legend had shrunk each axis
+    // rect to its smallest (a quarter of the plot's width at this size).
+    for (QCustomPlot* plot : {dialog.macsPlot(), dialog.accuracyPlot()}) {
+        plot->replot();
+        QVERIFY2(plot->axisRect()->outerRect().width() > plot->width() * 9 / 10,
+                 qPrintable(QString("%1 of %2 px")
+                                .arg(plot->axisRect()->outerRect().width())
+                                .arg(plot->width())));
+    }
     dialog.setPhis("30");
     QVERIFY2(dialog.message().contains("study.phis: compound scaling at phi 30 is past the "
                                        "engine's limits"),
