@@ -18,8 +18,9 @@ namespace fs = std::filesystem;
 const char* kRunsUsage =
     R"(usage: scalescope-cli runs [FOLDER...] [--json]
 
-Lists the training runs in each FOLDER (default: the runs folder, where `train` and the GUI
-put runs without --run-dir): FOLDER itself where it is a run folder (it holds metrics.csv),
+Lists the training runs in each FOLDER (default: ScaleScope's data folder, whose runs/ holds
+the runs `train` and the GUI start without --run-dir, and grids/ and studies/ those of grid
+searches and scaling studies): FOLDER itself where it is a run folder (it holds metrics.csv),
 else the run folders up to three levels below it, as a study's or a grid's folder or an
 experiment's (seed1/fixed, seed1/paper) hold them. Newest first, with the model, the
 dataset, the image sizes (trained, and validated where it differs), the schedule, the epochs
@@ -81,7 +82,7 @@ int runRunsCommand(const std::vector<std::string>& argv) {
     const cli::Args a(argv, {}, {"--json"});
     std::vector<std::string> folders = a.positional();
     if (folders.empty()) {
-        folders.push_back(fs::path(train::defaultRunDir()).parent_path().string());
+        folders.push_back(train::dataDir());
         std::error_code ec;
         if (!fs::is_directory(folders.front(), ec)) { // nothing trained here yet
             if (a.flag("--json"))

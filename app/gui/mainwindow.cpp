@@ -474,7 +474,8 @@ RunBrowserDialog* MainWindow::runBrowser() {
             for (const QString& dir : dirs)
                 m_training->removeRun(m_training->runIndexOf(dir));
         });
-        m_runBrowser->showFolder(QFileInfo(QString::fromStdString(train::defaultRunDir())).path());
+        // The data folder: its runs/, and the grids' and studies' runs beside them.
+        m_runBrowser->showFolder(QString::fromStdString(train::dataDir()));
     }
     return m_runBrowser;
 }

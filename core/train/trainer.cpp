@@ -76,11 +76,15 @@ bool cudaAvailable() {
     return torch::cuda::is_available();
 }
 
-std::string defaultRunDir() {
+std::string dataDir() {
     const char* xdg = std::getenv("XDG_DATA_HOME");
     const char* home = std::getenv("HOME");
     const fs::path base =
         xdg && *xdg ? fs::path(xdg) : fs::path(home ? home : ".") / ".local" / "share";
+    return (base / "scalescope").string();
+}
+
+std::string defaultRunDir() {
     // To the millisecond, and past any folder already there: two runs started in the same
     // second (two processes, or a test suite's parallel runs) must not share a folder.
     const auto now = std::chrono::system_clock::now();
@@ -91,7 +95,7 @@ std::string defaultRunDir() {
     char stamp[48];
     const size_t n = std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&seconds));
     std::snprintf(stamp + n, sizeof stamp - n, "-%03lld", ms);
-    const fs::path runs = base / "scalescope" / "runs";
+    const fs::path runs = fs::path(dataDir()) / "runs";
     fs::path dir = runs / stamp;
     std::error_code ec;
     for (int i = 2; fs::exists(dir, ec); ++i)

@@ -135,7 +135,10 @@ class BackgroundTrainer {
 };
 
 bool cudaAvailable();
-std::string defaultRunDir(); // ~/.local/share/scalescope/runs/<timestamp>
+// ~/.local/share/scalescope ($XDG_DATA_HOME's): runs/, grids/ and studies/ are in it, and
+// `runs` and the GUI's run browser list it by default.
+std::string dataDir();
+std::string defaultRunDir(); // dataDir()/runs/<timestamp>
 // Where a grid search's runs go: .../scalescope/grids/STAMP, beside the runs folder.
 std::string defaultGridDir();
 // Where a scaling study's runs go: .../scalescope/studies/STAMP.

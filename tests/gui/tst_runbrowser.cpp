@@ -140,7 +140,7 @@ void TestRunBrowser::sortsByAColumn() {
 void TestRunBrowser::opensSelectedRunsOnce() {
     MainWindow w;
     RunBrowserDialog* d = w.runBrowser();
-    QVERIFY2(QDir::cleanPath(d->folder()).endsWith("scalescope/runs"), qPrintable(d->folder()));
+    QVERIFY2(QDir::cleanPath(d->folder()).endsWith("/scalescope"), qPrintable(d->folder()));
     QVERIFY(listFolder(*d, m_dir.path()));
     QTableView* view = d->view();
     auto* open = d->findChild<QPushButton*>(QStringLiteral("openRuns"));

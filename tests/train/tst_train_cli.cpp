@@ -278,6 +278,22 @@ void TestTrainCli::runsListsRuns() {
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(p.readAllStandardOutput().startsWith("no runs yet: "));
+    // By default the runs folder and, beside it, the grids' and the studies' runs.
+    const QString runsDir = data.filePath("scalescope/runs/r1"),
+                  studyDir = data.filePath("scalescope/studies/s1/baseline");
+    for (const QString& dir : {runsDir, studyDir}) {
+        QVERIFY(QDir().mkpath(dir));
+        for (const char* file : {"config.json", "metrics.csv"})
+            QVERIFY(QFile::copy(m_finished.filePath(file), dir + '/' + file));
+    }
+    p.start(cli, {"runs", "--json"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    QStringList listed;
+    for (const QJsonValue& v : QJsonDocument::fromJson(p.readAllStandardOutput()).array())
+        listed << v.toObject()["dir"].toString();
+    listed.sort();
+    QCOMPARE(listed, (QStringList{runsDir, studyDir}));
     p.start(cli, {"runs", "/no/such/runs"});
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 2);
