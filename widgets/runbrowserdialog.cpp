@@ -96,8 +96,11 @@ RunBrowserDialog::RunBrowserDialog(QWidget* parent)
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
     m_view->addAction(copy);
-    connect(copy, &QAction::triggered, this,
-            [this] { QGuiApplication::clipboard()->setText(selectedText()); });
+    connect(copy, &QAction::triggered, this, [this] {
+        if (const QString text = selectedText(); !text.isEmpty())
+            QGuiApplication::clipboard()->setText(text);
+    });
+    m_selectionActions = {openAction, m_showFolder, copy};
 
     auto* buttons = new QDialogButtonBox(this);
     m_open = buttons->addButton(tr("Open on the training tab"), QDialogButtonBox::AcceptRole);
@@ -122,6 +125,7 @@ RunBrowserDialog::RunBrowserDialog(QWidget* parent)
     trashKey->setShortcutContext(Qt::WidgetShortcut);
     m_view->addAction(trashKey);
     connect(trashKey, &QAction::triggered, this, &RunBrowserDialog::trashSelected);
+    m_selectionActions << trashKey;
     connect(m_refresh, &QPushButton::clicked, this, [this] { showFolder(m_folder); });
     connect(m_view, &QTableView::doubleClicked, this,
             [this](const QModelIndex&) { openSelected(); });
@@ -337,7 +341,8 @@ void RunBrowserDialog::updateButtons() {
     const bool any = m_view->selectionModel()->hasSelection();
     m_open->setEnabled(any);
     m_trash->setEnabled(any);
-    m_showFolder->setEnabled(any);
+    for (QAction* a : m_selectionActions)
+        a->setEnabled(any);
 }
 
 } // namespace scalescope

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <QDialog>
+#include <QList>
 #include <QThreadPool>
 
 #include <functional>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -70,6 +72,7 @@ class RunBrowserDialog : public QDialog {
     QPushButton* m_refresh;
     QPushButton* m_trash;
     QAction* m_showFolder;
+    QList<QAction*> m_selectionActions; // the table's context menu: on with a selection
     std::function<QString(const QString&)> m_inUse;
     QThreadPool m_pool; // reads the folder; waited for before the window goes
 };
