@@ -1204,7 +1204,7 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="415"/>
-        <location filename="../app/gui/mainwindow.cpp" line="508"/>
+        <location filename="../app/gui/mainwindow.cpp" line="509"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
@@ -1216,55 +1216,55 @@
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="424"/>
         <location filename="../app/gui/mainwindow.cpp" line="433"/>
-        <location filename="../app/gui/mainwindow.cpp" line="518"/>
-        <location filename="../app/gui/mainwindow.cpp" line="531"/>
+        <location filename="../app/gui/mainwindow.cpp" line="519"/>
+        <location filename="../app/gui/mainwindow.cpp" line="532"/>
         <source>Not started — %1</source>
         <translation>시작하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="490"/>
+        <location filename="../app/gui/mainwindow.cpp" line="491"/>
         <source>1 run could not be opened: %1</source>
         <translation>실행 1개를 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="491"/>
+        <location filename="../app/gui/mainwindow.cpp" line="492"/>
         <source>%1 runs could not be opened: %2</source>
         <translation>실행 %1개를 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="544"/>
+        <location filename="../app/gui/mainwindow.cpp" line="545"/>
         <source>study: as configured</source>
         <translation>연구: 현재 구성</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="545"/>
+        <location filename="../app/gui/mainwindow.cpp" line="546"/>
         <source>study: %1 at φ %2</source>
         <translation>연구: %1, φ %2</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="440"/>
-        <location filename="../app/gui/mainwindow.cpp" line="548"/>
+        <location filename="../app/gui/mainwindow.cpp" line="549"/>
         <source>, seed %1</source>
         <translation>, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="584"/>
+        <location filename="../app/gui/mainwindow.cpp" line="585"/>
         <source>%1 is no training run, study or grid folder (it has no %2, %3 or %4)</source>
         <translation>%1은(는) 학습 실행, 연구 또는 그리드 폴더가 아닙니다 (%2, %3, %4가 없습니다)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="592"/>
+        <location filename="../app/gui/mainwindow.cpp" line="593"/>
         <source>%1: drop a configuration (.json) or a run, study or grid folder</source>
         <translation>%1: 구성 파일(.json)이나 실행, 연구 또는 그리드 폴더를 끌어다 놓으세요</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="270"/>
-        <location filename="../app/gui/mainwindow.cpp" line="607"/>
+        <location filename="../app/gui/mainwindow.cpp" line="608"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="613"/>
+        <location filename="../app/gui/mainwindow.cpp" line="614"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
@@ -1452,37 +1452,42 @@
         <translation>체크포인트와 이미지를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="362"/>
+        <location filename="../widgets/predictiondialog.cpp" line="358"/>
+        <source>No program here opens %1</source>
+        <translation>이 컴퓨터에는 %1을(를) 여는 프로그램이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictiondialog.cpp" line="363"/>
         <source>nothing has been classified yet</source>
         <translation>아직 분류한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="370"/>
+        <location filename="../widgets/predictiondialog.cpp" line="371"/>
         <source>Images to classify</source>
         <translation>분류할 이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="371"/>
+        <location filename="../widgets/predictiondialog.cpp" line="372"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="376"/>
+        <location filename="../widgets/predictiondialog.cpp" line="377"/>
         <source>A folder of images</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="381"/>
+        <location filename="../widgets/predictiondialog.cpp" line="382"/>
         <source>Export the classifications</source>
         <translation>분류 결과 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="383"/>
+        <location filename="../widgets/predictiondialog.cpp" line="384"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/predictiondialog.cpp" line="386"/>
+        <location filename="../widgets/predictiondialog.cpp" line="387"/>
         <source>Not exported</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -1551,7 +1556,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/runbrowserdialog.cpp" line="88"/>
-        <location filename="../widgets/runbrowserdialog.cpp" line="103"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="106"/>
         <source>Open on the training tab</source>
         <translation>학습 탭에서 열기</translation>
     </message>
@@ -1566,144 +1571,144 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="105"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="108"/>
         <source>Overlay the selected runs&apos; curves; an unfinished run with a checkpoint can then be continued</source>
         <translation>선택한 실행의 곡선을 겹쳐 그립니다. 체크포인트가 있는 미완료 실행은 이어서 학습할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="107"/>
-        <location filename="../widgets/runbrowserdialog.cpp" line="120"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="110"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="123"/>
         <source>Move to trash…</source>
         <translation>휴지통으로 이동…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="109"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="112"/>
         <source>Move the selected run folders to the trash (Delete); they can be restored from there</source>
         <translation>선택한 실행 폴더를 휴지통으로 옮깁니다(Delete). 휴지통에서 복원할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="111"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="114"/>
         <source>Other folder…</source>
         <translation>다른 폴더…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="112"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="115"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="150"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="154"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="174"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="178"/>
         <source>Could not list %1: %2</source>
         <translation>%1의 목록을 만들 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="176"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="180"/>
         <source>No training runs in %1 yet.</source>
         <translation>%1에 아직 학습 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="179"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="183"/>
         <source>1 run in %1</source>
         <translation>%1에 실행 1개</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="180"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="184"/>
         <source>%1 runs in %2, newest first</source>
         <translation>%2에 실행 %1개, 최신순</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="181"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="185"/>
         <source>; select and open them to see their curves.</source>
         <translation>; 선택하고 열면 곡선을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="185"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="189"/>
         <source>1 cannot be read (greyed; its tooltip says why).</source>
         <translation>1개는 읽을 수 없습니다(회색; 도구 설명에 이유가 있습니다).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="186"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="190"/>
         <source>%1 cannot be read (greyed; their tooltips say why).</source>
         <translation>%1개는 읽을 수 없습니다(회색; 도구 설명에 이유가 있습니다).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="222"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="226"/>
         <source>%1 of %2 shown</source>
         <translation>%2개 중 %1개 표시</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="242"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="246"/>
         <source>No program here opens folders; the run is in %1</source>
         <translation>이 컴퓨터에는 폴더를 여는 프로그램이 없습니다. 실행은 %1에 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="266"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="270"/>
         <source>the trash folder in %1 could not be set up</source>
         <translation>%1에 휴지통 폴더를 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="267"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="271"/>
         <source>it was moved to %1 instead of the trash</source>
         <translation>휴지통 대신 %1(으)로 옮겨졌습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="281"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="285"/>
         <source>and %1 more</source>
         <translation>외 %1개</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="283"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="287"/>
         <source>Move this run folder to the trash?</source>
         <translation>이 실행 폴더를 휴지통으로 옮길까요?</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="284"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="288"/>
         <source>Move these %1 run folders to the trash?</source>
         <translation>이 실행 폴더 %1개를 휴지통으로 옮길까요?</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="285"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="289"/>
         <source>Move to trash</source>
         <translation>휴지통으로 이동</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="299"/>
-        <location filename="../widgets/runbrowserdialog.cpp" line="305"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="303"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="309"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="315"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="319"/>
         <source>Nothing was moved to the trash.</source>
         <translation>휴지통으로 옮긴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="316"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="320"/>
         <source>Moved 1 run folder to the trash (%1).</source>
         <translation>실행 폴더 1개를 휴지통으로 옮겼습니다(%1).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="317"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="321"/>
         <source>Moved %1 run folders to the trash (%2).</source>
         <translation>실행 폴더 %1개를 휴지통으로 옮겼습니다(%2).</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="321"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="325"/>
         <source>1 was not moved: %1</source>
         <translation>1개는 옮기지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="322"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="326"/>
         <source>%1 were not moved: %2</source>
         <translation>%1개는 옮기지 않았습니다: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runbrowserdialog.cpp" line="332"/>
+        <location filename="../widgets/runbrowserdialog.cpp" line="336"/>
         <source>Folder of training runs</source>
         <translation>학습 실행 폴더</translation>
     </message>

@@ -349,12 +349,13 @@ void PredictionDialog::copySelection() const {
     if (!text.isEmpty()) QGuiApplication::clipboard()->setText(text);
 }
 
-void PredictionDialog::openSelected() const {
+void PredictionDialog::openSelected() {
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid()) return;
     const int source = m_filter->mapToSource(current).row();
-    QDesktopServices::openUrl(QUrl::fromLocalFile(
-        QString::fromStdString(m_model->report().images[std::size_t(source)].path)));
+    const QString path = QString::fromStdString(m_model->report().images[std::size_t(source)].path);
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        setStatus(tr("No program here opens %1").arg(path), true);
 }
 
 bool PredictionDialog::exportCsv(const QString& path, QString* why) const {

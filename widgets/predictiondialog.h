@@ -54,7 +54,7 @@ class PredictionDialog : public QDialog {
     QString selectedText() const;
     void copySelection() const;
     // Opens the selected file in the desktop's image viewer.
-    void openSelected() const;
+    void openSelected(); // in the desktop's viewer; the status says so where none opens it
     QSpinBox* sizeBox() const { return m_size; }
     QCheckBox* trainedWeightsBox() const { return m_trained; }
     QPushButton* classifyButton() const { return m_classify; }

@@ -19,6 +19,7 @@
 #include <QBrush>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QMimeData>
 #include <QPainter>
 #include <QProgressBar>
@@ -449,6 +450,17 @@ void TestPredictionDialog::classFoldersLabelFiles() {
     }
     d.copySelection();
     QCOMPARE(QGuiApplication::clipboard()->text(), d.selectedText());
+    // Opening a file where nothing opens it says so (a handler that cannot take the URL
+    // stands in for a desktop without a viewer).
+    QObject noViewer;
+    QDesktopServices::setUrlHandler("file", &noViewer, "noSuchSlot");
+    d.table()->setCurrentIndex(d.filter()->index(0, 0));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("noSuchSlot"));
+    d.openSelected();
+    QDesktopServices::unsetUrlHandler("file");
+    QVERIFY2(d.statusText().startsWith("No program here opens " +
+                                       QString::fromStdString(d.report()->images[0].path)),
+             qPrintable(d.statusText()));
     PredictionModel* m = d.model();
     for (int row = 0; row < 3; ++row) {
         const bool inRight =
