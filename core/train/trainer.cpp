@@ -84,9 +84,11 @@ std::string dataDir() {
     return (base / "scalescope").string();
 }
 
-std::string defaultRunDir() {
-    // To the millisecond, and past any folder already there: two runs started in the same
-    // second (two processes, or a test suite's parallel runs) must not share a folder.
+namespace {
+// A new folder in dataDir()/`kind`, named for now to the millisecond and past any folder
+// already there: two runs (grids, studies) started in the same second, by two processes or a
+// test suite's parallel runs, must not share a folder.
+std::string stampedFolder(const char* kind) {
     const auto now = std::chrono::system_clock::now();
     const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
     const long long ms =
@@ -95,22 +97,25 @@ std::string defaultRunDir() {
     char stamp[48];
     const size_t n = std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&seconds));
     std::snprintf(stamp + n, sizeof stamp - n, "-%03lld", ms);
-    const fs::path runs = fs::path(dataDir()) / "runs";
-    fs::path dir = runs / stamp;
+    const fs::path parent = fs::path(dataDir()) / kind;
+    fs::path dir = parent / stamp;
     std::error_code ec;
     for (int i = 2; fs::exists(dir, ec); ++i)
-        dir = runs / (std::string(stamp) + "-" + std::to_string(i));
+        dir = parent / (std::string(stamp) + "-" + std::to_string(i));
     return dir.string();
+}
+} // namespace
+
+std::string defaultRunDir() {
+    return stampedFolder("runs");
 }
 
 std::string defaultGridDir() {
-    const fs::path run(defaultRunDir());
-    return (run.parent_path().parent_path() / "grids" / run.filename()).string();
+    return stampedFolder("grids");
 }
 
 std::string defaultStudyDir() {
-    const fs::path run(defaultRunDir());
-    return (run.parent_path().parent_path() / "studies" / run.filename()).string();
+    return stampedFolder("studies");
 }
 
 namespace {
