@@ -211,7 +211,10 @@ QStringList RunBrowserDialog::selectedRunDirs() const {
 }
 
 void RunBrowserDialog::setFilterText(const QString& text) {
-    if (m_filter->text() != text) m_filter->setText(text); // textChanged() comes back here
+    if (m_filter->text() != text) {
+        m_filter->setText(text); // textChanged() comes back here with it
+        return;
+    }
     m_sorted->setWords(text);
     updateShown();
     updateButtons(); // rows filtered out leave the selection
