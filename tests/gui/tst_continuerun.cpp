@@ -3,6 +3,7 @@
 // without its checkpoint, cannot be continued.
 #include "explorerdocument.h"
 #include "mainwindow.h"
+#include "train/prediction.h"
 #include "train/runhistory.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
@@ -186,11 +187,9 @@ void TestContinueRun::failedRunIsMarked() {
     panel->setSettingsFromDocument();
     panel->startButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), 60000);
-#ifdef SCALESCOPE_HAVE_IMGCODECS
-    const QString reason = "needs one subfolder per class";
-#else // a build without imgcodecs (the GPU host) refuses image folders outright
-    const QString reason = "image folders need OpenCV's imgcodecs";
-#endif
+    // A build without imgcodecs (the GPU host) refuses image folders outright.
+    const QString reason = train::canClassifyImages() ? "needs one subfolder per class"
+                                                      : "image folders need OpenCV's imgcodecs";
     QVERIFY2(panel->statusText().contains(reason), qPrintable(panel->statusText()));
     auto* list = panel->findChild<QListWidget*>(QStringLiteral("runList"));
     QVERIFY(list);
