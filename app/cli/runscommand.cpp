@@ -1,5 +1,5 @@
-// scalescope-cli runs: the training runs in a folder (by default where train and the GUI put
-// runs without --run-dir), newest first, with their model, state and accuracies.
+// scalescope-cli runs: the training runs in a folder (by default ScaleScope's data folder:
+// runs/, grids/, studies/), newest first, with their model, state and accuracies.
 #include "cliargs.h"
 
 #include "scaling/format.h"

@@ -254,7 +254,9 @@ void TestTrainCli::runsListsRuns() {
     const QList<QByteArray> lines = metrics.readAll().trimmed().split('\n');
     const int column = lines.first().split(',').indexOf("val_accuracy");
     QVERIFY(column >= 0);
-    const double lastVal = lines.last().split(',').at(column).toDouble();
+    bool parsed = false;
+    const double lastVal = lines.last().split(',').at(column).toDouble(&parsed);
+    QVERIFY(parsed); // a number, not an empty cell read as 0
     QCOMPARE(row.captured(1), QString::number(100 * lastVal, 'f', 2));
     QVERIFY(out.contains("1 run in " + m_finished.path()));
 
