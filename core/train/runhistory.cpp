@@ -20,8 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr int kMaxRows = 1000000; // far beyond any epoch count; a guard against other files
-// readRunHistory's refusal of a run started and not one epoch in; listRuns lists such a run.
-constexpr const char* kNoEpochsYet = ": no epochs yet (only the header)";
 
 std::vector<std::string> splitCsv(const std::string& line) {
     std::vector<std::string> out;
@@ -163,7 +161,8 @@ RunHistory readRunHistory(const std::string& path) {
         h.epochs.push_back(e);
     }
     h.hasCheckpoint = fs::exists(fs::path(h.dir) / kCheckpointFile, ec);
-    if (h.epochs.empty() && !h.hasCheckpoint) throw std::runtime_error(file + kNoEpochsYet);
+    if (h.epochs.empty() && !h.hasCheckpoint)
+        throw NoEpochsYet(file + ": no epochs yet (only the header)");
 
     // The configuration names the model and schedule; a run without one still plots.
     int stages = 1;
@@ -284,13 +283,11 @@ RunListing listRun(const fs::path& dir) {
             r.finalValAccuracy = h.epochs.back().valAccuracy;
             r.seconds = h.epochs.back().elapsedSeconds;
         }
-    } catch (const std::exception& e) {
-        const std::string what = e.what();
+    } catch (const NoEpochsYet&) {
         // Only the header: started and not one epoch in (or training its first now).
-        if (what.find(kNoEpochsYet) == std::string::npos) {
-            r.problem = what;
-            return r;
-        }
+    } catch (const std::exception& e) {
+        r.problem = e.what();
+        return r;
     }
     r.state =
         r.epochs >= r.plannedEpochs ? RunListing::State::Finished : RunListing::State::Unfinished;

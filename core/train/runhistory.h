@@ -4,6 +4,7 @@
 
 #include "trainer.h"
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -44,10 +45,15 @@ struct RunHistory {
     }
 };
 
+// readRunHistory's refusal of a run started and not one epoch in, without a checkpoint: there is
+// nothing to plot, though listRuns lists such a run (it may be training its first epoch now).
+struct NoEpochsYet : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 // `path` is a run folder or its metrics.csv. Throws std::runtime_error naming the file and,
 // for a bad row, its line and column ("metrics.csv line 4, column val_accuracy: ...").
 // Empty cells (a NaN loss is written so) read as NaN. A run stopped in its first epoch has no
-// rows; it reads as long as its checkpoint is there.
+// rows; it reads as long as its checkpoint is there (else NoEpochsYet).
 RunHistory readRunHistory(const std::string& path);
 
 // What a run folder holds for a run about to be trained there with `config`: nothing to go on
