@@ -472,6 +472,9 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
             std::future<TrainBatch> pending;
             if (firstStep < steps)
                 pending = std::async(launch, prepare, firstStep, prog.globalStep);
+            // A step's speed is the steps' own: the validation, checkpoint and set-up since
+            // the last epoch's final step (which always reports) are not training.
+            lastEvent = Clock::now();
             for (std::int64_t s = firstStep; s < steps; ++s) {
                 if (control.paused()) {
                     TrainEvent e;

@@ -63,6 +63,7 @@ class TestTraining : public QObject {
     void validationEpochs_data();
     void validationEpochs();
     void validatesEveryNthEpoch();
+    void stepSpeedLeavesValidationOut();
     void pauseResumeCancel();
     void stoppedRunResumesSameSchedule();
     void continuedRunEqualsOneThatRanThrough();
@@ -268,6 +269,35 @@ void TestTraining::validatesEveryNthEpoch() {
     QVERIFY(std::isnan(h.epochs[0].valAccuracy));
     QVERIFY(std::isfinite(h.epochs[0].loss));
     QCOMPARE(h.epochs[1].valAccuracy, epochs[1].valAccuracy);
+}
+
+// The speed plot's first point of an epoch is the step's rate, not the rate over the previous
+// epoch's validation: the GUI drew it near zero at every epoch.
+void TestTraining::stepSpeedLeavesValidationOut() {
+    QTemporaryDir dir;
+    ScaleConfig c = tinyConfig(2);
+    c.training.trainSamples = 64; // two steps an epoch
+    c.training.valSamples = 2000; // validating takes far longer than a step
+    TrainControl control;
+    Recorder rec;
+    const TrainSummary s =
+        runTraining(c, {dir.path().toStdString(), false, 0}, control, rec.sink());
+    QVERIFY2(s.error.empty(), s.error.c_str());
+    const auto epochs = rec.of(Type::Epoch);
+    QCOMPARE(int(epochs.size()), 2);
+    const double validation = epochs[0].validationSeconds;
+    QVERIFY(validation > 0);
+    int secondEpochSteps = 0;
+    for (const auto& e : rec.of(Type::Step)) {
+        if (e.epoch != 1) continue;
+        ++secondEpochSteps;
+        // Over the validation the rate would be at most a batch per validation.
+        const double floor = 2.0 * c.training.batchSize / validation;
+        QVERIFY2(e.imagesPerSecond > floor, qPrintable(QStringLiteral("%1 img/s, validation %2 s")
+                                                           .arg(e.imagesPerSecond)
+                                                           .arg(validation)));
+    }
+    QCOMPARE(secondEpochSteps, 2);
 }
 
 void TestTraining::pauseResumeCancel() {
