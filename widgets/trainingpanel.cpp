@@ -399,10 +399,10 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     connect(timer, &QTimer::timeout, this, &TrainingPanel::replotIfDirty);
     timer->start(kReplotMs);
     // Reload the form only when the document's training settings changed underneath it (a
-    // file was opened): scaling edits must not throw away what was typed here.
+    // file was opened, an undo): scaling edits must not throw away what was typed here. While
+    // a run trains the form is locked and shows what the next Start trains with.
     connect(doc, &ExplorerDocument::changed, this, [this] {
-        if (!m_controller->isRunning() && !(m_doc->config().training == m_shown))
-            setSettingsFromDocument();
+        if (!(m_doc->config().training == m_shown)) setSettingsFromDocument();
     });
     setSettingsFromDocument();
     setRunning(false);

@@ -130,6 +130,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_csvWriter.setMaxThreadCount(1);
     connect(m_training, &TrainingPanel::browseRunsRequested, this, &MainWindow::showRunBrowser);
     connect(m_training, &TrainingPanel::runEnded, this, [this](const QString& dir, bool stopped) {
+        updateEditingLock(); // the queue may have ended with it
         const std::string folder = QFileInfo(dir).path().toStdString();
         if (const auto run = m_gridRuns.find(dir); run != m_gridRuns.end()) {
             if (m_gridDialog)
@@ -144,12 +145,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(m_training, &TrainingPanel::runStateChanged, this, [this](bool running) {
         m_running = running;
-        m_editor->setEnabled(!running); // the run uses the configuration it started with
-        m_table->setEnabled(!running);
-        m_historyDock->widget()->setEnabled(!running); // a click there undoes too
-        m_gridAction->setEnabled(!running);
+        updateEditingLock();
         m_speed->setTrainingRunning(running); // both would time the same cores
-        if (m_gridDialog) m_gridDialog->setEnabled(!running);
         if (m_studyDialog) m_studyDialog->setTrainingRunning(running);
         const auto point = m_studyRuns.find(m_training->lastRunDir());
         if (running && m_studyDialog && point != m_studyRuns.end())
@@ -157,7 +154,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         const auto gridRun = m_gridRuns.find(m_training->lastRunDir());
         if (running && m_gridDialog && gridRun != m_gridRuns.end())
             m_gridDialog->model()->setNote(gridRun->second, tr("training…"));
-        updateUndoActions();
     });
     m_confirmStop = [this] {
         return QMessageBox::question(
@@ -228,10 +224,28 @@ void MainWindow::updateTitle() {
                        .arg(QString::fromStdString(m_doc->arch().baseline.displayName), file));
 }
 
+void MainWindow::updateEditingLock() {
+    // A run trains a copy of the configuration it was started with, so the explorer stays
+    // editable while it trains: the next model is worked out meanwhile. A study's or grid's
+    // window is the exception: it shows the points it made from the explorer's model, and
+    // its runs' results find their rows by configuration, so that model stays while they
+    // train or wait in the queue.
+    bool locked = false;
+    for (const auto* runs : {&m_studyRuns, &m_gridRuns})
+        for (const auto& run : *runs)
+            locked = locked || !m_training->whyInUse(run.first).isEmpty();
+    m_editingLocked = locked;
+    m_editor->setEnabled(!locked);
+    m_table->setEnabled(!locked);
+    m_historyDock->widget()->setEnabled(!locked); // a click there undoes too
+    if (m_gridDialog) m_gridDialog->setEnabled(!locked);
+    updateUndoActions();
+}
+
 void MainWindow::updateUndoActions() {
     const QUndoStack* s = m_doc->undoStack();
-    m_undoAction->setEnabled(s->canUndo() && !m_running);
-    m_redoAction->setEnabled(s->canRedo() && !m_running);
+    m_undoAction->setEnabled(s->canUndo() && !m_editingLocked);
+    m_redoAction->setEnabled(s->canRedo() && !m_editingLocked);
     m_undoAction->setText(s->canUndo() ? tr("&Undo %1").arg(s->undoText()) : tr("&Undo"));
     m_redoAction->setText(s->canRedo() ? tr("&Redo %1").arg(s->redoText()) : tr("&Redo"));
 }
@@ -443,6 +457,7 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int
                 m_gridRuns[runs.back().runDir] = r.config;
             }
             m_training->queueRuns(std::move(runs));
+            updateEditingLock();
             m_tabs->setCurrentWidget(m_training);
         });
 }
@@ -450,7 +465,7 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int
 GridSearchDialog* MainWindow::gridSearchDialog() {
     if (!m_gridDialog) {
         m_gridDialog = new GridSearchDialog(m_doc, this);
-        m_gridDialog->setEnabled(!m_running);
+        m_gridDialog->setEnabled(!m_editingLocked);
         connect(m_gridDialog, &GridSearchDialog::trainRequested, this,
                 &MainWindow::trainGridCandidates);
     }
@@ -550,6 +565,7 @@ void MainWindow::queueStudyRuns(const ScaleConfig& config, const std::vector<Stu
         runs.push_back({p.config, dir, label});
     }
     m_training->queueRuns(std::move(runs));
+    updateEditingLock();
     m_tabs->setCurrentWidget(m_training);
 }
 

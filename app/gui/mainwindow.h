@@ -103,6 +103,8 @@ class MainWindow : public QMainWindow {
     void exportDialog(const QString& what);
     void updateTitle();
     void updateUndoActions();
+    // Locks the model's editors while a study's or grid's run trains or waits (see .cpp).
+    void updateEditingLock();
     bool saveAsDialog();
 
     ExplorerDocument* m_doc;
@@ -131,6 +133,7 @@ class MainWindow : public QMainWindow {
     // of 200 long runs takes tens of milliseconds to read. Waited for when the window goes.
     QThreadPool m_csvWriter; // study.csv and grid.csv after each of their runs; waited for at exit
     bool m_running = false;
+    bool m_editingLocked = false; // updateEditingLock
     QString m_lastMessage;
     std::function<bool()> m_confirmStop;
 };

@@ -279,12 +279,32 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QSignalSpy finished(w.trainingController(), &TrainingController::runFinished);
     w.trainingPanel()->startButton()->click();
     QVERIFY(w.trainingController()->isRunning());
-    QVERIFY(!w.scalingEditor()->isEnabled()); // the run keeps the configuration it started with
     // Measuring would time the run's cores too: the Speed dock waits for the run.
     QVERIFY(!w.speedPanel()->measureButton()->isEnabled());
+    // The explorer stays editable, undo included, and the run keeps the configuration it
+    // started with. An undone training setting shows in the (locked) form for the next Start.
+    const ScaleConfig started = w.document()->config();
+    QVERIFY(w.scalingEditor()->isEnabled());
+    QVERIFY(w.historyDock()->widget()->isEnabled());
+    w.scalingEditor()->phiBox()->setValue(1.0);
+    QVERIFY(!(w.document()->config().request == started.request));
+    QVERIFY(w.undoAction()->isEnabled());
+    auto* epochsBox = w.trainingPanel()->findChild<QSpinBox*>(QStringLiteral("epochs"));
+    QVERIFY(epochsBox);
+    QVERIFY(!epochsBox->isEnabled());
+    ScaleConfig longer = w.document()->config();
+    longer.training.epochs = 7;
+    QVERIFY(w.document()->setConfig(longer));
+    QCOMPARE(epochsBox->value(), 7);
+    w.undoAction()->trigger();
+    QCOMPARE(epochsBox->value(), 2);
     QVERIFY(finished.wait(120000));
     QVERIFY(w.speedPanel()->measureButton()->isEnabled());
     QCOMPARE(finished.first().at(0).toBool(), true); // completed
+    QVERIFY(loadConfig((w.trainingPanel()->lastRunDir() + "/config.json").toStdString()) ==
+            started);
+    QCOMPARE(w.document()->config().request.coefficients.phi,
+             1.0); // the edit made during the run stays
     QTRY_VERIFY(w.trainingPanel()->pointCount() > 2);
     QVERIFY2(w.trainingPanel()->statusText().contains("Finished"),
              qPrintable(w.trainingPanel()->statusText()));

@@ -8,6 +8,7 @@
 #include "gridsearchdialog.h"
 #include "mainwindow.h"
 #include "nextrunstatus.h"
+#include "scalingeditor.h"
 #include "train/gridfolder.h"
 #include "train/runhistory.h"
 #include "trainingcontroller.h"
@@ -249,9 +250,17 @@ void TestGridSearch::trainsTheSelectedCandidates() {
     QCOMPARE(int(picked.size()), 2);
     d->findChild<QPushButton*>("trainSelected")->click();
     TrainingPanel* panel = w.trainingPanel();
+    // The grid's rows are the explorer's model grown: it stays as it is while they train or
+    // wait (a plain run leaves it editable; tst_explorer).
+    QTRY_VERIFY_WITH_TIMEOUT(w.trainingController()->isRunning(), 60000);
+    QVERIFY(!w.scalingEditor()->isEnabled());
+    QVERIFY(!d->isEnabled());
+    QVERIFY(!w.undoAction()->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(panel->runCount() == 2 && !w.trainingController()->isRunning() &&
                                  panel->queuedCount() == 0,
                              120000);
+    QVERIFY(w.scalingEditor()->isEnabled());
+    QVERIFY(d->isEnabled());
     QVERIFY2(panel->statusText().startsWith("Finished"), qPrintable(panel->statusText()));
     for (int r = 0; r < 2; ++r) {
         const QString dir = QFileInfo(panel->lastRunDir()).path() + "/" +
