@@ -604,10 +604,12 @@ void TrainingPanel::startClicked() {
         m_status->setText(tr("Not started: %1").arg(why));
         return;
     }
+    // Named as the run's folder is when opened again: runs of one baseline at several φ
+    // differ by their names.
     const TrainingSettings& t = m_doc->config().training;
     startRun(m_doc->config(), QString::fromStdString(train::defaultRunDir()),
              tr("%1, %2, %3")
-                 .arg(QString::fromStdString(m_doc->arch().baseline.displayName),
+                 .arg(QString::fromStdString(train::runModelName(m_doc->config())),
                       m_schedule->currentData().toString(), // paper, code or fixed
                       epochCount(t.epochs)));
 }

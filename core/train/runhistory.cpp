@@ -66,6 +66,16 @@ std::string metricsRow(const TrainEvent& e) {
     return os.str();
 }
 
+std::string runModelName(const ScaleConfig& c) {
+    std::string name = c.baseline.displayName.empty() ? c.baseline.name : c.baseline.displayName;
+    const ScalingRequest& q = c.request;
+    if (q.mode == ScalingRequest::Mode::Compound && q.coefficients.phi != 0)
+        name += " phi " + compactDecimal(q.coefficients.phi);
+    else if (q.mode == ScalingRequest::Mode::Explicit && (q.width != 1 || q.depth != 1))
+        name += " w" + compactDecimal(q.width) + " d" + compactDecimal(q.depth);
+    return name;
+}
+
 RunHistory readRunHistory(const std::string& path) {
     RunHistory h;
     fs::path csv(path);
@@ -173,8 +183,7 @@ RunHistory readRunHistory(const std::string& path) {
     if (fs::exists(cfgPath, ec)) {
         try {
             const ScaleConfig cfg = loadConfig(cfgPath.string());
-            h.model =
-                cfg.baseline.displayName.empty() ? cfg.baseline.name : cfg.baseline.displayName;
+            h.model = runModelName(cfg);
             h.schedule = toString(cfg.training.progressive.schedule);
             h.plannedEpochs = std::max(h.plannedEpochs, cfg.training.epochs);
         } catch (const std::exception& ex) {
@@ -255,12 +264,7 @@ RunListing listRun(const fs::path& dir) {
     r.hasCheckpoint = fs::exists(dir / kCheckpointFile, ec);
     try {
         const ScaleConfig c = loadConfig((dir / kConfigFile).string());
-        r.model = c.baseline.displayName.empty() ? c.baseline.name : c.baseline.displayName;
-        const ScalingRequest& q = c.request;
-        if (q.mode == ScalingRequest::Mode::Compound && q.coefficients.phi != 0)
-            r.model += " phi " + compactDecimal(q.coefficients.phi);
-        else if (q.mode == ScalingRequest::Mode::Explicit && (q.width != 1 || q.depth != 1))
-            r.model += " w" + compactDecimal(q.width) + " d" + compactDecimal(q.depth);
+        r.model = runModelName(c);
         r.dataset = c.training.dataset;
         r.schedule = toString(c.training.progressive.schedule);
         r.plannedEpochs = c.training.epochs;

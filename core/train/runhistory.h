@@ -75,6 +75,11 @@ RunFolderCheck inspectRunFolder(const std::string& dir, const ScaleConfig& confi
 // configuration (or an unreadable one), or empty where training `config` there is fine.
 std::string foreignRunFolder(const std::string& dir, const ScaleConfig& config);
 
+// The model a run trains, in one short phrase for run lists and labels: the baseline's name,
+// with φ where compound scaling moved it ("EfficientNet-B0 phi 2.0") or the multipliers where
+// given ("EfficientNet-B0 w0.25 d0.25").
+std::string runModelName(const ScaleConfig& c);
+
 // A run folder as `scalescope-cli runs` lists it.
 struct RunListing {
     enum class State { Finished, Unfinished, Unreadable };

@@ -346,12 +346,15 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QVERIFY(panel->openRun(panel->lastRunDir()));
     QCOMPARE(panel->runCount(), 2);
     {
-        // Labelled with its epochs and its folder with the parent's name.
+        // Labelled with its epochs and its folder with the parent's name; the model named as
+        // when it started (the tiny model's multipliers, which tell it from the baseline).
         const QFileInfo info(panel->lastRunDir());
         const QString label = panel->findChild<QListWidget*>()->item(1)->text();
-        QVERIFY2(label.startsWith("#2 ") && label.contains("2 epochs") &&
+        QVERIFY2(label.startsWith("#2 EfficientNet-B0 w0.25 d0.25, paper, 2 epochs") &&
                      label.contains(info.dir().dirName() + '/' + info.fileName()),
                  qPrintable(label));
+        const QString started = panel->findChild<QListWidget*>()->item(0)->text();
+        QCOMPARE(started, QString("#1 EfficientNet-B0 w0.25 d0.25, paper, 2 epochs"));
     }
     QCOMPARE(panel->pointCount(), 4); // two epochs: a loss and an accuracy point each
     QCPAxis* x = panel->plot()->axisRect(0)->axis(QCPAxis::atBottom);

@@ -50,6 +50,7 @@ void TestRunHistory::readsRunFolder() {
         const RunHistory h = readRunHistory(path.toStdString());
         QCOMPARE(QString::fromStdString(h.dir), dir.path());
         QCOMPARE(h.model, std::string("EfficientNetV2-S"));
+        QCOMPARE(h.model, runModelName(c));
         QCOMPARE(h.schedule, std::string("code"));
         QCOMPARE(h.plannedEpochs, 5);
         QCOMPARE(int(h.epochs.size()), 2);
