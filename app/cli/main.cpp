@@ -42,8 +42,8 @@ Commands:
   evaluate  score a trained run on its test images, per class and at several test sizes
             (scalescope-cli evaluate --help)
   predict   classify image files or folders with a trained run (scalescope-cli predict --help)
-  runs      the training runs in a folder (default: the runs folder), newest first, with their
-            state and accuracies (scalescope-cli runs --help)
+  runs      the training runs in a folder (default: ScaleScope's data folder), newest first,
+            with their state and accuracies (scalescope-cli runs --help)
   grid      EfficientNet's grid search for alpha, beta, gamma; --train trains each candidate
             (scalescope-cli grid --help)
   study     EfficientNet's scaling study: depth, width or resolution alone against compound

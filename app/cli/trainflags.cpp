@@ -15,6 +15,13 @@ const char* const kTrainingFlagsHelp =
   --eval-size N          validation image size (0 = the last stage's); EfficientNetV2
                          validates above its last training size (S: 300 -> 384)
   --train-samples N --val-samples N   images used (0 = all)
+  --weight-decay X       L2 on the convolution and classifier weights (not BatchNorm, biases)
+  --label-smoothing X    label smoothing of the loss (0 = off)
+  --warmup-epochs X      epochs of linear learning-rate warm-up before the cosine decay
+  --dropout-min X --dropout-max X   classifier dropout from the first stage to the last
+  --randaugment-min X --randaugment-max X   RandAugment magnitude (0-30), likewise
+  --mixup-min X --mixup-max X   mixup's alpha (0 = off), likewise; with --schedule fixed
+                         the max of each applies throughout
   --ema X                EMA decay of the weights (0 = off)
   --init I               initial weights: timm (default) or zero-last (every residual
                          branch's last BatchNorm and the classifier at zero)
@@ -49,6 +56,15 @@ const std::vector<std::string>& trainingFlagNames() {
                                                    "--eval-size",
                                                    "--train-samples",
                                                    "--val-samples",
+                                                   "--weight-decay",
+                                                   "--label-smoothing",
+                                                   "--warmup-epochs",
+                                                   "--dropout-min",
+                                                   "--dropout-max",
+                                                   "--randaugment-min",
+                                                   "--randaugment-max",
+                                                   "--mixup-min",
+                                                   "--mixup-max",
                                                    "--ema",
                                                    "--init",
                                                    "--device",
@@ -76,6 +92,16 @@ void applyTrainingFlags(const Args& a, TrainingSettings& t) {
     if (auto v = a.integer("--eval-size")) t.progressive.evalImageSize = *v;
     if (auto v = a.integer("--train-samples")) t.trainSamples = *v;
     if (auto v = a.integer("--val-samples")) t.valSamples = *v;
+    if (auto v = a.number("--weight-decay")) t.weightDecay = *v;
+    if (auto v = a.number("--label-smoothing")) t.labelSmoothing = *v;
+    if (auto v = a.number("--warmup-epochs")) t.warmupEpochs = *v;
+    ProgressiveSettings& p = t.progressive;
+    if (auto v = a.number("--dropout-min")) p.dropoutMin = *v;
+    if (auto v = a.number("--dropout-max")) p.dropoutMax = *v;
+    if (auto v = a.number("--randaugment-min")) p.randAugmentMin = *v;
+    if (auto v = a.number("--randaugment-max")) p.randAugmentMax = *v;
+    if (auto v = a.number("--mixup-min")) p.mixupMin = *v;
+    if (auto v = a.number("--mixup-max")) p.mixupMax = *v;
     if (auto v = a.number("--ema")) t.emaDecay = *v;
     if (auto v = a.value("--init")) t.init = *v;
     if (auto v = a.value("--device")) t.device = *v;

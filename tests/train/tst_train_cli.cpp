@@ -1,4 +1,6 @@
 // `scalescope-cli train` as a user runs it, including a run killed with SIGKILL and resumed.
+#include "scaling/config.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,8 +43,13 @@ void TestTrainCli::trainsAndSummarises() {
     QTemporaryDir dir;
     QProcess p;
     p.start(qEnvironmentVariable("SCALESCOPE_CLI"),
-            tiny(dir.path()) + QStringList{"--epochs", "2", "--stages", "2", "--eval-size", "40",
-                                           "--validate-every", "2"});
+            tiny(dir.path()) +
+                QStringList{
+                    "--epochs", "2", "--stages", "2", "--eval-size", "40", "--validate-every", "2",
+                    // Regularization and the optimizer's settings.
+                    "--weight-decay", "0.0001", "--label-smoothing", "0.05", "--warmup-epochs", "1",
+                    "--dropout-min", "0.05", "--dropout-max", "0.25", "--randaugment-min", "1",
+                    "--randaugment-max", "6", "--mixup-min", "0.1", "--mixup-max", "0.3"});
     QVERIFY(p.waitForFinished(120000));
     const QString err = QString::fromUtf8(p.readAllStandardError());
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
@@ -68,6 +75,25 @@ void TestTrainCli::trainsAndSummarises() {
     const QByteArray json = config.readAll();
     QVERIFY(json.contains("\"eval_image_size\": 40"));
     QVERIFY(json.contains("\"validate_every\": 2"));
+    const scalescope::ScaleConfig c =
+        scalescope::loadConfig(dir.filePath("config.json").toStdString());
+    const scalescope::ProgressiveSettings& pr = c.training.progressive;
+    QCOMPARE(c.training.weightDecay, 0.0001);
+    QCOMPARE(c.training.labelSmoothing, 0.05);
+    QCOMPARE(c.training.warmupEpochs, 1.0);
+    QCOMPARE(pr.dropoutMin, 0.05);
+    QCOMPARE(pr.dropoutMax, 0.25);
+    QCOMPARE(pr.randAugmentMin, 1.0);
+    QCOMPARE(pr.randAugmentMax, 6.0);
+    QCOMPARE(pr.mixupMin, 0.1);
+    QCOMPARE(pr.mixupMax, 0.3);
+    // Each stage trained with its regularization: the first with the minima, the last with
+    // the maxima.
+    QVERIFY2(err.contains("stage 1/2 from epoch 1: 24 px, dropout 0.05, RandAugment 1.0, mixup "
+                          "0.10"),
+             qPrintable(err));
+    QVERIFY(
+        err.contains("stage 2/2 from epoch 2: 32 px, dropout 0.25, RandAugment 6.0, mixup 0.30"));
 }
 
 void TestTrainCli::killedRunResumes() {
@@ -178,6 +204,13 @@ void TestTrainCli::badFlags_data() {
     QTest::newRow("min size above max")
         << QStringList{"train", "--min-size", "500", "--max-size", "64"}
         << "training.progressive.min_image_size: minimum image size 500 is above the maximum 64";
+    QTest::newRow("label smoothing nan") << QStringList{"train", "--label-smoothing", "nan"}
+                                         << "--label-smoothing: must be a finite";
+    QTest::newRow("mixup negative")
+        << QStringList{"train", "--mixup-max", "-1"} << "training.progressive.mixup_max: must be";
+    QTest::newRow("dropout above max")
+        << QStringList{"train", "--dropout-min", "0.5", "--dropout-max", "0.2"}
+        << "training.progressive.dropout_min: ";
     QTest::newRow("schedule") << QStringList{"train", "--schedule", "fast"}
                               << "--schedule: \"fast\" is not one of";
     QTest::newRow("cuda graphs") << QStringList{"train", "--cuda-graphs", "maybe"}

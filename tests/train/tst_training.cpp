@@ -181,7 +181,7 @@ void TestTraining::learnsShapesAboveChance() {
     const RunHistory h = readRunHistory(dir.path().toStdString());
     QCOMPARE(int(h.epochs.size()), 8);
     QCOMPARE(h.plannedEpochs, 8);
-    QCOMPARE(h.model, c.baseline.displayName);
+    QCOMPARE(h.model, c.baseline.displayName + " w0.25 d0.25"); // tinyConfig's multipliers
     QVERIFY(std::abs(h.epochs.back().valAccuracy - s.finalValAccuracy) < 1e-6);
     QVERIFY(std::abs(h.epochs.back().elapsedSeconds - rec.of(Type::Epoch).back().elapsedSeconds) <
             1e-3);
