@@ -1,0 +1,53 @@
+// Runs set against a reference run by wall time: when each first reached the accuracy the
+// reference ended at. EfficientNetV2's claim for progressive learning is that accuracy in
+// less time; issue 5's bar is 0.7x. No torch types: the GUI compares the runs it shows.
+#pragma once
+
+#include "trainer.h"
+
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace scalescope::train {
+
+// One run's epochs as recorded (Type::Epoch events or metrics.csv rows, in order), with a
+// name for messages. Epochs that were not validated have a NaN accuracy and are skipped.
+struct ComparedRun {
+    std::string name;
+    std::vector<TrainEvent> epochs;
+    int plannedEpochs = 0; // 0: as many as recorded
+};
+
+struct RunComparisonRow {
+    static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    int epochs = 0;                // recorded
+    int plannedEpochs = 0;         // of the configuration
+    double finalAccuracy = kNaN;   // the last validation's
+    double bestAccuracy = kNaN;    // the best validation's
+    double seconds = kNaN;         // wall time at the last recorded epoch
+    double trainingSeconds = kNaN; // of it, not validating (NaN where not recorded)
+    int reachedEpoch = 0;          // first epoch (1-based) at or above the target; 0: never
+    double reachedSeconds = kNaN;  // wall time at the end of that epoch
+    double reachedTraining = kNaN; // its training time (NaN where not recorded)
+    double ratio = kNaN;           // reachedSeconds / the reference's own reachedSeconds
+    double trainingRatio = kNaN;   // the same for the training times alone
+};
+
+struct RunComparison {
+    int reference = 0;                      // index into the runs
+    double target = RunComparisonRow::kNaN; // the reference's final validation accuracy
+    std::vector<RunComparisonRow> rows;     // one per run, in the runs' order
+};
+
+// Throws std::invalid_argument naming the run when `reference` is out of range or the
+// reference has no validated epoch. A run without a validated epoch gets a row of NaN.
+// The reference's own time is to the first epoch at which it reached its final accuracy,
+// not its whole run: on a set it masters early, its later epochs would flatter the others.
+RunComparison compareRuns(const std::vector<ComparedRun>& runs, int reference);
+
+// The index of the first run whose schedule is "fixed" in `schedules` (the natural reference
+// for progressive runs), else 0.
+int defaultReference(const std::vector<std::string>& schedules);
+
+} // namespace scalescope::train
