@@ -22,6 +22,7 @@ int runSpeedCommand(const std::vector<std::string>& argv);    // speedcommand.cp
 int runEvaluateCommand(const std::vector<std::string>& argv); // evaluatecommand.cpp
 int runPredictCommand(const std::vector<std::string>& argv);  // predictcommand.cpp
 int runRunsCommand(const std::vector<std::string>& argv);     // runscommand.cpp
+int runCompareCommand(const std::vector<std::string>& argv);  // runscommand.cpp
 #endif
 int runGridCommand(const std::vector<std::string>& argv);  // gridcommand.cpp
 int runStudyCommand(const std::vector<std::string>& argv); // studycommand.cpp
@@ -44,6 +45,8 @@ Commands:
   predict   classify image files or folders with a trained run (scalescope-cli predict --help)
   runs      the training runs in a folder (default: ScaleScope's data folder), newest first,
             with their state and accuracies (scalescope-cli runs --help)
+  compare   runs set against a reference run by wall time: when each reached the accuracy
+            the reference ended at (scalescope-cli compare --help)
   grid      EfficientNet's grid search for alpha, beta, gamma; --train trains each candidate
             (scalescope-cli grid --help)
   study     EfficientNet's scaling study: depth, width or resolution alone against compound
@@ -396,6 +399,15 @@ int main(int argc, char** argv) {
             return runRunsCommand(args);
 #else
             std::cerr << "scalescope-cli: runs: this build has no LibTorch "
+                         "(configure with -DSCALESCOPE_WITH_TORCH=ON)\n";
+            return 2;
+#endif
+        }
+        if (command == "compare") {
+#ifdef SCALESCOPE_HAVE_TORCH
+            return runCompareCommand(args);
+#else
+            std::cerr << "scalescope-cli: compare: this build has no LibTorch "
                          "(configure with -DSCALESCOPE_WITH_TORCH=ON)\n";
             return 2;
 #endif

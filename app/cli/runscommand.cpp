@@ -1,8 +1,10 @@
 // scalescope-cli runs: the training runs in a folder (by default ScaleScope's data folder:
-// runs/, grids/, studies/), newest first, with their model, state and accuracies.
+// runs/, grids/, studies/), newest first, with their model, state and accuracies; and
+// scalescope-cli compare: runs set against a reference run by wall time.
 #include "cliargs.h"
 
 #include "scaling/format.h"
+#include "train/runcomparison.h"
 #include "train/runhistory.h"
 #include "train/trainer.h"
 
@@ -10,6 +12,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 
 namespace {
 using namespace scalescope;
@@ -143,5 +146,130 @@ int runRunsCommand(const std::vector<std::string>& argv) {
         for (const auto& r : runs)
             if (r.state == train::RunListing::State::Unreadable)
                 std::cout << name(r) << ": " << r.problem << "\n";
+    return 0;
+}
+
+namespace {
+const char* kCompareUsage =
+    R"(usage: scalescope-cli compare RUN RUN... [--reference N] [--json]
+
+Sets training runs against a reference run by wall time, as EfficientNetV2 sets progressive
+learning against fixed-size training: the accuracy the reference ended at, and for each run
+the first epoch at which it validated at or above it, the wall time then, and that time as a
+share of the reference's own time to it (x time; issue 5's bar for progressive learning is
+0.7). The reference is timed to the epoch at which it first reached its final accuracy, not
+to its end: on a set it masters early, its later epochs would flatter the others. Where the
+runs record it, x training is the same share without the time spent validating.
+
+Each RUN is a run folder or its metrics.csv (`scalescope-cli runs` lists them).
+
+  --reference N          the run to compare with, 1-based (default: the first with the
+                         fixed schedule, else the first)
+  --json                 the comparison as JSON
+)";
+
+std::string ratioCell(double r) {
+    if (!std::isfinite(r)) return "-";
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(2) << r;
+    return os.str();
+}
+} // namespace
+
+int runCompareCommand(const std::vector<std::string>& argv) {
+    for (const auto& a : argv)
+        if (a == "--help") return std::cout << kCompareUsage, 0;
+    const cli::Args a(argv, {"--reference"}, {"--json"});
+    const std::vector<std::string>& paths = a.positional();
+    if (paths.size() < 2)
+        throw ValidationError("RUN", "give at least two run folders to compare (" +
+                                         std::to_string(paths.size()) + " given)");
+    std::vector<train::ComparedRun> runs;
+    std::vector<train::RunHistory> histories;
+    std::vector<std::string> schedules;
+    for (const std::string& path : paths) {
+        try {
+            histories.push_back(train::readRunHistory(path));
+        } catch (const std::exception& e) {
+            throw ValidationError("RUN", e.what()); // names the file
+        }
+        const train::RunHistory& h = histories.back();
+        runs.push_back({path, h.epochs, h.plannedEpochs});
+        schedules.push_back(h.schedule);
+    }
+    int reference = train::defaultReference(schedules);
+    if (const auto n = a.integer("--reference")) {
+        if (*n < 1 || *n > int(runs.size()))
+            throw ValidationError("--reference", "must be between 1 and " +
+                                                     std::to_string(runs.size()) + ", not " +
+                                                     std::to_string(*n));
+        reference = *n - 1;
+    }
+    train::RunComparison c;
+    try {
+        c = train::compareRuns(runs, reference);
+    } catch (const std::invalid_argument& e) {
+        throw ValidationError("--reference", e.what());
+    }
+    if (a.flag("--json")) {
+        Json j;
+        j["reference"] = paths[size_t(reference)];
+        j["target_accuracy"] = cli::finiteOrNull(c.target);
+        Json list = Json::array();
+        for (size_t i = 0; i < runs.size(); ++i) {
+            const train::RunComparisonRow& r = c.rows[i];
+            Json row;
+            row["run"] = paths[i];
+            row["model"] = histories[i].model;
+            row["schedule"] = histories[i].schedule;
+            row["epochs"] = r.epochs;
+            row["planned_epochs"] = r.plannedEpochs;
+            row["final_val_accuracy"] = cli::finiteOrNull(r.finalAccuracy);
+            row["best_val_accuracy"] = cli::finiteOrNull(r.bestAccuracy);
+            row["seconds"] = cli::finiteOrNull(r.seconds);
+            row["training_seconds"] = cli::finiteOrNull(r.trainingSeconds);
+            row["reached_epoch"] = r.reachedEpoch > 0 ? Json(r.reachedEpoch) : Json(nullptr);
+            row["reached_seconds"] = cli::finiteOrNull(r.reachedSeconds);
+            row["time_ratio"] = cli::finiteOrNull(r.ratio);
+            row["training_time_ratio"] = cli::finiteOrNull(r.trainingRatio);
+            list.push_back(row);
+        }
+        j["runs"] = list;
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    const std::string reached = "reached " + percentCell(c.target);
+    size_t wName = 3, wSchedule = 8, wReached = reached.size();
+    const auto reachedText = [](const train::RunComparisonRow& r) {
+        return r.reachedEpoch > 0
+                   ? "epoch " + std::to_string(r.reachedEpoch) + ", " + clockTime(r.reachedSeconds)
+                   : std::string("never");
+    };
+    for (size_t i = 0; i < runs.size(); ++i) {
+        wName = std::max(wName, paths[i].size());
+        wSchedule = std::max(wSchedule, histories[i].schedule.size());
+        wReached = std::max(wReached, reachedText(c.rows[i]).size());
+    }
+    std::cout << std::left << std::setw(int(wName) + 2) << "run" << std::setw(int(wSchedule) + 2)
+              << "schedule" << std::setw(9) << "epochs" << std::right << std::setw(9) << "val acc"
+              << std::setw(9) << "best" << std::setw(10) << "time"
+              << "  " << std::left << std::setw(int(wReached) + 2) << reached << std::right
+              << std::setw(7) << "x time" << std::setw(12) << "x training"
+              << "\n";
+    for (size_t i = 0; i < runs.size(); ++i) {
+        const train::RunComparisonRow& r = c.rows[i];
+        const std::string& schedule = histories[i].schedule;
+        std::cout << std::left << std::setw(int(wName) + 2) << paths[i]
+                  << std::setw(int(wSchedule) + 2) << (schedule.empty() ? "-" : schedule)
+                  << std::setw(9)
+                  << (std::to_string(r.epochs) + "/" + std::to_string(r.plannedEpochs))
+                  << std::right << std::setw(9) << percentCell(r.finalAccuracy) << std::setw(9)
+                  << percentCell(r.bestAccuracy) << std::setw(10) << clockTime(r.seconds) << "  "
+                  << std::left << std::setw(int(wReached) + 2) << reachedText(r) << std::right
+                  << std::setw(7) << ratioCell(r.ratio) << std::setw(12)
+                  << ratioCell(r.trainingRatio) << "\n";
+    }
+    std::cout << "reference: " << paths[size_t(reference)] << ", which ended at "
+              << percentCell(c.target) << "\n";
     return 0;
 }

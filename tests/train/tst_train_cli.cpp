@@ -1,6 +1,7 @@
 // `scalescope-cli train` as a user runs it, including a run killed with SIGKILL and resumed.
 #include "scaling/config.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +21,7 @@ class TestTrainCli : public QObject {
     void badFlags();
     void failedRunLeavesNoFolder();
     void runsListsRuns();
+    void compareSetsRunsAgainstTheFixedOne();
 
   private:
     QStringList tiny(const QString& runDir) {
@@ -333,6 +335,76 @@ void TestTrainCli::runsListsRuns() {
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 2);
     QVERIFY(p.readAllStandardError().contains("FOLDER: /no/such/runs is not a folder"));
+}
+
+namespace {
+// A run folder with `schedule` in its configuration and these validated epochs (accuracy, wall
+// time, and the part of it spent validating).
+bool writeRun(const QString& dir, const char* schedule, const QList<double>& accuracy,
+              const QList<double>& seconds, const QList<double>& validating) {
+    if (!QDir().mkpath(dir)) return false;
+    scalescope::ScaleConfig c = scalescope::configForPreset("efficientnet-b0");
+    c.training.epochs = int(accuracy.size());
+    c.training.progressive.schedule = scalescope::scheduleFromString(schedule, "schedule");
+    scalescope::saveConfig(c, (dir + "/config.json").toStdString());
+    QFile f(dir + "/metrics.csv");
+    if (!f.open(QIODevice::WriteOnly)) return false;
+    f.write("epoch,step,stage,image_size,dropout,randaugment,mixup,learning_rate,train_loss,"
+            "train_accuracy,val_loss,val_accuracy,images_per_second,elapsed_seconds,"
+            "validation_seconds\n");
+    for (int i = 0; i < accuracy.size(); ++i)
+        f.write(QString("%1,%2,0,64,0.1,5,0,0.1,1,0.5,1,%3,100,%4,%5\n")
+                    .arg(i)
+                    .arg(10 * (i + 1))
+                    .arg(accuracy[i])
+                    .arg(seconds[i])
+                    .arg(validating[i])
+                    .toUtf8());
+    return true;
+}
+} // namespace
+
+void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
+    QTemporaryDir dir;
+    const QString paper = dir.filePath("paper"), fixed = dir.filePath("fixed");
+    // The fixed run ends at 90%, which it reached after 30 s (27 s training); the progressive
+    // run gets there after 15 s (13 s training).
+    QVERIFY(writeRun(paper, "paper", {0.6, 0.9}, {8, 15}, {1, 2}));
+    QVERIFY(writeRun(fixed, "fixed", {0.5, 0.8, 0.9}, {10, 20, 30}, {1, 2, 3}));
+    const QString cli = qEnvironmentVariable("SCALESCOPE_CLI");
+    QProcess p;
+    p.start(cli, {"compare", paper, fixed});
+    QVERIFY(p.waitForFinished(30000));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QVERIFY2(out.contains(QRegularExpression("paper +paper +2/2 +90\\.00% +90\\.00% +00:15 +"
+                                             "epoch 2, 00:15 +0\\.50 +0\\.48\n")),
+             qPrintable(out));
+    QVERIFY2(
+        out.contains(QRegularExpression("fixed +fixed +3/3 .* epoch 3, 00:30 +1\\.00 +1\\.00")),
+        qPrintable(out));
+    QVERIFY(out.contains("reference: " + fixed + ", which ended at 90.00%"));
+
+    p.start(cli, {"compare", "--json", fixed, paper, "--reference", "2"});
+    QVERIFY(p.waitForFinished(30000));
+    const QJsonObject j = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    QCOMPARE(j["reference"].toString(), paper);
+    const QJsonArray runs = j["runs"].toArray();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[0].toObject()["reached_epoch"].toInt(), 3); // 90% against the paper run's 90%
+    QCOMPARE(runs[0].toObject()["time_ratio"].toDouble(), 2.0);
+    QCOMPARE(runs[1].toObject()["training_time_ratio"].toDouble(), 1.0);
+
+    for (const QStringList& bad :
+         {QStringList{"compare", fixed}, QStringList{"compare", fixed, paper, "--reference", "0"},
+          QStringList{"compare", fixed, dir.filePath("none")}}) {
+        p.start(cli, bad);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 2);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains("error: RUN: ") || err.contains("error: --reference: must be"),
+                 qPrintable(err));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTrainCli)
