@@ -6,6 +6,7 @@
 #include "screenfit.h"
 
 #include "explorerdocument.h"
+#include "runcomparisondialog.h"
 #include "scaling/format.h"
 #include "train/runhistory.h"
 #include "trainingcontroller.h"
@@ -350,6 +351,12 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_removeAction->setShortcutContext(Qt::WidgetShortcut); // the list's Delete key only
     m_removeAction->setToolTip(tr("Take the run off the list and the plot; its folder stays"));
     m_runList->addAction(m_removeAction);
+    m_compareAction = new QAction(tr("Compare runs…"), m_runList);
+    m_compareAction->setObjectName(QStringLiteral("compareRuns"));
+    m_compareAction->setToolTip(tr("When each run reached the accuracy a reference run ended at, "
+                                   "in wall time: what progressive learning saves"));
+    m_runList->addAction(m_compareAction);
+    connect(m_compareAction, &QAction::triggered, this, &TrainingPanel::showComparison);
     connect(m_removeAction, &QAction::triggered, this, [this] {
         QString why;
         if (!removeRun(continueTarget(), &why) && !why.isEmpty()) m_status->setText(why);
@@ -524,6 +531,32 @@ void TrainingPanel::updateContinue() {
     if (m_removeAction) m_removeAction->setEnabled(i >= 0 && !training);
     if (m_evaluateAction) m_evaluateAction->setEnabled(scorable);
     if (m_classifyAction) m_classifyAction->setEnabled(scorable);
+    if (m_compareAction) m_compareAction->setEnabled(m_runs.size() >= 2);
+}
+
+RunComparisonDialog* TrainingPanel::comparisonDialog() {
+    if (!m_comparison) {
+        m_comparison = new RunComparisonDialog(this);
+        m_comparedRevision = -1;
+    }
+    return m_comparison;
+}
+
+void TrainingPanel::showComparison() {
+    RunComparisonDialog* d = comparisonDialog();
+    refreshComparison();
+    d->show();
+    d->raise();
+    d->activateWindow();
+}
+
+void TrainingPanel::refreshComparison() {
+    if (!m_comparison || m_comparedRevision == m_runsRevision) return;
+    m_comparedRevision = m_runsRevision;
+    std::vector<RunComparisonDialog::Entry> entries;
+    for (const RunCurves& r : m_runs)
+        entries.push_back({r.name, r.schedule, {r.name.toStdString(), r.epochs, r.plannedEpochs}});
+    m_comparison->setRuns(std::move(entries));
 }
 
 namespace {
@@ -618,6 +651,7 @@ void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,
                              const QString& label) {
     RunCurves& run = addRun(label, config.training.epochs);
     run.dir = runDir;
+    run.schedule = QString::fromStdString(toString(config.training.progressive.schedule));
     updateXRange();
     m_progress->setValue(0);
     m_status->setText(tr("Preparing data and model…"));
@@ -646,6 +680,7 @@ bool TrainingPanel::removeRun(int index, QString* why) {
         m_plot->removeItem(line);
     // m_runs first: taking the item moves the current row, and updateContinue() reads m_runs.
     m_runs.erase(m_runs.begin() + index);
+    ++m_runsRevision;
     if (m_liveRun == index)
         m_liveRun = -1;
     else if (m_liveRun > index)
@@ -673,6 +708,7 @@ int TrainingPanel::listedRun(const QString& dir, const QString& label, QString* 
     if (!openRun(dir, why)) return -1;
     const int i = int(m_runs.size()) - 1; // named as the queue names it
     m_runs.back().name = tr("#%1 %2").arg(m_runs.back().number).arg(label);
+    ++m_runsRevision;
     m_runList->item(i)->setText(m_runs.back().name);
     return i;
 }
@@ -733,6 +769,7 @@ TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& label, int planne
     // Numbered and coloured in the order added, not by position: a run removed from the list
     // leaves its number and colour unused rather than given to the next run.
     run.number = ++m_runsAdded;
+    ++m_runsRevision;
     const int idx = run.number - 1;
     const QColor colour = kRunColours[size_t(idx) % (sizeof kRunColours / sizeof kRunColours[0])];
     run.name = tr("#%1 %2").arg(run.number).arg(label);
@@ -928,6 +965,7 @@ bool TrainingPanel::openRun(const QString& path, QString* why) {
                                                     QString::fromStdString(h.schedule), epochs);
     RunCurves& run = addRun(QStringLiteral("%1 (%2)").arg(what, folder), h.plannedEpochs);
     run.dir = QString::fromStdString(h.dir);
+    run.schedule = QString::fromStdString(h.schedule);
     run.canContinue = h.canContinue();
     // metrics.csv has one row an epoch: each becomes the stage it ran in (where the stage
     // changed) and a point at the epoch's end, where its averages belong.
@@ -1018,6 +1056,7 @@ void TrainingPanel::onEvents(const std::vector<train::TrainEvent>& batch) {
             break;
         case T::Epoch:
             run.epochs.push_back(e);
+            ++m_runsRevision; // the comparison follows the live run epoch by epoch
             break;
         case T::Paused:
             m_status->setText(tr("Paused."));
@@ -1088,6 +1127,7 @@ void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& er
 void TrainingPanel::replotIfDirty() {
     if (!m_dirty) return;
     m_dirty = false;
+    if (m_comparison && m_comparison->isVisible()) refreshComparison();
     // Value ranges cover the shown runs: an overlay opened beside a live run stays in view.
     double maxLoss = 0, maxSize = 0, maxSpeed = 0;
     for (const RunCurves& r : m_runs) {

@@ -31,6 +31,7 @@ namespace scalescope {
 
 class EvaluationDialog;
 class PredictionDialog;
+class RunComparisonDialog;
 class ExplorerDocument;
 class TrainingController;
 
@@ -73,6 +74,10 @@ class TrainingPanel : public QWidget {
     void openRunDialog();        // asks for a folder; a refused one is explained in a message box
     void evaluateRunDialog();    // asks for a run folder and opens its evaluation
     void classifyImagesDialog(); // asks for a run folder and opens its image classification
+    // The runs on the tab set against a reference by wall time (the run list's "Compare
+    // runs…"); made on first use, and kept up to date while it shows.
+    RunComparisonDialog* comparisonDialog();
+    void showComparison();
     // What the curves are drawn against: epochs, or wall time, where progressive learning's
     // saving shows.
     enum class XAxis { Epochs, WallTime };
@@ -125,6 +130,7 @@ class TrainingPanel : public QWidget {
         }
         double endSeconds = 0;    // the last event's time, plus the ETA while running
         QString dir;              // its run folder
+        QString schedule;         // paper, code or fixed; empty where its folder did not say
         bool canContinue = false; // stopped before its end, with a checkpoint
     };
     RunCurves& addRun(const QString& label, int plannedEpochs); // named "#N label"
@@ -166,6 +172,11 @@ class TrainingPanel : public QWidget {
     QAction* m_evaluateAction = nullptr; // the run list's context menu
     QAction* m_removeAction = nullptr;
     QAction* m_classifyAction = nullptr;
+    QAction* m_compareAction = nullptr;
+    RunComparisonDialog* m_comparison = nullptr;
+    int m_runsRevision = 0;      // runs added or removed, epochs recorded
+    int m_comparedRevision = -1; // what m_comparison last showed
+    void refreshComparison();
     QProgressBar* m_progress;
     QLabel* m_status;
     QListWidget* m_runList;

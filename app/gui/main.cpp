@@ -6,6 +6,7 @@
 #include "gridsearchdialog.h"
 #include "predictiondialog.h"
 #include "runbrowserdialog.h"
+#include "runcomparisondialog.h"
 #include "scalingstudydialog.h"
 #include "screenfit.h"
 #include "speedpanel.h"
@@ -146,8 +147,13 @@ int main(int argc, char** argv) {
                                         "(or a study's or grid's folder); with --screenshot, "
                                         "capture that window."),
         QStringLiteral("DIR"));
+    QCommandLineOption compareRuns(
+        QStringLiteral("compare-runs"),
+        QApplication::translate("main", "With --open-run: set the runs against the fixed-size "
+                                        "one by wall time (Compare runs…); with --screenshot, "
+                                        "capture that window."));
     parser.addOptions({shot, train, compare, speed, lang, config, openRun, xAxis, evaluate,
-                       classifyRun, classify, study, grid, runs});
+                       classifyRun, classify, study, grid, runs, compareRuns});
     parser.process(app);
     const QString axis = parser.value(xAxis);
     if (parser.isSet(xAxis) && axis != QLatin1String("epochs") && axis != QLatin1String("time")) {
@@ -251,9 +257,15 @@ int main(int argc, char** argv) {
         if (screenshot) loop.exec(); // listed off the GUI thread: wait for the table
         runsWindow = b;
     }
+    QDialog* comparisonWindow = nullptr;
+    if (parser.isSet(compareRuns)) {
+        window.trainingPanel()->showComparison();
+        comparisonWindow = window.trainingPanel()->comparisonDialog();
+    }
     if (!screenshot) return app.exec();
 
-    for (QDialog* shown : {static_cast<QDialog*>(studyWindow), gridWindow, runsWindow})
+    for (QDialog* shown :
+         {static_cast<QDialog*>(studyWindow), gridWindow, runsWindow, comparisonWindow})
         if (shown) {
             QEventLoop loop;
             QTimer::singleShot(200, &loop, &QEventLoop::quit);

@@ -1,0 +1,51 @@
+// Compare runs… on the training tab: the runs it shows set against a reference run by wall
+// time (train::compareRuns), the question progressive learning is asked: does it reach the
+// accuracy of fixed-size training sooner? Follows a live run epoch by epoch.
+#pragma once
+
+#include "train/runcomparison.h"
+
+#include <QDialog>
+#include <QStringList>
+
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace scalescope {
+
+class RunComparisonModel;
+
+class RunComparisonDialog : public QDialog {
+    Q_OBJECT
+  public:
+    struct Entry {
+        QString name;     // as the training tab lists it ("#2 EfficientNet-B0, paper, …")
+        QString schedule; // paper, code or fixed; empty where unknown
+        train::ComparedRun run;
+    };
+    explicit RunComparisonDialog(QWidget* parent = nullptr);
+    // The runs to compare. The reference stays the run chosen (by name) while it is listed;
+    // else it is the first fixed-schedule run, else the first.
+    void setRuns(std::vector<Entry> runs);
+    void setReference(int row);
+    int reference() const;
+    RunComparisonModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QString summary() const;
+    // Every row (or the selected ones) as tab-separated text with a header line.
+    QString tableText() const;
+
+  private:
+    void recompute();
+    std::vector<Entry> m_runs;
+    QString m_referenceName;
+    QComboBox* m_reference;
+    RunComparisonModel* m_model;
+    QTableView* m_view;
+    QLabel* m_summary;
+};
+
+} // namespace scalescope
