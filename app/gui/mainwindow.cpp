@@ -71,9 +71,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_table->setItemDelegateForColumn(StageTableModel::Block, new BlockTypeDelegate(m_table));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setAlternatingRowColors(true);
-    m_table->setToolTip(
+    m_tableToolTip =
         tr("Edit the baseline's stages (the block type too: Fused-MBConv in early stages, as "
-           "EfficientNetV2) and the per-stage multipliers; the scaled columns follow."));
+           "EfficientNetV2) and the per-stage multipliers; the scaled columns follow.");
+    m_table->setToolTip(m_tableToolTip);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(m_table);
@@ -235,8 +236,15 @@ void MainWindow::updateEditingLock() {
         for (const auto& run : *runs)
             locked = locked || !m_training->whyInUse(run.first).isEmpty();
     m_editingLocked = locked;
+    // Said where the user looks: a disabled widget still shows its tooltip.
+    const QString why = locked ? tr("Locked while a scaling study's or grid search's runs train "
+                                    "or wait: its window matches their results to the model "
+                                    "they were made from. Stop the training to edit.")
+                               : QString();
     m_editor->setEnabled(!locked);
+    m_editor->setToolTip(why);
     m_table->setEnabled(!locked);
+    m_table->setToolTip(locked ? why : m_tableToolTip);
     m_historyDock->widget()->setEnabled(!locked); // a click there undoes too
     if (m_gridDialog) m_gridDialog->setEnabled(!locked);
     updateUndoActions();

@@ -134,6 +134,7 @@ class MainWindow : public QMainWindow {
     QThreadPool m_csvWriter; // study.csv and grid.csv after each of their runs; waited for at exit
     bool m_running = false;
     bool m_editingLocked = false; // updateEditingLock
+    QString m_tableToolTip;       // the stage table's, while it is not locked
     QString m_lastMessage;
     std::function<bool()> m_confirmStop;
 };

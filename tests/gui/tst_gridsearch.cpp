@@ -254,12 +254,15 @@ void TestGridSearch::trainsTheSelectedCandidates() {
     // wait (a plain run leaves it editable; tst_explorer).
     QTRY_VERIFY_WITH_TIMEOUT(w.trainingController()->isRunning(), 60000);
     QVERIFY(!w.scalingEditor()->isEnabled());
+    QVERIFY2(w.scalingEditor()->toolTip().startsWith("Locked while a scaling study's or grid"),
+             qPrintable(w.scalingEditor()->toolTip())); // says why
     QVERIFY(!d->isEnabled());
     QVERIFY(!w.undoAction()->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(panel->runCount() == 2 && !w.trainingController()->isRunning() &&
                                  panel->queuedCount() == 0,
                              120000);
     QVERIFY(w.scalingEditor()->isEnabled());
+    QVERIFY(w.scalingEditor()->toolTip().isEmpty());
     QVERIFY(d->isEnabled());
     QVERIFY2(panel->statusText().startsWith("Finished"), qPrintable(panel->statusText()));
     for (int r = 0; r < 2; ++r) {
