@@ -232,7 +232,8 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_runList = new QListWidget(left);
     m_runList->setObjectName(QStringLiteral("runList"));
     m_runList->setMaximumHeight(90);
-    m_runList->setToolTip(tr("Runs on the plot: untick to hide"));
+    m_runList->setToolTip(tr("Runs on the plot: untick to hide. Right-click to evaluate, "
+                             "compare or remove them."));
     auto* runsRow = new QHBoxLayout;
     auto* openRun = new QPushButton(tr("Open run…"), left);
     openRun->setObjectName(QStringLiteral("openRun"));
