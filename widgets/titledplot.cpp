@@ -4,6 +4,12 @@
 
 namespace scalescope {
 
+void keepLegendBorderInside(QCustomPlot* plot) {
+    // The legend spans the widget, and its border is drawn one pixel right of and below its
+    // rectangle (QPainter::drawRect with a one-pixel pen): those two lines fell outside.
+    plot->plotLayout()->setMargins(QMargins(0, 0, 1, 1));
+}
+
 QCustomPlot* titledPlot(QWidget* parent, const QString& title, int minimumHeight) {
     auto* plot = new QCustomPlot(parent);
     plot->setMinimumHeight(minimumHeight);
@@ -22,6 +28,7 @@ QCustomPlot* titledPlot(QWidget* parent, const QString& title, int minimumHeight
     // refused edit). An explicit maximum below QWIDGETSIZE_MAX (with the margins added)
     // replaces the legend's own.
     plot->legend->setMaximumSize(QWIDGETSIZE_MAX / 2, QWIDGETSIZE_MAX);
+    keepLegendBorderInside(plot);
     return plot;
 }
 

@@ -10,5 +10,8 @@ class QWidget;
 namespace scalescope {
 
 QCustomPlot* titledPlot(QWidget* parent, const QString& title, int minimumHeight);
+// For a plot whose legend spans its width in a row of the layout: its right and bottom border
+// lines are drawn inside the widget.
+void keepLegendBorderInside(QCustomPlot* plot);
 
 } // namespace scalescope

@@ -4,6 +4,7 @@
 #include "percenttext.h"
 #include "predictiondialog.h"
 #include "screenfit.h"
+#include "titledplot.h"
 
 #include "explorerdocument.h"
 #include "runcomparisondialog.h"
@@ -287,6 +288,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_plot->legend = new QCPLegend;
     m_plot->plotLayout()->addElement(3, 0, m_plot->legend);
     m_plot->plotLayout()->setRowStretchFactor(3, 0.001);
+    keepLegendBorderInside(m_plot);
     // An empty legend's size hint caps the whole column (narrow plots before the first run).
     // An explicit maximum width replaces the hint, if it stays below QWIDGETSIZE_MAX with the
     // margins added.
