@@ -121,8 +121,9 @@ QString RunComparisonDialog::tableText() const {
 void RunComparisonDialog::recompute() {
     if (m_runs.size() < 2) {
         m_model->clear();
-        m_summary->setText(tr("Train or open at least two runs on the training tab to compare "
-                              "them: a fixed-size run and a progressive one, say."));
+        m_summary->setText(tr("Show at least two runs on the training tab (train, open or tick "
+                              "them) to compare them: a fixed-size run and a progressive one, "
+                              "say."));
         return;
     }
     std::vector<train::ComparedRun> runs;

@@ -403,6 +403,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
         for (QCPItemStraightLine* line : run.stageLines)
             line->setVisible(on);
         updateXRange();
+        ++m_runsRevision; // a hidden run leaves the comparison too
         m_dirty = true;
     });
     auto* timer = new QTimer(this);
@@ -558,7 +559,9 @@ void TrainingPanel::refreshComparison() {
     m_comparedRevision = m_runsRevision;
     std::vector<RunComparisonDialog::Entry> entries;
     for (const RunCurves& r : m_runs)
-        entries.push_back({r.name, r.schedule, {r.name.toStdString(), r.epochs, r.plannedEpochs}});
+        if (r.loss->visible()) // the runs ticked in the list, as on the plot
+            entries.push_back(
+                {r.name, r.schedule, {r.name.toStdString(), r.epochs, r.plannedEpochs}});
     m_comparison->setRuns(std::move(entries));
 }
 

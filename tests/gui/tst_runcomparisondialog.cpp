@@ -163,6 +163,14 @@ void TestRunComparisonDialog::followsTheTrainingTab() {
     QVERIFY(panel.removeRun(0));
     QTRY_COMPARE(d->model()->rowCount(), 2);
     QCOMPARE(d->reference(), 0); // still the fixed run, now first
+    // Unticked in the run list, hidden on the plot: out of the comparison as well.
+    auto* list = panel.findChild<QListWidget*>(QStringLiteral("runList"));
+    QVERIFY(list);
+    list->item(1)->setCheckState(Qt::Unchecked);
+    QTRY_COMPARE(d->model()->rowCount(), 0);
+    QVERIFY(d->summary().contains("at least two runs"));
+    list->item(1)->setCheckState(Qt::Checked);
+    QTRY_COMPARE(d->model()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestRunComparisonDialog)
