@@ -284,6 +284,10 @@ void MainWindow::buildMenus() {
         m_training->openRunDialog();
     });
     file->addAction(tr("&Browse training runs…"), this, &MainWindow::showRunBrowser);
+    file->addAction(tr("Com&pare training runs…"), this, [this] {
+        m_tabs->setCurrentWidget(m_training); // the runs it compares are the tab's
+        m_training->showComparison();
+    });
     // A study's or a grid's folder, as their windows' Open does (and as dropping it does).
     const auto openFolder = [this](const QString& caption) {
         const QString dir = QFileDialog::getExistingDirectory(this, caption);
