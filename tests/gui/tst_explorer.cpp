@@ -5,6 +5,8 @@
 #include "explorerdocument.h"
 #include "gridsearchdialog.h"
 #include "mainwindow.h"
+#include "runcomparisondialog.h"
+#include "runcomparisonmodel.h"
 #include "scaling/gridsearch.h"
 #include "scaling/presets.h"
 #include "scaling/scalingstudy.h"
@@ -371,6 +373,17 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QCOMPARE(panel->pointCount(), 4); // redrawn, not doubled
     QCPGraph* opened = panel->plot()->graph(panel->plot()->graphCount() - 7); // its val accuracy
     QCOMPARE(opened->data()->at(1)->key, h.epochs.back().elapsedSeconds);
+    // File → Compare training runs…: the trained run and its copy reach the same accuracy
+    // at the same time.
+    QAction* compare = nullptr;
+    for (QAction* a : w.findChildren<QAction*>())
+        if (a->text() == "Com&pare training runs…") compare = a;
+    QVERIFY(compare);
+    compare->trigger();
+    QVERIFY(panel->comparisonDialog()->isVisible());
+    QCOMPARE(panel->comparisonDialog()->model()->rowCount(), 2);
+    QCOMPARE(panel->comparisonDialog()->model()->comparison().rows[1].ratio, 1.0);
+    panel->comparisonDialog()->close();
 
     // A run opened while another trains does not take the live run's events.
     finished.clear();
