@@ -8,6 +8,7 @@
 #include "train/runhistory.h"
 #include "train/trainer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
@@ -161,7 +162,8 @@ share of the reference's own time to it (x time; issue 5's bar for progressive l
 to its end: on a set it masters early, its later epochs would flatter the others. Where the
 runs record it, x training is the same share without the time spent validating.
 
-Each RUN is a run folder or its metrics.csv (`scalescope-cli runs` lists them).
+Each RUN is a run folder or its metrics.csv (`scalescope-cli runs` lists them), or a folder
+of runs, which stands for the run folders in it, by name (an experiment's fixed/ and paper/).
 
   --reference N          the run to compare with, 1-based (default: the first with the
                          fixed schedule, else the first)
@@ -180,7 +182,26 @@ int runCompareCommand(const std::vector<std::string>& argv) {
     for (const auto& a : argv)
         if (a == "--help") return std::cout << kCompareUsage, 0;
     const cli::Args a(argv, {"--reference"}, {"--json"});
-    const std::vector<std::string>& paths = a.positional();
+    // A folder of runs stands for its runs, by name: "fixed" before "paper".
+    std::vector<std::string> paths;
+    for (const std::string& given : a.positional()) {
+        std::error_code ec;
+        if (!fs::is_directory(given, ec) || fs::exists(fs::path(given) / train::kMetricsFile, ec)) {
+            paths.push_back(given);
+            continue;
+        }
+        std::vector<std::string> inside;
+        for (const train::RunListing& r : train::listRuns({given})) {
+            if (r.state == train::RunListing::State::Unreadable || r.epochs == 0)
+                std::cerr << "compare: left out " << r.dir << ": "
+                          << (r.problem.empty() ? "no epoch recorded yet" : r.problem) << "\n";
+            else
+                inside.push_back(r.dir);
+        }
+        if (inside.empty()) throw ValidationError("RUN", given + " holds no run folder");
+        std::sort(inside.begin(), inside.end());
+        paths.insert(paths.end(), inside.begin(), inside.end());
+    }
     if (paths.size() < 2)
         throw ValidationError("RUN", "give at least two run folders to compare (" +
                                          std::to_string(paths.size()) + " given)");
@@ -191,7 +212,8 @@ int runCompareCommand(const std::vector<std::string>& argv) {
         try {
             histories.push_back(train::readRunHistory(path));
         } catch (const std::exception& e) {
-            throw ValidationError("RUN", e.what()); // names the file
+            const std::string why = e.what(); // names the file, not always its folder
+            throw ValidationError("RUN", why.rfind(path, 0) == 0 ? why : path + ": " + why);
         }
         const train::RunHistory& h = histories.back();
         runs.push_back({path, h.epochs, h.plannedEpochs});

@@ -371,6 +371,7 @@ void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
     // run gets there after 15 s (13 s training).
     QVERIFY(writeRun(paper, "paper", {0.6, 0.9}, {8, 15}, {1, 2}));
     QVERIFY(writeRun(fixed, "fixed", {0.5, 0.8, 0.9}, {10, 20, 30}, {1, 2, 3}));
+    QTemporaryDir empty; // a folder without runs
     const QString cli = qEnvironmentVariable("SCALESCOPE_CLI");
     QProcess p;
     p.start(cli, {"compare", paper, fixed});
@@ -384,6 +385,13 @@ void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
         out.contains(QRegularExpression("fixed +fixed +3/3 .* epoch 3, 00:30 +1\\.00 +1\\.00")),
         qPrintable(out));
     QVERIFY(out.contains("reference: " + fixed + ", which ended at 90.00%"));
+    // The folder that holds both stands for them, by name.
+    p.start(cli, {"compare", dir.path()});
+    QVERIFY(p.waitForFinished(30000));
+    const QString fromFolder = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(fromFolder.indexOf(fixed + " ") < fromFolder.indexOf(paper + " "),
+             qPrintable(fromFolder));
+    QVERIFY(fromFolder.contains(QRegularExpression(" epoch 2, 00:15 +0\\.50 +0\\.48\n")));
 
     p.start(cli, {"compare", "--json", fixed, paper, "--reference", "2"});
     QVERIFY(p.waitForFinished(30000));
@@ -397,7 +405,8 @@ void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
 
     for (const QStringList& bad :
          {QStringList{"compare", fixed}, QStringList{"compare", fixed, paper, "--reference", "0"},
-          QStringList{"compare", fixed, dir.filePath("none")}}) {
+          QStringList{"compare", fixed, dir.filePath("none")},
+          QStringList{"compare", fixed, empty.path()}}) {
         p.start(cli, bad);
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);
