@@ -475,7 +475,7 @@ void GridSearchDialog::search() {
         m_tableMessage = tr("Refused — %1").arg(QString::fromStdString(e.what()));
     }
     m_message->setText(m_tableMessage);
-    m_use->setEnabled(m_model->rowCount() > 0);
+    m_use->setEnabled(m_model->rowCount() > 0 && !m_locked);
     m_train->setEnabled(m_model->rowCount() > 0 && !m_busy);
     m_view->setColumnHidden(GridCandidateModel::Paired, !m_model->hasPairedColumn());
     fitColumns();
@@ -569,7 +569,13 @@ Recorded recordGridIn(const QString& held, const ScaleConfig& base, const GridSe
 void GridSearchDialog::setBusy(bool busy) {
     m_busy = busy;
     m_train->setEnabled(!busy && m_model->rowCount() > 0);
-    m_open->setEnabled(!busy);
+    m_open->setEnabled(!busy && !m_locked);
+}
+
+void GridSearchDialog::setEditingLocked(bool locked) {
+    m_locked = locked;
+    m_use->setEnabled(!locked && m_model->rowCount() > 0);
+    m_open->setEnabled(!locked && !m_busy);
 }
 
 void GridSearchDialog::recordGridInBackground(

@@ -135,6 +135,9 @@ class GridSearchDialog : public QDialog {
     // The same with the folder read on a pool thread; a message box says why not. gridOpened
     // reports the end either way.
     void openGridInBackground(const QString& dir);
+    // While this grid's (or a study's) runs train or wait, the explorer's model stays as it
+    // is: Use and Open grid, which edit it, are off; the table, Train and Close are not.
+    void setEditingLocked(bool locked);
 
   Q_SIGNALS:
     // Each candidate at `seeds` seeds (gridRuns).
@@ -174,7 +177,8 @@ class GridSearchDialog : public QDialog {
     QPushButton* m_open;
     QString m_dir;
     bool m_busy = false;
-    QThreadPool m_disk; // Open grid's reads, Train's records, one at a time
+    bool m_locked = false; // setEditingLocked
+    QThreadPool m_disk;    // Open grid's reads, Train's records, one at a time
 };
 
 } // namespace scalescope

@@ -246,7 +246,7 @@ void MainWindow::updateEditingLock() {
     m_table->setEnabled(!locked);
     m_table->setToolTip(locked ? why : m_tableToolTip);
     m_historyDock->widget()->setEnabled(!locked); // a click there undoes too
-    if (m_gridDialog) m_gridDialog->setEnabled(!locked);
+    if (m_gridDialog) m_gridDialog->setEditingLocked(locked);
     updateUndoActions();
 }
 
@@ -477,7 +477,7 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int
 GridSearchDialog* MainWindow::gridSearchDialog() {
     if (!m_gridDialog) {
         m_gridDialog = new GridSearchDialog(m_doc, this);
-        m_gridDialog->setEnabled(!m_editingLocked);
+        m_gridDialog->setEditingLocked(m_editingLocked);
         connect(m_gridDialog, &GridSearchDialog::trainRequested, this,
                 &MainWindow::trainGridCandidates);
     }
