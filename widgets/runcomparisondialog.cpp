@@ -20,6 +20,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace scalescope {
@@ -127,11 +128,12 @@ void RunComparisonDialog::recompute() {
         return;
     }
     std::vector<train::ComparedRun> runs;
-    QStringList names, schedules;
+    QStringList names, schedules, validations;
     for (const Entry& e : m_runs) {
         runs.push_back(e.run);
         names << e.name;
         schedules << e.schedule;
+        validations << QString::fromStdString(e.run.validation);
     }
     train::RunComparison c;
     try {
@@ -142,14 +144,24 @@ void RunComparisonDialog::recompute() {
         return;
     }
     const train::RunComparisonRow& ref = c.rows[size_t(c.reference)];
-    m_summary->setText(
+    QString text =
         tr("The reference ended at %1, which it first reached after epoch %2 (%3 of wall "
            "time). × time is each run's time to that accuracy as a share of the reference's; "
            "EfficientNetV2 reports 0.35–0.71× for progressive learning.")
             .arg(percentText(c.target))
             .arg(ref.reachedEpoch)
-            .arg(QString::fromStdString(clockTime(ref.reachedSeconds))));
-    m_model->setComparison(names, schedules, std::move(c));
+            .arg(QString::fromStdString(clockTime(ref.reachedSeconds)));
+    const int other = int(std::count_if(c.rows.begin(), c.rows.end(),
+                                        [](const auto& r) { return !r.sameValidation; }));
+    if (other > 0)
+        text += QLatin1Char(' ') +
+                (other == 1 ? tr("1 run (greyed) validated on other images than the reference: "
+                                 "its accuracies do not compare.")
+                            : tr("%1 runs (greyed) validated on other images than the "
+                                 "reference: their accuracies do not compare.")
+                                  .arg(other));
+    m_summary->setText(text);
+    m_model->setComparison(names, schedules, validations, std::move(c));
 }
 
 } // namespace scalescope

@@ -4,6 +4,8 @@
 #include "scaling/format.h"
 
 #include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 #include <cmath>
 
@@ -16,11 +18,13 @@ QString ratioText(double r) {
 } // namespace
 
 void RunComparisonModel::setComparison(const QStringList& names, const QStringList& schedules,
+                                       const QStringList& validations,
                                        train::RunComparison comparison) {
     const bool sameRows = names == m_names;
     if (!sameRows) beginResetModel();
     m_names = names;
     m_schedules = schedules;
+    m_validations = validations;
     m_comparison = std::move(comparison);
     if (!sameRows)
         endResetModel();
@@ -34,6 +38,7 @@ void RunComparisonModel::clear() {
     beginResetModel();
     m_names.clear();
     m_schedules.clear();
+    m_validations.clear();
     m_comparison = {};
     endResetModel();
 }
@@ -59,6 +64,14 @@ QVariant RunComparisonModel::data(const QModelIndex& index, int role) const {
         return index.column() >= Epochs && index.column() != Reached
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
+    if (!r.sameValidation) {
+        if (role == Qt::ForegroundRole)
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        if (role == Qt::ToolTipRole)
+            return tr("Validated on other images (%1) than the reference (%2): its accuracies "
+                      "do not compare")
+                .arg(m_validations.value(index.row()), m_validations.value(m_comparison.reference));
+    }
     if (role == Qt::ToolTipRole && index.column() == Run)
         return reference ? tr("%1 — the reference").arg(m_names.value(index.row()))
                          : m_names.value(index.row());

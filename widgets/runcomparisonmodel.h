@@ -28,8 +28,10 @@ class RunComparisonModel : public QAbstractTableModel {
     using QAbstractTableModel::QAbstractTableModel;
     // The runs' names and schedules, and their comparison (rows in the same order). Rows that
     // stay the same runs are updated in place, so that a selection survives a live run's epoch.
+    // `validations`: each run's train::validationSetText. A run validated on other images
+    // than the reference is greyed, its tooltip saying on which.
     void setComparison(const QStringList& names, const QStringList& schedules,
-                       train::RunComparison comparison);
+                       const QStringList& validations, train::RunComparison comparison);
     void clear();
     const train::RunComparison& comparison() const { return m_comparison; }
 
@@ -39,7 +41,7 @@ class RunComparisonModel : public QAbstractTableModel {
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
 
   private:
-    QStringList m_names, m_schedules;
+    QStringList m_names, m_schedules, m_validations;
     train::RunComparison m_comparison;
 };
 

@@ -560,8 +560,9 @@ void TrainingPanel::refreshComparison() {
     std::vector<RunComparisonDialog::Entry> entries;
     for (const RunCurves& r : m_runs)
         if (r.loss->visible()) // the runs ticked in the list, as on the plot
-            entries.push_back(
-                {r.name, r.schedule, {r.name.toStdString(), r.epochs, r.plannedEpochs}});
+            entries.push_back({r.name,
+                               r.schedule,
+                               {r.name.toStdString(), r.epochs, r.plannedEpochs, r.validation}});
     m_comparison->setRuns(std::move(entries));
 }
 
@@ -658,6 +659,7 @@ void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,
     RunCurves& run = addRun(label, config.training.epochs);
     run.dir = runDir;
     run.schedule = QString::fromStdString(toString(config.training.progressive.schedule));
+    run.validation = train::validationSetText(config);
     updateXRange();
     m_progress->setValue(0);
     m_status->setText(tr("Preparing data and model…"));
@@ -972,6 +974,7 @@ bool TrainingPanel::openRun(const QString& path, QString* why) {
     RunCurves& run = addRun(QStringLiteral("%1 (%2)").arg(what, folder), h.plannedEpochs);
     run.dir = QString::fromStdString(h.dir);
     run.schedule = QString::fromStdString(h.schedule);
+    run.validation = h.validation;
     run.canContinue = h.canContinue();
     // metrics.csv has one row an epoch: each becomes the stage it ran in (where the stage
     // changed) and a point at the epoch's end, where its averages belong.

@@ -131,6 +131,7 @@ class TrainingPanel : public QWidget {
         double endSeconds = 0;    // the last event's time, plus the ETA while running
         QString dir;              // its run folder
         QString schedule;         // paper, code or fixed; empty where its folder did not say
+        std::string validation;   // train::validationSetText; empty where unknown
         bool canContinue = false; // stopped before its end, with a checkpoint
     };
     RunCurves& addRun(const QString& label, int plannedEpochs); // named "#N label"

@@ -160,7 +160,9 @@ the first epoch at which it validated at or above it, the wall time then, and th
 share of the reference's own time to it (x time; issue 5's bar for progressive learning is
 0.7). The reference is timed to the epoch at which it first reached its final accuracy, not
 to its end: on a set it masters early, its later epochs would flatter the others. Where the
-runs record it, x training is the same share without the time spent validating.
+runs record it, x training is the same share without the time spent validating. A run that
+validated on other images than the reference (another dataset, count, seed or size) is named
+in a note: its accuracies do not compare.
 
 Each RUN is a run folder or its metrics.csv (`scalescope-cli runs` lists them), or a folder
 of runs, which stands for the run folders in it, by name (an experiment's fixed/ and paper/).
@@ -216,7 +218,7 @@ int runCompareCommand(const std::vector<std::string>& argv) {
             throw ValidationError("RUN", why.rfind(path, 0) == 0 ? why : path + ": " + why);
         }
         const train::RunHistory& h = histories.back();
-        runs.push_back({path, h.epochs, h.plannedEpochs});
+        runs.push_back({path, h.epochs, h.plannedEpochs, h.validation});
         schedules.push_back(h.schedule);
     }
     int reference = train::defaultReference(schedules);
@@ -254,6 +256,8 @@ int runCompareCommand(const std::vector<std::string>& argv) {
             row["reached_seconds"] = cli::finiteOrNull(r.reachedSeconds);
             row["time_ratio"] = cli::finiteOrNull(r.ratio);
             row["training_time_ratio"] = cli::finiteOrNull(r.trainingRatio);
+            row["validation_images"] = histories[i].validation;
+            row["same_validation_images"] = r.sameValidation;
             list.push_back(row);
         }
         j["runs"] = list;
@@ -293,5 +297,11 @@ int runCompareCommand(const std::vector<std::string>& argv) {
     }
     std::cout << "reference: " << paths[size_t(reference)] << ", which ended at "
               << percentCell(c.target) << "\n";
+    for (size_t i = 0; i < runs.size(); ++i)
+        if (!c.rows[i].sameValidation)
+            std::cout << "note: " << paths[i] << " validated on other images ("
+                      << histories[i].validation << ") than the reference ("
+                      << histories[size_t(reference)].validation
+                      << "): its accuracies do not compare\n";
     return 0;
 }

@@ -61,6 +61,10 @@ RunComparison compareRuns(const std::vector<ComparedRun>& runs, int reference) {
                                     " has no validated epoch yet");
     for (size_t i = 0; i < runs.size(); ++i)
         reach(validated[i], out.target, out.rows[i]);
+    const std::string& refImages = runs[size_t(reference)].validation;
+    for (size_t i = 0; i < runs.size(); ++i)
+        out.rows[i].sameValidation =
+            refImages.empty() || runs[i].validation.empty() || runs[i].validation == refImages;
     const RunComparisonRow& ref = out.rows[size_t(reference)];
     for (RunComparisonRow& row : out.rows) {
         if (row.reachedEpoch == 0) continue;

@@ -16,7 +16,8 @@ namespace scalescope::train {
 struct ComparedRun {
     std::string name;
     std::vector<TrainEvent> epochs;
-    int plannedEpochs = 0; // 0: as many as recorded
+    int plannedEpochs = 0;  // 0: as many as recorded
+    std::string validation; // validationSetText; empty where unknown (taken as the same)
 };
 
 struct RunComparisonRow {
@@ -32,6 +33,9 @@ struct RunComparisonRow {
     double reachedTraining = kNaN; // its training time (NaN where not recorded)
     double ratio = kNaN;           // reachedSeconds / the reference's own reachedSeconds
     double trainingRatio = kNaN;   // the same for the training times alone
+    // Validated on the reference's images (or either is unknown). Where not, its accuracy
+    // is on other images and its reach means little.
+    bool sameValidation = true;
 };
 
 struct RunComparison {

@@ -76,6 +76,23 @@ std::string runModelName(const ScaleConfig& c) {
     return name;
 }
 
+std::string validationSetText(const ScaleConfig& c) {
+    const TrainingSettings& t = c.training;
+    std::ostringstream os;
+    os << t.dataset;
+    if (!t.dataPath.empty()) os << " (" << t.dataPath << ")";
+    // Synthetic sets are drawn from the seed; a real set's subset is chosen by it.
+    const bool synthetic = t.dataset == "shapes" || t.dataset == "shapes-hard";
+    if (t.valSamples > 0)
+        os << ", " << t.valSamples << " images (seed " << t.seed << ")";
+    else if (synthetic)
+        os << ", the default count (seed " << t.seed << ")";
+    else
+        os << ", every test image";
+    os << ", at " << runSizes(c).validated << " px";
+    return os.str();
+}
+
 RunHistory readRunHistory(const std::string& path) {
     RunHistory h;
     fs::path csv(path);
@@ -184,6 +201,7 @@ RunHistory readRunHistory(const std::string& path) {
         try {
             const ScaleConfig cfg = loadConfig(cfgPath.string());
             h.model = runModelName(cfg);
+            h.validation = validationSetText(cfg);
             h.schedule = toString(cfg.training.progressive.schedule);
             h.plannedEpochs = std::max(h.plannedEpochs, cfg.training.epochs);
         } catch (const std::exception& ex) {

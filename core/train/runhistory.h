@@ -34,9 +34,10 @@ std::string metricsRow(const TrainEvent& epoch);
 
 struct RunHistory {
     std::string dir;
-    std::string model;     // the configuration's model name, or empty without config.json
-    std::string schedule;  // "paper", "code" or "fixed"; empty without config.json
-    int plannedEpochs = 0; // the configuration's epochs; the rows' count without config.json
+    std::string model;      // the configuration's model name, or empty without config.json
+    std::string schedule;   // "paper", "code" or "fixed"; empty without config.json
+    std::string validation; // validationSetText; empty without config.json
+    int plannedEpochs = 0;  // the configuration's epochs; the rows' count without config.json
     std::vector<TrainEvent> epochs; // Type::Epoch, one per row, in order
     bool hasCheckpoint = false;     // checkpoint.pt is there
     // Stopped before its last epoch, with the checkpoint and configuration to continue from.
@@ -79,6 +80,10 @@ std::string foreignRunFolder(const std::string& dir, const ScaleConfig& config);
 // with φ where compound scaling moved it ("EfficientNet-B0 phi 2.0") or the multipliers where
 // given ("EfficientNet-B0 w0.25 d0.25").
 std::string runModelName(const ScaleConfig& c);
+// The images a run of `c` validates on, in words that are equal exactly when the images are:
+// "shapes, 400 images (seed 1), at 32 px", "fashion-mnist, every test image, at 28 px".
+// Accuracies on other images do not compare.
+std::string validationSetText(const ScaleConfig& c);
 
 // A run folder as `scalescope-cli runs` lists it.
 struct RunListing {

@@ -58,6 +58,7 @@ class TestRunComparisonDialog : public QObject {
     void setsRunsAgainstTheFixedOne();
     void keepsTheChosenReference();
     void saysWhyNothingIsCompared();
+    void marksRunsOnOtherImages();
     void followsTheTrainingTab();
 };
 
@@ -131,6 +132,26 @@ void TestRunComparisonDialog::saysWhyNothingIsCompared() {
     QCOMPARE(d.model()->rowCount(), 2);
 }
 
+void TestRunComparisonDialog::marksRunsOnOtherImages() {
+    RunComparisonDialog d;
+    QAbstractItemModelTester tester(d.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto fixed = entry("#1 fixed", "fixed", {0.9}, {10});
+    auto paper = entry("#2 paper", "paper", {0.9}, {6});
+    auto other = entry("#3 paper", "paper", {0.95}, {4});
+    fixed.run.validation = paper.run.validation = "shapes, 400 images (seed 1), at 32 px";
+    other.run.validation = "shapes, 400 images (seed 2), at 32 px";
+    d.setRuns({fixed, paper, other});
+    const RunComparisonModel* m = d.model();
+    QVERIFY(!m->index(1, 0).data(Qt::ForegroundRole).isValid());
+    QVERIFY(m->index(2, 0).data(Qt::ForegroundRole).isValid()); // greyed
+    const QString tip = m->index(2, RunComparisonModel::Ratio).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains("(seed 2)") && tip.contains("(seed 1)"), qPrintable(tip));
+    QVERIFY2(d.summary().endsWith("1 run (greyed) validated on other images than the reference: "
+                                  "its accuracies do not compare."),
+             qPrintable(d.summary()));
+}
+
 void TestRunComparisonDialog::followsTheTrainingTab() {
     QTemporaryDir dir;
     ScaleConfig fixed = tinyConfig(4), paper = tinyConfig(2);
@@ -152,6 +173,7 @@ void TestRunComparisonDialog::followsTheTrainingTab() {
     QVERIFY(d->isVisible());
     QCOMPARE(d->model()->rowCount(), 2);
     QCOMPARE(d->reference(), 1); // the fixed one, though opened second
+    QVERIFY2(!d->summary().contains("other images"), qPrintable(d->summary())); // the same
     QVERIFY2(cell(d->model(), 1, RunComparisonModel::Run).startsWith("#2 EfficientNet-B0"),
              qPrintable(cell(d->model(), 1, RunComparisonModel::Run)));
     QCOMPARE(cell(d->model(), 1, RunComparisonModel::Schedule), QString("fixed"));

@@ -42,6 +42,7 @@ class TestRunComparison : public QObject {
     void trainingTimeLeavesValidationOut();
     void summariesOfEachRun();
     void refusals();
+    void otherValidationImagesAreMarked();
     void defaultReferenceIsTheFixedRun();
 };
 
@@ -131,6 +132,19 @@ void TestRunComparison::refusals() {
     } catch (const std::invalid_argument& e) {
         QCOMPARE(QString(e.what()), QString("reference: fresh has no validated epoch yet"));
     }
+}
+
+void TestRunComparison::otherValidationImagesAreMarked() {
+    ComparedRun fixed = run("fixed", {0.9}, {10}), paper = run("paper", {0.9}, {5}),
+                fashion = run("fashion", {0.95}, {4}), unknown = run("old", {0.9}, {6});
+    fixed.validation = paper.validation = "shapes, 400 images (seed 1), at 32 px";
+    fashion.validation = "fashion-mnist, every test image, at 28 px";
+    const RunComparison c = compareRuns({fixed, paper, fashion, unknown}, 0);
+    QVERIFY(c.rows[0].sameValidation);
+    QVERIFY(c.rows[1].sameValidation);
+    QVERIFY(!c.rows[2].sameValidation);
+    QCOMPARE(c.rows[2].ratio, 0.4);    // still computed; the mark says what it is worth
+    QVERIFY(c.rows[3].sameValidation); // not recorded: not told apart
 }
 
 void TestRunComparison::defaultReferenceIsTheFixedRun() {

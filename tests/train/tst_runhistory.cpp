@@ -36,6 +36,8 @@ class TestRunHistory : public QObject {
     void runFolderStates_data();
     void runFolderStates();
     void listsRunsNewestFirst();
+    void validationSetsInWords_data();
+    void validationSetsInWords();
 };
 
 void TestRunHistory::readsRunFolder() {
@@ -51,6 +53,7 @@ void TestRunHistory::readsRunFolder() {
         QCOMPARE(QString::fromStdString(h.dir), dir.path());
         QCOMPARE(h.model, std::string("EfficientNetV2-S"));
         QCOMPARE(h.model, runModelName(c));
+        QCOMPARE(h.validation, validationSetText(c));
         QCOMPARE(h.schedule, std::string("code"));
         QCOMPARE(h.plannedEpochs, 5);
         QCOMPARE(int(h.epochs.size()), 2);
@@ -311,6 +314,36 @@ void TestRunHistory::listsRunsNewestFirst() {
     QCOMPARE(one[0].plannedEpochs, 5);
     QVERIFY_THROWS_EXCEPTION(ValidationError,
                              listRuns({dir.filePath("finished/metrics.csv").toStdString()}));
+}
+
+void TestRunHistory::validationSetsInWords_data() {
+    QTest::addColumn<QString>("dataset");
+    QTest::addColumn<int>("valSamples");
+    QTest::addColumn<int>("evalSize");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("shapes") << "shapes" << 400 << 0 << "shapes, 400 images (seed 7), at 64 px";
+    QTest::newRow("shapes, default count")
+        << "shapes-hard" << 0 << 80 << "shapes-hard, the default count (seed 7), at 80 px";
+    QTest::newRow("fashion, all") << "fashion-mnist" << 0 << 0
+                                  << "fashion-mnist, every test image, at 64 px";
+    QTest::newRow("fashion, a subset")
+        << "fashion-mnist" << 1000 << 0 << "fashion-mnist, 1000 images (seed 7), at 64 px";
+}
+
+// Equal words for equal images: what Compare runs checks before it sets accuracies side by side.
+void TestRunHistory::validationSetsInWords() {
+    QFETCH(QString, dataset);
+    QFETCH(int, valSamples);
+    QFETCH(int, evalSize);
+    QFETCH(QString, text);
+    ScaleConfig c = configForPreset("efficientnet-b0");
+    c.training.dataset = dataset.toStdString();
+    c.training.valSamples = valSamples;
+    c.training.seed = 7;
+    c.training.progressive.minImageSize = 48;
+    c.training.progressive.maxImageSize = 64;
+    c.training.progressive.evalImageSize = evalSize;
+    QCOMPARE(QString::fromStdString(validationSetText(c)), text);
 }
 
 QTEST_APPLESS_MAIN(TestRunHistory)

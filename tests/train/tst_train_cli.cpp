@@ -341,10 +341,11 @@ namespace {
 // A run folder with `schedule` in its configuration and these validated epochs (accuracy, wall
 // time, and the part of it spent validating).
 bool writeRun(const QString& dir, const char* schedule, const QList<double>& accuracy,
-              const QList<double>& seconds, const QList<double>& validating) {
+              const QList<double>& seconds, const QList<double>& validating, int seed = 1) {
     if (!QDir().mkpath(dir)) return false;
     scalescope::ScaleConfig c = scalescope::configForPreset("efficientnet-b0");
     c.training.epochs = int(accuracy.size());
+    c.training.seed = std::uint64_t(seed);
     c.training.progressive.schedule = scalescope::scheduleFromString(schedule, "schedule");
     scalescope::saveConfig(c, (dir + "/config.json").toStdString());
     QFile f(dir + "/metrics.csv");
@@ -385,6 +386,7 @@ void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
         out.contains(QRegularExpression("fixed +fixed +3/3 .* epoch 3, 00:30 +1\\.00 +1\\.00")),
         qPrintable(out));
     QVERIFY(out.contains("reference: " + fixed + ", which ended at 90.00%"));
+    QVERIFY2(!out.contains("note:"), qPrintable(out)); // the same images
     // The folder that holds both stands for them, by name.
     p.start(cli, {"compare", dir.path()});
     QVERIFY(p.waitForFinished(30000));
@@ -402,6 +404,19 @@ void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
     QCOMPARE(runs[0].toObject()["reached_epoch"].toInt(), 3); // 90% against the paper run's 90%
     QCOMPARE(runs[0].toObject()["time_ratio"].toDouble(), 2.0);
     QCOMPARE(runs[1].toObject()["training_time_ratio"].toDouble(), 1.0);
+    QVERIFY(runs[0].toObject()["same_validation_images"].toBool());
+
+    // A run validated on other images is named in a note.
+    const QString other = dir.filePath("seed2");
+    QVERIFY(writeRun(other, "paper", {0.95}, {4}, {1}, 2));
+    p.start(cli, {"compare", fixed, other});
+    QVERIFY(p.waitForFinished(30000));
+    const QString noted = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(noted.contains("note: " + other +
+                            " validated on other images (shapes, the default "
+                            "count (seed 2), at 224 px) than the reference (shapes, the default "
+                            "count (seed 1), at 224 px): its accuracies do not compare"),
+             qPrintable(noted));
 
     for (const QStringList& bad :
          {QStringList{"compare", fixed}, QStringList{"compare", fixed, paper, "--reference", "0"},
