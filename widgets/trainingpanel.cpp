@@ -711,6 +711,14 @@ QString TrainingPanel::whyInUse(const QString& dir) const {
     return {};
 }
 
+QStringList TrainingPanel::dirsInUse() const {
+    QStringList dirs;
+    if (m_controller->isRunning()) dirs << m_lastRunDir;
+    for (const QueuedRun& q : m_queue)
+        dirs << q.runDir;
+    return dirs;
+}
+
 int TrainingPanel::listedRun(const QString& dir, const QString& label, QString* why) {
     if (const int i = runIndexOf(dir); i >= 0) return i;
     if (!openRun(dir, why)) return -1;

@@ -71,6 +71,8 @@ class TrainingPanel : public QWidget {
     // Why the folder `dir` must stay where it is (the run training now, or one queued), or
     // empty.
     QString whyInUse(const QString& dir) const;
+    // The run folders training now or queued, as they were given (not made absolute).
+    QStringList dirsInUse() const;
     void openRunDialog();        // asks for a folder; a refused one is explained in a message box
     void evaluateRunDialog();    // asks for a run folder and opens its evaluation
     void classifyImagesDialog(); // asks for a run folder and opens its image classification

@@ -231,10 +231,10 @@ void MainWindow::updateEditingLock() {
     // window is the exception: it shows the points it made from the explorer's model, and
     // its runs' results find their rows by configuration, so that model stays while they
     // train or wait in the queue.
+    // By the folders in use (a grid queues thousands of runs): the maps hold them as queued.
     bool locked = false;
-    for (const auto* runs : {&m_studyRuns, &m_gridRuns})
-        for (const auto& run : *runs)
-            locked = locked || !m_training->whyInUse(run.first).isEmpty();
+    for (const QString& dir : m_training->dirsInUse())
+        locked = locked || m_studyRuns.count(dir) || m_gridRuns.count(dir);
     m_editingLocked = locked;
     // Said where the user looks: a disabled widget still shows its tooltip.
     const QString why = locked ? tr("Locked while a scaling study's or grid search's runs train "
