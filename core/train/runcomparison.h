@@ -1,6 +1,6 @@
 // Runs set against a reference run by wall time: when each first reached the accuracy the
 // reference ended at. EfficientNetV2's claim for progressive learning is that accuracy in
-// less time; issue 5's bar is 0.7x. No torch types: the GUI compares the runs it shows.
+// less time (29-65% less). No torch types: the GUI compares the runs it shows.
 #pragma once
 
 #include "trainer.h"
