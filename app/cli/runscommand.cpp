@@ -158,11 +158,11 @@ Sets training runs against a reference run by wall time, as EfficientNetV2 sets 
 learning against fixed-size training: the accuracy the reference ended at, and for each run
 the first epoch at which it validated at or above it, the wall time then, and that time as a
 share of the reference's own time to it (x time; EfficientNetV2 reports 0.35-0.71 for
-progressive learning). The reference is timed to the epoch at which it first reached its final accuracy, not
-to its end: on a set it masters early, its later epochs would flatter the others. Where the
-runs record it, x training is the same share without the time spent validating. A run that
-validated on other images than the reference (another dataset, count, seed or size) is named
-in a note: its accuracies do not compare.
+progressive learning). The reference is timed to the epoch at which it first reached its
+final accuracy, not to its end: on a set it masters early, its later epochs would flatter
+the others. Where the runs record it, x training is the same share without the time spent
+validating. A run that validated on other images than the reference (another dataset, count,
+seed or size) is named in a note: its accuracies do not compare.
 
 Each RUN is a run folder or its metrics.csv (`scalescope-cli runs` lists them), or a folder
 of runs, which stands for the run folders in it, by name (an experiment's fixed/ and paper/).
