@@ -87,9 +87,16 @@ void RunComparisonDialog::setRuns(std::vector<Entry> runs) {
     int ref = int(names.indexOf(m_referenceName));
     if (ref < 0) ref = m_runs.empty() ? -1 : train::defaultReference(schedules);
     {
+        // Refilled only when the runs change, not at each epoch of a live one: an open
+        // list would close under the user's pointer.
         const QSignalBlocker block(m_reference);
-        m_reference->clear();
-        m_reference->addItems(names);
+        bool same = m_reference->count() == names.size();
+        for (int i = 0; same && i < names.size(); ++i)
+            same = m_reference->itemText(i) == names[i];
+        if (!same) {
+            m_reference->clear();
+            m_reference->addItems(names);
+        }
         m_reference->setCurrentIndex(ref);
     }
     m_referenceName = ref >= 0 ? names[ref] : QString();

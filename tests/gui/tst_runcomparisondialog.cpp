@@ -17,6 +17,7 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QListWidget>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -111,6 +112,18 @@ void TestRunComparisonDialog::keepsTheChosenReference() {
     d.setRuns({entry("#3 code", "code", {0.93}, {5}), paper, fixed});
     QCOMPARE(d.reference(), 1);
     QCOMPARE(cell(d.model(), 0, RunComparisonModel::Ratio), QString("0.33×"));
+    // Another epoch of the same runs leaves the chooser's list as it is (an open list would
+    // close under the pointer).
+    auto* chooser = d.findChild<QComboBox*>(QStringLiteral("reference"));
+    QVERIFY(chooser);
+    QSignalSpy refilled(chooser->model(), &QAbstractItemModel::rowsRemoved);
+    auto longer = paper;
+    longer.run.epochs.push_back(longer.run.epochs.back());
+    longer.run.epochs.back().epoch = 2;
+    d.setRuns({entry("#3 code", "code", {0.93}, {5}), longer, fixed});
+    QCOMPARE(refilled.count(), 0);
+    QCOMPARE(d.reference(), 1);
+    QCOMPARE(cell(d.model(), 1, RunComparisonModel::Epochs), QString("3/3"));
     // Gone from the tab: back to the fixed run.
     d.setRuns({entry("#3 code", "code", {0.93}, {5}), fixed});
     QCOMPARE(d.reference(), 1);
