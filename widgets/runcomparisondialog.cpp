@@ -116,14 +116,8 @@ QString RunComparisonDialog::summary() const {
 }
 
 QString RunComparisonDialog::tableText() const {
-    if (!m_view->selectionModel()->hasSelection()) {
-        // Every row: a copy of the whole table without touching the user's selection.
-        QTableView all;
-        all.setModel(m_model);
-        all.selectAll();
-        return selectedRowsText(&all);
-    }
-    return selectedRowsText(m_view);
+    return m_view->selectionModel()->hasSelection() ? selectedRowsText(m_view)
+                                                    : allRowsText(m_view);
 }
 
 void RunComparisonDialog::recompute() {

@@ -8,12 +8,12 @@
 
 namespace scalescope {
 
-QString selectedRowsText(const QTableView* view,
-                         const std::function<QString(const QModelIndex&)>& cell) {
-    QModelIndexList rows = view->selectionModel()->selectedRows();
+namespace {
+// The header line of the shown columns, then `rows` (model rows, any order) in row order.
+QString rowsText(const QTableView* view, QList<int> rows,
+                 const std::function<QString(const QModelIndex&)>& cell) {
     if (rows.isEmpty()) return {};
-    std::sort(rows.begin(), rows.end(),
-              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    std::sort(rows.begin(), rows.end());
     const QAbstractItemModel* model = view->model();
     QList<int> columns;
     for (int c = 0; c < model->columnCount(); ++c)
@@ -22,16 +22,33 @@ QString selectedRowsText(const QTableView* view,
     for (int c : columns)
         header << model->headerData(c, Qt::Horizontal).toString();
     QStringList lines{header.join(QLatin1Char('\t'))};
-    for (const QModelIndex& r : rows) {
+    for (int r : rows) {
         QStringList cells;
         for (int c : columns) {
-            const QModelIndex i = model->index(r.row(), c);
+            const QModelIndex i = model->index(r, c);
             QString text = cell ? cell(i) : QString();
             cells << (text.isNull() ? i.data().toString() : text);
         }
         lines << cells.join(QLatin1Char('\t'));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+} // namespace
+
+QString selectedRowsText(const QTableView* view,
+                         const std::function<QString(const QModelIndex&)>& cell) {
+    QList<int> rows;
+    for (const QModelIndex& r : view->selectionModel()->selectedRows())
+        rows << r.row();
+    return rowsText(view, rows, cell);
+}
+
+QString allRowsText(const QTableView* view,
+                    const std::function<QString(const QModelIndex&)>& cell) {
+    QList<int> rows;
+    for (int r = 0; r < view->model()->rowCount(); ++r)
+        rows << r;
+    return rowsText(view, rows, cell);
 }
 
 } // namespace scalescope

@@ -17,5 +17,8 @@ namespace scalescope {
 // Empty when nothing is selected.
 QString selectedRowsText(const QTableView* view,
                          const std::function<QString(const QModelIndex&)>& cell = {});
+// The same for every row, in the view's order, selected or not.
+QString allRowsText(const QTableView* view,
+                    const std::function<QString(const QModelIndex&)>& cell = {});
 
 } // namespace scalescope

@@ -539,10 +539,7 @@ void TrainingPanel::updateContinue() {
 }
 
 RunComparisonDialog* TrainingPanel::comparisonDialog() {
-    if (!m_comparison) {
-        m_comparison = new RunComparisonDialog(this);
-        m_comparedRevision = -1;
-    }
+    if (!m_comparison) m_comparison = new RunComparisonDialog(this);
     return m_comparison;
 }
 

@@ -13,7 +13,6 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 
 namespace {
 using namespace scalescope;
@@ -173,10 +172,7 @@ of runs, which stands for the run folders in it, by name (an experiment's fixed/
 )";
 
 std::string ratioCell(double r) {
-    if (!std::isfinite(r)) return "-";
-    std::ostringstream os;
-    os << std::fixed << std::setprecision(2) << r;
-    return os.str();
+    return std::isfinite(r) ? fixed(r, 2) : std::string("-");
 }
 } // namespace
 
