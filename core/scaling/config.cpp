@@ -73,6 +73,10 @@ bool TrainingSettings::operator==(const TrainingSettings& o) const {
            progressive == o.progressive;
 }
 
+bool isSyntheticDataset(const std::string& dataset) {
+    return dataset == "shapes" || dataset == "shapes-hard";
+}
+
 std::string toString(ProgressiveSettings::Schedule s) {
     switch (s) {
     case ProgressiveSettings::Schedule::Fixed:

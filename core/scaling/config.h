@@ -77,6 +77,12 @@ struct TrainingSettings {
     bool operator==(const TrainingSettings& o) const;
 };
 
+// The synthetic shapes sets: drawn from the seed at any image size, this many images where
+// train_samples or val_samples is 0.
+bool isSyntheticDataset(const std::string& dataset);
+inline constexpr int kDefaultSyntheticTrain = 4000;
+inline constexpr int kDefaultSyntheticVal = 1000;
+
 // Throws ValidationError naming the field ("training.batch_size").
 void validate(const TrainingSettings& t);
 // The device names training accepts (auto, cpu, cuda, cuda:N); throws naming `field`.

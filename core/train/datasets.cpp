@@ -23,8 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr double kPi = 3.14159265358979323846;
-constexpr int kDefaultSyntheticTrain = 4000; // images per epoch when train_samples is 0
-constexpr int kDefaultSyntheticVal = 1000;
 constexpr std::uint64_t kValSeedOffset = 0x9E3779B97F4A7C15ull; // keeps val apart from train
 constexpr int kCifarRecord = 1 + 3 * 32 * 32;
 constexpr int kFolderValEvery = 10; // one image in ten is held out when there is no val/
@@ -437,7 +435,7 @@ Split renderShapes(int count, int resolution, bool hard, std::uint64_t seed, int
 
 Dataset loadDataset(const TrainingSettings& t, int resolution, bool withTrain) {
     const int threads = t.workers;
-    if (t.dataset == "shapes" || t.dataset == "shapes-hard") {
+    if (isSyntheticDataset(t.dataset)) {
         Dataset d;
         d.name = t.dataset;
         d.classes = kShapes;
@@ -487,7 +485,7 @@ bool isImageFile(const std::string& path) {
 DatasetInfo datasetInfo(const TrainingSettings& t) {
     DatasetInfo info;
     info.name = t.dataset;
-    if (t.dataset == "shapes" || t.dataset == "shapes-hard") {
+    if (isSyntheticDataset(t.dataset)) {
         info.classes = kShapes;
     } else if (t.dataset == "fashion-mnist") {
         info.classes = kFashionClasses;

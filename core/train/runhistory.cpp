@@ -82,11 +82,11 @@ std::string validationSetText(const ScaleConfig& c) {
     os << t.dataset;
     if (!t.dataPath.empty()) os << " (" << t.dataPath << ")";
     // Synthetic sets are drawn from the seed; a real set's subset is chosen by it.
-    const bool synthetic = t.dataset == "shapes" || t.dataset == "shapes-hard";
-    if (t.valSamples > 0)
-        os << ", " << t.valSamples << " images (seed " << t.seed << ")";
-    else if (synthetic)
-        os << ", the default count (seed " << t.seed << ")";
+    const int count = t.valSamples > 0                ? t.valSamples
+                      : isSyntheticDataset(t.dataset) ? kDefaultSyntheticVal
+                                                      : 0;
+    if (count > 0)
+        os << ", " << count << " images (seed " << t.seed << ")";
     else
         os << ", every test image";
     os << ", at " << runSizes(c).validated << " px";

@@ -322,8 +322,9 @@ void TestRunHistory::validationSetsInWords_data() {
     QTest::addColumn<int>("evalSize");
     QTest::addColumn<QString>("text");
     QTest::newRow("shapes") << "shapes" << 400 << 0 << "shapes, 400 images (seed 7), at 64 px";
+    // The default count draws the same images as asking for it.
     QTest::newRow("shapes, default count")
-        << "shapes-hard" << 0 << 80 << "shapes-hard, the default count (seed 7), at 80 px";
+        << "shapes-hard" << 0 << 80 << "shapes-hard, 1000 images (seed 7), at 80 px";
     QTest::newRow("fashion, all") << "fashion-mnist" << 0 << 0
                                   << "fashion-mnist, every test image, at 64 px";
     QTest::newRow("fashion, a subset")

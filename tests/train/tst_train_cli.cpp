@@ -413,9 +413,9 @@ void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
     QVERIFY(p.waitForFinished(30000));
     const QString noted = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(noted.contains("note: " + other +
-                            " validated on other images (shapes, the default "
-                            "count (seed 2), at 224 px) than the reference (shapes, the default "
-                            "count (seed 1), at 224 px): its accuracies do not compare"),
+                            " validated on other images (shapes, 1000 images "
+                            "(seed 2), at 224 px) than the reference (shapes, 1000 images "
+                            "(seed 1), at 224 px): its accuracies do not compare"),
              qPrintable(noted));
 
     for (const QStringList& bad :
