@@ -95,7 +95,8 @@ QVariant RunComparisonModel::data(const QModelIndex& index, int role) const {
         return r.reachedEpoch > 0 ? tr("epoch %1, %2")
                                         .arg(r.reachedEpoch)
                                         .arg(QString::fromStdString(clockTime(r.reachedSeconds)))
-                                  : tr("not yet");
+               : r.epochs < r.plannedEpochs ? tr("not yet") // may still
+                                            : tr("never");
     case Ratio:
         return ratioText(r.ratio);
     case TrainingRatio:

@@ -106,8 +106,13 @@ void TestRunComparisonDialog::keepsTheChosenReference() {
     const auto fixed = entry("#2 fixed", "fixed", {0.5, 0.9}, {10, 20});
     d.setRuns({paper, fixed});
     d.setReference(0); // against the paper run's 92%: the fixed run never got there
-    QCOMPARE(cell(d.model(), 1, RunComparisonModel::Reached), QString("not yet"));
+    QCOMPARE(cell(d.model(), 1, RunComparisonModel::Reached), QString("never"));
     QCOMPARE(cell(d.model(), 1, RunComparisonModel::Ratio), QString("—"));
+    auto training = fixed; // the same, with epochs still to come
+    training.run.plannedEpochs = 5;
+    d.setRuns({paper, training});
+    QCOMPARE(cell(d.model(), 1, RunComparisonModel::Reached), QString("not yet"));
+    d.setRuns({paper, fixed});
     // A third run on the tab: the reference stays the one chosen, by name, not by position.
     d.setRuns({entry("#3 code", "code", {0.93}, {5}), paper, fixed});
     QCOMPARE(d.reference(), 1);
@@ -194,7 +199,7 @@ void TestRunComparisonDialog::followsTheTrainingTab() {
     // A run opened while the window shows joins it; one removed leaves it.
     QVERIFY(panel.openRun(dir.filePath("later")));
     QTRY_COMPARE(d->model()->rowCount(), 3);
-    QCOMPARE(cell(d->model(), 2, RunComparisonModel::Reached), QString("not yet"));
+    QCOMPARE(cell(d->model(), 2, RunComparisonModel::Reached), QString("never"));
     QVERIFY(panel.removeRun(0));
     QTRY_COMPARE(d->model()->rowCount(), 2);
     QCOMPARE(d->reference(), 0); // still the fixed run, now first
