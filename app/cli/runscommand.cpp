@@ -151,7 +151,7 @@ int runRunsCommand(const std::vector<std::string>& argv) {
 
 namespace {
 const char* kCompareUsage =
-    R"(usage: scalescope-cli compare RUN RUN... [--reference N] [--json]
+    R"(usage: scalescope-cli compare RUN RUN... [--reference N] [--mean-seeds] [--json]
 
 Sets training runs against a reference run by wall time, as EfficientNetV2 sets progressive
 learning against fixed-size training: the accuracy the reference ended at, and for each run
@@ -160,14 +160,19 @@ share of the reference's own time to it (x time; EfficientNetV2 reports 0.35-0.7
 progressive learning). The reference is timed to the epoch at which it first reached its
 final accuracy, not to its end: on a set it masters early, its later epochs would flatter
 the others. Where the runs record it, x training is the same share without the time spent
-validating. A run that validated on other images than the reference (another dataset, count,
-seed or size) is named in a note: its accuracies do not compare.
+validating. Points vs ref is the final accuracy's difference from the reference's. A run that
+validated on other images than the reference (another dataset, count, seed or size) is named
+in a note: its accuracies do not compare.
 
 Each RUN is a run folder or its metrics.csv (`scalescope-cli runs` lists them), or a folder
 of runs, which stands for the run folders in it, by name (an experiment's fixed/ and paper/).
 
   --reference N          the run to compare with, 1-based (default: the first with the
                          fixed schedule, else the first)
+  --mean-seeds           average the runs that differ only in their seed (the same
+                         configuration trained at other seeds), epoch by epoch, and compare
+                         the means; each mean's final accuracy is also set against the
+                         reference's seed by seed, with its standard error (points vs ref)
   --json                 the comparison as JSON
 )";
 
@@ -179,7 +184,7 @@ std::string ratioCell(double r) {
 int runCompareCommand(const std::vector<std::string>& argv) {
     for (const auto& a : argv)
         if (a == "--help") return std::cout << kCompareUsage, 0;
-    const cli::Args a(argv, {"--reference"}, {"--json"});
+    const cli::Args a(argv, {"--reference"}, {"--json", "--mean-seeds"});
     // A folder of runs stands for its runs, by name: "fixed" before "paper".
     std::vector<std::string> paths;
     for (const std::string& given : a.positional()) {
@@ -214,9 +219,13 @@ int runCompareCommand(const std::vector<std::string>& argv) {
             throw ValidationError("RUN", why.rfind(path, 0) == 0 ? why : path + ": " + why);
         }
         const train::RunHistory& h = histories.back();
-        runs.push_back({path, h.epochs, h.plannedEpochs, h.validation});
+        runs.push_back({path, h.epochs, h.plannedEpochs, h.validation, h.seedGroup, h.seed});
         schedules.push_back(h.schedule);
     }
+    const bool mean = a.flag("--mean-seeds");
+    if (!mean)
+        for (train::ComparedRun& r : runs)
+            r.seedGroup.clear(); // each run stands alone
     int reference = train::defaultReference(schedules);
     if (const auto n = a.integer("--reference")) {
         if (*n < 1 || *n > int(runs.size()))
@@ -225,23 +234,43 @@ int runCompareCommand(const std::vector<std::string>& argv) {
                                                      std::to_string(*n));
         reference = *n - 1;
     }
-    train::RunComparison c;
+    train::SeedComparison sc;
     try {
-        c = train::compareRuns(runs, reference);
+        sc = train::compareSeedMeans(runs, reference);
     } catch (const std::invalid_argument& e) {
         throw ValidationError("--reference", e.what());
     }
+    const train::RunComparison& c = sc.comparison;
+    const std::vector<train::SeedMean>& groups = sc.groups;
+    // A row is a run, or with --mean-seeds the mean of its group, named by its first run.
+    std::vector<std::string> names;
+    for (const train::SeedMean& g : groups)
+        names.push_back(paths[size_t(g.members.front())] +
+                        (g.members.size() > 1 ? " x" + std::to_string(g.members.size()) : ""));
+    const auto first = [&](size_t row) -> const train::RunHistory& {
+        return histories[size_t(groups[row].members.front())];
+    };
     if (a.flag("--json")) {
         Json j;
-        j["reference"] = paths[size_t(reference)];
+        j["reference"] = paths[size_t(groups[size_t(c.reference)].members.front())];
         j["target_accuracy"] = cli::finiteOrNull(c.target);
+        j["mean_over_seeds"] = mean;
         Json list = Json::array();
-        for (size_t i = 0; i < runs.size(); ++i) {
+        for (size_t i = 0; i < groups.size(); ++i) {
             const train::RunComparisonRow& r = c.rows[i];
             Json row;
-            row["run"] = paths[i];
-            row["model"] = histories[i].model;
-            row["schedule"] = histories[i].schedule;
+            row["run"] = paths[size_t(groups[i].members.front())];
+            if (mean) {
+                Json members = Json::array(), seeds = Json::array();
+                for (size_t m = 0; m < groups[i].members.size(); ++m) {
+                    members.push_back(paths[size_t(groups[i].members[m])]);
+                    seeds.push_back(groups[i].seeds[m]);
+                }
+                row["runs"] = members;
+                row["seeds"] = seeds;
+            }
+            row["model"] = first(i).model;
+            row["schedule"] = first(i).schedule;
             row["epochs"] = r.epochs;
             row["planned_epochs"] = r.plannedEpochs;
             row["final_val_accuracy"] = cli::finiteOrNull(r.finalAccuracy);
@@ -252,7 +281,10 @@ int runCompareCommand(const std::vector<std::string>& argv) {
             row["reached_seconds"] = cli::finiteOrNull(r.reachedSeconds);
             row["time_ratio"] = cli::finiteOrNull(r.ratio);
             row["training_time_ratio"] = cli::finiteOrNull(r.trainingRatio);
-            row["validation_images"] = histories[i].validation;
+            row["final_difference"] = cli::finiteOrNull(r.finalDifference);
+            row["final_difference_standard_error"] = cli::finiteOrNull(r.differenceError);
+            row["seed_pairs"] = r.pairs;
+            row["validation_images"] = groups[i].run.validation;
             row["same_validation_images"] = r.sameValidation;
             list.push_back(row);
         }
@@ -267,21 +299,31 @@ int runCompareCommand(const std::vector<std::string>& argv) {
                    ? "epoch " + std::to_string(r.reachedEpoch) + ", " + clockTime(r.reachedSeconds)
                    : std::string("never");
     };
-    for (size_t i = 0; i < runs.size(); ++i) {
-        wName = std::max(wName, paths[i].size());
-        wSchedule = std::max(wSchedule, histories[i].schedule.size());
+    // Points against the reference's final accuracy, with the standard error of a mean over
+    // seed pairs.
+    const auto differenceText = [&](size_t i) {
+        const train::RunComparisonRow& r = c.rows[i];
+        if (int(i) == c.reference || !std::isfinite(r.finalDifference)) return std::string("-");
+        std::string t = (r.finalDifference >= 0 ? "+" : "") + fixed(100 * r.finalDifference, 2);
+        if (std::isfinite(r.differenceError)) t += " +-" + fixed(100 * r.differenceError, 2);
+        return t;
+    };
+    for (size_t i = 0; i < groups.size(); ++i) {
+        wName = std::max(wName, names[i].size());
+        wSchedule = std::max(wSchedule, first(i).schedule.size());
         wReached = std::max(wReached, reachedText(c.rows[i]).size());
     }
     std::cout << std::left << std::setw(int(wName) + 2) << "run" << std::setw(int(wSchedule) + 2)
               << "schedule" << std::setw(9) << "epochs" << std::right << std::setw(9) << "val acc"
               << std::setw(9) << "best" << std::setw(10) << "time"
               << "  " << std::left << std::setw(int(wReached) + 2) << reached << std::right
-              << std::setw(7) << "x time" << std::setw(12) << "x training"
+              << std::setw(7) << "x time" << std::setw(12) << "x training" << std::setw(16)
+              << "points vs ref"
               << "\n";
-    for (size_t i = 0; i < runs.size(); ++i) {
+    for (size_t i = 0; i < groups.size(); ++i) {
         const train::RunComparisonRow& r = c.rows[i];
-        const std::string& schedule = histories[i].schedule;
-        std::cout << std::left << std::setw(int(wName) + 2) << paths[i]
+        const std::string& schedule = first(i).schedule;
+        std::cout << std::left << std::setw(int(wName) + 2) << names[i]
                   << std::setw(int(wSchedule) + 2) << (schedule.empty() ? "-" : schedule)
                   << std::setw(9)
                   << (std::to_string(r.epochs) + "/" + std::to_string(r.plannedEpochs))
@@ -289,15 +331,34 @@ int runCompareCommand(const std::vector<std::string>& argv) {
                   << percentCell(r.bestAccuracy) << std::setw(10) << clockTime(r.seconds) << "  "
                   << std::left << std::setw(int(wReached) + 2) << reachedText(r) << std::right
                   << std::setw(7) << ratioCell(r.ratio) << std::setw(12)
-                  << ratioCell(r.trainingRatio) << "\n";
+                  << ratioCell(r.trainingRatio) << std::setw(16) << differenceText(i) << "\n";
     }
-    std::cout << "reference: " << paths[size_t(reference)] << ", which ended at "
+    std::cout << "reference: " << names[size_t(c.reference)] << ", which ended at "
               << percentCell(c.target) << "\n";
-    for (size_t i = 0; i < runs.size(); ++i)
+    if (mean) {
+        for (size_t i = 0; i < groups.size(); ++i) {
+            const train::SeedMean& g = groups[i];
+            if (g.members.size() < 2) continue;
+            std::cout << names[i] << ": the mean of " << g.members.size() << " runs (seeds";
+            for (size_t m = 0; m < g.members.size(); ++m)
+                std::cout << (m ? ", " : " ") << g.seeds[m];
+            std::cout << ") over the " << c.rows[i].epochs << " epochs all of them recorded:";
+            for (int m : g.members)
+                std::cout << " " << paths[size_t(m)];
+            std::cout << "\n";
+        }
+        for (size_t i = 0; i < groups.size(); ++i)
+            if (int(i) != c.reference && c.rows[i].pairs >= 2)
+                std::cout << names[i] << " against the reference, final accuracy seed by seed: "
+                          << differenceText(i).substr(0, differenceText(i).find(" +-"))
+                          << " points (standard error " << fixed(100 * c.rows[i].differenceError, 2)
+                          << ") over " << c.rows[i].pairs << " seeds\n";
+    }
+    for (size_t i = 0; i < groups.size(); ++i)
         if (!c.rows[i].sameValidation)
-            std::cout << "note: " << paths[i] << " validated on other images ("
-                      << histories[i].validation << ") than the reference ("
-                      << histories[size_t(reference)].validation
+            std::cout << "note: " << names[i] << " validated on other images ("
+                      << groups[i].run.validation << ") than the reference ("
+                      << groups[size_t(c.reference)].run.validation
                       << "): its accuracies do not compare\n";
     return 0;
 }

@@ -67,9 +67,129 @@ RunComparison compareRuns(const std::vector<ComparedRun>& runs, int reference) {
             refImages.empty() || runs[i].validation.empty() || runs[i].validation == refImages;
     const RunComparisonRow& ref = out.rows[size_t(reference)];
     for (RunComparisonRow& row : out.rows) {
+        row.finalDifference = row.finalAccuracy - out.target; // NaN where nothing validated
         if (row.reachedEpoch == 0) continue;
         if (ref.reachedSeconds > 0) row.ratio = row.reachedSeconds / ref.reachedSeconds;
         if (ref.reachedTraining > 0) row.trainingRatio = row.reachedTraining / ref.reachedTraining;
+    }
+    return out;
+}
+
+namespace {
+// The members' epochs averaged over the epochs all of them recorded.
+ComparedRun average(const std::vector<ComparedRun>& runs, const std::vector<int>& members) {
+    const ComparedRun& first = runs[size_t(members.front())];
+    if (members.size() == 1) return first;
+    ComparedRun mean = first;
+    size_t common = first.epochs.size();
+    for (int m : members) {
+        const ComparedRun& r = runs[size_t(m)];
+        common = std::min(common, r.epochs.size());
+        mean.plannedEpochs =
+            std::max(mean.plannedEpochs, std::max(r.plannedEpochs, int(r.epochs.size())));
+        if (r.validation != first.validation) mean.validation.clear();
+    }
+    if (mean.validation.empty() && !first.validation.empty()) {
+        // Synthetic sets are drawn from the seed: each seed validates on its own images. The
+        // text lists them by seed, so that means over other seeds read as other images.
+        std::vector<const ComparedRun*> bySeed;
+        for (int m : members)
+            bySeed.push_back(&runs[size_t(m)]);
+        std::stable_sort(
+            bySeed.begin(), bySeed.end(),
+            [](const ComparedRun* x, const ComparedRun* y) { return x->seed < y->seed; });
+        for (size_t i = 0; i < bySeed.size(); ++i)
+            mean.validation += (i ? "; " : "") + bySeed[i]->validation;
+    }
+    mean.epochs.resize(common);
+    const double n = double(members.size());
+    for (size_t e = 0; e < common; ++e) {
+        TrainEvent& out = mean.epochs[e];
+        out.loss = out.trainAccuracy = out.valLoss = out.valAccuracy = out.elapsedSeconds =
+            out.validationSeconds = out.imagesPerSecond = 0;
+        // A NaN (a member did not validate this epoch, or did not record the time spent
+        // validating) makes the mean NaN, as it should.
+        for (int m : members) {
+            const TrainEvent& x = runs[size_t(m)].epochs[e];
+            out.loss += x.loss / n;
+            out.trainAccuracy += x.trainAccuracy / n;
+            out.valLoss += x.valLoss / n;
+            out.valAccuracy += x.valAccuracy / n;
+            out.elapsedSeconds += x.elapsedSeconds / n;
+            out.validationSeconds += x.validationSeconds / n;
+            out.imagesPerSecond += x.imagesPerSecond / n;
+        }
+        out.liveValLoss = out.liveValAccuracy = RunComparisonRow::kNaN;
+    }
+    return mean;
+}
+
+double lastValidated(const ComparedRun& r) {
+    for (auto e = r.epochs.rbegin(); e != r.epochs.rend(); ++e)
+        if (std::isfinite(e->valAccuracy)) return e->valAccuracy;
+    return RunComparisonRow::kNaN;
+}
+} // namespace
+
+std::vector<SeedMean> meanOverSeeds(const std::vector<ComparedRun>& runs) {
+    std::vector<SeedMean> groups;
+    for (int i = 0; i < int(runs.size()); ++i) {
+        const ComparedRun& r = runs[size_t(i)];
+        auto into = groups.end();
+        if (!r.seedGroup.empty())
+            into = std::find_if(groups.begin(), groups.end(), [&](const SeedMean& g) {
+                return runs[size_t(g.members.front())].seedGroup == r.seedGroup &&
+                       std::find(g.seeds.begin(), g.seeds.end(), r.seed) == g.seeds.end();
+            });
+        if (into == groups.end()) into = groups.insert(groups.end(), SeedMean{});
+        into->members.push_back(i);
+        into->seeds.push_back(r.seed);
+    }
+    for (SeedMean& g : groups)
+        g.run = average(runs, g.members);
+    return groups;
+}
+
+SeedComparison compareSeedMeans(const std::vector<ComparedRun>& runs, int reference) {
+    if (reference < 0 || reference >= int(runs.size()))
+        throw std::invalid_argument("reference: run " + std::to_string(reference + 1) + " of " +
+                                    std::to_string(runs.size()) + " does not exist");
+    SeedComparison out;
+    out.groups = meanOverSeeds(runs);
+    int refGroup = 0;
+    std::vector<ComparedRun> means;
+    for (size_t g = 0; g < out.groups.size(); ++g) {
+        const std::vector<int>& m = out.groups[g].members;
+        if (std::find(m.begin(), m.end(), reference) != m.end()) refGroup = int(g);
+        means.push_back(out.groups[g].run);
+    }
+    out.comparison = compareRuns(means, refGroup);
+    const SeedMean& ref = out.groups[size_t(refGroup)];
+    for (size_t g = 0; g < out.groups.size(); ++g) {
+        const SeedMean& group = out.groups[g];
+        std::vector<double> diffs;
+        for (size_t i = 0; i < group.members.size(); ++i) {
+            const auto at = std::find(ref.seeds.begin(), ref.seeds.end(), group.seeds[i]);
+            if (at == ref.seeds.end()) continue;
+            const double d =
+                lastValidated(runs[size_t(group.members[i])]) -
+                lastValidated(runs[size_t(ref.members[size_t(at - ref.seeds.begin())])]);
+            if (std::isfinite(d)) diffs.push_back(d);
+        }
+        // Without a seed in common (single runs of other seeds) the row keeps the plain
+        // difference of the finals compareRuns gave it.
+        RunComparisonRow& row = out.comparison.rows[g];
+        row.pairs = int(diffs.size());
+        if (diffs.empty()) continue;
+        double mean = 0;
+        for (double d : diffs)
+            mean += d / double(diffs.size());
+        row.finalDifference = mean;
+        if (diffs.size() < 2) continue;
+        double squares = 0;
+        for (double d : diffs)
+            squares += (d - mean) * (d - mean);
+        row.differenceError = std::sqrt(squares / double(diffs.size() - 1) / double(diffs.size()));
     }
     return out;
 }

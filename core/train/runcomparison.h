@@ -5,6 +5,7 @@
 
 #include "trainer.h"
 
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
@@ -18,6 +19,10 @@ struct ComparedRun {
     std::vector<TrainEvent> epochs;
     int plannedEpochs = 0;  // 0: as many as recorded
     std::string validation; // validationSetText; empty where unknown (taken as the same)
+    // Runs with the same seedGroupKey (the configuration but its seed) can be averaged; empty
+    // where unknown (no config.json): such a run stays on its own.
+    std::string seedGroup;
+    std::uint64_t seed = 0; // the configuration's; meaningful with a seedGroup
 };
 
 struct RunComparisonRow {
@@ -36,6 +41,12 @@ struct RunComparisonRow {
     // Validated on the reference's images (or either is unknown). Where not, its accuracy
     // is on other images and its reach means little.
     bool sameValidation = true;
+    // Final accuracy minus the reference's (0 for the reference). For means over seeds
+    // (compareSeedMeans) it is taken seed by seed over the seeds both trained (`pairs`), with
+    // its standard error where there are two pairs or more: the pairs share their data.
+    double finalDifference = kNaN;
+    double differenceError = kNaN;
+    int pairs = 0;
 };
 
 struct RunComparison {
@@ -49,6 +60,27 @@ struct RunComparison {
 // The reference's own time is to the first epoch at which it reached its final accuracy,
 // not its whole run: on a set it masters early, its later epochs would flatter the others.
 RunComparison compareRuns(const std::vector<ComparedRun>& runs, int reference);
+
+// Runs that differ only in their seed, averaged epoch by epoch: the accuracy after each epoch
+// and the wall time to it, as EfficientNetV2 and timm report means over seeds (one seed's
+// accuracy on a small validation set moves by a point or more). `run` is the mean, named as
+// the first member, over the epochs every member has recorded (a member still training holds
+// the mean back); an epoch counts as validated only where every member validated it. A run
+// without a seedGroup, or whose seed its group has already, is a group of its own.
+struct SeedMean {
+    ComparedRun run;
+    std::vector<int> members;         // indices into the runs, in their order
+    std::vector<std::uint64_t> seeds; // the members' seeds, in the same order
+};
+std::vector<SeedMean> meanOverSeeds(const std::vector<ComparedRun>& runs);
+
+// compareRuns on the means of meanOverSeeds(runs), the reference being the group of
+// runs[reference]; each row's finalDifference is paired by seed with the reference group's.
+struct SeedComparison {
+    std::vector<SeedMean> groups; // the comparison's rows, in this order
+    RunComparison comparison;
+};
+SeedComparison compareSeedMeans(const std::vector<ComparedRun>& runs, int reference);
 
 // The index of the first run whose schedule is "fixed" in `schedules` (the natural reference
 // for progressive runs), else 0.

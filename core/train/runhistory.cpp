@@ -93,6 +93,13 @@ std::string validationSetText(const ScaleConfig& c) {
     return os.str();
 }
 
+std::string seedGroupKey(const ScaleConfig& c) {
+    Json j = configToJson(c);
+    j.erase("preset");
+    j["training"].erase("seed");
+    return j.dump();
+}
+
 RunHistory readRunHistory(const std::string& path) {
     RunHistory h;
     fs::path csv(path);
@@ -202,6 +209,8 @@ RunHistory readRunHistory(const std::string& path) {
             const ScaleConfig cfg = loadConfig(cfgPath.string());
             h.model = runModelName(cfg);
             h.validation = validationSetText(cfg);
+            h.seedGroup = seedGroupKey(cfg);
+            h.seed = cfg.training.seed;
             h.schedule = toString(cfg.training.progressive.schedule);
             h.plannedEpochs = std::max(h.plannedEpochs, cfg.training.epochs);
         } catch (const std::exception& ex) {

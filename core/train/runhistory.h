@@ -4,6 +4,7 @@
 
 #include "trainer.h"
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -37,6 +38,8 @@ struct RunHistory {
     std::string model;      // the configuration's model name, or empty without config.json
     std::string schedule;   // "paper", "code" or "fixed"; empty without config.json
     std::string validation; // validationSetText; empty without config.json
+    std::string seedGroup;  // seedGroupKey; empty without config.json
+    std::uint64_t seed = 0; // the configuration's; meaningful with a seedGroup
     int plannedEpochs = 0;  // the configuration's epochs; the rows' count without config.json
     std::vector<TrainEvent> epochs; // Type::Epoch, one per row, in order
     bool hasCheckpoint = false;     // checkpoint.pt is there
@@ -84,6 +87,11 @@ std::string runModelName(const ScaleConfig& c);
 // "shapes, 400 images (seed 1), at 32 px", "fashion-mnist, every test image, at 28 px".
 // Accuracies on other images do not compare.
 std::string validationSetText(const ScaleConfig& c);
+
+// Runs whose configurations differ only in the seed share this key (the configuration as
+// JSON without its seed and its preset's name, which is for display): they are the same
+// experiment at other seeds, and their curves can be averaged (train::meanOverSeeds).
+std::string seedGroupKey(const ScaleConfig& c);
 
 // A run folder as `scalescope-cli runs` lists it.
 struct RunListing {

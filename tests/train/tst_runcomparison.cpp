@@ -44,6 +44,9 @@ class TestRunComparison : public QObject {
     void refusals();
     void otherValidationImagesAreMarked();
     void defaultReferenceIsTheFixedRun();
+    void seedsOfOneConfigurationAreAveraged();
+    void meansHoldBackForTheShortestMember();
+    void meansArePairedBySeed();
 };
 
 void TestRunComparison::reachesTheReference_data() {
@@ -151,6 +154,102 @@ void TestRunComparison::defaultReferenceIsTheFixedRun() {
     QCOMPARE(defaultReference({"paper", "code", "fixed", "fixed"}), 2);
     QCOMPARE(defaultReference({"paper", "code"}), 0);
     QCOMPARE(defaultReference({}), 0);
+}
+
+namespace {
+ComparedRun seeded(ComparedRun r, const char* group, std::uint64_t seed) {
+    r.seedGroup = group;
+    r.seed = seed;
+    r.validation = "shapes, 400 images (seed " + std::to_string(seed) + "), at 32 px";
+    return r;
+}
+} // namespace
+
+void TestRunComparison::seedsOfOneConfigurationAreAveraged() {
+    const std::vector<ComparedRun> runs = {
+        seeded(run("fixed-1", {0.5, 0.8}, {10, 20}, {1, 2}), "fixed", 1),
+        seeded(run("paper-1", {0.4, 0.7}, {6, 12}), "paper", 1),
+        seeded(run("fixed-2", {0.7, 0.9}, {12, 22}, {3, 4}), "fixed", 2),
+        // The same seed again (a re-run): not averaged with its twin.
+        seeded(run("fixed-1 again", {0.6, 0.6}, {11, 21}), "fixed", 1),
+        run("unknown", {0.2, 0.3}, {1, 2}), // no configuration: alone
+        run("unknown too", {0.2, 0.3}, {1, 2}),
+    };
+    const std::vector<SeedMean> g = meanOverSeeds(runs);
+    QCOMPARE(int(g.size()), 5);
+    QCOMPARE(g[0].members, (std::vector<int>{0, 2}));
+    QCOMPARE(g[0].seeds, (std::vector<std::uint64_t>{1, 2}));
+    QCOMPARE(g[1].members, std::vector<int>{1});
+    QCOMPARE(g[2].members, std::vector<int>{3});
+    QCOMPARE(g[3].members, std::vector<int>{4});
+    QCOMPARE(g[4].members, std::vector<int>{5});
+    const ComparedRun& mean = g[0].run;
+    QCOMPARE(mean.name, std::string("fixed-1"));
+    QCOMPARE(int(mean.epochs.size()), 2);
+    QVERIFY(same(mean.epochs[0].valAccuracy, 0.6));
+    QVERIFY(same(mean.epochs[1].valAccuracy, 0.85));
+    QVERIFY(same(mean.epochs[1].elapsedSeconds, 21));
+    QVERIFY(same(mean.epochs[1].validationSeconds, 3));
+    // Each seed validated on its own images: the mean names both.
+    QCOMPARE(mean.validation, std::string("shapes, 400 images (seed 1), at 32 px; shapes, 400 "
+                                          "images (seed 2), at 32 px"));
+    // A lone run is itself.
+    QCOMPARE(g[1].run.name, std::string("paper-1"));
+    QVERIFY(same(g[1].run.epochs[1].valAccuracy, 0.7));
+}
+
+void TestRunComparison::meansHoldBackForTheShortestMember() {
+    ComparedRun a = seeded(run("a", {0.5, kNaN, 0.8}, {10, 20, 30}), "g", 1);
+    ComparedRun b = seeded(run("b", {0.7, 0.75}, {12, 22}), "g", 2); // still training
+    a.plannedEpochs = b.plannedEpochs = 3;
+    const std::vector<SeedMean> g = meanOverSeeds({a, b});
+    QCOMPARE(int(g.size()), 1);
+    const ComparedRun& mean = g[0].run;
+    QCOMPARE(int(mean.epochs.size()), 2);
+    QCOMPARE(mean.plannedEpochs, 3);
+    QVERIFY(same(mean.epochs[0].valAccuracy, 0.6));
+    // One member did not validate the second epoch: neither did the mean.
+    QVERIFY(std::isnan(mean.epochs[1].valAccuracy));
+    QVERIFY(same(mean.epochs[1].elapsedSeconds, 21));
+}
+
+void TestRunComparison::meansArePairedBySeed() {
+    // Fixed runs at seeds 1-3 end at 0.80, 0.90, 0.85; progressive ones at seeds 1-3 end at
+    // 0.78, 0.90, 0.81 (differences -2, 0, -4 points: mean -2, standard error 1.155).
+    const std::vector<ComparedRun> runs = {
+        seeded(run("paper-1", {0.6, 0.78}, {5, 10}), "paper", 1),
+        seeded(run("fixed-1", {0.7, 0.80}, {10, 20}), "fixed", 1),
+        seeded(run("fixed-2", {0.8, 0.90}, {10, 20}), "fixed", 2),
+        seeded(run("paper-3", {0.8, 0.81}, {5, 10}), "paper", 3),
+        seeded(run("fixed-3", {0.85, 0.85}, {10, 20}), "fixed", 3),
+        seeded(run("paper-2", {0.7, 0.90}, {5, 10}), "paper", 2),
+        // Seed 4 of the progressive schedule alone: no fixed run to pair with.
+        seeded(run("paper-4", {0.5, 0.5}, {5, 10}), "paper4", 4),
+    };
+    const SeedComparison c = compareSeedMeans(runs, 2); // fixed-2: the fixed group
+    QCOMPARE(int(c.groups.size()), 3);
+    QCOMPARE(c.comparison.reference, 1);
+    QVERIFY(same(c.comparison.target, 0.85));
+    const RunComparisonRow& fixed = c.comparison.rows[1];
+    // The fixed mean first reaches its final 0.85 after epoch 2, at 20 s; the progressive
+    // mean ends at 0.83, never there.
+    QCOMPARE(fixed.reachedEpoch, 2);
+    QCOMPARE(fixed.pairs, 3);
+    QVERIFY(same(fixed.finalDifference, 0));
+    const RunComparisonRow& paper = c.comparison.rows[0];
+    QCOMPARE(paper.reachedEpoch, 0);
+    QCOMPARE(paper.pairs, 3);
+    QVERIFY(same(paper.finalDifference, -0.02));
+    QVERIFY(std::abs(paper.differenceError - 0.02 / std::sqrt(3.0)) < 1e-12);
+    QVERIFY(paper.sameValidation); // the same seeds, listed in another order
+    // Without a seed in common: the plain difference of the finals, no error.
+    const RunComparisonRow& lone = c.comparison.rows[2];
+    QCOMPARE(lone.pairs, 0);
+    QVERIFY(same(lone.finalDifference, 0.5 - 0.85));
+    QVERIFY(std::isnan(lone.differenceError));
+    QVERIFY(!lone.sameValidation);
+    // Plain comparisons carry the plain difference too.
+    QVERIFY(same(compareRuns(runs, 1).rows[0].finalDifference, -0.02));
 }
 
 QTEST_APPLESS_MAIN(TestRunComparison)

@@ -38,6 +38,7 @@ class TestRunHistory : public QObject {
     void listsRunsNewestFirst();
     void validationSetsInWords_data();
     void validationSetsInWords();
+    void seedGroupsLeaveOnlyTheSeedOut();
 };
 
 void TestRunHistory::readsRunFolder() {
@@ -54,6 +55,8 @@ void TestRunHistory::readsRunFolder() {
         QCOMPARE(h.model, std::string("EfficientNetV2-S"));
         QCOMPARE(h.model, runModelName(c));
         QCOMPARE(h.validation, validationSetText(c));
+        QCOMPARE(h.seedGroup, seedGroupKey(c));
+        QCOMPARE(h.seed, c.training.seed);
         QCOMPARE(h.schedule, std::string("code"));
         QCOMPARE(h.plannedEpochs, 5);
         QCOMPARE(int(h.epochs.size()), 2);
@@ -345,6 +348,20 @@ void TestRunHistory::validationSetsInWords() {
     c.training.progressive.maxImageSize = 64;
     c.training.progressive.evalImageSize = evalSize;
     QCOMPARE(QString::fromStdString(validationSetText(c)), text);
+}
+
+void TestRunHistory::seedGroupsLeaveOnlyTheSeedOut() {
+    const scalescope::ScaleConfig c = scalescope::configForPreset("efficientnet-b0");
+    scalescope::ScaleConfig other = c;
+    other.training.seed = 7;
+    other.preset.clear(); // a name for display
+    QCOMPARE(seedGroupKey(other), seedGroupKey(c));
+    QVERIFY(seedGroupKey(c).find("\"seed\"") == std::string::npos);
+    other.training.epochs += 1;
+    QVERIFY(seedGroupKey(other) != seedGroupKey(c));
+    other = c;
+    other.training.progressive.schedule = scalescope::ProgressiveSettings::Schedule::Fixed;
+    QVERIFY(seedGroupKey(other) != seedGroupKey(c));
 }
 
 QTEST_APPLESS_MAIN(TestRunHistory)

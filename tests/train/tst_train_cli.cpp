@@ -380,7 +380,7 @@ void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
     QVERIFY2(out.contains(QRegularExpression("paper +paper +2/2 +90\\.00% +90\\.00% +00:15 +"
-                                             "epoch 2, 00:15 +0\\.50 +0\\.48\n")),
+                                             "epoch 2, 00:15 +0\\.50 +0\\.48 +\\+0\\.00\n")),
              qPrintable(out));
     QVERIFY2(
         out.contains(QRegularExpression("fixed +fixed +3/3 .* epoch 3, 00:30 +1\\.00 +1\\.00")),
@@ -393,7 +393,8 @@ void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
     const QString fromFolder = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(fromFolder.indexOf(fixed + " ") < fromFolder.indexOf(paper + " "),
              qPrintable(fromFolder));
-    QVERIFY(fromFolder.contains(QRegularExpression(" epoch 2, 00:15 +0\\.50 +0\\.48\n")));
+    QVERIFY(
+        fromFolder.contains(QRegularExpression(" epoch 2, 00:15 +0\\.50 +0\\.48 +\\+0\\.00\n")));
 
     p.start(cli, {"compare", "--json", fixed, paper, "--reference", "2"});
     QVERIFY(p.waitForFinished(30000));
@@ -417,6 +418,47 @@ void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
                             "(seed 2), at 224 px) than the reference (shapes, 1000 images "
                             "(seed 1), at 224 px): its accuracies do not compare"),
              qPrintable(noted));
+
+    // Seeds averaged: two pairs of runs, seeds 1 and 2. The fixed runs end at 90% and 80%
+    // (mean 85%, first reached after epoch 2 at 21 s), the progressive ones at 90% and 70%
+    // (mean 80%): 0 and -10 points, -5 +- 5 seed by seed.
+    QTemporaryDir seeds;
+    const QString s1 = seeds.filePath("seed1"), s2 = seeds.filePath("seed2");
+    QVERIFY(writeRun(s1 + "/fixed", "fixed", {0.5, 0.9}, {10, 20}, {1, 2}));
+    QVERIFY(writeRun(s1 + "/paper", "paper", {0.6, 0.9}, {5, 10}, {1, 2}));
+    QVERIFY(writeRun(s2 + "/fixed", "fixed", {0.6, 0.8}, {12, 22}, {1, 2}, 2));
+    QVERIFY(writeRun(s2 + "/paper", "paper", {0.5, 0.7}, {6, 12}, {1, 2}, 2));
+    p.start(cli, {"compare", "--mean-seeds", s1, s2});
+    QVERIFY(p.waitForFinished(30000));
+    const QString means = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QVERIFY2(means.contains(QRegularExpression(
+                 "seed1/fixed x2 +fixed +2/2 +85\\.00% +85\\.00% +00:21 +epoch 2, 00:21 +1\\.00")),
+             qPrintable(means));
+    QVERIFY2(means.contains(QRegularExpression("seed1/paper x2 +paper +2/2 +80\\.00% .* never .* "
+                                               "-5\\.00 \\+-5\\.00\n")),
+             qPrintable(means));
+    QVERIFY2(means.contains("seed1/paper x2: the mean of 2 runs (seeds 1, 2)"), qPrintable(means));
+    QVERIFY2(means.contains("seed1/paper x2 against the reference, final accuracy seed by seed: "
+                            "-5.00 points (standard error 5.00) over 2 seeds"),
+             qPrintable(means));
+    QVERIFY2(!means.contains("note:"), qPrintable(means)); // each seed's pair on its images
+    p.start(cli, {"compare", "--mean-seeds", "--json", s1, s2});
+    QVERIFY(p.waitForFinished(30000));
+    const QJsonArray meanRows =
+        QJsonDocument::fromJson(p.readAllStandardOutput()).object()["runs"].toArray();
+    QCOMPARE(meanRows.size(), 2);
+    const QJsonObject paperMean = meanRows[1].toObject();
+    QCOMPARE(paperMean["runs"].toArray().size(), 2);
+    QCOMPARE(paperMean["seeds"].toArray()[1].toInt(), 2);
+    QCOMPARE(paperMean["seed_pairs"].toInt(), 2);
+    QVERIFY(std::abs(paperMean["final_difference"].toDouble() + 0.05) < 1e-9);
+    QVERIFY(std::abs(paperMean["final_difference_standard_error"].toDouble() - 0.05) < 1e-9);
+    // Without the flag the four runs stand alone.
+    p.start(cli, {"compare", "--json", s1, s2});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(QJsonDocument::fromJson(p.readAllStandardOutput()).object()["runs"].toArray().size(),
+             4);
 
     for (const QStringList& bad :
          {QStringList{"compare", fixed}, QStringList{"compare", fixed, paper, "--reference", "0"},
