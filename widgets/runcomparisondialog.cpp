@@ -7,6 +7,7 @@
 #include "tabletext.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -25,6 +26,24 @@
 
 namespace scalescope {
 
+namespace {
+// "1–3, 7": runs of consecutive seeds as ranges.
+QString seedList(std::vector<std::uint64_t> seeds) {
+    std::sort(seeds.begin(), seeds.end());
+    QStringList parts;
+    for (size_t i = 0; i < seeds.size();) {
+        size_t j = i;
+        while (j + 1 < seeds.size() && seeds[j + 1] == seeds[j] + 1)
+            ++j;
+        parts << (j >= i + 2 ? QStringLiteral("%1–%2").arg(seeds[i]).arg(seeds[j])
+                             : QString::number(seeds[i]));
+        if (j == i + 1) parts << QString::number(seeds[j]);
+        i = j + 1;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+} // namespace
+
 RunComparisonDialog::RunComparisonDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Compare runs"));
     auto* layout = new QVBoxLayout(this);
@@ -36,6 +55,14 @@ RunComparisonDialog::RunComparisonDialog(QWidget* parent) : QDialog(parent) {
                                "at the final image size"));
     m_reference->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     top->addWidget(m_reference, 1);
+    m_meanSeeds = new QCheckBox(tr("Average over seeds"), this);
+    m_meanSeeds->setObjectName(QStringLiteral("meanSeeds"));
+    m_meanSeeds->setToolTip(
+        tr("Runs whose configurations differ only in their seed become one row: their mean "
+           "accuracy and time after each epoch, over the epochs all of them have trained. One "
+           "seed's accuracy on a small validation set moves by a point or more. Δ final is "
+           "then taken seed by seed, with its standard error."));
+    top->addWidget(m_meanSeeds);
     layout->addLayout(top);
     m_model = new RunComparisonModel(this);
     m_view = new QTableView(this);
@@ -68,39 +95,26 @@ RunComparisonDialog::RunComparisonDialog(QWidget* parent) : QDialog(parent) {
     connect(copyKey, &QAction::triggered, this, toClipboard);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_reference, &QComboBox::currentIndexChanged, this, [this](int i) {
-        if (i < 0) return;
-        m_referenceName = m_reference->itemText(i);
+        if (i < 0 || i >= int(m_groups.size())) return;
+        m_referenceName = m_runs[size_t(m_groups[size_t(i)].members.front())].name;
         recompute();
     });
+    connect(m_meanSeeds, &QCheckBox::toggled, this, [this] { recompute(); });
     resizeWithinScreen(this, {900, 360});
     recompute();
 }
 
 void RunComparisonDialog::setRuns(std::vector<Entry> runs) {
     m_runs = std::move(runs);
-    QStringList names;
-    std::vector<std::string> schedules;
-    for (const Entry& e : m_runs) {
-        names << e.name;
-        schedules.push_back(e.schedule.toStdString());
-    }
-    int ref = int(names.indexOf(m_referenceName));
-    if (ref < 0) ref = m_runs.empty() ? -1 : train::defaultReference(schedules);
-    {
-        // Refilled only when the runs change, not at each epoch of a live one: an open
-        // list would close under the user's pointer.
-        const QSignalBlocker block(m_reference);
-        bool same = m_reference->count() == names.size();
-        for (int i = 0; same && i < names.size(); ++i)
-            same = m_reference->itemText(i) == names[i];
-        if (!same) {
-            m_reference->clear();
-            m_reference->addItems(names);
-        }
-        m_reference->setCurrentIndex(ref);
-    }
-    m_referenceName = ref >= 0 ? names[ref] : QString();
     recompute();
+}
+
+void RunComparisonDialog::setMeanOverSeeds(bool on) {
+    m_meanSeeds->setChecked(on); // recomputes through toggled
+}
+
+bool RunComparisonDialog::meanOverSeeds() const {
+    return m_meanSeeds->isChecked();
 }
 
 void RunComparisonDialog::setReference(int row) {
@@ -121,6 +135,48 @@ QString RunComparisonDialog::tableText() const {
 }
 
 void RunComparisonDialog::recompute() {
+    std::vector<train::ComparedRun> runs;
+    std::vector<std::string> schedules;
+    for (const Entry& e : m_runs) {
+        runs.push_back(e.run);
+        if (!m_meanSeeds->isChecked()) runs.back().seedGroup.clear(); // each run alone
+        schedules.push_back(e.schedule.toStdString());
+    }
+    int referenceRun = -1;
+    for (size_t i = 0; i < m_runs.size() && referenceRun < 0; ++i)
+        if (m_runs[i].name == m_referenceName) referenceRun = int(i);
+    if (referenceRun < 0 && !runs.empty()) referenceRun = train::defaultReference(schedules);
+    m_referenceName = referenceRun >= 0 ? m_runs[size_t(referenceRun)].name : QString();
+    m_groups = train::meanOverSeeds(runs);
+    QStringList names, groupSchedules, validations;
+    int referenceRow = -1;
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        const train::SeedMean& group = m_groups[g];
+        const Entry& first = m_runs[size_t(group.members.front())];
+        QString name = first.name;
+        if (group.members.size() > 1) // first, as the column elides the end
+            name = tr("Mean of %1 seeds (%2): %3")
+                       .arg(group.members.size())
+                       .arg(seedList(group.seeds), first.name);
+        names << name;
+        groupSchedules << first.schedule;
+        validations << QString::fromStdString(group.run.validation);
+        for (int m : group.members)
+            if (m == referenceRun) referenceRow = int(g);
+    }
+    {
+        // Refilled only when the rows change, not at each epoch of a live run: an open
+        // list would close under the user's pointer.
+        const QSignalBlocker block(m_reference);
+        bool same = m_reference->count() == names.size();
+        for (int i = 0; same && i < names.size(); ++i)
+            same = m_reference->itemText(i) == names[i];
+        if (!same) {
+            m_reference->clear();
+            m_reference->addItems(names);
+        }
+        m_reference->setCurrentIndex(referenceRow);
+    }
     if (m_runs.size() < 2) {
         m_model->clear();
         m_summary->setText(tr("Show at least two runs on the training tab (train, open or tick "
@@ -128,17 +184,9 @@ void RunComparisonDialog::recompute() {
                               "say."));
         return;
     }
-    std::vector<train::ComparedRun> runs;
-    QStringList names, schedules, validations;
-    for (const Entry& e : m_runs) {
-        runs.push_back(e.run);
-        names << e.name;
-        schedules << e.schedule;
-        validations << QString::fromStdString(e.run.validation);
-    }
     train::RunComparison c;
     try {
-        c = train::compareRuns(runs, std::max(0, m_reference->currentIndex()));
+        c = train::compareSeedMeans(runs, referenceRun).comparison;
     } catch (const std::invalid_argument& e) {
         m_model->clear();
         m_summary->setText(tr("Not compared — %1").arg(QString::fromStdString(e.what())));
@@ -161,8 +209,12 @@ void RunComparisonDialog::recompute() {
                             : tr("%1 runs (greyed) validated on other images than the "
                                  "reference: their accuracies do not compare.")
                                   .arg(other));
+    if (std::any_of(m_groups.begin(), m_groups.end(),
+                    [](const train::SeedMean& g) { return g.members.size() > 1; }))
+        text += QLatin1Char(' ') + tr("A row of several seeds is their mean over the epochs all "
+                                      "of them have trained; its Δ final is taken seed by seed.");
     m_summary->setText(text);
-    m_model->setComparison(names, schedules, validations, std::move(c));
+    m_model->setComparison(names, groupSchedules, validations, std::move(c));
 }
 
 } // namespace scalescope

@@ -10,6 +10,7 @@
 
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QTableView;
@@ -30,8 +31,13 @@ class RunComparisonDialog : public QDialog {
     // The runs to compare. The reference stays the run chosen (by name) while it is listed;
     // else it is the first fixed-schedule run, else the first.
     void setRuns(std::vector<Entry> runs);
+    // A row of the table, which may be a mean over seeds.
     void setReference(int row);
     int reference() const;
+    // Runs that differ only in their seed (Entry::run.seedGroup) as one row, their mean
+    // (train::compareSeedMeans). Off by default.
+    void setMeanOverSeeds(bool on);
+    bool meanOverSeeds() const;
     RunComparisonModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QString summary() const;
@@ -41,8 +47,12 @@ class RunComparisonDialog : public QDialog {
   private:
     void recompute();
     std::vector<Entry> m_runs;
+    // The chosen reference, by the name of its run (the first of its mean): it stays chosen
+    // while it is listed, wherever it moves.
     QString m_referenceName;
+    std::vector<train::SeedMean> m_groups; // the rows, as last computed
     QComboBox* m_reference;
+    QCheckBox* m_meanSeeds;
     RunComparisonModel* m_model;
     QTableView* m_view;
     QLabel* m_summary;

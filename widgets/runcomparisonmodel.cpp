@@ -72,6 +72,10 @@ QVariant RunComparisonModel::data(const QModelIndex& index, int role) const {
                       "do not compare")
                 .arg(m_validations.value(index.row()), m_validations.value(m_comparison.reference));
     }
+    if (role == Qt::ToolTipRole && index.column() == Difference && !reference && r.pairs >= 2)
+        return tr("Final accuracy against the reference's, seed by seed over %1 seeds, with "
+                  "the standard error of that mean")
+            .arg(r.pairs);
     if (role == Qt::ToolTipRole && index.column() == Run)
         return reference ? tr("%1 — the reference").arg(m_names.value(index.row()))
                          : m_names.value(index.row());
@@ -101,6 +105,16 @@ QVariant RunComparisonModel::data(const QModelIndex& index, int role) const {
         return ratioText(r.ratio);
     case TrainingRatio:
         return ratioText(r.trainingRatio);
+    case Difference: {
+        if (reference || !std::isfinite(r.finalDifference)) return QStringLiteral("—");
+        // U+2212: a real minus sign, as wide as the plus.
+        const QString points = QStringLiteral("%1%2")
+                                   .arg(r.finalDifference < 0 ? QChar(0x2212) : QChar('+'))
+                                   .arg(std::abs(100 * r.finalDifference), 0, 'f', 2);
+        return std::isfinite(r.differenceError)
+                   ? tr("%1 ± %2").arg(points).arg(100 * r.differenceError, 0, 'f', 2)
+                   : points;
+    }
     }
     return {};
 }
@@ -117,6 +131,9 @@ QVariant RunComparisonModel::headerData(int section, Qt::Orientation o, int role
                       "(EfficientNetV2 reports 0.35–0.71× for progressive learning)");
         case TrainingRatio:
             return tr("The same without the time spent validating, where the runs record it");
+        case Difference:
+            return tr("Final validation accuracy against the reference's, in points; for means "
+                      "over seeds, taken seed by seed, with its standard error");
         }
         return {};
     }
@@ -142,6 +159,8 @@ QVariant RunComparisonModel::headerData(int section, Qt::Orientation o, int role
         return tr("× time");
     case TrainingRatio:
         return tr("× training");
+    case Difference:
+        return tr("Δ final");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 // The training tab's runs set against a reference run (train::compareRuns), a row a run: its
 // schedule, epochs, last and best validation accuracy, wall time, when it first reached the
-// reference's final accuracy, and that time as a share of the reference's own.
+// reference's final accuracy, that time as a share of the reference's own, and the final
+// accuracy against the reference's. A row may be the mean of runs at several seeds.
 #pragma once
 
 #include "train/runcomparison.h"
@@ -23,6 +24,7 @@ class RunComparisonModel : public QAbstractTableModel {
         Reached,
         Ratio,
         TrainingRatio,
+        Difference, // final accuracy against the reference's, in points
         ColumnCount
     };
     using QAbstractTableModel::QAbstractTableModel;

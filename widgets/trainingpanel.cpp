@@ -559,7 +559,8 @@ void TrainingPanel::refreshComparison() {
         if (r.loss->visible()) // the runs ticked in the list, as on the plot
             entries.push_back({r.name,
                                r.schedule,
-                               {r.name.toStdString(), r.epochs, r.plannedEpochs, r.validation}});
+                               {r.name.toStdString(), r.epochs, r.plannedEpochs, r.validation,
+                                r.seedGroup, r.seed}});
     m_comparison->setRuns(std::move(entries));
 }
 
@@ -657,6 +658,8 @@ void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,
     run.dir = runDir;
     run.schedule = QString::fromStdString(toString(config.training.progressive.schedule));
     run.validation = train::validationSetText(config);
+    run.seedGroup = train::seedGroupKey(config);
+    run.seed = config.training.seed;
     updateXRange();
     m_progress->setValue(0);
     m_status->setText(tr("Preparing data and model…"));
@@ -980,6 +983,8 @@ bool TrainingPanel::openRun(const QString& path, QString* why) {
     run.dir = QString::fromStdString(h.dir);
     run.schedule = QString::fromStdString(h.schedule);
     run.validation = h.validation;
+    run.seedGroup = h.seedGroup;
+    run.seed = h.seed;
     run.canContinue = h.canContinue();
     // metrics.csv has one row an epoch: each becomes the stage it ran in (where the stage
     // changed) and a point at the epoch's end, where its averages belong.

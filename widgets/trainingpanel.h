@@ -130,10 +130,12 @@ class TrainingPanel : public QWidget {
         std::array<QCPGraph*, 8> graphs() const {
             return {loss, valAcc, liveValAcc, size, dropout, randAug, mixup, speed};
         }
-        double endSeconds = 0;    // the last event's time, plus the ETA while running
-        QString dir;              // its run folder
-        QString schedule;         // paper, code or fixed; empty where its folder did not say
-        std::string validation;   // train::validationSetText; empty where unknown
+        double endSeconds = 0;  // the last event's time, plus the ETA while running
+        QString dir;            // its run folder
+        QString schedule;       // paper, code or fixed; empty where its folder did not say
+        std::string validation; // train::validationSetText; empty where unknown
+        std::string seedGroup;  // train::seedGroupKey; empty where unknown
+        std::uint64_t seed = 0;
         bool canContinue = false; // stopped before its end, with a checkpoint
     };
     RunCurves& addRun(const QString& label, int plannedEpochs); // named "#N label"

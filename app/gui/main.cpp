@@ -152,8 +152,12 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "With --open-run: set the runs against the fixed-size "
                                         "one by wall time (Compare runs…); with --screenshot, "
                                         "capture that window."));
+    QCommandLineOption meanSeeds(
+        QStringLiteral("mean-seeds"),
+        QApplication::translate("main", "With --compare-runs: average the runs that differ only "
+                                        "in their seed (Average over seeds)."));
     parser.addOptions({shot, train, compare, speed, lang, config, openRun, xAxis, evaluate,
-                       classifyRun, classify, study, grid, runs, compareRuns});
+                       classifyRun, classify, study, grid, runs, compareRuns, meanSeeds});
     parser.process(app);
     const QString axis = parser.value(xAxis);
     if (parser.isSet(xAxis) && axis != QLatin1String("epochs") && axis != QLatin1String("time")) {
@@ -261,6 +265,7 @@ int main(int argc, char** argv) {
     if (parser.isSet(compareRuns)) {
         window.trainingPanel()->showComparison();
         comparisonWindow = window.trainingPanel()->comparisonDialog();
+        window.trainingPanel()->comparisonDialog()->setMeanOverSeeds(parser.isSet(meanSeeds));
     }
     if (!screenshot) return app.exec();
 

@@ -61,6 +61,7 @@ class TestRunComparisonDialog : public QObject {
     void saysWhyNothingIsCompared();
     void marksRunsOnOtherImages();
     void followsTheTrainingTab();
+    void averagesOverSeeds();
 };
 
 void TestRunComparisonDialog::initTestCase() {
@@ -84,7 +85,9 @@ void TestRunComparisonDialog::setsRunsAgainstTheFixedOne() {
     QCOMPARE(cell(m, 0, RunComparisonModel::TrainingRatio), QString("—")); // not recorded
     QCOMPARE(cell(m, 1, RunComparisonModel::Ratio), QString("1.00×"));
     QCOMPARE(cell(m, 1, RunComparisonModel::Epochs), QString("3/3"));
-    QVERIFY(m->index(1, 0).data(Qt::FontRole).value<QFont>().bold()); // the reference
+    QCOMPARE(cell(m, 0, RunComparisonModel::Difference), QString("+0.00"));
+    QCOMPARE(cell(m, 1, RunComparisonModel::Difference), QString("—")); // the reference
+    QVERIFY(m->index(1, 0).data(Qt::FontRole).value<QFont>().bold());   // the reference
     QVERIFY2(d.summary().contains("ended at 90.00%, which it first reached after epoch 3 (00:30"),
              qPrintable(d.summary()));
     // The whole table for a spreadsheet, and only the selected rows once any are.
@@ -176,7 +179,9 @@ void TestRunComparisonDialog::followsTheTrainingTab() {
     fixed.training.progressive.schedule = ProgressiveSettings::Schedule::Fixed;
     QVERIFY(writeFakeRun(dir.filePath("fixed").toStdString(), fixed, 4, 0.8));
     QVERIFY(writeFakeRun(dir.filePath("paper").toStdString(), paper, 2, 0.85));
-    QVERIFY(writeFakeRun(dir.filePath("later").toStdString(), paper, 2, 0.5));
+    ScaleConfig paperSeed2 = paper; // the same experiment at another seed
+    paperSeed2.training.seed = 2;
+    QVERIFY(writeFakeRun(dir.filePath("later").toStdString(), paperSeed2, 2, 0.5));
     ExplorerDocument doc;
     TrainingController controller;
     TrainingPanel panel(&doc, &controller);
@@ -200,6 +205,12 @@ void TestRunComparisonDialog::followsTheTrainingTab() {
     QVERIFY(panel.openRun(dir.filePath("later")));
     QTRY_COMPARE(d->model()->rowCount(), 3);
     QCOMPARE(cell(d->model(), 2, RunComparisonModel::Reached), QString("never"));
+    // The tab tells which runs are seeds of one configuration.
+    d->setMeanOverSeeds(true);
+    QCOMPARE(d->model()->rowCount(), 2);
+    QVERIFY2(cell(d->model(), 0, RunComparisonModel::Run).startsWith("Mean of 2 seeds (1, 2): #"),
+             qPrintable(cell(d->model(), 0, RunComparisonModel::Run)));
+    d->setMeanOverSeeds(false);
     QVERIFY(panel.removeRun(0));
     QTRY_COMPARE(d->model()->rowCount(), 2);
     QCOMPARE(d->reference(), 0); // still the fixed run, now first
@@ -211,6 +222,65 @@ void TestRunComparisonDialog::followsTheTrainingTab() {
     QVERIFY(d->summary().contains("at least two runs"));
     list->item(1)->setCheckState(Qt::Checked);
     QTRY_COMPARE(d->model()->rowCount(), 2);
+}
+
+void TestRunComparisonDialog::averagesOverSeeds() {
+    RunComparisonDialog d;
+    QAbstractItemModelTester tester(d.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Seeds 1 and 2 of a fixed and a progressive configuration. The fixed runs end at 90% and
+    // 80%, the progressive ones at 90% and 70%: -5 +- 5 points seed by seed.
+    const auto seeded = [](RunComparisonDialog::Entry e, const char* group, std::uint64_t seed) {
+        e.run.seedGroup = group;
+        e.run.seed = seed;
+        return e;
+    };
+    d.setRuns({seeded(entry("#1 paper", "paper", {0.6, 0.9}, {5, 10}), "paper", 1),
+               seeded(entry("#2 fixed", "fixed", {0.5, 0.9}, {10, 20}), "fixed", 1),
+               seeded(entry("#3 paper", "paper", {0.5, 0.7}, {6, 12}), "paper", 2),
+               seeded(entry("#4 fixed", "fixed", {0.6, 0.8}, {12, 22}), "fixed", 2),
+               entry("#5 old", "fixed", {0.4, 0.8}, {9, 19})}); // no configuration
+    const RunComparisonModel* m = d.model();
+    QCOMPARE(m->rowCount(), 5);
+    QCOMPARE(d.reference(), 1);
+    QCOMPARE(cell(m, 2, RunComparisonModel::Difference), QString("−20.00"));
+    d.setReference(3); // the second fixed run
+    d.setMeanOverSeeds(true);
+    QCOMPARE(m->rowCount(), 3);
+    QCOMPARE(d.reference(), 1); // its mean
+    QCOMPARE(cell(m, 0, RunComparisonModel::Run), QString("Mean of 2 seeds (1, 2): #1 paper"));
+    QCOMPARE(cell(m, 1, RunComparisonModel::Accuracy), QString("85.00%"));
+    QCOMPARE(cell(m, 1, RunComparisonModel::Reached), QString("epoch 2, 00:21"));
+    QCOMPARE(cell(m, 0, RunComparisonModel::Accuracy), QString("80.00%"));
+    QCOMPARE(cell(m, 0, RunComparisonModel::Difference), QString("−5.00 ± 5.00"));
+    QVERIFY2(m->index(0, RunComparisonModel::Difference)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .contains("over 2 seeds"),
+             "no tooltip on the paired difference");
+    QCOMPARE(cell(m, 2, RunComparisonModel::Run), QString("#5 old")); // alone
+    QCOMPARE(cell(m, 2, RunComparisonModel::Difference), QString("−5.00"));
+    QVERIFY2(d.summary().contains("mean over the epochs"), qPrintable(d.summary()));
+    // A seed still training holds its mean back to the epochs both have.
+    d.setRuns({seeded(entry("#1 paper", "paper", {0.6, 0.9}, {5, 10}), "paper", 1),
+               seeded(entry("#2 fixed", "fixed", {0.5, 0.9}, {10, 20}), "fixed", 1),
+               seeded(entry("#3 paper", "paper", {0.5}, {6}), "paper", 2),
+               seeded(entry("#4 fixed", "fixed", {0.6, 0.8}, {12, 22}), "fixed", 2)});
+    QCOMPARE(cell(m, 0, RunComparisonModel::Epochs), QString("1/2"));
+    QCOMPARE(cell(m, 0, RunComparisonModel::Reached), QString("not yet"));
+    // Off again: the runs alone, the reference still the run chosen.
+    d.setMeanOverSeeds(false);
+    QCOMPARE(m->rowCount(), 4);
+    QCOMPARE(d.reference(), 3);
+    // Consecutive seeds read as a range.
+    d.setMeanOverSeeds(true);
+    std::vector<RunComparisonDialog::Entry> many{entry("#1 fixed", "fixed", {0.9}, {10})};
+    for (std::uint64_t seed : {5, 2, 1, 3})
+        many.push_back(seeded(entry(qPrintable(QString("#s%1").arg(seed)), "paper", {0.8}, {5}),
+                              "paper", seed));
+    d.setRuns(many);
+    QCOMPARE(m->rowCount(), 2);
+    QCOMPARE(cell(m, 1, RunComparisonModel::Run), QString("Mean of 4 seeds (1–3, 5): #s5"));
 }
 
 QTEST_MAIN(TestRunComparisonDialog)
