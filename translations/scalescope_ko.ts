@@ -111,6 +111,11 @@
         <source>With --open-run: set the runs against the fixed-size one by wall time (Compare runs…); with --screenshot, capture that window.</source>
         <translation>--open-run과 함께: 실행들을 고정 크기 실행과 벽시계 시간으로 비교합니다(실행 비교…). --screenshot과 함께: 그 창을 캡처합니다.</translation>
     </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="157"/>
+        <source>With --compare-runs: average the runs that differ only in their seed (Average over seeds).</source>
+        <translation>--compare-runs와 함께: 시드만 다른 실행들을 평균합니다(시드 평균).</translation>
+    </message>
 </context>
 <context>
     <name>scalescope::ArchitectureView</name>
@@ -1731,55 +1736,75 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::RunComparisonDialog</name>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="29"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="48"/>
         <source>Compare runs</source>
         <translation>실행 비교</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="32"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="51"/>
         <source>Reference</source>
         <translation>기준</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="35"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="54"/>
         <source>The run the others are set against: usually fixed-size training at the final image size</source>
         <translation>다른 실행들을 비교할 기준 실행: 보통 최종 이미지 크기의 고정 크기 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="55"/>
-        <location filename="../widgets/runcomparisondialog.cpp" line="64"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="58"/>
+        <source>Average over seeds</source>
+        <translation>시드 평균</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="61"/>
+        <source>Runs whose configurations differ only in their seed become one row: their mean accuracy and time after each epoch, over the epochs all of them have trained. One seed&apos;s accuracy on a small validation set moves by a point or more. Δ final is then taken seed by seed, with its standard error.</source>
+        <translation>구성이 시드만 다른 실행들이 한 행이 됩니다: 모두가 학습한 에포크까지, 각 에포크 뒤의 평균 정확도와 시간입니다. 작은 검증 세트에서 한 시드의 정확도는 1포인트 이상 움직입니다. 이때 Δ 최종은 시드별로 구하며 표준 오차를 함께 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="82"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="91"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="56"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="83"/>
         <source>The table (or its selected rows) as tab-separated text, for a spreadsheet</source>
         <translation>표(또는 선택한 행)를 탭으로 구분된 텍스트로, 스프레드시트용</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="126"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="158"/>
+        <source>Mean of %1 seeds (%2): %3</source>
+        <translation>시드 %1개의 평균 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="182"/>
         <source>Show at least two runs on the training tab (train, open or tick them) to compare them: a fixed-size run and a progressive one, say.</source>
         <translation>비교하려면 학습 탭에 실행을 두 개 이상 보이게 하세요(학습하거나, 열거나, 체크하세요). 예: 고정 크기 실행과 점진적 실행.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="144"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="192"/>
         <source>Not compared — %1</source>
         <translation>비교하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="149"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="197"/>
         <source>The reference ended at %1, which it first reached after epoch %2 (%3 of wall time). × time is each run&apos;s time to that accuracy as a share of the reference&apos;s; EfficientNetV2 reports 0.35–0.71× for progressive learning.</source>
         <translation>기준 실행은 %1로 끝났고, 에포크 %2 후(벽시계 시간 %3)에 처음 도달했습니다. × 시간은 각 실행이 그 정확도에 도달한 시간을 기준 실행의 시간에 대한 비율로 나타냅니다. EfficientNetV2는 점진적 학습에서 0.35–0.71×를 보고합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="159"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="207"/>
         <source>1 run (greyed) validated on other images than the reference: its accuracies do not compare.</source>
         <translation>실행 1개(회색)는 기준 실행과 다른 이미지에서 검증되어 정확도를 비교할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="161"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="209"/>
         <source>%1 runs (greyed) validated on other images than the reference: their accuracies do not compare.</source>
         <translation>실행 %1개(회색)는 기준 실행과 다른 이미지에서 검증되어 정확도를 비교할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="214"/>
+        <source>A row of several seeds is their mean over the epochs all of them have trained; its Δ final is taken seed by seed.</source>
+        <translation>여러 시드의 행은 모두가 학습한 에포크까지의 평균이며, Δ 최종은 시드별로 구합니다.</translation>
     </message>
 </context>
 <context>
@@ -1791,93 +1816,113 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/runcomparisonmodel.cpp" line="76"/>
+        <source>Final accuracy against the reference&apos;s, seed by seed over %1 seeds, with the standard error of that mean</source>
+        <translation>기준 대비 최종 정확도, 시드 %1개에 대해 시드별로 구한 값과 그 평균의 표준 오차</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="80"/>
         <source>%1 — the reference</source>
         <translation>%1 — 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="87"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="91"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="95"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="99"/>
         <source>epoch %1, %2</source>
         <translation>에포크 %1, %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="98"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="102"/>
         <source>not yet</source>
         <translation>아직 아님</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="99"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="103"/>
         <source>never</source>
         <translation>도달하지 못함</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="113"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="115"/>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="127"/>
         <source>The first epoch validated at or above the reference&apos;s final accuracy, and the wall time at its end</source>
         <translation>기준 실행의 최종 정확도 이상으로 검증된 첫 에포크와, 그 끝의 벽시계 시간</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="116"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="130"/>
         <source>That time as a share of the reference&apos;s own time to its final accuracy (EfficientNetV2 reports 0.35–0.71× for progressive learning)</source>
         <translation>그 시간을 기준 실행이 최종 정확도에 도달한 시간에 대한 비율로 (EfficientNetV2는 점진적 학습에서 0.35–0.71×를 보고)</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="119"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="133"/>
         <source>The same without the time spent validating, where the runs record it</source>
         <translation>실행이 기록한 경우, 검증에 쓴 시간을 뺀 같은 비율</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="126"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="135"/>
+        <source>Final validation accuracy against the reference&apos;s, in points; for means over seeds, taken seed by seed, with its standard error</source>
+        <translation>기준 대비 최종 검증 정확도(포인트); 시드 평균에서는 시드별로 구하며 표준 오차를 함께 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="143"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="128"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="145"/>
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="130"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="147"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="132"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="149"/>
         <source>Val acc</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="134"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="151"/>
         <source>Best</source>
         <translation>최고</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="136"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="153"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="139"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="156"/>
         <source>Reached %1</source>
         <translation>%1 도달</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="140"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="157"/>
         <source>Reached</source>
         <translation>도달</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="142"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="159"/>
         <source>× time</source>
         <translation>× 시간</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisonmodel.cpp" line="144"/>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="161"/>
         <source>× training</source>
         <translation>× 학습</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisonmodel.cpp" line="163"/>
+        <source>Δ final</source>
+        <translation>Δ 최종</translation>
     </message>
 </context>
 <context>
@@ -3022,7 +3067,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="277"/>
-        <location filename="../widgets/trainingpanel.cpp" line="905"/>
+        <location filename="../widgets/trainingpanel.cpp" line="908"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
@@ -3049,7 +3094,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="285"/>
-        <location filename="../widgets/trainingpanel.cpp" line="817"/>
+        <location filename="../widgets/trainingpanel.cpp" line="820"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
@@ -3109,138 +3154,138 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="595"/>
+        <location filename="../widgets/trainingpanel.cpp" line="596"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="604"/>
+        <location filename="../widgets/trainingpanel.cpp" line="605"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="616"/>
+        <location filename="../widgets/trainingpanel.cpp" line="617"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="620"/>
-        <location filename="../widgets/trainingpanel.cpp" line="754"/>
+        <location filename="../widgets/trainingpanel.cpp" line="621"/>
+        <location filename="../widgets/trainingpanel.cpp" line="757"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="641"/>
+        <location filename="../widgets/trainingpanel.cpp" line="642"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="648"/>
+        <location filename="../widgets/trainingpanel.cpp" line="649"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="678"/>
+        <location filename="../widgets/trainingpanel.cpp" line="681"/>
         <source>%1 is training; stop it before removing it</source>
         <translation>%1은(는) 학습 중입니다. 제거하기 전에 중지하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="705"/>
+        <location filename="../widgets/trainingpanel.cpp" line="708"/>
         <source>it is training now</source>
         <translation>지금 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="707"/>
+        <location filename="../widgets/trainingpanel.cpp" line="710"/>
         <source>it is queued to train</source>
         <translation>학습 대기열에 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="723"/>
-        <location filename="../widgets/trainingpanel.cpp" line="788"/>
+        <location filename="../widgets/trainingpanel.cpp" line="726"/>
+        <location filename="../widgets/trainingpanel.cpp" line="791"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="762"/>
+        <location filename="../widgets/trainingpanel.cpp" line="765"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="773"/>
+        <location filename="../widgets/trainingpanel.cpp" line="776"/>
         <source>Not trained: %1. %2 queued runs were not started.</source>
         <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="800"/>
+        <location filename="../widgets/trainingpanel.cpp" line="803"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="801"/>
+        <location filename="../widgets/trainingpanel.cpp" line="804"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="806"/>
+        <location filename="../widgets/trainingpanel.cpp" line="809"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="809"/>
+        <location filename="../widgets/trainingpanel.cpp" line="812"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="304"/>
-        <location filename="../widgets/trainingpanel.cpp" line="811"/>
+        <location filename="../widgets/trainingpanel.cpp" line="814"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="305"/>
-        <location filename="../widgets/trainingpanel.cpp" line="813"/>
+        <location filename="../widgets/trainingpanel.cpp" line="816"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="306"/>
-        <location filename="../widgets/trainingpanel.cpp" line="815"/>
+        <location filename="../widgets/trainingpanel.cpp" line="818"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="945"/>
-        <location filename="../widgets/trainingpanel.cpp" line="954"/>
+        <location filename="../widgets/trainingpanel.cpp" line="948"/>
+        <location filename="../widgets/trainingpanel.cpp" line="957"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="949"/>
+        <location filename="../widgets/trainingpanel.cpp" line="952"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="950"/>
+        <location filename="../widgets/trainingpanel.cpp" line="953"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="958"/>
+        <location filename="../widgets/trainingpanel.cpp" line="961"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="959"/>
+        <location filename="../widgets/trainingpanel.cpp" line="962"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1133"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1138"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="662"/>
+        <location filename="../widgets/trainingpanel.cpp" line="665"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -3255,88 +3300,88 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="869"/>
+        <location filename="../widgets/trainingpanel.cpp" line="872"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="905"/>
+        <location filename="../widgets/trainingpanel.cpp" line="908"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="937"/>
+        <location filename="../widgets/trainingpanel.cpp" line="940"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="941"/>
+        <location filename="../widgets/trainingpanel.cpp" line="944"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="941"/>
+        <location filename="../widgets/trainingpanel.cpp" line="944"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1014"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1019"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1018"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1023"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1023"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1028"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1030"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1035"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1056"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1061"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1066"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1071"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1076"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1081"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1083"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1088"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1087"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1092"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1094"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1125"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1099"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1130"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1119"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1124"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1127"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1132"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>
