@@ -1736,75 +1736,110 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::RunComparisonDialog</name>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="48"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="53"/>
         <source>Compare runs</source>
         <translation>실행 비교</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="51"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="56"/>
         <source>Reference</source>
         <translation>기준</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="54"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="59"/>
         <source>The run the others are set against: usually fixed-size training at the final image size</source>
         <translation>다른 실행들을 비교할 기준 실행: 보통 최종 이미지 크기의 고정 크기 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="58"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="63"/>
         <source>Average over seeds</source>
         <translation>시드 평균</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="61"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="66"/>
         <source>Runs whose configurations differ only in their seed become one row: their mean accuracy and time after each epoch, over the epochs all of them have trained. One seed&apos;s accuracy on a small validation set moves by a point or more. Δ final is then taken seed by seed, with its standard error.</source>
         <translation>구성이 시드만 다른 실행들이 한 행이 됩니다: 모두가 학습한 에포크까지, 각 에포크 뒤의 평균 정확도와 시간입니다. 작은 검증 세트에서 한 시드의 정확도는 1포인트 이상 움직입니다. 이때 Δ 최종은 시드별로 구하며 표준 오차를 함께 보입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="82"/>
-        <location filename="../widgets/runcomparisondialog.cpp" line="91"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="83"/>
+        <source>Validation accuracy against wall time</source>
+        <translation>경과 시간에 따른 검증 정확도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="85"/>
+        <source>wall time (s)</source>
+        <translation>경과 시간(초)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="86"/>
+        <source>val accuracy (%)</source>
+        <translation>검증 정확도 (%)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="109"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="118"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="83"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="110"/>
         <source>The table (or its selected rows) as tab-separated text, for a spreadsheet</source>
         <translation>표(또는 선택한 행)를 탭으로 구분된 텍스트로, 스프레드시트용</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="158"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="185"/>
         <source>Mean of %1 seeds (%2): %3</source>
         <translation>시드 %1개의 평균 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="182"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="210"/>
         <source>Show at least two runs on the training tab (train, open or tick them) to compare them: a fixed-size run and a progressive one, say.</source>
         <translation>비교하려면 학습 탭에 실행을 두 개 이상 보이게 하세요(학습하거나, 열거나, 체크하세요). 예: 고정 크기 실행과 점진적 실행.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="192"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="221"/>
         <source>Not compared — %1</source>
         <translation>비교하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="197"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="227"/>
         <source>The reference ended at %1, which it first reached after epoch %2 (%3 of wall time). × time is each run&apos;s time to that accuracy as a share of the reference&apos;s; EfficientNetV2 reports 0.35–0.71× for progressive learning.</source>
         <translation>기준 실행은 %1로 끝났고, 에포크 %2 후(벽시계 시간 %3)에 처음 도달했습니다. × 시간은 각 실행이 그 정확도에 도달한 시간을 기준 실행의 시간에 대한 비율로 나타냅니다. EfficientNetV2는 점진적 학습에서 0.35–0.71×를 보고합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="207"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="237"/>
         <source>1 run (greyed) validated on other images than the reference: its accuracies do not compare.</source>
         <translation>실행 1개(회색)는 기준 실행과 다른 이미지에서 검증되어 정확도를 비교할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="209"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="239"/>
         <source>%1 runs (greyed) validated on other images than the reference: their accuracies do not compare.</source>
         <translation>실행 %1개(회색)는 기준 실행과 다른 이미지에서 검증되어 정확도를 비교할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="214"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="244"/>
         <source>A row of several seeds is their mean over the epochs all of them have trained; its Δ final is taken seed by seed.</source>
         <translation>여러 시드의 행은 모두가 학습한 에포크까지의 평균이며, Δ 최종은 시드별로 구합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="272"/>
+        <source>%1, mean of %2 seeds</source>
+        <translation>%1, 시드 %2개 평균</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="273"/>
+        <source>%1 (reference)</source>
+        <translation>%1 (기준)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="286"/>
+        <source>%1 reached the reference&apos;s final accuracy</source>
+        <translation>%1이(가) 기준의 최종 정확도에 도달한 곳</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="297"/>
+        <source>the reference&apos;s final %1</source>
+        <translation>기준의 최종 %1</translation>
     </message>
 </context>
 <context>
@@ -2708,680 +2743,680 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="82"/>
+        <location filename="../widgets/trainingpanel.cpp" line="80"/>
         <source>Synthetic shapes</source>
         <translation>합성 도형</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="83"/>
+        <location filename="../widgets/trainingpanel.cpp" line="81"/>
         <source>Synthetic shapes (hard)</source>
         <translation>합성 도형 (어려움)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="84"/>
+        <location filename="../widgets/trainingpanel.cpp" line="82"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="85"/>
+        <location filename="../widgets/trainingpanel.cpp" line="83"/>
         <source>CIFAR-10 (binary)</source>
         <translation>CIFAR-10 (바이너리)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="86"/>
+        <location filename="../widgets/trainingpanel.cpp" line="84"/>
         <source>Image folder</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="87"/>
+        <location filename="../widgets/trainingpanel.cpp" line="85"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="90"/>
+        <location filename="../widgets/trainingpanel.cpp" line="88"/>
         <source>default location</source>
         <translation>기본 위치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="91"/>
+        <location filename="../widgets/trainingpanel.cpp" line="89"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="94"/>
+        <location filename="../widgets/trainingpanel.cpp" line="92"/>
         <source>Data path</source>
         <translation>데이터 경로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="96"/>
+        <location filename="../widgets/trainingpanel.cpp" line="94"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="97"/>
+        <location filename="../widgets/trainingpanel.cpp" line="95"/>
         <source>Training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="100"/>
+        <location filename="../widgets/trainingpanel.cpp" line="98"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="102"/>
+        <location filename="../widgets/trainingpanel.cpp" line="100"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="104"/>
+        <location filename="../widgets/trainingpanel.cpp" line="102"/>
         <source>Progressive (paper, Table 6)</source>
         <translation>점진적 (논문, 표 6)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="105"/>
+        <location filename="../widgets/trainingpanel.cpp" line="103"/>
         <source>Progressive (official code)</source>
         <translation>점진적 (공식 코드)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="106"/>
+        <location filename="../widgets/trainingpanel.cpp" line="104"/>
         <source>Fixed size (baseline)</source>
         <translation>고정 크기 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="107"/>
+        <location filename="../widgets/trainingpanel.cpp" line="105"/>
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="109"/>
+        <location filename="../widgets/trainingpanel.cpp" line="107"/>
         <source>Stages</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="119"/>
+        <location filename="../widgets/trainingpanel.cpp" line="117"/>
         <source>model&apos;s</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="122"/>
+        <location filename="../widgets/trainingpanel.cpp" line="120"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="124"/>
+        <location filename="../widgets/trainingpanel.cpp" line="122"/>
         <source>last stage&apos;s</source>
         <translation>마지막 단계</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="125"/>
+        <location filename="../widgets/trainingpanel.cpp" line="123"/>
         <source>Image size of every validation. EfficientNetV2 validates above its last training size (S: 300 → 384 px).</source>
         <translation>모든 검증의 이미지 크기. EfficientNetV2는 마지막 학습 크기보다 큰 크기로 검증합니다 (S: 300 → 384 px).</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="127"/>
+        <location filename="../widgets/trainingpanel.cpp" line="125"/>
         <source>Validated at</source>
         <translation>검증 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="130"/>
+        <location filename="../widgets/trainingpanel.cpp" line="128"/>
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="133"/>
+        <location filename="../widgets/trainingpanel.cpp" line="131"/>
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="136"/>
+        <location filename="../widgets/trainingpanel.cpp" line="134"/>
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="138"/>
+        <location filename="../widgets/trainingpanel.cpp" line="136"/>
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="139"/>
+        <location filename="../widgets/trainingpanel.cpp" line="137"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="140"/>
+        <location filename="../widgets/trainingpanel.cpp" line="138"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="142"/>
+        <location filename="../widgets/trainingpanel.cpp" line="140"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="144"/>
+        <location filename="../widgets/trainingpanel.cpp" line="142"/>
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="145"/>
+        <location filename="../widgets/trainingpanel.cpp" line="143"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="146"/>
+        <location filename="../widgets/trainingpanel.cpp" line="144"/>
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="147"/>
+        <location filename="../widgets/trainingpanel.cpp" line="145"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="151"/>
+        <location filename="../widgets/trainingpanel.cpp" line="149"/>
         <source>More settings</source>
         <translation>추가 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="162"/>
+        <location filename="../widgets/trainingpanel.cpp" line="160"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="164"/>
+        <location filename="../widgets/trainingpanel.cpp" line="162"/>
         <source>Label smoothing</source>
         <translation>레이블 스무딩</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="167"/>
+        <location filename="../widgets/trainingpanel.cpp" line="165"/>
         <source>Warm-up epochs</source>
         <translation>워밍업 에폭</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="170"/>
+        <location filename="../widgets/trainingpanel.cpp" line="168"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="171"/>
+        <location filename="../widgets/trainingpanel.cpp" line="169"/>
         <source>EMA decay</source>
         <translation>EMA 감쇠율</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="174"/>
+        <location filename="../widgets/trainingpanel.cpp" line="172"/>
         <source>timm&apos;s</source>
         <translation>timm 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="175"/>
+        <location filename="../widgets/trainingpanel.cpp" line="173"/>
         <source>Residual branches and classifier at zero</source>
         <translation>잔차 분기와 분류기를 0으로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="177"/>
+        <location filename="../widgets/trainingpanel.cpp" line="175"/>
         <source>At zero, each residual block starts as identity and the logits at zero, so the first steps of a deep network on little data cannot blow up.</source>
         <translation>0으로 두면 각 잔차 블록은 항등 함수로, 로짓은 0에서 시작하므로 적은 데이터로 학습하는 깊은 네트워크도 첫 스텝에서 발산하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="179"/>
+        <location filename="../widgets/trainingpanel.cpp" line="177"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="182"/>
+        <location filename="../widgets/trainingpanel.cpp" line="180"/>
         <source> epochs</source>
         <translation> 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="183"/>
+        <location filename="../widgets/trainingpanel.cpp" line="181"/>
         <source>every epoch</source>
         <translation>매 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="185"/>
+        <location filename="../widgets/trainingpanel.cpp" line="183"/>
         <source>Epochs between validations; the last epoch is always validated. Validating is a fixed cost per epoch, a large share of short runs.</source>
         <translation>검증 사이의 에포크 수입니다. 마지막 에포크는 항상 검증합니다. 검증은 에포크마다 드는 고정 비용으로, 짧은 실행에서는 큰 몫을 차지합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="187"/>
+        <location filename="../widgets/trainingpanel.cpp" line="185"/>
         <source>Validate every</source>
         <translation>검증 간격</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="190"/>
+        <location filename="../widgets/trainingpanel.cpp" line="188"/>
         <source>Automatic (bf16 on CUDA)</source>
         <translation>자동 (CUDA에서 bf16)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="191"/>
+        <location filename="../widgets/trainingpanel.cpp" line="189"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="192"/>
+        <location filename="../widgets/trainingpanel.cpp" line="190"/>
         <source>bf16 (CUDA only)</source>
         <translation>bf16 (CUDA 전용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="193"/>
+        <location filename="../widgets/trainingpanel.cpp" line="191"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="194"/>
+        <location filename="../widgets/trainingpanel.cpp" line="192"/>
         <source>Replay each step from a CUDA graph</source>
         <translation>각 스텝을 CUDA 그래프로 재생</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="197"/>
+        <location filename="../widgets/trainingpanel.cpp" line="195"/>
         <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="199"/>
+        <location filename="../widgets/trainingpanel.cpp" line="197"/>
         <source>Time cuDNN&apos;s algorithms for each image size</source>
         <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="202"/>
+        <location filename="../widgets/trainingpanel.cpp" line="200"/>
         <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
         <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="213"/>
+        <location filename="../widgets/trainingpanel.cpp" line="211"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="214"/>
+        <location filename="../widgets/trainingpanel.cpp" line="212"/>
         <source>Continue</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="216"/>
+        <location filename="../widgets/trainingpanel.cpp" line="214"/>
         <source>Train the selected stopped run on from its checkpoint, with the settings it was started with</source>
         <translation>선택한 중지된 실행을 체크포인트부터, 시작할 때의 설정으로 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="218"/>
-        <location filename="../widgets/trainingpanel.cpp" line="384"/>
-        <location filename="../widgets/trainingpanel.cpp" line="516"/>
+        <location filename="../widgets/trainingpanel.cpp" line="216"/>
+        <location filename="../widgets/trainingpanel.cpp" line="382"/>
+        <location filename="../widgets/trainingpanel.cpp" line="514"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="219"/>
+        <location filename="../widgets/trainingpanel.cpp" line="217"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="229"/>
+        <location filename="../widgets/trainingpanel.cpp" line="227"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="236"/>
+        <location filename="../widgets/trainingpanel.cpp" line="234"/>
         <source>Runs on the plot: untick to hide. Right-click to evaluate, compare or remove them.</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다. 오른쪽 클릭으로 평가, 비교, 제거합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="239"/>
+        <location filename="../widgets/trainingpanel.cpp" line="237"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="241"/>
+        <location filename="../widgets/trainingpanel.cpp" line="239"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="245"/>
+        <location filename="../widgets/trainingpanel.cpp" line="243"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="246"/>
+        <location filename="../widgets/trainingpanel.cpp" line="244"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="247"/>
+        <location filename="../widgets/trainingpanel.cpp" line="245"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="248"/>
+        <location filename="../widgets/trainingpanel.cpp" line="246"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="252"/>
-        <location filename="../widgets/trainingpanel.cpp" line="346"/>
+        <location filename="../widgets/trainingpanel.cpp" line="250"/>
+        <location filename="../widgets/trainingpanel.cpp" line="344"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="254"/>
+        <location filename="../widgets/trainingpanel.cpp" line="252"/>
         <source>Score the selected run&apos;s weights on its test images: per class, and at several test image sizes</source>
         <translation>선택한 실행의 가중치를 테스트 이미지로 평가합니다: 클래스별로, 여러 테스트 이미지 크기에서</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="277"/>
-        <location filename="../widgets/trainingpanel.cpp" line="908"/>
+        <location filename="../widgets/trainingpanel.cpp" line="275"/>
+        <location filename="../widgets/trainingpanel.cpp" line="907"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="279"/>
+        <location filename="../widgets/trainingpanel.cpp" line="277"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="280"/>
+        <location filename="../widgets/trainingpanel.cpp" line="278"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="282"/>
-        <location filename="../widgets/trainingpanel.cpp" line="303"/>
+        <location filename="../widgets/trainingpanel.cpp" line="280"/>
+        <location filename="../widgets/trainingpanel.cpp" line="301"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="283"/>
+        <location filename="../widgets/trainingpanel.cpp" line="281"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="285"/>
-        <location filename="../widgets/trainingpanel.cpp" line="820"/>
+        <location filename="../widgets/trainingpanel.cpp" line="283"/>
+        <location filename="../widgets/trainingpanel.cpp" line="819"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="331"/>
+        <location filename="../widgets/trainingpanel.cpp" line="329"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="341"/>
+        <location filename="../widgets/trainingpanel.cpp" line="339"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="347"/>
+        <location filename="../widgets/trainingpanel.cpp" line="345"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="351"/>
+        <location filename="../widgets/trainingpanel.cpp" line="349"/>
         <source>Remove from the plot</source>
         <translation>그래프에서 제거</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="355"/>
+        <location filename="../widgets/trainingpanel.cpp" line="353"/>
         <source>Take the run off the list and the plot; its folder stays</source>
         <translation>실행을 목록과 그래프에서 뺍니다. 폴더는 그대로 남습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="357"/>
+        <location filename="../widgets/trainingpanel.cpp" line="355"/>
         <source>Compare runs…</source>
         <translation>실행 비교…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="359"/>
+        <location filename="../widgets/trainingpanel.cpp" line="357"/>
         <source>When each run reached the accuracy a reference run ended at, in wall time: what progressive learning saves</source>
         <translation>각 실행이 기준 실행의 최종 정확도에 벽시계 시간으로 언제 도달했는지: 점진적 학습이 아끼는 시간</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="367"/>
+        <location filename="../widgets/trainingpanel.cpp" line="365"/>
         <source>Browse training runs…</source>
         <translation>학습 실행 둘러보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="377"/>
+        <location filename="../widgets/trainingpanel.cpp" line="375"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="387"/>
+        <location filename="../widgets/trainingpanel.cpp" line="385"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="392"/>
+        <location filename="../widgets/trainingpanel.cpp" line="390"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="596"/>
+        <location filename="../widgets/trainingpanel.cpp" line="595"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="605"/>
+        <location filename="../widgets/trainingpanel.cpp" line="604"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="617"/>
+        <location filename="../widgets/trainingpanel.cpp" line="616"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="621"/>
-        <location filename="../widgets/trainingpanel.cpp" line="757"/>
+        <location filename="../widgets/trainingpanel.cpp" line="620"/>
+        <location filename="../widgets/trainingpanel.cpp" line="756"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="642"/>
+        <location filename="../widgets/trainingpanel.cpp" line="641"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="649"/>
+        <location filename="../widgets/trainingpanel.cpp" line="648"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="681"/>
+        <location filename="../widgets/trainingpanel.cpp" line="680"/>
         <source>%1 is training; stop it before removing it</source>
         <translation>%1은(는) 학습 중입니다. 제거하기 전에 중지하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="708"/>
+        <location filename="../widgets/trainingpanel.cpp" line="707"/>
         <source>it is training now</source>
         <translation>지금 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="710"/>
+        <location filename="../widgets/trainingpanel.cpp" line="709"/>
         <source>it is queued to train</source>
         <translation>학습 대기열에 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="726"/>
-        <location filename="../widgets/trainingpanel.cpp" line="791"/>
+        <location filename="../widgets/trainingpanel.cpp" line="725"/>
+        <location filename="../widgets/trainingpanel.cpp" line="790"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="765"/>
+        <location filename="../widgets/trainingpanel.cpp" line="764"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="776"/>
+        <location filename="../widgets/trainingpanel.cpp" line="775"/>
         <source>Not trained: %1. %2 queued runs were not started.</source>
         <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="803"/>
+        <location filename="../widgets/trainingpanel.cpp" line="802"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="804"/>
+        <location filename="../widgets/trainingpanel.cpp" line="803"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="809"/>
+        <location filename="../widgets/trainingpanel.cpp" line="808"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="812"/>
+        <location filename="../widgets/trainingpanel.cpp" line="811"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="304"/>
-        <location filename="../widgets/trainingpanel.cpp" line="814"/>
+        <location filename="../widgets/trainingpanel.cpp" line="302"/>
+        <location filename="../widgets/trainingpanel.cpp" line="813"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="305"/>
-        <location filename="../widgets/trainingpanel.cpp" line="816"/>
+        <location filename="../widgets/trainingpanel.cpp" line="303"/>
+        <location filename="../widgets/trainingpanel.cpp" line="815"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="306"/>
-        <location filename="../widgets/trainingpanel.cpp" line="818"/>
+        <location filename="../widgets/trainingpanel.cpp" line="304"/>
+        <location filename="../widgets/trainingpanel.cpp" line="817"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="948"/>
-        <location filename="../widgets/trainingpanel.cpp" line="957"/>
+        <location filename="../widgets/trainingpanel.cpp" line="947"/>
+        <location filename="../widgets/trainingpanel.cpp" line="956"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="952"/>
+        <location filename="../widgets/trainingpanel.cpp" line="951"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="953"/>
+        <location filename="../widgets/trainingpanel.cpp" line="952"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="961"/>
+        <location filename="../widgets/trainingpanel.cpp" line="960"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="962"/>
+        <location filename="../widgets/trainingpanel.cpp" line="961"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1138"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1137"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="665"/>
+        <location filename="../widgets/trainingpanel.cpp" line="664"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="70"/>
+        <location filename="../widgets/trainingpanel.cpp" line="68"/>
         <source>1 epoch</source>
         <translation>1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="70"/>
+        <location filename="../widgets/trainingpanel.cpp" line="68"/>
         <source>%1 epochs</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="872"/>
+        <location filename="../widgets/trainingpanel.cpp" line="871"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="908"/>
+        <location filename="../widgets/trainingpanel.cpp" line="907"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="940"/>
+        <location filename="../widgets/trainingpanel.cpp" line="939"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="944"/>
+        <location filename="../widgets/trainingpanel.cpp" line="943"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="944"/>
+        <location filename="../widgets/trainingpanel.cpp" line="943"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1019"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1018"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1023"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1022"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1028"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1027"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1035"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1034"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1061"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1060"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1071"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1070"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1081"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1080"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1088"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1087"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1092"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1091"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1099"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1130"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1098"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1129"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1124"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1123"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1132"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1131"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

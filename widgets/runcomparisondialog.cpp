@@ -1,10 +1,12 @@
 #include "runcomparisondialog.h"
 
 #include "percenttext.h"
+#include "runcolours.h"
 #include "runcomparisonmodel.h"
 #include "scaling/format.h"
 #include "screenfit.h"
 #include "tabletext.h"
+#include "titledplot.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -18,8 +20,11 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <qcustomplot.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -72,7 +77,29 @@ RunComparisonDialog::RunComparisonDialog(QWidget* parent) : QDialog(parent) {
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(RunComparisonModel::Run, QHeaderView::Stretch);
-    layout->addWidget(m_view, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_view);
+    m_plot = titledPlot(split, tr("Validation accuracy against wall time"), 200);
+    m_plot->setObjectName(QStringLiteral("comparisonPlot"));
+    m_plot->xAxis->setLabel(tr("wall time (s)"));
+    m_plot->yAxis->setLabel(tr("val accuracy (%)"));
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_target = new QCPItemStraightLine(m_plot);
+    m_target->setPen(QPen(Qt::darkGray, 1, Qt::DashLine));
+    m_target->setVisible(false);
+    m_targetText = new QCPItemText(m_plot);
+    // Under the line at the left, where the curves start low; above it, 100% would clip it.
+    m_targetText->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_targetText->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    m_targetText->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    m_targetText->setColor(Qt::darkGray);
+    m_targetText->setVisible(false);
+    split->addWidget(m_plot);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
+    split->setSizes({170, 340}); // a few rows; the curves get the rest
+    layout->addWidget(split, 1);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setWordWrap(true);
@@ -100,7 +127,7 @@ RunComparisonDialog::RunComparisonDialog(QWidget* parent) : QDialog(parent) {
         recompute();
     });
     connect(m_meanSeeds, &QCheckBox::toggled, this, [this] { recompute(); });
-    resizeWithinScreen(this, {900, 360});
+    resizeWithinScreen(this, {900, 640});
     recompute();
 }
 
@@ -179,6 +206,7 @@ void RunComparisonDialog::recompute() {
     }
     if (m_runs.size() < 2) {
         m_model->clear();
+        plotComparison(nullptr);
         m_summary->setText(tr("Show at least two runs on the training tab (train, open or tick "
                               "them) to compare them: a fixed-size run and a progressive one, "
                               "say."));
@@ -189,9 +217,11 @@ void RunComparisonDialog::recompute() {
         c = train::compareSeedMeans(runs, referenceRun).comparison;
     } catch (const std::invalid_argument& e) {
         m_model->clear();
+        plotComparison(nullptr);
         m_summary->setText(tr("Not compared — %1").arg(QString::fromStdString(e.what())));
         return;
     }
+    plotComparison(&c);
     const train::RunComparisonRow& ref = c.rows[size_t(c.reference)];
     QString text =
         tr("The reference ended at %1, which it first reached after epoch %2 (%3 of wall "
@@ -215,6 +245,74 @@ void RunComparisonDialog::recompute() {
                                       "of them have trained; its Δ final is taken seed by seed.");
     m_summary->setText(text);
     m_model->setComparison(names, groupSchedules, validations, std::move(c));
+}
+
+void RunComparisonDialog::plotComparison(const train::RunComparison* c) {
+    m_plot->clearGraphs();
+    m_target->setVisible(c != nullptr);
+    m_targetText->setVisible(c != nullptr);
+    if (!c) {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    double lastSeconds = 0;
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        const train::SeedMean& group = m_groups[g];
+        const int firstRun = group.members.front();
+        const Entry& first = m_runs[size_t(firstRun)];
+        const QColor colour = first.colour.isValid() ? first.colour : runColour(firstRun);
+        const bool reference = int(g) == c->reference;
+        QCPGraph* curve = m_plot->addGraph();
+        curve->setPen(QPen(colour, reference ? 2.6 : 1.6));
+        curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+        // The legend keeps to the run's number and schedule: the table has the whole name.
+        QString label = first.name.section(QLatin1Char(' '), 0, 0);
+        if (!first.schedule.isEmpty()) label += QLatin1Char(' ') + first.schedule;
+        if (group.members.size() > 1)
+            label = tr("%1, mean of %2 seeds").arg(label).arg(group.members.size());
+        if (reference) label = tr("%1 (reference)").arg(label);
+        curve->setName(label);
+        for (const train::TrainEvent& e : group.run.epochs) {
+            if (!std::isfinite(e.valAccuracy)) continue; // not validated that epoch
+            curve->addData(e.elapsedSeconds, 100 * e.valAccuracy);
+            lastSeconds = std::max(lastSeconds, e.elapsedSeconds);
+        }
+        if (const train::RunComparisonRow& r = c->rows[g]; r.reachedEpoch > 0) {
+            const auto at = std::find_if(
+                group.run.epochs.begin(), group.run.epochs.end(),
+                [&](const train::TrainEvent& e) { return e.epoch + 1 == r.reachedEpoch; });
+            QCPGraph* reached = m_plot->addGraph();
+            reached->setObjectName(QStringLiteral("reached"));
+            reached->setName(tr("%1 reached the reference's final accuracy").arg(label));
+            reached->setLineStyle(QCPGraph::lsNone);
+            reached->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, colour, 13));
+            if (at != group.run.epochs.end())
+                reached->addData(r.reachedSeconds, 100 * at->valAccuracy);
+            reached->removeFromLegend();
+        }
+    }
+    m_target->point1->setCoords(0, 100 * c->target);
+    m_target->point2->setCoords(1, 100 * c->target);
+    m_targetText->position->setCoords(0.01, 100 * c->target);
+    m_targetText->setText(tr("the reference's final %1").arg(percentText(c->target)));
+    m_plot->xAxis->setRange(0, std::max(1.0, lastSeconds * 1.04));
+    bool found = false;
+    QCPRange accuracy;
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        bool ok = false;
+        const QCPRange r = m_plot->graph(i)->getValueRange(ok);
+        if (ok)
+            accuracy = found ? QCPRange(std::min(accuracy.lower, r.lower),
+                                        std::max(accuracy.upper, r.upper))
+                             : r;
+        found = found || ok;
+    }
+    if (found) {
+        const double pad = std::max(0.5, 0.05 * accuracy.size());
+        m_plot->yAxis->setRange(std::max(0.0, accuracy.lower - pad),
+                                std::min(100.0 + pad, accuracy.upper + pad));
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace scalescope

@@ -1,16 +1,21 @@
 // Compare runs… on the training tab: the runs it shows set against a reference run by wall
 // time (train::compareRuns), the question progressive learning is asked: does it reach the
-// accuracy of fixed-size training sooner? Follows a live run epoch by epoch.
+// accuracy of fixed-size training sooner? In a table and as curves against wall time; follows
+// a live run epoch by epoch.
 #pragma once
 
 #include "train/runcomparison.h"
 
+#include <QColor>
 #include <QDialog>
 #include <QStringList>
 
 #include <vector>
 
+class QCPItemStraightLine;
+class QCPItemText;
 class QCheckBox;
+class QCustomPlot;
 class QComboBox;
 class QLabel;
 class QTableView;
@@ -25,6 +30,7 @@ class RunComparisonDialog : public QDialog {
     struct Entry {
         QString name;     // as the training tab lists it ("#2 EfficientNet-B0, paper, …")
         QString schedule; // paper, code or fixed; empty where unknown
+        QColor colour;    // as on the tab; invalid: runColour of its position
         train::ComparedRun run;
     };
     explicit RunComparisonDialog(QWidget* parent = nullptr);
@@ -40,12 +46,17 @@ class RunComparisonDialog : public QDialog {
     bool meanOverSeeds() const;
     RunComparisonModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
+    // Each row's validation accuracy against wall time, the reference's final accuracy as a
+    // dashed line, and a ring where each row first reached it.
+    QCustomPlot* plot() const { return m_plot; }
+    QCPItemStraightLine* targetLine() const { return m_target; }
     QString summary() const;
     // Every row (or the selected ones) as tab-separated text with a header line.
     QString tableText() const;
 
   private:
     void recompute();
+    void plotComparison(const train::RunComparison* c); // nullptr: nothing compared
     std::vector<Entry> m_runs;
     // The chosen reference, by the name of its run (the first of its mean): it stays chosen
     // while it is listed, wherever it moves.
@@ -55,6 +66,9 @@ class RunComparisonDialog : public QDialog {
     QCheckBox* m_meanSeeds;
     RunComparisonModel* m_model;
     QTableView* m_view;
+    QCustomPlot* m_plot;
+    QCPItemStraightLine* m_target;
+    QCPItemText* m_targetText;
     QLabel* m_summary;
 };
 

@@ -7,6 +7,7 @@
 #include "titledplot.h"
 
 #include "explorerdocument.h"
+#include "runcolours.h"
 #include "runcomparisondialog.h"
 #include "scaling/format.h"
 #include "train/runhistory.h"
@@ -47,9 +48,6 @@ namespace scalescope {
 
 namespace {
 constexpr int kReplotMs = 40; // curves redraw at most 25 times a second
-const QColor kRunColours[] = {QColor(0x42, 0x85, 0xf4), QColor(0xea, 0x43, 0x35),
-                              QColor(0x34, 0xa8, 0x53), QColor(0x9c, 0x27, 0xb0),
-                              QColor(0xf4, 0x8c, 0x2a), QColor(0x00, 0x97, 0xa7)};
 
 QDoubleSpinBox* doubleBox(QWidget* parent, double lo, double hi, double step, int decimals) {
     auto* b = new QDoubleSpinBox(parent);
@@ -559,6 +557,7 @@ void TrainingPanel::refreshComparison() {
         if (r.loss->visible()) // the runs ticked in the list, as on the plot
             entries.push_back({r.name,
                                r.schedule,
+                               r.loss->pen().color(),
                                {r.name.toStdString(), r.epochs, r.plannedEpochs, r.validation,
                                 r.seedGroup, r.seed}});
     m_comparison->setRuns(std::move(entries));
@@ -787,7 +786,7 @@ TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& label, int planne
     run.number = ++m_runsAdded;
     ++m_runsRevision;
     const int idx = run.number - 1;
-    const QColor colour = kRunColours[size_t(idx) % (sizeof kRunColours / sizeof kRunColours[0])];
+    const QColor colour = runColour(idx);
     run.name = tr("#%1 %2").arg(run.number).arg(label);
     run.plannedEpochs = std::max(1, plannedEpochs);
     auto graph = [&](QCPAxisRect* r, QCPAxis::AxisType valueAxis, const QString& label,

@@ -24,6 +24,7 @@
 #include <QtTest>
 #include <cmath>
 #include <limits>
+#include <qcustomplot.h>
 
 using namespace scalescope;
 
@@ -49,6 +50,26 @@ RunComparisonDialog::Entry entry(const QString& name, const QString& schedule,
 
 QString cell(const RunComparisonModel* m, int row, int column) {
     return m->index(row, column).data().toString();
+}
+
+// The plot's curve named `name`, as (time, accuracy %) points; empty where there is none.
+QList<QPointF> curve(const RunComparisonDialog& d, const QString& name) {
+    QList<QPointF> points;
+    for (int i = 0; i < d.plot()->graphCount(); ++i)
+        if (QCPGraph* g = d.plot()->graph(i); g->name() == name)
+            for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
+                points << QPointF(it->key, it->value);
+    return points;
+}
+
+// The rings where rows reached the reference's accuracy (graphs without a legend entry).
+QList<QPointF> rings(const RunComparisonDialog& d) {
+    QList<QPointF> points;
+    for (int i = 0; i < d.plot()->graphCount(); ++i)
+        if (QCPGraph* g = d.plot()->graph(i); g->objectName() == "reached")
+            for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
+                points << QPointF(it->key, it->value);
+    return points;
 }
 } // namespace
 
@@ -90,6 +111,14 @@ void TestRunComparisonDialog::setsRunsAgainstTheFixedOne() {
     QVERIFY(m->index(1, 0).data(Qt::FontRole).value<QFont>().bold());   // the reference
     QVERIFY2(d.summary().contains("ended at 90.00%, which it first reached after epoch 3 (00:30"),
              qPrintable(d.summary()));
+    // The curves against wall time, the target as a dashed line, and where each reached it.
+    QCOMPARE(curve(d, "#1 paper"), (QList<QPointF>{{8, 60}, {15, 90}}));
+    QCOMPARE(curve(d, "#2 fixed (reference)"), (QList<QPointF>{{10, 50}, {20, 80}, {30, 90}}));
+    QCOMPARE(rings(d), (QList<QPointF>{{15, 90}, {30, 90}}));
+    QVERIFY(d.targetLine()->visible());
+    QCOMPARE(d.targetLine()->point1->coords().y(), 90.0);
+    QCOMPARE(d.plot()->xAxis->range().lower, 0.0);
+    QVERIFY(d.plot()->xAxis->range().upper >= 30);
     // The whole table for a spreadsheet, and only the selected rows once any are.
     QStringList lines = d.tableText().split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
@@ -149,6 +178,8 @@ void TestRunComparisonDialog::saysWhyNothingIsCompared() {
     d.setRuns({entry("#1 paper", "paper", {0.6}, {8}), entry("#2 fixed", "fixed", {kNaN}, {3})});
     QCOMPARE(d.model()->rowCount(), 0);
     QCOMPARE(d.summary(), QString("Not compared — reference: #2 fixed has no validated epoch yet"));
+    QCOMPARE(d.plot()->graphCount(), 0);
+    QVERIFY(!d.targetLine()->visible());
     d.setReference(0);
     QCOMPARE(d.model()->rowCount(), 2);
 }
@@ -253,6 +284,11 @@ void TestRunComparisonDialog::averagesOverSeeds() {
     QCOMPARE(cell(m, 1, RunComparisonModel::Reached), QString("epoch 2, 00:21"));
     QCOMPARE(cell(m, 0, RunComparisonModel::Accuracy), QString("80.00%"));
     QCOMPARE(cell(m, 0, RunComparisonModel::Difference), QString("−5.00 ± 5.00"));
+    // The means are what is drawn.
+    QCOMPARE(curve(d, "#2 fixed, mean of 2 seeds (reference)"),
+             (QList<QPointF>{{11, 55}, {21, 85}}));
+    QCOMPARE(curve(d, "#1 paper, mean of 2 seeds"), (QList<QPointF>{{5.5, 55}, {11, 80}}));
+    QCOMPARE(d.targetLine()->point1->coords().y(), 85.0);
     QVERIFY2(m->index(0, RunComparisonModel::Difference)
                  .data(Qt::ToolTipRole)
                  .toString()
