@@ -163,8 +163,13 @@ SeedComparison compareSeedMeans(const std::vector<ComparedRun>& runs, int refere
         if (std::find(m.begin(), m.end(), reference) != m.end()) refGroup = int(g);
         means.push_back(out.groups[g].run);
     }
-    out.comparison = compareRuns(means, refGroup);
     const SeedMean& ref = out.groups[size_t(refGroup)];
+    if (ref.members.size() > 1 && !std::isfinite(lastValidated(ref.run)))
+        throw std::invalid_argument("reference: " + ref.run.name + " and the " +
+                                    std::to_string(ref.members.size() - 1) + " other seed" +
+                                    (ref.members.size() > 2 ? "s" : "") +
+                                    " of its mean have no validated epoch in common yet");
+    out.comparison = compareRuns(means, refGroup);
     for (size_t g = 0; g < out.groups.size(); ++g) {
         const SeedMean& group = out.groups[g];
         std::vector<double> diffs;

@@ -211,6 +211,15 @@ void TestRunComparison::meansHoldBackForTheShortestMember() {
     // One member did not validate the second epoch: neither did the mean.
     QVERIFY(std::isnan(mean.epochs[1].valAccuracy));
     QVERIFY(same(mean.epochs[1].elapsedSeconds, 21));
+    // A seed just started leaves its mean nothing to compare yet, and says so.
+    ComparedRun fresh = seeded(run("fresh", {}, {}), "g", 3);
+    try {
+        compareSeedMeans({a, fresh, b, seeded(run("other", {0.5}, {3}), "h", 1)}, 2);
+        QFAIL("a mean without a validated epoch was taken as the reference");
+    } catch (const std::invalid_argument& e) {
+        QCOMPARE(QString(e.what()), QString("reference: a and the 2 other seeds of its mean have "
+                                            "no validated epoch in common yet"));
+    }
 }
 
 void TestRunComparison::meansArePairedBySeed() {
