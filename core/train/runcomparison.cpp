@@ -170,10 +170,14 @@ SeedComparison compareSeedMeans(const std::vector<ComparedRun>& runs, int refere
                                     (ref.members.size() > 2 ? "s" : "") +
                                     " of its mean have no validated epoch in common yet");
     out.comparison = compareRuns(means, refGroup);
+    // Seeds pair only where both sides know theirs (a seedGroup comes with a configuration).
+    const auto known = [&](const SeedMean& g) {
+        return !runs[size_t(g.members.front())].seedGroup.empty();
+    };
     for (size_t g = 0; g < out.groups.size(); ++g) {
         const SeedMean& group = out.groups[g];
         std::vector<double> diffs;
-        for (size_t i = 0; i < group.members.size(); ++i) {
+        for (size_t i = 0; known(group) && known(ref) && i < group.members.size(); ++i) {
             const auto at = std::find(ref.seeds.begin(), ref.seeds.end(), group.seeds[i]);
             if (at == ref.seeds.end()) continue;
             const double d =
@@ -181,8 +185,8 @@ SeedComparison compareSeedMeans(const std::vector<ComparedRun>& runs, int refere
                 lastValidated(runs[size_t(ref.members[size_t(at - ref.seeds.begin())])]);
             if (std::isfinite(d)) diffs.push_back(d);
         }
-        // Without a seed in common (single runs of other seeds) the row keeps the plain
-        // difference of the finals compareRuns gave it.
+        // Without a seed in common (single runs of other seeds, or seeds unknown) the row keeps
+        // the plain difference of the finals compareRuns gave it.
         RunComparisonRow& row = out.comparison.rows[g];
         row.pairs = int(diffs.size());
         if (diffs.empty()) continue;

@@ -259,6 +259,11 @@ void TestRunComparison::meansArePairedBySeed() {
     QVERIFY(!lone.sameValidation);
     // Plain comparisons carry the plain difference too.
     QVERIFY(same(compareRuns(runs, 1).rows[0].finalDifference, -0.02));
+    // Runs without a configuration have no seed to pair by, though their seeds read equal.
+    std::vector<ComparedRun> unknown = {run("a", {0.8}, {10}), run("b", {0.7}, {10})};
+    const SeedComparison alone = compareSeedMeans(unknown, 0);
+    QCOMPARE(alone.comparison.rows[1].pairs, 0);
+    QVERIFY(same(alone.comparison.rows[1].finalDifference, -0.1));
 }
 
 QTEST_APPLESS_MAIN(TestRunComparison)
