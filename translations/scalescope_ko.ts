@@ -2743,680 +2743,730 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="80"/>
+        <location filename="../widgets/trainingpanel.cpp" line="81"/>
         <source>Synthetic shapes</source>
         <translation>합성 도형</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="81"/>
+        <location filename="../widgets/trainingpanel.cpp" line="82"/>
         <source>Synthetic shapes (hard)</source>
         <translation>합성 도형 (어려움)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="82"/>
+        <location filename="../widgets/trainingpanel.cpp" line="83"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="83"/>
+        <location filename="../widgets/trainingpanel.cpp" line="84"/>
         <source>CIFAR-10 (binary)</source>
         <translation>CIFAR-10 (바이너리)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="84"/>
+        <location filename="../widgets/trainingpanel.cpp" line="85"/>
         <source>Image folder</source>
         <translation>이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="85"/>
+        <location filename="../widgets/trainingpanel.cpp" line="86"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="88"/>
+        <location filename="../widgets/trainingpanel.cpp" line="89"/>
         <source>default location</source>
         <translation>기본 위치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="89"/>
+        <location filename="../widgets/trainingpanel.cpp" line="90"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="92"/>
+        <location filename="../widgets/trainingpanel.cpp" line="93"/>
         <source>Data path</source>
         <translation>데이터 경로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="94"/>
+        <location filename="../widgets/trainingpanel.cpp" line="95"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="95"/>
+        <location filename="../widgets/trainingpanel.cpp" line="96"/>
         <source>Training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="98"/>
+        <location filename="../widgets/trainingpanel.cpp" line="99"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="100"/>
+        <location filename="../widgets/trainingpanel.cpp" line="101"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="102"/>
+        <location filename="../widgets/trainingpanel.cpp" line="104"/>
         <source>Progressive (paper, Table 6)</source>
         <translation>점진적 (논문, 표 6)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="103"/>
+        <location filename="../widgets/trainingpanel.cpp" line="105"/>
         <source>Progressive (official code)</source>
         <translation>점진적 (공식 코드)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="104"/>
+        <location filename="../widgets/trainingpanel.cpp" line="106"/>
         <source>Fixed size (baseline)</source>
         <translation>고정 크기 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="105"/>
+        <location filename="../widgets/trainingpanel.cpp" line="107"/>
         <source>Schedule</source>
         <translation>스케줄</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="107"/>
+        <location filename="../widgets/trainingpanel.cpp" line="109"/>
         <source>Stages</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="117"/>
+        <location filename="../widgets/trainingpanel.cpp" line="119"/>
         <source>model&apos;s</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="120"/>
+        <location filename="../widgets/trainingpanel.cpp" line="122"/>
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="122"/>
+        <location filename="../widgets/trainingpanel.cpp" line="124"/>
         <source>last stage&apos;s</source>
         <translation>마지막 단계</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="123"/>
+        <location filename="../widgets/trainingpanel.cpp" line="125"/>
         <source>Image size of every validation. EfficientNetV2 validates above its last training size (S: 300 → 384 px).</source>
         <translation>모든 검증의 이미지 크기. EfficientNetV2는 마지막 학습 크기보다 큰 크기로 검증합니다 (S: 300 → 384 px).</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="125"/>
+        <location filename="../widgets/trainingpanel.cpp" line="127"/>
         <source>Validated at</source>
         <translation>검증 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="128"/>
+        <location filename="../widgets/trainingpanel.cpp" line="130"/>
         <source>Dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="131"/>
+        <location filename="../widgets/trainingpanel.cpp" line="133"/>
         <source>RandAugment</source>
         <translation>RandAugment</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="134"/>
+        <location filename="../widgets/trainingpanel.cpp" line="136"/>
         <source>Mixup α</source>
         <translation>Mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="136"/>
+        <location filename="../widgets/trainingpanel.cpp" line="138"/>
         <source>SGD, Nesterov momentum</source>
         <translation>SGD, 네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="137"/>
+        <location filename="../widgets/trainingpanel.cpp" line="139"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="138"/>
+        <location filename="../widgets/trainingpanel.cpp" line="140"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="140"/>
+        <location filename="../widgets/trainingpanel.cpp" line="142"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="142"/>
+        <location filename="../widgets/trainingpanel.cpp" line="144"/>
         <source>Automatic (CUDA if present)</source>
         <translation>자동 (CUDA가 있으면 사용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="143"/>
+        <location filename="../widgets/trainingpanel.cpp" line="145"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="144"/>
+        <location filename="../widgets/trainingpanel.cpp" line="146"/>
         <source>CUDA GPU 0</source>
         <translation>CUDA GPU 0</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="145"/>
+        <location filename="../widgets/trainingpanel.cpp" line="147"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="149"/>
+        <location filename="../widgets/trainingpanel.cpp" line="151"/>
         <source>More settings</source>
         <translation>추가 설정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="160"/>
+        <location filename="../widgets/trainingpanel.cpp" line="162"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="162"/>
+        <location filename="../widgets/trainingpanel.cpp" line="164"/>
         <source>Label smoothing</source>
         <translation>레이블 스무딩</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="165"/>
+        <location filename="../widgets/trainingpanel.cpp" line="167"/>
         <source>Warm-up epochs</source>
         <translation>워밍업 에폭</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="168"/>
+        <location filename="../widgets/trainingpanel.cpp" line="170"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="169"/>
+        <location filename="../widgets/trainingpanel.cpp" line="171"/>
         <source>EMA decay</source>
         <translation>EMA 감쇠율</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="172"/>
+        <location filename="../widgets/trainingpanel.cpp" line="174"/>
         <source>timm&apos;s</source>
         <translation>timm 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="173"/>
+        <location filename="../widgets/trainingpanel.cpp" line="175"/>
         <source>Residual branches and classifier at zero</source>
         <translation>잔차 분기와 분류기를 0으로</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="175"/>
+        <location filename="../widgets/trainingpanel.cpp" line="177"/>
         <source>At zero, each residual block starts as identity and the logits at zero, so the first steps of a deep network on little data cannot blow up.</source>
         <translation>0으로 두면 각 잔차 블록은 항등 함수로, 로짓은 0에서 시작하므로 적은 데이터로 학습하는 깊은 네트워크도 첫 스텝에서 발산하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="177"/>
+        <location filename="../widgets/trainingpanel.cpp" line="179"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="180"/>
+        <location filename="../widgets/trainingpanel.cpp" line="182"/>
         <source> epochs</source>
         <translation> 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="181"/>
+        <location filename="../widgets/trainingpanel.cpp" line="183"/>
         <source>every epoch</source>
         <translation>매 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="183"/>
+        <location filename="../widgets/trainingpanel.cpp" line="185"/>
         <source>Epochs between validations; the last epoch is always validated. Validating is a fixed cost per epoch, a large share of short runs.</source>
         <translation>검증 사이의 에포크 수입니다. 마지막 에포크는 항상 검증합니다. 검증은 에포크마다 드는 고정 비용으로, 짧은 실행에서는 큰 몫을 차지합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="185"/>
+        <location filename="../widgets/trainingpanel.cpp" line="187"/>
         <source>Validate every</source>
         <translation>검증 간격</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="188"/>
+        <location filename="../widgets/trainingpanel.cpp" line="190"/>
         <source>Automatic (bf16 on CUDA)</source>
         <translation>자동 (CUDA에서 bf16)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="189"/>
+        <location filename="../widgets/trainingpanel.cpp" line="191"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="190"/>
+        <location filename="../widgets/trainingpanel.cpp" line="192"/>
         <source>bf16 (CUDA only)</source>
         <translation>bf16 (CUDA 전용)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="191"/>
+        <location filename="../widgets/trainingpanel.cpp" line="193"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="192"/>
+        <location filename="../widgets/trainingpanel.cpp" line="194"/>
         <source>Replay each step from a CUDA graph</source>
         <translation>각 스텝을 CUDA 그래프로 재생</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="195"/>
+        <location filename="../widgets/trainingpanel.cpp" line="197"/>
         <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
         <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="197"/>
+        <location filename="../widgets/trainingpanel.cpp" line="199"/>
         <source>Time cuDNN&apos;s algorithms for each image size</source>
         <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="200"/>
+        <location filename="../widgets/trainingpanel.cpp" line="202"/>
         <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
         <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="211"/>
+        <location filename="../widgets/trainingpanel.cpp" line="207"/>
+        <source>Draws the initial weights, the batches and their augmentation, and the synthetic images or the subset of a real set</source>
+        <translation>초기 가중치, 배치와 그 증강, 합성 이미지 또는 실제 세트의 부분집합을 정합니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="209"/>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="213"/>
+        <source>Start trains the configuration at the seed above and at the next ones, one after the other: one seed&apos;s accuracy on a small validation set moves by a point or more. Compare runs… averages them (Average over seeds).</source>
+        <translation>시작은 위의 시드와 그다음 시드들로 구성을 차례로 학습합니다: 작은 검증 세트에서 한 시드의 정확도는 1포인트 이상 움직입니다. 실행 비교…가 이들을 평균합니다(시드 평균).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="216"/>
+        <source>Seeds per Start</source>
+        <translation>시작당 시드 수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="217"/>
+        <source>Also train each seed at the final size only</source>
+        <translation>각 시드를 최종 크기로만도 학습</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="220"/>
+        <source>A fixed-size run beside each progressive one (the final size and regularization throughout), in one folder: what Compare runs… sets progressive learning against, as EfficientNetV2 does.</source>
+        <translation>각 점진적 실행 옆에 고정 크기 실행(처음부터 최종 크기와 정규화)을 한 폴더에 둡니다: EfficientNetV2처럼 실행 비교…가 점진적 학습과 견주는 대상입니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="235"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="212"/>
+        <location filename="../widgets/trainingpanel.cpp" line="236"/>
         <source>Continue</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="214"/>
+        <location filename="../widgets/trainingpanel.cpp" line="238"/>
         <source>Train the selected stopped run on from its checkpoint, with the settings it was started with</source>
         <translation>선택한 중지된 실행을 체크포인트부터, 시작할 때의 설정으로 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="216"/>
-        <location filename="../widgets/trainingpanel.cpp" line="382"/>
-        <location filename="../widgets/trainingpanel.cpp" line="514"/>
+        <location filename="../widgets/trainingpanel.cpp" line="240"/>
+        <location filename="../widgets/trainingpanel.cpp" line="406"/>
+        <location filename="../widgets/trainingpanel.cpp" line="542"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="217"/>
+        <location filename="../widgets/trainingpanel.cpp" line="241"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="227"/>
+        <location filename="../widgets/trainingpanel.cpp" line="251"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="234"/>
+        <location filename="../widgets/trainingpanel.cpp" line="258"/>
         <source>Runs on the plot: untick to hide. Right-click to evaluate, compare or remove them.</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다. 오른쪽 클릭으로 평가, 비교, 제거합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="237"/>
+        <location filename="../widgets/trainingpanel.cpp" line="261"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="239"/>
+        <location filename="../widgets/trainingpanel.cpp" line="263"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="243"/>
+        <location filename="../widgets/trainingpanel.cpp" line="267"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="244"/>
+        <location filename="../widgets/trainingpanel.cpp" line="268"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="245"/>
+        <location filename="../widgets/trainingpanel.cpp" line="269"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="246"/>
+        <location filename="../widgets/trainingpanel.cpp" line="270"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="250"/>
-        <location filename="../widgets/trainingpanel.cpp" line="344"/>
+        <location filename="../widgets/trainingpanel.cpp" line="274"/>
+        <location filename="../widgets/trainingpanel.cpp" line="368"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="252"/>
+        <location filename="../widgets/trainingpanel.cpp" line="276"/>
         <source>Score the selected run&apos;s weights on its test images: per class, and at several test image sizes</source>
         <translation>선택한 실행의 가중치를 테스트 이미지로 평가합니다: 클래스별로, 여러 테스트 이미지 크기에서</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="275"/>
-        <location filename="../widgets/trainingpanel.cpp" line="907"/>
+        <location filename="../widgets/trainingpanel.cpp" line="299"/>
+        <location filename="../widgets/trainingpanel.cpp" line="984"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="277"/>
+        <location filename="../widgets/trainingpanel.cpp" line="301"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="278"/>
+        <location filename="../widgets/trainingpanel.cpp" line="302"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="280"/>
-        <location filename="../widgets/trainingpanel.cpp" line="301"/>
+        <location filename="../widgets/trainingpanel.cpp" line="304"/>
+        <location filename="../widgets/trainingpanel.cpp" line="325"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="281"/>
+        <location filename="../widgets/trainingpanel.cpp" line="305"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="283"/>
-        <location filename="../widgets/trainingpanel.cpp" line="819"/>
+        <location filename="../widgets/trainingpanel.cpp" line="307"/>
+        <location filename="../widgets/trainingpanel.cpp" line="896"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="329"/>
+        <location filename="../widgets/trainingpanel.cpp" line="353"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="339"/>
+        <location filename="../widgets/trainingpanel.cpp" line="363"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="345"/>
+        <location filename="../widgets/trainingpanel.cpp" line="369"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="349"/>
+        <location filename="../widgets/trainingpanel.cpp" line="373"/>
         <source>Remove from the plot</source>
         <translation>그래프에서 제거</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="353"/>
+        <location filename="../widgets/trainingpanel.cpp" line="377"/>
         <source>Take the run off the list and the plot; its folder stays</source>
         <translation>실행을 목록과 그래프에서 뺍니다. 폴더는 그대로 남습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="355"/>
+        <location filename="../widgets/trainingpanel.cpp" line="379"/>
         <source>Compare runs…</source>
         <translation>실행 비교…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="357"/>
+        <location filename="../widgets/trainingpanel.cpp" line="381"/>
         <source>When each run reached the accuracy a reference run ended at, in wall time: what progressive learning saves</source>
         <translation>각 실행이 기준 실행의 최종 정확도에 벽시계 시간으로 언제 도달했는지: 점진적 학습이 아끼는 시간</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="365"/>
+        <location filename="../widgets/trainingpanel.cpp" line="389"/>
         <source>Browse training runs…</source>
         <translation>학습 실행 둘러보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="375"/>
+        <location filename="../widgets/trainingpanel.cpp" line="399"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="385"/>
+        <location filename="../widgets/trainingpanel.cpp" line="409"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="390"/>
+        <location filename="../widgets/trainingpanel.cpp" line="414"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="595"/>
+        <location filename="../widgets/trainingpanel.cpp" line="627"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="604"/>
+        <location filename="../widgets/trainingpanel.cpp" line="636"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="616"/>
+        <location filename="../widgets/trainingpanel.cpp" line="648"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="620"/>
-        <location filename="../widgets/trainingpanel.cpp" line="756"/>
+        <location filename="../widgets/trainingpanel.cpp" line="652"/>
+        <location filename="../widgets/trainingpanel.cpp" line="833"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="641"/>
+        <location filename="../widgets/trainingpanel.cpp" line="673"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="648"/>
+        <location filename="../widgets/trainingpanel.cpp" line="683"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="680"/>
+        <location filename="../widgets/trainingpanel.cpp" line="687"/>
+        <source>%1, seed %2</source>
+        <translation>%1, 시드 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="694"/>
+        <source>Not started: training.seed: %1 seeds from %2 run past %3, the largest seed</source>
+        <translation>시작하지 않음: training.seed: %2부터 시드 %1개는 가장 큰 시드 %3을 넘습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="727"/>
+        <source>Preparing data and model… (1 more run queued)</source>
+        <translation>데이터와 모델을 준비하는 중… (실행 1개 더 대기 중)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="728"/>
+        <source>Preparing data and model… (%1 more runs queued)</source>
+        <translation>데이터와 모델을 준비하는 중… (실행 %1개 더 대기 중)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="757"/>
         <source>%1 is training; stop it before removing it</source>
         <translation>%1은(는) 학습 중입니다. 제거하기 전에 중지하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="707"/>
+        <location filename="../widgets/trainingpanel.cpp" line="784"/>
         <source>it is training now</source>
         <translation>지금 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="709"/>
+        <location filename="../widgets/trainingpanel.cpp" line="786"/>
         <source>it is queued to train</source>
         <translation>학습 대기열에 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="725"/>
-        <location filename="../widgets/trainingpanel.cpp" line="790"/>
+        <location filename="../widgets/trainingpanel.cpp" line="802"/>
+        <location filename="../widgets/trainingpanel.cpp" line="867"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="764"/>
+        <location filename="../widgets/trainingpanel.cpp" line="841"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="775"/>
+        <location filename="../widgets/trainingpanel.cpp" line="852"/>
         <source>Not trained: %1. %2 queued runs were not started.</source>
         <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="802"/>
+        <location filename="../widgets/trainingpanel.cpp" line="879"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="803"/>
+        <location filename="../widgets/trainingpanel.cpp" line="880"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="808"/>
+        <location filename="../widgets/trainingpanel.cpp" line="885"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="811"/>
+        <location filename="../widgets/trainingpanel.cpp" line="888"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="302"/>
-        <location filename="../widgets/trainingpanel.cpp" line="813"/>
+        <location filename="../widgets/trainingpanel.cpp" line="326"/>
+        <location filename="../widgets/trainingpanel.cpp" line="890"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="303"/>
-        <location filename="../widgets/trainingpanel.cpp" line="815"/>
+        <location filename="../widgets/trainingpanel.cpp" line="327"/>
+        <location filename="../widgets/trainingpanel.cpp" line="892"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="304"/>
-        <location filename="../widgets/trainingpanel.cpp" line="817"/>
+        <location filename="../widgets/trainingpanel.cpp" line="328"/>
+        <location filename="../widgets/trainingpanel.cpp" line="894"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="947"/>
-        <location filename="../widgets/trainingpanel.cpp" line="956"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1024"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1033"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="951"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1028"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="952"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1029"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="960"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1037"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="961"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1038"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1137"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1214"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="664"/>
+        <location filename="../widgets/trainingpanel.cpp" line="741"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="68"/>
+        <location filename="../widgets/trainingpanel.cpp" line="69"/>
         <source>1 epoch</source>
         <translation>1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="68"/>
+        <location filename="../widgets/trainingpanel.cpp" line="69"/>
         <source>%1 epochs</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="871"/>
+        <location filename="../widgets/trainingpanel.cpp" line="948"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="907"/>
+        <location filename="../widgets/trainingpanel.cpp" line="984"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="939"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1016"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="943"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1020"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="943"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1020"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1018"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1095"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1022"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1099"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1027"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1104"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1034"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1111"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1060"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1137"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1070"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1147"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1080"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1157"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1087"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1164"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1091"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1168"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1098"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1129"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1175"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1206"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1123"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1200"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1131"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1208"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -47,7 +47,8 @@
 namespace scalescope {
 
 namespace {
-constexpr int kReplotMs = 40; // curves redraw at most 25 times a second
+constexpr int kReplotMs = 40;          // curves redraw at most 25 times a second
+constexpr int kMaxSeedsPerStart = 100; // runs one Start queues per schedule; more is a typo
 
 QDoubleSpinBox* doubleBox(QWidget* parent, double lo, double hi, double step, int decimals) {
     auto* b = new QDoubleSpinBox(parent);
@@ -99,6 +100,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_batch = intBox(left, 1, 65536);
     form->addRow(tr("Batch size"), m_batch);
     m_schedule = new QComboBox(left);
+    m_schedule->setObjectName(QStringLiteral("schedule"));
     m_schedule->addItem(tr("Progressive (paper, Table 6)"), "paper");
     m_schedule->addItem(tr("Progressive (official code)"), "code");
     m_schedule->addItem(tr("Fixed size (baseline)"), "fixed");
@@ -200,6 +202,28 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
         tr("CUDA only. Faster steps after a search of several seconds at the start and at every "
            "progressive stage: it pays in long runs at one size."));
     adv->addRow(m_cudnnBenchmark);
+    m_seed = doubleBox(advanced, 0, double(kMaxSeed), 1, 0);
+    m_seed->setObjectName(QStringLiteral("seed"));
+    m_seed->setToolTip(tr("Draws the initial weights, the batches and their augmentation, and "
+                          "the synthetic images or the subset of a real set"));
+    adv->addRow(tr("Seed"), m_seed);
+    m_seeds = intBox(advanced, 1, kMaxSeedsPerStart);
+    m_seeds->setObjectName(QStringLiteral("seeds"));
+    m_seeds->setToolTip(
+        tr("Start trains the configuration at the seed above and at the next ones, one after "
+           "the other: one seed's accuracy on a small validation set moves by a point or more. "
+           "Compare runs… averages them (Average over seeds)."));
+    adv->addRow(tr("Seeds per Start"), m_seeds);
+    m_alsoFixed = new QCheckBox(tr("Also train each seed at the final size only"), advanced);
+    m_alsoFixed->setObjectName(QStringLiteral("alsoFixed"));
+    m_alsoFixed->setToolTip(
+        tr("A fixed-size run beside each progressive one (the final size and regularization "
+           "throughout), in one folder: what Compare runs… sets progressive learning "
+           "against, as EfficientNetV2 does."));
+    adv->addRow(m_alsoFixed);
+    // A fixed-size run has no fixed-size twin to train.
+    connect(m_schedule, &QComboBox::currentIndexChanged, this,
+            [this] { m_alsoFixed->setEnabled(!m_controller->isRunning() && !scheduleIsFixed()); });
     advanced->setVisible(false);
     form->addRow(more);
     form->addRow(advanced);
@@ -453,6 +477,7 @@ void TrainingPanel::setSettingsFromDocument() {
         std::max(0, m_precision->findData(QString::fromStdString(t.precision))));
     m_cudaGraphs->setChecked(t.cudaGraphs);
     m_cudnnBenchmark->setChecked(t.cudnnBenchmark);
+    m_seed->setValue(double(t.seed));
 }
 
 TrainingSettings TrainingPanel::settingsFromForm() const {
@@ -486,6 +511,7 @@ TrainingSettings TrainingPanel::settingsFromForm() const {
     t.precision = m_precision->currentData().toString().toStdString();
     t.cudaGraphs = m_cudaGraphs->isChecked();
     t.cudnnBenchmark = m_cudnnBenchmark->isChecked();
+    t.seed = std::uint64_t(m_seed->value());
     return t;
 }
 
@@ -507,13 +533,19 @@ void TrainingPanel::setRunning(bool running) {
              m_stages,    m_minSize,     m_maxSize,        m_evalSize,      m_dropMin,   m_dropMax,
              m_raMin,     m_raMax,       m_mixMin,         m_mixMax,        m_optimizer, m_lr,
              m_device,    m_weightDecay, m_labelSmoothing, m_warmup,        m_ema,       m_init,
-             m_precision, m_cudaGraphs,  m_cudnnBenchmark, m_validateEvery, m_start})
+             m_precision, m_cudaGraphs,  m_cudnnBenchmark, m_validateEvery, m_seed,      m_seeds,
+             m_alsoFixed, m_start})
         w->setEnabled(!running);
+    m_alsoFixed->setEnabled(!running && !scheduleIsFixed());
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);
     m_pause->setText(tr("Pause"));
     updateContinue();
     Q_EMIT runStateChanged(running);
+}
+
+bool TrainingPanel::scheduleIsFixed() const {
+    return m_schedule->currentData().toString() == QLatin1String("fixed");
 }
 
 int TrainingPanel::continueTarget() const {
@@ -641,14 +673,59 @@ void TrainingPanel::startClicked() {
         m_status->setText(tr("Not started: %1").arg(why));
         return;
     }
+    const ScaleConfig& base = m_doc->config();
+    const int seeds = m_seeds->value();
+    const bool withFixed = m_alsoFixed->isChecked() && base.training.progressive.schedule !=
+                                                           ProgressiveSettings::Schedule::Fixed;
     // Named as the run's folder is when opened again: runs of one baseline at several φ
-    // differ by their names.
-    const TrainingSettings& t = m_doc->config().training;
-    startRun(m_doc->config(), QString::fromStdString(train::defaultRunDir()),
-             tr("%1, %2, %3")
-                 .arg(QString::fromStdString(train::runModelName(m_doc->config())),
-                      m_schedule->currentData().toString(), // paper, code or fixed
-                      epochCount(t.epochs)));
+    // differ by their names, and so do the seeds of one Start.
+    const auto label = [&](const ScaleConfig& c) {
+        QString text = tr("%1, %2, %3")
+                           .arg(QString::fromStdString(train::runModelName(c)),
+                                QString::fromStdString(toString(c.training.progressive.schedule)),
+                                epochCount(c.training.epochs));
+        return seeds > 1 ? tr("%1, seed %2").arg(text).arg(c.training.seed) : text;
+    };
+    if (seeds == 1 && !withFixed) {
+        startRun(base, QString::fromStdString(train::defaultRunDir()), label(base));
+        return;
+    }
+    if (base.training.seed > kMaxSeed - std::uint64_t(seeds - 1)) {
+        m_status->setText(tr("Not started: training.seed: %1 seeds from %2 run past %3, the "
+                             "largest seed")
+                              .arg(seeds)
+                              .arg(base.training.seed)
+                              .arg(kMaxSeed));
+        return;
+    }
+    // One folder for the experiment, laid out as bench/progressive_vs_fixed.sh lays it out
+    // (seedN/paper, seedN/fixed): `scalescope-cli compare --mean-seeds FOLDER` reads it whole.
+    const QString experiment = QString::fromStdString(train::defaultRunDir());
+    std::vector<QueuedRun> runs;
+    for (int i = 0; i < seeds; ++i) {
+        ScaleConfig c = base;
+        c.training.seed = base.training.seed + std::uint64_t(i);
+        const QString dir =
+            seeds > 1 ? experiment + QStringLiteral("/seed%1").arg(c.training.seed) : experiment;
+        std::vector<ScaleConfig> schedules{c};
+        if (withFixed) {
+            schedules.push_back(c);
+            schedules.back().training.progressive.schedule = ProgressiveSettings::Schedule::Fixed;
+        }
+        for (const ScaleConfig& s : schedules)
+            runs.push_back({s,
+                            dir + QLatin1Char('/') +
+                                QString::fromStdString(toString(s.training.progressive.schedule)),
+                            label(s)});
+    }
+    const QueuedRun first = runs.front();
+    runs.erase(runs.begin());
+    startRun(first.config, first.runDir, first.label);
+    queueRuns(std::move(runs));
+    m_status->setText(
+        queuedCount() == 1
+            ? tr("Preparing data and model… (1 more run queued)")
+            : tr("Preparing data and model… (%1 more runs queued)").arg(queuedCount()));
 }
 
 void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,

@@ -159,6 +159,7 @@ class TrainingPanel : public QWidget {
     void replotIfDirty();
     TrainingSettings settingsFromForm() const;
     void setRunning(bool running);
+    bool scheduleIsFixed() const; // the form's schedule
     double xOf(const train::TrainEvent& e) const;
 
     ExplorerDocument* m_doc;
@@ -172,6 +173,11 @@ class TrainingPanel : public QWidget {
     QSpinBox* m_validateEvery;
     QDoubleSpinBox *m_lr, *m_dropMin, *m_dropMax, *m_raMin, *m_raMax, *m_mixMin, *m_mixMax;
     QDoubleSpinBox *m_weightDecay, *m_labelSmoothing, *m_warmup, *m_ema;
+    QDoubleSpinBox* m_seed; // a whole number up to 2^53, which a QSpinBox cannot hold
+    // What one Start trains: the seed above and the next ones, each also at the fixed size if
+    // asked (EfficientNetV2's comparison). Not part of the configuration.
+    QSpinBox* m_seeds;
+    QCheckBox* m_alsoFixed;
     QPushButton *m_start, *m_continue, *m_pause, *m_stop;
     QPushButton* m_evaluate;
     QAction* m_evaluateAction = nullptr; // the run list's context menu

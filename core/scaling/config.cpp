@@ -184,7 +184,7 @@ TrainingSettings trainingFromJson(const Json& j) {
     t.checkpointEvery = r.integer("checkpoint_every", t.checkpointEvery);
     t.validateEvery = r.integer("validate_every", t.validateEvery);
     const double seed = r.number("seed", double(t.seed));
-    if (seed < 0 || seed != std::floor(seed) || seed > 9007199254740992.0)
+    if (seed < 0 || seed != std::floor(seed) || seed > double(kMaxSeed))
         throw ValidationError("training.seed", "must be a non-negative whole number");
     t.seed = std::uint64_t(seed);
     t.workers = r.integer("workers", t.workers);

@@ -77,6 +77,9 @@ struct TrainingSettings {
     bool operator==(const TrainingSettings& o) const;
 };
 
+// The largest seed: config.json's numbers hold every whole number up to 2^53 exactly.
+inline constexpr std::uint64_t kMaxSeed = 9007199254740992ull;
+
 // The synthetic shapes sets: drawn from the seed at any image size, this many images where
 // train_samples or val_samples is 0.
 bool isSyntheticDataset(const std::string& dataset);

@@ -18,7 +18,6 @@ namespace scalescope {
 
 namespace {
 constexpr int kMaxPhiValues = 50; // points of one curve; more is a typo in a range
-constexpr std::uint64_t kMaxSeed = 9007199254740992ull; // 2^53: what config.json holds exactly
 
 // A φ as a person writes it: 1, 0.5, -1.25 (at most three decimals).
 std::string phiText(double phi) {

@@ -12,12 +12,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
 #include <QFont>
 #include <QGuiApplication>
 #include <QListWidget>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -83,6 +88,7 @@ class TestRunComparisonDialog : public QObject {
     void marksRunsOnOtherImages();
     void followsTheTrainingTab();
     void averagesOverSeeds();
+    void oneStartTrainsSeedsBesideFixedRuns();
 };
 
 void TestRunComparisonDialog::initTestCase() {
@@ -317,6 +323,82 @@ void TestRunComparisonDialog::averagesOverSeeds() {
     d.setRuns(many);
     QCOMPARE(m->rowCount(), 2);
     QCOMPARE(cell(m, 1, RunComparisonModel::Run), QString("Mean of 4 seeds (1–3, 5): #s5"));
+}
+
+void TestRunComparisonDialog::oneStartTrainsSeedsBesideFixedRuns() {
+    QTemporaryDir data; // the data folder, where Start puts its runs
+    const QByteArray oldData = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", data.path().toUtf8());
+    const auto restore = qScopeGuard([&] {
+        if (oldData.isEmpty())
+            qunsetenv("XDG_DATA_HOME");
+        else
+            qputenv("XDG_DATA_HOME", oldData);
+    });
+    ExplorerDocument doc;
+    ScaleConfig c = tinyConfig(1);
+    c.training.trainSamples = 320;
+    c.training.valSamples = 64;
+    c.training.seed = 7;
+    QVERIFY(doc.setConfig(c));
+    TrainingController controller;
+    TrainingPanel panel(&doc, &controller);
+    panel.setSettingsFromDocument();
+    auto* seed = panel.findChild<QDoubleSpinBox*>(QStringLiteral("seed"));
+    auto* seeds = panel.findChild<QSpinBox*>(QStringLiteral("seeds"));
+    auto* alsoFixed = panel.findChild<QCheckBox*>(QStringLiteral("alsoFixed"));
+    QVERIFY(seed && seeds && alsoFixed);
+    QCOMPARE(seed->value(), 7.0); // the form shows the configuration's seed
+    auto* schedule = panel.findChild<QComboBox*>(QStringLiteral("schedule"));
+    QVERIFY(schedule);
+    schedule->setCurrentIndex(schedule->findData("fixed"));
+    QVERIFY(!alsoFixed->isEnabled()); // nothing to set a fixed run against
+    schedule->setCurrentIndex(schedule->findData("paper"));
+    QVERIFY(alsoFixed->isEnabled());
+    seeds->setValue(2);
+    alsoFixed->setChecked(true);
+    panel.startButton()->click();
+    QVERIFY(controller.isRunning());
+    QCOMPARE(panel.queuedCount(), 3);
+    QVERIFY2(panel.statusText().contains("3 more runs queued"), qPrintable(panel.statusText()));
+    QVERIFY(!seeds->isEnabled()); // locked with the form while it trains
+    QVERIFY(!alsoFixed->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isRunning() && panel.queuedCount() == 0, 240000);
+    QCOMPARE(panel.runCount(), 4);
+    // One folder for the Start: seed7/paper, seed7/fixed, seed8/paper, seed8/fixed.
+    const QDir runs(data.filePath("scalescope/runs"));
+    const QStringList experiments = runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QCOMPARE(experiments.size(), 1);
+    const QString experiment = runs.filePath(experiments.front());
+    for (const char* schedule : {"paper", "fixed"})
+        for (int s : {7, 8}) {
+            const QString dir = QString("%1/seed%2/%3").arg(experiment).arg(s).arg(schedule);
+            const ScaleConfig trained = loadConfig((dir + "/config.json").toStdString());
+            QCOMPARE(trained.training.seed, std::uint64_t(s));
+            QCOMPARE(QString::fromStdString(toString(trained.training.progressive.schedule)),
+                     QString(schedule));
+            QCOMPARE(train::readRunHistory(dir.toStdString()).epochs.size(), size_t(1));
+        }
+    // The seeds averaged: a fixed mean and a progressive one, set against each other.
+    panel.showComparison();
+    RunComparisonDialog* d = panel.comparisonDialog();
+    d->setMeanOverSeeds(true);
+    QCOMPARE(d->model()->rowCount(), 2);
+    QVERIFY2(cell(d->model(), d->reference(), RunComparisonModel::Run)
+                 .startsWith("Mean of 2 seeds (7, 8): #2 "),
+             qPrintable(cell(d->model(), d->reference(), RunComparisonModel::Run)));
+    QCOMPARE(cell(d->model(), d->reference(), RunComparisonModel::Schedule), QString("fixed"));
+    QVERIFY2(!d->summary().contains("other images"), qPrintable(d->summary()));
+    // The form's seed is the configuration's: the next Start trains it.
+    seed->setValue(11);
+    QVERIFY(panel.commitSettings());
+    QCOMPARE(doc.config().training.seed, std::uint64_t(11));
+    // Seeds running past the largest one are refused before anything starts.
+    seed->setValue(double(kMaxSeed));
+    panel.startButton()->click();
+    QVERIFY(!controller.isRunning());
+    QVERIFY2(panel.statusText().startsWith("Not started: training.seed: 2 seeds from"),
+             qPrintable(panel.statusText()));
 }
 
 QTEST_MAIN(TestRunComparisonDialog)
