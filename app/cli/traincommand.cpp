@@ -1,5 +1,6 @@
 // scalescope-cli train: runs the engine with a progress bar, an ETA and a final summary.
 #include "cliargs.h"
+#include "runqueue.h"
 #include "trainflags.h"
 
 #include "scaling/format.h"
@@ -9,6 +10,8 @@
 #include <cmath>
 #include <csignal>
 #include <iostream>
+
+int runCompareCommand(const std::vector<std::string>& argv); // runscommand.cpp
 
 namespace {
 using namespace scalescope;
@@ -24,6 +27,13 @@ timm state_dict names for EfficientNets).
 const char* kTrainUsageTail =
     R"(  --run-dir DIR          where the run is written (default ~/.local/share/scalescope/runs/...)
   --resume               continue the run in --run-dir from its checkpoint
+  --seeds N              train at --seed and the N-1 seeds after it, one after the other,
+                         into --run-dir/seedS/SCHEDULE; then compare them as
+                         `compare --mean-seeds` does. Run the same command again to go on
+                         after a stop: finished runs are read back, a stopped one continues
+  --also-fixed           beside each run, the same at the final size only (the fixed
+                         schedule), as EfficientNetV2 sets progressive learning against it;
+                         into --run-dir/SCHEDULE with one seed
   --quiet                no progress bar
 
 Exit status: 0 finished (or finished before, with --resume), 1 failed while training,
@@ -31,9 +41,52 @@ Exit status: 0 finished (or finished before, with --resume), 1 failed while trai
 (Ctrl+C or SIGTERM: the checkpoint is saved; --resume goes on from it).
 )";
 
+constexpr int kMaxSeeds = 100; // runs of one command per schedule; more is a typo
+
 train::TrainControl* gControl = nullptr;
 extern "C" void onSignal(int) {
     if (gControl) gControl->requestCancel(); // checkpoint, then exit
+}
+
+// --seeds / --also-fixed: the configuration at each seed (and at the fixed size), queued
+// into one experiment folder laid out as bench/progressive_vs_fixed.sh lays it out.
+int trainSeeds(const ScaleConfig& c, int seeds, bool alsoFixed, const std::string& dir,
+               bool quiet) {
+    std::vector<cli::QueuedTraining> queue;
+    for (int i = 0; i < seeds; ++i) {
+        ScaleConfig seeded = c;
+        seeded.training.seed = c.training.seed + std::uint64_t(i);
+        const std::string seedDir =
+            seeds > 1 ? dir + "/seed" + std::to_string(seeded.training.seed) : dir;
+        std::vector<ScaleConfig> runs{seeded};
+        if (alsoFixed) {
+            runs.push_back(seeded);
+            runs.back().training.progressive.schedule = ProgressiveSettings::Schedule::Fixed;
+        }
+        for (const ScaleConfig& r : runs) {
+            const std::string schedule = toString(r.training.progressive.schedule);
+            queue.push_back({"seed " + std::to_string(r.training.seed) + ", " + schedule,
+                             seedDir + "/" + schedule, r});
+        }
+    }
+    std::cerr << "experiment folder: " << dir << "\n";
+    const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--run-dir");
+    for (size_t i = 0; i < queue.size(); ++i) {
+        const cli::QueuedResult& r = outcome.results[i];
+        std::cout << queue[i].title << ": " << r.state;
+        if (std::isfinite(r.valAccuracy))
+            std::cout << ", final val accuracy " << fixed(100 * r.valAccuracy, 2) << "% in "
+                      << fixed(r.seconds, 1) << " s";
+        std::cout << "  (" << queue[i].dir << ")\n";
+    }
+    // The runs set against each other, as `compare --mean-seeds DIR` sets them.
+    std::cout << "\n";
+    try {
+        runCompareCommand({dir, "--mean-seeds"});
+    } catch (const ValidationError& e) {
+        std::cout << "not compared: " << e.what() << "\n";
+    }
+    return cli::queueExitCode(outcome);
 }
 
 } // namespace
@@ -44,9 +97,10 @@ int runTrainCommand(const std::vector<std::string>& argv) {
             return std::cout << kTrainUsageHead << cli::kTrainingFlagsHelp << kTrainUsageTail, 0;
     std::vector<std::string> options = cli::scalingFlagNames();
     options.push_back("--run-dir");
+    options.push_back("--seeds");
     for (const auto& o : cli::trainingFlagNames())
         options.push_back(o);
-    const cli::Args a(argv, options, {"--resume", "--quiet"});
+    const cli::Args a(argv, options, {"--resume", "--quiet", "--also-fixed"});
     if (!a.positional().empty())
         throw ValidationError(a.positional().front(), "unexpected argument");
     ScaleConfig c = cli::configFromArgs(a);
@@ -54,6 +108,28 @@ int runTrainCommand(const std::vector<std::string>& argv) {
     train::RunOptions opts;
     opts.runDir = a.value("--run-dir").value_or(train::defaultRunDir());
     opts.resume = a.flag("--resume");
+    if (a.has("--seeds") || a.flag("--also-fixed")) {
+        const std::string flag = a.has("--seeds") ? "--seeds" : "--also-fixed";
+        if (opts.resume)
+            throw ValidationError("--resume", "not with " + flag +
+                                                  ": run the same command again, and a stopped "
+                                                  "run goes on from its checkpoint");
+        const int seeds = a.integer("--seeds").value_or(1);
+        if (seeds < 1 || seeds > kMaxSeeds)
+            throw ValidationError("--seeds", "must be between 1 and " + std::to_string(kMaxSeeds) +
+                                                 ", not " + std::to_string(seeds));
+        if (c.training.seed > kMaxSeed - std::uint64_t(seeds - 1))
+            throw ValidationError("--seeds", std::to_string(seeds) + " seeds from " +
+                                                 std::to_string(c.training.seed) +
+                                                 " run past the largest seed, " +
+                                                 std::to_string(kMaxSeed));
+        const bool alsoFixed = a.flag("--also-fixed");
+        if (alsoFixed && c.training.progressive.schedule == ProgressiveSettings::Schedule::Fixed)
+            throw ValidationError("--also-fixed", "the schedule is fixed already: there is no "
+                                                  "progressive run to set it against");
+        if (seeds > 1 || alsoFixed) // else one run, trained as without the flags
+            return trainSeeds(c, seeds, alsoFixed, opts.runDir, a.flag("--quiet"));
+    }
     if (opts.resume && !a.has("--run-dir"))
         throw ValidationError("--resume", "needs --run-dir naming the run to continue");
     if (opts.resume && !a.has("--config") && !a.has("--preset")) {

@@ -22,6 +22,7 @@ class TestTrainCli : public QObject {
     void failedRunLeavesNoFolder();
     void runsListsRuns();
     void compareSetsRunsAgainstTheFixedOne();
+    void trainsSeedsBesideFixedRuns();
 
   private:
     QStringList tiny(const QString& runDir) {
@@ -471,6 +472,64 @@ void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
         QVERIFY2(err.contains("error: RUN: ") || err.contains("error: --reference: must be"),
                  qPrintable(err));
     }
+}
+
+void TestTrainCli::trainsSeedsBesideFixedRuns() {
+    QTemporaryDir dir;
+    const QString cli = qEnvironmentVariable("SCALESCOPE_CLI");
+    const QStringList args =
+        tiny(dir.path()) +
+        QStringList{"--epochs", "1", "--seed", "4", "--seeds", "2", "--also-fixed", "--quiet"};
+    QProcess p;
+    p.start(cli, args);
+    QVERIFY(p.waitForFinished(240000));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    // One folder: seed4/paper, seed4/fixed, seed5/paper, seed5/fixed, each at its seed.
+    for (const char* schedule : {"paper", "fixed"})
+        for (int seed : {4, 5}) {
+            const QString run = QString("%1/seed%2/%3").arg(dir.path()).arg(seed).arg(schedule);
+            const scalescope::ScaleConfig c =
+                scalescope::loadConfig((run + "/config.json").toStdString());
+            QCOMPARE(c.training.seed, std::uint64_t(seed));
+            QCOMPARE(QString::fromStdString(scalescope::toString(c.training.progressive.schedule)),
+                     QString(schedule));
+            QVERIFY2(
+                out.contains(
+                    QString("seed %1, %2: trained, final val accuracy").arg(seed).arg(schedule)),
+                qPrintable(out));
+        }
+    // Then compared as compare --mean-seeds compares them.
+    QVERIFY2(out.contains(QRegularExpression("seed4/fixed x2 +fixed +1/1 ")), qPrintable(out));
+    QVERIFY2(out.contains("seed4/paper x2: the mean of 2 runs (seeds 4, 5)"), qPrintable(out));
+    QVERIFY2(out.contains("against the reference, final accuracy seed by seed: "), qPrintable(out));
+    // The same command again reads them back: nothing is trained twice.
+    p.start(cli, args);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains("seed 5, fixed: read back"));
+
+    // Refusals name the flag.
+    QTemporaryDir other;
+    const QString config = other.filePath("late-seed.json");
+    scalescope::ScaleConfig late = scalescope::configForPreset("efficientnet-b0");
+    late.training.seed = scalescope::kMaxSeed - 1;
+    scalescope::saveConfig(late, config.toStdString());
+    const QString bad = other.filePath("bad");
+    for (const auto& [flags, message] : std::vector<std::pair<QStringList, QString>>{
+             {{"--seeds", "0"}, "--seeds: must be between 1 and 100, not 0"},
+             {{"--also-fixed", "--schedule", "fixed"},
+              "--also-fixed: the schedule is fixed already"},
+             {{"--seeds", "2", "--resume"}, "--resume: not with --seeds"},
+             {{"--config", config, "--seeds", "3"},
+              "--seeds: 3 seeds from 9007199254740991 run past the largest seed"}}) {
+        p.start(cli, QStringList{"train", "--run-dir", bad} + flags);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 2);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(message), qPrintable(err));
+    }
+    QVERIFY(!QFileInfo::exists(bad)); // nothing written
 }
 
 QTEST_GUILESS_MAIN(TestTrainCli)
