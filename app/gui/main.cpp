@@ -165,6 +165,11 @@ int main(int argc, char** argv) {
                      qPrintable(axis));
         return 2;
     }
+    if (parser.isSet(meanSeeds) && !parser.isSet(compareRuns)) {
+        std::fprintf(stderr, "scalescope: --mean-seeds: averages in the Compare runs window; "
+                             "add --compare-runs\n");
+        return 2;
+    }
 
     // Language: --lang, then the saved choice, then the system locale.
     QString code = parser.value(lang);
