@@ -174,7 +174,17 @@ void RunComparisonDialog::recompute() {
         if (m_runs[i].name == m_referenceName) referenceRun = int(i);
     if (referenceRun < 0 && !runs.empty()) referenceRun = train::defaultReference(schedules);
     m_referenceName = referenceRun >= 0 ? m_runs[size_t(referenceRun)].name : QString();
-    m_groups = train::meanOverSeeds(runs);
+    // The rows (means) come with the comparison; where it is refused, they are still listed.
+    train::RunComparison c;
+    QString refused;
+    try {
+        train::SeedComparison sc = train::compareSeedMeans(runs, std::max(0, referenceRun));
+        m_groups = std::move(sc.groups);
+        c = std::move(sc.comparison);
+    } catch (const std::invalid_argument& e) {
+        refused = QString::fromStdString(e.what());
+        m_groups = train::meanOverSeeds(runs);
+    }
     QStringList names, groupSchedules, validations;
     int referenceRow = -1;
     for (size_t g = 0; g < m_groups.size(); ++g) {
@@ -212,13 +222,10 @@ void RunComparisonDialog::recompute() {
                               "say."));
         return;
     }
-    train::RunComparison c;
-    try {
-        c = train::compareSeedMeans(runs, referenceRun).comparison;
-    } catch (const std::invalid_argument& e) {
+    if (!refused.isEmpty()) {
         m_model->clear();
         plotComparison(nullptr);
-        m_summary->setText(tr("Not compared — %1").arg(QString::fromStdString(e.what())));
+        m_summary->setText(tr("Not compared — %1").arg(refused));
         return;
     }
     plotComparison(&c);

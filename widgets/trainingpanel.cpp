@@ -718,10 +718,7 @@ void TrainingPanel::startClicked() {
                                 QString::fromStdString(toString(s.training.progressive.schedule)),
                             label(s)});
     }
-    const QueuedRun first = runs.front();
-    runs.erase(runs.begin());
-    startRun(first.config, first.runDir, first.label);
-    queueRuns(std::move(runs));
+    queueRuns(std::move(runs)); // the first starts at once
     m_status->setText(
         queuedCount() == 1
             ? tr("Preparing data and model… (1 more run queued)")
