@@ -185,41 +185,49 @@ int runCompareCommand(const std::vector<std::string>& argv) {
     for (const auto& a : argv)
         if (a == "--help") return std::cout << kCompareUsage, 0;
     const cli::Args a(argv, {"--reference"}, {"--json", "--mean-seeds"});
-    // A folder of runs stands for its runs, by name: "fixed" before "paper".
+    // Each run read once. A folder of runs stands for its runs, by name: "fixed" before
+    // "paper"; those it cannot use are named and left out.
     std::vector<std::string> paths;
+    std::vector<train::RunHistory> histories;
+    const auto read = [](const std::string& path) {
+        try {
+            return train::readRunHistory(path);
+        } catch (const std::exception& e) {
+            const std::string why = e.what(); // names the file, not always its folder
+            throw ValidationError("RUN", why.rfind(path, 0) == 0 ? why : path + ": " + why);
+        }
+    };
     for (const std::string& given : a.positional()) {
         std::error_code ec;
         if (!fs::is_directory(given, ec) || fs::exists(fs::path(given) / train::kMetricsFile, ec)) {
+            histories.push_back(read(given));
             paths.push_back(given);
             continue;
         }
-        std::vector<std::string> inside;
-        for (const train::RunListing& r : train::listRuns({given})) {
-            if (r.state == train::RunListing::State::Unreadable || r.epochs == 0)
-                std::cerr << "compare: left out " << r.dir << ": "
-                          << (r.problem.empty() ? "no epoch recorded yet" : r.problem) << "\n";
-            else
-                inside.push_back(r.dir);
-        }
-        if (inside.empty()) throw ValidationError("RUN", given + " holds no run folder");
+        std::vector<std::string> inside = train::runFolders(given);
         std::sort(inside.begin(), inside.end());
-        paths.insert(paths.end(), inside.begin(), inside.end());
+        size_t kept = 0;
+        for (const std::string& dir : inside) {
+            try {
+                train::RunHistory h = read(dir);
+                if (h.epochs.empty()) throw ValidationError("RUN", dir + ": no epoch recorded yet");
+                histories.push_back(std::move(h));
+                paths.push_back(dir);
+                ++kept;
+            } catch (const ValidationError& e) {
+                std::cerr << "compare: left out " << e.reason() << "\n";
+            }
+        }
+        if (kept == 0) throw ValidationError("RUN", given + " holds no run folder");
     }
     if (paths.size() < 2)
         throw ValidationError("RUN", "give at least two run folders to compare (" +
                                          std::to_string(paths.size()) + " given)");
     std::vector<train::ComparedRun> runs;
-    std::vector<train::RunHistory> histories;
     std::vector<std::string> schedules;
-    for (const std::string& path : paths) {
-        try {
-            histories.push_back(train::readRunHistory(path));
-        } catch (const std::exception& e) {
-            const std::string why = e.what(); // names the file, not always its folder
-            throw ValidationError("RUN", why.rfind(path, 0) == 0 ? why : path + ": " + why);
-        }
-        const train::RunHistory& h = histories.back();
-        runs.push_back({path, h.epochs, h.plannedEpochs, h.validation, h.seedGroup, h.seed});
+    for (size_t i = 0; i < paths.size(); ++i) {
+        const train::RunHistory& h = histories[i];
+        runs.push_back({paths[i], h.epochs, h.plannedEpochs, h.validation, h.seedGroup, h.seed});
         schedules.push_back(h.schedule);
     }
     const bool mean = a.flag("--mean-seeds");

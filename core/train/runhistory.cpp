@@ -326,32 +326,34 @@ RunListing listRun(const fs::path& dir) {
 }
 } // namespace
 
-std::vector<RunListing> listRuns(const std::vector<std::string>& folders) {
-    std::vector<RunListing> out;
-    for (const std::string& folder : folders) {
-        std::error_code ec;
-        if (!fs::is_directory(folder, ec))
-            throw ValidationError("FOLDER", folder + " is not a folder");
-        if (fs::exists(fs::path(folder) / kMetricsFile, ec)) {
-            out.push_back(listRun(folder));
-            continue;
-        }
-        // Runs sit in experiments' folders too ("seed1/fixed", "seed1/paper"): a few levels
-        // down, not into a run folder's own.
-        constexpr int kDepth = 3;
-        std::vector<std::pair<fs::path, int>> pending{{fs::path(folder), 0}};
-        while (!pending.empty()) {
-            const auto [at, depth] = pending.back();
-            pending.pop_back();
-            for (const auto& e : fs::directory_iterator(at, ec)) {
-                if (!e.is_directory(ec) || e.is_symlink(ec)) continue;
-                if (fs::exists(e.path() / kMetricsFile, ec))
-                    out.push_back(listRun(e.path()));
-                else if (depth + 1 < kDepth)
-                    pending.emplace_back(e.path(), depth + 1);
-            }
+std::vector<std::string> runFolders(const std::string& folder) {
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) throw ValidationError("FOLDER", folder + " is not a folder");
+    if (fs::exists(fs::path(folder) / kMetricsFile, ec)) return {folder};
+    // Runs sit in experiments' folders too ("seed1/fixed", "seed1/paper"): a few levels
+    // down, not into a run folder's own.
+    constexpr int kDepth = 3;
+    std::vector<std::string> out;
+    std::vector<std::pair<fs::path, int>> pending{{fs::path(folder), 0}};
+    while (!pending.empty()) {
+        const auto [at, depth] = pending.back();
+        pending.pop_back();
+        for (const auto& e : fs::directory_iterator(at, ec)) {
+            if (!e.is_directory(ec) || e.is_symlink(ec)) continue;
+            if (fs::exists(e.path() / kMetricsFile, ec))
+                out.push_back(e.path().string());
+            else if (depth + 1 < kDepth)
+                pending.emplace_back(e.path(), depth + 1);
         }
     }
+    return out;
+}
+
+std::vector<RunListing> listRuns(const std::vector<std::string>& folders) {
+    std::vector<RunListing> out;
+    for (const std::string& folder : folders)
+        for (const std::string& dir : runFolders(folder))
+            out.push_back(listRun(dir));
     std::stable_sort(out.begin(), out.end(), [](const RunListing& a, const RunListing& b) {
         return a.modified != b.modified ? a.modified > b.modified : a.dir < b.dir;
     });

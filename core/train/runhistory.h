@@ -119,5 +119,8 @@ struct RunListing {
 // folder or an experiment's "seed1/fixed" hold them. Newest first by metrics.csv's last write.
 // Throws ValidationError("FOLDER") for a path that is not a folder.
 std::vector<RunListing> listRuns(const std::vector<std::string>& folders);
+// Only where those run folders are (listRuns's walk, reading nothing): `folder` itself, or the
+// run folders up to three levels below it, in no particular order.
+std::vector<std::string> runFolders(const std::string& folder);
 
 } // namespace scalescope::train
