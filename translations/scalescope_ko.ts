@@ -1224,67 +1224,67 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="441"/>
-        <location filename="../app/gui/mainwindow.cpp" line="536"/>
+        <location filename="../app/gui/mainwindow.cpp" line="539"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="465"/>
+        <location filename="../app/gui/mainwindow.cpp" line="466"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="450"/>
         <location filename="../app/gui/mainwindow.cpp" line="459"/>
-        <location filename="../app/gui/mainwindow.cpp" line="546"/>
-        <location filename="../app/gui/mainwindow.cpp" line="559"/>
+        <location filename="../app/gui/mainwindow.cpp" line="549"/>
+        <location filename="../app/gui/mainwindow.cpp" line="562"/>
         <source>Not started — %1</source>
         <translation>시작하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="518"/>
+        <location filename="../app/gui/mainwindow.cpp" line="521"/>
         <source>1 run could not be opened: %1</source>
         <translation>실행 1개를 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="519"/>
+        <location filename="../app/gui/mainwindow.cpp" line="522"/>
         <source>%1 runs could not be opened: %2</source>
         <translation>실행 %1개를 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="572"/>
+        <location filename="../app/gui/mainwindow.cpp" line="575"/>
         <source>study: as configured</source>
         <translation>연구: 현재 구성</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="573"/>
+        <location filename="../app/gui/mainwindow.cpp" line="576"/>
         <source>study: %1 at φ %2</source>
         <translation>연구: %1, φ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="466"/>
-        <location filename="../app/gui/mainwindow.cpp" line="576"/>
+        <location filename="../app/gui/mainwindow.cpp" line="468"/>
+        <location filename="../app/gui/mainwindow.cpp" line="580"/>
         <source>, seed %1</source>
         <translation>, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="613"/>
+        <location filename="../app/gui/mainwindow.cpp" line="617"/>
         <source>%1 is no training run, study or grid folder (it has no %2, %3 or %4)</source>
         <translation>%1은(는) 학습 실행, 연구 또는 그리드 폴더가 아닙니다 (%2, %3, %4가 없습니다)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="621"/>
+        <location filename="../app/gui/mainwindow.cpp" line="625"/>
         <source>%1: drop a configuration (.json) or a run, study or grid folder</source>
         <translation>%1: 구성 파일(.json)이나 실행, 연구 또는 그리드 폴더를 끌어다 놓으세요</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="296"/>
-        <location filename="../app/gui/mainwindow.cpp" line="636"/>
+        <location filename="../app/gui/mainwindow.cpp" line="640"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="642"/>
+        <location filename="../app/gui/mainwindow.cpp" line="646"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
@@ -1787,57 +1787,57 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>표(또는 선택한 행)를 탭으로 구분된 텍스트로, 스프레드시트용</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="185"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="195"/>
         <source>Mean of %1 seeds (%2): %3</source>
         <translation>시드 %1개의 평균 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="210"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="220"/>
         <source>Show at least two runs on the training tab (train, open or tick them) to compare them: a fixed-size run and a progressive one, say.</source>
         <translation>비교하려면 학습 탭에 실행을 두 개 이상 보이게 하세요(학습하거나, 열거나, 체크하세요). 예: 고정 크기 실행과 점진적 실행.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="221"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="228"/>
         <source>Not compared — %1</source>
         <translation>비교하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="227"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="234"/>
         <source>The reference ended at %1, which it first reached after epoch %2 (%3 of wall time). × time is each run&apos;s time to that accuracy as a share of the reference&apos;s; EfficientNetV2 reports 0.35–0.71× for progressive learning.</source>
         <translation>기준 실행은 %1로 끝났고, 에포크 %2 후(벽시계 시간 %3)에 처음 도달했습니다. × 시간은 각 실행이 그 정확도에 도달한 시간을 기준 실행의 시간에 대한 비율로 나타냅니다. EfficientNetV2는 점진적 학습에서 0.35–0.71×를 보고합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="237"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="244"/>
         <source>1 run (greyed) validated on other images than the reference: its accuracies do not compare.</source>
         <translation>실행 1개(회색)는 기준 실행과 다른 이미지에서 검증되어 정확도를 비교할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="239"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="246"/>
         <source>%1 runs (greyed) validated on other images than the reference: their accuracies do not compare.</source>
         <translation>실행 %1개(회색)는 기준 실행과 다른 이미지에서 검증되어 정확도를 비교할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="244"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="251"/>
         <source>A row of several seeds is their mean over the epochs all of them have trained; its Δ final is taken seed by seed.</source>
         <translation>여러 시드의 행은 모두가 학습한 에포크까지의 평균이며, Δ 최종은 시드별로 구합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="272"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="292"/>
         <source>%1, mean of %2 seeds</source>
         <translation>%1, 시드 %2개 평균</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="273"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="293"/>
         <source>%1 (reference)</source>
         <translation>%1 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="286"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="306"/>
         <source>%1 reached the reference&apos;s final accuracy</source>
         <translation>%1이(가) 기준의 최종 정확도에 도달한 곳</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="297"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="317"/>
         <source>the reference&apos;s final %1</source>
         <translation>기준의 최종 %1</translation>
     </message>
@@ -3053,324 +3053,350 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>각 점진적 실행 옆에 고정 크기 실행(처음부터 최종 크기와 정규화)을 한 폴더에 둡니다: EfficientNetV2처럼 실행 비교…가 점진적 학습과 견주는 대상입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="235"/>
+        <location filename="../widgets/trainingpanel.cpp" line="238"/>
+        <location filename="../widgets/trainingpanel.cpp" line="553"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="236"/>
+        <location filename="../widgets/trainingpanel.cpp" line="239"/>
         <source>Continue</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="238"/>
+        <location filename="../widgets/trainingpanel.cpp" line="241"/>
         <source>Train the selected stopped run on from its checkpoint, with the settings it was started with</source>
         <translation>선택한 중지된 실행을 체크포인트부터, 시작할 때의 설정으로 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="240"/>
-        <location filename="../widgets/trainingpanel.cpp" line="406"/>
-        <location filename="../widgets/trainingpanel.cpp" line="542"/>
+        <location filename="../widgets/trainingpanel.cpp" line="243"/>
+        <location filename="../widgets/trainingpanel.cpp" line="409"/>
+        <location filename="../widgets/trainingpanel.cpp" line="568"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="241"/>
+        <location filename="../widgets/trainingpanel.cpp" line="244"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="251"/>
+        <location filename="../widgets/trainingpanel.cpp" line="254"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="258"/>
+        <location filename="../widgets/trainingpanel.cpp" line="261"/>
         <source>Runs on the plot: untick to hide. Right-click to evaluate, compare or remove them.</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다. 오른쪽 클릭으로 평가, 비교, 제거합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="261"/>
+        <location filename="../widgets/trainingpanel.cpp" line="264"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="263"/>
+        <location filename="../widgets/trainingpanel.cpp" line="266"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="267"/>
+        <location filename="../widgets/trainingpanel.cpp" line="270"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="268"/>
+        <location filename="../widgets/trainingpanel.cpp" line="271"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="269"/>
+        <location filename="../widgets/trainingpanel.cpp" line="272"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="270"/>
+        <location filename="../widgets/trainingpanel.cpp" line="273"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="274"/>
-        <location filename="../widgets/trainingpanel.cpp" line="368"/>
+        <location filename="../widgets/trainingpanel.cpp" line="277"/>
+        <location filename="../widgets/trainingpanel.cpp" line="371"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="276"/>
+        <location filename="../widgets/trainingpanel.cpp" line="279"/>
         <source>Score the selected run&apos;s weights on its test images: per class, and at several test image sizes</source>
         <translation>선택한 실행의 가중치를 테스트 이미지로 평가합니다: 클래스별로, 여러 테스트 이미지 크기에서</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="299"/>
-        <location filename="../widgets/trainingpanel.cpp" line="984"/>
+        <location filename="../widgets/trainingpanel.cpp" line="302"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1032"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="301"/>
+        <location filename="../widgets/trainingpanel.cpp" line="304"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="302"/>
+        <location filename="../widgets/trainingpanel.cpp" line="305"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="304"/>
-        <location filename="../widgets/trainingpanel.cpp" line="325"/>
+        <location filename="../widgets/trainingpanel.cpp" line="307"/>
+        <location filename="../widgets/trainingpanel.cpp" line="328"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="305"/>
+        <location filename="../widgets/trainingpanel.cpp" line="308"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="307"/>
-        <location filename="../widgets/trainingpanel.cpp" line="896"/>
+        <location filename="../widgets/trainingpanel.cpp" line="310"/>
+        <location filename="../widgets/trainingpanel.cpp" line="944"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="353"/>
+        <location filename="../widgets/trainingpanel.cpp" line="356"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="363"/>
+        <location filename="../widgets/trainingpanel.cpp" line="366"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="369"/>
+        <location filename="../widgets/trainingpanel.cpp" line="372"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="373"/>
+        <location filename="../widgets/trainingpanel.cpp" line="376"/>
         <source>Remove from the plot</source>
         <translation>그래프에서 제거</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="377"/>
+        <location filename="../widgets/trainingpanel.cpp" line="380"/>
         <source>Take the run off the list and the plot; its folder stays</source>
         <translation>실행을 목록과 그래프에서 뺍니다. 폴더는 그대로 남습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="379"/>
+        <location filename="../widgets/trainingpanel.cpp" line="382"/>
         <source>Compare runs…</source>
         <translation>실행 비교…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="381"/>
+        <location filename="../widgets/trainingpanel.cpp" line="384"/>
         <source>When each run reached the accuracy a reference run ended at, in wall time: what progressive learning saves</source>
         <translation>각 실행이 기준 실행의 최종 정확도에 벽시계 시간으로 언제 도달했는지: 점진적 학습이 아끼는 시간</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="389"/>
+        <location filename="../widgets/trainingpanel.cpp" line="392"/>
         <source>Browse training runs…</source>
         <translation>학습 실행 둘러보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="399"/>
+        <location filename="../widgets/trainingpanel.cpp" line="402"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="409"/>
+        <location filename="../widgets/trainingpanel.cpp" line="412"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="414"/>
+        <location filename="../widgets/trainingpanel.cpp" line="417"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="627"/>
+        <location filename="../widgets/trainingpanel.cpp" line="553"/>
+        <source>Start %1 runs</source>
+        <translation>실행 %1개 시작</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="654"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="636"/>
+        <location filename="../widgets/trainingpanel.cpp" line="663"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="648"/>
+        <location filename="../widgets/trainingpanel.cpp" line="675"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="652"/>
-        <location filename="../widgets/trainingpanel.cpp" line="833"/>
+        <location filename="../widgets/trainingpanel.cpp" line="686"/>
+        <location filename="../widgets/trainingpanel.cpp" line="880"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="673"/>
+        <location filename="../widgets/trainingpanel.cpp" line="688"/>
+        <source>Continuing %1 from its checkpoint… (1 more run queued)</source>
+        <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 1개 더 대기 중)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="689"/>
+        <source>Continuing %1 from its checkpoint… (%2 more runs queued)</source>
+        <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 %2개 더 대기 중)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="712"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="683"/>
+        <location filename="../widgets/trainingpanel.cpp" line="722"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="687"/>
+        <location filename="../widgets/trainingpanel.cpp" line="728"/>
         <source>%1, seed %2</source>
         <translation>%1, 시드 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="694"/>
+        <location filename="../widgets/trainingpanel.cpp" line="737"/>
         <source>Not started: training.seed: %1 seeds from %2 run past %3, the largest seed</source>
         <translation>시작하지 않음: training.seed: %2부터 시드 %1개는 가장 큰 시드 %3을 넘습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="727"/>
+        <location filename="../widgets/trainingpanel.cpp" line="767"/>
         <source>Preparing data and model… (1 more run queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="728"/>
+        <location filename="../widgets/trainingpanel.cpp" line="768"/>
         <source>Preparing data and model… (%1 more runs queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 %1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="757"/>
+        <location filename="../widgets/trainingpanel.cpp" line="798"/>
         <source>%1 is training; stop it before removing it</source>
         <translation>%1은(는) 학습 중입니다. 제거하기 전에 중지하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="784"/>
+        <location filename="../widgets/trainingpanel.cpp" line="829"/>
         <source>it is training now</source>
         <translation>지금 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="786"/>
+        <location filename="../widgets/trainingpanel.cpp" line="831"/>
         <source>it is queued to train</source>
         <translation>학습 대기열에 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="802"/>
-        <location filename="../widgets/trainingpanel.cpp" line="867"/>
+        <location filename="../widgets/trainingpanel.cpp" line="848"/>
+        <location filename="../widgets/trainingpanel.cpp" line="915"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="841"/>
+        <location filename="../widgets/trainingpanel.cpp" line="889"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="852"/>
+        <location filename="../widgets/trainingpanel.cpp" line="900"/>
         <source>Not trained: %1. %2 queued runs were not started.</source>
         <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="879"/>
+        <location filename="../widgets/trainingpanel.cpp" line="927"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="880"/>
+        <location filename="../widgets/trainingpanel.cpp" line="928"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="885"/>
+        <location filename="../widgets/trainingpanel.cpp" line="933"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="888"/>
+        <location filename="../widgets/trainingpanel.cpp" line="936"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="326"/>
-        <location filename="../widgets/trainingpanel.cpp" line="890"/>
+        <location filename="../widgets/trainingpanel.cpp" line="329"/>
+        <location filename="../widgets/trainingpanel.cpp" line="938"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="327"/>
-        <location filename="../widgets/trainingpanel.cpp" line="892"/>
+        <location filename="../widgets/trainingpanel.cpp" line="330"/>
+        <location filename="../widgets/trainingpanel.cpp" line="940"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="328"/>
-        <location filename="../widgets/trainingpanel.cpp" line="894"/>
+        <location filename="../widgets/trainingpanel.cpp" line="331"/>
+        <location filename="../widgets/trainingpanel.cpp" line="942"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1024"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1033"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1072"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1081"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1028"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1076"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1029"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1077"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1037"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1085"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1038"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1086"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1214"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1275"/>
+        <source>Continue trains it on, then the run queued after it.</source>
+        <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행을 학습합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="1276"/>
+        <source>Continue trains it on, then the %1 runs queued after it.</source>
+        <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행 %1개를 학습합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="1279"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="741"/>
+        <location filename="../widgets/trainingpanel.cpp" line="782"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -3385,88 +3411,88 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="948"/>
+        <location filename="../widgets/trainingpanel.cpp" line="996"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="984"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1032"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1016"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1064"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1020"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1068"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1020"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1068"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1095"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1151"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1099"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1155"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1104"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1160"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1111"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1167"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1137"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1193"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1147"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1203"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1157"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1213"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1164"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1220"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1168"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1224"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1175"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1206"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1231"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1262"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1200"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1256"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1208"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1264"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -194,7 +194,7 @@ void RunComparisonDialog::recompute() {
         if (group.members.size() > 1) // first, as the column elides the end
             name = tr("Mean of %1 seeds (%2): %3")
                        .arg(group.members.size())
-                       .arg(seedList(group.seeds), first.name);
+                       .arg(seedList(group.seeds), meanName(group));
         names << name;
         groupSchedules << first.schedule;
         validations << QString::fromStdString(group.run.validation);
@@ -252,6 +252,19 @@ void RunComparisonDialog::recompute() {
                                       "of them have trained; its Δ final is taken seed by seed.");
     m_summary->setText(text);
     m_model->setComparison(names, groupSchedules, validations, std::move(c));
+}
+
+QString RunComparisonDialog::meanName(const train::SeedMean& group) const {
+    const Entry& first = m_runs[size_t(group.members.front())];
+    QStringList numbers;
+    for (int m : group.members) {
+        const QString word = m_runs[size_t(m)].name.section(QLatin1Char(' '), 0, 0);
+        if (word.startsWith(QLatin1Char('#'))) numbers << word;
+    }
+    if (first.description.isEmpty()) return first.name; // nothing to leave the seed out of
+    return numbers.isEmpty()
+               ? first.description
+               : numbers.join(QStringLiteral(", ")) + QLatin1Char(' ') + first.description;
 }
 
 void RunComparisonDialog::plotComparison(const train::RunComparison* c) {

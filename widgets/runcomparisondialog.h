@@ -28,7 +28,10 @@ class RunComparisonDialog : public QDialog {
     Q_OBJECT
   public:
     struct Entry {
-        QString name;     // as the training tab lists it ("#2 EfficientNet-B0, paper, …")
+        QString name; // as the training tab lists it ("#2 EfficientNet-B0, paper, …")
+        // What its seeds share: the name without its number and what tells the seeds apart
+        // ("EfficientNet-B0, paper, 10 epochs"). Names a mean row; empty: the name does.
+        QString description;
         QString schedule; // paper, code or fixed; empty where unknown
         QColor colour;    // as on the tab; invalid: runColour of its position
         train::ComparedRun run;
@@ -57,6 +60,9 @@ class RunComparisonDialog : public QDialog {
   private:
     void recompute();
     void plotComparison(const train::RunComparison* c); // nullptr: nothing compared
+    // A mean row's name after "Mean of N seeds (…): ": its runs' numbers on the training
+    // tab, then what they share ("#1, #3 EfficientNet-B0, paper, 10 epochs").
+    QString meanName(const train::SeedMean& group) const;
     std::vector<Entry> m_runs;
     // The chosen reference, by the name of its run (the first of its mean): it stays chosen
     // while it is listed, wherever it moves.

@@ -146,7 +146,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_device->addItem(tr("CUDA GPU 0"), "cuda:0");
     form->addRow(tr("Device"), m_device);
     // Less-used settings that the configuration file also holds, folded away by default.
-    auto* more = new QToolButton(left);
+    auto* more = m_more = new QToolButton(left);
     more->setObjectName(QStringLiteral("moreSettings"));
     more->setText(tr("More settings"));
     more->setCheckable(true);
@@ -224,6 +224,9 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     // A fixed-size run has no fixed-size twin to train.
     connect(m_schedule, &QComboBox::currentIndexChanged, this,
             [this] { m_alsoFixed->setEnabled(!m_controller->isRunning() && !scheduleIsFixed()); });
+    connect(m_schedule, &QComboBox::currentIndexChanged, this, &TrainingPanel::updateStartText);
+    connect(m_seeds, &QSpinBox::valueChanged, this, &TrainingPanel::updateStartText);
+    connect(m_alsoFixed, &QCheckBox::toggled, this, &TrainingPanel::updateStartText);
     advanced->setVisible(false);
     form->addRow(more);
     form->addRow(advanced);
@@ -527,6 +530,29 @@ bool TrainingPanel::commitSettings(QString* why) {
     return ok;
 }
 
+int TrainingPanel::seedsPerStart() const {
+    return m_seeds->value();
+}
+
+bool TrainingPanel::alsoTrainFixed() const {
+    return m_alsoFixed->isChecked();
+}
+
+void TrainingPanel::setStartOptions(int seeds, bool alsoFixed) {
+    m_seeds->setValue(seeds); // clamped to 1-100
+    m_alsoFixed->setChecked(alsoFixed);
+    if (m_seeds->value() > 1 || alsoFixed) m_more->setChecked(true); // in sight
+}
+
+int TrainingPanel::runsPerStart() const {
+    return m_seeds->value() * (m_alsoFixed->isChecked() && !scheduleIsFixed() ? 2 : 1);
+}
+
+void TrainingPanel::updateStartText() {
+    const int runs = runsPerStart();
+    m_start->setText(runs == 1 ? tr("Start") : tr("Start %1 runs").arg(runs));
+}
+
 void TrainingPanel::setRunning(bool running) {
     for (QWidget* w : std::initializer_list<QWidget*>{
              m_dataset,   m_dataPath,    m_samples,        m_epochs,        m_batch,     m_schedule,
@@ -588,6 +614,7 @@ void TrainingPanel::refreshComparison() {
     for (const RunCurves& r : m_runs)
         if (r.loss->visible()) // the runs ticked in the list, as on the plot
             entries.push_back({r.name,
+                               r.description,
                                r.schedule,
                                r.loss->pen().color(),
                                {r.name.toStdString(), r.epochs, r.plannedEpochs, r.validation,
@@ -649,7 +676,19 @@ void TrainingPanel::continueClicked() {
         return;
     }
     run.canContinue = false;
-    m_status->setText(tr("Continuing %1 from its checkpoint…").arg(run.dir));
+    const bool withHeld = !m_held.empty() && run.dir == m_heldAfter;
+    if (withHeld) { // queued after it when it was stopped: trained after it again
+        m_queue = std::move(m_held);
+        m_held.clear();
+        m_heldAfter.clear();
+    }
+    m_status->setText(
+        m_queue.empty() ? tr("Continuing %1 from its checkpoint…").arg(run.dir)
+        : m_queue.size() == 1
+            ? tr("Continuing %1 from its checkpoint… (1 more run queued)").arg(run.dir)
+            : tr("Continuing %1 from its checkpoint… (%2 more runs queued)")
+                  .arg(run.dir)
+                  .arg(m_queue.size()));
     launch(i, config, true);
 }
 
@@ -679,15 +718,19 @@ void TrainingPanel::startClicked() {
                                                            ProgressiveSettings::Schedule::Fixed;
     // Named as the run's folder is when opened again: runs of one baseline at several φ
     // differ by their names, and so do the seeds of one Start.
+    const auto description = [&](const ScaleConfig& c) {
+        return tr("%1, %2, %3")
+            .arg(QString::fromStdString(train::runModelName(c)),
+                 QString::fromStdString(toString(c.training.progressive.schedule)),
+                 epochCount(c.training.epochs));
+    };
     const auto label = [&](const ScaleConfig& c) {
-        QString text = tr("%1, %2, %3")
-                           .arg(QString::fromStdString(train::runModelName(c)),
-                                QString::fromStdString(toString(c.training.progressive.schedule)),
-                                epochCount(c.training.epochs));
-        return seeds > 1 ? tr("%1, seed %2").arg(text).arg(c.training.seed) : text;
+        return seeds > 1 ? tr("%1, seed %2").arg(description(c)).arg(c.training.seed)
+                         : description(c);
     };
     if (seeds == 1 && !withFixed) {
-        startRun(base, QString::fromStdString(train::defaultRunDir()), label(base));
+        startRun(base, QString::fromStdString(train::defaultRunDir()), label(base),
+                 description(base));
         return;
     }
     if (base.training.seed > kMaxSeed - std::uint64_t(seeds - 1)) {
@@ -716,7 +759,7 @@ void TrainingPanel::startClicked() {
             runs.push_back({s,
                             dir + QLatin1Char('/') +
                                 QString::fromStdString(toString(s.training.progressive.schedule)),
-                            label(s)});
+                            label(s), description(s)});
     }
     queueRuns(std::move(runs)); // the first starts at once
     m_status->setText(
@@ -725,10 +768,11 @@ void TrainingPanel::startClicked() {
             : tr("Preparing data and model… (%1 more runs queued)").arg(queuedCount()));
 }
 
-void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir,
-                             const QString& label) {
+void TrainingPanel::startRun(const ScaleConfig& config, const QString& runDir, const QString& label,
+                             const QString& description) {
     RunCurves& run = addRun(label, config.training.epochs);
     run.dir = runDir;
+    run.description = description.isEmpty() ? label : description;
     run.schedule = QString::fromStdString(toString(config.training.progressive.schedule));
     run.validation = train::validationSetText(config);
     run.seedGroup = train::seedGroupKey(config);
@@ -755,6 +799,10 @@ bool TrainingPanel::removeRun(int index, QString* why) {
         return false;
     }
     RunCurves& run = m_runs[size_t(index)];
+    if (!m_held.empty() && run.dir == m_heldAfter) { // nothing left to continue them after
+        m_held.clear();
+        m_heldAfter.clear();
+    }
     for (QCPGraph* g : run.graphs())
         m_plot->removeGraph(g); // its legend entry goes with it
     for (QCPItemStraightLine* line : run.stageLines)
@@ -792,11 +840,13 @@ QStringList TrainingPanel::dirsInUse() const {
     return dirs;
 }
 
-int TrainingPanel::listedRun(const QString& dir, const QString& label, QString* why) {
+int TrainingPanel::listedRun(const QString& dir, const QString& label, const QString& description,
+                             QString* why) {
     if (const int i = runIndexOf(dir); i >= 0) return i;
     if (!openRun(dir, why)) return -1;
     const int i = int(m_runs.size()) - 1; // named as the queue names it
     m_runs.back().name = tr("#%1 %2").arg(m_runs.back().number).arg(label);
+    m_runs.back().description = description.isEmpty() ? label : description;
     ++m_runsRevision;
     m_runList->item(i)->setText(m_runs.back().name);
     return i;
@@ -820,11 +870,11 @@ void TrainingPanel::startNextQueued() {
         QString why;
         switch (c.state) {
         case State::Empty:
-            startRun(next.config, next.runDir, next.label);
+            startRun(next.config, next.runDir, next.label, next.description);
             return;
         case State::Stopped: {
             // Drawn on where it is listed already (stopped in this window), else opened.
-            const int i = listedRun(next.runDir, next.label, &why);
+            const int i = listedRun(next.runDir, next.label, next.description, &why);
             if (i >= 0) {
                 m_runs[size_t(i)].canContinue = false;
                 m_status->setText(tr("Continuing %1 from its checkpoint…").arg(next.runDir));
@@ -834,7 +884,8 @@ void TrainingPanel::startNextQueued() {
             break;
         }
         case State::Finished:
-            listedRun(next.runDir, next.label, &why); // its curves beside the others'
+            listedRun(next.runDir, next.label, next.description,
+                      &why); // its curves beside the others'
             m_status->setText(tr("%1: finished before, %2 — read back")
                                   .arg(next.runDir, percentText(c.finalValAccuracy)));
             Q_EMIT runCompleted(next.runDir, c.finalValAccuracy);
@@ -1053,6 +1104,14 @@ bool TrainingPanel::openRun(const QString& path, QString* why) {
                                                .arg(QString::fromStdString(h.model),
                                                     QString::fromStdString(h.schedule), epochs);
     RunCurves& run = addRun(QStringLiteral("%1 (%2)").arg(what, folder), h.plannedEpochs);
+    // The seeds of one experiment lie in its seedN folders (as Start and `train --seeds` lay
+    // them out): their mean is named for the experiment's folder.
+    const bool seedFolder =
+        !h.seedGroup.empty() && info.dir().dirName() == QStringLiteral("seed%1").arg(h.seed);
+    run.description =
+        seedFolder
+            ? QStringLiteral("%1 (%2)").arg(what, QFileInfo(info.dir().path()).dir().dirName())
+            : QStringLiteral("%1 (%2)").arg(what, folder);
     run.dir = QString::fromStdString(h.dir);
     run.schedule = QString::fromStdString(h.schedule);
     run.validation = h.validation;
@@ -1204,12 +1263,23 @@ void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& er
     else if (cancelled)
         m_status->setText(tr("Stopped; checkpoint saved in %1").arg(m_lastRunDir));
     m_dirty = true;
-    if (!completed && !m_queue.empty()) { // a stop or an error ends the queue too
-        QString text = m_status->text();  // a sentence of its own after the folder's path
+    if (!completed && !m_queue.empty()) {
+        QString text = m_status->text(); // a sentence of its own after the folder's path
         if (!text.endsWith(QLatin1Char('.'))) text += QLatin1Char('.');
-        m_status->setText(text + QLatin1Char(' ') +
-                          tr("%1 queued runs were not started.").arg(m_queue.size()));
+        if (cancelled && error.isEmpty() && canContinue) {
+            // Stopped, not failed: the rest waits for the stopped run to go on.
+            m_held = std::move(m_queue);
+            m_heldAfter = dir;
+            text +=
+                QLatin1Char(' ') +
+                (m_held.size() == 1 ? tr("Continue trains it on, then the run queued after it.")
+                                    : tr("Continue trains it on, then the %1 runs queued after it.")
+                                          .arg(m_held.size()));
+        } else {
+            text += QLatin1Char(' ') + tr("%1 queued runs were not started.").arg(m_queue.size());
+        }
         m_queue.clear();
+        m_status->setText(text);
     }
     if (completed) Q_EMIT runCompleted(dir, accuracy);
     if (!dir.isEmpty()) Q_EMIT runEnded(dir, canContinue);

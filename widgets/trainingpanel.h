@@ -26,6 +26,7 @@ class QProgressBar;
 class QPushButton;
 class QAction;
 class QSpinBox;
+class QToolButton;
 
 namespace scalescope {
 
@@ -87,6 +88,14 @@ class TrainingPanel : public QWidget {
     XAxis xAxis() const; // the selector's choice
     // Puts the form's settings into the document (validated); false with `why` when refused.
     bool commitSettings(QString* why = nullptr);
+    // Options of Start rather than of the configuration, which the main window keeps between
+    // sessions: seeds per Start (1-100), and a fixed-size run beside each progressive one.
+    // Set to more than one run, they unfold More settings, where they are, and Start names
+    // the count ("Start 12 runs"): a Start never trains more than it says.
+    int seedsPerStart() const;
+    bool alsoTrainFixed() const;
+    void setStartOptions(int seeds, bool alsoFixed);
+    int runsPerStart() const; // seeds, times two with the fixed runs
     // Runs trained one after the other, after the one in progress: a grid search's candidates,
     // a scaling study's points. A stop or an error drops those not yet started. As the CLI's
     // queue does, a folder holding a finished run of the same configuration is read back (its
@@ -94,13 +103,18 @@ class TrainingPanel : public QWidget {
     struct QueuedRun {
         ScaleConfig config;
         QString runDir;
-        QString label; // the run list's name for it
+        QString label;       // the run list's name for it
+        QString description; // the label without its seed; empty: the label has none
     };
     // Each folder is looked at as its turn comes: one holding a run of another configuration,
     // which training would overwrite, ends the queue with a message (the callers choose their
     // folders so that none does).
     void queueRuns(std::vector<QueuedRun> runs);
     int queuedCount() const { return int(m_queue.size()); }
+    // A Stop holds the runs queued after the stopped one: Continue on it trains it on and
+    // then them. Starting another run leaves them held; an error, or taking the stopped run
+    // off the list, drops them.
+    int heldCount() const { return int(m_held.size()); }
 
   Q_SIGNALS:
     void runStateChanged(bool running);
@@ -136,6 +150,8 @@ class TrainingPanel : public QWidget {
         std::string validation; // train::validationSetText; empty where unknown
         std::string seedGroup;  // train::seedGroupKey; empty where unknown
         std::uint64_t seed = 0;
+        // Its name without the number and the seed: what the runs of a seed mean share.
+        QString description;
         bool canContinue = false; // stopped before its end, with a checkpoint
     };
     RunCurves& addRun(const QString& label, int plannedEpochs); // named "#N label"
@@ -144,13 +160,15 @@ class TrainingPanel : public QWidget {
     void updateXRange();
     void xAxisChanged(); // relabels and redraws
     void startClicked();
-    void startRun(const ScaleConfig& config, const QString& runDir, const QString& label);
+    void startRun(const ScaleConfig& config, const QString& runDir, const QString& label,
+                  const QString& description);
     // Trains m_runs[runIndex] into its folder: from the start, or on from its checkpoint.
     void launch(int runIndex, const ScaleConfig& config, bool resume);
     void startNextQueued();
     // The run list's entry for the run folder `dir`: the one listed, else the folder opened
     // (named "#N label"); -1 with `why` when it cannot be read.
-    int listedRun(const QString& dir, const QString& label, QString* why);
+    int listedRun(const QString& dir, const QString& label, const QString& description,
+                  QString* why);
     void continueClicked();
     int continueTarget() const; // the run Continue acts on, or -1
     void updateContinue();
@@ -178,6 +196,8 @@ class TrainingPanel : public QWidget {
     // asked (EfficientNetV2's comparison). Not part of the configuration.
     QSpinBox* m_seeds;
     QCheckBox* m_alsoFixed;
+    QToolButton* m_more;
+    void updateStartText();
     QPushButton *m_start, *m_continue, *m_pause, *m_stop;
     QPushButton* m_evaluate;
     QAction* m_evaluateAction = nullptr; // the run list's context menu
@@ -200,6 +220,8 @@ class TrainingPanel : public QWidget {
     QString m_lastRunDir;
     TrainingSettings m_shown; // what the form was last loaded with
     std::deque<QueuedRun> m_queue;
+    std::deque<QueuedRun> m_held; // queued after m_heldAfter, which was stopped
+    QString m_heldAfter;
     bool m_dirty = false;
 };
 

@@ -462,10 +462,13 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int
             std::vector<TrainingPanel::QueuedRun> runs;
             for (const GridRun& r : grid) {
                 const Coefficients& k = list[r.candidate].coefficients;
-                QString label = tr("grid α %1, β %2, γ %3").arg(k.alpha).arg(k.beta).arg(k.gamma);
+                const QString description =
+                    tr("grid α %1, β %2, γ %3").arg(k.alpha).arg(k.beta).arg(k.gamma);
+                QString label = description;
                 if (seeds > 1) label += tr(", seed %1").arg(r.config.training.seed);
-                runs.push_back(
-                    {r.config, base + QLatin1Char('/') + QString::fromStdString(r.runName), label});
+                runs.push_back({r.config,
+                                base + QLatin1Char('/') + QString::fromStdString(r.runName), label,
+                                description});
                 m_gridRuns[runs.back().runDir] = r.config;
             }
             m_training->queueRuns(std::move(runs));
@@ -568,13 +571,14 @@ void MainWindow::queueStudyRuns(const ScaleConfig& config, const std::vector<Stu
         const StudyPoint p = studyRun(*same, asked.seedIndex);
         const QString dir = base + QLatin1Char('/') + QString::fromStdString(p.runName);
         m_studyRuns[dir] = p.config;
-        QString label = p.strategy == StudyStrategy::Baseline
-                            ? tr("study: as configured")
-                            : tr("study: %1 at φ %2")
-                                  .arg(QString::fromStdString(toString(p.strategy)))
-                                  .arg(p.phi);
+        const QString description = p.strategy == StudyStrategy::Baseline
+                                        ? tr("study: as configured")
+                                        : tr("study: %1 at φ %2")
+                                              .arg(QString::fromStdString(toString(p.strategy)))
+                                              .arg(p.phi);
+        QString label = description;
         if (p.seedIndex > 0) label += tr(", seed %1").arg(p.config.training.seed);
-        runs.push_back({p.config, dir, label});
+        runs.push_back({p.config, dir, label, description});
     }
     m_training->queueRuns(std::move(runs));
     updateEditingLock();
@@ -675,6 +679,9 @@ void MainWindow::restoreSession() {
         layOutForScreen();
         resizeWithinScreen(this, size());
     }
+    // A value from another version that is no number reads as one seed, as by default.
+    m_training->setStartOptions(std::max(1, s.value(QStringLiteral("seedsPerStart")).toInt()),
+                                s.value(QStringLiteral("alsoTrainFixed")).toBool());
     const QByteArray last = s.value(QStringLiteral("lastConfig")).toByteArray();
     const QString path = s.value(QStringLiteral("lastConfigPath")).toString();
     const bool modified = s.value(QStringLiteral("lastConfigModified")).toBool();
@@ -715,6 +722,8 @@ void MainWindow::closeEvent(QCloseEvent* e) {
                QByteArray::fromStdString(configToJson(m_doc->config()).dump()));
     s.setValue(QStringLiteral("lastConfigPath"), m_doc->filePath());
     s.setValue(QStringLiteral("lastConfigModified"), m_doc->isModified());
+    s.setValue(QStringLiteral("seedsPerStart"), m_training->seedsPerStart());
+    s.setValue(QStringLiteral("alsoTrainFixed"), m_training->alsoTrainFixed());
     e->accept();
 }
 

@@ -65,6 +65,7 @@ class TestContinueRun : public QObject {
   private Q_SLOTS:
     void initTestCase();
     void continuesInTheSameWindow();
+    void continuesTheRunsQueuedAfterIt();
     void continuesAnOpenedRun();
     void finishedOrWithoutCheckpointCannot();
     void failedRunIsMarked();
@@ -109,6 +110,52 @@ void TestContinueRun::continuesInTheSameWindow() {
     QCOMPARE(panel->runCount(), 1); // the same run, drawn on
     QVERIFY(panel->pointCount() > pointsBefore);
     QVERIFY(!panel->continueButton()->isEnabled()); // finished
+}
+
+void TestContinueRun::continuesTheRunsQueuedAfterIt() {
+    MainWindow w;
+    ScaleConfig c = tinyRun();
+    c.training.epochs = 2;
+    c.training.seed = 1; // the Start's folders: seed1/…, seed2/…
+    QVERIFY(w.document()->setConfig(c));
+    TrainingPanel* panel = w.trainingPanel();
+    panel->setSettingsFromDocument();
+    panel->setStartOptions(2, false); // two seeds: one run queued after the first
+    panel->startButton()->click();
+    QCOMPARE(panel->queuedCount(), 1);
+    const QString first = panel->lastRunDir();
+    QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar(first) >= 1, 60000);
+    w.trainingController()->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), 60000);
+    // Held, not dropped, and not started either.
+    QCOMPARE(panel->queuedCount(), 0);
+    QCOMPARE(panel->heldCount(), 1);
+    QVERIFY2(panel->statusText().endsWith("Continue trains it on, then the run queued after it."),
+             qPrintable(panel->statusText()));
+    QCOMPARE(panel->runCount(), 1);
+    panel->continueButton()->click();
+    QVERIFY(w.trainingController()->isRunning());
+    QCOMPARE(panel->queuedCount(), 1);
+    QCOMPARE(panel->heldCount(), 0);
+    QVERIFY2(panel->statusText().endsWith("(1 more run queued)"), qPrintable(panel->statusText()));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning() && panel->queuedCount() == 0,
+                             2 * kFinishMs);
+    QCOMPARE(panel->runCount(), 2);
+    // Both seeds trained to their end, the second in the Start's own folder.
+    const QString second =
+        QFileInfo(QFileInfo(first).path()).dir().filePath("seed2/" + QFileInfo(first).fileName());
+    QCOMPARE(rows(first), 2);
+    QCOMPARE(rows(second), 2);
+
+    // Stopped again, and taken off the list: nothing is left to continue the rest after.
+    panel->startButton()->click();
+    const QString again = panel->lastRunDir();
+    QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar(again) >= 1, 60000);
+    w.trainingController()->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning(), 60000);
+    QCOMPARE(panel->heldCount(), 1);
+    QVERIFY(panel->removeRun(panel->runIndexOf(again)));
+    QCOMPARE(panel->heldCount(), 0);
 }
 
 void TestContinueRun::continuesAnOpenedRun() {

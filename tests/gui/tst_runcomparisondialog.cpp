@@ -88,6 +88,7 @@ class TestRunComparisonDialog : public QObject {
     void marksRunsOnOtherImages();
     void followsTheTrainingTab();
     void averagesOverSeeds();
+    void meanRowsNameTheExperiment();
     void oneStartTrainsSeedsBesideFixedRuns();
 };
 
@@ -325,6 +326,42 @@ void TestRunComparisonDialog::averagesOverSeeds() {
     QCOMPARE(cell(m, 1, RunComparisonModel::Run), QString("Mean of 4 seeds (1–3, 5): #s5"));
 }
 
+void TestRunComparisonDialog::meanRowsNameTheExperiment() {
+    // Seeds opened from an experiment's folder, laid out as Start lays it out (seedN/paper),
+    // and from folders of their own.
+    QTemporaryDir dir;
+    ScaleConfig paper = tinyConfig(2);
+    for (std::uint64_t seed : {1, 2}) {
+        paper.training.seed = seed;
+        QVERIFY(writeFakeRun(dir.filePath(QString("exp/seed%1/paper").arg(seed)).toStdString(),
+                             paper, 2, 0.5 + 0.1 * double(seed)));
+        QVERIFY(writeFakeRun(dir.filePath(QString("own%1/paper").arg(seed)).toStdString(), paper, 2,
+                             0.5));
+    }
+    ExplorerDocument doc;
+    TrainingController controller;
+    TrainingPanel panel(&doc, &controller);
+    for (const char* run : {"exp/seed1/paper", "exp/seed2/paper", "own1/paper", "own2/paper"})
+        QVERIFY(panel.openRun(dir.filePath(run)));
+    panel.showComparison();
+    RunComparisonDialog* d = panel.comparisonDialog();
+    d->setMeanOverSeeds(true);
+    // Two means of the same configuration: their seeds are re-runs of each other's.
+    QCOMPARE(d->model()->rowCount(), 2);
+    const QString experiment = cell(d->model(), 0, RunComparisonModel::Run);
+    QVERIFY2(experiment.startsWith("Mean of 2 seeds (1, 2): #1, #2 ") &&
+                 experiment.endsWith(", paper, 2 epochs (exp)"),
+             qPrintable(experiment));
+    // Outside a seedN folder the first run's folder names the mean, as it names the run.
+    const QString own = cell(d->model(), 1, RunComparisonModel::Run);
+    QVERIFY2(own.startsWith("Mean of 2 seeds (1, 2): #3, #4 ") &&
+                 own.endsWith(", paper, 2 epochs (own1/paper)"),
+             qPrintable(own));
+    d->setMeanOverSeeds(false);
+    QVERIFY2(cell(d->model(), 1, RunComparisonModel::Run).endsWith("(seed2/paper)"),
+             qPrintable(cell(d->model(), 1, RunComparisonModel::Run)));
+}
+
 void TestRunComparisonDialog::oneStartTrainsSeedsBesideFixedRuns() {
     QTemporaryDir data; // the data folder, where Start puts its runs
     const QByteArray oldData = qgetenv("XDG_DATA_HOME");
@@ -384,9 +421,11 @@ void TestRunComparisonDialog::oneStartTrainsSeedsBesideFixedRuns() {
     RunComparisonDialog* d = panel.comparisonDialog();
     d->setMeanOverSeeds(true);
     QCOMPARE(d->model()->rowCount(), 2);
-    QVERIFY2(cell(d->model(), d->reference(), RunComparisonModel::Run)
-                 .startsWith("Mean of 2 seeds (7, 8): #2 "),
-             qPrintable(cell(d->model(), d->reference(), RunComparisonModel::Run)));
+    // Named for what the seeds share, after their numbers on the tab: no one seed's name.
+    const QString meanName = cell(d->model(), d->reference(), RunComparisonModel::Run);
+    QVERIFY2(meanName.startsWith("Mean of 2 seeds (7, 8): #2, #4 ") &&
+                 meanName.endsWith(", fixed, 1 epoch") && !meanName.contains("seed 7"),
+             qPrintable(meanName));
     QCOMPARE(cell(d->model(), d->reference(), RunComparisonModel::Schedule), QString("fixed"));
     QVERIFY2(!d->summary().contains("other images"), qPrintable(d->summary()));
     // The form's seed is the configuration's: the next Start trains it.

@@ -20,6 +20,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -43,6 +44,7 @@ class TestUndo : public QObject {
     void undoWorksWhileTraining();
     void closingKeepsUnsavedEdits();
     void closingReadsASavedFileAgain();
+    void closingKeepsTheStartOptions();
 };
 
 void TestUndo::init() {
@@ -299,6 +301,40 @@ void TestUndo::closingReadsASavedFileAgain() {
     third.restoreSession();
     QCOMPARE(third.document()->config().request.coefficients.phi, 4.0);
     QVERIFY(third.document()->filePath().isEmpty());
+}
+
+void TestUndo::closingKeepsTheStartOptions() {
+    {
+        MainWindow w;
+        QCOMPARE(w.trainingPanel()->startButton()->text(), QString("Start"));
+        w.trainingPanel()->setStartOptions(3, true);
+        QCOMPARE(w.trainingPanel()->runsPerStart(), 6); // the default schedule is progressive
+        QCOMPARE(w.trainingPanel()->startButton()->text(), QString("Start 6 runs"));
+        QVERIFY(w.close());
+    }
+    {
+        MainWindow again;
+        again.restoreSession();
+        TrainingPanel* panel = again.trainingPanel();
+        QCOMPARE(panel->seedsPerStart(), 3);
+        QVERIFY(panel->alsoTrainFixed());
+        QCOMPARE(panel->startButton()->text(), QString("Start 6 runs"));
+        // Where they are set, in sight: More settings unfolded.
+        auto* more = panel->findChild<QToolButton*>(QStringLiteral("moreSettings"));
+        QVERIFY(more && more->isChecked());
+        panel->setStartOptions(1, false);
+        QCOMPARE(panel->startButton()->text(), QString("Start"));
+        QVERIFY(again.close());
+    }
+    // A value another version wrote, or a hand-edited one: one seed, never none.
+    QSettings().setValue("seedsPerStart", "many");
+    MainWindow third;
+    third.restoreSession();
+    QCOMPARE(third.trainingPanel()->seedsPerStart(), 1);
+    QVERIFY(!third.trainingPanel()->alsoTrainFixed());
+    QSettings().setValue("seedsPerStart", 100000);
+    third.restoreSession();
+    QCOMPARE(third.trainingPanel()->seedsPerStart(), 100); // the most one Start trains
 }
 
 QTEST_MAIN(TestUndo)
