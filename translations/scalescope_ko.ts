@@ -1822,22 +1822,27 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>여러 시드의 행은 모두가 학습한 에포크까지의 평균이며, Δ 최종은 시드별로 구합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="292"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="268"/>
+        <source>%1 — runs %2</source>
+        <translation>%1 — 실행 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="293"/>
         <source>%1, mean of %2 seeds</source>
         <translation>%1, 시드 %2개 평균</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="293"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="294"/>
         <source>%1 (reference)</source>
         <translation>%1 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="306"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="307"/>
         <source>%1 reached the reference&apos;s final accuracy</source>
         <translation>%1이(가) 기준의 최종 정확도에 도달한 곳</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="317"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="318"/>
         <source>the reference&apos;s final %1</source>
         <translation>기준의 최종 %1</translation>
     </message>

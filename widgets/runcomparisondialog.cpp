@@ -262,9 +262,10 @@ QString RunComparisonDialog::meanName(const train::SeedMean& group) const {
         if (word.startsWith(QLatin1Char('#'))) numbers << word;
     }
     if (first.description.isEmpty()) return first.name; // nothing to leave the seed out of
+    // The numbers last: the column elides the end, and what the seeds share says more.
     return numbers.isEmpty()
                ? first.description
-               : numbers.join(QStringLiteral(", ")) + QLatin1Char(' ') + first.description;
+               : tr("%1 — runs %2").arg(first.description, numbers.join(QStringLiteral(", ")));
 }
 
 void RunComparisonDialog::plotComparison(const train::RunComparison* c) {

@@ -60,8 +60,8 @@ class RunComparisonDialog : public QDialog {
   private:
     void recompute();
     void plotComparison(const train::RunComparison* c); // nullptr: nothing compared
-    // A mean row's name after "Mean of N seeds (…): ": its runs' numbers on the training
-    // tab, then what they share ("#1, #3 EfficientNet-B0, paper, 10 epochs").
+    // A mean row's name after "Mean of N seeds (…): ": what its runs share, then their
+    // numbers on the training tab ("EfficientNet-B0, paper, 10 epochs — runs #1, #3").
     QString meanName(const train::SeedMean& group) const;
     std::vector<Entry> m_runs;
     // The chosen reference, by the name of its run (the first of its mean): it stays chosen

@@ -246,8 +246,10 @@ void TestRunComparisonDialog::followsTheTrainingTab() {
     // The tab tells which runs are seeds of one configuration.
     d->setMeanOverSeeds(true);
     QCOMPARE(d->model()->rowCount(), 2);
-    QVERIFY2(cell(d->model(), 0, RunComparisonModel::Run).startsWith("Mean of 2 seeds (1, 2): #"),
-             qPrintable(cell(d->model(), 0, RunComparisonModel::Run)));
+    QVERIFY2(
+        cell(d->model(), 0, RunComparisonModel::Run)
+            .endsWith("paper, 2 epochs (" + QDir(dir.path()).dirName() + "/paper) — runs #1, #3"),
+        qPrintable(cell(d->model(), 0, RunComparisonModel::Run)));
     d->setMeanOverSeeds(false);
     QVERIFY(panel.removeRun(0));
     QTRY_COMPARE(d->model()->rowCount(), 2);
@@ -349,13 +351,13 @@ void TestRunComparisonDialog::meanRowsNameTheExperiment() {
     // Two means of the same configuration: their seeds are re-runs of each other's.
     QCOMPARE(d->model()->rowCount(), 2);
     const QString experiment = cell(d->model(), 0, RunComparisonModel::Run);
-    QVERIFY2(experiment.startsWith("Mean of 2 seeds (1, 2): #1, #2 ") &&
-                 experiment.endsWith(", paper, 2 epochs (exp)"),
+    QVERIFY2(experiment.startsWith("Mean of 2 seeds (1, 2): ") &&
+                 experiment.endsWith(", paper, 2 epochs (exp) — runs #1, #2"),
              qPrintable(experiment));
     // Outside a seedN folder the first run's folder names the mean, as it names the run.
     const QString own = cell(d->model(), 1, RunComparisonModel::Run);
-    QVERIFY2(own.startsWith("Mean of 2 seeds (1, 2): #3, #4 ") &&
-                 own.endsWith(", paper, 2 epochs (own1/paper)"),
+    QVERIFY2(own.startsWith("Mean of 2 seeds (1, 2): ") &&
+                 own.endsWith(", paper, 2 epochs (own1/paper) — runs #3, #4"),
              qPrintable(own));
     d->setMeanOverSeeds(false);
     QVERIFY2(cell(d->model(), 1, RunComparisonModel::Run).endsWith("(seed2/paper)"),
@@ -421,10 +423,11 @@ void TestRunComparisonDialog::oneStartTrainsSeedsBesideFixedRuns() {
     RunComparisonDialog* d = panel.comparisonDialog();
     d->setMeanOverSeeds(true);
     QCOMPARE(d->model()->rowCount(), 2);
-    // Named for what the seeds share, after their numbers on the tab: no one seed's name.
+    // Named for what the seeds share, then their numbers on the tab: no one seed's name.
     const QString meanName = cell(d->model(), d->reference(), RunComparisonModel::Run);
-    QVERIFY2(meanName.startsWith("Mean of 2 seeds (7, 8): #2, #4 ") &&
-                 meanName.endsWith(", fixed, 1 epoch") && !meanName.contains("seed 7"),
+    QVERIFY2(meanName.startsWith("Mean of 2 seeds (7, 8): ") &&
+                 meanName.endsWith(", fixed, 1 epoch — runs #2, #4") &&
+                 !meanName.contains("seed 7"),
              qPrintable(meanName));
     QCOMPARE(cell(d->model(), d->reference(), RunComparisonModel::Schedule), QString("fixed"));
     QVERIFY2(!d->summary().contains("other images"), qPrintable(d->summary()));
