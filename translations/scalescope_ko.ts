@@ -1736,113 +1736,158 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::RunComparisonDialog</name>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="53"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="57"/>
         <source>Compare runs</source>
         <translation>실행 비교</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="56"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="60"/>
         <source>Reference</source>
         <translation>기준</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="59"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="63"/>
         <source>The run the others are set against: usually fixed-size training at the final image size</source>
         <translation>다른 실행들을 비교할 기준 실행: 보통 최종 이미지 크기의 고정 크기 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="63"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="67"/>
         <source>Average over seeds</source>
         <translation>시드 평균</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="66"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="70"/>
         <source>Runs whose configurations differ only in their seed become one row: their mean accuracy and time after each epoch, over the epochs all of them have trained. One seed&apos;s accuracy on a small validation set moves by a point or more. Δ final is then taken seed by seed, with its standard error.</source>
         <translation>구성이 시드만 다른 실행들이 한 행이 됩니다: 모두가 학습한 에포크까지, 각 에포크 뒤의 평균 정확도와 시간입니다. 작은 검증 세트에서 한 시드의 정확도는 1포인트 이상 움직입니다. 이때 Δ 최종은 시드별로 구하며 표준 오차를 함께 보입니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="83"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="87"/>
         <source>Validation accuracy against wall time</source>
         <translation>경과 시간에 따른 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="85"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="89"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="86"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="90"/>
         <source>val accuracy (%)</source>
         <translation>검증 정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="109"/>
-        <location filename="../widgets/runcomparisondialog.cpp" line="118"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="113"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="137"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="110"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="114"/>
         <source>The table (or its selected rows) as tab-separated text, for a spreadsheet</source>
         <translation>표(또는 선택한 행)를 탭으로 구분된 텍스트로, 스프레드시트용</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="195"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="122"/>
+        <source>Save plot…</source>
+        <translation>그래프 저장…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="124"/>
+        <source>The curves under the table as a PNG or PDF file</source>
+        <translation>표 아래의 곡선을 PNG 또는 PDF 파일로</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="128"/>
+        <source>Save the plot</source>
+        <translation>그래프 저장</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="129"/>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 이미지 (*.png);;PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="135"/>
+        <source>Not saved</source>
+        <translation>저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="214"/>
         <source>Mean of %1 seeds (%2): %3</source>
         <translation>시드 %1개의 평균 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="220"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="239"/>
         <source>Show at least two runs on the training tab (train, open or tick them) to compare them: a fixed-size run and a progressive one, say.</source>
         <translation>비교하려면 학습 탭에 실행을 두 개 이상 보이게 하세요(학습하거나, 열거나, 체크하세요). 예: 고정 크기 실행과 점진적 실행.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="228"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="247"/>
         <source>Not compared — %1</source>
         <translation>비교하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="234"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="253"/>
         <source>The reference ended at %1, which it first reached after epoch %2 (%3 of wall time). × time is each run&apos;s time to that accuracy as a share of the reference&apos;s; EfficientNetV2 reports 0.35–0.71× for progressive learning.</source>
         <translation>기준 실행은 %1로 끝났고, 에포크 %2 후(벽시계 시간 %3)에 처음 도달했습니다. × 시간은 각 실행이 그 정확도에 도달한 시간을 기준 실행의 시간에 대한 비율로 나타냅니다. EfficientNetV2는 점진적 학습에서 0.35–0.71×를 보고합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="244"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="263"/>
         <source>1 run (greyed) validated on other images than the reference: its accuracies do not compare.</source>
         <translation>실행 1개(회색)는 기준 실행과 다른 이미지에서 검증되어 정확도를 비교할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="246"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="265"/>
         <source>%1 runs (greyed) validated on other images than the reference: their accuracies do not compare.</source>
         <translation>실행 %1개(회색)는 기준 실행과 다른 이미지에서 검증되어 정확도를 비교할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="251"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="270"/>
         <source>A row of several seeds is their mean over the epochs all of them have trained; its Δ final is taken seed by seed.</source>
         <translation>여러 시드의 행은 모두가 학습한 에포크까지의 평균이며, Δ 최종은 시드별로 구합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="268"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="282"/>
+        <source>nothing is compared yet: show at least two runs on the training tab</source>
+        <translation>아직 비교한 것이 없습니다: 학습 탭에 실행을 두 개 이상 표시하세요</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="286"/>
+        <source>%1: a plot is saved as .png or .pdf</source>
+        <translation>%1: 그래프는 .png 또는 .pdf로 저장됩니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="288"/>
+        <source>%1: the folder %2 does not exist</source>
+        <translation>%1: 폴더 %2이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="291"/>
+        <source>%1 could not be written</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparisondialog.cpp" line="305"/>
         <source>%1 — runs %2</source>
         <translation>%1 — 실행 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="293"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="330"/>
         <source>%1, mean of %2 seeds</source>
         <translation>%1, 시드 %2개 평균</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="294"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="331"/>
         <source>%1 (reference)</source>
         <translation>%1 (기준)</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="307"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="344"/>
         <source>%1 reached the reference&apos;s final accuracy</source>
         <translation>%1이(가) 기준의 최종 정확도에 도달한 곳</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparisondialog.cpp" line="318"/>
+        <location filename="../widgets/runcomparisondialog.cpp" line="355"/>
         <source>the reference&apos;s final %1</source>
         <translation>기준의 최종 %1</translation>
     </message>
@@ -3138,7 +3183,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="302"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1032"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1041"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
@@ -3165,7 +3210,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="310"/>
-        <location filename="../widgets/trainingpanel.cpp" line="944"/>
+        <location filename="../widgets/trainingpanel.cpp" line="953"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
@@ -3246,7 +3291,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="686"/>
-        <location filename="../widgets/trainingpanel.cpp" line="880"/>
+        <location filename="../widgets/trainingpanel.cpp" line="889"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
@@ -3307,96 +3352,96 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="848"/>
-        <location filename="../widgets/trainingpanel.cpp" line="915"/>
+        <location filename="../widgets/trainingpanel.cpp" line="924"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="889"/>
+        <location filename="../widgets/trainingpanel.cpp" line="898"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="900"/>
+        <location filename="../widgets/trainingpanel.cpp" line="909"/>
         <source>Not trained: %1. %2 queued runs were not started.</source>
         <translation>학습하지 않음: %1. 대기 중인 실행 %2개가 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="927"/>
+        <location filename="../widgets/trainingpanel.cpp" line="936"/>
         <source>#%1 train loss</source>
         <translation>#%1 학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="928"/>
+        <location filename="../widgets/trainingpanel.cpp" line="937"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="933"/>
+        <location filename="../widgets/trainingpanel.cpp" line="942"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="936"/>
+        <location filename="../widgets/trainingpanel.cpp" line="945"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="329"/>
-        <location filename="../widgets/trainingpanel.cpp" line="938"/>
+        <location filename="../widgets/trainingpanel.cpp" line="947"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="330"/>
-        <location filename="../widgets/trainingpanel.cpp" line="940"/>
+        <location filename="../widgets/trainingpanel.cpp" line="949"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="331"/>
-        <location filename="../widgets/trainingpanel.cpp" line="942"/>
+        <location filename="../widgets/trainingpanel.cpp" line="951"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1072"/>
         <location filename="../widgets/trainingpanel.cpp" line="1081"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1090"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1076"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1085"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1077"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1086"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1085"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1094"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1086"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1095"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1275"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1284"/>
         <source>Continue trains it on, then the run queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행을 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1276"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1285"/>
         <source>Continue trains it on, then the %1 runs queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행 %1개를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1279"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1288"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
@@ -3416,88 +3461,88 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="996"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1005"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1032"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1041"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1064"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1073"/>
         <source>Run folder (holds metrics.csv)</source>
         <translation>실행 폴더(metrics.csv가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1068"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1077"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1068"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1077"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1151"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1160"/>
         <source>Opened %1: %2 epochs, none validated yet.</source>
         <translation>%1 열림: %2 에포크, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1155"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1164"/>
         <source>Opened %1: %2 epochs, final val accuracy %3%.</source>
         <translation>%1 열림: %2 에포크, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1160"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1169"/>
         <source>Opened %1: %2 epochs, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2 에포크, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1167"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1176"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1193"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1202"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1203"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1212"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1213"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1222"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1220"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1229"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1224"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1233"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1231"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1262"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1240"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1271"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1256"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1265"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1264"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1273"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -13,11 +13,15 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -115,6 +119,21 @@ RunComparisonDialog::RunComparisonDialog(QWidget* parent) : QDialog(parent) {
             QGuiApplication::clipboard()->setText(text);
     };
     connect(copy, &QPushButton::clicked, this, toClipboard);
+    QPushButton* save = buttons->addButton(tr("Save plot…"), QDialogButtonBox::ActionRole);
+    save->setObjectName(QStringLiteral("savePlot"));
+    save->setToolTip(tr("The curves under the table as a PNG or PDF file"));
+    connect(save, &QPushButton::clicked, this, [this] {
+        QString selected;
+        QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the plot"), QStringLiteral("comparison.png"),
+            tr("PNG image (*.png);;PDF document (*.pdf)"), &selected);
+        if (path.isEmpty()) return;
+        if (QFileInfo(path).suffix().isEmpty()) // the type chosen in the dialog
+            path += selected.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf")
+                                                            : QStringLiteral(".png");
+        QString why;
+        if (!savePlot(path, &why)) QMessageBox::warning(this, tr("Not saved"), why);
+    });
     auto* copyKey = new QAction(tr("Copy"), m_view);
     copyKey->setShortcut(QKeySequence::Copy);
     copyKey->setShortcutContext(Qt::WidgetShortcut);
@@ -252,6 +271,24 @@ void RunComparisonDialog::recompute() {
                                       "of them have trained; its Δ final is taken seed by seed.");
     m_summary->setText(text);
     m_model->setComparison(names, groupSchedules, validations, std::move(c));
+}
+
+bool RunComparisonDialog::savePlot(const QString& path, QString* why) const {
+    const auto refuse = [why](const QString& reason) {
+        if (why) *why = reason;
+        return false;
+    };
+    if (m_model->rowCount() == 0)
+        return refuse(tr("nothing is compared yet: show at least two runs on the training tab"));
+    const QFileInfo file(path);
+    const QString suffix = file.suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf"))
+        return refuse(tr("%1: a plot is saved as .png or .pdf").arg(path));
+    if (!file.absoluteDir().exists())
+        return refuse(tr("%1: the folder %2 does not exist").arg(path, file.absolutePath()));
+    const bool ok =
+        suffix == QLatin1String("png") ? m_plot->savePng(path, 0, 0, 2.0) : m_plot->savePdf(path);
+    return ok || refuse(tr("%1 could not be written").arg(path));
 }
 
 QString RunComparisonDialog::meanName(const train::SeedMean& group) const {

@@ -54,6 +54,9 @@ class RunComparisonDialog : public QDialog {
     QCustomPlot* plot() const { return m_plot; }
     QCPItemStraightLine* targetLine() const { return m_target; }
     QString summary() const;
+    // That plot as a PNG (at twice its pixels, for print) or a PDF, by the path's suffix;
+    // false with `why` when nothing is compared or the file cannot be written.
+    bool savePlot(const QString& path, QString* why = nullptr) const;
     // Every row (or the selected ones) as tab-separated text with a header line.
     QString tableText() const;
 

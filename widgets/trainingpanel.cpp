@@ -853,6 +853,15 @@ int TrainingPanel::listedRun(const QString& dir, const QString& label, const QSt
 }
 
 void TrainingPanel::queueRuns(std::vector<QueuedRun> runs) {
+    // Runs queued again (a grid's Train after a stop) are no longer held; the stopped run
+    // queued again takes the rest with it.
+    for (const QueuedRun& r : runs) {
+        if (r.runDir == m_heldAfter) m_held.clear();
+        m_held.erase(std::remove_if(m_held.begin(), m_held.end(),
+                                    [&](const QueuedRun& h) { return h.runDir == r.runDir; }),
+                     m_held.end());
+    }
+    if (m_held.empty()) m_heldAfter.clear();
     for (QueuedRun& r : runs)
         m_queue.push_back(std::move(r));
     if (!m_controller->isRunning()) startNextQueued();

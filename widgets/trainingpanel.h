@@ -97,9 +97,10 @@ class TrainingPanel : public QWidget {
     void setStartOptions(int seeds, bool alsoFixed);
     int runsPerStart() const; // seeds, times two with the fixed runs
     // Runs trained one after the other, after the one in progress: a grid search's candidates,
-    // a scaling study's points. A stop or an error drops those not yet started. As the CLI's
-    // queue does, a folder holding a finished run of the same configuration is read back (its
-    // curves overlaid, its accuracy reported) and a stopped one continues from its checkpoint.
+    // a scaling study's points. An error drops those not yet started, a stop holds them
+    // (heldCount). As the CLI's queue does, a folder holding a finished run of the same
+    // configuration is read back (its curves overlaid, its accuracy reported) and a stopped
+    // one continues from its checkpoint.
     struct QueuedRun {
         ScaleConfig config;
         QString runDir;
@@ -112,8 +113,9 @@ class TrainingPanel : public QWidget {
     void queueRuns(std::vector<QueuedRun> runs);
     int queuedCount() const { return int(m_queue.size()); }
     // A Stop holds the runs queued after the stopped one: Continue on it trains it on and
-    // then them. Starting another run leaves them held; an error, or taking the stopped run
-    // off the list, drops them.
+    // then them. Starting another run leaves them held; queueing them again (or the stopped
+    // run, which takes them along) lets them go, and so do an error and taking the stopped
+    // run off the list.
     int heldCount() const { return int(m_held.size()); }
 
   Q_SIGNALS:

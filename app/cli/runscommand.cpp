@@ -250,11 +250,19 @@ int runCompareCommand(const std::vector<std::string>& argv) {
     }
     const train::RunComparison& c = sc.comparison;
     const std::vector<train::SeedMean>& groups = sc.groups;
-    // A row is a run, or with --mean-seeds the mean of its group, named by its first run.
+    // A row is a run, or with --mean-seeds the mean of its group: named by its runs' paths
+    // where they differ only in the seed ("seed{1..6}/paper"), else by its first run's.
     std::vector<std::string> names;
-    for (const train::SeedMean& g : groups)
-        names.push_back(paths[size_t(g.members.front())] +
-                        (g.members.size() > 1 ? " x" + std::to_string(g.members.size()) : ""));
+    for (const train::SeedMean& g : groups) {
+        std::vector<std::string> members;
+        for (int m : g.members)
+            members.push_back(paths[size_t(m)]);
+        const std::string pattern = train::seedPathPattern(members, g.seeds);
+        names.push_back(!pattern.empty() ? pattern
+                        : g.members.size() > 1
+                            ? members.front() + " x" + std::to_string(g.members.size())
+                            : members.front());
+    }
     const auto first = [&](size_t row) -> const train::RunHistory& {
         return histories[size_t(groups[row].members.front())];
     };
@@ -350,9 +358,12 @@ int runCompareCommand(const std::vector<std::string>& argv) {
             std::cout << names[i] << ": the mean of " << g.members.size() << " runs (seeds";
             for (size_t m = 0; m < g.members.size(); ++m)
                 std::cout << (m ? ", " : " ") << g.seeds[m];
-            std::cout << ") over the " << c.rows[i].epochs << " epochs all of them recorded:";
-            for (int m : g.members)
-                std::cout << " " << paths[size_t(m)];
+            std::cout << ") over the " << c.rows[i].epochs << " epochs all of them recorded";
+            if (names[i].find('{') == std::string::npos) { // not named by their paths already
+                std::cout << ":";
+                for (int m : g.members)
+                    std::cout << " " << paths[size_t(m)];
+            }
             std::cout << "\n";
         }
         for (size_t i = 0; i < groups.size(); ++i)

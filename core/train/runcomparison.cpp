@@ -1,6 +1,7 @@
 #include "runcomparison.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <stdexcept>
 
@@ -206,6 +207,48 @@ SeedComparison compareSeedMeans(const std::vector<ComparedRun>& runs, int refere
 int defaultReference(const std::vector<std::string>& schedules) {
     const auto fixed = std::find(schedules.begin(), schedules.end(), "fixed");
     return fixed == schedules.end() ? 0 : int(fixed - schedules.begin());
+}
+
+std::string seedPathPattern(const std::vector<std::string>& paths,
+                            const std::vector<std::uint64_t>& seeds) {
+    if (paths.size() < 2 || paths.size() != seeds.size()) return {};
+    const auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+    // The longest prefix and suffix all share, neither ending inside a number: seed1 and
+    // seed10 share "seed", not "seed1".
+    size_t prefix = paths.front().size(), suffix = paths.front().size();
+    for (const std::string& p : paths) {
+        const std::string& f = paths.front();
+        size_t i = 0;
+        while (i < prefix && i < p.size() && p[i] == f[i])
+            ++i;
+        prefix = i;
+        size_t j = 0;
+        while (j < suffix && j < p.size() && p[p.size() - 1 - j] == f[f.size() - 1 - j])
+            ++j;
+        suffix = j;
+    }
+    const std::string& f = paths.front();
+    while (prefix > 0 && digit(f[prefix - 1]))
+        --prefix;
+    while (suffix > 0 && digit(f[f.size() - suffix]))
+        --suffix;
+    for (size_t i = 0; i < paths.size(); ++i) {
+        const std::string& p = paths[i];
+        if (prefix + suffix > p.size() ||
+            p.substr(prefix, p.size() - prefix - suffix) != std::to_string(seeds[i]))
+            return {}; // differs in more than its seed
+    }
+    std::vector<std::uint64_t> sorted = seeds;
+    std::sort(sorted.begin(), sorted.end());
+    std::string list;
+    if (sorted.back() - sorted.front() + 1 == sorted.size() &&
+        std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) {
+        list = std::to_string(sorted.front()) + ".." + std::to_string(sorted.back());
+    } else {
+        for (std::uint64_t s : sorted)
+            list += (list.empty() ? "" : ",") + std::to_string(s);
+    }
+    return f.substr(0, prefix) + "{" + list + "}" + f.substr(f.size() - suffix);
 }
 
 } // namespace scalescope::train

@@ -82,6 +82,12 @@ struct SeedComparison {
 };
 SeedComparison compareSeedMeans(const std::vector<ComparedRun>& runs, int reference);
 
+// The paths of a mean's runs written as one, where they differ only in each run's seed
+// number ("runs/seed{1..6}/fixed", "runs/b0-s{1,2,5}"; bash expands either back); empty
+// where they differ otherwise, or name fewer than two runs.
+std::string seedPathPattern(const std::vector<std::string>& paths,
+                            const std::vector<std::uint64_t>& seeds);
+
 // The index of the first run whose schedule is "fixed" in `schedules` (the natural reference
 // for progressive runs), else 0.
 int defaultReference(const std::vector<std::string>& schedules);

@@ -44,7 +44,7 @@ class TestGridSearch : public QObject {
     void trainsTheSelectedCandidates();
     void seedsAndThePaper();
     void trainsEachCandidateAtEverySeed();
-    void aStopDropsTheQueue();
+    void aStopHoldsTheQueue();
     void returnInAFieldStartsNothing();
     void opensATrainedGrid();
     void refusesAFolderWithoutAGrid();
@@ -410,7 +410,7 @@ void TestGridSearch::trainsEachCandidateAtEverySeed() {
     QCOMPARE(text.count("\n"), 1 + m->rowCount() * 2);
 }
 
-void TestGridSearch::aStopDropsTheQueue() {
+void TestGridSearch::aStopHoldsTheQueue() {
     MainWindow w;
     makeTiny(w);
     w.gridSearchAction()->trigger();
@@ -443,8 +443,10 @@ void TestGridSearch::aStopDropsTheQueue() {
     QCOMPARE(accuracyCell(0), QString("stopped"));
     QCOMPARE(panel->queuedCount(), 0);
     QCOMPARE(panel->runCount(), 1);
-    QVERIFY2(panel->statusText().contains("2 queued runs were not started"),
-             qPrintable(panel->statusText()));
+    QVERIFY2(
+        panel->statusText().endsWith("Continue trains it on, then the 2 runs queued after it."),
+        qPrintable(panel->statusText()));
+    QCOMPARE(panel->heldCount(), 2);
     QVERIFY(d->findChild<QPushButton*>("openGrid")->isEnabled());
     QVERIFY(w.scalingEditor()->isEnabled());
 
@@ -454,6 +456,7 @@ void TestGridSearch::aStopDropsTheQueue() {
     QVERIFY(train::readRunHistory(stoppedDir.toStdString()).canContinue());
     const QString again = statusAtNextStart(panel, [&] { train->click(); });
     QVERIFY2(again.startsWith("Continuing " + stoppedDir), qPrintable(again));
+    QCOMPARE(panel->heldCount(), 0); // queued again with the rest of the grid
     QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning() && panel->queuedCount() == 0,
                              120000);
     QCOMPARE(panel->runCount(), 3);

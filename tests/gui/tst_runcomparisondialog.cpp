@@ -19,6 +19,7 @@
 #include <QDoubleSpinBox>
 #include <QFont>
 #include <QGuiApplication>
+#include <QImage>
 #include <QListWidget>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -89,6 +90,7 @@ class TestRunComparisonDialog : public QObject {
     void followsTheTrainingTab();
     void averagesOverSeeds();
     void meanRowsNameTheExperiment();
+    void savesThePlot();
     void oneStartTrainsSeedsBesideFixedRuns();
 };
 
@@ -362,6 +364,29 @@ void TestRunComparisonDialog::meanRowsNameTheExperiment() {
     d->setMeanOverSeeds(false);
     QVERIFY2(cell(d->model(), 1, RunComparisonModel::Run).endsWith("(seed2/paper)"),
              qPrintable(cell(d->model(), 1, RunComparisonModel::Run)));
+}
+
+void TestRunComparisonDialog::savesThePlot() {
+    RunComparisonDialog d;
+    QTemporaryDir dir;
+    QString why;
+    QVERIFY(!d.savePlot(dir.filePath("empty.png"), &why));
+    QVERIFY2(why.startsWith("nothing is compared yet"), qPrintable(why));
+    d.setRuns({entry("#1 fixed", "fixed", {0.5, 0.9}, {10, 20}),
+               entry("#2 paper", "paper", {0.6, 0.9}, {5, 12})});
+    d.resize(900, 640);
+    QVERIFY2(d.savePlot(dir.filePath("c.png"), &why), qPrintable(why));
+    const QImage image(dir.filePath("c.png"));
+    QCOMPARE(image.width(), 2 * d.plot()->width()); // twice the pixels, for print
+    QVERIFY2(d.savePlot(dir.filePath("c.PDF"), &why), qPrintable(why));
+    QFile pdf(dir.filePath("c.PDF"));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    QVERIFY(!d.savePlot(dir.filePath("c.jpg"), &why));
+    QVERIFY2(why.endsWith("c.jpg: a plot is saved as .png or .pdf"), qPrintable(why));
+    QVERIFY(!d.savePlot(dir.filePath("gone/c.png"), &why));
+    QVERIFY2(why.contains("does not exist"), qPrintable(why));
+    QVERIFY(!QFile::exists(dir.filePath("c.jpg")));
 }
 
 void TestRunComparisonDialog::oneStartTrainsSeedsBesideFixedRuns() {

@@ -47,6 +47,8 @@ class TestRunComparison : public QObject {
     void seedsOfOneConfigurationAreAveraged();
     void meansHoldBackForTheShortestMember();
     void meansArePairedBySeed();
+    void seedPathsWrittenAsOne_data();
+    void seedPathsWrittenAsOne();
 };
 
 void TestRunComparison::reachesTheReference_data() {
@@ -264,6 +266,42 @@ void TestRunComparison::meansArePairedBySeed() {
     const SeedComparison alone = compareSeedMeans(unknown, 0);
     QCOMPARE(alone.comparison.rows[1].pairs, 0);
     QVERIFY(same(alone.comparison.rows[1].finalDifference, -0.1));
+}
+
+void TestRunComparison::seedPathsWrittenAsOne_data() {
+    QTest::addColumn<QStringList>("paths");
+    QTest::addColumn<QList<qulonglong>>("seeds");
+    QTest::addColumn<QString>("pattern");
+    QTest::newRow("a range") << QStringList{"e/seed2/paper", "e/seed1/paper", "e/seed3/paper"}
+                             << QList<qulonglong>{2, 1, 3} << "e/seed{1..3}/paper";
+    QTest::newRow("a list") << QStringList{"b0-s1", "b0-s5", "b0-s2"} << QList<qulonglong>{1, 5, 2}
+                            << "b0-s{1,2,5}";
+    // Shared digits are no shared text: seed1 and seed10 share "seed".
+    QTest::newRow("one digit and two") << QStringList{"x/seed1/f", "x/seed10/f", "x/seed11/f"}
+                                       << QList<qulonglong>{1, 10, 11} << "x/seed{1,10,11}/f";
+    QTest::newRow("9 and 19") << QStringList{"r9", "r19"} << QList<qulonglong>{9, 19} << "r{9,19}";
+    QTest::newRow("at the end") << QStringList{"a/7", "a/8"} << QList<qulonglong>{7, 8}
+                                << "a/{7..8}";
+    // Not a seed's number alone: left to the caller's own naming.
+    QTest::newRow("other folders")
+        << QStringList{"runs/fashion", "runs/fashion-seed2"} << QList<qulonglong>{1, 2} << "";
+    QTest::newRow("not the seed") << QStringList{"e/seed1/paper", "e/seed3/paper"}
+                                  << QList<qulonglong>{1, 2} << "";
+    QTest::newRow("another word") << QStringList{"e/seed1/paper", "e/seed2/fixed"}
+                                  << QList<qulonglong>{1, 2} << "";
+    QTest::newRow("leading zero") << QStringList{"s01", "s02"} << QList<qulonglong>{1, 2} << "";
+    QTest::newRow("one run") << QStringList{"e/seed1"} << QList<qulonglong>{1} << "";
+}
+
+void TestRunComparison::seedPathsWrittenAsOne() {
+    QFETCH(QStringList, paths);
+    QFETCH(QList<qulonglong>, seeds);
+    QFETCH(QString, pattern);
+    std::vector<std::string> p;
+    for (const QString& s : paths)
+        p.push_back(s.toStdString());
+    const std::vector<std::uint64_t> s(seeds.begin(), seeds.end());
+    QCOMPARE(QString::fromStdString(seedPathPattern(p, s)), pattern);
 }
 
 QTEST_APPLESS_MAIN(TestRunComparison)

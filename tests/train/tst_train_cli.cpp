@@ -433,14 +433,17 @@ void TestTrainCli::compareSetsRunsAgainstTheFixedOne() {
     QVERIFY(p.waitForFinished(30000));
     const QString means = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
-    QVERIFY2(means.contains(QRegularExpression(
-                 "seed1/fixed x2 +fixed +2/2 +85\\.00% +85\\.00% +00:21 +epoch 2, 00:21 +1\\.00")),
+    QVERIFY2(means.contains(QRegularExpression("seed\\{1\\.\\.2\\}/fixed +fixed +2/2 +85\\.00% "
+                                               "+85\\.00% +00:21 +epoch 2, 00:21 +1\\.00")),
              qPrintable(means));
-    QVERIFY2(means.contains(QRegularExpression("seed1/paper x2 +paper +2/2 +80\\.00% .* never .* "
-                                               "-5\\.00 \\+-5\\.00\n")),
+    QVERIFY2(means.contains(
+                 QRegularExpression("seed\\{1\\.\\.2\\}/paper +paper +2/2 +80\\.00% .* never .* "
+                                    "-5\\.00 \\+-5\\.00\n")),
              qPrintable(means));
-    QVERIFY2(means.contains("seed1/paper x2: the mean of 2 runs (seeds 1, 2)"), qPrintable(means));
-    QVERIFY2(means.contains("seed1/paper x2 against the reference, final accuracy seed by seed: "
+    QVERIFY2(means.contains("seed{1..2}/paper: the mean of 2 runs (seeds 1, 2) over the 2 epochs "
+                            "all of them recorded\n"),
+             qPrintable(means));
+    QVERIFY2(means.contains("seed{1..2}/paper against the reference, final accuracy seed by seed: "
                             "-5.00 points (standard error 5.00) over 2 seeds"),
              qPrintable(means));
     QVERIFY2(!means.contains("note:"), qPrintable(means)); // each seed's pair on its images
@@ -500,8 +503,9 @@ void TestTrainCli::trainsSeedsBesideFixedRuns() {
                 qPrintable(out));
         }
     // Then compared as compare --mean-seeds compares them.
-    QVERIFY2(out.contains(QRegularExpression("seed4/fixed x2 +fixed +1/1 ")), qPrintable(out));
-    QVERIFY2(out.contains("seed4/paper x2: the mean of 2 runs (seeds 4, 5)"), qPrintable(out));
+    QVERIFY2(out.contains(QRegularExpression("seed\\{4\\.\\.5\\}/fixed +fixed +1/1 ")),
+             qPrintable(out));
+    QVERIFY2(out.contains("seed{4..5}/paper: the mean of 2 runs (seeds 4, 5)"), qPrintable(out));
     QVERIFY2(out.contains("against the reference, final accuracy seed by seed: "), qPrintable(out));
     // The same command again reads them back: nothing is trained twice.
     p.start(cli, args);
