@@ -141,6 +141,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_lr = doubleBox(left, 1e-6, 10, 0.01, 4);
     form->addRow(tr("Learning rate"), m_lr);
     m_device = new QComboBox(left);
+    m_device->setObjectName(QStringLiteral("device"));
     m_device->addItem(tr("Automatic (CUDA if present)"), "auto");
     m_device->addItem(tr("CPU"), "cpu");
     m_device->addItem(tr("CUDA GPU 0"), "cuda:0");
@@ -202,6 +203,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
         tr("CUDA only. Faster steps after a search of several seconds at the start and at every "
            "progressive stage: it pays in long runs at one size."));
     adv->addRow(m_cudnnBenchmark);
+    connect(m_device, &QComboBox::currentIndexChanged, this, &TrainingPanel::updateCudaOptions);
     m_seed = doubleBox(advanced, 0, double(kMaxSeed), 1, 0);
     m_seed->setObjectName(QStringLiteral("seed"));
     m_seed->setToolTip(tr("Draws the initial weights, the batches and their augmentation, and "
@@ -563,11 +565,19 @@ void TrainingPanel::setRunning(bool running) {
              m_alsoFixed, m_start})
         w->setEnabled(!running);
     m_alsoFixed->setEnabled(!running && !scheduleIsFixed());
+    updateCudaOptions();
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);
     m_pause->setText(tr("Pause"));
     updateContinue();
     Q_EMIT runStateChanged(running);
+}
+
+void TrainingPanel::updateCudaOptions() {
+    // Greyed, not cleared, on the CPU: the configuration keeps them for a GPU run.
+    const bool cuda = m_device->currentData().toString() != QLatin1String("cpu");
+    for (QCheckBox* box : {m_cudaGraphs, m_cudnnBenchmark})
+        box->setEnabled(cuda && !m_controller->isRunning());
 }
 
 bool TrainingPanel::scheduleIsFixed() const {

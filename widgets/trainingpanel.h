@@ -200,6 +200,7 @@ class TrainingPanel : public QWidget {
     QCheckBox* m_alsoFixed;
     QToolButton* m_more;
     void updateStartText();
+    void updateCudaOptions(); // CUDA's own options, greyed for the CPU
     QPushButton *m_start, *m_continue, *m_pause, *m_stop;
     QPushButton* m_evaluate;
     QAction* m_evaluateAction = nullptr; // the run list's context menu

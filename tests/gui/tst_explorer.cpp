@@ -506,6 +506,16 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     ema->setValue(0.999);
     precision->setCurrentIndex(precision->findData("fp32"));
     QVERIFY(graphs->isChecked()); // the default
+    // CUDA's own options are greyed for the CPU, and keep their state for a GPU run.
+    auto* device = panel->findChild<QComboBox*>("device");
+    QVERIFY(device);
+    const int deviceBefore = device->currentIndex();
+    device->setCurrentIndex(device->findData("cpu"));
+    QVERIFY(!graphs->isEnabled() && !cudnn->isEnabled());
+    QVERIFY(graphs->isChecked());
+    device->setCurrentIndex(device->findData("cuda:0"));
+    QVERIFY(graphs->isEnabled() && cudnn->isEnabled());
+    device->setCurrentIndex(deviceBefore);
     graphs->setChecked(false);
     QVERIFY(!cudnn->isChecked()); // the default
     cudnn->setChecked(true);
