@@ -5,11 +5,13 @@
 
 #include "scaling/format.h"
 #include "train/runhistory.h"
+#include "train/seedexperiment.h"
 #include "train/trainer.h"
 
 #include <cmath>
 #include <csignal>
 #include <iostream>
+#include <optional>
 
 int runCompareCommand(const std::vector<std::string>& argv); // runscommand.cpp
 
@@ -33,7 +35,9 @@ const char* kTrainUsageTail =
                          after a stop: finished runs are read back, a stopped one continues
   --also-fixed           beside each run, the same at the final size only (the fixed
                          schedule), as EfficientNetV2 sets progressive learning against it;
-                         into --run-dir/SCHEDULE with one seed
+                         into --run-dir/SCHEDULE with one seed. With either flag the folder's
+                         experiment.json records the experiment: --resume --run-dir DIR alone
+                         trains what is not finished
   --quiet                no progress bar
 
 Exit status: 0 finished (or finished before, with --resume), 1 failed while training,
@@ -41,34 +45,21 @@ Exit status: 0 finished (or finished before, with --resume), 1 failed while trai
 (Ctrl+C or SIGTERM: the checkpoint is saved; --resume goes on from it).
 )";
 
-constexpr int kMaxSeeds = 100; // runs of one command per schedule; more is a typo
-
 train::TrainControl* gControl = nullptr;
 extern "C" void onSignal(int) {
     if (gControl) gControl->requestCancel(); // checkpoint, then exit
 }
 
 // --seeds / --also-fixed: the configuration at each seed (and at the fixed size), queued
-// into one experiment folder laid out as bench/progressive_vs_fixed.sh lays it out.
-int trainSeeds(const ScaleConfig& c, int seeds, bool alsoFixed, const std::string& dir,
-               bool quiet) {
+// into one experiment folder laid out as bench/progressive_vs_fixed.sh lays it out, which
+// experiment.json records first.
+int trainSeeds(const train::SeedExperiment& e, const std::string& dir, bool quiet) {
+    train::recordExperiment(dir, e, "--run-dir");
     std::vector<cli::QueuedTraining> queue;
-    for (int i = 0; i < seeds; ++i) {
-        ScaleConfig seeded = c;
-        seeded.training.seed = c.training.seed + std::uint64_t(i);
-        const std::string seedDir =
-            seeds > 1 ? dir + "/seed" + std::to_string(seeded.training.seed) : dir;
-        std::vector<ScaleConfig> runs{seeded};
-        if (alsoFixed) {
-            runs.push_back(seeded);
-            runs.back().training.progressive.schedule = ProgressiveSettings::Schedule::Fixed;
-        }
-        for (const ScaleConfig& r : runs) {
-            const std::string schedule = toString(r.training.progressive.schedule);
-            queue.push_back({"seed " + std::to_string(r.training.seed) + ", " + schedule,
-                             seedDir + "/" + schedule, r});
-        }
-    }
+    for (train::ExperimentRun& r : train::experimentRuns(e))
+        queue.push_back({"seed " + std::to_string(r.config.training.seed) + ", " +
+                             toString(r.config.training.progressive.schedule),
+                         dir + "/" + r.dir, std::move(r.config)});
     std::cerr << "experiment folder: " << dir << "\n";
     const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--run-dir");
     for (size_t i = 0; i < queue.size(); ++i) {
@@ -112,23 +103,29 @@ int runTrainCommand(const std::vector<std::string>& argv) {
         const std::string flag = a.has("--seeds") ? "--seeds" : "--also-fixed";
         if (opts.resume)
             throw ValidationError("--resume", "not with " + flag +
-                                                  ": run the same command again, and a stopped "
-                                                  "run goes on from its checkpoint");
-        const int seeds = a.integer("--seeds").value_or(1);
-        if (seeds < 1 || seeds > kMaxSeeds)
-            throw ValidationError("--seeds", "must be between 1 and " + std::to_string(kMaxSeeds) +
-                                                 ", not " + std::to_string(seeds));
-        if (c.training.seed > kMaxSeed - std::uint64_t(seeds - 1))
-            throw ValidationError("--seeds", std::to_string(seeds) + " seeds from " +
-                                                 std::to_string(c.training.seed) +
-                                                 " run past the largest seed, " +
-                                                 std::to_string(kMaxSeed));
-        const bool alsoFixed = a.flag("--also-fixed");
-        if (alsoFixed && c.training.progressive.schedule == ProgressiveSettings::Schedule::Fixed)
-            throw ValidationError("--also-fixed", "the schedule is fixed already: there is no "
-                                                  "progressive run to set it against");
-        if (seeds > 1 || alsoFixed) // else one run, trained as without the flags
-            return trainSeeds(c, seeds, alsoFixed, opts.runDir, a.flag("--quiet"));
+                                                  ": run the same command again, or --resume "
+                                                  "with --run-dir alone, and a stopped run goes "
+                                                  "on from its checkpoint");
+        const train::SeedExperiment e{c, a.integer("--seeds").value_or(1), a.flag("--also-fixed")};
+        train::validateExperiment(e, "--seeds", "--also-fixed");
+        if (e.seeds > 1 || e.alsoFixed) // else one run, trained as without the flags
+            return trainSeeds(e, opts.runDir, a.flag("--quiet"));
+    }
+    if (opts.resume && a.has("--run-dir") && !a.has("--config") && !a.has("--preset")) {
+        // An experiment's folder: its runs not finished yet, as the command that started it
+        // would train them.
+        std::optional<train::SeedExperiment> e;
+        try {
+            e = train::readExperiment(opts.runDir);
+        } catch (const std::exception& ex) {
+            throw ValidationError("--run-dir", ex.what());
+        }
+        if (e) {
+            cli::refuseFlagsTheFolderKeeps(a, "--resume", {},
+                                           "the experiment goes on as " + opts.runDir + "/" +
+                                               train::kExperimentFile + " records it");
+            return trainSeeds(*e, opts.runDir, a.flag("--quiet"));
+        }
     }
     if (opts.resume && !a.has("--run-dir"))
         throw ValidationError("--resume", "needs --run-dir naming the run to continue");

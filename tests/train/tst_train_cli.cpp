@@ -1,5 +1,6 @@
 // `scalescope-cli train` as a user runs it, including a run killed with SIGKILL and resumed.
 #include "scaling/config.h"
+#include "scaling/jsonreader.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -512,6 +513,51 @@ void TestTrainCli::trainsSeedsBesideFixedRuns() {
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains("seed 5, fixed: read back"));
+    // experiment.json records it: --resume with the folder alone trains what is missing.
+    const scalescope::Json recorded =
+        scalescope::parseJsonFile(dir.filePath("experiment.json").toStdString());
+    QCOMPARE(recorded["seeds"].get<int>(), 2);
+    QVERIFY(recorded["also_fixed"].get<bool>());
+    QCOMPARE(recorded["config"]["training"]["seed"].get<int>(), 4);
+    QVERIFY(QDir(dir.filePath("seed5/fixed")).removeRecursively()); // as if never trained
+    const QStringList resume{"train", "--resume", "--run-dir", dir.path(), "--quiet"};
+    p.start(cli, resume);
+    QVERIFY(p.waitForFinished(240000));
+    const QString resumed = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QVERIFY2(resumed.contains("seed 5, fixed: trained, final val accuracy") &&
+                 resumed.contains("seed 4, paper: read back"),
+             qPrintable(resumed));
+    QVERIFY(QFileInfo::exists(dir.filePath("seed5/fixed/weights.pt")));
+    // What the folder records is not changed by flags, nor trained over by another model.
+    p.start(cli, resume + QStringList{"--epochs", "3"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY2(
+        QString::fromUtf8(p.readAllStandardError()).contains("--epochs: goes without --resume"),
+        qPrintable(QString::fromUtf8(p.readAllStandardError())));
+    QStringList otherModel = args;
+    otherModel[otherModel.indexOf("--epochs") + 1] = "2";
+    p.start(cli, otherModel);
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 2);
+    const QString refusedOther = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(refusedOther.contains("holds an experiment of another configuration: "
+                                   "training.epochs: 1 there, 2 here"),
+             qPrintable(refusedOther));
+    // A damaged record is named, not trained over.
+    QFile record(dir.filePath("experiment.json"));
+    QVERIFY(record.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    scalescope::Json damagedJson = recorded;
+    damagedJson["seeds"] = -1;
+    record.write(QByteArray::fromStdString(damagedJson.dump()));
+    record.close();
+    p.start(cli, resume);
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 2);
+    const QString damaged = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(damaged.contains("experiment.json: seeds: must be between 1 and 100, not -1"),
+             qPrintable(damaged));
 
     // Refusals name the flag.
     QTemporaryDir other;
