@@ -42,6 +42,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <qcustomplot.h>
 
 namespace scalescope {
@@ -715,6 +716,30 @@ void TrainingPanel::launch(int runIndex, const ScaleConfig& config, bool resume)
     updateContinue(); // the controller runs only now: the live run's actions go off
 }
 
+namespace {
+// A run's name on the tab without its number, as its folder names it when opened again: runs
+// of one baseline at several φ differ by their names.
+QString runDescription(const ScaleConfig& c) {
+    return TrainingPanel::tr("%1, %2, %3")
+        .arg(QString::fromStdString(train::runModelName(c)),
+             QString::fromStdString(toString(c.training.progressive.schedule)),
+             epochCount(c.training.epochs));
+}
+} // namespace
+
+std::vector<TrainingPanel::QueuedRun> TrainingPanel::experimentQueue(const train::SeedExperiment& e,
+                                                                     const QString& dir) const {
+    std::vector<QueuedRun> runs;
+    for (const train::ExperimentRun& r : train::experimentRuns(e)) {
+        const QString description = runDescription(r.config);
+        runs.push_back({r.config, dir + QLatin1Char('/') + QString::fromStdString(r.dir),
+                        e.seeds > 1 ? tr("%1, seed %2").arg(description).arg(r.config.training.seed)
+                                    : description,
+                        description});
+    }
+    return runs;
+}
+
 void TrainingPanel::startClicked() {
     if (m_controller->isRunning()) return;
     QString why;
@@ -723,55 +748,26 @@ void TrainingPanel::startClicked() {
         return;
     }
     const ScaleConfig& base = m_doc->config();
-    const int seeds = m_seeds->value();
-    const bool withFixed = m_alsoFixed->isChecked() && base.training.progressive.schedule !=
-                                                           ProgressiveSettings::Schedule::Fixed;
-    // Named as the run's folder is when opened again: runs of one baseline at several φ
-    // differ by their names, and so do the seeds of one Start.
-    const auto description = [&](const ScaleConfig& c) {
-        return tr("%1, %2, %3")
-            .arg(QString::fromStdString(train::runModelName(c)),
-                 QString::fromStdString(toString(c.training.progressive.schedule)),
-                 epochCount(c.training.epochs));
-    };
-    const auto label = [&](const ScaleConfig& c) {
-        return seeds > 1 ? tr("%1, seed %2").arg(description(c)).arg(c.training.seed)
-                         : description(c);
-    };
-    if (seeds == 1 && !withFixed) {
-        startRun(base, QString::fromStdString(train::defaultRunDir()), label(base),
-                 description(base));
-        return;
-    }
-    if (base.training.seed > kMaxSeed - std::uint64_t(seeds - 1)) {
-        m_status->setText(tr("Not started: training.seed: %1 seeds from %2 run past %3, the "
-                             "largest seed")
-                              .arg(seeds)
-                              .arg(base.training.seed)
-                              .arg(kMaxSeed));
+    const train::SeedExperiment e{base, m_seeds->value(),
+                                  m_alsoFixed->isChecked() &&
+                                      base.training.progressive.schedule !=
+                                          ProgressiveSettings::Schedule::Fixed};
+    if (e.seeds == 1 && !e.alsoFixed) {
+        startRun(base, QString::fromStdString(train::defaultRunDir()), runDescription(base), {});
         return;
     }
     // One folder for the experiment, laid out as bench/progressive_vs_fixed.sh lays it out
-    // (seedN/paper, seedN/fixed): `scalescope-cli compare --mean-seeds FOLDER` reads it whole.
+    // (seedN/paper, seedN/fixed): `scalescope-cli compare --mean-seeds FOLDER` reads it whole,
+    // and its experiment.json lets Open run… train on what a closed window left.
     const QString experiment = QString::fromStdString(train::defaultRunDir());
-    std::vector<QueuedRun> runs;
-    for (int i = 0; i < seeds; ++i) {
-        ScaleConfig c = base;
-        c.training.seed = base.training.seed + std::uint64_t(i);
-        const QString dir =
-            seeds > 1 ? experiment + QStringLiteral("/seed%1").arg(c.training.seed) : experiment;
-        std::vector<ScaleConfig> schedules{c};
-        if (withFixed) {
-            schedules.push_back(c);
-            schedules.back().training.progressive.schedule = ProgressiveSettings::Schedule::Fixed;
-        }
-        for (const ScaleConfig& s : schedules)
-            runs.push_back({s,
-                            dir + QLatin1Char('/') +
-                                QString::fromStdString(toString(s.training.progressive.schedule)),
-                            label(s), description(s)});
+    try {
+        train::validateExperiment(e, "training.seed", "training.progressive.schedule");
+        train::recordExperiment(experiment.toStdString(), e, "run folder");
+    } catch (const ValidationError& ex) {
+        m_status->setText(tr("Not started: %1").arg(QString::fromStdString(ex.what())));
+        return;
     }
-    queueRuns(std::move(runs)); // the first starts at once
+    queueRuns(experimentQueue(e, experiment)); // the first starts at once
     m_status->setText(
         queuedCount() == 1
             ? tr("Preparing data and model… (1 more run queued)")
@@ -1080,10 +1076,11 @@ QString TrainingPanel::askRunFolder(const QString& caption) {
 }
 
 void TrainingPanel::openRunDialog() {
-    const QString dir = askRunFolder(tr("Run folder (holds metrics.csv)"));
+    const QString dir =
+        askRunFolder(tr("Run or experiment folder (holds metrics.csv or experiment.json)"));
     if (dir.isEmpty()) return;
     QString why;
-    if (!openRun(dir, &why))
+    if (!openFolder(dir, TrainRest::Ask, &why))
         QMessageBox::warning(this, tr("Open run"), tr("Could not open the run: %1").arg(why));
 }
 
@@ -1103,6 +1100,71 @@ void TrainingPanel::classifyImagesDialog() {
     if (!openPrediction(dir, &why))
         QMessageBox::warning(this, tr("Classify images"),
                              tr("Could not classify with the run: %1").arg(why));
+}
+
+bool TrainingPanel::openFolder(const QString& path, TrainRest rest, QString* why) {
+    if (QFileInfo::exists(path + QLatin1Char('/') + QLatin1String(train::kExperimentFile)))
+        return openExperiment(path, rest, why);
+    return openRun(path, why);
+}
+
+bool TrainingPanel::openExperiment(const QString& dir, TrainRest rest, QString* why) {
+    std::optional<train::SeedExperiment> e;
+    try {
+        e = train::readExperiment(dir.toStdString());
+    } catch (const std::exception& ex) {
+        if (why) *why = QString::fromStdString(ex.what());
+        return false;
+    }
+    if (!e) {
+        if (why) *why = tr("%1 holds no %2").arg(dir, QLatin1String(train::kExperimentFile));
+        return false;
+    }
+    using State = train::RunFolderCheck::State;
+    const QStringList inUse = dirsInUse();
+    std::vector<QueuedRun> runs = experimentQueue(*e, dir), unfinished;
+    int listed = 0;
+    for (QueuedRun& r : runs) {
+        const train::RunFolderCheck c = train::inspectRunFolder(r.runDir.toStdString(), r.config);
+        QString unread;
+        if ((c.state == State::Finished || c.state == State::Stopped) &&
+            listedRun(r.runDir, r.label, r.description, &unread) >= 0)
+            ++listed;
+        // In training or queued here already: not queued twice. A folder of another run is
+        // left to the queue, which names it when its turn comes.
+        if (c.state != State::Finished && !inUse.contains(r.runDir))
+            unfinished.push_back(std::move(r));
+    }
+    const int total = int(runs.size()), left = int(unfinished.size());
+    bool train = rest == TrainRest::Yes;
+    if (left > 0 && rest == TrainRest::Ask)
+        train = QMessageBox::question(
+                    this, tr("Open experiment"),
+                    tr("%1 of the %2 runs of %3 are not finished. Train them now (after the run "
+                       "in training, if any)?")
+                        .arg(left)
+                        .arg(total)
+                        .arg(dir)) == QMessageBox::Yes;
+    if (left > 0 && train) {
+        queueRuns(std::move(unfinished));
+        m_status->setText(tr("Opened the experiment %1: %2 of its %3 runs listed, %4 queued to "
+                             "train")
+                              .arg(dir)
+                              .arg(listed)
+                              .arg(total)
+                              .arg(left));
+    } else {
+        m_status->setText(
+            left == 0
+                ? tr("Opened the experiment %1: its %2 runs, all finished").arg(dir).arg(total)
+                : tr("Opened the experiment %1: %2 of its %3 runs listed; "
+                     "%4 not finished (open it again to train them)")
+                      .arg(dir)
+                      .arg(listed)
+                      .arg(total)
+                      .arg(left));
+    }
+    return true;
 }
 
 bool TrainingPanel::openRun(const QString& path, QString* why) {

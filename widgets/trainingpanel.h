@@ -4,6 +4,7 @@
 // shown or hidden, and finished runs opened from their folders beside it.
 #pragma once
 
+#include "train/seedexperiment.h"
 #include "train/trainer.h"
 
 #include <QWidget>
@@ -65,6 +66,14 @@ class TrainingPanel : public QWidget {
     // Adds a run folder (or its metrics.csv) written earlier, by the GUI or by
     // `scalescope-cli train`, as an overlay; false with the reason (file, line, column).
     bool openRun(const QString& path, QString* why = nullptr);
+    // An experiment's folder (experiment.json: one Start of several seeds, or `scalescope-cli
+    // train --seeds N`): its runs trained or stopped so far opened as with openRun, and those
+    // not finished queued where `rest` says so (Ask: a question, naming how many): a stopped
+    // one continues, one not started trains. false with `why` when its record cannot be read.
+    enum class TrainRest { No, Yes, Ask };
+    bool openExperiment(const QString& dir, TrainRest rest, QString* why = nullptr);
+    // openExperiment for a folder with an experiment.json, else openRun.
+    bool openFolder(const QString& path, TrainRest rest, QString* why = nullptr);
     // Takes the run at `index` off the list and the plot (also the run list's "Remove from the
     // plot" and its Delete key); its folder is left as it is. Refused, with `why`, for the run
     // training now.
@@ -162,6 +171,9 @@ class TrainingPanel : public QWidget {
     void updateXRange();
     void xAxisChanged(); // relabels and redraws
     void startClicked();
+    // The runs of experiment `e` in folder `dir`, named as Start names them.
+    std::vector<QueuedRun> experimentQueue(const train::SeedExperiment& e,
+                                           const QString& dir) const;
     void startRun(const ScaleConfig& config, const QString& runDir, const QString& label,
                   const QString& description);
     // Trains m_runs[runIndex] into its folder: from the start, or on from its checkpoint.

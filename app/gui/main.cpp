@@ -194,7 +194,8 @@ int main(int argc, char** argv) {
         window.trainingPanel()->setXAxis(scalescope::TrainingPanel::XAxis::WallTime);
     for (const QString& dir : parser.values(openRun)) {
         QString why;
-        if (!window.trainingPanel()->openRun(dir, &why)) {
+        if (!window.trainingPanel()->openFolder(dir, scalescope::TrainingPanel::TrainRest::No,
+                                                &why)) {
             std::fprintf(stderr, "scalescope: --open-run %s: %s\n", qPrintable(dir),
                          qPrintable(why));
             if (screenshot) return 1;

@@ -609,13 +609,16 @@ bool MainWindow::openDropped(const QString& path, QString* why) {
         study->openStudyInBackground(path);
         return true;
     }
-    if (info.isDir() && dir.exists(QString::fromLatin1(train::kMetricsFile))) {
+    if (info.isDir() && (dir.exists(QString::fromLatin1(train::kMetricsFile)) ||
+                         dir.exists(QString::fromLatin1(train::kExperimentFile)))) {
         m_tabs->setCurrentWidget(m_training);
-        return m_training->openRun(path, why);
+        return m_training->openFolder(path, TrainingPanel::TrainRest::Ask, why);
     }
     if (info.isDir()) {
-        *why = tr("%1 is no training run, study or grid folder (it has no %2, %3 or %4)")
+        *why = tr("%1 is no training run, experiment, study or grid folder (it has no %2, %3, "
+                  "%4 or %5)")
                    .arg(path, QString::fromLatin1(train::kMetricsFile),
+                        QString::fromLatin1(train::kExperimentFile),
                         QString::fromLatin1(kStudyManifestFile),
                         QString::fromLatin1(kGridManifestFile));
         return false;

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "train/prediction.h"
 #include "train/runhistory.h"
+#include "train/seedexperiment.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -66,6 +67,7 @@ class TestContinueRun : public QObject {
     void initTestCase();
     void continuesInTheSameWindow();
     void continuesTheRunsQueuedAfterIt();
+    void trainsWhatAnExperimentLeft();
     void continuesAnOpenedRun();
     void finishedOrWithoutCheckpointCannot();
     void failedRunIsMarked();
@@ -156,6 +158,54 @@ void TestContinueRun::continuesTheRunsQueuedAfterIt() {
     QCOMPARE(panel->heldCount(), 1);
     QVERIFY(panel->removeRun(panel->runIndexOf(again)));
     QCOMPARE(panel->heldCount(), 0);
+}
+
+void TestContinueRun::trainsWhatAnExperimentLeft() {
+    // An experiment a closed window left: two seeds beside their fixed-size twins, the first
+    // stopped, its twin finished, the second seed's runs not started.
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath("exp");
+    const train::SeedExperiment e{tinyRun(), 2, true};
+    train::recordExperiment(dir.toStdString(), e, "f");
+    const std::vector<train::ExperimentRun> runs = train::experimentRuns(e);
+    QCOMPARE(runs.size(), size_t(4));
+    const auto runDir = [&](size_t i) { return dir + "/" + QString::fromStdString(runs[i].dir); };
+    QVERIFY(trainAndStop(runDir(0)));
+    QVERIFY(writeFakeRun(runDir(1).toStdString(), runs[1].config, kEpochs, 0.5));
+
+    MainWindow w;
+    TrainingPanel* panel = w.trainingPanel();
+    // Opened to look at it (as --open-run does): its runs so far, nothing trained.
+    QVERIFY(panel->openFolder(dir, TrainingPanel::TrainRest::No));
+    QCOMPARE(panel->runCount(), 2);
+    QVERIFY(!w.trainingController()->isRunning());
+    QVERIFY2(panel->statusText().endsWith("2 of its 4 runs listed; 3 not finished (open it again "
+                                          "to train them)"),
+             qPrintable(panel->statusText()));
+    // Opened again to train the rest: the stopped run continues, the others train; the
+    // listed runs are not listed twice.
+    QVERIFY(panel->openExperiment(dir, TrainingPanel::TrainRest::Yes));
+    QVERIFY(w.trainingController()->isRunning());
+    QCOMPARE(panel->queuedCount(), 2);
+    QVERIFY(panel->openExperiment(dir, TrainingPanel::TrainRest::Yes));
+    QCOMPARE(panel->queuedCount(), 2); // what is queued or training is not queued again
+    QTRY_VERIFY_WITH_TIMEOUT(!w.trainingController()->isRunning() && panel->queuedCount() == 0,
+                             3 * kFinishMs);
+    QCOMPARE(panel->runCount(), 4);
+    for (size_t i : {0, 2, 3})
+        QCOMPARE(rows(runDir(i)), kEpochs);
+    QCOMPARE(rows(runDir(1)), kEpochs); // read back, not trained again
+    QVERIFY(panel->openExperiment(dir, TrainingPanel::TrainRest::Ask)); // nothing to ask
+    QVERIFY2(panel->statusText().endsWith("its 4 runs, all finished"),
+             qPrintable(panel->statusText()));
+    // A folder whose record does not read is named.
+    QFile record(dir + "/experiment.json");
+    QVERIFY(record.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    record.write("{");
+    record.close();
+    QString why;
+    QVERIFY(!panel->openFolder(dir, TrainingPanel::TrainRest::No, &why));
+    QVERIFY2(why.contains("experiment.json"), qPrintable(why));
 }
 
 void TestContinueRun::continuesAnOpenedRun() {

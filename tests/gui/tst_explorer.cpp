@@ -700,7 +700,7 @@ void TestExplorer::droppedFilesAndFoldersOpen() {
     QCOMPARE(studyOpened.last().first().toBool(), true);
 
     QVERIFY(!w.openDropped(dir.filePath("empty"), &why));
-    QVERIFY2(why.contains("is no training run, study or grid folder"), qPrintable(why));
+    QVERIFY2(why.contains("is no training run, experiment, study or grid folder"), qPrintable(why));
     QVERIFY(!w.openDropped(dir.filePath("notes.txt"), &why));
     QVERIFY2(why.contains("drop a configuration (.json)"), qPrintable(why));
 }

@@ -4,6 +4,7 @@
 #include "explorerdocument.h"
 #include "runcomparisondialog.h"
 #include "runcomparisonmodel.h"
+#include "train/seedexperiment.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -434,6 +435,11 @@ void TestRunComparisonDialog::oneStartTrainsSeedsBesideFixedRuns() {
     const QStringList experiments = runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     QCOMPARE(experiments.size(), 1);
     const QString experiment = runs.filePath(experiments.front());
+    // Recorded, so that Open run… on the folder can train on what a closed window left.
+    const std::optional<train::SeedExperiment> recorded =
+        train::readExperiment(experiment.toStdString());
+    QVERIFY(recorded && recorded->seeds == 2 && recorded->alsoFixed &&
+            recorded->config.training.seed == 7);
     for (const char* schedule : {"paper", "fixed"})
         for (int s : {7, 8}) {
             const QString dir = QString("%1/seed%2/%3").arg(experiment).arg(s).arg(schedule);
