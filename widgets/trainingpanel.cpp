@@ -1124,12 +1124,16 @@ bool TrainingPanel::openExperiment(const QString& dir, TrainRest rest, QString* 
     const QStringList inUse = dirsInUse();
     std::vector<QueuedRun> runs = experimentQueue(*e, dir), unfinished;
     int listed = 0;
+    QString unread; // the first run folder that did not read, and why
     for (QueuedRun& r : runs) {
         const train::RunFolderCheck c = train::inspectRunFolder(r.runDir.toStdString(), r.config);
-        QString unread;
-        if ((c.state == State::Finished || c.state == State::Stopped) &&
-            listedRun(r.runDir, r.label, r.description, &unread) >= 0)
-            ++listed;
+        QString why;
+        if (c.state == State::Finished || c.state == State::Stopped) {
+            if (listedRun(r.runDir, r.label, r.description, &why) >= 0)
+                ++listed;
+            else if (unread.isEmpty())
+                unread = why;
+        }
         // In training or queued here already: not queued twice. A folder of another run is
         // left to the queue, which names it when its turn comes.
         if (c.state != State::Finished && !inUse.contains(r.runDir))
@@ -1164,6 +1168,9 @@ bool TrainingPanel::openExperiment(const QString& dir, TrainRest rest, QString* 
                       .arg(total)
                       .arg(left));
     }
+    if (!unread.isEmpty())
+        m_status->setText(m_status->text() + QLatin1String(". ") +
+                          tr("Not listed: %1").arg(unread));
     return true;
 }
 
