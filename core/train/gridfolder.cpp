@@ -41,15 +41,7 @@ GridManifest recordGrid(const std::string& dir, const ScaleConfig& base, const G
         const std::string why = foreignRunFolder((fs::path(dir) / r.runName).string(), r.config);
         if (!why.empty()) throw ValidationError(field, why);
     }
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) throw ValidationError(field, dir + " cannot be created: " + ec.message());
-    try {
-        writeFileAtomically((fs::path(dir) / kGridManifestFile).string(),
-                            gridManifestToJson(m).dump(2) + "\n");
-    } catch (const std::exception& e) {
-        throw ValidationError(field, e.what());
-    }
+    writeRecordFile(dir, kGridManifestFile, gridManifestToJson(m), field);
     return m;
 }
 

@@ -108,15 +108,7 @@ SeedExperiment recordExperiment(const std::string& dir, const SeedExperiment& e,
         const std::string why = foreignRunFolder((fs::path(dir) / r.dir).string(), r.config);
         if (!why.empty()) throw ValidationError(field, why);
     }
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) throw ValidationError(field, dir + " cannot be created: " + ec.message());
-    try {
-        writeFileAtomically((fs::path(dir) / kExperimentFile).string(),
-                            experimentToJson(m).dump(2) + "\n");
-    } catch (const std::exception& ex) {
-        throw ValidationError(field, ex.what());
-    }
+    writeRecordFile(dir, kExperimentFile, experimentToJson(m), field);
     return m;
 }
 

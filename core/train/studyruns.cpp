@@ -91,12 +91,20 @@ StudyManifest recordStudy(const std::string& dir, const ScaleConfig& base, const
         const std::string why = foreignRunFolder((fs::path(dir) / p.runName).string(), p.config);
         if (!why.empty()) throw ValidationError(field, why);
     }
+    writeRecordFile(dir, kStudyManifestFile, studyManifestToJson(m), field);
+    return m;
+}
+
+void writeRecordFile(const std::string& dir, const char* file, const Json& record,
+                     const std::string& field) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw ValidationError(field, dir + " cannot be created: " + ec.message());
-    writeFileAtomically((fs::path(dir) / kStudyManifestFile).string(),
-                        studyManifestToJson(m).dump(2) + "\n");
-    return m;
+    try {
+        writeFileAtomically((fs::path(dir) / file).string(), record.dump(2) + "\n");
+    } catch (const std::exception& e) {
+        throw ValidationError(field, e.what());
+    }
 }
 
 StudyResult runFolderResult(const std::string& runDir, const ScaleConfig& config) {

@@ -57,6 +57,12 @@ std::optional<Record> readRecordFile(const std::string& dir, const char* file,
     }
 }
 
+// Writes `record` as DIR/<file> (a study's, a grid's or an experiment's), making DIR where it
+// is missing, through a temporary file; throws ValidationError naming `field` when the folder
+// cannot be made or the file cannot be written.
+void writeRecordFile(const std::string& dir, const char* file, const Json& record,
+                     const std::string& field);
+
 // DIR/study.json, or nothing where there is none; throws std::runtime_error naming the file and
 // the field when it cannot be read.
 std::optional<StudyManifest> readStudyManifest(const std::string& dir);
