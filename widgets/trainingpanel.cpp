@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QCollator>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -48,8 +49,10 @@
 namespace scalescope {
 
 namespace {
-constexpr int kReplotMs = 40;          // curves redraw at most 25 times a second
-constexpr int kMaxSeedsPerStart = 100; // runs one Start queues per schedule; more is a typo
+constexpr int kReplotMs = 40; // curves redraw at most 25 times a second
+// Runs one folder of runs opens at once: each is read on the GUI thread, as Open run… reads
+// one, and a plot of more is unreadable anyway.
+constexpr size_t kMaxRunsPerFolder = 200;
 
 QDoubleSpinBox* doubleBox(QWidget* parent, double lo, double hi, double step, int decimals) {
     auto* b = new QDoubleSpinBox(parent);
@@ -210,7 +213,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_seed->setToolTip(tr("Draws the initial weights, the batches and their augmentation, and "
                           "the synthetic images or the subset of a real set"));
     adv->addRow(tr("Seed"), m_seed);
-    m_seeds = intBox(advanced, 1, kMaxSeedsPerStart);
+    m_seeds = intBox(advanced, 1, train::kMaxExperimentSeeds);
     m_seeds->setObjectName(QStringLiteral("seeds"));
     m_seeds->setToolTip(
         tr("Start trains the configuration at the seed above and at the next ones, one after "
@@ -1103,9 +1106,49 @@ void TrainingPanel::classifyImagesDialog() {
 }
 
 bool TrainingPanel::openFolder(const QString& path, TrainRest rest, QString* why) {
-    if (QFileInfo::exists(path + QLatin1Char('/') + QLatin1String(train::kExperimentFile)))
-        return openExperiment(path, rest, why);
-    return openRun(path, why);
+    const QDir dir(path);
+    if (dir.exists(QLatin1String(train::kExperimentFile))) return openExperiment(path, rest, why);
+    if (!QFileInfo(path).isDir() || dir.exists(QLatin1String(train::kMetricsFile)))
+        return openRun(path, why);
+    // A folder of runs (an experiment recorded before experiment.json, a study's or a grid's
+    // runs, copied runs): each of them, as `scalescope-cli compare FOLDER` takes them.
+    std::vector<std::string> inside;
+    try {
+        inside = train::runFolders(path.toStdString());
+    } catch (const std::exception&) {
+    }
+    if (inside.empty()) return openRun(path, why); // its message: no metrics.csv
+    QCollator byNumber;                            // seed2 before seed10
+    byNumber.setNumericMode(true);
+    std::sort(inside.begin(), inside.end(), [&](const std::string& a, const std::string& b) {
+        return byNumber.compare(QString::fromStdString(a), QString::fromStdString(b)) < 0;
+    });
+    const size_t total = inside.size();
+    if (inside.size() > kMaxRunsPerFolder) inside.resize(kMaxRunsPerFolder);
+    int opened = 0;
+    QString unread;
+    for (const std::string& d : inside) {
+        const QString run = QString::fromStdString(d);
+        QString w;
+        if (runIndexOf(run) >= 0 || openRun(run, &w))
+            ++opened;
+        else if (unread.isEmpty())
+            unread = w;
+    }
+    if (opened == 0) {
+        if (why) *why = unread;
+        return false;
+    }
+    QString text = total > inside.size()
+                       ? tr("Opened the first %1 of the %2 runs in %3 (File → Browse training "
+                            "runs… picks among them)")
+                             .arg(opened)
+                             .arg(total)
+                             .arg(path)
+                       : tr("Opened the %1 runs in %2").arg(opened).arg(path);
+    if (!unread.isEmpty()) text += QLatin1String(". ") + tr("Not listed: %1").arg(unread);
+    m_status->setText(text);
+    return true;
 }
 
 bool TrainingPanel::openExperiment(const QString& dir, TrainRest rest, QString* why) {

@@ -591,6 +591,17 @@ bool MainWindow::openConfig(const QString& path) {
     return true;
 }
 
+namespace {
+// Whether run folders lie below `dir` (train::runFolders' walk, which reads no file).
+bool holdsRuns(const QString& dir) {
+    try {
+        return !train::runFolders(dir.toStdString()).empty();
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+} // namespace
+
 bool MainWindow::openDropped(const QString& path, QString* why) {
     const QFileInfo info(path);
     const QDir dir(path);
@@ -609,8 +620,9 @@ bool MainWindow::openDropped(const QString& path, QString* why) {
         study->openStudyInBackground(path);
         return true;
     }
-    if (info.isDir() && (dir.exists(QString::fromLatin1(train::kMetricsFile)) ||
-                         dir.exists(QString::fromLatin1(train::kExperimentFile)))) {
+    if (info.isDir() &&
+        (dir.exists(QString::fromLatin1(train::kMetricsFile)) ||
+         dir.exists(QString::fromLatin1(train::kExperimentFile)) || holdsRuns(path))) {
         m_tabs->setCurrentWidget(m_training);
         return m_training->openFolder(path, TrainingPanel::TrainRest::Ask, why);
     }

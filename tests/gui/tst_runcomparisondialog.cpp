@@ -346,8 +346,16 @@ void TestRunComparisonDialog::meanRowsNameTheExperiment() {
     ExplorerDocument doc;
     TrainingController controller;
     TrainingPanel panel(&doc, &controller);
-    for (const char* run : {"exp/seed1/paper", "exp/seed2/paper", "own1/paper", "own2/paper"})
-        QVERIFY(panel.openRun(dir.filePath(run)));
+    // A folder of runs opens them all, in the order of their paths.
+    QVERIFY(panel.openFolder(dir.path(), TrainingPanel::TrainRest::No));
+    QCOMPARE(panel.runCount(), 4);
+    QCOMPARE(panel.statusText(), "Opened the 4 runs in " + dir.path());
+    QVERIFY(panel.openFolder(dir.path(), TrainingPanel::TrainRest::No)); // listed already
+    QCOMPARE(panel.runCount(), 4);
+    QTemporaryDir empty; // no run in it or below it: refused as a run folder is
+    QString why;
+    QVERIFY(!panel.openFolder(empty.path(), TrainingPanel::TrainRest::No, &why));
+    QVERIFY2(why.contains("metrics.csv"), qPrintable(why));
     panel.showComparison();
     RunComparisonDialog* d = panel.comparisonDialog();
     d->setMeanOverSeeds(true);
