@@ -157,11 +157,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             m_gridDialog->model()->setNote(gridRun->second, tr("training…"));
     });
     m_confirmStop = [this] {
-        return QMessageBox::question(
-                   this, tr("Training in progress"),
-                   tr("A training run is in progress. Stop it and quit? A checkpoint is saved: "
-                      "open the run later (File → Open training run) and Continue trains it on."),
-                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+        return QMessageBox::question(this, tr("Training in progress"), stopQuestion(),
+                                     QMessageBox::Yes | QMessageBox::No,
+                                     QMessageBox::No) == QMessageBox::Yes;
     };
     buildMenus();
     updateTitle();
@@ -719,6 +717,20 @@ void MainWindow::restoreSession() {
         }
     }
     updateTitle();
+}
+
+QString MainWindow::stopQuestion() const {
+    QString text = tr("A training run is in progress. Stop it and quit? A checkpoint is saved: "
+                      "open the run later (File → Open training run) and Continue trains it on.");
+    // Their experiment's, grid's or study's record keeps them.
+    if (const int queued = m_training->queuedCount() + m_training->heldCount(); queued > 0)
+        text += QLatin1Char(' ') +
+                (queued == 1 ? tr("1 more run waits in the queue: its experiment's, grid's or "
+                                  "study's folder records it; open it again to train it.")
+                             : tr("%1 more runs wait in the queue: their experiment's, grid's or "
+                                  "study's folder records them; open it again to train them.")
+                                   .arg(queued));
+    return text;
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

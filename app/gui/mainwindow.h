@@ -82,6 +82,8 @@ class MainWindow : public QMainWindow {
     void restoreSession(); // geometry, docks, last configuration
     // Asked when the window closes during a run; true stops the run. A dialog by default.
     void setStopConfirmation(std::function<bool()> ask) { m_confirmStop = std::move(ask); }
+    // What that dialog asks: the run's checkpoint, and where the runs queued after it are kept.
+    QString stopQuestion() const;
 
   protected:
     void closeEvent(QCloseEvent* e) override;

@@ -125,6 +125,11 @@ void TestContinueRun::continuesTheRunsQueuedAfterIt() {
     panel->setStartOptions(2, false); // two seeds: one run queued after the first
     panel->startButton()->click();
     QCOMPARE(panel->queuedCount(), 1);
+    // Closing now would ask, and say where the run queued after this one is kept.
+    QVERIFY2(w.stopQuestion().endsWith("1 more run waits in the queue: its experiment's, "
+                                       "grid's or study's folder records it; open it again to "
+                                       "train it."),
+             qPrintable(w.stopQuestion()));
     const QString first = panel->lastRunDir();
     QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar(first) >= 1, 60000);
     w.trainingController()->stop();
