@@ -55,6 +55,18 @@ std::string modelName(const ScaleConfig& c);
 // LibTorch's intra-op threads for a CPU step of `stepMacs` forward multiply-adds
 // (cpuTrainingThreads, from the count LibTorch started with); returns the count set.
 int setCpuTrainingThreads(double stepMacs);
+// Puts LibTorch's thread count back as it was when made: what sets it for one piece of work
+// (a speed probe, a validation, an evaluation) leaves the rest deciding as before.
+class ThreadCountGuard {
+  public:
+    ThreadCountGuard() : m_saved(at::get_num_threads()) {}
+    ~ThreadCountGuard() { at::set_num_threads(m_saved); }
+    ThreadCountGuard(const ThreadCountGuard&) = delete;
+    ThreadCountGuard& operator=(const ThreadCountGuard&) = delete;
+
+  private:
+    int m_saved;
+};
 // Weight decay applies to kernels (conv and linear weights) alone, not to BatchNorm weights or
 // biases, as timm's optimizer factory does by default (filter_bias_and_bn).
 struct DecaySplit {

@@ -288,8 +288,14 @@ EvaluationReport evaluateRun(const std::string& runDir, const EvaluationRequest&
 
     const std::int64_t total = report.images * std::int64_t(sizes.size());
     std::int64_t doneBefore = 0;
+    const ThreadCountGuard threads; // set for each size below, as a training step's are
     for (int size : sizes) {
         const auto t0 = std::chrono::steady_clock::now();
+        if (!dev.is_cuda()) {
+            ScaledArch atSize = run.arch;
+            atSize.resolution = size;
+            setCpuTrainingThreads(double(computeCosts(atSize).macs) * batch);
+        }
         SplitScores s;
         try {
             s = scoreSplit(model, data.val, size, batch, dev, bf16, classes,

@@ -35,19 +35,6 @@ double msSince(Clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
-// LibTorch's thread count is process-wide: the probe sets the trainer's and puts the old one
-// back, so that a run started later decides from the library's default as before.
-class ThreadCountGuard {
-  public:
-    ThreadCountGuard() : m_saved(at::get_num_threads()) {}
-    ~ThreadCountGuard() { at::set_num_threads(m_saved); }
-    ThreadCountGuard(const ThreadCountGuard&) = delete;
-    ThreadCountGuard& operator=(const ThreadCountGuard&) = delete;
-
-  private:
-    int m_saved;
-};
-
 void clearModuleGradients(torch::nn::Module& m) {
     for (auto& p : m.parameters())
         p.mutable_grad() = torch::Tensor();

@@ -593,7 +593,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 // On the CPU validation takes the threads of its own size and batch, not the
                 // stage's: a 64 px stage's one thread made each 128 px validation take twice
                 // as long as in the 128 px stage (docs/BENCHMARKS.md).
-                const int stageThreads = cuda ? 0 : at::get_num_threads();
+                const ThreadCountGuard stageThreads;
                 if (!cuda) {
                     ScaledArch atEvalSize = arch;
                     atEvalSize.resolution = evalSize;
@@ -607,7 +607,6 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 if (ema)
                     live = evaluate(model, data.val, evalSize, batch * kEvalBatchMultiplier, dev,
                                     bf16);
-                if (!cuda) at::set_num_threads(stageThreads);
                 prog.validation +=
                     std::chrono::duration<double>(Clock::now() - validationStart).count();
                 summary.finalValAccuracy = ev.accuracy;
