@@ -1163,24 +1163,29 @@ bool TrainingPanel::openExperiment(const QString& dir, TrainRest rest, QString* 
         if (why) *why = tr("%1 holds no %2").arg(dir, QLatin1String(train::kExperimentFile));
         return false;
     }
-    using State = train::RunFolderCheck::State;
     const QStringList inUse = dirsInUse();
     std::vector<QueuedRun> runs = experimentQueue(*e, dir), unfinished;
     int listed = 0;
     QString unread; // the first run folder that did not read, and why
     for (QueuedRun& r : runs) {
-        const train::RunFolderCheck c = train::inspectRunFolder(r.runDir.toStdString(), r.config);
-        QString why;
-        if (c.state == State::Finished || c.state == State::Stopped) {
-            if (listedRun(r.runDir, r.label, r.description, &why) >= 0)
+        // Each run's metrics are read once, by the listing. A folder of another run (its
+        // config.json alone is read) is not listed: the queue names it when its turn comes.
+        bool finished = false;
+        const bool trained =
+            QFileInfo::exists(r.runDir + QLatin1Char('/') + QLatin1String(train::kMetricsFile));
+        if (trained && train::foreignRunFolder(r.runDir.toStdString(), r.config).empty()) {
+            QString why;
+            if (const int i = listedRun(r.runDir, r.label, r.description, &why); i >= 0) {
                 ++listed;
-            else if (unread.isEmpty())
+                const RunCurves& run = m_runs[size_t(i)];
+                finished = !run.canContinue && !run.epochs.empty() &&
+                           int(run.epochs.size()) >= run.plannedEpochs;
+            } else if (unread.isEmpty()) {
                 unread = why;
+            }
         }
-        // In training or queued here already: not queued twice. A folder of another run is
-        // left to the queue, which names it when its turn comes.
-        if (c.state != State::Finished && !inUse.contains(r.runDir))
-            unfinished.push_back(std::move(r));
+        // In training or queued here already: not queued twice.
+        if (!finished && !inUse.contains(r.runDir)) unfinished.push_back(std::move(r));
     }
     const int total = int(runs.size()), left = int(unfinished.size());
     bool train = rest == TrainRest::Yes;

@@ -253,11 +253,13 @@ int runCompareCommand(const std::vector<std::string>& argv) {
     // A row is a run, or with --mean-seeds the mean of its group: named by its runs' paths
     // where they differ only in the seed ("seed{1..6}/paper"), else by its first run's.
     std::vector<std::string> names;
+    std::vector<bool> namedByPaths; // the name says every run's folder
     for (const train::SeedMean& g : groups) {
         std::vector<std::string> members;
         for (int m : g.members)
             members.push_back(paths[size_t(m)]);
         const std::string pattern = train::seedPathPattern(members, g.seeds);
+        namedByPaths.push_back(!pattern.empty());
         names.push_back(!pattern.empty() ? pattern
                         : g.members.size() > 1
                             ? members.front() + " x" + std::to_string(g.members.size())
@@ -359,7 +361,7 @@ int runCompareCommand(const std::vector<std::string>& argv) {
             for (size_t m = 0; m < g.members.size(); ++m)
                 std::cout << (m ? ", " : " ") << g.seeds[m];
             std::cout << ") over the " << c.rows[i].epochs << " epochs all of them recorded";
-            if (names[i].find('{') == std::string::npos) { // not named by their paths already
+            if (!namedByPaths[i]) {
                 std::cout << ":";
                 for (int m : g.members)
                     std::cout << " " << paths[size_t(m)];
