@@ -294,10 +294,8 @@ bool RunComparisonDialog::savePlot(const QString& path, QString* why) const {
 QString RunComparisonDialog::meanName(const train::SeedMean& group) const {
     const Entry& first = m_runs[size_t(group.members.front())];
     QStringList numbers;
-    for (int m : group.members) {
-        const QString word = m_runs[size_t(m)].name.section(QLatin1Char(' '), 0, 0);
-        if (word.startsWith(QLatin1Char('#'))) numbers << word;
-    }
+    for (int m : group.members)
+        if (const int n = m_runs[size_t(m)].number; n > 0) numbers << QStringLiteral("#%1").arg(n);
     if (first.description.isEmpty()) return first.name; // nothing to leave the seed out of
     // The numbers last: the column elides the end, and what the seeds share says more.
     return numbers.isEmpty()
@@ -324,7 +322,7 @@ void RunComparisonDialog::plotComparison(const train::RunComparison* c) {
         curve->setPen(QPen(colour, reference ? 2.6 : 1.6));
         curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
         // The legend keeps to the run's number and schedule: the table has the whole name.
-        QString label = first.name.section(QLatin1Char(' '), 0, 0);
+        QString label = first.number > 0 ? QStringLiteral("#%1").arg(first.number) : first.name;
         if (!first.schedule.isEmpty()) label += QLatin1Char(' ') + first.schedule;
         if (group.members.size() > 1)
             label = tr("%1, mean of %2 seeds").arg(label).arg(group.members.size());

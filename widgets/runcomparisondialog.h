@@ -28,7 +28,8 @@ class RunComparisonDialog : public QDialog {
     Q_OBJECT
   public:
     struct Entry {
-        QString name; // as the training tab lists it ("#2 EfficientNet-B0, paper, …")
+        QString name;   // as the training tab lists it ("#2 EfficientNet-B0, paper, …")
+        int number = 0; // its number there (#2); 0: none
         // What its seeds share: the name without its number and what tells the seeds apart
         // ("EfficientNet-B0, paper, 10 epochs"). Names a mean row; empty: the name does.
         QString description;

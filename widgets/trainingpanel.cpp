@@ -628,6 +628,7 @@ void TrainingPanel::refreshComparison() {
     for (const RunCurves& r : m_runs)
         if (r.loss->visible()) // the runs ticked in the list, as on the plot
             entries.push_back({r.name,
+                               r.number,
                                r.description,
                                r.schedule,
                                r.loss->pen().color(),

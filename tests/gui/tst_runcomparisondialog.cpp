@@ -42,6 +42,7 @@ RunComparisonDialog::Entry entry(const QString& name, const QString& schedule,
                                  const QList<double>& accuracy, const QList<double>& seconds) {
     RunComparisonDialog::Entry e;
     e.name = name;
+    e.number = name.section(' ', 0, 0).mid(1).toInt(); // "#2 fixed": 2; "#s5": none
     e.schedule = schedule;
     e.run.name = name.toStdString();
     for (int i = 0; i < accuracy.size(); ++i) {
