@@ -51,8 +51,9 @@ namespace scalescope {
 namespace {
 constexpr int kReplotMs = 40; // curves redraw at most 25 times a second
 // Runs one folder of runs opens at once: each is read on the GUI thread, as Open run… reads
-// one, and a plot of more is unreadable anyway.
-constexpr size_t kMaxRunsPerFolder = 200;
+// one, and the legend of more (two entries a run) squeezes the curves out of the plot: at 175
+// runs it took the whole height. Twelve seeds beside their fixed twins fit.
+constexpr size_t kMaxRunsPerFolder = 24;
 
 QDoubleSpinBox* doubleBox(QWidget* parent, double lo, double hi, double step, int decimals) {
     auto* b = new QDoubleSpinBox(parent);

@@ -74,7 +74,7 @@ class TrainingPanel : public QWidget {
     bool openExperiment(const QString& dir, TrainRest rest, QString* why = nullptr);
     // openExperiment for a folder with an experiment.json, openRun for a run folder, and for a
     // folder of runs (up to three levels down, as `scalescope-cli compare FOLDER` takes them)
-    // openRun on each, the first 200 in the order of their paths.
+    // openRun on each, the first 24 in the order of their paths.
     bool openFolder(const QString& path, TrainRest rest, QString* why = nullptr);
     // Takes the run at `index` off the list and the plot (also the run list's "Remove from the
     // plot" and its Delete key); its folder is left as it is. Refused, with `why`, for the run
