@@ -1,5 +1,7 @@
 #include "titledplot.h"
 
+#include <QPointer>
+#include <algorithm>
 #include <qcustomplot.h>
 
 namespace scalescope {
@@ -8,6 +10,42 @@ void keepLegendBorderInside(QCustomPlot* plot) {
     // The legend spans the widget, and its border is drawn one pixel right of and below its
     // rectangle (QPainter::drawRect with a one-pixel pen): those two lines fell outside.
     plot->plotLayout()->setMargins(QMargins(0, 0, 1, 1));
+}
+
+int legendColumnsThatFit(const QList<int>& widths, int spacing, int available) {
+    for (int columns = int(widths.size()); columns > 1; --columns) {
+        int total = spacing * (columns - 1);
+        for (int c = 0; c < columns; ++c) {
+            int widest = 0;
+            for (int i = c; i < widths.size(); i += columns)
+                widest = std::max(widest, widths[i]);
+            total += widest;
+        }
+        if (total <= available) return columns;
+    }
+    return 1;
+}
+
+void fitLegendColumns(QCustomPlot* plot, QCPLegend* legend) {
+    QPointer<QCPLegend> guarded(legend);
+    QObject::connect(plot, &QCustomPlot::beforeReplot, legend, [plot, guarded] {
+        if (!guarded) return;
+        QCPLegend* l = guarded;
+        QList<int> widths;
+        for (int i = 0; i < l->itemCount(); ++i)
+            if (QCPAbstractLegendItem* item = l->item(i))
+                widths << item->minimumOuterSizeHint().width();
+        const QMargins m = l->margins();
+        // The plot's own layout margins and the border's pixel on either side.
+        const int available = plot->viewport().width() - m.left() - m.right() -
+                              plot->plotLayout()->margins().left() -
+                              plot->plotLayout()->margins().right() - 2;
+        const int columns = legendColumnsThatFit(widths, l->columnSpacing(), available);
+        if (columns != l->wrap() || l->columnCount() > columns) {
+            l->setWrap(columns);
+            l->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // moves the entries
+        }
+    });
 }
 
 QCustomPlot* titledPlot(QWidget* parent, const QString& title, int minimumHeight) {
@@ -21,7 +59,7 @@ QCustomPlot* titledPlot(QWidget* parent, const QString& title, int minimumHeight
     plot->legend->setFont(QFont(family, 8));
     plot->plotLayout()->addElement(2, 0, plot->legend);
     plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot->legend->setWrap(2); // two entries a row: a narrow dock cuts a longer row short
+    fitLegendColumns(plot, plot->legend);
     plot->plotLayout()->setRowStretchFactor(2, 0.001);
     // A column is as narrow as its narrowest element allows, and an empty legend allows only
     // its margins: the axis rect above shrank to its minimum whenever the legend emptied (a

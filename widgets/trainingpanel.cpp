@@ -51,8 +51,8 @@ namespace scalescope {
 namespace {
 constexpr int kReplotMs = 40; // curves redraw at most 25 times a second
 // Runs one folder of runs opens at once: each is read on the GUI thread, as Open run… reads
-// one, and the legend of more (two entries a run) squeezes the curves out of the plot: at 175
-// runs it took the whole height. Twelve seeds beside their fixed twins fit.
+// one, and more are more curves than the eye can tell apart (the runs' colours repeat after
+// twelve). Twelve seeds beside their fixed twins fit.
 constexpr size_t kMaxRunsPerFolder = 24;
 
 QDoubleSpinBox* doubleBox(QWidget* parent, double lo, double hi, double step, int decimals) {
@@ -316,35 +316,53 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     m_sizeRect->axis(QCPAxis::atRight)->setRange(0, 1.05);
     m_speedRect->axis(QCPAxis::atLeft)->setLabel(tr("img/s"));
     m_speedRect->axis(QCPAxis::atRight)->setTickLabels(false);
-    // The legend gets its own row under the curves, so it never hides data.
-    m_plot->legend = new QCPLegend;
-    m_plot->plotLayout()->addElement(3, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(3, 0.001);
-    keepLegendBorderInside(m_plot);
+    // Two legends, each in a row of its own under the curves, so that neither hides data: the
+    // line styles, in grey, then one entry a run in its colour. Two entries for each of 175
+    // runs once took the plot's whole height.
+    const QFont legendFont(font().family(), 8);
     // An empty legend's size hint caps the whole column (narrow plots before the first run).
     // An explicit maximum width replaces the hint, if it stays below QWIDGETSIZE_MAX with the
     // margins added.
     constexpr int kWideEnough = 1 << 20; // pixels
-    m_plot->legend->setMaximumSize(kWideEnough, QWIDGETSIZE_MAX);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(2);
-    m_plot->legend->setLayer(QStringLiteral("legend"));
-    m_plot->legend->setFont(QFont(font().family(), 8));
+    m_keyLegend = new QCPLegend;
+    m_plot->plotLayout()->addElement(3, 0, m_keyLegend);
+    m_plot->plotLayout()->setRowStretchFactor(3, 0.001);
+    m_plot->legend = new QCPLegend; // the runs': a removed graph leaves this one by itself
+    m_plot->plotLayout()->addElement(4, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(4, 0.001);
+    for (QCPLegend* l : {m_keyLegend, m_plot->legend}) {
+        l->setMaximumSize(kWideEnough, QWIDGETSIZE_MAX);
+        l->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+        l->setLayer(QStringLiteral("legend"));
+        l->setFont(legendFont);
+        fitLegendColumns(m_plot, l);
+    }
+    keepLegendBorderInside(m_plot);
     m_plot->setAutoAddPlottableToLegend(false);
-    // A run's schedule curves share its colour: grey keys without data name them by line style.
+    // A run's curves share its colour: grey keys without data name them by line style.
+    auto key = [&](QCPAxisRect* r, const QString& name, Qt::PenStyle style,
+                   QCPScatterStyle::ScatterShape scatter, double scatterSize) {
+        // A curve, not a graph: the runs' graphs keep their indices.
+        auto* k = new QCPCurve(r->axis(QCPAxis::atBottom), r->axis(QCPAxis::atRight));
+        k->setObjectName(QStringLiteral("styleKey"));
+        k->setName(name);
+        k->setPen(QPen(Qt::darkGray, 1.5, style));
+        k->setScatterStyle(QCPScatterStyle(scatter, scatterSize));
+        return k;
+    };
+    key(m_lossRect, tr("train loss"), Qt::SolidLine, QCPScatterStyle::ssNone, 0)
+        ->addToLegend(m_keyLegend);
+    m_valAccKey = key(m_lossRect, tr("val accuracy"), Qt::DashLine, QCPScatterStyle::ssCircle, 5);
+    m_valAccKey->addToLegend(m_keyLegend);
+    // In the legend while a run with an EMA is listed: its dashed curve is the EMA's.
+    m_trainedAccKey = key(m_lossRect, tr("val accuracy, trained weights"), Qt::DotLine,
+                          QCPScatterStyle::ssDiamond, 4);
     const std::pair<QString, Qt::PenStyle> keys[] = {{tr("image px"), Qt::SolidLine},
                                                      {tr("dropout"), Qt::DashLine},
                                                      {tr("RandAugment/30"), Qt::DotLine},
                                                      {tr("mixup α"), Qt::DashDotLine}};
-    for (const auto& [name, style] : keys) {
-        // A curve, not a graph: the runs' graphs keep their indices.
-        auto* k =
-            new QCPCurve(m_sizeRect->axis(QCPAxis::atBottom), m_sizeRect->axis(QCPAxis::atRight));
-        k->setObjectName(QStringLiteral("scheduleKey"));
-        k->setName(name);
-        k->setPen(QPen(Qt::darkGray, 1.5, style));
-        k->addToLegend();
-    }
+    for (const auto& [name, style] : keys)
+        key(m_sizeRect, name, style, QCPScatterStyle::ssNone, 0)->addToLegend(m_keyLegend);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     // The settings scroll up and down on a short screen, never sideways: a field cut at its
@@ -815,7 +833,7 @@ bool TrainingPanel::removeRun(int index, QString* why) {
         m_heldAfter.clear();
     }
     for (QCPGraph* g : run.graphs())
-        m_plot->removeGraph(g); // its legend entry goes with it
+        m_plot->removeGraph(g); // its legend entry goes with it (m_plot->legend)
     for (QCPItemStraightLine* line : run.stageLines)
         m_plot->removeItem(line);
     // m_runs first: taking the item moves the current row, and updateContinue() reads m_runs.
@@ -826,6 +844,7 @@ bool TrainingPanel::removeRun(int index, QString* why) {
     else if (m_liveRun > index)
         --m_liveRun;
     delete m_runList->takeItem(index);
+    updateAccuracyKeys();
     updateXRange();
     updateContinue();
     m_dirty = true;
@@ -942,15 +961,15 @@ TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& label, int planne
         if (legend) g->addToLegend();
         return g;
     };
-    // Legend entries stay short; the run list beside the plot names the model and schedule.
-    run.loss =
-        graph(m_lossRect, QCPAxis::atLeft, tr("#%1 train loss").arg(idx + 1), Qt::SolidLine, true);
-    run.valAcc = graph(m_lossRect, QCPAxis::atRight, tr("#%1 val accuracy").arg(idx + 1),
-                       Qt::DashLine, true);
+    // The run's legend entry is its loss curve, named by its number alone: the key legend
+    // names the line styles, and the run list beside the plot the model and schedule.
+    run.loss = graph(m_lossRect, QCPAxis::atLeft, tr("#%1").arg(run.number), Qt::SolidLine, true);
+    run.valAcc = graph(m_lossRect, QCPAxis::atRight, tr("#%1 val accuracy").arg(run.number),
+                       Qt::DashLine, false);
     run.valAcc->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
-    // In the legend from its first point: runs without an EMA have none.
+    // Runs without an EMA leave it empty.
     run.liveValAcc =
-        graph(m_lossRect, QCPAxis::atRight, tr("#%1 val accuracy, trained weights").arg(idx + 1),
+        graph(m_lossRect, QCPAxis::atRight, tr("#%1 val accuracy, trained weights").arg(run.number),
               Qt::DotLine, false);
     run.liveValAcc->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 4));
     run.size = graph(m_sizeRect, QCPAxis::atLeft, tr("image size"), Qt::SolidLine, false);
@@ -1012,9 +1031,9 @@ void TrainingPanel::plotEvent(RunCurves& run, const train::TrainEvent& e) {
         if (std::isfinite(e.valAccuracy)) run.valAcc->addData(x, e.valAccuracy);
         if (std::isfinite(e.liveValAccuracy)) {
             run.liveValAcc->addData(x, e.liveValAccuracy);
-            if (!m_plot->legend->hasItemWithPlottable(run.liveValAcc)) {
+            if (run.liveValAcc->data()->size() == 1) { // its first
                 run.valAcc->setName(tr("#%1 val accuracy, EMA").arg(run.number));
-                run.liveValAcc->addToLegend();
+                updateAccuracyKeys();
             }
         }
         break;
@@ -1024,6 +1043,35 @@ void TrainingPanel::plotEvent(RunCurves& run, const train::TrainEvent& e) {
     // A step's ETA says where the run will end; the ETA falls as the run goes on.
     run.endSeconds = e.type == T::Step ? e.elapsedSeconds + std::max(0.0, e.etaSeconds)
                                        : std::max(run.endSeconds, e.elapsedSeconds);
+}
+
+void TrainingPanel::updateAccuracyKeys() {
+    const bool anyEma = std::any_of(m_runs.begin(), m_runs.end(), [](const RunCurves& r) {
+        return !r.liveValAcc->data()->isEmpty();
+    });
+    m_valAccKey->setName(anyEma ? tr("val accuracy (the EMA's, where kept)") : tr("val accuracy"));
+    const bool shown = m_keyLegend->hasItemWithPlottable(m_trainedAccKey);
+    if (anyEma && !shown) {
+        // Beside the dashed key, before the schedule's: insert by moving the others on.
+        QList<QCPAbstractLegendItem*> items;
+        int at = 0;
+        for (int i = 0; i < m_keyLegend->itemCount(); ++i) {
+            QCPAbstractLegendItem* item = m_keyLegend->item(i);
+            if (!item) continue;
+            items << item;
+            if (auto* p = qobject_cast<QCPPlottableLegendItem*>(item);
+                p && p->plottable() == m_valAccKey)
+                at = int(items.size());
+        }
+        for (QCPAbstractLegendItem* item : items)
+            m_keyLegend->take(item);
+        m_keyLegend->simplify();
+        items.insert(at, new QCPPlottableLegendItem(m_keyLegend, m_trainedAccKey));
+        for (QCPAbstractLegendItem* item : items)
+            m_keyLegend->addItem(item);
+    } else if (!anyEma && shown) {
+        m_trainedAccKey->removeFromLegend(m_keyLegend);
+    }
 }
 
 void TrainingPanel::redrawCurves() {

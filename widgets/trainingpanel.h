@@ -16,8 +16,10 @@
 class QCheckBox;
 class QComboBox;
 class QCPAxisRect;
+class QCPCurve;
 class QCPGraph;
 class QCPItemStraightLine;
+class QCPLegend;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
@@ -54,7 +56,8 @@ class TrainingPanel : public QWidget {
     EvaluationDialog* openEvaluation(const QString& dir, QString* why = nullptr);
     // The window that classifies image files with the run in `dir`, as openEvaluation.
     PredictionDialog* openPrediction(const QString& dir, QString* why = nullptr);
-    QCustomPlot* plot() const { return m_plot; }
+    QCustomPlot* plot() const { return m_plot; }         // its legend: one entry a run
+    QCPLegend* keyLegend() const { return m_keyLegend; } // the line styles
     int runCount() const { return int(m_runs.size()); }
     // The run list's entry for run folder `dir` (trained here or opened), or -1.
     int runIndexOf(const QString& dir) const;
@@ -170,6 +173,7 @@ class TrainingPanel : public QWidget {
     RunCurves& addRun(const QString& label, int plannedEpochs); // named "#N label"
     void plotEvent(RunCurves& run, const train::TrainEvent& e);
     void redrawCurves();
+    void updateAccuracyKeys(); // names the dashed and dotted curves for the runs listed
     void updateXRange();
     void xAxisChanged(); // relabels and redraws
     void startClicked();
@@ -230,6 +234,9 @@ class TrainingPanel : public QWidget {
     QListWidget* m_runList;
     QComboBox* m_xAxis; // its item data is the XAxis
     QCustomPlot* m_plot;
+    QCPLegend* m_keyLegend = nullptr;
+    QCPCurve* m_valAccKey = nullptr;     // "val accuracy", or the EMA's where a run has one
+    QCPCurve* m_trainedAccKey = nullptr; // in the key legend while a run has an EMA
     QCPAxisRect *m_lossRect, *m_sizeRect, *m_speedRect;
     std::vector<RunCurves> m_runs;
     int m_liveRun = -1;  // the run the controller trains (or trained last), in m_runs

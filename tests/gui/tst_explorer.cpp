@@ -56,6 +56,15 @@ ScaleConfig tinyRun(int epochs) {
     c.training.valSamples = 64;
     return c;
 }
+// A legend's entries as "name:pen style", in order.
+QStringList legendNames(QCPLegend* legend) {
+    QStringList names;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
+            names << item->plottable()->name() + ":" +
+                         QString::number(int(item->plottable()->pen().style()));
+    return names;
+}
 } // namespace
 
 class TestExplorer : public QObject {
@@ -339,8 +348,13 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QCPGraph* trainedAcc = w.trainingPanel()->plot()->graph(2);
     QCOMPARE(trainedAcc->data()->size(), 2);
     QVERIFY(std::abs(trainedAcc->data()->at(1)->value - live) < 1e-7); // 8 digits written
-    QVERIFY(w.trainingPanel()->plot()->legend->hasItemWithPlottable(trainedAcc));
     QVERIFY2(emaAcc->name().endsWith("EMA"), qPrintable(emaAcc->name()));
+    // The key legend names the dotted curve now, right after the dashed one, which says it is
+    // the EMA's; the runs' legend keeps one entry a run.
+    QCOMPARE(legendNames(w.trainingPanel()->keyLegend()).mid(0, 3),
+             QStringList({"train loss:1", "val accuracy (the EMA's, where kept):2",
+                          "val accuracy, trained weights:3"}));
+    QCOMPARE(legendNames(w.trainingPanel()->plot()->legend), QStringList({"#1:1"}));
 
     // The finished run's folder opens again as a second overlay, and both redraw against
     // wall time: the x axis then ends where the slower run ended.
@@ -403,6 +417,15 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QVERIFY(!panel->openRun(dir.path(), &why));
     QVERIFY2(why.contains("metrics.csv") && why.contains("no such file"), qPrintable(why));
     QCOMPARE(panel->runCount(), 4);
+    QCOMPARE(legendNames(panel->plot()->legend), QStringList({"#1:1", "#2:1", "#3:1", "#4:1"}));
+
+    // Without the runs that kept an EMA, the dotted key goes and the dashed one is plain.
+    while (panel->runCount() > 0)
+        QVERIFY(panel->removeRun(0));
+    QVERIFY(legendNames(panel->plot()->legend).isEmpty());
+    QCOMPARE(legendNames(panel->keyLegend()),
+             QStringList({"train loss:1", "val accuracy:2", "image px:1", "dropout:2",
+                          "RandAugment/30:3", "mixup α:4"}));
 }
 
 // Runs with training.validate_every above 1 leave epochs without validation: those draw a loss
@@ -493,13 +516,11 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     QVERIFY2(panel->plot()->axisRect(0)->outerRect().width() > panel->plot()->width() * 3 / 4,
              qPrintable(QString::number(panel->plot()->axisRect(0)->outerRect().width())));
     // A run's schedule curves share its colour; the legend names them by line style.
-    QStringList keys;
-    for (int i = 0; i < panel->plot()->legend->itemCount(); ++i)
-        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(panel->plot()->legend->item(i)))
-            keys << item->plottable()->name() + ":" +
-                        QString::number(int(item->plottable()->pen().style()));
-    QCOMPARE(keys, QStringList({"image px:1", "dropout:2", "RandAugment/30:3", "mixup α:4"}));
-    QCOMPARE(panel->plot()->graphCount(), 0); // keys, no runs' curves
+    QCOMPARE(legendNames(panel->keyLegend()),
+             QStringList({"train loss:1", "val accuracy:2", "image px:1", "dropout:2",
+                          "RandAugment/30:3", "mixup α:4"}));
+    QVERIFY(legendNames(panel->plot()->legend).isEmpty()); // no runs yet
+    QCOMPARE(panel->plot()->graphCount(), 0);              // keys, no runs' curves
     more->click();
     QVERIFY(decay->isVisibleTo(panel));
     decay->setValue(5e-4);
