@@ -73,6 +73,12 @@ QSpinBox* intBox(QWidget* parent, int lo, int hi) {
 QString epochCount(int epochs) {
     return epochs == 1 ? TrainingPanel::tr("1 epoch") : TrainingPanel::tr("%1 epochs").arg(epochs);
 }
+
+// What an error leaves of the queue behind it.
+QString notStarted(size_t queued) {
+    return queued == 1 ? TrainingPanel::tr("The run queued after it was not started.")
+                       : TrainingPanel::tr("%1 queued runs were not started.").arg(queued);
+}
 } // namespace
 
 TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controller, QWidget* parent)
@@ -935,8 +941,8 @@ void TrainingPanel::startNextQueued() {
             break;
         }
         // A folder that changed under the queue: the rest is dropped, as after a failed run.
-        m_status->setText(
-            tr("Not trained: %1. %2 queued runs were not started.").arg(why).arg(m_queue.size()));
+        m_status->setText(tr("Not trained: %1.").arg(why) + QLatin1Char(' ') +
+                          notStarted(m_queue.size()));
         m_queue.clear();
         Q_EMIT runEnded(next.runDir, false);
         return;
@@ -1195,7 +1201,8 @@ bool TrainingPanel::openFolder(const QString& path, TrainRest rest, QString* why
                              .arg(opened)
                              .arg(total)
                              .arg(path)
-                       : tr("Opened the %1 runs in %2").arg(opened).arg(path);
+                   : opened == 1 ? tr("Opened the run in %1").arg(path)
+                                 : tr("Opened the %1 runs in %2").arg(opened).arg(path);
     if (!unread.isEmpty()) text += QLatin1String(". ") + tr("Not listed: %1").arg(unread);
     m_status->setText(text);
     return true;
@@ -1257,14 +1264,16 @@ bool TrainingPanel::openExperiment(const QString& dir, TrainRest rest, QString* 
                               .arg(left));
     } else {
         m_status->setText(
-            left == 0
-                ? tr("Opened the experiment %1: its %2 runs, all finished").arg(dir).arg(total)
-                : tr("Opened the experiment %1: %2 of its %3 runs listed; "
-                     "%4 not finished (open it again to train them)")
-                      .arg(dir)
-                      .arg(listed)
-                      .arg(total)
-                      .arg(left));
+            left == 0 ? (total == 1 ? tr("Opened the experiment %1: its one run, finished").arg(dir)
+                                    : tr("Opened the experiment %1: its %2 runs, all finished")
+                                          .arg(dir)
+                                          .arg(total))
+                      : tr("Opened the experiment %1: %2 of its %3 runs listed; "
+                           "%4 not finished (open it again to train them)")
+                            .arg(dir)
+                            .arg(listed)
+                            .arg(total)
+                            .arg(left));
     }
     if (!unread.isEmpty())
         m_status->setText(m_status->text() + QLatin1String(". ") +
@@ -1334,18 +1343,18 @@ bool TrainingPanel::openRun(const QString& path, QString* why) {
         std::find_if(h.epochs.rbegin(), h.epochs.rend(),
                      [](const train::TrainEvent& r) { return std::isfinite(r.valAccuracy); });
     if (validated == h.epochs.rend())
-        m_status->setText(tr("Opened %1: %2 epochs, none validated yet.")
+        m_status->setText(tr("Opened %1: %2, none validated yet.")
                               .arg(QString::fromStdString(h.dir))
-                              .arg(h.epochs.size()));
+                              .arg(epochCount(int(h.epochs.size()))));
     else if (validated == h.epochs.rbegin())
-        m_status->setText(tr("Opened %1: %2 epochs, final val accuracy %3%.")
+        m_status->setText(tr("Opened %1: %2, final val accuracy %3%.")
                               .arg(QString::fromStdString(h.dir))
-                              .arg(h.epochs.size())
+                              .arg(epochCount(int(h.epochs.size())))
                               .arg(100 * validated->valAccuracy, 0, 'f', 2));
     else
-        m_status->setText(tr("Opened %1: %2 epochs, val accuracy %3% after epoch %4.")
+        m_status->setText(tr("Opened %1: %2, val accuracy %3% after epoch %4.")
                               .arg(QString::fromStdString(h.dir))
-                              .arg(h.epochs.size())
+                              .arg(epochCount(int(h.epochs.size())))
                               .arg(100 * validated->valAccuracy, 0, 'f', 2)
                               .arg(validated->epoch + 1));
     if (run.canContinue)
@@ -1462,7 +1471,7 @@ void TrainingPanel::onFinished(bool completed, bool cancelled, const QString& er
                                     : tr("Continue trains it on, then the %1 runs queued after it.")
                                           .arg(m_held.size()));
         } else {
-            text += QLatin1Char(' ') + tr("%1 queued runs were not started.").arg(m_queue.size());
+            text += QLatin1Char(' ') + notStarted(m_queue.size());
         }
         m_queue.clear();
         m_status->setText(text);

@@ -438,7 +438,7 @@ void TestExplorer::openedRunsBetweenValidations_data() {
         << QList<bool>{false, true, true} << 5 << "3 epochs, final val accuracy 60.00%";
     QTest::newRow("stopped between validations")
         << QList<bool>{false, true, false} << 4 << "3 epochs, val accuracy 50.00% after epoch 2";
-    QTest::newRow("stopped before any") << QList<bool>{false} << 1 << "1 epochs, none validated";
+    QTest::newRow("stopped before any") << QList<bool>{false} << 1 << "1 epoch, none validated";
 }
 
 void TestExplorer::openedRunsBetweenValidations() {

@@ -480,7 +480,7 @@ void TestScalingStudyDialog::continuesAStoppedPoint() {
     QVERIFY(!w.trainingController()->isRunning());
     QCOMPARE(panel->queuedCount(), 0);
     QVERIFY2(panel->statusText().contains("another configuration") &&
-                 panel->statusText().contains("1 queued runs were not started"),
+                 panel->statusText().contains("The run queued after it was not started"),
              qPrintable(panel->statusText()));
     QCOMPARE(panel->runCount(), 2);
     QCOMPARE(loadConfig((first + "/config.json").toStdString()).training.seed,
