@@ -118,8 +118,8 @@ class TrainingPanel : public QWidget {
     struct QueuedRun {
         ScaleConfig config;
         QString runDir;
-        QString label;       // the run list's name for it
-        QString description; // the label without its seed; empty: the label has none
+        QString label;            // the run list's name for it
+        QString description = {}; // the label without its seed; empty: the label has none
     };
     // Each folder is looked at as its turn comes: one holding a run of another configuration,
     // which training would overwrite, ends the queue with a message (the callers choose their
