@@ -8,8 +8,10 @@ namespace scalescope {
 
 void keepLegendBorderInside(QCustomPlot* plot) {
     // The legend spans the widget, and its border is drawn one pixel right of and below its
-    // rectangle (QPainter::drawRect with a one-pixel pen): those two lines fell outside.
-    plot->plotLayout()->setMargins(QMargins(0, 0, 1, 1));
+    // rectangle (QPainter::drawRect with a one-pixel pen): those two lines fell outside. In a
+    // real X11 window (Xvfb, 1366x768) the widget's last pixel row stayed blank as well, and
+    // the bottom line with it: two pixels there.
+    plot->plotLayout()->setMargins(QMargins(0, 0, 1, 2));
 }
 
 int legendColumnsThatFit(const QList<int>& widths, int spacing, int available) {

@@ -369,6 +369,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
                                                      {tr("mixup α"), Qt::DashDotLine}};
     for (const auto& [name, style] : keys)
         key(m_sizeRect, name, style, QCPScatterStyle::ssNone, 0)->addToLegend(m_keyLegend);
+    updateLegends();
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     // The settings scroll up and down on a short screen, never sideways: a field cut at its
@@ -850,7 +851,7 @@ bool TrainingPanel::removeRun(int index, QString* why) {
     else if (m_liveRun > index)
         --m_liveRun;
     delete m_runList->takeItem(index);
-    updateAccuracyKeys();
+    updateLegends();
     updateXRange();
     updateContinue();
     m_dirty = true;
@@ -992,6 +993,7 @@ TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& label, int planne
     item->setForeground(colour);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(Qt::Checked);
+    updateLegends();
     return m_runs.back();
 }
 
@@ -1039,7 +1041,7 @@ void TrainingPanel::plotEvent(RunCurves& run, const train::TrainEvent& e) {
             run.liveValAcc->addData(x, e.liveValAccuracy);
             if (run.liveValAcc->data()->size() == 1) { // its first
                 run.valAcc->setName(tr("#%1 val accuracy, EMA").arg(run.number));
-                updateAccuracyKeys();
+                updateLegends();
             }
         }
         break;
@@ -1051,7 +1053,16 @@ void TrainingPanel::plotEvent(RunCurves& run, const train::TrainEvent& e) {
                                        : std::max(run.endSeconds, e.elapsedSeconds);
 }
 
-void TrainingPanel::updateAccuracyKeys() {
+void TrainingPanel::updateLegends() {
+    // An empty legend keeps its row: with no margins and no border it takes no room.
+    QCPLegend* runs = m_plot->legend;
+    if (m_runs.empty()) {
+        runs->setMargins(QMargins());
+        runs->setBorderPen(Qt::NoPen);
+    } else if (runs->borderPen().style() == Qt::NoPen) {
+        runs->setMargins(m_keyLegend->margins());
+        runs->setBorderPen(m_keyLegend->borderPen());
+    }
     const bool anyEma = std::any_of(m_runs.begin(), m_runs.end(), [](const RunCurves& r) {
         return !r.liveValAcc->data()->isEmpty();
     });

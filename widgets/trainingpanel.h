@@ -173,7 +173,9 @@ class TrainingPanel : public QWidget {
     RunCurves& addRun(const QString& label, int plannedEpochs); // named "#N label"
     void plotEvent(RunCurves& run, const train::TrainEvent& e);
     void redrawCurves();
-    void updateAccuracyKeys(); // names the dashed and dotted curves for the runs listed
+    // Names the dashed and dotted curves for the runs listed; folds the runs' legend away
+    // while there are none.
+    void updateLegends();
     void updateXRange();
     void xAxisChanged(); // relabels and redraws
     void startClicked();

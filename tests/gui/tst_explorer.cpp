@@ -520,6 +520,10 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
              QStringList({"train loss:1", "val accuracy:2", "image px:1", "dropout:2",
                           "RandAugment/30:3", "mixup α:4"}));
     QVERIFY(legendNames(panel->plot()->legend).isEmpty()); // no runs yet
+    // The runs' empty legend takes no room under the keys.
+    QVERIFY2(panel->plot()->legend->outerRect().height() <= 1,
+             qPrintable(QString::number(panel->plot()->legend->outerRect().height())));
+    QVERIFY(panel->keyLegend()->outerRect().height() > 10);
     QCOMPARE(panel->plot()->graphCount(), 0);              // keys, no runs' curves
     more->click();
     QVERIFY(decay->isVisibleTo(panel));
