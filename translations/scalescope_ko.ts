@@ -2394,12 +2394,17 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>%1에는 스케일링 연구의 점이 없습니다 (compound-phi1 같은 이름의 폴더)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="661"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="663"/>
+        <source>%1 of its results are study.csv&apos;s: their run folders are not in %2, and Train trains them again.</source>
+        <translation>결과 %1개는 study.csv의 기록입니다: 그 실행 폴더가 %2에 없으며, 학습을 누르면 다시 학습합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="669"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="726"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="734"/>
         <source>nominal</source>
         <translation>명목</translation>
     </message>
@@ -3114,7 +3119,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="251"/>
-        <location filename="../widgets/trainingpanel.cpp" line="584"/>
+        <location filename="../widgets/trainingpanel.cpp" line="585"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -3130,8 +3135,8 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="256"/>
-        <location filename="../widgets/trainingpanel.cpp" line="440"/>
-        <location filename="../widgets/trainingpanel.cpp" line="600"/>
+        <location filename="../widgets/trainingpanel.cpp" line="441"/>
+        <location filename="../widgets/trainingpanel.cpp" line="601"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
@@ -3182,7 +3187,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="290"/>
-        <location filename="../widgets/trainingpanel.cpp" line="402"/>
+        <location filename="../widgets/trainingpanel.cpp" line="403"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
@@ -3193,7 +3198,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="315"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1106"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1117"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
@@ -3206,7 +3211,7 @@ shown as the model was given it: a centred %2 px square</source>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="318"/>
         <location filename="../widgets/trainingpanel.cpp" line="361"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1058"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1069"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -3223,7 +3228,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="323"/>
-        <location filename="../widgets/trainingpanel.cpp" line="989"/>
+        <location filename="../widgets/trainingpanel.cpp" line="990"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
@@ -3233,234 +3238,234 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="387"/>
+        <location filename="../widgets/trainingpanel.cpp" line="388"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="397"/>
+        <location filename="../widgets/trainingpanel.cpp" line="398"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="403"/>
+        <location filename="../widgets/trainingpanel.cpp" line="404"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="407"/>
+        <location filename="../widgets/trainingpanel.cpp" line="408"/>
         <source>Remove from the plot</source>
         <translation>그래프에서 제거</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="411"/>
+        <location filename="../widgets/trainingpanel.cpp" line="412"/>
         <source>Take the run off the list and the plot; its folder stays</source>
         <translation>실행을 목록과 그래프에서 뺍니다. 폴더는 그대로 남습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="413"/>
+        <location filename="../widgets/trainingpanel.cpp" line="414"/>
         <source>Compare runs…</source>
         <translation>실행 비교…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="415"/>
+        <location filename="../widgets/trainingpanel.cpp" line="416"/>
         <source>When each run reached the accuracy a reference run ended at, in wall time: what progressive learning saves</source>
         <translation>각 실행이 기준 실행의 최종 정확도에 벽시계 시간으로 언제 도달했는지: 점진적 학습이 아끼는 시간</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="423"/>
+        <location filename="../widgets/trainingpanel.cpp" line="424"/>
         <source>Browse training runs…</source>
         <translation>학습 실행 둘러보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="433"/>
+        <location filename="../widgets/trainingpanel.cpp" line="434"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="443"/>
+        <location filename="../widgets/trainingpanel.cpp" line="444"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="448"/>
+        <location filename="../widgets/trainingpanel.cpp" line="449"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="584"/>
+        <location filename="../widgets/trainingpanel.cpp" line="585"/>
         <source>Start %1 runs</source>
         <translation>실행 %1개 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="694"/>
+        <location filename="../widgets/trainingpanel.cpp" line="695"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="703"/>
+        <location filename="../widgets/trainingpanel.cpp" line="704"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="715"/>
+        <location filename="../widgets/trainingpanel.cpp" line="716"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="726"/>
-        <location filename="../widgets/trainingpanel.cpp" line="925"/>
+        <location filename="../widgets/trainingpanel.cpp" line="727"/>
+        <location filename="../widgets/trainingpanel.cpp" line="926"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="728"/>
+        <location filename="../widgets/trainingpanel.cpp" line="729"/>
         <source>Continuing %1 from its checkpoint… (1 more run queued)</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="729"/>
+        <location filename="../widgets/trainingpanel.cpp" line="730"/>
         <source>Continuing %1 from its checkpoint… (%2 more runs queued)</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 %2개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="776"/>
-        <location filename="../widgets/trainingpanel.cpp" line="796"/>
+        <location filename="../widgets/trainingpanel.cpp" line="777"/>
+        <location filename="../widgets/trainingpanel.cpp" line="797"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="752"/>
+        <location filename="../widgets/trainingpanel.cpp" line="753"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="765"/>
+        <location filename="../widgets/trainingpanel.cpp" line="766"/>
         <source>%1, seed %2</source>
         <translation>%1, 시드 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="802"/>
+        <location filename="../widgets/trainingpanel.cpp" line="803"/>
         <source>Preparing data and model… (1 more run queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="803"/>
+        <location filename="../widgets/trainingpanel.cpp" line="804"/>
         <source>Preparing data and model… (%1 more runs queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 %1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="833"/>
+        <location filename="../widgets/trainingpanel.cpp" line="834"/>
         <source>%1 is training; stop it before removing it</source>
         <translation>%1은(는) 학습 중입니다. 제거하기 전에 중지하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="865"/>
+        <location filename="../widgets/trainingpanel.cpp" line="866"/>
         <source>it is training now</source>
         <translation>지금 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="867"/>
+        <location filename="../widgets/trainingpanel.cpp" line="868"/>
         <source>it is queued to train</source>
         <translation>학습 대기열에 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="884"/>
-        <location filename="../widgets/trainingpanel.cpp" line="960"/>
+        <location filename="../widgets/trainingpanel.cpp" line="885"/>
+        <location filename="../widgets/trainingpanel.cpp" line="961"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="934"/>
+        <location filename="../widgets/trainingpanel.cpp" line="935"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="973"/>
+        <location filename="../widgets/trainingpanel.cpp" line="974"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="978"/>
+        <location filename="../widgets/trainingpanel.cpp" line="979"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="981"/>
+        <location filename="../widgets/trainingpanel.cpp" line="982"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="367"/>
-        <location filename="../widgets/trainingpanel.cpp" line="983"/>
+        <location filename="../widgets/trainingpanel.cpp" line="984"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="368"/>
-        <location filename="../widgets/trainingpanel.cpp" line="985"/>
+        <location filename="../widgets/trainingpanel.cpp" line="986"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="369"/>
-        <location filename="../widgets/trainingpanel.cpp" line="987"/>
+        <location filename="../widgets/trainingpanel.cpp" line="988"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1139"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1150"/>
         <source>Run or experiment folder (holds metrics.csv or experiment.json)</source>
         <translation>실행 또는 실험 폴더(metrics.csv나 experiment.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1147"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1156"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1158"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1167"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1151"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1162"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1152"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1163"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1160"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1171"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1161"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1172"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1346"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1357"/>
         <source>Opened %1: %2, none validated yet.</source>
         <translation>%1 열림: %2, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1350"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1361"/>
         <source>Opened %1: %2, final val accuracy %3%.</source>
         <translation>%1 열림: %2, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1355"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1366"/>
         <source>Opened %1: %2, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1470"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1481"/>
         <source>Continue trains it on, then the run queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행을 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1471"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1482"/>
         <source>Continue trains it on, then the %1 runs queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행 %1개를 학습합니다.</translation>
     </message>
@@ -3470,7 +3475,7 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="817"/>
+        <location filename="../widgets/trainingpanel.cpp" line="818"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -3490,139 +3495,139 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>그 뒤에 대기 중이던 실행은 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="944"/>
+        <location filename="../widgets/trainingpanel.cpp" line="945"/>
         <source>Not trained: %1.</source>
         <translation>학습하지 않음: %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="972"/>
+        <location filename="../widgets/trainingpanel.cpp" line="973"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1041"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1043"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1058"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1069"/>
         <source>val accuracy (the EMA&apos;s, where kept)</source>
         <translation>검증 정확도 (EMA가 있으면 EMA의 것)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1106"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1117"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1143"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1154"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1143"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1154"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1199"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1210"/>
         <source>Opened the first %1 of the %2 runs in %3 (File → Browse training runs… picks among them)</source>
         <translation>%3의 실행 %2개 중 처음 %1개를 열었습니다 (파일 → 학습 실행 둘러보기…에서 고를 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1204"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1215"/>
         <source>Opened the run in %1</source>
         <translation>%1의 실행을 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1205"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1216"/>
         <source>Opened the %1 runs in %2</source>
         <translation>%2의 실행 %1개를 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1206"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1280"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1217"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1291"/>
         <source>Not listed: %1</source>
         <translation>목록에 넣지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1220"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1231"/>
         <source>%1 holds no %2</source>
         <translation>%1에 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1251"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1262"/>
         <source>Open experiment</source>
         <translation>실험 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1252"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1263"/>
         <source>%1 of the %2 runs of %3 are not finished. Train them now (after the run in training, if any)?</source>
         <translation>%3의 실행 %2개 중 %1개가 끝나지 않았습니다. 지금 학습할까요? (학습 중인 실행이 있으면 그 뒤에)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1259"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1270"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed, %4 queued to train</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣고, %4개를 학습 대기열에 넣었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1267"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1278"/>
         <source>Opened the experiment %1: its one run, finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 하나, 완료됨</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1268"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1279"/>
         <source>Opened the experiment %1: its %2 runs, all finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %2개 모두 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1271"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1282"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed; %4 not finished (open it again to train them)</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣었고, %4개는 끝나지 않았습니다 (학습하려면 다시 여세요)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1362"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1373"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1388"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1399"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1398"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1409"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1408"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1419"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1415"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1426"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1419"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1430"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1426"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1457"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1437"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1468"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1451"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1462"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1459"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1470"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -656,6 +656,14 @@ bool ScalingStudyDialog::showStudy(const QString& dir, const train::StudyFolder&
     // The points are the configured model grown: make it the one the study started from.
     if (base && !(*base == m_doc->config())) m_doc->setConfig(*base);
     study();
+    const auto recorded = std::count_if(folder.runs.begin(), folder.runs.end(),
+                                        [](const train::StudyRun& r) { return r.recorded; });
+    if (recorded > 0)
+        m_message->setText(m_message->text() + QLatin1Char(' ') +
+                           tr("%1 of its results are study.csv's: their run folders are not in "
+                              "%2, and Train trains them again.")
+                               .arg(recorded)
+                               .arg(dir));
     if (!folder.skipped.empty())
         m_message->setText(m_message->text() + QLatin1Char(' ') +
                            tr("Not read: %1").arg(QString::fromStdString(folder.skipped.front())));

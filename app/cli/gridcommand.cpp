@@ -171,7 +171,7 @@ void printRanking(const std::vector<GridCandidate>& list, const std::vector<Grid
     for (size_t i = 0; i < runs.size(); ++i) {
         Outcome& o = out[runs[i].candidate];
         const StudyResult& t = results[i];
-        const bool done = t.state == "trained" || t.state == "read back";
+        const bool done = t.finished();
         if (done) {
             o.bySeed[size_t(runs[i].seedIndex)] = t.valAccuracy;
             ++o.finished;
@@ -214,7 +214,7 @@ void printRanking(const std::vector<GridCandidate>& list, const std::vector<Grid
             state = std::to_string(o.finished) + "/" + std::to_string(seeds) + " trained" +
                     (o.unfinished.empty() ? "" : ", " + o.unfinished);
         else if (o.unfinished.empty())
-            state = results[i].state; // "trained" or "read back"
+            state = results[i].state; // "trained", "read back" or "recorded"
         std::cout << std::setw(5) << r + 1 << std::setw(7) << compactDecimal(c.coefficients.alpha)
                   << std::setw(6) << compactDecimal(c.coefficients.beta) << std::setw(7)
                   << compactDecimal(c.coefficients.gamma) << std::setw(11) << fixed(c.product, 4)
@@ -309,7 +309,9 @@ int gridFromFolder(const cli::Args& a, const std::string& dir) {
     if (a.has("--quiet")) throw ValidationError("--quiet", "goes with --train");
     // Each run as its folder holds it; nothing is trained or written.
     const std::vector<GridRun> runs = gridRuns(m->base, list, m->seeds);
-    printRanking(list, runs, m->seeds, train::gridFolderResults(dir, runs));
+    const std::vector<StudyResult> results = train::gridFolderResults(dir, runs);
+    printRanking(list, runs, m->seeds, results);
+    cli::printRecordedNote(results, "grid.csv", dir);
     return 0;
 }
 #endif

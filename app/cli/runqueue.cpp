@@ -4,6 +4,7 @@
 #include "train/runhistory.h"
 #include "train/trainer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <iostream>
@@ -25,6 +26,16 @@ int queueExitCode(const QueueOutcome& outcome) {
         return 130;
     }
     return outcome.anyFailed ? 1 : 0;
+}
+
+void printRecordedNote(const std::vector<StudyResult>& results, const char* csvFile,
+                       const std::string& dir) {
+    const auto recorded = std::count_if(results.begin(), results.end(),
+                                        [](const StudyResult& r) { return r.state == "recorded"; });
+    if (recorded > 0)
+        std::cout << "(" << recorded << " of the " << results.size() << " runs as " << csvFile
+                  << " recorded them: their folders are not in " << dir
+                  << "; --train trains them again)\n";
 }
 
 QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,

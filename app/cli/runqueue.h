@@ -5,6 +5,7 @@
 #pragma once
 
 #include "scaling/config.h"
+#include "scaling/scalingstudy.h"
 
 #include <limits>
 #include <string>
@@ -35,6 +36,12 @@ struct QueueOutcome {
 // is refused (ValidationError naming `dirFlag`) at once, not after hours of training.
 QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
                         const std::string& dirFlag);
+
+// Under a study's or a grid's table read from its folder: how many of its results are the
+// folder's record's (`csvFile`, state "recorded"), their run folders being gone; nothing
+// where none is.
+void printRecordedNote(const std::vector<StudyResult>& results, const char* csvFile,
+                       const std::string& dir);
 
 // The command's exit code after its table: 130 with how to go on where the queue was stopped,
 // 1 where a run failed, else 0.

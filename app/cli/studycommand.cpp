@@ -143,7 +143,7 @@ void printPairedTable(const StudySpec& spec, const std::vector<double>& phis,
         std::vector<double> out(size_t(spec.seeds), NAN);
         for (size_t i = 0; i < runs.size(); ++i)
             if (runs[i].strategy == s && runs[i].phi == phi && runs[i].seedIndex < spec.seeds &&
-                (results[i].state == "trained" || results[i].state == "read back"))
+                results[i].finished())
                 out[size_t(runs[i].seedIndex)] = results[i].valAccuracy;
         return out;
     };
@@ -188,7 +188,7 @@ void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& po
                 if (runs[i].strategy != p.strategy || runs[i].phi != p.phi) continue;
                 // A stopped run's last validation is no result: the cell names its state.
                 const StudyResult& r = results[i];
-                if (r.state == "trained" || r.state == "read back")
+                if (r.finished())
                     accuracies.push_back(r.valAccuracy);
                 else if (++missing == 1)
                     pending = r.state.substr(0, 11);
@@ -299,7 +299,9 @@ int studyFromFolder(const cli::Args& a, const std::string& flag, const std::stri
     if (a.has("--quiet")) throw ValidationError("--quiet", "goes with --train");
     printPoints(points);
     const std::vector<StudyPoint> runs = studyRuns(points, m->spec.seeds);
-    printAccuracyTable(m->spec, points, runs, train::studyFolderResults(dir, runs));
+    const std::vector<StudyResult> results = train::studyFolderResults(dir, runs);
+    printAccuracyTable(m->spec, points, runs, results);
+    cli::printRecordedNote(results, "study.csv", dir);
     return 0;
 }
 #endif

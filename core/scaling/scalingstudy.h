@@ -91,11 +91,17 @@ StudyPoint studyPoint(const ScaleConfig& base, StudyStrategy strategy, double ph
 
 // What became of a point: its run's state and results (NaN where there are none).
 struct StudyResult {
-    std::string state; // "trained", "read back", "stopped", "not trained", "failed: ..."
+    // "trained", "read back", "recorded" (its folder is gone; the folder's CSV had it),
+    // "stopped", "not trained", "failed: ..."
+    std::string state;
     double valAccuracy = std::numeric_limits<double>::quiet_NaN(); // the last validation's
     double bestValAccuracy = std::numeric_limits<double>::quiet_NaN();
     double seconds = std::numeric_limits<double>::quiet_NaN(); // the run's wall time
     std::string runDir;
+    // A finished run's: trained now, read back from its folder, or recorded.
+    bool finished() const {
+        return state == "trained" || state == "read back" || state == "recorded";
+    }
 };
 
 // study.csv: a row per run (studyRuns), its model, sizes, MACs, result and seed (as many

@@ -60,14 +60,24 @@ GridFolder readGridFolder(const std::string& dir) {
     GridFolder out;
     out.manifest = std::move(*m);
     out.runs = readRunFolders(dir, out.skipped);
+    const std::vector<GridRun> runs =
+        gridRuns(out.manifest.base, gridCandidates(out.manifest.base, out.manifest.spec),
+                 out.manifest.seeds);
+    std::vector<std::pair<std::string, const ScaleConfig*>> planned;
+    for (const GridRun& r : runs)
+        planned.emplace_back(r.runName, &r.config);
+    addRecordedRuns((fs::path(dir) / "grid.csv").string(), planned, out.runs, out.skipped);
     return out;
 }
 
 std::vector<StudyResult> gridFolderResults(const std::string& dir,
                                            const std::vector<GridRun>& runs) {
+    const std::map<std::string, RecordedRun> records =
+        readRecordedRuns((fs::path(dir) / "grid.csv").string());
     std::vector<StudyResult> out;
     for (const GridRun& r : runs)
-        out.push_back(runFolderResult((fs::path(dir) / r.runName).string(), r.config));
+        out.push_back(orRecorded(runFolderResult((fs::path(dir) / r.runName).string(), r.config),
+                                 r.runName, r.config.training.seed, records));
     return out;
 }
 

@@ -27,8 +27,10 @@ GridManifest recordGrid(const std::string& dir, const ScaleConfig& base, const G
 
 struct GridFolder {
     GridManifest manifest;
-    std::vector<StudyRun> runs;       // by name
-    std::vector<std::string> skipped; // "name: why" for subfolders that hold no readable run
+    // By name; also the finished runs grid.csv records whose folders are gone.
+    std::vector<StudyRun> runs;
+    // "name: why" for subfolders that hold no readable run, and "grid.csv: line N: why"
+    std::vector<std::string> skipped;
 };
 
 // Throws std::runtime_error naming the folder when it is none, or holds no readable grid.json.

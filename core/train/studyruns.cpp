@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <stdexcept>
 
@@ -50,6 +52,128 @@ std::vector<StudyRun> readRunFolders(const std::string& dir, std::vector<std::st
     return runs;
 }
 
+namespace {
+// One line of a CSV file as studyCsv and gridCsv write it: cells split at commas, a quoted
+// cell's doubled quotes made one. False for an unclosed quote.
+bool csvCells(const std::string& line, std::vector<std::string>& cells) {
+    cells.assign(1, {});
+    bool quoted = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c != '"')
+                cells.back() += c;
+            else if (i + 1 < line.size() && line[i + 1] == '"')
+                cells.back() += line[++i];
+            else
+                quoted = false;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            cells.emplace_back();
+        } else if (c != '\r') {
+            cells.back() += c;
+        }
+    }
+    return !quoted;
+}
+
+// A cell as csvNumber writes it: empty for NaN. False for anything else.
+bool csvDouble(const std::string& cell, double& out) {
+    if (cell.empty()) {
+        out = std::numeric_limits<double>::quiet_NaN();
+        return true;
+    }
+    char* end = nullptr;
+    out = std::strtod(cell.c_str(), &end);
+    return end == cell.c_str() + cell.size();
+}
+} // namespace
+
+std::map<std::string, RecordedRun> readRecordedRuns(const std::string& csvPath,
+                                                    std::vector<std::string>* unread) {
+    std::map<std::string, RecordedRun> out;
+    std::error_code ec;
+    if (!fs::exists(csvPath, ec)) return out;
+    const std::string file = fs::path(csvPath).filename().string();
+    auto note = [&](const std::string& why) {
+        if (unread) unread->push_back(file + ": " + why);
+    };
+    std::ifstream in(csvPath, std::ios::binary);
+    std::string line;
+    std::vector<std::string> cells;
+    if (!std::getline(in, line) || !csvCells(line, cells)) {
+        note("cannot be read");
+        return out;
+    }
+    const char* names[] = {"val_accuracy", "best_val_accuracy", "seconds",
+                           "state",        "run_dir",           "seed"};
+    size_t column[6];
+    for (size_t k = 0; k < 6; ++k) {
+        const auto it = std::find(cells.begin(), cells.end(), names[k]);
+        if (it == cells.end()) {
+            note(std::string("has no ") + names[k] + " column");
+            return out;
+        }
+        column[k] = size_t(it - cells.begin());
+    }
+    const size_t width = cells.size();
+    constexpr int kMaxRows = 100000; // far beyond any study's or grid's runs
+    for (int row = 2; std::getline(in, line) && row <= kMaxRows; ++row) {
+        if (line.empty() || line == "\r") continue;
+        const std::string where = "line " + std::to_string(row) + ": ";
+        if (!csvCells(line, cells) || cells.size() != width) {
+            note(where + std::to_string(cells.size()) + " cells, not " + std::to_string(width));
+            continue;
+        }
+        const std::string& state = cells[column[3]];
+        if (state != "trained" && state != "read back" && state != "recorded") continue;
+        RecordedRun r;
+        r.result.state = "recorded";
+        r.result.runDir = cells[column[4]];
+        char* end = nullptr;
+        const std::string& seed = cells[column[5]];
+        r.seed = std::strtoull(seed.c_str(), &end, 10);
+        const std::string name = fs::path(r.result.runDir).filename().string();
+        if (!csvDouble(cells[column[0]], r.result.valAccuracy) ||
+            !csvDouble(cells[column[1]], r.result.bestValAccuracy) ||
+            !csvDouble(cells[column[2]], r.result.seconds) ||
+            seed.find_first_not_of("0123456789") != std::string::npos || seed.empty() ||
+            end != seed.c_str() + seed.size() || name.empty() ||
+            !(r.result.valAccuracy >= 0 && r.result.valAccuracy <= 1)) {
+            note(where + "a finished run without its accuracy, seed or folder");
+            continue;
+        }
+        out[name] = std::move(r);
+    }
+    return out;
+}
+
+StudyResult orRecorded(StudyResult fromFolder, const std::string& runName, std::uint64_t seed,
+                       const std::map<std::string, RecordedRun>& records) {
+    if (fromFolder.state != "not trained") return fromFolder;
+    const auto it = records.find(runName);
+    if (it == records.end() || it->second.seed != seed) return fromFolder;
+    StudyResult r = it->second.result;
+    r.runDir = fromFolder.runDir; // where it would be trained again
+    return r;
+}
+
+void addRecordedRuns(const std::string& csvPath,
+                     const std::vector<std::pair<std::string, const ScaleConfig*>>& planned,
+                     std::vector<StudyRun>& runs, std::vector<std::string>& skipped) {
+    const std::map<std::string, RecordedRun> records = readRecordedRuns(csvPath, &skipped);
+    for (const auto& [name, config] : planned) {
+        const auto it = records.find(name);
+        if (it == records.end() || it->second.seed != config->training.seed) continue;
+        const bool held = std::any_of(runs.begin(), runs.end(),
+                                      [&](const StudyRun& r) { return r.name == name; });
+        if (!held) runs.push_back({name, *config, true, it->second.result.valAccuracy, true});
+    }
+    std::sort(runs.begin(), runs.end(),
+              [](const StudyRun& a, const StudyRun& b) { return a.name < b.name; });
+}
+
 StudyFolder readStudyFolder(const std::string& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
@@ -58,6 +182,14 @@ StudyFolder readStudyFolder(const std::string& dir) {
     StudyFolder out;
     out.manifest = readStudyManifest(dir);
     out.runs = readRunFolders(dir, out.skipped);
+    if (out.manifest) {
+        std::vector<std::pair<std::string, const ScaleConfig*>> planned;
+        const std::vector<StudyPoint> points = studyRuns(
+            studyPoints(out.manifest->base, out.manifest->spec), out.manifest->spec.seeds);
+        for (const StudyPoint& p : points)
+            planned.emplace_back(p.runName, &p.config);
+        addRecordedRuns((fs::path(dir) / "study.csv").string(), planned, out.runs, out.skipped);
+    }
     if (out.runs.empty() && !out.manifest)
         throw std::runtime_error(dir + ": holds no run folder (none with a " +
                                  std::string(kConfigFile) + ")" +
@@ -133,9 +265,12 @@ StudyResult runFolderResult(const std::string& runDir, const ScaleConfig& config
 
 std::vector<StudyResult> studyFolderResults(const std::string& dir,
                                             const std::vector<StudyPoint>& points) {
+    const std::map<std::string, RecordedRun> records =
+        readRecordedRuns((fs::path(dir) / "study.csv").string());
     std::vector<StudyResult> out;
     for (const StudyPoint& p : points)
-        out.push_back(runFolderResult((fs::path(dir) / p.runName).string(), p.config));
+        out.push_back(orRecorded(runFolderResult((fs::path(dir) / p.runName).string(), p.config),
+                                 p.runName, p.config.training.seed, records));
     return out;
 }
 

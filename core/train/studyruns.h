@@ -8,7 +8,9 @@
 #include "scaling/scalingstudy.h"
 #include "scaling/validation.h"
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -22,6 +24,7 @@ struct StudyRun {
     ScaleConfig config;
     bool finished = false;   // every planned epoch done
     double finalValAccuracy; // the last validation's; NaN where none was run
+    bool recorded = false;   // its folder is gone: the result is the folder's CSV record's
 };
 
 // Every subfolder of `dir` that holds a run (its config.json), by name; `skipped` gets
@@ -30,8 +33,10 @@ struct StudyRun {
 std::vector<StudyRun> readRunFolders(const std::string& dir, std::vector<std::string>& skipped);
 
 struct StudyFolder {
-    std::vector<StudyRun> runs;       // by name
-    std::vector<std::string> skipped; // "name: why" for subfolders that hold no readable run
+    // By name; with study.json, also the finished runs study.csv records whose folders are gone.
+    std::vector<StudyRun> runs;
+    // "name: why" for subfolders that hold no readable run, and "study.csv: line N: why"
+    std::vector<std::string> skipped;
     // study.json: the configured model and the points asked for; absent in folders written
     // before it existed, whose baseline run names the model.
     std::optional<StudyManifest> manifest;
@@ -79,7 +84,30 @@ StudyManifest recordStudy(const std::string& dir, const ScaleConfig& base, const
 // "stopped", "not trained", or "another configuration"; runDir is `runDir`.
 StudyResult runFolderResult(const std::string& runDir, const ScaleConfig& config);
 
-// Each run's state (studyRuns) as its folder DIR/<run name> holds it (runFolderResult).
+// What a study's or a grid's CSV record (study.csv, grid.csv) says of a finished run: the
+// result of a run whose folder is gone, as in a study copied with its record alone.
+struct RecordedRun {
+    std::uint64_t seed = 0;
+    StudyResult result; // state "recorded"; runDir as the file wrote it
+};
+// The record's finished runs ("trained", "read back" or "recorded") by run folder name (the
+// last part of run_dir). No file: none. A row that cannot be read is left out and named in
+// `unread` ("study.csv: line 3: ..."), as is a file without the columns.
+std::map<std::string, RecordedRun> readRecordedRuns(const std::string& csvPath,
+                                                    std::vector<std::string>* unread = nullptr);
+// Adds to `runs` each planned run (its folder's name and configuration) that none of them is
+// but the record at `csvPath` holds at its seed, as finished and `recorded`; keeps `runs` by
+// name. The record's unreadable rows go to `skipped`.
+void addRecordedRuns(const std::string& csvPath,
+                     const std::vector<std::pair<std::string, const ScaleConfig*>>& planned,
+                     std::vector<StudyRun>& runs, std::vector<std::string>& skipped);
+// `fromFolder` (runFolderResult) where its folder holds a run; where it holds none and
+// `records` has a run of that folder's name and seed, that one.
+StudyResult orRecorded(StudyResult fromFolder, const std::string& runName, std::uint64_t seed,
+                       const std::map<std::string, RecordedRun>& records);
+
+// Each run's state (studyRuns) as its folder DIR/<run name> holds it (runFolderResult), or as
+// DIR/study.csv recorded it where the folder is gone.
 std::vector<StudyResult> studyFolderResults(const std::string& dir,
                                             const std::vector<StudyPoint>& runs);
 

@@ -33,6 +33,7 @@
 #include <cmath>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <qcustomplot.h>
 
 using namespace scalescope;
@@ -92,6 +93,7 @@ class TestScalingStudyDialog : public QObject {
     void returnInTheFieldStartsNothing();
     void seedsAreAveraged();
     void pairedAgainstCompound();
+    void opensAStudysRecordAlone();
     void anotherModelIsAnotherStudy();
 };
 
@@ -714,6 +716,48 @@ void TestScalingStudyDialog::pairedAgainstCompound() {
     QVERIFY(cell(StudyStrategy::Width).isEmpty());
     dialog.setStrategyChecked(StudyStrategy::Compound, true);
     QCOMPARE(cell(StudyStrategy::Width), QString("+1.33 ±1.20 (2/3)")); // kept by configuration
+}
+
+// A study folder copied with study.json and study.csv alone (docs/runs keeps studies so): the
+// window shows the record's results, means and pairs as the run folders gave them, and says
+// where they come from.
+void TestScalingStudyDialog::opensAStudysRecordAlone() {
+    QTemporaryDir dir;
+    const std::string folder = dir.path().toStdString();
+    const ScaleConfig base = studyBase();
+    StudySpec spec;
+    spec.phis = {1};
+    spec.strategies = {StudyStrategy::Compound, StudyStrategy::Width};
+    spec.seeds = 3;
+    train::recordStudy(folder, base, spec, "test");
+    const std::map<StudyStrategy, std::vector<double>> accuracy{
+        {StudyStrategy::Baseline, {0.70, 0.60, 0.65}},
+        {StudyStrategy::Compound, {0.90, 0.80, 0.85}},
+        {StudyStrategy::Width, {0.92, 0.79, 0.88}}};
+    const std::vector<StudyPoint> runs = studyRuns(studyPoints(base, spec), spec.seeds);
+    for (const StudyPoint& p : runs)
+        QVERIFY(writeFakeRun(dir.filePath(QString::fromStdString(p.runName)).toStdString(),
+                             p.config, 2, accuracy.at(p.strategy)[size_t(p.seedIndex)]));
+    train::writeStudyCsv(folder);
+    for (const StudyPoint& p : runs)
+        QVERIFY(QDir(dir.filePath(QString::fromStdString(p.runName))).removeRecursively());
+
+    ExplorerDocument doc;
+    ScalingStudyDialog dialog(&doc);
+    QString why;
+    QVERIFY2(dialog.openStudy(dir.path(), &why), qPrintable(why));
+    QVERIFY2(dialog.message().contains("9 of its results are study.csv's") &&
+                 dialog.message().contains(dir.path()),
+             qPrintable(dialog.message()));
+    StudyPointModel* m = dialog.model();
+    for (int r = 0; r < m->rowCount(); ++r) {
+        if (m->point(r).strategy == StudyStrategy::Width) {
+            QCOMPARE(m->index(r, StudyPointModel::Paired).data().toString(),
+                     QString("+1.33 ±1.20 (2/3)"));
+            QVERIFY2(m->index(r, StudyPointModel::Accuracy).data().toString().startsWith("86.33%"),
+                     qPrintable(m->index(r, StudyPointModel::Accuracy).data().toString()));
+        }
+    }
 }
 
 QTEST_MAIN(TestScalingStudyDialog)

@@ -275,6 +275,22 @@ void TestGridFolder::csvFollowsTheRuns() {
         QCOMPARE(row.value(seed).toULongLong(), runs[i].config.training.seed);
         QCOMPARE(row.value(acc), i == 0 ? QString("0.8125") : QString());
     }
+    // Copied with grid.json and grid.csv alone: the finished run's result is the record's.
+    QVERIFY(QDir(QString::fromStdString(dir + "/" + runs[0].runName)).removeRecursively());
+    const std::vector<StudyResult> results = gridFolderResults(dir, runs);
+    QCOMPARE(QString::fromStdString(results[0].state), QString("recorded"));
+    QCOMPARE(results[0].valAccuracy, 0.8125);
+    QCOMPARE(QString::fromStdString(results[1].state), QString("stopped"));
+    const GridFolder back = readGridFolder(dir);
+    const auto recorded = std::find_if(back.runs.begin(), back.runs.end(),
+                                       [](const StudyRun& r) { return r.recorded; });
+    QVERIFY(recorded != back.runs.end());
+    QCOMPARE(recorded->name, runs[0].runName);
+    QVERIFY(recorded->config == runs[0].config && recorded->finished);
+    QCOMPARE(recorded->finalValAccuracy, 0.8125);
+    QCOMPARE(std::count_if(back.runs.begin(), back.runs.end(),
+                           [](const StudyRun& r) { return r.recorded; }),
+             1);
     // Not a grid folder: refused, naming it.
     try {
         writeGridCsv(tmp.path().toStdString());

@@ -291,6 +291,20 @@ void TestStudyCli::pairedAgainstCompound() {
     QCOMPARE(row("depth"), QString("depth +5.00 (1/1 higher)")); // one pair: no spread
     QVERIFY2(row("compound").isEmpty(), qPrintable(r.out));
     QVERIFY(r.out.contains("seed by seed"));
+    QVERIFY2(!r.out.contains("recorded them"), qPrintable(r.out));
+
+    // Copied with its record alone (study.json and study.csv, the run folders gone), the
+    // folder gives the same tables, and says where they come from.
+    train::writeStudyCsv(dir.path().toStdString());
+    for (const StudyPoint& p : studyRuns(studyPoints(base, spec), spec.seeds))
+        QDir(dir.filePath(QString::fromStdString(p.runName))).removeRecursively();
+    const Result recorded = run({"study", "--from", dir.path()});
+    QVERIFY2(recorded.code == 0, qPrintable(recorded.err));
+    QCOMPARE(recorded.out.section("(10 of the 12 runs as study.csv recorded them", 0, 0), r.out);
+    QVERIFY2(recorded.out.contains("(10 of the 12 runs as study.csv recorded them: their "
+                                   "folders are not in " +
+                                   dir.path() + "; --train trains them again)"),
+             qPrintable(recorded.out));
 
     // One seed a point: no such table.
     StudySpec one = spec;

@@ -55,6 +55,9 @@ class TestStudyFolder : public QObject {
     void refusesAnotherStudy();
     void csvFollowsTheRuns();
     void readsBackWithoutRuns();
+    void recordStandsInForGoneFolders();
+    void recordRowsThatCannotBeRead_data();
+    void recordRowsThatCannotBeRead();
 };
 
 void TestStudyFolder::recordsAndGrows() {
@@ -195,6 +198,135 @@ void TestStudyFolder::readsBackWithoutRuns() {
     }
     QTemporaryDir empty;
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, readStudyFolder(empty.path().toStdString()));
+}
+
+// A study copied with study.json and study.csv alone (the run folders gone, as in docs/runs):
+// its finished runs' results are the record's, "recorded"; a run folder, where there is one,
+// says more than the record.
+void TestStudyFolder::recordStandsInForGoneFolders() {
+    QTemporaryDir tmp;
+    const std::string dir = tmp.path().toStdString();
+    const ScaleConfig base = tinyConfig(2);
+    StudySpec spec = specOf({1}, {StudyStrategy::Depth});
+    spec.seeds = 2;
+    recordStudy(dir, base, spec, "study folder");
+    // baseline, baseline-seed2, depth-phi1, depth-phi1-seed2
+    const std::vector<StudyPoint> runs = studyRuns(studyPoints(base, spec), spec.seeds);
+    QCOMPARE(runs.size(), size_t(4));
+    const auto folder = [&](size_t i) {
+        return tmp.filePath(QString::fromStdString(runs[i].runName));
+    };
+    QVERIFY(writeFakeRun(folder(0).toStdString(), runs[0].config, 2, 0.625));
+    QVERIFY(writeFakeRun(folder(1).toStdString(), runs[1].config, 2, 0.5));
+    QVERIFY(writeFakeRun(folder(2).toStdString(), runs[2].config, 1, 0.25)); // stopped
+    writeStudyCsv(dir);
+    for (size_t i : {0, 2})
+        QVERIFY(QDir(folder(i)).removeRecursively());
+
+    std::vector<StudyResult> r = studyFolderResults(dir, runs);
+    QCOMPARE(QString::fromStdString(r[0].state), QString("recorded"));
+    QCOMPARE(r[0].valAccuracy, 0.625);
+    QCOMPARE(r[0].seconds, 3.0);
+    QCOMPARE(QString::fromStdString(r[0].runDir), folder(0)); // where it would train again
+    QVERIFY(r[0].finished());
+    QCOMPARE(QString::fromStdString(r[1].state), QString("trained")); // its folder is there
+    // A stopped run's row is no result, whether or not its folder is there.
+    QCOMPARE(QString::fromStdString(r[2].state), QString("not trained"));
+    QCOMPARE(QString::fromStdString(r[3].state), QString("not trained"));
+
+    StudyFolder f = readStudyFolder(dir);
+    QCOMPARE(f.runs.size(), size_t(2)); // by name: the recorded baseline, then baseline-seed2
+    QCOMPARE(QString::fromStdString(f.runs[0].name), QString::fromStdString(runs[0].runName));
+    QVERIFY(f.runs[0].recorded && f.runs[0].finished);
+    QCOMPARE(f.runs[0].finalValAccuracy, 0.625);
+    QVERIFY(f.runs[0].config == runs[0].config);
+    QVERIFY(!f.runs[1].recorded);
+    QVERIFY(f.skipped.empty());
+
+    // Written again, the record keeps what it had, now as "recorded".
+    writeStudyCsv(dir);
+    QCOMPARE(csvStates(tmp.filePath("study.csv")),
+             QStringList({"recorded", "trained", "not trained", "not trained"}));
+    QCOMPARE(studyFolderResults(dir, runs)[0].valAccuracy, 0.625);
+
+    // Trained again, the folder's result is taken.
+    QVERIFY(writeFakeRun(folder(0).toStdString(), runs[0].config, 2, 0.75));
+    r = studyFolderResults(dir, runs);
+    QCOMPARE(QString::fromStdString(r[0].state), QString("trained"));
+    QCOMPARE(r[0].valAccuracy, 0.75);
+    QVERIFY(!readStudyFolder(dir).runs[0].recorded);
+
+    // A row of another seed under a run's name is not that run's.
+    QVERIFY(QDir(folder(0)).removeRecursively());
+    std::map<std::string, RecordedRun> records =
+        readRecordedRuns(tmp.filePath("study.csv").toStdString());
+    QCOMPARE(records.size(), size_t(2));
+    StudyResult none;
+    none.state = "not trained";
+    QCOMPARE(QString::fromStdString(orRecorded(none, runs[0].runName, 7, records).state),
+             QString("not trained"));
+    QCOMPARE(QString::fromStdString(
+                 orRecorded(none, runs[0].runName, runs[0].config.training.seed, records).state),
+             QString("recorded"));
+}
+
+void TestStudyFolder::recordRowsThatCannotBeRead_data() {
+    QTest::addColumn<QString>("csv");
+    QTest::addColumn<int>("rows");    // read
+    QTest::addColumn<QString>("why"); // the first unread's, "" for none
+    const QString head = "strategy,val_accuracy,best_val_accuracy,seconds,state,run_dir,seed\n";
+    QTest::newRow("good") << head + "depth,0.5,0.6,12.5,\"trained\",\"D/depth-phi1\",3\n"
+                          << 1 << "";
+    QTest::newRow("quoted comma and quotes")
+        << head + "depth,0.5,,,\"read back\",\"D/a,\"\"b\"\"/depth-phi1\",3\r\n"
+        << 1 << "";
+    QTest::newRow("unfinished rows are not results")
+        << head + "depth,0.5,0.6,1,\"stopped\",\"D/x\",1\ndepth,,,,\"not trained\",\"D/y\",1\n"
+        << 0 << "";
+    QTest::newRow("no seed column") << "val_accuracy,best_val_accuracy,seconds,state,run_dir\n"
+                                    << 0 << "study.csv: has no seed column";
+    QTest::newRow("a cell short") << head + "depth,0.5,0.6,12.5,\"trained\",\"D/x\"\n"
+                                  << 0 << "study.csv: line 2: 6 cells, not 7";
+    QTest::newRow("unclosed quote") << head + "depth,0.5,0.6,12.5,\"trained,\"D/x\",1\n"
+                                    << 0 << "study.csv: line 2:";
+    QTest::newRow("accuracy past 1")
+        << head + "depth,50,0.6,12.5,\"trained\",\"D/x\",1\n"
+        << 0 << "study.csv: line 2: a finished run without its accuracy";
+    QTest::newRow("accuracy not a number")
+        << head + "depth,nan%,0.6,12.5,\"trained\",\"D/x\",1\n"
+        << 0 << "study.csv: line 2: a finished run without its accuracy";
+    QTest::newRow("negative seed") << head + "depth,0.5,0.6,12.5,\"trained\",\"D/x\",-1\n"
+                                   << 0 << "study.csv: line 2: a finished run without its accuracy";
+    QTest::newRow("no folder") << head + "depth,0.5,0.6,12.5,\"trained\",\"\",1\n"
+                               << 0 << "study.csv: line 2: a finished run without its accuracy";
+    QTest::newRow("one bad row, one good")
+        << head + "depth,x,0.6,12.5,\"trained\",\"D/x\",1\nwidth,0.7,0.7,1,\"trained\",\"D/y\",1\n"
+        << 1 << "study.csv: line 2:";
+    QTest::newRow("empty file") << "" << 0 << "study.csv: cannot be read";
+}
+
+void TestStudyFolder::recordRowsThatCannotBeRead() {
+    QFETCH(QString, csv);
+    QFETCH(int, rows);
+    QFETCH(QString, why);
+    QTemporaryDir tmp;
+    write(tmp.filePath("study.csv"), csv.toStdString());
+    std::vector<std::string> unread;
+    const auto records = readRecordedRuns(tmp.filePath("study.csv").toStdString(), &unread);
+    QCOMPARE(int(records.size()), rows);
+    if (why.isEmpty())
+        QVERIFY2(unread.empty(), unread.empty() ? "" : unread.front().c_str());
+    else
+        QVERIFY2(!unread.empty() && QString::fromStdString(unread.front()).startsWith(why),
+                 unread.empty() ? "none" : unread.front().c_str());
+    for (const auto& [name, run] : records) {
+        QVERIFY(name == "depth-phi1" || name == "y");
+        QCOMPARE(QString::fromStdString(run.result.state), QString("recorded"));
+    }
+    // No file: no rows, nothing unread.
+    unread.clear();
+    QVERIFY(readRecordedRuns(tmp.filePath("none.csv").toStdString(), &unread).empty());
+    QVERIFY(unread.empty());
 }
 
 QTEST_APPLESS_MAIN(TestStudyFolder)
