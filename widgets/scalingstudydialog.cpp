@@ -661,7 +661,7 @@ bool ScalingStudyDialog::showStudy(const QString& dir, const train::StudyFolder&
     if (recorded > 0)
         m_message->setText(m_message->text() + QLatin1Char(' ') +
                            tr("%1 of its results are study.csv's: their run folders are not in "
-                              "%2, and Train trains them again.")
+                              "%2, and Train does not train them again.")
                                .arg(recorded)
                                .arg(dir));
     if (!folder.skipped.empty())

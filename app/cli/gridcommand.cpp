@@ -261,6 +261,7 @@ int trainGrid(const ScaleConfig& base, const GridSearchSpec& spec,
         dirs.push_back((fs::path(outDir) / r.runName).string());
         queue.push_back({title.str(), dirs.back(), r.config});
     }
+    cli::setRecorded(queue, (fs::path(outDir) / "grid.csv").string());
     const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--output-dir");
     // The states as the queue saw them ("read back", "not started"), not the folders'.
     std::vector<StudyResult> results;

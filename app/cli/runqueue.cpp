@@ -2,11 +2,13 @@
 
 #include "scaling/format.h"
 #include "train/runhistory.h"
+#include "train/studyruns.h"
 #include "train/trainer.h"
 
 #include <algorithm>
 #include <cmath>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 
 namespace scalescope::cli {
@@ -34,8 +36,18 @@ void printRecordedNote(const std::vector<StudyResult>& results, const char* csvF
                                         [](const StudyResult& r) { return r.state == "recorded"; });
     if (recorded > 0)
         std::cout << "(" << recorded << " of the " << results.size() << " runs as " << csvFile
-                  << " recorded them: their folders are not in " << dir
-                  << "; --train trains them again)\n";
+                  << " recorded them: their folders are not in " << dir << ")\n";
+}
+
+void setRecorded(std::vector<QueuedTraining>& list, const std::string& csvPath) {
+    const auto records = train::readRecordedRuns(csvPath);
+    for (QueuedTraining& q : list) {
+        const std::string name = std::filesystem::path(q.dir).filename().string();
+        StudyResult none;
+        none.state = "not trained";
+        const StudyResult r = train::orRecorded(none, name, q.config.training.seed, records);
+        if (r.state == "recorded") q.recorded = r;
+    }
 }
 
 QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
@@ -52,6 +64,11 @@ QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
         r.valAccuracy = c.finalValAccuracy;
         r.bestValAccuracy = c.bestValAccuracy;
         r.seconds = c.seconds;
+        if (c.state == State::Empty && list[i].recorded) {
+            r.valAccuracy = list[i].recorded->valAccuracy;
+            r.bestValAccuracy = list[i].recorded->bestValAccuracy;
+            r.seconds = list[i].recorded->seconds;
+        }
         found.push_back(c.state);
     }
 
@@ -61,14 +78,18 @@ QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,
     std::signal(SIGTERM, onQueueSignal);
     for (size_t i = 0; i < list.size(); ++i) {
         QueuedResult& r = outcome.results[i];
+        const bool recorded = found[i] == State::Empty && list[i].recorded;
         if (outcome.stopped) { // a finished run's result stands
-            r.state = found[i] == State::Finished ? "read back" : "not started";
+            r.state = found[i] == State::Finished ? "read back"
+                      : recorded                  ? "recorded"
+                                                  : "not started";
             continue;
         }
         std::cerr << "[" << i + 1 << "/" << list.size() << "] " << list[i].title << ": ";
-        if (found[i] == State::Finished) {
-            r.state = "read back";
-            std::cerr << "finished before, " << fixed(100 * r.valAccuracy, 2) << "%\n";
+        if (found[i] == State::Finished || recorded) {
+            r.state = recorded ? "recorded" : "read back";
+            std::cerr << (recorded ? "recorded before (its folder is gone), " : "finished before, ")
+                      << fixed(100 * r.valAccuracy, 2) << "%\n";
             continue;
         }
         std::cerr << (found[i] == State::Stopped ? "continuing" : "training") << "\n";

@@ -8,6 +8,7 @@
 #include "scaling/scalingstudy.h"
 
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,10 +18,14 @@ struct QueuedTraining {
     std::string title; // the log line's name for it ("alpha 1.2, beta 1.1, ...")
     std::string dir;
     ScaleConfig config;
+    // What the study's or grid's CSV recorded of it, where it did (setRecorded): while its
+    // folder holds no run, that result stands and it is not trained again.
+    std::optional<StudyResult> recorded = {};
 };
 
 struct QueuedResult {
-    std::string state; // "trained", "read back", "stopped", "not started", "failed: ..."
+    // "trained", "read back", "recorded", "stopped", "not started", "failed: ..."
+    std::string state;
     double valAccuracy = std::numeric_limits<double>::quiet_NaN(); // the last validation's
     double bestValAccuracy = std::numeric_limits<double>::quiet_NaN();
     double seconds = std::numeric_limits<double>::quiet_NaN(); // the run's wall time
@@ -31,6 +36,10 @@ struct QueueOutcome {
     bool stopped = false;
     bool anyFailed = false;
 };
+
+// Gives each of `list` (in folders named DIR/<name>) the result `csvPath` recorded for it, at
+// its seed (train::readRecordedRuns).
+void setRecorded(std::vector<QueuedTraining>& list, const std::string& csvPath);
 
 // Every folder is looked at before anything trains: one holding a run of another configuration
 // is refused (ValidationError naming `dirFlag`) at once, not after hours of training.

@@ -252,6 +252,7 @@ int trainStudy(const ScaleConfig& base, const StudySpec& spec,
         dirs.push_back((fs::path(outDir) / p.runName).string());
         queue.push_back({title.str(), dirs.back(), p.config});
     }
+    cli::setRecorded(queue, (fs::path(outDir) / "study.csv").string());
     const cli::QueueOutcome outcome = cli::trainQueue(queue, quiet, "--output-dir");
     // study.csv covers every run the folder holds: this command's with what the queue did
     // ("read back", "stopped", ...), the others as their run folders are.

@@ -48,10 +48,30 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <map>
 
 namespace scalescope {
 
 namespace {
+// Leaves out of `runs` those whose results the study's or grid's record (`csvPath`) holds and
+// whose folders hold no run (a folder kept with its record alone): training them again would
+// only replace a result. Returns how many it left out.
+int withoutRecorded(std::vector<TrainingPanel::QueuedRun>& runs, const QString& csvPath) {
+    const std::map<std::string, train::RecordedRun> records =
+        train::readRecordedRuns(csvPath.toStdString());
+    if (records.empty()) return 0;
+    const size_t before = runs.size();
+    runs.erase(std::remove_if(
+                   runs.begin(), runs.end(),
+                   [&](const TrainingPanel::QueuedRun& r) {
+                       const auto it = records.find(QFileInfo(r.runDir).fileName().toStdString());
+                       return it != records.end() && it->second.seed == r.config.training.seed &&
+                              !QFileInfo::exists(QDir(r.runDir).filePath(train::kMetricsFile));
+                   }),
+               runs.end());
+    return int(before - runs.size());
+}
+
 constexpr int kMaxRecent = 8;
 constexpr int kMessageMs = 12000; // how long a refusal stays in the status bar
 } // namespace
@@ -469,7 +489,19 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int
                                 description});
                 m_gridRuns[runs.back().runDir] = r.config;
             }
+            const QString csv = base + QStringLiteral("/grid.csv");
+            const int recorded = withoutRecorded(runs, csv);
             m_training->queueRuns(std::move(runs));
+            if (recorded > 0)
+                statusBar()->showMessage(
+                    recorded == 1 ? tr("1 run is not trained again: %1 records its result (its "
+                                       "folder is gone)")
+                                        .arg(csv)
+                                  : tr("%1 runs are not trained again: %2 records their results "
+                                       "(their folders are gone)")
+                                        .arg(recorded)
+                                        .arg(csv),
+                    kMessageMs);
             updateEditingLock();
             m_tabs->setCurrentWidget(m_training);
         });
@@ -578,7 +610,7 @@ void MainWindow::queueStudyRuns(const ScaleConfig& config, const std::vector<Stu
         if (p.seedIndex > 0) label += tr(", seed %1").arg(p.config.training.seed);
         runs.push_back({p.config, dir, label, description});
     }
-    m_training->queueRuns(std::move(runs));
+    m_training->queueRuns(std::move(runs)); // the window asks for the points without results
     updateEditingLock();
     m_tabs->setCurrentWidget(m_training);
 }

@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -47,6 +48,7 @@ class TestGridSearch : public QObject {
     void aStopHoldsTheQueue();
     void returnInAFieldStartsNothing();
     void opensATrainedGrid();
+    void recordedRunsAreNotTrainedAgain();
     void refusesAFolderWithoutAGrid();
 };
 
@@ -573,6 +575,46 @@ void TestGridSearch::opensATrainedGrid() {
     doc->undoStack()->undo(); // the document as it was; the grid's accuracies wait for it
     QVERIFY(!(doc->config() == base));
     QVERIFY(cell(o, GridCandidateModel::Accuracy).isEmpty());
+}
+
+// A grid folder kept with grid.json and grid.csv alone: the record's results fill the table,
+// and Train trains only the selected candidates it has no result for.
+void TestGridSearch::recordedRunsAreNotTrainedAgain() {
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath("grid");
+    MainWindow w;
+    makeTiny(w);
+    w.gridSearchAction()->trigger();
+    GridSearchDialog* d = w.gridSearchDialog();
+    const ScaleConfig base = w.document()->config();
+    GridCandidateModel* m = d->model();
+    std::vector<GridCandidate> list;
+    for (int r = 0; r < m->rowCount(); ++r)
+        list.push_back(m->candidate(r));
+    const std::vector<GridRun> runs = gridRuns(base, list, 1);
+    train::recordGrid(dir.toStdString(), base, d->spec(), 1, runs, "test");
+    for (size_t r : {0, 1})
+        QVERIFY(writeFakeRun((dir + "/").toStdString() + runs[r].runName, runs[r].config, 1,
+                             0.5 + 0.25 * double(r)));
+    train::writeGridCsv(dir.toStdString());
+    for (size_t r : {0, 1})
+        QVERIFY(QDir(dir + "/" + QString::fromStdString(runs[r].runName)).removeRecursively());
+    QString why;
+    QVERIFY2(d->openGrid(dir, &why), qPrintable(why));
+    QCOMPARE(m->index(1, GridCandidateModel::Accuracy).data().toString(), QString("75.00%"));
+    selectRows(d, 3);
+    d->findChild<QPushButton*>("trainSelected")->click();
+    TrainingPanel* panel = w.trainingPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->runCount() == 1 && !w.trainingController()->isRunning() &&
+                                 panel->queuedCount() == 0,
+                             120000);
+    QVERIFY2(w.statusBar()->currentMessage().startsWith("2 runs are not trained again: " + dir +
+                                                        "/grid.csv records their results"),
+             qPrintable(w.statusBar()->currentMessage()));
+    QCOMPARE(panel->lastRunDir(), dir + "/" + QString::fromStdString(runs[2].runName));
+    for (size_t r : {0, 1})
+        QVERIFY(!QDir(dir + "/" + QString::fromStdString(runs[r].runName)).exists());
+    QCOMPARE(m->index(0, GridCandidateModel::Accuracy).data().toString(), QString("50.00%"));
 }
 
 void TestGridSearch::refusesAFolderWithoutAGrid() {

@@ -303,8 +303,24 @@ void TestStudyCli::pairedAgainstCompound() {
     QCOMPARE(recorded.out.section("(10 of the 12 runs as study.csv recorded them", 0, 0), r.out);
     QVERIFY2(recorded.out.contains("(10 of the 12 runs as study.csv recorded them: their "
                                    "folders are not in " +
-                                   dir.path() + "; --train trains them again)"),
+                                   dir.path() + ")"),
              qPrintable(recorded.out));
+    // --train trains the two runs nobody trained, and leaves the recorded ten as they are.
+    const Result onward = run({"study", "--from", dir.path(), "--train", "--quiet"});
+    QVERIFY2(onward.code == 0, qPrintable(onward.err));
+    QCOMPARE(onward.err.count("recorded before (its folder is gone)"), 10);
+    QCOMPARE(onward.err.count(": training"), 2);
+    QVERIFY2(onward.err.contains("recorded before (its folder is gone), 90.00%"),
+             qPrintable(onward.err));
+    int folders = 0;
+    for (const StudyPoint& p : studyRuns(studyPoints(base, spec), spec.seeds))
+        folders += QDir(dir.filePath(QString::fromStdString(p.runName))).exists() ? 1 : 0;
+    QCOMPARE(folders, 2);
+    QFile csv(dir.filePath("study.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QString table = QString::fromUtf8(csv.readAll());
+    QCOMPARE(table.count("\"recorded\""), 10);
+    QCOMPARE(table.count("\"trained\""), 2);
 
     // One seed a point: no such table.
     StudySpec one = spec;
