@@ -459,10 +459,25 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
             g->setVisible(on);
         for (QCPItemStraightLine* line : run.stageLines)
             line->setVisible(on);
+        // Its legend entry stays, greyed, to bring it back with a click.
+        if (QCPAbstractLegendItem* entry = m_plot->legend->itemWithPlottable(run.loss))
+            entry->setTextColor(on ? QColor(Qt::black) : QColor(Qt::gray));
         updateXRange();
         ++m_runsRevision; // a hidden run leaves the comparison too
         m_dirty = true;
     });
+    // A click on a run's legend entry hides or shows it, as its box in the run list does.
+    connect(m_plot, &QCustomPlot::legendClick, this,
+            [this](QCPLegend* legend, QCPAbstractLegendItem* entry, QMouseEvent*) {
+                auto* item = qobject_cast<QCPPlottableLegendItem*>(entry);
+                if (legend != m_plot->legend || !item) return;
+                for (size_t i = 0; i < m_runs.size(); ++i)
+                    if (m_runs[i].loss == item->plottable()) {
+                        QListWidgetItem* row = m_runList->item(int(i));
+                        row->setCheckState(row->checkState() == Qt::Checked ? Qt::Unchecked
+                                                                            : Qt::Checked);
+                    }
+            });
     auto* timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &TrainingPanel::replotIfDirty);
     timer->start(kReplotMs);

@@ -418,6 +418,26 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     QVERIFY2(why.contains("metrics.csv") && why.contains("no such file"), qPrintable(why));
     QCOMPARE(panel->runCount(), 4);
     QCOMPARE(legendNames(panel->plot()->legend), QStringList({"#1:1", "#2:1", "#3:1", "#4:1"}));
+    // A click on a run's legend entry hides it (its box in the list too), greyed; another
+    // brings it back.
+    {
+        QCustomPlot* plot = panel->plot();
+        w.findChild<QTabWidget*>()->setCurrentWidget(panel);
+        w.show(); // a hidden plot lays out for no size, and takes no clicks where it draws
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        plot->replot();
+        QCPAbstractLegendItem* second = plot->legend->item(1);
+        auto* runList = panel->findChild<QListWidget*>("runList");
+        QTest::mouseClick(plot, Qt::LeftButton, {}, second->outerRect().center());
+        QCOMPARE(runList->item(1)->checkState(), Qt::Unchecked);
+        QVERIFY(!plot->graph(8)->visible()); // #2's loss
+        QCOMPARE(second->textColor(), QColor(Qt::gray));
+        QCOMPARE(runList->item(0)->checkState(), Qt::Checked);
+        QTest::mouseClick(plot, Qt::LeftButton, {}, second->outerRect().center());
+        QCOMPARE(runList->item(1)->checkState(), Qt::Checked);
+        QVERIFY(plot->graph(8)->visible());
+        QCOMPARE(second->textColor(), QColor(Qt::black));
+    }
 
     // Without the runs that kept an EMA, the dotted key goes and the dashed one is plain.
     while (panel->runCount() > 0)
@@ -524,7 +544,7 @@ void TestExplorer::moreTrainingSettingsRoundTrip() {
     QVERIFY2(panel->plot()->legend->outerRect().height() <= 1,
              qPrintable(QString::number(panel->plot()->legend->outerRect().height())));
     QVERIFY(panel->keyLegend()->outerRect().height() > 10);
-    QCOMPARE(panel->plot()->graphCount(), 0);              // keys, no runs' curves
+    QCOMPARE(panel->plot()->graphCount(), 0); // keys, no runs' curves
     more->click();
     QVERIFY(decay->isVisibleTo(panel));
     decay->setValue(5e-4);
