@@ -3129,7 +3129,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="251"/>
-        <location filename="../widgets/trainingpanel.cpp" line="585"/>
+        <location filename="../widgets/trainingpanel.cpp" line="600"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -3146,7 +3146,7 @@ shown as the model was given it: a centred %2 px square</source>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="256"/>
         <location filename="../widgets/trainingpanel.cpp" line="441"/>
-        <location filename="../widgets/trainingpanel.cpp" line="601"/>
+        <location filename="../widgets/trainingpanel.cpp" line="616"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
@@ -3208,7 +3208,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="315"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1117"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1132"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
@@ -3221,7 +3221,7 @@ shown as the model was given it: a centred %2 px square</source>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="318"/>
         <location filename="../widgets/trainingpanel.cpp" line="361"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1069"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1084"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -3238,7 +3238,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="323"/>
-        <location filename="../widgets/trainingpanel.cpp" line="990"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1005"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
@@ -3303,179 +3303,184 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="585"/>
+        <location filename="../widgets/trainingpanel.cpp" line="600"/>
         <source>Start %1 runs</source>
         <translation>실행 %1개 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="695"/>
+        <location filename="../widgets/trainingpanel.cpp" line="710"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="704"/>
+        <location filename="../widgets/trainingpanel.cpp" line="719"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="716"/>
+        <location filename="../widgets/trainingpanel.cpp" line="731"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="727"/>
-        <location filename="../widgets/trainingpanel.cpp" line="926"/>
+        <location filename="../widgets/trainingpanel.cpp" line="742"/>
+        <location filename="../widgets/trainingpanel.cpp" line="941"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="729"/>
+        <location filename="../widgets/trainingpanel.cpp" line="744"/>
         <source>Continuing %1 from its checkpoint… (1 more run queued)</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="730"/>
+        <location filename="../widgets/trainingpanel.cpp" line="745"/>
         <source>Continuing %1 from its checkpoint… (%2 more runs queued)</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 %2개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="777"/>
-        <location filename="../widgets/trainingpanel.cpp" line="797"/>
+        <location filename="../widgets/trainingpanel.cpp" line="792"/>
+        <location filename="../widgets/trainingpanel.cpp" line="812"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="753"/>
+        <location filename="../widgets/trainingpanel.cpp" line="768"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="766"/>
+        <location filename="../widgets/trainingpanel.cpp" line="781"/>
         <source>%1, seed %2</source>
         <translation>%1, 시드 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="803"/>
+        <location filename="../widgets/trainingpanel.cpp" line="818"/>
         <source>Preparing data and model… (1 more run queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="804"/>
+        <location filename="../widgets/trainingpanel.cpp" line="819"/>
         <source>Preparing data and model… (%1 more runs queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 %1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="834"/>
+        <location filename="../widgets/trainingpanel.cpp" line="849"/>
         <source>%1 is training; stop it before removing it</source>
         <translation>%1은(는) 학습 중입니다. 제거하기 전에 중지하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="866"/>
+        <location filename="../widgets/trainingpanel.cpp" line="881"/>
         <source>it is training now</source>
         <translation>지금 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="868"/>
+        <location filename="../widgets/trainingpanel.cpp" line="883"/>
         <source>it is queued to train</source>
         <translation>학습 대기열에 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="885"/>
-        <location filename="../widgets/trainingpanel.cpp" line="961"/>
+        <location filename="../widgets/trainingpanel.cpp" line="900"/>
+        <location filename="../widgets/trainingpanel.cpp" line="976"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="935"/>
+        <location filename="../widgets/trainingpanel.cpp" line="950"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="974"/>
+        <location filename="../widgets/trainingpanel.cpp" line="989"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="979"/>
+        <location filename="../widgets/trainingpanel.cpp" line="994"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="982"/>
+        <location filename="../widgets/trainingpanel.cpp" line="997"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="367"/>
-        <location filename="../widgets/trainingpanel.cpp" line="984"/>
+        <location filename="../widgets/trainingpanel.cpp" line="999"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="368"/>
-        <location filename="../widgets/trainingpanel.cpp" line="986"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1001"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="369"/>
-        <location filename="../widgets/trainingpanel.cpp" line="988"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1003"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1150"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1084"/>
+        <source>val accuracy (EMA if kept)</source>
+        <translation>검증 정확도 (EMA가 있으면 EMA)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="1165"/>
         <source>Run or experiment folder (holds metrics.csv or experiment.json)</source>
         <translation>실행 또는 실험 폴더(metrics.csv나 experiment.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1158"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1167"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1173"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1182"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1162"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1177"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1163"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1178"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1171"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1186"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1172"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1187"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1357"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1372"/>
         <source>Opened %1: %2, none validated yet.</source>
         <translation>%1 열림: %2, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1361"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1376"/>
         <source>Opened %1: %2, final val accuracy %3%.</source>
         <translation>%1 열림: %2, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1366"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1381"/>
         <source>Opened %1: %2, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1481"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1496"/>
         <source>Continue trains it on, then the run queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행을 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1482"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1497"/>
         <source>Continue trains it on, then the %1 runs queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행 %1개를 학습합니다.</translation>
     </message>
@@ -3485,7 +3490,7 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="818"/>
+        <location filename="../widgets/trainingpanel.cpp" line="833"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -3505,139 +3510,134 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>그 뒤에 대기 중이던 실행은 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="945"/>
+        <location filename="../widgets/trainingpanel.cpp" line="960"/>
         <source>Not trained: %1.</source>
         <translation>학습하지 않음: %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="973"/>
+        <location filename="../widgets/trainingpanel.cpp" line="988"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1043"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1058"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1069"/>
-        <source>val accuracy (the EMA&apos;s, where kept)</source>
-        <translation>검증 정확도 (EMA가 있으면 EMA의 것)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1117"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1132"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1154"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1169"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1154"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1169"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1210"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1225"/>
         <source>Opened the first %1 of the %2 runs in %3 (File → Browse training runs… picks among them)</source>
         <translation>%3의 실행 %2개 중 처음 %1개를 열었습니다 (파일 → 학습 실행 둘러보기…에서 고를 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1215"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1230"/>
         <source>Opened the run in %1</source>
         <translation>%1의 실행을 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1216"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1231"/>
         <source>Opened the %1 runs in %2</source>
         <translation>%2의 실행 %1개를 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1217"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1291"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1232"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1306"/>
         <source>Not listed: %1</source>
         <translation>목록에 넣지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1231"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1246"/>
         <source>%1 holds no %2</source>
         <translation>%1에 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1262"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1277"/>
         <source>Open experiment</source>
         <translation>실험 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1263"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1278"/>
         <source>%1 of the %2 runs of %3 are not finished. Train them now (after the run in training, if any)?</source>
         <translation>%3의 실행 %2개 중 %1개가 끝나지 않았습니다. 지금 학습할까요? (학습 중인 실행이 있으면 그 뒤에)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1270"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1285"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed, %4 queued to train</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣고, %4개를 학습 대기열에 넣었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1278"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1293"/>
         <source>Opened the experiment %1: its one run, finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 하나, 완료됨</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1279"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1294"/>
         <source>Opened the experiment %1: its %2 runs, all finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %2개 모두 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1282"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1297"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed; %4 not finished (open it again to train them)</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣었고, %4개는 끝나지 않았습니다 (학습하려면 다시 여세요)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1373"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1388"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1399"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1414"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1409"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1424"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1419"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1434"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1426"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1441"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1430"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1445"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1437"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1468"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1452"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1483"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1462"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1477"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1470"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1485"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

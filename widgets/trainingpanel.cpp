@@ -1081,7 +1081,7 @@ void TrainingPanel::updateLegends() {
     const bool anyEma = std::any_of(m_runs.begin(), m_runs.end(), [](const RunCurves& r) {
         return !r.liveValAcc->data()->isEmpty();
     });
-    m_valAccKey->setName(anyEma ? tr("val accuracy (the EMA's, where kept)") : tr("val accuracy"));
+    m_valAccKey->setName(anyEma ? tr("val accuracy (EMA if kept)") : tr("val accuracy"));
     const bool shown = m_keyLegend->hasItemWithPlottable(m_trainedAccKey);
     if (anyEma && !shown) {
         // Beside the dashed key, before the schedule's: insert by moving the others on.

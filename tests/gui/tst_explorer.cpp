@@ -352,7 +352,7 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
     // The key legend names the dotted curve now, right after the dashed one, which says it is
     // the EMA's; the runs' legend keeps one entry a run.
     QCOMPARE(legendNames(w.trainingPanel()->keyLegend()).mid(0, 3),
-             QStringList({"train loss:1", "val accuracy (the EMA's, where kept):2",
+             QStringList({"train loss:1", "val accuracy (EMA if kept):2",
                           "val accuracy, trained weights:3"}));
     QCOMPARE(legendNames(w.trainingPanel()->plot()->legend), QStringList({"#1:1"}));
 
