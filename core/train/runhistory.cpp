@@ -2,6 +2,7 @@
 
 #include "evaluation.h"
 #include "scaling/format.h"
+#include "scaling/presets.h"
 
 #include <algorithm>
 #include <chrono>
@@ -67,6 +68,17 @@ std::string metricsRow(const TrainEvent& e) {
 }
 
 std::string runModelName(const ScaleConfig& c) {
+    // A preset as chosen goes by its own name: B1-B7 are B0 with the multipliers the paper
+    // names "EfficientNet-B3", not "EfficientNet-B0 w1.2 d1.4".
+    if (!c.preset.empty()) {
+        try {
+            const Preset p = findPreset(c.preset);
+            if (p.request == c.request && baselineSpec(p.baseline) == c.baseline)
+                return p.displayName;
+        } catch (const std::exception&) {
+            // A preset this build does not know: named by its baseline, as an edited one is.
+        }
+    }
     std::string name = c.baseline.displayName.empty() ? c.baseline.name : c.baseline.displayName;
     const ScalingRequest& q = c.request;
     if (q.mode == ScalingRequest::Mode::Compound && q.coefficients.phi != 0)

@@ -125,7 +125,7 @@ TrainedRun readTrainedRun(const std::string& runDir) {
     }
     run.arch = scale(run.config.baseline, run.config.request);
     run.sizes = runSizes(run.config);
-    run.model = modelName(run.config);
+    run.model = runModelName(run.config); // as the training tab and the run lists name it
     run.storeSize = run.sizes.validated;
     for (int s : run.sizes.training)
         run.storeSize = std::max(run.storeSize, s);

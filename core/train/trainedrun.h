@@ -19,7 +19,7 @@ struct TrainedRun {
     ScaleConfig config;
     ScaledArch arch;
     RunSizes sizes;
-    std::string model; // the preset or baseline: for messages
+    std::string model; // runModelName: for messages and headers
     int storeSize = 0; // the largest size it trained or validated at: synthetic and folder
                        // images were stored there
 };

@@ -381,8 +381,9 @@ void TestEvaluation::cliTableAndJson() {
     QVERIFY(p.waitForFinished(120000));
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
-    QVERIFY2(out.contains("2 of 2 epochs, EMA weights, on cpu: shapes, 200 test images, 10 "
-                          "classes"),
+    // Named as the training tab and the run lists name it.
+    QVERIFY2(out.contains("EfficientNet-B0 w0.25 d0.25, 2 of 2 epochs, EMA weights, on cpu: "
+                          "shapes, 200 test images, 10 classes"),
              qPrintable(out));
     QVERIFY2(out.contains("trained at 24-32 px, validated at 32 px"), qPrintable(out));
     QVERIFY(out.contains("(validated at)"));

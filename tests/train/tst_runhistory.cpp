@@ -39,6 +39,8 @@ class TestRunHistory : public QObject {
     void validationSetsInWords_data();
     void validationSetsInWords();
     void seedGroupsLeaveOnlyTheSeedOut();
+    void modelNames_data();
+    void modelNames();
 };
 
 void TestRunHistory::readsRunFolder() {
@@ -362,6 +364,35 @@ void TestRunHistory::seedGroupsLeaveOnlyTheSeedOut() {
     other = c;
     other.training.progressive.schedule = scalescope::ProgressiveSettings::Schedule::Fixed;
     QVERIFY(seedGroupKey(other) != seedGroupKey(c));
+}
+
+void TestRunHistory::modelNames_data() {
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>(
+        "edit"); // 0 none, 1 phi 1, 2 width 0.5, 3 a stage's repeats, 4 preset unknown
+    QTest::addColumn<QString>("name");
+    QTest::newRow("B0") << "efficientnet-b0" << 0 << "EfficientNet-B0";
+    QTest::newRow("B3, the paper's multipliers") << "efficientnet-b3" << 0 << "EfficientNet-B3";
+    QTest::newRow("V2-M") << "efficientnetv2-m" << 0 << "EfficientNetV2-M";
+    QTest::newRow("ResNet-RS-101") << "resnet-rs-101" << 0 << "ResNet-RS-101";
+    QTest::newRow("B0 grown by phi") << "efficientnet-b0" << 1 << "EfficientNet-B0 phi 1.0";
+    QTest::newRow("B3 with other multipliers")
+        << "efficientnet-b3" << 2 << "EfficientNet-B0 w0.5 d1.4";
+    QTest::newRow("B0 with a stage edited") << "efficientnet-b0" << 3 << "EfficientNet-B0";
+    QTest::newRow("a preset this build does not know")
+        << "efficientnet-b0" << 4 << "EfficientNet-B0";
+}
+
+void TestRunHistory::modelNames() {
+    QFETCH(QString, preset);
+    QFETCH(int, edit);
+    QFETCH(QString, name);
+    ScaleConfig c = configForPreset(preset.toStdString());
+    if (edit == 1) c.request.coefficients.phi = 1;
+    if (edit == 2) c.request.width = 0.5;
+    if (edit == 3) c.baseline.stages[1].repeats += 1;
+    if (edit == 4) c.preset = "efficientnet-b9";
+    QCOMPARE(QString::fromStdString(runModelName(c)), name);
 }
 
 QTEST_APPLESS_MAIN(TestRunHistory)
