@@ -30,13 +30,19 @@ int legendColumnsThatFit(const QList<int>& widths, int spacing, int available) {
 
 void fitLegendColumns(QCustomPlot* plot, QCPLegend* legend) {
     QPointer<QCPLegend> guarded(legend);
-    QObject::connect(plot, &QCustomPlot::beforeReplot, legend, [plot, guarded] {
+    // An empty legend keeps its row, but with no margins and no border it takes no room (a
+    // thin empty box under the plot before the first run or evaluation).
+    const QMargins margins = legend->margins();
+    const QPen border = legend->borderPen();
+    QObject::connect(plot, &QCustomPlot::beforeReplot, legend, [plot, guarded, margins, border] {
         if (!guarded) return;
         QCPLegend* l = guarded;
         QList<int> widths;
         for (int i = 0; i < l->itemCount(); ++i)
             if (QCPAbstractLegendItem* item = l->item(i))
                 widths << item->minimumOuterSizeHint().width();
+        l->setMargins(widths.isEmpty() ? QMargins() : margins);
+        l->setBorderPen(widths.isEmpty() ? QPen(Qt::NoPen) : border);
         const QMargins m = l->margins();
         // The plot's own layout margins and the border's pixel on either side.
         const int available = plot->viewport().width() - m.left() - m.right() -

@@ -16,7 +16,7 @@ QCustomPlot* titledPlot(QWidget* parent, const QString& title, int minimumHeight
 void keepLegendBorderInside(QCustomPlot* plot);
 // Before each replot, gives `legend` (a row of the plot's layout, spanning its width) as many
 // columns as its entries fit side by side, so that many entries take few rows on a wide plot
-// and a narrow one still shows every entry whole.
+// and a narrow one still shows every entry whole; an empty one takes no room.
 void fitLegendColumns(QCustomPlot* plot, QCPLegend* legend);
 // The most columns that `widths`, laid out row by row, fit into `available` pixels, each
 // column as wide as its widest entry and `spacing` between columns; at least one.

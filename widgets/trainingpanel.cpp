@@ -1008,7 +1008,6 @@ TrainingPanel::RunCurves& TrainingPanel::addRun(const QString& label, int planne
     item->setForeground(colour);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(Qt::Checked);
-    updateLegends();
     return m_runs.back();
 }
 
@@ -1069,15 +1068,6 @@ void TrainingPanel::plotEvent(RunCurves& run, const train::TrainEvent& e) {
 }
 
 void TrainingPanel::updateLegends() {
-    // An empty legend keeps its row: with no margins and no border it takes no room.
-    QCPLegend* runs = m_plot->legend;
-    if (m_runs.empty()) {
-        runs->setMargins(QMargins());
-        runs->setBorderPen(Qt::NoPen);
-    } else if (runs->borderPen().style() == Qt::NoPen) {
-        runs->setMargins(m_keyLegend->margins());
-        runs->setBorderPen(m_keyLegend->borderPen());
-    }
     const bool anyEma = std::any_of(m_runs.begin(), m_runs.end(), [](const RunCurves& r) {
         return !r.liveValAcc->data()->isEmpty();
     });

@@ -173,8 +173,7 @@ class TrainingPanel : public QWidget {
     RunCurves& addRun(const QString& label, int plannedEpochs); // named "#N label"
     void plotEvent(RunCurves& run, const train::TrainEvent& e);
     void redrawCurves();
-    // Names the dashed and dotted curves for the runs listed; folds the runs' legend away
-    // while there are none.
+    // Names the dashed and dotted curves for the runs listed.
     void updateLegends();
     void updateXRange();
     void xAxisChanged(); // relabels and redraws

@@ -14,6 +14,7 @@ class TestTitledPlot : public QObject {
     void columnsThatFit();
     void legendFollowsThePlotsWidth_data();
     void legendFollowsThePlotsWidth();
+    void anEmptyLegendTakesNoRoom();
 };
 
 void TestTitledPlot::columnsThatFit_data() {
@@ -93,6 +94,28 @@ void TestTitledPlot::legendFollowsThePlotsWidth() {
         plot->replot();
         QVERIFY2(legend->rowCount() > rows, qPrintable(QString::number(legend->rowCount())));
     }
+}
+
+// Before anything is drawn (a dialog before its first evaluation) the legend's row is empty: no
+// box under the plot; it comes back, framed, with the first entry.
+void TestTitledPlot::anEmptyLegendTakesNoRoom() {
+    QWidget parent;
+    QCustomPlot* plot = titledPlot(&parent, QStringLiteral("Nothing yet"), 200);
+    parent.resize(600, 400);
+    plot->resize(600, 400);
+    parent.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&parent));
+    plot->replot();
+    QVERIFY2(plot->legend->outerRect().height() <= 1,
+             qPrintable(QString::number(plot->legend->outerRect().height())));
+    QCOMPARE(plot->legend->borderPen().style(), Qt::NoPen);
+    plot->addGraph()->setName(QStringLiteral("top-1"));
+    plot->replot();
+    QVERIFY(plot->legend->outerRect().height() > 10);
+    QCOMPARE(plot->legend->borderPen().style(), Qt::SolidLine);
+    plot->clearGraphs(); // empty again
+    plot->replot();
+    QVERIFY(plot->legend->outerRect().height() <= 1);
 }
 
 QTEST_MAIN(TestTitledPlot)
