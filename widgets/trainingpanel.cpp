@@ -25,6 +25,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -38,6 +39,7 @@
 #include <QTextStream>
 #include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -466,6 +468,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
         ++m_runsRevision; // a hidden run leaves the comparison too
         m_dirty = true;
     });
+    m_plot->installEventFilter(this); // the legend entries' tooltips
     // A click on a run's legend entry hides or shows it, as its box in the run list does.
     connect(m_plot, &QCustomPlot::legendClick, this,
             [this](QCPLegend* legend, QCPAbstractLegendItem* entry, QMouseEvent*) {
@@ -1065,6 +1068,22 @@ void TrainingPanel::plotEvent(RunCurves& run, const train::TrainEvent& e) {
     // A step's ETA says where the run will end; the ETA falls as the run goes on.
     run.endSeconds = e.type == T::Step ? e.elapsedSeconds + std::max(0.0, e.etaSeconds)
                                        : std::max(run.endSeconds, e.elapsedSeconds);
+}
+
+bool TrainingPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != m_plot || event->type() != QEvent::ToolTip)
+        return QWidget::eventFilter(watched, event);
+    auto* help = static_cast<QHelpEvent*>(event);
+    for (const RunCurves& run : m_runs) {
+        QCPAbstractLegendItem* entry = m_plot->legend->itemWithPlottable(run.loss);
+        if (entry && entry->outerRect().contains(help->pos())) {
+            QToolTip::showText(help->globalPos(), run.name, m_plot, entry->outerRect());
+            return true;
+        }
+    }
+    QToolTip::hideText();
+    event->ignore();
+    return true;
 }
 
 void TrainingPanel::updateLegends() {

@@ -143,6 +143,10 @@ class TrainingPanel : public QWidget {
     // The run list's "Browse training runs…": the window that lists a folder's runs.
     void browseRunsRequested();
 
+  protected:
+    // The plot's tooltips: a run's legend entry names the run as its row in the run list does.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
   private:
     // A folder from the file dialog, starting beside the last run (or in the runs folder).
     QString askRunFolder(const QString& caption);

@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGraphicsRectItem>
+#include <QHelpEvent>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
@@ -37,6 +38,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTranslator>
 #include <QUndoStack>
 #include <QUrl>
@@ -437,6 +439,11 @@ void TestExplorer::shortTrainingRunDrawsCurves() {
         QCOMPARE(runList->item(1)->checkState(), Qt::Checked);
         QVERIFY(plot->graph(8)->visible());
         QCOMPARE(second->textColor(), QColor(Qt::black));
+        // Its tooltip names the run as the run list does.
+        const QPoint at = second->outerRect().center();
+        QHelpEvent help(QEvent::ToolTip, at, plot->mapToGlobal(at));
+        QApplication::sendEvent(plot, &help);
+        QTRY_COMPARE(QToolTip::text(), runList->item(1)->text());
     }
 
     // Without the runs that kept an EMA, the dotted key goes and the dashed one is plain.
