@@ -99,6 +99,12 @@ std::map<std::string, RecordedRun> readRecordedRuns(const std::string& csvPath,
     auto note = [&](const std::string& why) {
         if (unread) unread->push_back(file + ": " + why);
     };
+    // 7,290 runs, the largest grid, write a few MB; anything far larger is not such a record.
+    constexpr std::uintmax_t kMaxRecordBytes = 64u << 20;
+    if (fs::file_size(csvPath, ec) > kMaxRecordBytes && !ec) {
+        note("larger than 64 MiB: not a study's or grid's record");
+        return out;
+    }
     std::ifstream in(csvPath, std::ios::binary);
     std::string line;
     std::vector<std::string> cells;

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 using namespace scalescope;
@@ -323,6 +324,11 @@ void TestStudyFolder::recordRowsThatCannotBeRead() {
         QVERIFY(name == "depth-phi1" || name == "y");
         QCOMPARE(QString::fromStdString(run.result.state), QString("recorded"));
     }
+    // An absurd size is refused before it is read.
+    std::filesystem::resize_file(tmp.filePath("study.csv").toStdString(), (64u << 20) + 1);
+    unread.clear();
+    QVERIFY(readRecordedRuns(tmp.filePath("study.csv").toStdString(), &unread).empty());
+    QVERIFY(!unread.empty() && QString::fromStdString(unread.front()).contains("64 MiB"));
     // No file: no rows, nothing unread.
     unread.clear();
     QVERIFY(readRecordedRuns(tmp.filePath("none.csv").toStdString(), &unread).empty());
