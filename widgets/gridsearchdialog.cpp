@@ -7,6 +7,7 @@
 #include "offguithread.h"
 #include "scaling/format.h"
 #include "screenfit.h"
+#include "train/studyruns.h"
 #include "train/trainer.h"
 
 #include <QColor>
@@ -31,6 +32,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace scalescope {
 
@@ -532,9 +534,10 @@ namespace {
 // The record's disk work, without the window: `held` first (where there is one), a new folder
 // where it holds a grid of another configuration or a run of another one. Safe on any thread.
 struct Recorded {
-    QString dir;   // empty: refused
-    QString note;  // why a new folder was taken
-    QString error; // why none could be recorded
+    QString dir;                        // empty: refused
+    QString note;                       // why a new folder was taken
+    QString error;                      // why none could be recorded
+    std::set<std::string> recordedOnly; // train::recordedOnly: the runs Train leaves
 };
 Recorded recordGridIn(const QString& held, const ScaleConfig& base, const GridSearchSpec& spec,
                       int seeds, const std::vector<GridRun>& runs) {
@@ -580,26 +583,34 @@ void GridSearchDialog::setEditingLocked(bool locked) {
 
 void GridSearchDialog::recordGridInBackground(
     const ScaleConfig& base, const std::vector<GridRun>& runs,
-    std::function<void(const QString& dir, const QString& why)> done) {
+    std::function<void(const QString& dir, const QString& why,
+                       const std::set<std::string>& recordedOnly)>
+        done) {
     setBusy(true);
     m_message->setText(m_dir.isEmpty() ? tr("Recording the grid in a new folder…")
                                        : tr("Recording the grid in %1…").arg(m_dir));
     runOffGuiThread<Recorded>(
         m_disk, this,
         [held = m_dir, base, s = spec(), seeds = m_model->seeds(), runs] {
-            return recordGridIn(held, base, s, seeds, runs);
+            Recorded r = recordGridIn(held, base, s, seeds, runs);
+            if (r.dir.isEmpty()) return r;
+            std::vector<std::pair<std::string, std::uint64_t>> planned;
+            for (const GridRun& g : runs)
+                planned.emplace_back(g.runName, g.config.training.seed);
+            r.recordedOnly = train::recordedOnly(r.dir.toStdString(), "grid.csv", planned);
+            return r;
         },
         [this, done = std::move(done)](const Recorded& r, const QString&) {
             setBusy(false);
             m_message->setText(m_tableMessage);
             if (r.dir.isEmpty()) {
-                done({}, r.error);
+                done({}, r.error, {});
                 return;
             }
             m_dir = r.dir;
             m_message->setText(m_tableMessage + QLatin1Char(' ') +
                                tr("Training into %1 %2").arg(m_dir, r.note).trimmed());
-            done(r.dir, {});
+            done(r.dir, {}, r.recordedOnly);
         });
 }
 

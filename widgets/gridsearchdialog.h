@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -124,10 +125,13 @@ class GridSearchDialog : public QDialog {
     // at the table's seeds. Where that folder holds a grid of another configuration, or a run
     // folder another configuration's run, a new folder is taken and the message says why. The
     // folders are looked at and written on a pool thread; `done` gets the folder on the
-    // window's thread, or an empty one with why not. Train and Open grid are off meanwhile.
-    // Not called if the window is gone by then.
+    // window's thread, or an empty one with why not, and the runs whose results grid.csv holds
+    // while their folders are gone (train::recordedOnly). Train and Open grid are off
+    // meanwhile. Not called if the window is gone by then.
     void recordGridInBackground(const ScaleConfig& base, const std::vector<GridRun>& runs,
-                                std::function<void(const QString& dir, const QString& why)> done);
+                                std::function<void(const QString& dir, const QString& why,
+                                                   const std::set<std::string>& recordedOnly)>
+                                    done);
     // A grid folder written by `scalescope-cli grid --train` or by this window: its model and
     // training settings (an undoable edit of the document where they differ), its grid and
     // seeds, and its runs' final accuracies. False with `why` for a folder that is no grid.

@@ -41,13 +41,10 @@ void printRecordedNote(const std::vector<StudyResult>& results, const char* csvF
 
 void setRecorded(std::vector<QueuedTraining>& list, const std::string& csvPath) {
     const auto records = train::readRecordedRuns(csvPath);
-    for (QueuedTraining& q : list) {
-        const std::string name = std::filesystem::path(q.dir).filename().string();
-        StudyResult none;
-        none.state = "not trained";
-        const StudyResult r = train::orRecorded(none, name, q.config.training.seed, records);
-        if (r.state == "recorded") q.recorded = r;
-    }
+    for (QueuedTraining& q : list)
+        if (const train::RecordedRun* r = train::recordedRun(
+                records, std::filesystem::path(q.dir).filename().string(), q.config.training.seed))
+            q.recorded = r->result;
 }
 
 QueueOutcome trainQueue(const std::vector<QueuedTraining>& list, bool quiet,

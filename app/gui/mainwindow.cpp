@@ -48,30 +48,11 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
-#include <map>
+#include <set>
 
 namespace scalescope {
 
 namespace {
-// Leaves out of `runs` those whose results the study's or grid's record (`csvPath`) holds and
-// whose folders hold no run (a folder kept with its record alone): training them again would
-// only replace a result. Returns how many it left out.
-int withoutRecorded(std::vector<TrainingPanel::QueuedRun>& runs, const QString& csvPath) {
-    const std::map<std::string, train::RecordedRun> records =
-        train::readRecordedRuns(csvPath.toStdString());
-    if (records.empty()) return 0;
-    const size_t before = runs.size();
-    runs.erase(std::remove_if(
-                   runs.begin(), runs.end(),
-                   [&](const TrainingPanel::QueuedRun& r) {
-                       const auto it = records.find(QFileInfo(r.runDir).fileName().toStdString());
-                       return it != records.end() && it->second.seed == r.config.training.seed &&
-                              !QFileInfo::exists(QDir(r.runDir).filePath(train::kMetricsFile));
-                   }),
-               runs.end());
-    return int(before - runs.size());
-}
-
 constexpr int kMaxRecent = 8;
 constexpr int kMessageMs = 12000; // how long a refusal stays in the status bar
 } // namespace
@@ -472,13 +453,15 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int
     // the folder of the last Train or Open grid while it holds this same grid, else a new one.
     m_gridDialog->recordGridInBackground(
         m_doc->config(), grid,
-        [this, grid, seeds, list](const QString& base, const QString& refused) {
+        [this, grid, seeds, list](const QString& base, const QString& refused,
+                                  const std::set<std::string>& recordedOnly) {
             if (base.isEmpty()) {
                 showMessage(tr("Not started — %1").arg(refused));
                 return;
             }
             std::vector<TrainingPanel::QueuedRun> runs;
             for (const GridRun& r : grid) {
+                if (recordedOnly.count(r.runName)) continue;
                 const Coefficients& k = list[r.candidate].coefficients;
                 const QString description =
                     tr("grid α %1, β %2, γ %3").arg(k.alpha).arg(k.beta).arg(k.gamma);
@@ -490,7 +473,7 @@ void MainWindow::trainGridCandidates(const std::vector<GridCandidate>& list, int
                 m_gridRuns[runs.back().runDir] = r.config;
             }
             const QString csv = base + QStringLiteral("/grid.csv");
-            const int recorded = withoutRecorded(runs, csv);
+            const int recorded = int(recordedOnly.size());
             m_training->queueRuns(std::move(runs));
             if (recorded > 0)
                 statusBar()->showMessage(

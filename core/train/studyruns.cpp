@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <set>
 #include <stdexcept>
 
 namespace scalescope::train {
@@ -155,12 +156,17 @@ std::map<std::string, RecordedRun> readRecordedRuns(const std::string& csvPath,
     return out;
 }
 
+const RecordedRun* recordedRun(const std::map<std::string, RecordedRun>& records,
+                               const std::string& runName, std::uint64_t seed) {
+    const auto it = records.find(runName);
+    return it != records.end() && it->second.seed == seed ? &it->second : nullptr;
+}
+
 StudyResult orRecorded(StudyResult fromFolder, const std::string& runName, std::uint64_t seed,
                        const std::map<std::string, RecordedRun>& records) {
-    if (fromFolder.state != "not trained") return fromFolder;
-    const auto it = records.find(runName);
-    if (it == records.end() || it->second.seed != seed) return fromFolder;
-    StudyResult r = it->second.result;
+    const RecordedRun* held = recordedRun(records, runName, seed);
+    if (fromFolder.state != "not trained" || !held) return fromFolder;
+    StudyResult r = held->result;
     r.runDir = fromFolder.runDir; // where it would be trained again
     return r;
 }
@@ -170,14 +176,27 @@ void addRecordedRuns(const std::string& csvPath,
                      std::vector<StudyRun>& runs, std::vector<std::string>& skipped) {
     const std::map<std::string, RecordedRun> records = readRecordedRuns(csvPath, &skipped);
     for (const auto& [name, config] : planned) {
-        const auto it = records.find(name);
-        if (it == records.end() || it->second.seed != config->training.seed) continue;
-        const bool held = std::any_of(runs.begin(), runs.end(),
-                                      [&](const StudyRun& r) { return r.name == name; });
-        if (!held) runs.push_back({name, *config, true, it->second.result.valAccuracy, true});
+        const RecordedRun* held = recordedRun(records, name, config->training.seed);
+        if (held && std::none_of(runs.begin(), runs.end(),
+                                 [&](const StudyRun& r) { return r.name == name; }))
+            runs.push_back({name, *config, true, held->result.valAccuracy, true});
     }
     std::sort(runs.begin(), runs.end(),
               [](const StudyRun& a, const StudyRun& b) { return a.name < b.name; });
+}
+
+std::set<std::string>
+recordedOnly(const std::string& dir, const char* csvFile,
+             const std::vector<std::pair<std::string, std::uint64_t>>& planned) {
+    const std::map<std::string, RecordedRun> records =
+        readRecordedRuns((fs::path(dir) / csvFile).string());
+    std::set<std::string> out;
+    std::error_code ec;
+    for (const auto& [name, seed] : planned)
+        if (recordedRun(records, name, seed) &&
+            !fs::exists(fs::path(dir) / name / kMetricsFile, ec))
+            out.insert(name);
+    return out;
 }
 
 StudyFolder readStudyFolder(const std::string& dir) {

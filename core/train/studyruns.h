@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -101,6 +102,15 @@ std::map<std::string, RecordedRun> readRecordedRuns(const std::string& csvPath,
 void addRecordedRuns(const std::string& csvPath,
                      const std::vector<std::pair<std::string, const ScaleConfig*>>& planned,
                      std::vector<StudyRun>& runs, std::vector<std::string>& skipped);
+// The run `records` holds under that folder name, at that seed; null where none.
+const RecordedRun* recordedRun(const std::map<std::string, RecordedRun>& records,
+                               const std::string& runName, std::uint64_t seed);
+// The names of `planned` (run folder names and seeds) whose results DIR/<csvFile> records and
+// whose folders hold no run: a Train leaves them, since training them again would only
+// replace a result. Reads the record and looks at each folder: not for the GUI thread.
+std::set<std::string>
+recordedOnly(const std::string& dir, const char* csvFile,
+             const std::vector<std::pair<std::string, std::uint64_t>>& planned);
 // `fromFolder` (runFolderResult) where its folder holds a run; where it holds none and
 // `records` has a run of that folder's name and seed, that one.
 StudyResult orRecorded(StudyResult fromFolder, const std::string& runName, std::uint64_t seed,

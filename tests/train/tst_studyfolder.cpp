@@ -15,6 +15,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 using namespace scalescope;
 using namespace scalescope::train;
@@ -234,6 +235,15 @@ void TestStudyFolder::recordStandsInForGoneFolders() {
     // A stopped run's row is no result, whether or not its folder is there.
     QCOMPARE(QString::fromStdString(r[2].state), QString("not trained"));
     QCOMPARE(QString::fromStdString(r[3].state), QString("not trained"));
+
+    // A Train leaves the recorded baseline only: baseline-seed2's folder holds its run, and
+    // the stopped depth-phi1 and the untrained last one have no result.
+    std::vector<std::pair<std::string, std::uint64_t>> planned;
+    for (const StudyPoint& p : runs)
+        planned.emplace_back(p.runName, p.config.training.seed);
+    QCOMPARE(recordedOnly(dir, "study.csv", planned), std::set<std::string>{runs[0].runName});
+    planned[0].second += 1; // another seed's run under that name
+    QVERIFY(recordedOnly(dir, "study.csv", planned).empty());
 
     StudyFolder f = readStudyFolder(dir);
     QCOMPARE(f.runs.size(), size_t(2)); // by name: the recorded baseline, then baseline-seed2
