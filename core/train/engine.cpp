@@ -141,6 +141,12 @@ std::string modelName(const ScaleConfig& c) {
     return c.preset.empty() ? c.baseline.displayName : c.preset;
 }
 
+int setCpuThreadsFor(const ScaledArch& arch, int imageSize, std::int64_t batch) {
+    ScaledArch atSize = arch;
+    atSize.resolution = imageSize;
+    return setCpuTrainingThreads(double(computeCosts(atSize).macs) * double(batch));
+}
+
 int setCpuTrainingThreads(double stepMacs) {
     // Read once, before anything here set it: what the library chose for this machine.
     static const int libraryDefault = at::get_num_threads();

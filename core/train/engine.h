@@ -55,6 +55,9 @@ std::string modelName(const ScaleConfig& c);
 // LibTorch's intra-op threads for a CPU step of `stepMacs` forward multiply-adds
 // (cpuTrainingThreads, from the count LibTorch started with); returns the count set.
 int setCpuTrainingThreads(double stepMacs);
+// The same for a step of `arch` at `imageSize` px on `batch` images (a stage's training step,
+// a validation, an evaluation at one size).
+int setCpuThreadsFor(const ScaledArch& arch, int imageSize, std::int64_t batch);
 // Puts LibTorch's thread count back as it was when made: what sets it for one piece of work
 // (a speed probe, a validation, an evaluation) leaves the rest deciding as before.
 class ThreadCountGuard {

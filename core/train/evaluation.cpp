@@ -291,11 +291,7 @@ EvaluationReport evaluateRun(const std::string& runDir, const EvaluationRequest&
     const ThreadCountGuard threads; // set for each size below, as a training step's are
     for (int size : sizes) {
         const auto t0 = std::chrono::steady_clock::now();
-        if (!dev.is_cuda()) {
-            ScaledArch atSize = run.arch;
-            atSize.resolution = size;
-            setCpuTrainingThreads(double(computeCosts(atSize).macs) * batch);
-        }
+        if (!dev.is_cuda()) setCpuThreadsFor(run.arch, size, batch);
         SplitScores s;
         try {
             s = scoreSplit(model, data.val, size, batch, dev, bf16, classes,

@@ -433,9 +433,7 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                     // Every core for large steps only: a small step loses more to the
                     // threads' hand-offs than it gains (LibTorch starts with one thread on
                     // some VMs, where two made a 256 px epoch 1.6x faster).
-                    ScaledArch atSize = arch;
-                    atSize.resolution = st.imageSize;
-                    e.cpuThreads = setCpuTrainingThreads(double(computeCosts(atSize).macs) * batch);
+                    e.cpuThreads = setCpuThreadsFor(arch, st.imageSize, batch);
                 }
                 e.elapsedSeconds = elapsed(); // where a wall-time axis marks the stage
                 sink(e);
@@ -594,12 +592,8 @@ TrainSummary runTraining(const ScaleConfig& config, const RunOptions& options,
                 // stage's: a 64 px stage's one thread made each 128 px validation take twice
                 // as long as in the 128 px stage (docs/BENCHMARKS.md).
                 const ThreadCountGuard stageThreads;
-                if (!cuda) {
-                    ScaledArch atEvalSize = arch;
-                    atEvalSize.resolution = evalSize;
-                    setCpuTrainingThreads(double(computeCosts(atEvalSize).macs) * batch *
-                                          kEvalBatchMultiplier);
-                }
+                if (!cuda)
+                    setCpuThreadsFor(arch, evalSize, std::int64_t(batch) * kEvalBatchMultiplier);
                 ev = evaluate(ema ? *ema : model, data.val, evalSize, batch * kEvalBatchMultiplier,
                               dev, bf16);
                 // With EMA the trained weights are validated too (timm reports both): the
