@@ -356,12 +356,11 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
         k->setName(name);
         k->setPen(QPen(Qt::darkGray, 1.5, style));
         k->setScatterStyle(QCPScatterStyle(scatter, scatterSize));
+        m_styleKeys.push_back(k); // the key legend's order
         return k;
     };
-    key(m_lossRect, tr("train loss"), Qt::SolidLine, QCPScatterStyle::ssNone, 0)
-        ->addToLegend(m_keyLegend);
+    key(m_lossRect, tr("train loss"), Qt::SolidLine, QCPScatterStyle::ssNone, 0);
     m_valAccKey = key(m_lossRect, tr("val accuracy"), Qt::DashLine, QCPScatterStyle::ssCircle, 5);
-    m_valAccKey->addToLegend(m_keyLegend);
     // In the legend while a run with an EMA is listed: its dashed curve is the EMA's.
     m_trainedAccKey = key(m_lossRect, tr("val accuracy, trained weights"), Qt::DotLine,
                           QCPScatterStyle::ssDiamond, 4);
@@ -370,7 +369,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
                                                      {tr("RandAugment/30"), Qt::DotLine},
                                                      {tr("mixup α"), Qt::DashDotLine}};
     for (const auto& [name, style] : keys)
-        key(m_sizeRect, name, style, QCPScatterStyle::ssNone, 0)->addToLegend(m_keyLegend);
+        key(m_sizeRect, name, style, QCPScatterStyle::ssNone, 0);
     updateLegends();
 
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -479,6 +478,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
                         QListWidgetItem* row = m_runList->item(int(i));
                         row->setCheckState(row->checkState() == Qt::Checked ? Qt::Unchecked
                                                                             : Qt::Checked);
+                        break;
                     }
             });
     auto* timer = new QTimer(this);
@@ -1091,28 +1091,13 @@ void TrainingPanel::updateLegends() {
         return !r.liveValAcc->data()->isEmpty();
     });
     m_valAccKey->setName(anyEma ? tr("val accuracy (EMA if kept)") : tr("val accuracy"));
-    const bool shown = m_keyLegend->hasItemWithPlottable(m_trainedAccKey);
-    if (anyEma && !shown) {
-        // Beside the dashed key, before the schedule's: insert by moving the others on.
-        QList<QCPAbstractLegendItem*> items;
-        int at = 0;
-        for (int i = 0; i < m_keyLegend->itemCount(); ++i) {
-            QCPAbstractLegendItem* item = m_keyLegend->item(i);
-            if (!item) continue;
-            items << item;
-            if (auto* p = qobject_cast<QCPPlottableLegendItem*>(item);
-                p && p->plottable() == m_valAccKey)
-                at = int(items.size());
-        }
-        for (QCPAbstractLegendItem* item : items)
-            m_keyLegend->take(item);
-        m_keyLegend->simplify();
-        items.insert(at, new QCPPlottableLegendItem(m_keyLegend, m_trainedAccKey));
-        for (QCPAbstractLegendItem* item : items)
-            m_keyLegend->addItem(item);
-    } else if (!anyEma && shown) {
-        m_trainedAccKey->removeFromLegend(m_keyLegend);
-    }
+    // Filled again in order where the dotted key comes or goes (and at the start).
+    if (m_keyLegend->itemCount() > 0 &&
+        m_keyLegend->hasItemWithPlottable(m_trainedAccKey) == anyEma)
+        return;
+    m_keyLegend->clearItems();
+    for (QCPCurve* k : m_styleKeys)
+        if (k != m_trainedAccKey || anyEma) k->addToLegend(m_keyLegend);
 }
 
 void TrainingPanel::redrawCurves() {

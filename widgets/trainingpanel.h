@@ -242,6 +242,7 @@ class TrainingPanel : public QWidget {
     QCPLegend* m_keyLegend = nullptr;
     QCPCurve* m_valAccKey = nullptr;     // "val accuracy", or the EMA's where a run has one
     QCPCurve* m_trainedAccKey = nullptr; // in the key legend while a run has an EMA
+    std::vector<QCPCurve*> m_styleKeys;  // every key, in the key legend's order
     QCPAxisRect *m_lossRect, *m_sizeRect, *m_speedRect;
     std::vector<RunCurves> m_runs;
     int m_liveRun = -1;  // the run the controller trains (or trained last), in m_runs
