@@ -1,6 +1,5 @@
 #include "titledplot.h"
 
-#include <QPointer>
 #include <algorithm>
 #include <qcustomplot.h>
 
@@ -29,14 +28,12 @@ int legendColumnsThatFit(const QList<int>& widths, int spacing, int available) {
 }
 
 void fitLegendColumns(QCustomPlot* plot, QCPLegend* legend) {
-    QPointer<QCPLegend> guarded(legend);
     // An empty legend keeps its row, but with no margins and no border it takes no room (a
     // thin empty box under the plot before the first run or evaluation).
     const QMargins margins = legend->margins();
     const QPen border = legend->borderPen();
-    QObject::connect(plot, &QCustomPlot::beforeReplot, legend, [plot, guarded, margins, border] {
-        if (!guarded) return;
-        QCPLegend* l = guarded;
+    // `legend` as the context: the connection goes with it.
+    QObject::connect(plot, &QCustomPlot::beforeReplot, legend, [plot, l = legend, margins, border] {
         QList<int> widths;
         for (int i = 0; i < l->itemCount(); ++i)
             if (QCPAbstractLegendItem* item = l->item(i))
