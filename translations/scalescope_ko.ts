@@ -120,42 +120,42 @@
 <context>
     <name>scalescope::ArchitectureView</name>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="115"/>
+        <location filename="../widgets/architectureview.cpp" line="119"/>
         <source>Stem %1</source>
         <translation>스템 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="117"/>
+        <location filename="../widgets/architectureview.cpp" line="121"/>
         <source>Head %1</source>
         <translation>헤드 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="128"/>
+        <location filename="../widgets/architectureview.cpp" line="132"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;MACs %2 (%3%)&lt;br&gt;params %4&lt;br&gt;double-click to %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;MAC %2 (%3%)&lt;br&gt;파라미터 %4&lt;br&gt;더블클릭하여 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="132"/>
+        <location filename="../widgets/architectureview.cpp" line="136"/>
         <source>collapse</source>
         <translation>접기</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="132"/>
+        <location filename="../widgets/architectureview.cpp" line="136"/>
         <source>expand into layers</source>
         <translation>레이어로 펼치기</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="149"/>
+        <location filename="../widgets/architectureview.cpp" line="153"/>
         <source>&lt;hr&gt;… %1 more layers (double-click)</source>
         <translation>&lt;hr&gt;… 레이어 %1개 더 (더블클릭)</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="197"/>
+        <location filename="../widgets/architectureview.cpp" line="201"/>
         <source>%1 — %2 px — %3 params — %4 MACs (multiply-adds; the papers&apos; FLOPs)</source>
         <translation>%1 — %2 px — 파라미터 %3 — MAC %4 (곱셈-누산; 논문의 FLOPs)</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="205"/>
+        <location filename="../widgets/architectureview.cpp" line="209"/>
         <source>blue: MBConv   orange: Fused-MBConv   green: Bottleneck   grey: stem and head</source>
         <translation>파랑: MBConv   주황: Fused-MBConv   초록: Bottleneck   회색: 스템과 헤드</translation>
     </message>
@@ -613,22 +613,32 @@
         <translation>스테이지 %1 편집</translation>
     </message>
     <message>
-        <location filename="../widgets/explorerdocument.cpp" line="201"/>
+        <location filename="../widgets/explorerdocument.cpp" line="208"/>
+        <source>Duplicate stage %1</source>
+        <translation>스테이지 %1 복제</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="216"/>
+        <source>Remove stage %1</source>
+        <translation>스테이지 %1 제거</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorerdocument.cpp" line="222"/>
         <source>Cap the image size at %1 px</source>
         <translation>이미지 크기 상한 %1 px</translation>
     </message>
     <message>
-        <location filename="../widgets/explorerdocument.cpp" line="202"/>
+        <location filename="../widgets/explorerdocument.cpp" line="223"/>
         <source>Remove the image size cap</source>
         <translation>이미지 크기 상한 해제</translation>
     </message>
     <message>
-        <location filename="../widgets/explorerdocument.cpp" line="208"/>
+        <location filename="../widgets/explorerdocument.cpp" line="229"/>
         <source>Change the training settings</source>
         <translation>학습 설정 변경</translation>
     </message>
     <message>
-        <location filename="../widgets/explorerdocument.cpp" line="218"/>
+        <location filename="../widgets/explorerdocument.cpp" line="239"/>
         <source>Open %1</source>
         <translation>%1 열기</translation>
     </message>
@@ -636,72 +646,72 @@
 <context>
     <name>scalescope::GridCandidateModel</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="154"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="156"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed, with the standard error; in brackets the seeds where the candidate scored higher</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별, 표준 오차 포함); 괄호 안은 후보가 더 높았던 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="159"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="161"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="161"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="163"/>
         <source>β</source>
         <translation>β</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="163"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="165"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="165"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="167"/>
         <source>α·β²·γ²</source>
         <translation>α·β²·γ²</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="167"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="169"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="169"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="171"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="171"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="173"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="173"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="175"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="175"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="177"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="177"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="179"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="179"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="181"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="181"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="183"/>
         <source>Δ 1.2/1.1/1.15</source>
         <translation>Δ 1.2/1.1/1.15</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="234"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="236"/>
         <source>Points above or below the paper&apos;s α 1.2, β 1.1, γ 1.15, seed by seed: the mean of %1 differences ± its standard error; higher at %2 of them (the count in brackets). A seed trains both on the same images and validates them on the same set, so the set&apos;s own difficulty cancels.</source>
         <translation>논문의 α 1.2, β 1.1, γ 1.15보다 높거나 낮은 점수(시드별): 차이 %1개의 평균 ± 표준 오차; 그중 %2개에서 더 높음(괄호 안의 수). 한 시드는 둘을 같은 이미지로 학습하고 같은 세트로 검증하므로 세트 자체의 난이도는 상쇄됩니다.</translation>
     </message>
@@ -709,167 +719,167 @@
 <context>
     <name>scalescope::GridSearchDialog</name>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="279"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="281"/>
         <source>Grid search for α, β, γ</source>
         <translation>α, β, γ 그리드 탐색</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="282"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="284"/>
         <source>EfficientNet fixed φ = 1 and searched a small grid of α, β, γ with α·β²·γ² ≈ 2 (MACs about double per unit of φ); it found 1.2, 1.1, 1.15. Costs are for the current baseline. Train selected trains them with the training tab&apos;s settings.</source>
         <translation>EfficientNet은 φ = 1로 고정하고 α·β²·γ² ≈ 2(φ 1마다 MAC가 약 두 배)인 α, β, γ를 작은 그리드에서 탐색해 1.2, 1.1, 1.15를 찾았습니다. 비용은 현재 기준 모델의 것입니다. &apos;선택 항목 학습&apos;은 학습 탭의 설정으로 후보를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="309"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="311"/>
         <source>α, β, γ from</source>
         <translation>α, β, γ 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="310"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="312"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="311"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="313"/>
         <source>in steps of</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="312"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="314"/>
         <source>α·β²·γ² within</source>
         <translation>α·β²·γ² 허용 오차</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="313"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="315"/>
         <source>of 2, at φ</source>
         <translation>(2 기준), φ</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="318"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="320"/>
         <source>Each candidate is trained at the training seed and the next ones; its accuracy is their mean ± its standard error, and each is set against 1.2, 1.1, 1.15 seed by seed. On a small set one run&apos;s accuracy moves by points between seeds.</source>
         <translation>각 후보는 학습 시드와 그다음 시드들로 학습됩니다. 정확도는 그 평균 ± 표준 오차이며, 시드별로 1.2, 1.1, 1.15와 비교됩니다. 작은 세트에서는 한 번의 실행 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="322"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="324"/>
         <source>Seeds per candidate</source>
         <translation>후보당 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="343"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="345"/>
         <source>Use its α, β, γ</source>
         <translation>이 α, β, γ 사용</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="344"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="346"/>
         <source>Sets the selected candidate&apos;s α, β, γ; φ stays as it is (undoable)</source>
         <translation>선택한 후보의 α, β, γ를 적용합니다. φ는 그대로입니다(실행 취소 가능)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="345"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="347"/>
         <source>Train selected</source>
         <translation>선택 항목 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="347"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="349"/>
         <source>Open grid…</source>
         <translation>그리드 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="349"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="351"/>
         <source>Shows a grid trained before, here or by scalescope-cli grid --train; Train then trains into its folder</source>
         <translation>여기서 또는 scalescope-cli grid --train으로 이전에 학습한 그리드를 보여 줍니다. 이후 학습은 그 폴더에 이어서 합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="353"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="355"/>
         <source>Open a grid folder</source>
         <translation>그리드 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="359"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="361"/>
         <source>Trains each selected candidate at this φ with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 후보를 이 φ에서 학습 탭의 설정으로 차례로 학습합니다. 중지하면 대기열도 끝납니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="465"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="467"/>
         <source>No α, β, γ of this grid lies within %1 of 2: widen the tolerance or the grid.</source>
         <translation>이 그리드에는 2에서 %1 이내인 α, β, γ가 없습니다. 허용 오차나 그리드를 넓히세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="468"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="470"/>
         <source>The %1 candidates closest to 2, for %2 (the grid&apos;s --limit).</source>
         <translation>%2의 후보 중 2에 가장 가까운 %1개(그리드의 --limit).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="470"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="472"/>
         <source>%1 candidates, closest to 2 first, for %2.</source>
         <translation>%2의 후보 %1개 (2에 가까운 순).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="475"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="477"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="552"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="555"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="585"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="590"/>
         <source>Recording the grid in a new folder…</source>
         <translation>새 폴더에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="586"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="591"/>
         <source>Recording the grid in %1…</source>
         <translation>%1에 그리드를 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="601"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="612"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="617"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="628"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="626"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="637"/>
         <source>Not a grid folder</source>
         <translation>그리드 폴더가 아님</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="637"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="648"/>
         <source>a run is training; open the grid after it ends</source>
         <translation>실행이 학습 중입니다. 끝난 뒤 그리드를 여세요</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="646"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="657"/>
         <source>%1: its model was refused</source>
         <translation>%1: 모델이 거부되었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="662"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="673"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="674"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="685"/>
         <source>Opened %1: %2 of its %3 runs trained.</source>
         <translation>%1 열림: 실행 %3개 중 %2개 학습됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="679"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="690"/>
         <source>%1 stopped (Train continues them).</source>
         <translation>%1개 중단됨(학습 시 이어서 진행).</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="682"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="693"/>
         <source>%1 of another grid or model are not shown.</source>
         <translation>다른 그리드나 모델의 실행 %1개는 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/gridsearchdialog.cpp" line="685"/>
+        <location filename="../widgets/gridsearchdialog.cpp" line="696"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
@@ -877,444 +887,464 @@
 <context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="105"/>
+        <location filename="../app/gui/mainwindow.cpp" line="119"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="106"/>
+        <location filename="../app/gui/mainwindow.cpp" line="120"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="109"/>
+        <location filename="../app/gui/mainwindow.cpp" line="123"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="113"/>
+        <location filename="../app/gui/mainwindow.cpp" line="127"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="123"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="126"/>
+        <location filename="../app/gui/mainwindow.cpp" line="140"/>
         <source>(start)</source>
         <translation>(시작)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="135"/>
+        <location filename="../app/gui/mainwindow.cpp" line="149"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="240"/>
+        <location filename="../app/gui/mainwindow.cpp" line="256"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="291"/>
+        <location filename="../app/gui/mainwindow.cpp" line="337"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="292"/>
+        <location filename="../app/gui/mainwindow.cpp" line="338"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="293"/>
+        <location filename="../app/gui/mainwindow.cpp" line="339"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="286"/>
-        <location filename="../app/gui/mainwindow.cpp" line="294"/>
+        <location filename="../app/gui/mainwindow.cpp" line="332"/>
+        <location filename="../app/gui/mainwindow.cpp" line="340"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="95"/>
-        <source>Edit the baseline&apos;s stages (the block type too: Fused-MBConv in early stages, as EfficientNetV2) and the per-stage multipliers; the scaled columns follow.</source>
-        <translation>기준 모델의 단계(블록 종류도: EfficientNetV2처럼 앞 단계에 Fused-MBConv)와 단계별 배율을 편집하세요; 스케일된 열이 따라 바뀝니다.</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="117"/>
+        <location filename="../app/gui/mainwindow.cpp" line="131"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="158"/>
-        <location filename="../app/gui/mainwindow.cpp" line="163"/>
+        <location filename="../app/gui/mainwindow.cpp" line="174"/>
+        <location filename="../app/gui/mainwindow.cpp" line="179"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="174"/>
-        <location filename="../app/gui/mainwindow.cpp" line="177"/>
+        <location filename="../app/gui/mainwindow.cpp" line="190"/>
+        <location filename="../app/gui/mainwindow.cpp" line="193"/>
         <source>training…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="497"/>
+        <location filename="../app/gui/mainwindow.cpp" line="549"/>
         <source>1 run is not trained again: %1 records its result (its folder is gone)</source>
         <translation>실행 1개는 다시 학습하지 않습니다: %1에 그 결과가 기록되어 있습니다 (폴더는 없음)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="500"/>
+        <location filename="../app/gui/mainwindow.cpp" line="552"/>
         <source>%1 runs are not trained again: %2 records their results (their folders are gone)</source>
         <translation>실행 %1개는 다시 학습하지 않습니다: %2에 그 결과가 기록되어 있습니다 (폴더는 없음)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="760"/>
+        <location filename="../app/gui/mainwindow.cpp" line="812"/>
         <source>1 more run waits in the queue: its experiment&apos;s, grid&apos;s or study&apos;s folder records it; open it again to train it.</source>
         <translation>대기열에 실행 1개가 더 있습니다: 실험, 그리드 또는 연구 폴더에 기록되어 있으니, 다시 열면 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="762"/>
+        <location filename="../app/gui/mainwindow.cpp" line="814"/>
         <source>%1 more runs wait in the queue: their experiment&apos;s, grid&apos;s or study&apos;s folder records them; open it again to train them.</source>
         <translation>대기열에 실행 %1개가 더 있습니다: 실험, 그리드 또는 연구 폴더에 기록되어 있으니, 다시 열면 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="242"/>
+        <location filename="../app/gui/mainwindow.cpp" line="258"/>
         <source>ScaleScope — %1 — %2[*]</source>
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="258"/>
+        <location filename="../app/gui/mainwindow.cpp" line="77"/>
+        <source>Edit the baseline&apos;s stages (the block type too: Fused-MBConv in early stages, as EfficientNetV2) and the per-stage multipliers; the scaled columns follow. Right-click a stage to duplicate or remove it.</source>
+        <translation>기준 모델의 단계(블록 종류도: EfficientNetV2처럼 앞 단계에 Fused-MBConv)와 단계별 배율을 편집하세요; 스케일된 열이 따라 바뀝니다. 스테이지를 오른쪽 클릭하면 복제하거나 제거할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="274"/>
         <source>Locked while a scaling study&apos;s or grid search&apos;s runs train or wait: its window matches their results to the model they were made from. Stop the training to edit.</source>
         <translation>스케일링 연구나 그리드 탐색의 실행이 학습 중이거나 대기 중이면 잠깁니다: 그 창은 결과를 실행이 만들어진 모델에 맞춰 보여 줍니다. 편집하려면 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="275"/>
+        <location filename="../app/gui/mainwindow.cpp" line="305"/>
+        <source>&amp;Duplicate stage %1</source>
+        <translation>스테이지 %1 복제(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="306"/>
+        <source>&amp;Duplicate stage</source>
+        <translation>스테이지 복제(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="307"/>
+        <source>Re&amp;move stage %1</source>
+        <translation>스테이지 %1 제거(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="307"/>
+        <source>Re&amp;move stage</source>
+        <translation>스테이지 제거(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="321"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="275"/>
-        <location filename="../app/gui/mainwindow.cpp" line="345"/>
+        <location filename="../app/gui/mainwindow.cpp" line="321"/>
+        <location filename="../app/gui/mainwindow.cpp" line="391"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="276"/>
+        <location filename="../app/gui/mainwindow.cpp" line="322"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="276"/>
-        <location filename="../app/gui/mainwindow.cpp" line="346"/>
+        <location filename="../app/gui/mainwindow.cpp" line="322"/>
+        <location filename="../app/gui/mainwindow.cpp" line="392"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="286"/>
+        <location filename="../app/gui/mainwindow.cpp" line="332"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="297"/>
+        <location filename="../app/gui/mainwindow.cpp" line="343"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="298"/>
+        <location filename="../app/gui/mainwindow.cpp" line="344"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="300"/>
+        <location filename="../app/gui/mainwindow.cpp" line="346"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="304"/>
+        <location filename="../app/gui/mainwindow.cpp" line="350"/>
         <source>&amp;Browse training runs…</source>
         <translation>학습 실행 둘러보기(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="305"/>
+        <location filename="../app/gui/mainwindow.cpp" line="351"/>
         <source>Com&amp;pare training runs…</source>
         <translation>학습 실행 비교(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="316"/>
+        <location filename="../app/gui/mainwindow.cpp" line="362"/>
         <source>Open scaling stud&amp;y…</source>
         <translation>스케일링 연구 열기(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="317"/>
+        <location filename="../app/gui/mainwindow.cpp" line="363"/>
         <source>Study folder (holds study.json)</source>
         <translation>연구 폴더(study.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="318"/>
+        <location filename="../app/gui/mainwindow.cpp" line="364"/>
         <source>Open &amp;grid search…</source>
         <translation>그리드 탐색 열기(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="319"/>
+        <location filename="../app/gui/mainwindow.cpp" line="365"/>
         <source>Grid folder (holds grid.json)</source>
         <translation>그리드 폴더(grid.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="320"/>
+        <location filename="../app/gui/mainwindow.cpp" line="366"/>
         <source>&amp;Evaluate training run…</source>
         <translation>학습 실행 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="324"/>
+        <location filename="../app/gui/mainwindow.cpp" line="370"/>
         <source>&amp;Classify images with a training run…</source>
         <translation>학습 실행으로 이미지 분류(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="328"/>
+        <location filename="../app/gui/mainwindow.cpp" line="374"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="331"/>
+        <location filename="../app/gui/mainwindow.cpp" line="377"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="332"/>
+        <location filename="../app/gui/mainwindow.cpp" line="378"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="333"/>
+        <location filename="../app/gui/mainwindow.cpp" line="379"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="334"/>
+        <location filename="../app/gui/mainwindow.cpp" line="380"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="335"/>
+        <location filename="../app/gui/mainwindow.cpp" line="381"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="336"/>
+        <location filename="../app/gui/mainwindow.cpp" line="382"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="337"/>
+        <location filename="../app/gui/mainwindow.cpp" line="383"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="338"/>
+        <location filename="../app/gui/mainwindow.cpp" line="384"/>
         <source>Speed table as CSV…</source>
         <translation>속도 표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="339"/>
+        <location filename="../app/gui/mainwindow.cpp" line="385"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="341"/>
+        <location filename="../app/gui/mainwindow.cpp" line="387"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="343"/>
+        <location filename="../app/gui/mainwindow.cpp" line="389"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="353"/>
+        <location filename="../app/gui/mainwindow.cpp" line="403"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="357"/>
+        <location filename="../app/gui/mainwindow.cpp" line="407"/>
         <source>Scaling &amp;study: compound against one dimension…</source>
         <translation>스케일링 연구(&amp;S): 복합 대 한 차원…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="362"/>
+        <location filename="../app/gui/mainwindow.cpp" line="412"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="366"/>
+        <location filename="../app/gui/mainwindow.cpp" line="416"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="367"/>
+        <location filename="../app/gui/mainwindow.cpp" line="417"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="369"/>
+        <location filename="../app/gui/mainwindow.cpp" line="419"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="377"/>
+        <location filename="../app/gui/mainwindow.cpp" line="427"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="380"/>
+        <location filename="../app/gui/mainwindow.cpp" line="430"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="381"/>
+        <location filename="../app/gui/mainwindow.cpp" line="431"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="382"/>
+        <location filename="../app/gui/mainwindow.cpp" line="432"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="383"/>
+        <location filename="../app/gui/mainwindow.cpp" line="433"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="395"/>
+        <location filename="../app/gui/mainwindow.cpp" line="445"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="396"/>
+        <location filename="../app/gui/mainwindow.cpp" line="446"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="397"/>
+        <location filename="../app/gui/mainwindow.cpp" line="447"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="398"/>
+        <location filename="../app/gui/mainwindow.cpp" line="448"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="399"/>
+        <location filename="../app/gui/mainwindow.cpp" line="449"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="406"/>
+        <location filename="../app/gui/mainwindow.cpp" line="456"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="403"/>
-        <location filename="../app/gui/mainwindow.cpp" line="433"/>
+        <location filename="../app/gui/mainwindow.cpp" line="453"/>
+        <location filename="../app/gui/mainwindow.cpp" line="483"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="330"/>
+        <location filename="../app/gui/mainwindow.cpp" line="376"/>
         <source>E&amp;xport</source>
         <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="438"/>
+        <location filename="../app/gui/mainwindow.cpp" line="488"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="440"/>
+        <location filename="../app/gui/mainwindow.cpp" line="490"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="452"/>
+        <location filename="../app/gui/mainwindow.cpp" line="502"/>
         <source>%1 not written — %2</source>
         <translation>%1 쓰지 못함 — %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="459"/>
-        <location filename="../app/gui/mainwindow.cpp" line="569"/>
+        <location filename="../app/gui/mainwindow.cpp" line="509"/>
+        <location filename="../app/gui/mainwindow.cpp" line="621"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="484"/>
+        <location filename="../app/gui/mainwindow.cpp" line="536"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="468"/>
-        <location filename="../app/gui/mainwindow.cpp" line="477"/>
-        <location filename="../app/gui/mainwindow.cpp" line="579"/>
-        <location filename="../app/gui/mainwindow.cpp" line="592"/>
+        <location filename="../app/gui/mainwindow.cpp" line="518"/>
+        <location filename="../app/gui/mainwindow.cpp" line="528"/>
+        <location filename="../app/gui/mainwindow.cpp" line="631"/>
+        <location filename="../app/gui/mainwindow.cpp" line="644"/>
         <source>Not started — %1</source>
         <translation>시작하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="551"/>
+        <location filename="../app/gui/mainwindow.cpp" line="603"/>
         <source>1 run could not be opened: %1</source>
         <translation>실행 1개를 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="552"/>
+        <location filename="../app/gui/mainwindow.cpp" line="604"/>
         <source>%1 runs could not be opened: %2</source>
         <translation>실행 %1개를 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="605"/>
+        <location filename="../app/gui/mainwindow.cpp" line="657"/>
         <source>study: as configured</source>
         <translation>연구: 현재 구성</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="606"/>
+        <location filename="../app/gui/mainwindow.cpp" line="658"/>
         <source>study: %1 at φ %2</source>
         <translation>연구: %1, φ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="486"/>
-        <location filename="../app/gui/mainwindow.cpp" line="610"/>
+        <location filename="../app/gui/mainwindow.cpp" line="538"/>
+        <location filename="../app/gui/mainwindow.cpp" line="662"/>
         <source>, seed %1</source>
         <translation>, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="670"/>
+        <location filename="../app/gui/mainwindow.cpp" line="722"/>
         <source>%1: drop a configuration (.json) or a run, study or grid folder</source>
         <translation>%1: 구성 파일(.json)이나 실행, 연구 또는 그리드 폴더를 끌어다 놓으세요</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="314"/>
-        <location filename="../app/gui/mainwindow.cpp" line="685"/>
+        <location filename="../app/gui/mainwindow.cpp" line="360"/>
+        <location filename="../app/gui/mainwindow.cpp" line="737"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="660"/>
+        <location filename="../app/gui/mainwindow.cpp" line="712"/>
         <source>%1 is no training run, experiment, study or grid folder (it has no %2, %3, %4 or %5)</source>
         <translation>%1은(는) 학습 실행, 실험, 연구 또는 그리드 폴더가 아닙니다 (%2, %3, %4, %5가 없습니다)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="691"/>
+        <location filename="../app/gui/mainwindow.cpp" line="743"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="180"/>
+        <location filename="../app/gui/mainwindow.cpp" line="196"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="755"/>
+        <location filename="../app/gui/mainwindow.cpp" line="807"/>
         <source>A training run is in progress. Stop it and quit? A checkpoint is saved: open the run later (File → Open training run) and Continue trains it on.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 체크포인트가 저장되므로 나중에 실행을 열고(파일 → 학습 실행 열기) 이어서 학습할 수 있습니다.</translation>
     </message>
@@ -3145,7 +3175,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="258"/>
-        <location filename="../widgets/trainingpanel.cpp" line="443"/>
+        <location filename="../widgets/trainingpanel.cpp" line="442"/>
         <location filename="../widgets/trainingpanel.cpp" line="619"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
@@ -3197,7 +3227,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="292"/>
-        <location filename="../widgets/trainingpanel.cpp" line="405"/>
+        <location filename="../widgets/trainingpanel.cpp" line="404"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
@@ -3208,13 +3238,13 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="317"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1141"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1126"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="319"/>
-        <location filename="../widgets/trainingpanel.cpp" line="361"/>
+        <location filename="../widgets/trainingpanel.cpp" line="362"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
@@ -3227,7 +3257,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="322"/>
-        <location filename="../widgets/trainingpanel.cpp" line="368"/>
+        <location filename="../widgets/trainingpanel.cpp" line="367"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
@@ -3243,62 +3273,62 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="366"/>
+        <location filename="../widgets/trainingpanel.cpp" line="365"/>
         <source>val accuracy, trained weights</source>
         <translation>검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="390"/>
+        <location filename="../widgets/trainingpanel.cpp" line="389"/>
         <source>Dataset folder</source>
         <translation>데이터셋 폴더</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="400"/>
+        <location filename="../widgets/trainingpanel.cpp" line="399"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="406"/>
+        <location filename="../widgets/trainingpanel.cpp" line="405"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="410"/>
+        <location filename="../widgets/trainingpanel.cpp" line="409"/>
         <source>Remove from the plot</source>
         <translation>그래프에서 제거</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="414"/>
+        <location filename="../widgets/trainingpanel.cpp" line="413"/>
         <source>Take the run off the list and the plot; its folder stays</source>
         <translation>실행을 목록과 그래프에서 뺍니다. 폴더는 그대로 남습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="416"/>
+        <location filename="../widgets/trainingpanel.cpp" line="415"/>
         <source>Compare runs…</source>
         <translation>실행 비교…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="418"/>
+        <location filename="../widgets/trainingpanel.cpp" line="417"/>
         <source>When each run reached the accuracy a reference run ended at, in wall time: what progressive learning saves</source>
         <translation>각 실행이 기준 실행의 최종 정확도에 벽시계 시간으로 언제 도달했는지: 점진적 학습이 아끼는 시간</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="426"/>
+        <location filename="../widgets/trainingpanel.cpp" line="425"/>
         <source>Browse training runs…</source>
         <translation>학습 실행 둘러보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="436"/>
+        <location filename="../widgets/trainingpanel.cpp" line="435"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="446"/>
+        <location filename="../widgets/trainingpanel.cpp" line="445"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="451"/>
+        <location filename="../widgets/trainingpanel.cpp" line="450"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
@@ -3406,19 +3436,19 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="369"/>
+        <location filename="../widgets/trainingpanel.cpp" line="368"/>
         <location filename="../widgets/trainingpanel.cpp" line="1002"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="370"/>
+        <location filename="../widgets/trainingpanel.cpp" line="369"/>
         <location filename="../widgets/trainingpanel.cpp" line="1004"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="371"/>
+        <location filename="../widgets/trainingpanel.cpp" line="370"/>
         <location filename="../widgets/trainingpanel.cpp" line="1006"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
@@ -3429,58 +3459,58 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>검증 정확도 (EMA가 있으면 EMA)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1174"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1159"/>
         <source>Run or experiment folder (holds metrics.csv or experiment.json)</source>
         <translation>실행 또는 실험 폴더(metrics.csv나 experiment.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1182"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1191"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1167"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1176"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1186"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1171"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1187"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1172"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1195"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1180"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1196"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1181"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1381"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1366"/>
         <source>Opened %1: %2, none validated yet.</source>
         <translation>%1 열림: %2, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1385"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1370"/>
         <source>Opened %1: %2, final val accuracy %3%.</source>
         <translation>%1 열림: %2, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1390"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1375"/>
         <source>Opened %1: %2, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1505"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1490"/>
         <source>Continue trains it on, then the run queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행을 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1506"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1491"/>
         <source>Continue trains it on, then the %1 runs queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행 %1개를 학습합니다.</translation>
     </message>
@@ -3525,119 +3555,119 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1141"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1126"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1178"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1163"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1178"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1163"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1234"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1219"/>
         <source>Opened the first %1 of the %2 runs in %3 (File → Browse training runs… picks among them)</source>
         <translation>%3의 실행 %2개 중 처음 %1개를 열었습니다 (파일 → 학습 실행 둘러보기…에서 고를 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1239"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1224"/>
         <source>Opened the run in %1</source>
         <translation>%1의 실행을 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1240"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1225"/>
         <source>Opened the %1 runs in %2</source>
         <translation>%2의 실행 %1개를 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1241"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1315"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1226"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1300"/>
         <source>Not listed: %1</source>
         <translation>목록에 넣지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1255"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1240"/>
         <source>%1 holds no %2</source>
         <translation>%1에 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1286"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1271"/>
         <source>Open experiment</source>
         <translation>실험 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1287"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1272"/>
         <source>%1 of the %2 runs of %3 are not finished. Train them now (after the run in training, if any)?</source>
         <translation>%3의 실행 %2개 중 %1개가 끝나지 않았습니다. 지금 학습할까요? (학습 중인 실행이 있으면 그 뒤에)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1294"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1279"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed, %4 queued to train</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣고, %4개를 학습 대기열에 넣었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1302"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1287"/>
         <source>Opened the experiment %1: its one run, finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 하나, 완료됨</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1303"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1288"/>
         <source>Opened the experiment %1: its %2 runs, all finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %2개 모두 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1306"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1291"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed; %4 not finished (open it again to train them)</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣었고, %4개는 끝나지 않았습니다 (학습하려면 다시 여세요)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1397"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1382"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1423"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1408"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1433"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1418"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1443"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1428"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1450"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1435"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1454"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1439"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1461"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1492"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1446"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1477"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1486"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1471"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1494"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1479"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

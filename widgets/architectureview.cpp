@@ -89,6 +89,10 @@ void ArchitectureView::rebuild() {
     const ScaledArch& arch = m_doc->arch();
     const CostReport& costs = m_doc->costs();
     const int n = int(arch.stages.size());
+    // A stage added or taken out renumbers the ones after it: collapse rather than open
+    // another stage than the one the user opened.
+    if (n != m_stageCount) m_expanded.clear();
+    m_stageCount = n;
     const QFont labelFont(font().family(), 13);
     double x = 0;
     // Each stage's items, to wrap the row into several to match the view's shape.

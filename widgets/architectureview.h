@@ -31,6 +31,7 @@ class ArchitectureView : public QGraphicsView {
     void rebuild();
     ExplorerDocument* m_doc;
     QSet<int> m_expanded;
+    int m_stageCount = -1; // the stages the expanded numbers refer to
     QStringList m_labels;
     int m_blockItems = 0;
     bool m_userZoomed = false; // until the user zooms, the diagram fits the view

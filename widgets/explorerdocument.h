@@ -31,6 +31,11 @@ class ExplorerDocument : public QObject {
     bool setCoefficients(const Coefficients& c);
     bool setStageMultiplier(int stage, double depth, double width);
     bool setStageSpec(int stage, const StageSpec& s);
+    // The baseline's stages themselves: a copy of a stage (its multipliers with it) placed
+    // right after it, or the stage taken out. The engine refuses a model of no stages or of
+    // more than it allows, with its reason.
+    bool duplicateStage(int stage);
+    bool removeStage(int stage);
     bool setMaxResolution(int px);
     bool setTraining(const TrainingSettings& t);
 

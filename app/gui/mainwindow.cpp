@@ -32,6 +32,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -74,8 +75,40 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_table->setAlternatingRowColors(true);
     m_tableToolTip =
         tr("Edit the baseline's stages (the block type too: Fused-MBConv in early stages, as "
-           "EfficientNetV2) and the per-stage multipliers; the scaled columns follow.");
+           "EfficientNetV2) and the per-stage multipliers; the scaled columns follow. "
+           "Right-click a stage to duplicate or remove it.");
     m_table->setToolTip(m_tableToolTip);
+    m_duplicateStageAction = new QAction(this);
+    m_removeStageAction = new QAction(this);
+    // Delete in the table takes the current stage out; elsewhere (a cell's editor) it edits.
+    m_removeStageAction->setShortcut(QKeySequence::Delete);
+    m_removeStageAction->setShortcutContext(Qt::WidgetShortcut);
+    m_table->addAction(m_removeStageAction);
+    connect(m_duplicateStageAction, &QAction::triggered, this, [this] {
+        const int stage = currentStage();
+        if (stage >= 0 && m_doc->duplicateStage(stage)) selectStage(stage + 1); // the copy
+    });
+    connect(m_removeStageAction, &QAction::triggered, this, [this] {
+        const int stage = currentStage();
+        if (stage >= 0 && m_doc->removeStage(stage))
+            selectStage(std::min(stage, m_stageModel->rowCount() - 1)); // the one after it
+    });
+    m_stageMenu = new QMenu(this);
+    m_stageMenu->addAction(m_duplicateStageAction);
+    m_stageMenu->addAction(m_removeStageAction);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        // A scroll area's context menu position is its viewport's.
+        showStageMenu(m_table->indexAt(pos).row(), m_table->viewport()->mapToGlobal(pos));
+    });
+    QHeaderView* rowHeader = m_table->verticalHeader();
+    rowHeader->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(rowHeader, &QWidget::customContextMenuRequested, this,
+            [this, rowHeader](const QPoint& pos) {
+                showStageMenu(rowHeader->logicalIndexAt(pos), rowHeader->mapToGlobal(pos));
+            });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::updateStageActions);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(m_table);
@@ -117,6 +150,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             });
     connect(m_stageModel, &StageTableModel::editRefused, this, &MainWindow::showMessage);
     connect(m_doc, &ExplorerDocument::changed, this, &MainWindow::updateTitle);
+    // After the table's model: a stage added or removed resets its rows and current row.
+    connect(m_doc, &ExplorerDocument::changed, this, &MainWindow::updateStageActions);
     connect(m_doc, &ExplorerDocument::modifiedChanged, this, &QWidget::setWindowModified);
     connect(m_training, &TrainingPanel::runCompleted, this,
             [this](const QString& dir, double accuracy) {
@@ -247,6 +282,36 @@ void MainWindow::updateEditingLock() {
     m_historyDock->widget()->setEnabled(!locked); // a click there undoes too
     if (m_gridDialog) m_gridDialog->setEditingLocked(locked);
     updateUndoActions();
+    updateStageActions();
+}
+
+int MainWindow::currentStage() const {
+    const QModelIndex i = m_table->currentIndex();
+    return i.isValid() ? i.row() : -1;
+}
+
+void MainWindow::selectStage(int stage) {
+    if (stage < 0 || stage >= m_stageModel->rowCount()) return;
+    const int column = std::max(0, m_table->currentIndex().column());
+    m_table->setCurrentIndex(m_stageModel->index(stage, column));
+}
+
+void MainWindow::updateStageActions() {
+    const int stage = currentStage();
+    const bool any = stage >= 0;
+    // Enabled with one stage left or at the most allowed: the refusal says why.
+    m_duplicateStageAction->setEnabled(any && !m_editingLocked);
+    m_removeStageAction->setEnabled(any && !m_editingLocked);
+    m_duplicateStageAction->setText(any ? tr("&Duplicate stage %1").arg(stage + 1)
+                                        : tr("&Duplicate stage"));
+    m_removeStageAction->setText(any ? tr("Re&move stage %1").arg(stage + 1) : tr("Re&move stage"));
+}
+
+QMenu* MainWindow::showStageMenu(int stage, const QPoint& globalPos) {
+    if (stage < 0 || stage >= m_stageModel->rowCount()) return nullptr;
+    selectStage(stage);
+    m_stageMenu->popup(globalPos);
+    return m_stageMenu;
 }
 
 void MainWindow::updateUndoActions() {
@@ -330,6 +395,10 @@ void MainWindow::buildMenus() {
     for (auto sig : {&QUndoStack::undoTextChanged, &QUndoStack::redoTextChanged})
         connect(stack, sig, this, &MainWindow::updateUndoActions);
     updateUndoActions();
+    edit->addSeparator();
+    edit->addAction(m_duplicateStageAction);
+    edit->addAction(m_removeStageAction);
+    updateStageActions();
     edit->addSeparator();
     m_gridAction = edit->addAction(tr("&Grid search for α, β, γ…"), this, [this] {
         gridSearchDialog()->show();

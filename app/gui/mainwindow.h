@@ -73,6 +73,13 @@ class MainWindow : public QMainWindow {
     QAction* redoAction() const { return m_redoAction; }
     QDockWidget* historyDock() const { return m_historyDock; }
     QAction* gridSearchAction() const { return m_gridAction; }
+    // The stage table's stage under the cursor or the current one: duplicated right after
+    // itself, or removed (Delete in the table). In the Edit menu and the table's context menu.
+    QTableView* stageTable() const { return m_table; }
+    QAction* duplicateStageAction() const { return m_duplicateStageAction; }
+    QAction* removeStageAction() const { return m_removeStageAction; }
+    // The table's context menu for a stage (a row or its header), made current; not modal.
+    QMenu* showStageMenu(int stage, const QPoint& globalPos);
     GridSearchDialog* gridSearchDialog(); // the grid search window, made on first use
     // File → Browse training runs…: made on first use, listing the default runs folder.
     RunBrowserDialog* runBrowser();
@@ -105,6 +112,9 @@ class MainWindow : public QMainWindow {
     void exportDialog(const QString& what);
     void updateTitle();
     void updateUndoActions();
+    void updateStageActions(); // their stage number, and enabled where there is one
+    int currentStage() const;  // the table's current row, -1 for none
+    void selectStage(int stage);
     // Locks the model's editors while a study's or grid's run trains or waits (see .cpp).
     void updateEditingLock();
     bool saveAsDialog();
@@ -126,6 +136,9 @@ class MainWindow : public QMainWindow {
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_gridAction = nullptr;
+    QAction* m_duplicateStageAction = nullptr;
+    QAction* m_removeStageAction = nullptr;
+    QMenu* m_stageMenu = nullptr;
     GridSearchDialog* m_gridDialog = nullptr;
     RunBrowserDialog* m_runBrowser = nullptr;
     std::map<QString, ScaleConfig> m_gridRuns; // run folder -> the configuration it trains

@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "nextrunstatus.h"
 #include "scalingeditor.h"
+#include "stagetablemodel.h"
 #include "train/gridfolder.h"
 #include "train/runhistory.h"
 #include "trainingcontroller.h"
@@ -250,6 +251,8 @@ void TestGridSearch::trainsTheSelectedCandidates() {
     selectRows(d, 2);
     const std::vector<GridCandidate> picked = d->selectedCandidates();
     QCOMPARE(int(picked.size()), 2);
+    w.stageTable()->setCurrentIndex(w.stageModel()->index(0, 0));
+    QVERIFY(w.removeStageAction()->isEnabled());
     d->findChild<QPushButton*>("trainSelected")->click();
     TrainingPanel* panel = w.trainingPanel();
     // The grid's rows are the explorer's model grown: it stays as it is while they train or
@@ -267,10 +270,12 @@ void TestGridSearch::trainsTheSelectedCandidates() {
     QVERIFY(!d->findChild<QPushButton*>("openGrid")->isEnabled());
     QVERIFY(d->view()->isEnabled());
     QVERIFY(!w.undoAction()->isEnabled());
+    QVERIFY(!w.duplicateStageAction()->isEnabled() && !w.removeStageAction()->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(panel->runCount() == 2 && !w.trainingController()->isRunning() &&
                                  panel->queuedCount() == 0,
                              120000);
     QVERIFY(w.scalingEditor()->isEnabled());
+    QVERIFY(w.duplicateStageAction()->isEnabled() && w.removeStageAction()->isEnabled());
     QVERIFY(w.scalingEditor()->toolTip().isEmpty());
     QVERIFY(use->isEnabled());
     QVERIFY(d->findChild<QPushButton*>("openGrid")->isEnabled());

@@ -1,6 +1,7 @@
 // Undo, redo and the modified mark: every accepted edit is one step back to the exact
 // configuration before it, a slider drag is one step, refused edits leave no step, opening a
 // file can be undone, and closing the window keeps unsaved edits for the next start.
+#include "architectureview.h"
 #include "explorerdocument.h"
 #include "mainwindow.h"
 #include "scalingeditor.h"
@@ -13,12 +14,14 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QUndoStack>
@@ -27,7 +30,16 @@
 using namespace scalescope;
 
 namespace {
-enum Edit { Phi, Preset, StageRepeats, StageDepth, ImageCap, Training };
+enum Edit {
+    Phi,
+    Preset,
+    StageRepeats,
+    StageDepth,
+    DuplicateStage,
+    RemoveStage,
+    ImageCap,
+    Training
+};
 } // namespace
 Q_DECLARE_METATYPE(Edit)
 
@@ -39,6 +51,7 @@ class TestUndo : public QObject {
     void everyEditUndoesExactly();
     void sliderDragIsOneStep();
     void refusedEditsLeaveNoStep();
+    void stagesAreDuplicatedAndRemoved();
     void savingMarksTheWindowUnmodified();
     void openingAFileCanBeUndone();
     void undoWorksWhileTraining();
@@ -59,6 +72,8 @@ void TestUndo::everyEditUndoesExactly_data() {
     QTest::newRow("a preset") << Preset << "Undo Load EfficientNetV2-S";
     QTest::newRow("stage repeats in the table") << StageRepeats << "Undo Edit stage 3";
     QTest::newRow("a stage's depth multiplier") << StageDepth << "Undo Set stage 6's multipliers";
+    QTest::newRow("a stage duplicated") << DuplicateStage << "Undo Duplicate stage 3";
+    QTest::newRow("a stage removed") << RemoveStage << "Undo Remove stage 2";
     QTest::newRow("the image size cap") << ImageCap << "Undo Cap the image size at 160 px";
     QTest::newRow("training settings") << Training << "Undo Change the training settings";
 }
@@ -86,6 +101,12 @@ void TestUndo::everyEditUndoesExactly() {
     case StageDepth:
         QVERIFY(table->setData(table->index(5, StageTableModel::DepthMult), 2.0, Qt::EditRole));
         break;
+    case DuplicateStage:
+        QVERIFY(doc->duplicateStage(2));
+        break;
+    case RemoveStage:
+        QVERIFY(doc->removeStage(1));
+        break;
     case ImageCap: {
         QVERIFY(doc->setMaxResolution(160));
         break;
@@ -108,6 +129,7 @@ void TestUndo::everyEditUndoesExactly() {
     QVERIFY(doc->config() == before);
     QCOMPARE(doc->costs().macs, macsBefore); // what the views show follows
     QCOMPARE(w.scalingEditor()->phiBox()->value(), before.request.coefficients.phi);
+    QCOMPARE(table->rowCount(), int(before.baseline.stages.size()));
     QCOMPARE(table->data(table->index(2, StageTableModel::Repeats), Qt::EditRole).toInt(),
              before.baseline.stages[2].repeats);
     QVERIFY(!w.isWindowModified()); // back where it started
@@ -173,6 +195,88 @@ void TestUndo::refusedEditsLeaveNoStep() {
     QVERIFY(doc->config() == before);
     QVERIFY(!w.isWindowModified());
     QVERIFY(!w.undoAction()->isEnabled());
+}
+
+// A stage of the baseline is duplicated right after itself, its multipliers with it, or taken
+// out, from the stage table's context menu, the Edit menu or Delete; the model, the table and
+// the diagram follow, and the engine's limits (one stage at the least) are refused by name.
+void TestUndo::stagesAreDuplicatedAndRemoved() {
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    ExplorerDocument* doc = w.document();
+    QVERIFY(doc->loadPreset("efficientnetv2-s"));
+    QVERIFY(doc->setStageMultiplier(4, 1.5, 1.25));
+    const ScaleConfig before = doc->config();
+    const std::int64_t paramsBefore = doc->costs().params;
+    QAction* duplicate = w.duplicateStageAction();
+    QAction* remove = w.removeStageAction();
+    QVERIFY(!duplicate->isEnabled()); // no stage chosen yet
+    QCOMPARE(duplicate->text().remove('&'), QString("Duplicate stage"));
+
+    // The context menu of stage 5 (row 4).
+    QMenu* menu = w.showStageMenu(4, w.mapToGlobal(QPoint(50, 50)));
+    QVERIFY(menu && menu->isVisible());
+    QVERIFY(menu->actions().contains(duplicate) && menu->actions().contains(remove));
+    QCOMPARE(duplicate->text().remove('&'), QString("Duplicate stage 5"));
+    QCOMPARE(remove->text().remove('&'), QString("Remove stage 5"));
+    QVERIFY(duplicate->isEnabled() && remove->isEnabled());
+    menu->hide();
+    QVERIFY(!w.showStageMenu(6, {})); // no such stage: no menu
+
+    duplicate->trigger();
+    const ScaleConfig& c = doc->config();
+    QCOMPARE(int(c.baseline.stages.size()), 7);
+    QVERIFY(c.baseline.stages[5] == before.baseline.stages[4]);
+    QCOMPARE(c.request.stages[5].depth, 1.5);
+    QCOMPARE(c.request.stages[5].width, 1.25);
+    QVERIFY(c.baseline.stages[6] == before.baseline.stages[5]); // the rest moved on
+    QVERIFY(doc->arch().stages[5].spec == doc->arch().stages[4].spec); // scaled alike
+    QCOMPARE(w.stageModel()->rowCount(), 7);
+    QCOMPARE(w.stageTable()->currentIndex().row(), 5); // the copy
+    QCOMPARE(w.architectureView()->stageLabel(5), w.architectureView()->stageLabel(4));
+    QVERIFY(doc->costs().params > paramsBefore);
+    QCOMPARE(remove->text().remove('&'), QString("Remove stage 6"));
+
+    // Delete in the table takes the current stage out: back to the model before.
+    w.stageTable()->setFocus();
+    QTest::keyClick(w.stageTable(), Qt::Key_Delete);
+    QVERIFY(doc->config() == before);
+    QCOMPARE(doc->costs().params, paramsBefore);
+    QCOMPARE(w.stageTable()->currentIndex().row(), 5); // the stage after the removed one
+
+    // The first stage out: the others move up, their multipliers with them.
+    w.showStageMenu(0, w.mapToGlobal(QPoint(50, 50)))->hide();
+    remove->trigger();
+    QCOMPARE(int(doc->config().baseline.stages.size()), 5);
+    QVERIFY(doc->config().baseline.stages[0] == before.baseline.stages[1]);
+    QCOMPARE(doc->config().request.stages[3].depth, 1.5);
+    QCOMPARE(w.undoAction()->text().remove('&'), QString("Undo Remove stage 1"));
+
+    // Down to one stage; the last one is refused, with the engine's reason.
+    for (int i = 0; i < 4; ++i)
+        remove->trigger();
+    QCOMPARE(int(doc->config().baseline.stages.size()), 1);
+    const int steps = doc->undoStack()->count();
+    remove->trigger();
+    QCOMPARE(int(doc->config().baseline.stages.size()), 1);
+    QCOMPARE(doc->undoStack()->count(), steps);
+    QVERIFY2(w.lastMessage().contains("stages: at least one stage is needed"),
+             qPrintable(w.lastMessage()));
+    // Up to the most the engine allows; one more is refused likewise.
+    while (doc->config().baseline.stages.size() < 32) {
+        const size_t n = doc->config().baseline.stages.size();
+        duplicate->trigger();
+        QCOMPARE(doc->config().baseline.stages.size(), n + 1);
+    }
+    duplicate->trigger();
+    QCOMPARE(int(doc->config().baseline.stages.size()), 32);
+    QVERIFY2(w.lastMessage().contains("stages: at most 32 stages"), qPrintable(w.lastMessage()));
+
+    // Every step undoes back to the model it started from.
+    while (doc->undoStack()->canUndo() && !(doc->config() == before))
+        doc->undoStack()->undo();
+    QVERIFY(doc->config() == before);
 }
 
 void TestUndo::savingMarksTheWindowUnmodified() {
