@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="46"/>
+        <location filename="../widgets/architectureview.cpp" line="47"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;in %3×%4×%5 → out %6×%7×%8&lt;br&gt;MACs %9&lt;br&gt;params %10&lt;br&gt;activations (training, per image, fp32) %11</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;입력 %3×%4×%5 → 출력 %6×%7×%8&lt;br&gt;MAC %9&lt;br&gt;파라미터 %10&lt;br&gt;활성화 메모리 (학습, 이미지당, fp32) %11</translation>
     </message>
@@ -120,42 +120,42 @@
 <context>
     <name>scalescope::ArchitectureView</name>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="119"/>
+        <location filename="../widgets/architectureview.cpp" line="120"/>
         <source>Stem %1</source>
         <translation>스템 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="121"/>
+        <location filename="../widgets/architectureview.cpp" line="122"/>
         <source>Head %1</source>
         <translation>헤드 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="132"/>
+        <location filename="../widgets/architectureview.cpp" line="133"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;MACs %2 (%3%)&lt;br&gt;params %4&lt;br&gt;double-click to %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;MAC %2 (%3%)&lt;br&gt;파라미터 %4&lt;br&gt;더블클릭하여 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="136"/>
+        <location filename="../widgets/architectureview.cpp" line="137"/>
         <source>collapse</source>
         <translation>접기</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="136"/>
+        <location filename="../widgets/architectureview.cpp" line="137"/>
         <source>expand into layers</source>
         <translation>레이어로 펼치기</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="153"/>
+        <location filename="../widgets/architectureview.cpp" line="154"/>
         <source>&lt;hr&gt;… %1 more layers (double-click)</source>
         <translation>&lt;hr&gt;… 레이어 %1개 더 (더블클릭)</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="201"/>
+        <location filename="../widgets/architectureview.cpp" line="202"/>
         <source>%1 — %2 px — %3 params — %4 MACs (multiply-adds; the papers&apos; FLOPs)</source>
         <translation>%1 — %2 px — 파라미터 %3 — MAC %4 (곱셈-누산; 논문의 FLOPs)</translation>
     </message>
     <message>
-        <location filename="../widgets/architectureview.cpp" line="209"/>
+        <location filename="../widgets/architectureview.cpp" line="210"/>
         <source>blue: MBConv   orange: Fused-MBConv   green: Bottleneck   grey: stem and head</source>
         <translation>파랑: MBConv   주황: Fused-MBConv   초록: Bottleneck   회색: 스템과 헤드</translation>
     </message>
@@ -887,464 +887,464 @@
 <context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="119"/>
+        <location filename="../app/gui/mainwindow.cpp" line="120"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="120"/>
+        <location filename="../app/gui/mainwindow.cpp" line="121"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="123"/>
+        <location filename="../app/gui/mainwindow.cpp" line="124"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="127"/>
+        <location filename="../app/gui/mainwindow.cpp" line="128"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="137"/>
+        <location filename="../app/gui/mainwindow.cpp" line="138"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="140"/>
+        <location filename="../app/gui/mainwindow.cpp" line="141"/>
         <source>(start)</source>
         <translation>(시작)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="149"/>
+        <location filename="../app/gui/mainwindow.cpp" line="150"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="256"/>
+        <location filename="../app/gui/mainwindow.cpp" line="257"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="337"/>
+        <location filename="../app/gui/mainwindow.cpp" line="338"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="338"/>
+        <location filename="../app/gui/mainwindow.cpp" line="339"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="339"/>
+        <location filename="../app/gui/mainwindow.cpp" line="340"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="332"/>
-        <location filename="../app/gui/mainwindow.cpp" line="340"/>
+        <location filename="../app/gui/mainwindow.cpp" line="333"/>
+        <location filename="../app/gui/mainwindow.cpp" line="341"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="131"/>
+        <location filename="../app/gui/mainwindow.cpp" line="77"/>
+        <source>Edit the baseline&apos;s stages (the block type too: Fused-MBConv in early stages, as EfficientNetV2) and the per-stage multipliers; the scaled columns follow. Right-click a stage, here or in the diagram, to duplicate or remove it.</source>
+        <translation>기준 모델의 단계(블록 종류도: EfficientNetV2처럼 앞 단계에 Fused-MBConv)와 단계별 배율을 편집하세요; 스케일된 열이 따라 바뀝니다. 여기나 다이어그램에서 스테이지를 오른쪽 클릭하면 복제하거나 제거할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="174"/>
-        <location filename="../app/gui/mainwindow.cpp" line="179"/>
+        <location filename="../app/gui/mainwindow.cpp" line="175"/>
+        <location filename="../app/gui/mainwindow.cpp" line="180"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="190"/>
-        <location filename="../app/gui/mainwindow.cpp" line="193"/>
+        <location filename="../app/gui/mainwindow.cpp" line="191"/>
+        <location filename="../app/gui/mainwindow.cpp" line="194"/>
         <source>training…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="549"/>
+        <location filename="../app/gui/mainwindow.cpp" line="550"/>
         <source>1 run is not trained again: %1 records its result (its folder is gone)</source>
         <translation>실행 1개는 다시 학습하지 않습니다: %1에 그 결과가 기록되어 있습니다 (폴더는 없음)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="552"/>
+        <location filename="../app/gui/mainwindow.cpp" line="553"/>
         <source>%1 runs are not trained again: %2 records their results (their folders are gone)</source>
         <translation>실행 %1개는 다시 학습하지 않습니다: %2에 그 결과가 기록되어 있습니다 (폴더는 없음)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="812"/>
+        <location filename="../app/gui/mainwindow.cpp" line="813"/>
         <source>1 more run waits in the queue: its experiment&apos;s, grid&apos;s or study&apos;s folder records it; open it again to train it.</source>
         <translation>대기열에 실행 1개가 더 있습니다: 실험, 그리드 또는 연구 폴더에 기록되어 있으니, 다시 열면 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="814"/>
+        <location filename="../app/gui/mainwindow.cpp" line="815"/>
         <source>%1 more runs wait in the queue: their experiment&apos;s, grid&apos;s or study&apos;s folder records them; open it again to train them.</source>
         <translation>대기열에 실행 %1개가 더 있습니다: 실험, 그리드 또는 연구 폴더에 기록되어 있으니, 다시 열면 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="258"/>
+        <location filename="../app/gui/mainwindow.cpp" line="259"/>
         <source>ScaleScope — %1 — %2[*]</source>
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="77"/>
-        <source>Edit the baseline&apos;s stages (the block type too: Fused-MBConv in early stages, as EfficientNetV2) and the per-stage multipliers; the scaled columns follow. Right-click a stage to duplicate or remove it.</source>
-        <translation>기준 모델의 단계(블록 종류도: EfficientNetV2처럼 앞 단계에 Fused-MBConv)와 단계별 배율을 편집하세요; 스케일된 열이 따라 바뀝니다. 스테이지를 오른쪽 클릭하면 복제하거나 제거할 수 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="274"/>
+        <location filename="../app/gui/mainwindow.cpp" line="275"/>
         <source>Locked while a scaling study&apos;s or grid search&apos;s runs train or wait: its window matches their results to the model they were made from. Stop the training to edit.</source>
         <translation>스케일링 연구나 그리드 탐색의 실행이 학습 중이거나 대기 중이면 잠깁니다: 그 창은 결과를 실행이 만들어진 모델에 맞춰 보여 줍니다. 편집하려면 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="305"/>
+        <location filename="../app/gui/mainwindow.cpp" line="306"/>
         <source>&amp;Duplicate stage %1</source>
         <translation>스테이지 %1 복제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="306"/>
+        <location filename="../app/gui/mainwindow.cpp" line="307"/>
         <source>&amp;Duplicate stage</source>
         <translation>스테이지 복제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="307"/>
+        <location filename="../app/gui/mainwindow.cpp" line="308"/>
         <source>Re&amp;move stage %1</source>
         <translation>스테이지 %1 제거(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="307"/>
+        <location filename="../app/gui/mainwindow.cpp" line="308"/>
         <source>Re&amp;move stage</source>
         <translation>스테이지 제거(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="321"/>
+        <location filename="../app/gui/mainwindow.cpp" line="322"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="321"/>
-        <location filename="../app/gui/mainwindow.cpp" line="391"/>
+        <location filename="../app/gui/mainwindow.cpp" line="322"/>
+        <location filename="../app/gui/mainwindow.cpp" line="392"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="322"/>
+        <location filename="../app/gui/mainwindow.cpp" line="323"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="322"/>
-        <location filename="../app/gui/mainwindow.cpp" line="392"/>
+        <location filename="../app/gui/mainwindow.cpp" line="323"/>
+        <location filename="../app/gui/mainwindow.cpp" line="393"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="332"/>
+        <location filename="../app/gui/mainwindow.cpp" line="333"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="343"/>
+        <location filename="../app/gui/mainwindow.cpp" line="344"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="344"/>
+        <location filename="../app/gui/mainwindow.cpp" line="345"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="346"/>
+        <location filename="../app/gui/mainwindow.cpp" line="347"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="350"/>
+        <location filename="../app/gui/mainwindow.cpp" line="351"/>
         <source>&amp;Browse training runs…</source>
         <translation>학습 실행 둘러보기(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="351"/>
+        <location filename="../app/gui/mainwindow.cpp" line="352"/>
         <source>Com&amp;pare training runs…</source>
         <translation>학습 실행 비교(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="362"/>
+        <location filename="../app/gui/mainwindow.cpp" line="363"/>
         <source>Open scaling stud&amp;y…</source>
         <translation>스케일링 연구 열기(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="363"/>
+        <location filename="../app/gui/mainwindow.cpp" line="364"/>
         <source>Study folder (holds study.json)</source>
         <translation>연구 폴더(study.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="364"/>
+        <location filename="../app/gui/mainwindow.cpp" line="365"/>
         <source>Open &amp;grid search…</source>
         <translation>그리드 탐색 열기(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="365"/>
+        <location filename="../app/gui/mainwindow.cpp" line="366"/>
         <source>Grid folder (holds grid.json)</source>
         <translation>그리드 폴더(grid.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="366"/>
+        <location filename="../app/gui/mainwindow.cpp" line="367"/>
         <source>&amp;Evaluate training run…</source>
         <translation>학습 실행 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="370"/>
+        <location filename="../app/gui/mainwindow.cpp" line="371"/>
         <source>&amp;Classify images with a training run…</source>
         <translation>학습 실행으로 이미지 분류(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="374"/>
+        <location filename="../app/gui/mainwindow.cpp" line="375"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="377"/>
+        <location filename="../app/gui/mainwindow.cpp" line="378"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="378"/>
+        <location filename="../app/gui/mainwindow.cpp" line="379"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="379"/>
+        <location filename="../app/gui/mainwindow.cpp" line="380"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="380"/>
+        <location filename="../app/gui/mainwindow.cpp" line="381"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="381"/>
+        <location filename="../app/gui/mainwindow.cpp" line="382"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="382"/>
+        <location filename="../app/gui/mainwindow.cpp" line="383"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="383"/>
+        <location filename="../app/gui/mainwindow.cpp" line="384"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="384"/>
+        <location filename="../app/gui/mainwindow.cpp" line="385"/>
         <source>Speed table as CSV…</source>
         <translation>속도 표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="385"/>
+        <location filename="../app/gui/mainwindow.cpp" line="386"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="387"/>
+        <location filename="../app/gui/mainwindow.cpp" line="388"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="389"/>
+        <location filename="../app/gui/mainwindow.cpp" line="390"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="403"/>
+        <location filename="../app/gui/mainwindow.cpp" line="404"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="407"/>
+        <location filename="../app/gui/mainwindow.cpp" line="408"/>
         <source>Scaling &amp;study: compound against one dimension…</source>
         <translation>스케일링 연구(&amp;S): 복합 대 한 차원…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="412"/>
+        <location filename="../app/gui/mainwindow.cpp" line="413"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="416"/>
+        <location filename="../app/gui/mainwindow.cpp" line="417"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="417"/>
+        <location filename="../app/gui/mainwindow.cpp" line="418"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="419"/>
+        <location filename="../app/gui/mainwindow.cpp" line="420"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="427"/>
+        <location filename="../app/gui/mainwindow.cpp" line="428"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="430"/>
+        <location filename="../app/gui/mainwindow.cpp" line="431"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="431"/>
+        <location filename="../app/gui/mainwindow.cpp" line="432"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="432"/>
+        <location filename="../app/gui/mainwindow.cpp" line="433"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="433"/>
+        <location filename="../app/gui/mainwindow.cpp" line="434"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="445"/>
+        <location filename="../app/gui/mainwindow.cpp" line="446"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="446"/>
+        <location filename="../app/gui/mainwindow.cpp" line="447"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="447"/>
+        <location filename="../app/gui/mainwindow.cpp" line="448"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="448"/>
+        <location filename="../app/gui/mainwindow.cpp" line="449"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="449"/>
+        <location filename="../app/gui/mainwindow.cpp" line="450"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="456"/>
+        <location filename="../app/gui/mainwindow.cpp" line="457"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="453"/>
-        <location filename="../app/gui/mainwindow.cpp" line="483"/>
+        <location filename="../app/gui/mainwindow.cpp" line="454"/>
+        <location filename="../app/gui/mainwindow.cpp" line="484"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="376"/>
+        <location filename="../app/gui/mainwindow.cpp" line="377"/>
         <source>E&amp;xport</source>
         <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="488"/>
+        <location filename="../app/gui/mainwindow.cpp" line="489"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="490"/>
+        <location filename="../app/gui/mainwindow.cpp" line="491"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="502"/>
+        <location filename="../app/gui/mainwindow.cpp" line="503"/>
         <source>%1 not written — %2</source>
         <translation>%1 쓰지 못함 — %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="509"/>
-        <location filename="../app/gui/mainwindow.cpp" line="621"/>
+        <location filename="../app/gui/mainwindow.cpp" line="510"/>
+        <location filename="../app/gui/mainwindow.cpp" line="622"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="536"/>
+        <location filename="../app/gui/mainwindow.cpp" line="537"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="518"/>
-        <location filename="../app/gui/mainwindow.cpp" line="528"/>
-        <location filename="../app/gui/mainwindow.cpp" line="631"/>
-        <location filename="../app/gui/mainwindow.cpp" line="644"/>
+        <location filename="../app/gui/mainwindow.cpp" line="519"/>
+        <location filename="../app/gui/mainwindow.cpp" line="529"/>
+        <location filename="../app/gui/mainwindow.cpp" line="632"/>
+        <location filename="../app/gui/mainwindow.cpp" line="645"/>
         <source>Not started — %1</source>
         <translation>시작하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="603"/>
+        <location filename="../app/gui/mainwindow.cpp" line="604"/>
         <source>1 run could not be opened: %1</source>
         <translation>실행 1개를 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="604"/>
+        <location filename="../app/gui/mainwindow.cpp" line="605"/>
         <source>%1 runs could not be opened: %2</source>
         <translation>실행 %1개를 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="657"/>
+        <location filename="../app/gui/mainwindow.cpp" line="658"/>
         <source>study: as configured</source>
         <translation>연구: 현재 구성</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="658"/>
+        <location filename="../app/gui/mainwindow.cpp" line="659"/>
         <source>study: %1 at φ %2</source>
         <translation>연구: %1, φ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="538"/>
-        <location filename="../app/gui/mainwindow.cpp" line="662"/>
+        <location filename="../app/gui/mainwindow.cpp" line="539"/>
+        <location filename="../app/gui/mainwindow.cpp" line="663"/>
         <source>, seed %1</source>
         <translation>, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="722"/>
+        <location filename="../app/gui/mainwindow.cpp" line="723"/>
         <source>%1: drop a configuration (.json) or a run, study or grid folder</source>
         <translation>%1: 구성 파일(.json)이나 실행, 연구 또는 그리드 폴더를 끌어다 놓으세요</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="360"/>
-        <location filename="../app/gui/mainwindow.cpp" line="737"/>
+        <location filename="../app/gui/mainwindow.cpp" line="361"/>
+        <location filename="../app/gui/mainwindow.cpp" line="738"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="712"/>
+        <location filename="../app/gui/mainwindow.cpp" line="713"/>
         <source>%1 is no training run, experiment, study or grid folder (it has no %2, %3, %4 or %5)</source>
         <translation>%1은(는) 학습 실행, 실험, 연구 또는 그리드 폴더가 아닙니다 (%2, %3, %4, %5가 없습니다)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="743"/>
+        <location filename="../app/gui/mainwindow.cpp" line="744"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="196"/>
+        <location filename="../app/gui/mainwindow.cpp" line="197"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="807"/>
+        <location filename="../app/gui/mainwindow.cpp" line="808"/>
         <source>A training run is in progress. Stop it and quit? A checkpoint is saved: open the run later (File → Open training run) and Continue trains it on.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 체크포인트가 저장되므로 나중에 실행을 열고(파일 → 학습 실행 열기) 이어서 학습할 수 있습니다.</translation>
     </message>

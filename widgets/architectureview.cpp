@@ -3,6 +3,7 @@
 #include "explorerdocument.h"
 #include "scaling/format.h"
 
+#include <QContextMenuEvent>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
@@ -225,17 +226,31 @@ void ArchitectureView::wheelEvent(QWheelEvent* e) {
     scale(f, f);
 }
 
-void ArchitectureView::mouseDoubleClickEvent(QMouseEvent* e) {
-    for (QGraphicsItem* item : items(e->pos())) {
+int ArchitectureView::stageAt(const QPoint& viewPos) const {
+    for (QGraphicsItem* item : items(viewPos)) {
         const QVariant v = item->data(kStageRole);
         if (!v.isValid()) continue;
         const int stage = v.toInt();
-        if (stage >= 0 && stage < int(m_doc->arch().stages.size())) {
-            setExpanded(stage, !m_expanded.contains(stage));
-            return;
-        }
+        if (stage >= 0 && stage < int(m_doc->arch().stages.size())) return stage;
+    }
+    return -1; // the stem, the head or nothing
+}
+
+void ArchitectureView::mouseDoubleClickEvent(QMouseEvent* e) {
+    if (const int stage = stageAt(e->pos()); stage >= 0) {
+        setExpanded(stage, !m_expanded.contains(stage));
+        return;
     }
     QGraphicsView::mouseDoubleClickEvent(e);
+}
+
+void ArchitectureView::contextMenuEvent(QContextMenuEvent* e) {
+    if (const int stage = stageAt(e->pos()); stage >= 0) {
+        Q_EMIT stageMenuRequested(stage, e->globalPos());
+        e->accept();
+        return;
+    }
+    QGraphicsView::contextMenuEvent(e);
 }
 
 bool ArchitectureView::exportPng(const QString& path) {

@@ -76,7 +76,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_tableToolTip =
         tr("Edit the baseline's stages (the block type too: Fused-MBConv in early stages, as "
            "EfficientNetV2) and the per-stage multipliers; the scaled columns follow. "
-           "Right-click a stage to duplicate or remove it.");
+           "Right-click a stage, here or in the diagram, to duplicate or remove it.");
     m_table->setToolTip(m_tableToolTip);
     m_duplicateStageAction = new QAction(this);
     m_removeStageAction = new QAction(this);
@@ -109,6 +109,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::updateStageActions);
+    connect(m_view, &ArchitectureView::stageMenuRequested, this, &MainWindow::showStageMenu);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(m_table);

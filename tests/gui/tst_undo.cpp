@@ -12,6 +12,7 @@
 #include "../train/tinyconfig.h"
 
 #include <QAction>
+#include <QContextMenuEvent>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QMenu>
@@ -223,6 +224,24 @@ void TestUndo::stagesAreDuplicatedAndRemoved() {
     QVERIFY(duplicate->isEnabled() && remove->isEnabled());
     menu->hide();
     QVERIFY(!w.showStageMenu(6, {})); // no such stage: no menu
+    // A right-click on stage 3's box in the diagram opens the same menu for it.
+    ArchitectureView* view = w.architectureView();
+    QPoint onStage3(-1, -1);
+    for (int y = 0; y < view->viewport()->height() && onStage3.x() < 0; y += 8)
+        for (int x = 0; x < view->viewport()->width(); x += 8)
+            if (view->stageAt({x, y}) == 2) {
+                onStage3 = {x, y};
+                break;
+            }
+    QVERIFY(onStage3.x() >= 0);
+    QContextMenuEvent click(QContextMenuEvent::Mouse, onStage3,
+                            view->viewport()->mapToGlobal(onStage3));
+    QApplication::sendEvent(view->viewport(), &click);
+    QVERIFY(menu->isVisible());
+    QCOMPARE(w.stageTable()->currentIndex().row(), 2);
+    QCOMPARE(duplicate->text().remove('&'), QString("Duplicate stage 3"));
+    menu->hide();
+    w.showStageMenu(4, w.mapToGlobal(QPoint(50, 50)))->hide();
 
     duplicate->trigger();
     const ScaleConfig& c = doc->config();
@@ -230,7 +249,7 @@ void TestUndo::stagesAreDuplicatedAndRemoved() {
     QVERIFY(c.baseline.stages[5] == before.baseline.stages[4]);
     QCOMPARE(c.request.stages[5].depth, 1.5);
     QCOMPARE(c.request.stages[5].width, 1.25);
-    QVERIFY(c.baseline.stages[6] == before.baseline.stages[5]); // the rest moved on
+    QVERIFY(c.baseline.stages[6] == before.baseline.stages[5]);        // the rest moved on
     QVERIFY(doc->arch().stages[5].spec == doc->arch().stages[4].spec); // scaled alike
     QCOMPARE(w.stageModel()->rowCount(), 7);
     QCOMPARE(w.stageTable()->currentIndex().row(), 5); // the copy
