@@ -196,24 +196,13 @@ bool ExplorerDocument::setStageSpec(int stage, const StageSpec& s) {
 }
 
 bool ExplorerDocument::duplicateStage(int stage) {
-    ScaleConfig c = m_config;
-    if (stage < 0 || stage >= int(c.baseline.stages.size())) return false;
-    const auto at = size_t(stage) + 1;
-    const StageSpec copy = c.baseline.stages[size_t(stage)];
-    c.baseline.stages.insert(c.baseline.stages.begin() + std::ptrdiff_t(at), copy);
-    if (!c.request.stages.empty()) { // none: every stage at 1×, the copy too
-        const StageMultiplier m = c.request.stages[size_t(stage)];
-        c.request.stages.insert(c.request.stages.begin() + std::ptrdiff_t(at), m);
-    }
-    return edit(c, tr("Duplicate stage %1").arg(stage + 1));
+    if (stage < 0 || stage >= int(m_config.baseline.stages.size())) return false;
+    return edit(withStageDuplicated(m_config, stage), tr("Duplicate stage %1").arg(stage + 1));
 }
 
 bool ExplorerDocument::removeStage(int stage) {
-    ScaleConfig c = m_config;
-    if (stage < 0 || stage >= int(c.baseline.stages.size())) return false;
-    c.baseline.stages.erase(c.baseline.stages.begin() + stage);
-    if (!c.request.stages.empty()) c.request.stages.erase(c.request.stages.begin() + stage);
-    return edit(c, tr("Remove stage %1").arg(stage + 1));
+    if (stage < 0 || stage >= int(m_config.baseline.stages.size())) return false;
+    return edit(withStageRemoved(m_config, stage), tr("Remove stage %1").arg(stage + 1));
 }
 
 bool ExplorerDocument::setMaxResolution(int px) {

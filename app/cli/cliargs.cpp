@@ -2,6 +2,7 @@
 
 #include "trainflags.h"
 
+#include "scaling/limits.h"
 #include "scaling/presets.h"
 
 #include <algorithm>
@@ -124,11 +125,61 @@ std::optional<int> Args::integer(const std::string& n) const {
 
 const std::vector<std::string>& scalingFlagNames() {
     static const std::vector<std::string> names = {
-        "--preset",  "--config",      "--alpha",       "--beta",       "--gamma",
-        "--phi",     "--width",       "--depth",       "--resolution", "--max-resolution",
-        "--dropout", "--stage-depth", "--stage-width", "--num-classes"};
+        "--preset",      "--config",      "--alpha",       "--beta",        "--gamma",
+        "--phi",         "--width",       "--depth",       "--resolution",  "--max-resolution",
+        "--dropout",     "--stage-depth", "--stage-width", "--num-classes", "--duplicate-stage",
+        "--remove-stage"};
     return names;
 }
+
+namespace {
+// --duplicate-stage and --remove-stage ("3" or "3,5"; repeatable) name the configuration's
+// stages as they are before any edit. Applied from the last stage to the first, so an edit
+// never moves a stage still to be edited.
+ScaleConfig withStagesEdited(ScaleConfig c, const Args& a) {
+    const int n = int(c.baseline.stages.size());
+    std::vector<int> copies(size_t(n), 0);
+    std::vector<bool> removed(size_t(n), false);
+    for (const char* flag : {"--duplicate-stage", "--remove-stage"})
+        for (const std::string& v : a.values(flag))
+            for (size_t start = 0;;) {
+                const size_t comma = v.find(',', start);
+                const int stage = parseInteger(flag, v.substr(start, comma - start));
+                if (stage < 1 || stage > n)
+                    throw ValidationError(flag, "stage " + std::to_string(stage) +
+                                                    " does not exist; " + c.baseline.displayName +
+                                                    " has stages 1-" + std::to_string(n));
+                const auto i = size_t(stage - 1);
+                if (std::string(flag) == "--duplicate-stage") {
+                    ++copies[i]; // twice: two copies
+                } else {
+                    if (removed[i])
+                        throw ValidationError(flag, "stage " + std::to_string(stage) +
+                                                        " is given more than once");
+                    removed[i] = true;
+                }
+                if (removed[i] && copies[i] > 0)
+                    throw ValidationError("--remove-stage",
+                                          "stage " + std::to_string(stage) + " is duplicated too");
+                if (comma == std::string::npos) break;
+                start = comma + 1;
+            }
+    std::int64_t left = n; // checked before a stage is copied: "1,1,1,..." may be long
+    for (int i = 0; i < n; ++i)
+        left += copies[size_t(i)] - (removed[size_t(i)] ? 1 : 0);
+    if (left < 1) throw ValidationError("--remove-stage", "would leave no stage");
+    if (left > limits::kMaxStages)
+        throw ValidationError("--duplicate-stage",
+                              "would make " + std::to_string(left) + " stages; at most " +
+                                  std::to_string(limits::kMaxStages) + " are allowed");
+    for (int i = n - 1; i >= 0; --i) {
+        for (int k = 0; k < copies[size_t(i)]; ++k)
+            c = withStageDuplicated(c, i);
+        if (removed[size_t(i)]) c = withStageRemoved(c, i);
+    }
+    return c;
+}
+} // namespace
 
 ScaleConfig configFromArgs(const Args& a) {
     if (a.has("--preset") && a.has("--config"))
@@ -178,6 +229,7 @@ ScaleConfig configFromArgs(const Args& a) {
     if (const auto r = a.integer("--resolution")) q.resolution = *r;
     if (const auto r = a.integer("--max-resolution")) q.maxResolution = *r;
     if (const auto d = a.number("--dropout")) q.dropout = *d;
+    c = withStagesEdited(c, a);
     const int n = int(c.baseline.stages.size());
     for (const char* flag : {"--stage-depth", "--stage-width"}) {
         std::vector<bool> given(size_t(n), false); // a stage set twice is a typo, not an edit

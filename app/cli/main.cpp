@@ -66,6 +66,9 @@ Scaling options (inspect, export):
   --dropout X            classifier dropout
   --stage-depth S=F[,S=F]  per-stage depth multiplier on stage S (1-based); repeatable
   --stage-width S=F[,S=F]  per-stage width multiplier
+  --duplicate-stage S[,S]  a copy of stage S (its multipliers too) right after it; repeatable
+  --remove-stage S[,S]   take stage S out; both name the stages as the configuration has
+                         them, --stage-depth/--stage-width the stages after these edits
   --num-classes N        classifier size (default 1000)
 
 inspect options:

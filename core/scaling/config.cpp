@@ -150,6 +150,35 @@ void validate(const TrainingSettings& t) {
     requireOrdered(pp + "mixup_min", p.mixupMin, p.mixupMax, "mixup alpha");
 }
 
+namespace {
+void requireStage(const ScaleConfig& c, int stage) {
+    const int n = int(c.baseline.stages.size());
+    if (stage < 0 || stage >= n)
+        throw ValidationError("stages", "stage " + std::to_string(stage + 1) + " does not exist; " +
+                                            c.baseline.displayName + " has stages 1-" +
+                                            std::to_string(n));
+}
+} // namespace
+
+ScaleConfig withStageDuplicated(ScaleConfig c, int stage) {
+    requireStage(c, stage);
+    const auto after = std::ptrdiff_t(stage) + 1;
+    const StageSpec copy = c.baseline.stages[size_t(stage)];
+    c.baseline.stages.insert(c.baseline.stages.begin() + after, copy);
+    if (!c.request.stages.empty()) { // none: every stage at 1x, the copy too
+        const StageMultiplier m = c.request.stages[size_t(stage)];
+        c.request.stages.insert(c.request.stages.begin() + after, m);
+    }
+    return c;
+}
+
+ScaleConfig withStageRemoved(ScaleConfig c, int stage) {
+    requireStage(c, stage);
+    c.baseline.stages.erase(c.baseline.stages.begin() + stage);
+    if (!c.request.stages.empty()) c.request.stages.erase(c.request.stages.begin() + stage);
+    return c;
+}
+
 ScaleConfig configForPreset(const std::string& name) {
     const Preset p = findPreset(name);
     ScaleConfig c;

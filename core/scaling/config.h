@@ -103,6 +103,12 @@ struct ScaleConfig {
 };
 
 ScaleConfig configForPreset(const std::string& name);
+// The baseline's stages edited (0-based `stage`): a copy of a stage placed right after it, its
+// per-stage multipliers with it, or the stage taken out with its multipliers. Throws
+// ValidationError("stages") for a stage that does not exist; what the result may hold (at
+// least one stage, at most kMaxStages) is checked where it is scaled, as for any baseline.
+ScaleConfig withStageDuplicated(ScaleConfig c, int stage);
+ScaleConfig withStageRemoved(ScaleConfig c, int stage);
 ScaleConfig configFromJson(const Json& j);
 // A configuration inside a larger file (a study's or a grid's record) under key `key`: its
 // errors name the field from there ("config.training.epochs").

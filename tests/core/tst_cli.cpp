@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -15,6 +16,8 @@ class TestCli : public QObject {
     void inspectTable();
     void inspectJson_data();
     void inspectJson();
+    void stageEdits_data();
+    void stageEdits();
     void inspectAgainst_data();
     void inspectAgainst();
     void gridLists();
@@ -70,6 +73,55 @@ void TestCli::inspectJson() {
     QCOMPARE(o["resolution"].toInt(), resolution);
     QVERIFY(o["macs"].toDouble() > 0);
     QVERIFY(o["stages"].toArray().size() >= 6);
+}
+
+// --duplicate-stage and --remove-stage edit the baseline's stages, numbered as the
+// configuration has them; --stage-depth numbers the stages after the edits, and a copy carries
+// the configuration's multipliers of the stage it copies.
+void TestCli::stageEdits_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QList<int>>("channels"); // the stages', stem and head left out
+    QTest::addColumn<QList<int>>("repeats");
+    QTest::newRow("B0 as it is") << QStringList{} << QList<int>{16, 24, 40, 80, 112, 192, 320}
+                                 << QList<int>{1, 2, 2, 3, 3, 4, 1};
+    QTest::newRow("last stage out")
+        << QStringList{"--remove-stage", "7"} << QList<int>{16, 24, 40, 80, 112, 192}
+        << QList<int>{1, 2, 2, 3, 3, 4};
+    QTest::newRow("a copy of stage 6, deepened")
+        << QStringList{"--duplicate-stage", "6", "--stage-depth", "7=2"}
+        << QList<int>{16, 24, 40, 80, 112, 192, 192, 320} << QList<int>{1, 2, 2, 3, 3, 4, 8, 1};
+    QTest::newRow("first out, last copied")
+        << QStringList{"--remove-stage", "1", "--duplicate-stage", "7"}
+        << QList<int>{24, 40, 80, 112, 192, 320, 320} << QList<int>{2, 2, 3, 3, 4, 1, 1};
+    QTest::newRow("two copies, in a list and a flag")
+        << QStringList{"--duplicate-stage", "2,5", "--duplicate-stage", "2"}
+        << QList<int>{16, 24, 24, 24, 40, 80, 112, 112, 192, 320}
+        << QList<int>{1, 2, 2, 2, 2, 3, 3, 3, 4, 1};
+    QTest::newRow("the file's multiplier goes with the copy")
+        << QStringList{"--config", "FILE", "--duplicate-stage", "3"}
+        << QList<int>{16, 24, 40, 40, 80, 112, 192, 320} << QList<int>{1, 2, 4, 4, 3, 3, 4, 1};
+}
+
+void TestCli::stageEdits() {
+    QFETCH(QStringList, args);
+    QFETCH(QList<int>, channels);
+    QFETCH(QList<int>, repeats);
+    QTemporaryDir dir;
+    const QString file = dir.filePath("deep3.json"); // B0 with stage 3 at depth 2
+    QCOMPARE(run({"export", "--stage-depth", "3=2", "--output", file}).code, 0);
+    args.replaceInStrings(QRegularExpression("^FILE$"), file);
+    const Result r = run(QStringList{"inspect", "--json"} + args);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).object()["stages"].toArray();
+    QList<int> gotChannels, gotRepeats;
+    for (const auto& v : rows) {
+        const QJsonObject row = v.toObject();
+        if (!row["name"].toString().startsWith("stage ")) continue; // the stem and the head
+        gotChannels << row["channels"].toInt();
+        gotRepeats << row["repeats"].toInt();
+    }
+    QCOMPARE(gotChannels, channels);
+    QCOMPARE(gotRepeats, repeats);
 }
 
 // --against: the ratios to a preset or a configuration file, in the table and in JSON, with
@@ -249,6 +301,26 @@ void TestCli::badInput_data() {
     QTest::newRow("stage twice in two flags")
         << QStringList{"inspect", "--stage-depth", "2=2", "--stage-depth", "4=1,2=3"}
         << "--stage-depth: stage 2 is given more than once";
+    QTest::newRow("remove stage 9") << QStringList{"inspect", "--remove-stage", "9"}
+                                    << "--remove-stage: stage 9 does not exist; EfficientNet-B0 "
+                                       "has stages 1-7";
+    QTest::newRow("remove every stage")
+        << QStringList{"inspect", "--remove-stage", "1,2,3,4", "--remove-stage", "5,6,7"}
+        << "--remove-stage: would leave no stage";
+    QTest::newRow("remove a stage twice") << QStringList{"inspect", "--remove-stage", "2,2"}
+                                          << "--remove-stage: stage 2 is given more than once";
+    QTest::newRow("remove and duplicate")
+        << QStringList{"inspect", "--duplicate-stage", "3", "--remove-stage", "3"}
+        << "--remove-stage: stage 3 is duplicated too";
+    QTest::newRow("duplicate past the limit")
+        << QStringList{"inspect", "--duplicate-stage", QStringList(26, "1").join(',')}
+        // 7 + 26 stages
+        << "--duplicate-stage: would make 33 stages; at most 32 are allowed";
+    QTest::newRow("duplicate a word") << QStringList{"inspect", "--duplicate-stage", "x"}
+                                      << "--duplicate-stage: \"x\" is not a number";
+    QTest::newRow("stage depth on a removed stage")
+        << QStringList{"inspect", "--remove-stage", "7", "--stage-depth", "7=2"}
+        << "--stage-depth: stage 7 does not exist; EfficientNet-B0 has stages 1-6";
     QTest::newRow("unknown preset")
         << QStringList{"inspect", "--preset", "efficientnet-b9"} << "preset: unknown preset";
     QTest::newRow("official + phi")

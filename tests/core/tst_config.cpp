@@ -17,6 +17,7 @@ class TestConfig : public QObject {
     void roundTripPresets_data();
     void roundTripPresets();
     void roundTripEdited();
+    void stageEditsCarryTheirMultipliers();
     void fileRoundTripIsAtomic();
     void badJson_data();
     void badJson();
@@ -64,6 +65,44 @@ void TestConfig::roundTripEdited() {
     c.training.init = "zero-last";
     const ScaleConfig back = configFromJson(Json::parse(configToJson(c).dump(2)));
     QVERIFY(back == c);
+}
+
+// A copied stage takes its multipliers along and a removed one drops them, so every other
+// stage keeps its own; the edited configuration round-trips and scales.
+void TestConfig::stageEditsCarryTheirMultipliers() {
+    ScaleConfig c = configForPreset("efficientnet-b0");
+    const ScaleConfig plain = withStageDuplicated(c, 6);
+    QCOMPARE(plain.baseline.stages.size(), size_t(8));
+    QVERIFY(plain.request.stages.empty()); // every stage at 1x, the copy too
+    QVERIFY(plain.baseline.stages[7] == c.baseline.stages[6]);
+
+    c.request.stages.assign(7, StageMultiplier{});
+    c.request.stages[2] = {2.0, 1.5};
+    c.request.stages[4] = {1.0, 0.5};
+    const ScaleConfig copied = withStageDuplicated(c, 2);
+    QCOMPARE(copied.request.stages.size(), size_t(8));
+    QVERIFY(copied.request.stages[3] == (StageMultiplier{2.0, 1.5}));
+    QVERIFY(copied.request.stages[5] == (StageMultiplier{1.0, 0.5})); // stage 5, moved on
+    const ScaleConfig removed = withStageRemoved(copied, 0);
+    QCOMPARE(removed.baseline.stages.size(), size_t(7));
+    QVERIFY(removed.baseline.stages[0] == c.baseline.stages[1]);
+    QVERIFY(removed.request.stages[1] == (StageMultiplier{2.0, 1.5}));
+    QVERIFY(removed.request.stages[4] == (StageMultiplier{1.0, 0.5}));
+    QVERIFY(configFromJson(configToJson(removed)) == removed);
+    const ScaledArch arch = scale(removed.baseline, removed.request);
+    QCOMPARE(arch.stages[1].spec.repeats, 4); // B0's stage 3: 2 repeats at depth 2
+    QCOMPARE(arch.stages[2].spec.repeats, 4);
+
+    for (int stage : {-1, 7}) {
+        try {
+            withStageRemoved(c, stage);
+            QFAIL("a stage that does not exist was removed");
+        } catch (const ValidationError& e) {
+            QCOMPARE(QString::fromStdString(e.field()), QString("stages"));
+            QVERIFY2(QString::fromStdString(e.reason()).contains("has stages 1-7"), e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(ValidationError, withStageDuplicated(c, stage));
+    }
 }
 
 void TestConfig::fileRoundTripIsAtomic() {
