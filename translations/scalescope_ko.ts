@@ -613,32 +613,32 @@
         <translation>스테이지 %1 편집</translation>
     </message>
     <message>
-        <location filename="../widgets/explorerdocument.cpp" line="208"/>
+        <location filename="../widgets/explorerdocument.cpp" line="200"/>
         <source>Duplicate stage %1</source>
         <translation>스테이지 %1 복제</translation>
     </message>
     <message>
-        <location filename="../widgets/explorerdocument.cpp" line="216"/>
+        <location filename="../widgets/explorerdocument.cpp" line="205"/>
         <source>Remove stage %1</source>
         <translation>스테이지 %1 제거</translation>
     </message>
     <message>
-        <location filename="../widgets/explorerdocument.cpp" line="222"/>
+        <location filename="../widgets/explorerdocument.cpp" line="211"/>
         <source>Cap the image size at %1 px</source>
         <translation>이미지 크기 상한 %1 px</translation>
     </message>
     <message>
-        <location filename="../widgets/explorerdocument.cpp" line="223"/>
+        <location filename="../widgets/explorerdocument.cpp" line="212"/>
         <source>Remove the image size cap</source>
         <translation>이미지 크기 상한 해제</translation>
     </message>
     <message>
-        <location filename="../widgets/explorerdocument.cpp" line="229"/>
+        <location filename="../widgets/explorerdocument.cpp" line="218"/>
         <source>Change the training settings</source>
         <translation>학습 설정 변경</translation>
     </message>
     <message>
-        <location filename="../widgets/explorerdocument.cpp" line="239"/>
+        <location filename="../widgets/explorerdocument.cpp" line="228"/>
         <source>Open %1</source>
         <translation>%1 열기</translation>
     </message>
@@ -887,63 +887,63 @@
 <context>
     <name>scalescope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="120"/>
+        <location filename="../app/gui/mainwindow.cpp" line="128"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="121"/>
+        <location filename="../app/gui/mainwindow.cpp" line="129"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="124"/>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
         <source>Scaling</source>
         <translation>스케일링</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="128"/>
+        <location filename="../app/gui/mainwindow.cpp" line="136"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="138"/>
+        <location filename="../app/gui/mainwindow.cpp" line="146"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="141"/>
+        <location filename="../app/gui/mainwindow.cpp" line="149"/>
         <source>(start)</source>
         <translation>(시작)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="150"/>
+        <location filename="../app/gui/mainwindow.cpp" line="158"/>
         <source>Refused — %1: %2</source>
         <translation>거부됨 — %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="257"/>
+        <location filename="../app/gui/mainwindow.cpp" line="265"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="338"/>
+        <location filename="../app/gui/mainwindow.cpp" line="351"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="339"/>
+        <location filename="../app/gui/mainwindow.cpp" line="352"/>
         <source>&amp;Open configuration…</source>
         <translation>구성 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="340"/>
+        <location filename="../app/gui/mainwindow.cpp" line="353"/>
         <source>Open configuration</source>
         <translation>구성 열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="333"/>
-        <location filename="../app/gui/mainwindow.cpp" line="341"/>
+        <location filename="../app/gui/mainwindow.cpp" line="346"/>
+        <location filename="../app/gui/mainwindow.cpp" line="354"/>
         <source>ScaleScope configuration (*.json)</source>
         <translation>ScaleScope 구성 (*.json)</translation>
     </message>
@@ -953,398 +953,408 @@
         <translation>기준 모델의 단계(블록 종류도: EfficientNetV2처럼 앞 단계에 Fused-MBConv)와 단계별 배율을 편집하세요; 스케일된 열이 따라 바뀝니다. 여기나 다이어그램에서 스테이지를 오른쪽 클릭하면 복제하거나 제거할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location filename="../app/gui/mainwindow.cpp" line="140"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="175"/>
-        <location filename="../app/gui/mainwindow.cpp" line="180"/>
+        <location filename="../app/gui/mainwindow.cpp" line="183"/>
+        <location filename="../app/gui/mainwindow.cpp" line="188"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="191"/>
-        <location filename="../app/gui/mainwindow.cpp" line="194"/>
+        <location filename="../app/gui/mainwindow.cpp" line="199"/>
+        <location filename="../app/gui/mainwindow.cpp" line="202"/>
         <source>training…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="550"/>
+        <location filename="../app/gui/mainwindow.cpp" line="563"/>
         <source>1 run is not trained again: %1 records its result (its folder is gone)</source>
         <translation>실행 1개는 다시 학습하지 않습니다: %1에 그 결과가 기록되어 있습니다 (폴더는 없음)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="553"/>
+        <location filename="../app/gui/mainwindow.cpp" line="566"/>
         <source>%1 runs are not trained again: %2 records their results (their folders are gone)</source>
         <translation>실행 %1개는 다시 학습하지 않습니다: %2에 그 결과가 기록되어 있습니다 (폴더는 없음)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="813"/>
+        <location filename="../app/gui/mainwindow.cpp" line="826"/>
         <source>1 more run waits in the queue: its experiment&apos;s, grid&apos;s or study&apos;s folder records it; open it again to train it.</source>
         <translation>대기열에 실행 1개가 더 있습니다: 실험, 그리드 또는 연구 폴더에 기록되어 있으니, 다시 열면 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="815"/>
+        <location filename="../app/gui/mainwindow.cpp" line="828"/>
         <source>%1 more runs wait in the queue: their experiment&apos;s, grid&apos;s or study&apos;s folder records them; open it again to train them.</source>
         <translation>대기열에 실행 %1개가 더 있습니다: 실험, 그리드 또는 연구 폴더에 기록되어 있으니, 다시 열면 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="259"/>
+        <location filename="../app/gui/mainwindow.cpp" line="267"/>
         <source>ScaleScope — %1 — %2[*]</source>
         <translation>ScaleScope — %1 — %2[*]</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="275"/>
+        <location filename="../app/gui/mainwindow.cpp" line="283"/>
         <source>Locked while a scaling study&apos;s or grid search&apos;s runs train or wait: its window matches their results to the model they were made from. Stop the training to edit.</source>
         <translation>스케일링 연구나 그리드 탐색의 실행이 학습 중이거나 대기 중이면 잠깁니다: 그 창은 결과를 실행이 만들어진 모델에 맞춰 보여 줍니다. 편집하려면 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="306"/>
+        <location filename="../app/gui/mainwindow.cpp" line="314"/>
         <source>&amp;Duplicate stage %1</source>
         <translation>스테이지 %1 복제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="307"/>
+        <location filename="../app/gui/mainwindow.cpp" line="315"/>
         <source>&amp;Duplicate stage</source>
         <translation>스테이지 복제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="308"/>
+        <location filename="../app/gui/mainwindow.cpp" line="316"/>
         <source>Re&amp;move stage %1</source>
         <translation>스테이지 %1 제거(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="308"/>
+        <location filename="../app/gui/mainwindow.cpp" line="316"/>
         <source>Re&amp;move stage</source>
         <translation>스테이지 제거(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="322"/>
+        <location filename="../app/gui/mainwindow.cpp" line="319"/>
+        <source>Draw stage %1 as its layers</source>
+        <translation>스테이지 %1을(를) 레이어로 그리기</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="320"/>
+        <source>Draw the stage as its layers</source>
+        <translation>스테이지를 레이어로 그리기</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="335"/>
         <source>&amp;Undo %1</source>
         <translation>실행 취소(&amp;U): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="322"/>
-        <location filename="../app/gui/mainwindow.cpp" line="392"/>
+        <location filename="../app/gui/mainwindow.cpp" line="335"/>
+        <location filename="../app/gui/mainwindow.cpp" line="405"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="323"/>
+        <location filename="../app/gui/mainwindow.cpp" line="336"/>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="323"/>
-        <location filename="../app/gui/mainwindow.cpp" line="393"/>
+        <location filename="../app/gui/mainwindow.cpp" line="336"/>
+        <location filename="../app/gui/mainwindow.cpp" line="406"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="333"/>
+        <location filename="../app/gui/mainwindow.cpp" line="346"/>
         <source>Save configuration</source>
         <translation>구성 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="344"/>
+        <location filename="../app/gui/mainwindow.cpp" line="357"/>
         <source>&amp;Save configuration</source>
         <translation>구성 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="345"/>
+        <location filename="../app/gui/mainwindow.cpp" line="358"/>
         <source>Save configuration &amp;as…</source>
         <translation>다른 이름으로 구성 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="347"/>
+        <location filename="../app/gui/mainwindow.cpp" line="360"/>
         <source>Open &amp;training run…</source>
         <translation>학습 실행 열기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="351"/>
+        <location filename="../app/gui/mainwindow.cpp" line="364"/>
         <source>&amp;Browse training runs…</source>
         <translation>학습 실행 둘러보기(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="352"/>
+        <location filename="../app/gui/mainwindow.cpp" line="365"/>
         <source>Com&amp;pare training runs…</source>
         <translation>학습 실행 비교(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="363"/>
+        <location filename="../app/gui/mainwindow.cpp" line="376"/>
         <source>Open scaling stud&amp;y…</source>
         <translation>스케일링 연구 열기(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="364"/>
+        <location filename="../app/gui/mainwindow.cpp" line="377"/>
         <source>Study folder (holds study.json)</source>
         <translation>연구 폴더(study.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="365"/>
+        <location filename="../app/gui/mainwindow.cpp" line="378"/>
         <source>Open &amp;grid search…</source>
         <translation>그리드 탐색 열기(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="366"/>
+        <location filename="../app/gui/mainwindow.cpp" line="379"/>
         <source>Grid folder (holds grid.json)</source>
         <translation>그리드 폴더(grid.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="367"/>
+        <location filename="../app/gui/mainwindow.cpp" line="380"/>
         <source>&amp;Evaluate training run…</source>
         <translation>학습 실행 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="371"/>
+        <location filename="../app/gui/mainwindow.cpp" line="384"/>
         <source>&amp;Classify images with a training run…</source>
         <translation>학습 실행으로 이미지 분류(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="375"/>
+        <location filename="../app/gui/mainwindow.cpp" line="388"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="378"/>
+        <location filename="../app/gui/mainwindow.cpp" line="391"/>
         <source>Diagram as PNG…</source>
         <translation>다이어그램을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="379"/>
+        <location filename="../app/gui/mainwindow.cpp" line="392"/>
         <source>Diagram as SVG…</source>
         <translation>다이어그램을 SVG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="380"/>
+        <location filename="../app/gui/mainwindow.cpp" line="393"/>
         <source>Cost plots as PNG…</source>
         <translation>비용 그래프를 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="381"/>
+        <location filename="../app/gui/mainwindow.cpp" line="394"/>
         <source>Cost plots as PDF…</source>
         <translation>비용 그래프를 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="382"/>
+        <location filename="../app/gui/mainwindow.cpp" line="395"/>
         <source>Training curves as PNG…</source>
         <translation>학습 곡선을 PNG로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="383"/>
+        <location filename="../app/gui/mainwindow.cpp" line="396"/>
         <source>Training curves as PDF…</source>
         <translation>학습 곡선을 PDF로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="384"/>
+        <location filename="../app/gui/mainwindow.cpp" line="397"/>
         <source>Metrics as CSV…</source>
         <translation>지표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="385"/>
+        <location filename="../app/gui/mainwindow.cpp" line="398"/>
         <source>Speed table as CSV…</source>
         <translation>속도 표를 CSV로…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="386"/>
+        <location filename="../app/gui/mainwindow.cpp" line="399"/>
         <source>timm arch_def (Python)…</source>
         <translation>timm arch_def (Python)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="388"/>
+        <location filename="../app/gui/mainwindow.cpp" line="401"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="390"/>
+        <location filename="../app/gui/mainwindow.cpp" line="403"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="404"/>
+        <location filename="../app/gui/mainwindow.cpp" line="417"/>
         <source>&amp;Grid search for α, β, γ…</source>
         <translation>α, β, γ 그리드 탐색(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="408"/>
+        <location filename="../app/gui/mainwindow.cpp" line="421"/>
         <source>Scaling &amp;study: compound against one dimension…</source>
         <translation>스케일링 연구(&amp;S): 복합 대 한 차원…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="413"/>
+        <location filename="../app/gui/mainwindow.cpp" line="426"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="417"/>
+        <location filename="../app/gui/mainwindow.cpp" line="430"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="418"/>
+        <location filename="../app/gui/mainwindow.cpp" line="431"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="420"/>
+        <location filename="../app/gui/mainwindow.cpp" line="433"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="428"/>
+        <location filename="../app/gui/mainwindow.cpp" line="441"/>
         <source>The language changes when ScaleScope starts again.</source>
         <translation>언어는 ScaleScope를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="431"/>
+        <location filename="../app/gui/mainwindow.cpp" line="444"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="432"/>
+        <location filename="../app/gui/mainwindow.cpp" line="445"/>
         <source>&amp;About ScaleScope</source>
         <translation>ScaleScope 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="433"/>
+        <location filename="../app/gui/mainwindow.cpp" line="446"/>
         <source>About ScaleScope</source>
         <translation>ScaleScope 정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="434"/>
+        <location filename="../app/gui/mainwindow.cpp" line="447"/>
         <source>&lt;b&gt;ScaleScope&lt;/b&gt; explores compound model scaling (EfficientNet), non-uniform scaling and progressive learning (EfficientNetV2) and ResNet-RS.&lt;br&gt;FLOPs in the papers are multiply-adds; ScaleScope shows them as MACs.</source>
         <translation>&lt;b&gt;ScaleScope&lt;/b&gt;는 복합 모델 스케일링(EfficientNet), 비균일 스케일링과 점진적 학습(EfficientNetV2), ResNet-RS를 탐색합니다.&lt;br&gt;논문의 FLOPs는 곱셈-누산이며, ScaleScope는 이를 MAC으로 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="446"/>
+        <location filename="../app/gui/mainwindow.cpp" line="459"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="447"/>
+        <location filename="../app/gui/mainwindow.cpp" line="460"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="448"/>
+        <location filename="../app/gui/mainwindow.cpp" line="461"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="449"/>
+        <location filename="../app/gui/mainwindow.cpp" line="462"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="450"/>
+        <location filename="../app/gui/mainwindow.cpp" line="463"/>
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="457"/>
+        <location filename="../app/gui/mainwindow.cpp" line="470"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="454"/>
-        <location filename="../app/gui/mainwindow.cpp" line="484"/>
+        <location filename="../app/gui/mainwindow.cpp" line="467"/>
+        <location filename="../app/gui/mainwindow.cpp" line="497"/>
         <source>Not exported — %1</source>
         <translation>내보내지 못함 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="377"/>
+        <location filename="../app/gui/mainwindow.cpp" line="390"/>
         <source>E&amp;xport</source>
         <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="489"/>
+        <location filename="../app/gui/mainwindow.cpp" line="502"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="491"/>
+        <location filename="../app/gui/mainwindow.cpp" line="504"/>
         <source>Exported %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="503"/>
+        <location filename="../app/gui/mainwindow.cpp" line="516"/>
         <source>%1 not written — %2</source>
         <translation>%1 쓰지 못함 — %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="510"/>
-        <location filename="../app/gui/mainwindow.cpp" line="622"/>
+        <location filename="../app/gui/mainwindow.cpp" line="523"/>
+        <location filename="../app/gui/mainwindow.cpp" line="635"/>
         <source>Not started — the training settings are refused: %1</source>
         <translation>시작하지 않음 — 학습 설정이 거부됨: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="537"/>
+        <location filename="../app/gui/mainwindow.cpp" line="550"/>
         <source>grid α %1, β %2, γ %3</source>
         <translation>그리드 α %1, β %2, γ %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="519"/>
-        <location filename="../app/gui/mainwindow.cpp" line="529"/>
-        <location filename="../app/gui/mainwindow.cpp" line="632"/>
+        <location filename="../app/gui/mainwindow.cpp" line="532"/>
+        <location filename="../app/gui/mainwindow.cpp" line="542"/>
         <location filename="../app/gui/mainwindow.cpp" line="645"/>
+        <location filename="../app/gui/mainwindow.cpp" line="658"/>
         <source>Not started — %1</source>
         <translation>시작하지 않음 — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="604"/>
+        <location filename="../app/gui/mainwindow.cpp" line="617"/>
         <source>1 run could not be opened: %1</source>
         <translation>실행 1개를 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="605"/>
+        <location filename="../app/gui/mainwindow.cpp" line="618"/>
         <source>%1 runs could not be opened: %2</source>
         <translation>실행 %1개를 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="658"/>
+        <location filename="../app/gui/mainwindow.cpp" line="671"/>
         <source>study: as configured</source>
         <translation>연구: 현재 구성</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="659"/>
+        <location filename="../app/gui/mainwindow.cpp" line="672"/>
         <source>study: %1 at φ %2</source>
         <translation>연구: %1, φ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="539"/>
-        <location filename="../app/gui/mainwindow.cpp" line="663"/>
+        <location filename="../app/gui/mainwindow.cpp" line="552"/>
+        <location filename="../app/gui/mainwindow.cpp" line="676"/>
         <source>, seed %1</source>
         <translation>, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="723"/>
+        <location filename="../app/gui/mainwindow.cpp" line="736"/>
         <source>%1: drop a configuration (.json) or a run, study or grid folder</source>
         <translation>%1: 구성 파일(.json)이나 실행, 연구 또는 그리드 폴더를 끌어다 놓으세요</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="361"/>
-        <location filename="../app/gui/mainwindow.cpp" line="738"/>
+        <location filename="../app/gui/mainwindow.cpp" line="374"/>
+        <location filename="../app/gui/mainwindow.cpp" line="751"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="713"/>
+        <location filename="../app/gui/mainwindow.cpp" line="726"/>
         <source>%1 is no training run, experiment, study or grid folder (it has no %2, %3, %4 or %5)</source>
         <translation>%1은(는) 학습 실행, 실험, 연구 또는 그리드 폴더가 아닙니다 (%2, %3, %4, %5가 없습니다)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="744"/>
+        <location filename="../app/gui/mainwindow.cpp" line="757"/>
         <source>Not saved — the training settings are refused: %1</source>
         <translation>저장하지 않음 — 학습 설정이 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="197"/>
+        <location filename="../app/gui/mainwindow.cpp" line="205"/>
         <source>Training in progress</source>
         <translation>학습 진행 중</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="808"/>
+        <location filename="../app/gui/mainwindow.cpp" line="821"/>
         <source>A training run is in progress. Stop it and quit? A checkpoint is saved: open the run later (File → Open training run) and Continue trains it on.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 체크포인트가 저장되므로 나중에 실행을 열고(파일 → 학습 실행 열기) 이어서 학습할 수 있습니다.</translation>
     </message>

@@ -93,9 +93,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (stage >= 0 && m_doc->removeStage(stage))
             selectStage(std::min(stage, m_stageModel->rowCount() - 1)); // the one after it
     });
+    // The diagram's double-click, named: a view of the stage, not an edit of the model.
+    m_stageLayersAction = new QAction(this);
+    m_stageLayersAction->setCheckable(true);
+    connect(m_stageLayersAction, &QAction::triggered, this, [this](bool checked) {
+        if (const int stage = currentStage(); stage >= 0) m_view->setExpanded(stage, checked);
+    });
     m_stageMenu = new QMenu(this);
     m_stageMenu->addAction(m_duplicateStageAction);
     m_stageMenu->addAction(m_removeStageAction);
+    m_stageMenu->addSeparator();
+    m_stageMenu->addAction(m_stageLayersAction);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         // A scroll area's context menu position is its viewport's.
@@ -306,11 +314,16 @@ void MainWindow::updateStageActions() {
     m_duplicateStageAction->setText(any ? tr("&Duplicate stage %1").arg(stage + 1)
                                         : tr("&Duplicate stage"));
     m_removeStageAction->setText(any ? tr("Re&move stage %1").arg(stage + 1) : tr("Re&move stage"));
+    m_stageLayersAction->setEnabled(any);
+    m_stageLayersAction->setChecked(any && m_view->isExpanded(stage));
+    m_stageLayersAction->setText(any ? tr("Draw stage %1 as its layers").arg(stage + 1)
+                                     : tr("Draw the stage as its layers"));
 }
 
 QMenu* MainWindow::showStageMenu(int stage, const QPoint& globalPos) {
     if (stage < 0 || stage >= m_stageModel->rowCount()) return nullptr;
     selectStage(stage);
+    updateStageActions(); // the stage's layers may have been opened by a double-click since
     m_stageMenu->popup(globalPos);
     return m_stageMenu;
 }

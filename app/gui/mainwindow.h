@@ -78,6 +78,7 @@ class MainWindow : public QMainWindow {
     QTableView* stageTable() const { return m_table; }
     QAction* duplicateStageAction() const { return m_duplicateStageAction; }
     QAction* removeStageAction() const { return m_removeStageAction; }
+    QAction* stageLayersAction() const { return m_stageLayersAction; } // the diagram's layers
     // The table's context menu for a stage (a row or its header), made current; not modal.
     QMenu* showStageMenu(int stage, const QPoint& globalPos);
     GridSearchDialog* gridSearchDialog(); // the grid search window, made on first use
@@ -138,6 +139,7 @@ class MainWindow : public QMainWindow {
     QAction* m_gridAction = nullptr;
     QAction* m_duplicateStageAction = nullptr;
     QAction* m_removeStageAction = nullptr;
+    QAction* m_stageLayersAction = nullptr; // checked: the stage drawn as its layers
     QMenu* m_stageMenu = nullptr;
     GridSearchDialog* m_gridDialog = nullptr;
     RunBrowserDialog* m_runBrowser = nullptr;

@@ -240,7 +240,17 @@ void TestUndo::stagesAreDuplicatedAndRemoved() {
     QVERIFY(menu->isVisible());
     QCOMPARE(w.stageTable()->currentIndex().row(), 2);
     QCOMPARE(duplicate->text().remove('&'), QString("Duplicate stage 3"));
+    // Its layers in the diagram, from the menu; a double-click closes them again.
+    QAction* layers = w.stageLayersAction();
+    QVERIFY(menu->actions().contains(layers) && !layers->isChecked());
+    const int boxes = view->blockItemCount();
+    layers->trigger();
+    QVERIFY(view->isExpanded(2));
+    QVERIFY(view->blockItemCount() > boxes);
     menu->hide();
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, onStage3);
+    QVERIFY(!view->isExpanded(2));
+    QCOMPARE(view->blockItemCount(), boxes);
     w.showStageMenu(4, w.mapToGlobal(QPoint(50, 50)))->hide();
 
     duplicate->trigger();
