@@ -4,6 +4,7 @@
 #include "percenttext.h"
 #include "savetext.h"
 #include "screenfit.h"
+#include "tabletext.h"
 #include "titledplot.h"
 #include "train/runhistory.h"
 #include "train/trainer.h"
@@ -155,6 +156,8 @@ EvaluationDialog::EvaluationDialog(const QString& runDir, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    addCopyAction(m_table);
     layout->addWidget(m_table, 1);
 
     connect(m_evaluate, &QPushButton::clicked, this, &EvaluationDialog::evaluate);

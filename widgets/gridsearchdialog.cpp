@@ -7,6 +7,7 @@
 #include "offguithread.h"
 #include "scaling/format.h"
 #include "screenfit.h"
+#include "tabletext.h"
 #include "train/studyruns.h"
 #include "train/trainer.h"
 
@@ -340,6 +341,8 @@ GridSearchDialog::GridSearchDialog(ExplorerDocument* doc, QWidget* parent)
     // its contents measures every row's text on each change.
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->setMinimumSize(660, 300); // every column and the buttons without cutting
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    addCopyAction(m_view);
     layout->addWidget(m_view, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_use = buttons->addButton(tr("Use its α, β, γ"), QDialogButtonBox::ApplyRole);

@@ -8,6 +8,7 @@
 #include "savetext.h"
 #include "scaling/format.h"
 #include "screenfit.h"
+#include "tabletext.h"
 #include "titledplot.h"
 #include "train/studyruns.h"
 #include "train/trainer.h"
@@ -323,6 +324,8 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->verticalHeader()->setVisible(false);
     m_view->setMinimumSize(900, 200);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    addCopyAction(m_view);
     layout->addWidget(m_view, 1);
     auto* plots = new QHBoxLayout;
     m_macsPlot = titledPlot(this, tr("MACs against φ (dashed: nominal)"), 260);

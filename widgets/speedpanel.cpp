@@ -4,6 +4,7 @@
 #include "modeldescription.h"
 #include "savetext.h"
 #include "scaling/format.h"
+#include "tabletext.h"
 #include "titledplot.h"
 #include "train/trainer.h"
 
@@ -127,6 +128,8 @@ SpeedPanel::SpeedPanel(ExplorerDocument* doc, QWidget* parent) : QWidget(parent)
     m_table->setColumnHidden(kRefColumn, true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    addCopyAction(m_table);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setToolTip(tr("Forward and backward of each stage alone, one batch, median of the "
                            "timed passes; GMAC/s is forward multiply-adds per second."));

@@ -1,5 +1,9 @@
 #include "tabletext.h"
 
+#include <QAction>
+#include <QClipboard>
+#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QItemSelectionModel>
 #include <QStringList>
 #include <QTableView>
@@ -49,6 +53,19 @@ QString allRowsText(const QTableView* view,
     for (int r = 0; r < view->model()->rowCount(); ++r)
         rows << r;
     return rowsText(view, rows, cell);
+}
+
+QAction* addCopyAction(QTableView* view) {
+    auto* copy = new QAction(QCoreApplication::translate("TableText", "Copy"), view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    view->addAction(copy);
+    QObject::connect(copy, &QAction::triggered, view, [view] {
+        const QString rows = selectedRowsText(view);
+        const QString text = rows.isEmpty() ? allRowsText(view) : rows;
+        if (!text.isEmpty()) QGuiApplication::clipboard()->setText(text);
+    });
+    return copy;
 }
 
 } // namespace scalescope

@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QAction;
 class QTableView;
 
 namespace scalescope {
@@ -20,5 +21,10 @@ QString selectedRowsText(const QTableView* view,
 // The same for every row, in the view's order, selected or not.
 QString allRowsText(const QTableView* view,
                     const std::function<QString(const QModelIndex&)>& cell = {});
+
+// "Copy" on `view`: Ctrl+C while the view has the focus, and its context menu where the view
+// uses its actions for one. It puts the selected rows on the clipboard, or every row where no
+// whole row is selected (a table of cells, as the stage table is, copies as a whole).
+QAction* addCopyAction(QTableView* view);
 
 } // namespace scalescope

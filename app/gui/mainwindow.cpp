@@ -14,6 +14,7 @@
 #include "screenfit.h"
 #include "speedpanel.h"
 #include "stagetablemodel.h"
+#include "tabletext.h"
 #include "train/gridfolder.h"
 #include "train/runhistory.h"
 #include "train/studyruns.h"
@@ -104,6 +105,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_stageMenu->addAction(m_removeStageAction);
     m_stageMenu->addSeparator();
     m_stageMenu->addAction(m_stageLayersAction);
+    m_stageMenu->addAction(addCopyAction(m_table)); // the whole table, or the rows selected
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         // A scroll area's context menu position is its viewport's.

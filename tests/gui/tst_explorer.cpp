@@ -23,9 +23,11 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGraphicsRectItem>
+#include <QGuiApplication>
 #include <QHelpEvent>
 #include <QListWidget>
 #include <QMimeData>
@@ -80,6 +82,7 @@ class TestExplorer : public QObject {
     void stageModelPassesTester();
     void fusedEarlyStagesThroughTheEditor();
     void diagramExpandsAndExports();
+    void tablesCopyToTheClipboard();
     void exportImportRoundTrip();
     void shortTrainingRunDrawsCurves();
     void openedRunsBetweenValidations_data();
@@ -254,6 +257,45 @@ void TestExplorer::diagramExpandsAndExports() {
     QFile svg(dir.filePath("d.svg"));
     QVERIFY(svg.open(QIODevice::ReadOnly));
     QVERIFY(svg.readAll().contains("<svg"));
+}
+
+// Ctrl+C (or Copy in the context menu) puts a table on the clipboard, tab-separated with its
+// header: the selected rows, or all of them where no whole row is selected.
+void TestExplorer::tablesCopyToTheClipboard() {
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    auto lines = [&] { return clipboard->text().split('\n', Qt::SkipEmptyParts); };
+    QTableView* stages = w.stageTable();
+    stages->setFocus();
+    stages->setCurrentIndex(w.stageModel()->index(2, StageTableModel::Kernel)); // one cell
+    clipboard->clear();
+    QTest::keyClick(stages, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(lines().size(), 1 + 7); // B0's seven stages
+    QVERIFY2(lines()[0].startsWith("Block\tRepeats\tKernel\tStride"), qPrintable(lines()[0]));
+    QVERIFY2(lines()[1].startsWith("MBConv1 k3\t1\t3\t1\t1\t0.25\t16"), qPrintable(lines()[1]));
+    stages->selectRow(5); // stage 6, whole
+    QTest::keyClick(stages, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(lines().size(), 2);
+    QVERIFY2(lines()[1].startsWith("MBConv6 k5\t4\t5\t2"), qPrintable(lines()[1]));
+
+    ScalingStudyDialog* study = w.scalingStudyDialog();
+    study->show();
+    auto* view = study->findChild<QTableView*>();
+    QVERIFY(view);
+    QAction* copy = nullptr;
+    for (QAction* a : view->actions())
+        if (a->text() == "Copy") copy = a;
+    QVERIFY(copy);
+    QVERIFY(view->model()->rowCount() > 2);
+    view->clearSelection();
+    copy->trigger();
+    QCOMPARE(lines().size(), 1 + view->model()->rowCount());
+    view->selectRow(1);
+    copy->trigger();
+    QCOMPARE(lines().size(), 2);
+    QCOMPARE(lines()[1].split('\t').size(), lines()[0].split('\t').size());
 }
 
 void TestExplorer::exportImportRoundTrip() {
