@@ -2866,828 +2866,831 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="94"/>
-        <source>Synthetic shapes</source>
-        <translation>합성 도형</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="95"/>
-        <source>Synthetic shapes (hard)</source>
-        <translation>합성 도형 (어려움)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="96"/>
-        <source>Fashion-MNIST</source>
-        <translation>Fashion-MNIST</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="97"/>
-        <source>CIFAR-10 (binary)</source>
-        <translation>CIFAR-10 (바이너리)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="98"/>
-        <source>Image folder</source>
-        <translation>이미지 폴더</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="99"/>
-        <source>Dataset</source>
-        <translation>데이터셋</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="102"/>
-        <source>default location</source>
-        <translation>기본 위치</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="103"/>
-        <source>Browse…</source>
-        <translation>찾아보기…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="106"/>
-        <source>Data path</source>
-        <translation>데이터 경로</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="108"/>
-        <source>all</source>
-        <translation>전체</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="109"/>
-        <source>Training images</source>
-        <translation>학습 이미지 수</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="112"/>
-        <source>Epochs</source>
-        <translation>에포크</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="114"/>
-        <source>Batch size</source>
-        <translation>배치 크기</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="117"/>
-        <source>Progressive (paper, Table 6)</source>
-        <translation>점진적 (논문, 표 6)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="118"/>
-        <source>Progressive (official code)</source>
-        <translation>점진적 (공식 코드)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="119"/>
-        <source>Fixed size (baseline)</source>
-        <translation>고정 크기 (기준)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="120"/>
-        <source>Schedule</source>
-        <translation>스케줄</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="122"/>
-        <source>Stages</source>
-        <translation>단계 수</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="132"/>
-        <source>model&apos;s</source>
-        <translation>모델 기본값</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="135"/>
-        <source>Image size</source>
-        <translation>이미지 크기</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="137"/>
-        <source>last stage&apos;s</source>
-        <translation>마지막 단계</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="138"/>
-        <source>Image size of every validation. EfficientNetV2 validates above its last training size (S: 300 → 384 px).</source>
-        <translation>모든 검증의 이미지 크기. EfficientNetV2는 마지막 학습 크기보다 큰 크기로 검증합니다 (S: 300 → 384 px).</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="140"/>
-        <source>Validated at</source>
-        <translation>검증 크기</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="143"/>
-        <source>Dropout</source>
-        <translation>드롭아웃</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="146"/>
-        <source>RandAugment</source>
-        <translation>RandAugment</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="149"/>
-        <source>Mixup α</source>
-        <translation>Mixup α</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="151"/>
-        <source>SGD, Nesterov momentum</source>
-        <translation>SGD, 네스테로프 모멘텀</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="152"/>
-        <source>RMSProp</source>
-        <translation>RMSProp</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="153"/>
-        <source>Optimizer</source>
-        <translation>옵티마이저</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="155"/>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="158"/>
-        <source>Automatic (CUDA if present)</source>
-        <translation>자동 (CUDA가 있으면 사용)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="159"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="160"/>
-        <source>CUDA GPU 0</source>
-        <translation>CUDA GPU 0</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="161"/>
-        <source>Device</source>
-        <translation>장치</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="165"/>
-        <source>More settings</source>
-        <translation>추가 설정</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="176"/>
-        <source>Weight decay</source>
-        <translation>가중치 감쇠</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="178"/>
-        <source>Label smoothing</source>
-        <translation>레이블 스무딩</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="181"/>
-        <source>Warm-up epochs</source>
-        <translation>워밍업 에폭</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="184"/>
-        <source>off</source>
-        <translation>끔</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="185"/>
-        <source>EMA decay</source>
-        <translation>EMA 감쇠율</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="188"/>
-        <source>timm&apos;s</source>
-        <translation>timm 방식</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="189"/>
-        <source>Residual branches and classifier at zero</source>
-        <translation>잔차 분기와 분류기를 0으로</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="191"/>
-        <source>At zero, each residual block starts as identity and the logits at zero, so the first steps of a deep network on little data cannot blow up.</source>
-        <translation>0으로 두면 각 잔차 블록은 항등 함수로, 로짓은 0에서 시작하므로 적은 데이터로 학습하는 깊은 네트워크도 첫 스텝에서 발산하지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="193"/>
-        <source>Initial weights</source>
-        <translation>초기 가중치</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="196"/>
-        <source> epochs</source>
-        <translation> 에포크</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="197"/>
-        <source>every epoch</source>
-        <translation>매 에포크</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="199"/>
-        <source>Epochs between validations; the last epoch is always validated. Validating is a fixed cost per epoch, a large share of short runs.</source>
-        <translation>검증 사이의 에포크 수입니다. 마지막 에포크는 항상 검증합니다. 검증은 에포크마다 드는 고정 비용으로, 짧은 실행에서는 큰 몫을 차지합니다.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="201"/>
-        <source>Validate every</source>
-        <translation>검증 간격</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="204"/>
-        <source>Automatic (bf16 on CUDA)</source>
-        <translation>자동 (CUDA에서 bf16)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="205"/>
-        <source>fp32</source>
-        <translation>fp32</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="206"/>
-        <source>bf16 (CUDA only)</source>
-        <translation>bf16 (CUDA 전용)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="207"/>
-        <source>Precision</source>
-        <translation>정밀도</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="208"/>
-        <source>Replay each step from a CUDA graph</source>
-        <translation>각 스텝을 CUDA 그래프로 재생</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="211"/>
-        <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
-        <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="213"/>
-        <source>Time cuDNN&apos;s algorithms for each image size</source>
-        <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="216"/>
-        <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
-        <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="222"/>
-        <source>Draws the initial weights, the batches and their augmentation, and the synthetic images or the subset of a real set</source>
-        <translation>초기 가중치, 배치와 그 증강, 합성 이미지 또는 실제 세트의 부분집합을 정합니다</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="224"/>
-        <source>Seed</source>
-        <translation>시드</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="228"/>
-        <source>Start trains the configuration at the seed above and at the next ones, one after the other: one seed&apos;s accuracy on a small validation set moves by a point or more. Compare runs… averages them (Average over seeds).</source>
-        <translation>시작은 위의 시드와 그다음 시드들로 구성을 차례로 학습합니다: 작은 검증 세트에서 한 시드의 정확도는 1포인트 이상 움직입니다. 실행 비교…가 이들을 평균합니다(시드 평균).</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="231"/>
-        <source>Seeds per Start</source>
-        <translation>시작당 시드 수</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="232"/>
-        <source>Also train each seed at the final size only</source>
-        <translation>각 시드를 최종 크기로만도 학습</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="235"/>
-        <source>A fixed-size run beside each progressive one (the final size and regularization throughout), in one folder: what Compare runs… sets progressive learning against, as EfficientNetV2 does.</source>
-        <translation>각 점진적 실행 옆에 고정 크기 실행(처음부터 최종 크기와 정규화)을 한 폴더에 둡니다: EfficientNetV2처럼 실행 비교…가 점진적 학습과 견주는 대상입니다.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="253"/>
-        <location filename="../widgets/trainingpanel.cpp" line="603"/>
+        <location filename="../widgets/trainingpanel.cpp" line="78"/>
+        <location filename="../widgets/trainingpanel.cpp" line="356"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="254"/>
+        <location filename="../widgets/trainingpanel.cpp" line="79"/>
         <source>Continue</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="256"/>
+        <location filename="../widgets/trainingpanel.cpp" line="81"/>
         <source>Train the selected stopped run on from its checkpoint, with the settings it was started with</source>
         <translation>선택한 중지된 실행을 체크포인트부터, 시작할 때의 설정으로 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="258"/>
-        <location filename="../widgets/trainingpanel.cpp" line="442"/>
-        <location filename="../widgets/trainingpanel.cpp" line="619"/>
+        <location filename="../widgets/trainingpanel.cpp" line="83"/>
+        <location filename="../widgets/trainingpanel.cpp" line="262"/>
+        <location filename="../widgets/trainingpanel.cpp" line="364"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="259"/>
+        <location filename="../widgets/trainingpanel.cpp" line="84"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="269"/>
+        <location filename="../widgets/trainingpanel.cpp" line="94"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="276"/>
+        <location filename="../widgets/trainingpanel.cpp" line="101"/>
         <source>Runs on the plot: untick to hide. Right-click to evaluate, compare or remove them.</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다. 오른쪽 클릭으로 평가, 비교, 제거합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="279"/>
+        <location filename="../widgets/trainingpanel.cpp" line="104"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="281"/>
+        <location filename="../widgets/trainingpanel.cpp" line="106"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="285"/>
+        <location filename="../widgets/trainingpanel.cpp" line="110"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="286"/>
+        <location filename="../widgets/trainingpanel.cpp" line="111"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="287"/>
+        <location filename="../widgets/trainingpanel.cpp" line="112"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="288"/>
+        <location filename="../widgets/trainingpanel.cpp" line="113"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="292"/>
-        <location filename="../widgets/trainingpanel.cpp" line="404"/>
+        <location filename="../widgets/trainingpanel.cpp" line="117"/>
+        <location filename="../widgets/trainingpanel.cpp" line="224"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="294"/>
+        <location filename="../widgets/trainingpanel.cpp" line="119"/>
         <source>Score the selected run&apos;s weights on its test images: per class, and at several test image sizes</source>
         <translation>선택한 실행의 가중치를 테스트 이미지로 평가합니다: 클래스별로, 여러 테스트 이미지 크기에서</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="317"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1126"/>
+        <location filename="../widgets/trainingpanel.cpp" line="142"/>
+        <location filename="../widgets/trainingpanel.cpp" line="859"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="319"/>
-        <location filename="../widgets/trainingpanel.cpp" line="362"/>
+        <location filename="../widgets/trainingpanel.cpp" line="144"/>
+        <location filename="../widgets/trainingpanel.cpp" line="187"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="320"/>
-        <location filename="../widgets/trainingpanel.cpp" line="363"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1093"/>
+        <location filename="../widgets/trainingpanel.cpp" line="145"/>
+        <location filename="../widgets/trainingpanel.cpp" line="188"/>
+        <location filename="../widgets/trainingpanel.cpp" line="826"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="322"/>
-        <location filename="../widgets/trainingpanel.cpp" line="367"/>
+        <location filename="../widgets/trainingpanel.cpp" line="147"/>
+        <location filename="../widgets/trainingpanel.cpp" line="192"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="323"/>
+        <location filename="../widgets/trainingpanel.cpp" line="148"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="325"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1008"/>
+        <location filename="../widgets/trainingpanel.cpp" line="150"/>
+        <location filename="../widgets/trainingpanel.cpp" line="741"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="365"/>
+        <location filename="../widgets/trainingpanel.cpp" line="190"/>
         <source>val accuracy, trained weights</source>
         <translation>검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="389"/>
-        <source>Dataset folder</source>
-        <translation>데이터셋 폴더</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="399"/>
+        <location filename="../widgets/trainingpanel.cpp" line="219"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="405"/>
+        <location filename="../widgets/trainingpanel.cpp" line="225"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="409"/>
+        <location filename="../widgets/trainingpanel.cpp" line="229"/>
         <source>Remove from the plot</source>
         <translation>그래프에서 제거</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="413"/>
+        <location filename="../widgets/trainingpanel.cpp" line="233"/>
         <source>Take the run off the list and the plot; its folder stays</source>
         <translation>실행을 목록과 그래프에서 뺍니다. 폴더는 그대로 남습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="415"/>
+        <location filename="../widgets/trainingpanel.cpp" line="235"/>
         <source>Compare runs…</source>
         <translation>실행 비교…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="417"/>
+        <location filename="../widgets/trainingpanel.cpp" line="237"/>
         <source>When each run reached the accuracy a reference run ended at, in wall time: what progressive learning saves</source>
         <translation>각 실행이 기준 실행의 최종 정확도에 벽시계 시간으로 언제 도달했는지: 점진적 학습이 아끼는 시간</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="425"/>
+        <location filename="../widgets/trainingpanel.cpp" line="245"/>
         <source>Browse training runs…</source>
         <translation>학습 실행 둘러보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="435"/>
+        <location filename="../widgets/trainingpanel.cpp" line="255"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="445"/>
+        <location filename="../widgets/trainingpanel.cpp" line="265"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="450"/>
+        <location filename="../widgets/trainingpanel.cpp" line="270"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="603"/>
+        <location filename="../widgets/trainingpanel.cpp" line="356"/>
         <source>Start %1 runs</source>
         <translation>실행 %1개 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="713"/>
+        <location filename="../widgets/trainingpanel.cpp" line="447"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="722"/>
+        <location filename="../widgets/trainingpanel.cpp" line="456"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="734"/>
+        <location filename="../widgets/trainingpanel.cpp" line="468"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="745"/>
-        <location filename="../widgets/trainingpanel.cpp" line="944"/>
+        <location filename="../widgets/trainingpanel.cpp" line="479"/>
+        <location filename="../widgets/trainingpanel.cpp" line="677"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="747"/>
+        <location filename="../widgets/trainingpanel.cpp" line="481"/>
         <source>Continuing %1 from its checkpoint… (1 more run queued)</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="748"/>
+        <location filename="../widgets/trainingpanel.cpp" line="482"/>
         <source>Continuing %1 from its checkpoint… (%2 more runs queued)</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 %2개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="795"/>
-        <location filename="../widgets/trainingpanel.cpp" line="815"/>
+        <location filename="../widgets/trainingpanel.cpp" line="529"/>
+        <location filename="../widgets/trainingpanel.cpp" line="548"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="771"/>
+        <location filename="../widgets/trainingpanel.cpp" line="505"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="784"/>
+        <location filename="../widgets/trainingpanel.cpp" line="518"/>
         <source>%1, seed %2</source>
         <translation>%1, 시드 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="821"/>
+        <location filename="../widgets/trainingpanel.cpp" line="554"/>
         <source>Preparing data and model… (1 more run queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="822"/>
+        <location filename="../widgets/trainingpanel.cpp" line="555"/>
         <source>Preparing data and model… (%1 more runs queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 %1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="852"/>
+        <location filename="../widgets/trainingpanel.cpp" line="585"/>
         <source>%1 is training; stop it before removing it</source>
         <translation>%1은(는) 학습 중입니다. 제거하기 전에 중지하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="884"/>
+        <location filename="../widgets/trainingpanel.cpp" line="617"/>
         <source>it is training now</source>
         <translation>지금 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="886"/>
+        <location filename="../widgets/trainingpanel.cpp" line="619"/>
         <source>it is queued to train</source>
         <translation>학습 대기열에 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="903"/>
-        <location filename="../widgets/trainingpanel.cpp" line="979"/>
+        <location filename="../widgets/trainingpanel.cpp" line="636"/>
+        <location filename="../widgets/trainingpanel.cpp" line="712"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="953"/>
+        <location filename="../widgets/trainingpanel.cpp" line="686"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="992"/>
+        <location filename="../widgets/trainingpanel.cpp" line="725"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="997"/>
+        <location filename="../widgets/trainingpanel.cpp" line="730"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1000"/>
+        <location filename="../widgets/trainingpanel.cpp" line="733"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="368"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1002"/>
+        <location filename="../widgets/trainingpanel.cpp" line="193"/>
+        <location filename="../widgets/trainingpanel.cpp" line="735"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="369"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1004"/>
+        <location filename="../widgets/trainingpanel.cpp" line="194"/>
+        <location filename="../widgets/trainingpanel.cpp" line="737"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="370"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1006"/>
+        <location filename="../widgets/trainingpanel.cpp" line="195"/>
+        <location filename="../widgets/trainingpanel.cpp" line="739"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1093"/>
+        <location filename="../widgets/trainingpanel.cpp" line="826"/>
         <source>val accuracy (EMA if kept)</source>
         <translation>검증 정확도 (EMA가 있으면 EMA)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1159"/>
+        <location filename="../widgets/trainingpanel.cpp" line="892"/>
         <source>Run or experiment folder (holds metrics.csv or experiment.json)</source>
         <translation>실행 또는 실험 폴더(metrics.csv나 experiment.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1167"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1176"/>
+        <location filename="../widgets/trainingpanel.cpp" line="900"/>
+        <location filename="../widgets/trainingpanel.cpp" line="909"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1171"/>
+        <location filename="../widgets/trainingpanel.cpp" line="904"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1172"/>
+        <location filename="../widgets/trainingpanel.cpp" line="905"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1180"/>
+        <location filename="../widgets/trainingpanel.cpp" line="913"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1181"/>
+        <location filename="../widgets/trainingpanel.cpp" line="914"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1366"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1099"/>
         <source>Opened %1: %2, none validated yet.</source>
         <translation>%1 열림: %2, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1370"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1103"/>
         <source>Opened %1: %2, final val accuracy %3%.</source>
         <translation>%1 열림: %2, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1375"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1108"/>
         <source>Opened %1: %2, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1490"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1223"/>
         <source>Continue trains it on, then the run queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행을 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1491"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1224"/>
         <source>Continue trains it on, then the %1 runs queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행 %1개를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="82"/>
+        <location filename="../widgets/trainingpanel.cpp" line="62"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="836"/>
+        <location filename="../widgets/trainingpanel.cpp" line="569"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="76"/>
+        <location filename="../widgets/trainingpanel.cpp" line="56"/>
         <source>1 epoch</source>
         <translation>1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="76"/>
+        <location filename="../widgets/trainingpanel.cpp" line="56"/>
         <source>%1 epochs</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="81"/>
+        <location filename="../widgets/trainingpanel.cpp" line="61"/>
         <source>The run queued after it was not started.</source>
         <translation>그 뒤에 대기 중이던 실행은 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="963"/>
+        <location filename="../widgets/trainingpanel.cpp" line="696"/>
         <source>Not trained: %1.</source>
         <translation>학습하지 않음: %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="991"/>
+        <location filename="../widgets/trainingpanel.cpp" line="724"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1060"/>
+        <location filename="../widgets/trainingpanel.cpp" line="793"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1126"/>
+        <location filename="../widgets/trainingpanel.cpp" line="859"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1163"/>
+        <location filename="../widgets/trainingpanel.cpp" line="896"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1163"/>
+        <location filename="../widgets/trainingpanel.cpp" line="896"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1219"/>
+        <location filename="../widgets/trainingpanel.cpp" line="952"/>
         <source>Opened the first %1 of the %2 runs in %3 (File → Browse training runs… picks among them)</source>
         <translation>%3의 실행 %2개 중 처음 %1개를 열었습니다 (파일 → 학습 실행 둘러보기…에서 고를 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1224"/>
+        <location filename="../widgets/trainingpanel.cpp" line="957"/>
         <source>Opened the run in %1</source>
         <translation>%1의 실행을 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1225"/>
+        <location filename="../widgets/trainingpanel.cpp" line="958"/>
         <source>Opened the %1 runs in %2</source>
         <translation>%2의 실행 %1개를 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1226"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1300"/>
+        <location filename="../widgets/trainingpanel.cpp" line="959"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1033"/>
         <source>Not listed: %1</source>
         <translation>목록에 넣지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1240"/>
+        <location filename="../widgets/trainingpanel.cpp" line="973"/>
         <source>%1 holds no %2</source>
         <translation>%1에 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1271"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1004"/>
         <source>Open experiment</source>
         <translation>실험 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1272"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1005"/>
         <source>%1 of the %2 runs of %3 are not finished. Train them now (after the run in training, if any)?</source>
         <translation>%3의 실행 %2개 중 %1개가 끝나지 않았습니다. 지금 학습할까요? (학습 중인 실행이 있으면 그 뒤에)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1279"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1012"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed, %4 queued to train</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣고, %4개를 학습 대기열에 넣었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1287"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1020"/>
         <source>Opened the experiment %1: its one run, finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 하나, 완료됨</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1288"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1021"/>
         <source>Opened the experiment %1: its %2 runs, all finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %2개 모두 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1291"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1024"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed; %4 not finished (open it again to train them)</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣었고, %4개는 끝나지 않았습니다 (학습하려면 다시 여세요)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1382"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1115"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1408"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1141"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1418"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1151"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1428"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1161"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1435"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1168"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1439"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1172"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1446"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1477"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1179"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1210"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1471"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1204"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1479"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1212"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>scalescope::TrainingSettingsForm</name>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="43"/>
+        <source>Synthetic shapes</source>
+        <translation>합성 도형</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="44"/>
+        <source>Synthetic shapes (hard)</source>
+        <translation>합성 도형 (어려움)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="45"/>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="46"/>
+        <source>CIFAR-10 (binary)</source>
+        <translation>CIFAR-10 (바이너리)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="47"/>
+        <source>Image folder</source>
+        <translation>이미지 폴더</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="48"/>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="51"/>
+        <source>default location</source>
+        <translation>기본 위치</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="52"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="55"/>
+        <source>Data path</source>
+        <translation>데이터 경로</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="57"/>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="58"/>
+        <source>Training images</source>
+        <translation>학습 이미지 수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="61"/>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="63"/>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="66"/>
+        <source>Progressive (paper, Table 6)</source>
+        <translation>점진적 (논문, 표 6)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="67"/>
+        <source>Progressive (official code)</source>
+        <translation>점진적 (공식 코드)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="68"/>
+        <source>Fixed size (baseline)</source>
+        <translation>고정 크기 (기준)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="69"/>
+        <source>Schedule</source>
+        <translation>스케줄</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="71"/>
+        <source>Stages</source>
+        <translation>단계 수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="81"/>
+        <source>model&apos;s</source>
+        <translation>모델 기본값</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="84"/>
+        <source>Image size</source>
+        <translation>이미지 크기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="86"/>
+        <source>last stage&apos;s</source>
+        <translation>마지막 단계</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="87"/>
+        <source>Image size of every validation. EfficientNetV2 validates above its last training size (S: 300 → 384 px).</source>
+        <translation>모든 검증의 이미지 크기. EfficientNetV2는 마지막 학습 크기보다 큰 크기로 검증합니다 (S: 300 → 384 px).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="89"/>
+        <source>Validated at</source>
+        <translation>검증 크기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="92"/>
+        <source>Dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="95"/>
+        <source>RandAugment</source>
+        <translation>RandAugment</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="98"/>
+        <source>Mixup α</source>
+        <translation>Mixup α</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="100"/>
+        <source>SGD, Nesterov momentum</source>
+        <translation>SGD, 네스테로프 모멘텀</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="101"/>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="102"/>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="104"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="107"/>
+        <source>Automatic (CUDA if present)</source>
+        <translation>자동 (CUDA가 있으면 사용)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="108"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="109"/>
+        <source>CUDA GPU 0</source>
+        <translation>CUDA GPU 0</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="110"/>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="114"/>
+        <source>More settings</source>
+        <translation>추가 설정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="125"/>
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="127"/>
+        <source>Label smoothing</source>
+        <translation>레이블 스무딩</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="130"/>
+        <source>Warm-up epochs</source>
+        <translation>워밍업 에폭</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="133"/>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="134"/>
+        <source>EMA decay</source>
+        <translation>EMA 감쇠율</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="137"/>
+        <source>timm&apos;s</source>
+        <translation>timm 방식</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="138"/>
+        <source>Residual branches and classifier at zero</source>
+        <translation>잔차 분기와 분류기를 0으로</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="140"/>
+        <source>At zero, each residual block starts as identity and the logits at zero, so the first steps of a deep network on little data cannot blow up.</source>
+        <translation>0으로 두면 각 잔차 블록은 항등 함수로, 로짓은 0에서 시작하므로 적은 데이터로 학습하는 깊은 네트워크도 첫 스텝에서 발산하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="142"/>
+        <source>Initial weights</source>
+        <translation>초기 가중치</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="145"/>
+        <source> epochs</source>
+        <translation> 에포크</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="146"/>
+        <source>every epoch</source>
+        <translation>매 에포크</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="148"/>
+        <source>Epochs between validations; the last epoch is always validated. Validating is a fixed cost per epoch, a large share of short runs.</source>
+        <translation>검증 사이의 에포크 수입니다. 마지막 에포크는 항상 검증합니다. 검증은 에포크마다 드는 고정 비용으로, 짧은 실행에서는 큰 몫을 차지합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="150"/>
+        <source>Validate every</source>
+        <translation>검증 간격</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="153"/>
+        <source>Automatic (bf16 on CUDA)</source>
+        <translation>자동 (CUDA에서 bf16)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="154"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="155"/>
+        <source>bf16 (CUDA only)</source>
+        <translation>bf16 (CUDA 전용)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="156"/>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="157"/>
+        <source>Replay each step from a CUDA graph</source>
+        <translation>각 스텝을 CUDA 그래프로 재생</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="160"/>
+        <source>CUDA only. If a capture fails, training goes on with eager steps.</source>
+        <translation>CUDA 전용입니다. 캡처에 실패하면 일반(eager) 스텝으로 학습을 계속합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="162"/>
+        <source>Time cuDNN&apos;s algorithms for each image size</source>
+        <translation>이미지 크기마다 cuDNN 알고리즘 시간 측정</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="165"/>
+        <source>CUDA only. Faster steps after a search of several seconds at the start and at every progressive stage: it pays in long runs at one size.</source>
+        <translation>CUDA 전용. 시작할 때와 점진적 단계마다 몇 초간 탐색한 뒤 스텝이 빨라집니다. 한 크기로 오래 학습할 때 이득입니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="171"/>
+        <source>Draws the initial weights, the batches and their augmentation, and the synthetic images or the subset of a real set</source>
+        <translation>초기 가중치, 배치와 그 증강, 합성 이미지 또는 실제 세트의 부분집합을 정합니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="173"/>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="177"/>
+        <source>Start trains the configuration at the seed above and at the next ones, one after the other: one seed&apos;s accuracy on a small validation set moves by a point or more. Compare runs… averages them (Average over seeds).</source>
+        <translation>시작은 위의 시드와 그다음 시드들로 구성을 차례로 학습합니다: 작은 검증 세트에서 한 시드의 정확도는 1포인트 이상 움직입니다. 실행 비교…가 이들을 평균합니다(시드 평균).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="180"/>
+        <source>Seeds per Start</source>
+        <translation>시작당 시드 수</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="181"/>
+        <source>Also train each seed at the final size only</source>
+        <translation>각 시드를 최종 크기로만도 학습</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="184"/>
+        <source>A fixed-size run beside each progressive one (the final size and regularization throughout), in one folder: what Compare runs… sets progressive learning against, as EfficientNetV2 does.</source>
+        <translation>각 점진적 실행 옆에 고정 크기 실행(처음부터 최종 크기와 정규화)을 한 폴더에 둡니다: EfficientNetV2처럼 실행 비교…가 점진적 학습과 견주는 대상입니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingsettingsform.cpp" line="203"/>
+        <source>Dataset folder</source>
+        <translation>데이터셋 폴더</translation>
     </message>
 </context>
 <context>

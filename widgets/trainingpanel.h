@@ -13,7 +13,6 @@
 #include <deque>
 #include <vector>
 
-class QCheckBox;
 class QComboBox;
 class QCPAxisRect;
 class QCPCurve;
@@ -21,21 +20,18 @@ class QCPGraph;
 class QCPItemStraightLine;
 class QCPLegend;
 class QCustomPlot;
-class QDoubleSpinBox;
 class QLabel;
-class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QAction;
-class QSpinBox;
-class QToolButton;
 
 namespace scalescope {
 
 class EvaluationDialog;
 class PredictionDialog;
 class RunComparisonDialog;
+class TrainingSettingsForm;
 class ExplorerDocument;
 class TrainingController;
 
@@ -202,28 +198,12 @@ class TrainingPanel : public QWidget {
     void replotIfDirty();
     TrainingSettings settingsFromForm() const;
     void setRunning(bool running);
-    bool scheduleIsFixed() const; // the form's schedule
     double xOf(const train::TrainEvent& e) const;
 
     ExplorerDocument* m_doc;
     TrainingController* m_controller;
-    QComboBox *m_dataset, *m_schedule, *m_optimizer, *m_device, *m_precision;
-    QCheckBox* m_cudaGraphs;
-    QCheckBox* m_cudnnBenchmark;
-    QComboBox* m_init;
-    QLineEdit* m_dataPath;
-    QSpinBox *m_epochs, *m_batch, *m_stages, *m_minSize, *m_maxSize, *m_evalSize, *m_samples;
-    QSpinBox* m_validateEvery;
-    QDoubleSpinBox *m_lr, *m_dropMin, *m_dropMax, *m_raMin, *m_raMax, *m_mixMin, *m_mixMax;
-    QDoubleSpinBox *m_weightDecay, *m_labelSmoothing, *m_warmup, *m_ema;
-    QDoubleSpinBox* m_seed; // a whole number up to 2^53, which a QSpinBox cannot hold
-    // What one Start trains: the seed above and the next ones, each also at the fixed size if
-    // asked (EfficientNetV2's comparison). Not part of the configuration.
-    QSpinBox* m_seeds;
-    QCheckBox* m_alsoFixed;
-    QToolButton* m_more;
+    TrainingSettingsForm* m_form;
     void updateStartText();
-    void updateCudaOptions(); // CUDA's own options, greyed for the CPU
     QPushButton *m_start, *m_continue, *m_pause, *m_stop;
     QPushButton* m_evaluate;
     QAction* m_evaluateAction = nullptr; // the run list's context menu
