@@ -97,7 +97,9 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     form->addRow(m_status);
     m_runList = new QListWidget(left);
     m_runList->setObjectName(QStringLiteral("runList"));
-    m_runList->setMaximumHeight(90);
+    // Below its 90 px it would hide all but two runs; the column's spare height goes to it,
+    // not to the status text above.
+    m_runList->setMinimumHeight(90);
     m_runList->setToolTip(tr("Runs on the plot: untick to hide. Right-click to evaluate, "
                              "compare or remove them."));
     auto* runsRow = new QHBoxLayout;
