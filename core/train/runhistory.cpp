@@ -80,6 +80,15 @@ std::string runModelName(const ScaleConfig& c) {
         }
     }
     std::string name = c.baseline.displayName.empty() ? c.baseline.name : c.baseline.displayName;
+    // A built-in baseline with its stages, stem or head edited is another network than its
+    // name says: its runs must not read like the original's. (The classes are the dataset's.)
+    try {
+        ArchSpec original = baselineSpec(c.baseline.name);
+        original.numClasses = c.baseline.numClasses;
+        if (!(original == c.baseline)) name += " (edited)";
+    } catch (const std::exception&) {
+        // A baseline of the user's own: its name is all there is.
+    }
     const ScalingRequest& q = c.request;
     if (q.mode == ScalingRequest::Mode::Compound && q.coefficients.phi != 0)
         name += " phi " + compactDecimal(q.coefficients.phi);

@@ -82,7 +82,8 @@ std::string foreignRunFolder(const std::string& dir, const ScaleConfig& config);
 // The model a run trains, in one short phrase for run lists and labels: a preset's name where
 // the model is that preset as chosen ("EfficientNet-B3"), else the baseline's name, with φ
 // where compound scaling moved it ("EfficientNet-B0 phi 2.0") or the multipliers where given
-// ("EfficientNet-B0 w0.25 d0.25").
+// ("EfficientNet-B0 w0.25 d0.25"); a built-in baseline edited (a stage added, removed or
+// changed) is marked so ("EfficientNet-B0 (edited) phi 1.0").
 std::string runModelName(const ScaleConfig& c);
 // The images a run of `c` validates on, in words that are equal exactly when the images are:
 // "shapes, 400 images (seed 1), at 32 px", "fashion-mnist, every test image, at 28 px".

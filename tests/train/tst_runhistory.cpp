@@ -368,8 +368,8 @@ void TestRunHistory::seedGroupsLeaveOnlyTheSeedOut() {
 
 void TestRunHistory::modelNames_data() {
     QTest::addColumn<QString>("preset");
-    QTest::addColumn<int>(
-        "edit"); // 0 none, 1 phi 1, 2 width 0.5, 3 a stage's repeats, 4 preset unknown
+    QTest::addColumn<int>("edit"); // 0 none, 1 phi 1, 2 width 0.5, 3 a stage's repeats, 4 preset
+                                   // unknown, 5 phi 1 and the last stage removed, 6 ten classes
     QTest::addColumn<QString>("name");
     QTest::newRow("B0") << "efficientnet-b0" << 0 << "EfficientNet-B0";
     QTest::newRow("B3, the paper's multipliers") << "efficientnet-b3" << 0 << "EfficientNet-B3";
@@ -378,7 +378,10 @@ void TestRunHistory::modelNames_data() {
     QTest::newRow("B0 grown by phi") << "efficientnet-b0" << 1 << "EfficientNet-B0 phi 1.0";
     QTest::newRow("B3 with other multipliers")
         << "efficientnet-b3" << 2 << "EfficientNet-B0 w0.5 d1.4";
-    QTest::newRow("B0 with a stage edited") << "efficientnet-b0" << 3 << "EfficientNet-B0";
+    QTest::newRow("B0 with a stage edited") << "efficientnet-b0" << 3 << "EfficientNet-B0 (edited)";
+    QTest::newRow("B0 grown, a stage removed")
+        << "efficientnet-b0" << 5 << "EfficientNet-B0 (edited) phi 1.0";
+    QTest::newRow("B0 for ten classes") << "efficientnet-b0" << 6 << "EfficientNet-B0";
     QTest::newRow("a preset this build does not know")
         << "efficientnet-b0" << 4 << "EfficientNet-B0";
 }
@@ -392,6 +395,12 @@ void TestRunHistory::modelNames() {
     if (edit == 2) c.request.width = 0.5;
     if (edit == 3) c.baseline.stages[1].repeats += 1;
     if (edit == 4) c.preset = "efficientnet-b9";
+    if (edit == 5) {
+        c.request.coefficients.phi = 1;
+        c = withStageRemoved(c, 6);
+    }
+    if (edit == 6) c.baseline.numClasses = 10; // as a dataset's classes replace the 1000
+
     QCOMPARE(QString::fromStdString(runModelName(c)), name);
 }
 
