@@ -2866,511 +2866,551 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::TrainingPanel</name>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="78"/>
-        <location filename="../widgets/trainingpanel.cpp" line="356"/>
+        <location filename="../widgets/trainingpanel.cpp" line="86"/>
+        <location filename="../widgets/trainingpanel.cpp" line="411"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="79"/>
+        <location filename="../widgets/trainingpanel.cpp" line="87"/>
         <source>Continue</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="81"/>
+        <location filename="../widgets/trainingpanel.cpp" line="89"/>
         <source>Train the selected stopped run on from its checkpoint, with the settings it was started with</source>
         <translation>선택한 중지된 실행을 체크포인트부터, 시작할 때의 설정으로 이어서 학습합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="83"/>
-        <location filename="../widgets/trainingpanel.cpp" line="262"/>
-        <location filename="../widgets/trainingpanel.cpp" line="364"/>
+        <location filename="../widgets/trainingpanel.cpp" line="91"/>
+        <location filename="../widgets/trainingpanel.cpp" line="272"/>
+        <location filename="../widgets/trainingpanel.cpp" line="419"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="84"/>
+        <location filename="../widgets/trainingpanel.cpp" line="92"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="94"/>
+        <location filename="../widgets/trainingpanel.cpp" line="102"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="101"/>
+        <location filename="../widgets/trainingpanel.cpp" line="111"/>
         <source>Runs on the plot: untick to hide. Right-click to evaluate, compare or remove them.</source>
         <translation>그래프의 실행: 체크를 해제하면 숨깁니다. 오른쪽 클릭으로 평가, 비교, 제거합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="104"/>
+        <location filename="../widgets/trainingpanel.cpp" line="114"/>
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="106"/>
+        <location filename="../widgets/trainingpanel.cpp" line="116"/>
         <source>Overlay a finished run from its folder (metrics.csv), e.g. one trained with scalescope-cli</source>
         <translation>끝난 실행을 그 폴더(metrics.csv)에서 불러와 겹쳐 그립니다. 예: scalescope-cli로 학습한 실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="110"/>
+        <location filename="../widgets/trainingpanel.cpp" line="120"/>
         <source>by epoch</source>
         <translation>에포크 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="111"/>
+        <location filename="../widgets/trainingpanel.cpp" line="121"/>
         <source>by wall time</source>
         <translation>경과 시간 기준</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="112"/>
+        <location filename="../widgets/trainingpanel.cpp" line="122"/>
         <source>Wall time shows what progressive learning saves</source>
         <translation>경과 시간으로 보면 점진적 학습이 줄이는 시간이 보입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="113"/>
+        <location filename="../widgets/trainingpanel.cpp" line="123"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="117"/>
-        <location filename="../widgets/trainingpanel.cpp" line="224"/>
+        <location filename="../widgets/trainingpanel.cpp" line="127"/>
+        <location filename="../widgets/trainingpanel.cpp" line="234"/>
         <source>Evaluate…</source>
         <translation>평가…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="119"/>
+        <location filename="../widgets/trainingpanel.cpp" line="129"/>
         <source>Score the selected run&apos;s weights on its test images: per class, and at several test image sizes</source>
         <translation>선택한 실행의 가중치를 테스트 이미지로 평가합니다: 클래스별로, 여러 테스트 이미지 크기에서</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="142"/>
-        <location filename="../widgets/trainingpanel.cpp" line="859"/>
+        <location filename="../widgets/trainingpanel.cpp" line="152"/>
+        <location filename="../widgets/trainingpanel.cpp" line="914"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="144"/>
-        <location filename="../widgets/trainingpanel.cpp" line="187"/>
+        <location filename="../widgets/trainingpanel.cpp" line="154"/>
+        <location filename="../widgets/trainingpanel.cpp" line="197"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="145"/>
-        <location filename="../widgets/trainingpanel.cpp" line="188"/>
-        <location filename="../widgets/trainingpanel.cpp" line="826"/>
+        <location filename="../widgets/trainingpanel.cpp" line="155"/>
+        <location filename="../widgets/trainingpanel.cpp" line="198"/>
+        <location filename="../widgets/trainingpanel.cpp" line="881"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="147"/>
-        <location filename="../widgets/trainingpanel.cpp" line="192"/>
+        <location filename="../widgets/trainingpanel.cpp" line="157"/>
+        <location filename="../widgets/trainingpanel.cpp" line="202"/>
         <source>image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="148"/>
+        <location filename="../widgets/trainingpanel.cpp" line="158"/>
         <source>regularization</source>
         <translation>정규화</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="150"/>
-        <location filename="../widgets/trainingpanel.cpp" line="741"/>
+        <location filename="../widgets/trainingpanel.cpp" line="160"/>
+        <location filename="../widgets/trainingpanel.cpp" line="796"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="190"/>
+        <location filename="../widgets/trainingpanel.cpp" line="200"/>
         <source>val accuracy, trained weights</source>
         <translation>검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="219"/>
+        <location filename="../widgets/trainingpanel.cpp" line="229"/>
         <source>Not evaluated: %1</source>
         <translation>평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="225"/>
+        <location filename="../widgets/trainingpanel.cpp" line="235"/>
         <source>Classify images…</source>
         <translation>이미지 분류…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="229"/>
+        <location filename="../widgets/trainingpanel.cpp" line="239"/>
         <source>Remove from the plot</source>
         <translation>그래프에서 제거</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="233"/>
+        <location filename="../widgets/trainingpanel.cpp" line="243"/>
         <source>Take the run off the list and the plot; its folder stays</source>
         <translation>실행을 목록과 그래프에서 뺍니다. 폴더는 그대로 남습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="235"/>
+        <location filename="../widgets/trainingpanel.cpp" line="245"/>
         <source>Compare runs…</source>
         <translation>실행 비교…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="237"/>
+        <location filename="../widgets/trainingpanel.cpp" line="247"/>
         <source>When each run reached the accuracy a reference run ended at, in wall time: what progressive learning saves</source>
         <translation>각 실행이 기준 실행의 최종 정확도에 벽시계 시간으로 언제 도달했는지: 점진적 학습이 아끼는 시간</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="245"/>
+        <location filename="../widgets/trainingpanel.cpp" line="255"/>
         <source>Browse training runs…</source>
         <translation>학습 실행 둘러보기…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="255"/>
+        <location filename="../widgets/trainingpanel.cpp" line="265"/>
         <source>Not classified: %1</source>
         <translation>분류하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="265"/>
+        <location filename="../widgets/trainingpanel.cpp" line="275"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="270"/>
+        <location filename="../widgets/trainingpanel.cpp" line="280"/>
         <source>Stopping after this step…</source>
         <translation>이번 스텝 후 중지합니다…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="356"/>
+        <location filename="../widgets/trainingpanel.cpp" line="355"/>
+        <source>Start would refuse this: %1: %2</source>
+        <translation>시작하면 거부됩니다: %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="364"/>
+        <source>Trains at %1 px for 1 epoch, validated at %2 px.</source>
+        <translation>%1 px로 1 에포크 학습하고, %2 px에서 검증합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="367"/>
+        <source>Trains at %1 px for all %2 epochs, validated at %3 px.</source>
+        <translation>%2 에포크 모두 %1 px로 학습하고, %3 px에서 검증합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="379"/>
+        <source>epoch %1</source>
+        <translation>에포크 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="380"/>
+        <source>epochs %1</source>
+        <translation>에포크 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="381"/>
+        <source>%1 px (%2)</source>
+        <translation>%1 px (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="383"/>
+        <source>Trains in %1 stages: %2; validated at %3 px.</source>
+        <translation>%1단계로 학습합니다: %2; %3 px에서 검증합니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="411"/>
         <source>Start %1 runs</source>
         <translation>실행 %1개 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="447"/>
+        <location filename="../widgets/trainingpanel.cpp" line="502"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="456"/>
+        <location filename="../widgets/trainingpanel.cpp" line="511"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="468"/>
+        <location filename="../widgets/trainingpanel.cpp" line="523"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="479"/>
-        <location filename="../widgets/trainingpanel.cpp" line="677"/>
+        <location filename="../widgets/trainingpanel.cpp" line="534"/>
+        <location filename="../widgets/trainingpanel.cpp" line="732"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="481"/>
+        <location filename="../widgets/trainingpanel.cpp" line="536"/>
         <source>Continuing %1 from its checkpoint… (1 more run queued)</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="482"/>
+        <location filename="../widgets/trainingpanel.cpp" line="537"/>
         <source>Continuing %1 from its checkpoint… (%2 more runs queued)</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 %2개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="529"/>
-        <location filename="../widgets/trainingpanel.cpp" line="548"/>
+        <location filename="../widgets/trainingpanel.cpp" line="584"/>
+        <location filename="../widgets/trainingpanel.cpp" line="603"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="505"/>
+        <location filename="../widgets/trainingpanel.cpp" line="560"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="518"/>
+        <location filename="../widgets/trainingpanel.cpp" line="573"/>
         <source>%1, seed %2</source>
         <translation>%1, 시드 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="554"/>
+        <location filename="../widgets/trainingpanel.cpp" line="609"/>
         <source>Preparing data and model… (1 more run queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="555"/>
+        <location filename="../widgets/trainingpanel.cpp" line="610"/>
         <source>Preparing data and model… (%1 more runs queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 %1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="585"/>
+        <location filename="../widgets/trainingpanel.cpp" line="640"/>
         <source>%1 is training; stop it before removing it</source>
         <translation>%1은(는) 학습 중입니다. 제거하기 전에 중지하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="617"/>
+        <location filename="../widgets/trainingpanel.cpp" line="672"/>
         <source>it is training now</source>
         <translation>지금 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="619"/>
+        <location filename="../widgets/trainingpanel.cpp" line="674"/>
         <source>it is queued to train</source>
         <translation>학습 대기열에 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="636"/>
-        <location filename="../widgets/trainingpanel.cpp" line="712"/>
+        <location filename="../widgets/trainingpanel.cpp" line="691"/>
+        <location filename="../widgets/trainingpanel.cpp" line="767"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="686"/>
+        <location filename="../widgets/trainingpanel.cpp" line="741"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="725"/>
+        <location filename="../widgets/trainingpanel.cpp" line="780"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="730"/>
+        <location filename="../widgets/trainingpanel.cpp" line="785"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="733"/>
+        <location filename="../widgets/trainingpanel.cpp" line="788"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="193"/>
-        <location filename="../widgets/trainingpanel.cpp" line="735"/>
+        <location filename="../widgets/trainingpanel.cpp" line="203"/>
+        <location filename="../widgets/trainingpanel.cpp" line="790"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="194"/>
-        <location filename="../widgets/trainingpanel.cpp" line="737"/>
+        <location filename="../widgets/trainingpanel.cpp" line="204"/>
+        <location filename="../widgets/trainingpanel.cpp" line="792"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="195"/>
-        <location filename="../widgets/trainingpanel.cpp" line="739"/>
+        <location filename="../widgets/trainingpanel.cpp" line="205"/>
+        <location filename="../widgets/trainingpanel.cpp" line="794"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="826"/>
+        <location filename="../widgets/trainingpanel.cpp" line="881"/>
         <source>val accuracy (EMA if kept)</source>
         <translation>검증 정확도 (EMA가 있으면 EMA)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="892"/>
+        <location filename="../widgets/trainingpanel.cpp" line="947"/>
         <source>Run or experiment folder (holds metrics.csv or experiment.json)</source>
         <translation>실행 또는 실험 폴더(metrics.csv나 experiment.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="900"/>
-        <location filename="../widgets/trainingpanel.cpp" line="909"/>
+        <location filename="../widgets/trainingpanel.cpp" line="955"/>
+        <location filename="../widgets/trainingpanel.cpp" line="964"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="904"/>
+        <location filename="../widgets/trainingpanel.cpp" line="959"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="905"/>
+        <location filename="../widgets/trainingpanel.cpp" line="960"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="913"/>
+        <location filename="../widgets/trainingpanel.cpp" line="968"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="914"/>
+        <location filename="../widgets/trainingpanel.cpp" line="969"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1099"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1154"/>
         <source>Opened %1: %2, none validated yet.</source>
         <translation>%1 열림: %2, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1103"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1158"/>
         <source>Opened %1: %2, final val accuracy %3%.</source>
         <translation>%1 열림: %2, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1108"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1163"/>
         <source>Opened %1: %2, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1223"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1278"/>
         <source>Continue trains it on, then the run queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행을 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1224"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1279"/>
         <source>Continue trains it on, then the %1 runs queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행 %1개를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="62"/>
+        <location filename="../widgets/trainingpanel.cpp" line="63"/>
         <source>%1 queued runs were not started.</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="569"/>
+        <location filename="../widgets/trainingpanel.cpp" line="624"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="56"/>
+        <location filename="../widgets/trainingpanel.cpp" line="57"/>
         <source>1 epoch</source>
         <translation>1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="56"/>
+        <location filename="../widgets/trainingpanel.cpp" line="57"/>
         <source>%1 epochs</source>
         <translation>%1 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="61"/>
+        <location filename="../widgets/trainingpanel.cpp" line="62"/>
         <source>The run queued after it was not started.</source>
         <translation>그 뒤에 대기 중이던 실행은 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="696"/>
+        <location filename="../widgets/trainingpanel.cpp" line="81"/>
+        <source>What Start trains with these settings: EfficientNetV2&apos;s progressive stages, each at its image size for its epochs</source>
+        <translation>이 설정으로 시작하면 학습할 내용: EfficientNetV2의 점진적 단계, 각각 그 이미지 크기로 그 에포크 동안</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="751"/>
         <source>Not trained: %1.</source>
         <translation>학습하지 않음: %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="724"/>
+        <location filename="../widgets/trainingpanel.cpp" line="779"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="793"/>
+        <location filename="../widgets/trainingpanel.cpp" line="848"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="859"/>
+        <location filename="../widgets/trainingpanel.cpp" line="914"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="896"/>
+        <location filename="../widgets/trainingpanel.cpp" line="951"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="896"/>
+        <location filename="../widgets/trainingpanel.cpp" line="951"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="952"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1007"/>
         <source>Opened the first %1 of the %2 runs in %3 (File → Browse training runs… picks among them)</source>
         <translation>%3의 실행 %2개 중 처음 %1개를 열었습니다 (파일 → 학습 실행 둘러보기…에서 고를 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="957"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1012"/>
         <source>Opened the run in %1</source>
         <translation>%1의 실행을 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="958"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1013"/>
         <source>Opened the %1 runs in %2</source>
         <translation>%2의 실행 %1개를 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="959"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1033"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1014"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1088"/>
         <source>Not listed: %1</source>
         <translation>목록에 넣지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="973"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1028"/>
         <source>%1 holds no %2</source>
         <translation>%1에 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1004"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1059"/>
         <source>Open experiment</source>
         <translation>실험 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1005"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1060"/>
         <source>%1 of the %2 runs of %3 are not finished. Train them now (after the run in training, if any)?</source>
         <translation>%3의 실행 %2개 중 %1개가 끝나지 않았습니다. 지금 학습할까요? (학습 중인 실행이 있으면 그 뒤에)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1012"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1067"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed, %4 queued to train</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣고, %4개를 학습 대기열에 넣었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1020"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1075"/>
         <source>Opened the experiment %1: its one run, finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 하나, 완료됨</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1021"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1076"/>
         <source>Opened the experiment %1: its %2 runs, all finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %2개 모두 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1024"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1079"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed; %4 not finished (open it again to train them)</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣었고, %4개는 끝나지 않았습니다 (학습하려면 다시 여세요)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1115"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1170"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1141"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1196"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1151"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1206"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1161"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1216"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1168"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1223"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1172"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1227"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1179"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1210"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1234"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1265"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1204"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1259"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1212"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1267"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -11,6 +11,7 @@
 #include "runcolours.h"
 #include "runcomparisondialog.h"
 #include "scaling/format.h"
+#include "scaling/schedule.h"
 #include "train/runhistory.h"
 #include "trainingcontroller.h"
 
@@ -74,6 +75,13 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     form->addRow(m_form);
     connect(m_form, &TrainingSettingsForm::startOptionsChanged, this,
             &TrainingPanel::updateStartText);
+    m_plan = new QLabel(left);
+    m_plan->setObjectName(QStringLiteral("trainingPlan"));
+    m_plan->setWordWrap(true);
+    m_plan->setToolTip(tr("What Start trains with these settings: EfficientNetV2's progressive "
+                          "stages, each at its image size for its epochs"));
+    form->addRow(m_plan);
+    connect(m_form, &TrainingSettingsForm::edited, this, &TrainingPanel::updatePlan);
     auto* buttons = new QHBoxLayout;
     m_start = new QPushButton(tr("Start"), left);
     m_continue = new QPushButton(tr("Continue"), left);
@@ -311,6 +319,7 @@ TrainingPanel::TrainingPanel(ExplorerDocument* doc, TrainingController* controll
     // a run trains the form is locked and shows what the next Start trains with.
     connect(doc, &ExplorerDocument::changed, this, [this] {
         if (!(m_doc->config().training == m_shown)) setSettingsFromDocument();
+        updatePlan(); // the model's resolution is the last stage's size by default
     });
     setSettingsFromDocument();
     setRunning(false);
@@ -335,6 +344,50 @@ bool TrainingPanel::commitSettings(QString* why) {
     if (ok) m_shown = t; // the form and the document agree again
     if (why) *why = reason;
     return ok;
+}
+
+void TrainingPanel::updatePlan() {
+    const TrainingSettings t = settingsFromForm();
+    try {
+        validate(t); // what Start would refuse, said before it is pressed
+    } catch (const ValidationError& e) {
+        m_plan->setText(
+            tr("Start would refuse this: %1: %2")
+                .arg(QString::fromStdString(e.field()), QString::fromStdString(e.reason())));
+        m_plan->setStyleSheet(QStringLiteral("color: #a00000"));
+        return;
+    }
+    m_plan->setStyleSheet({});
+    const auto stages = progressiveStages(t.progressive, m_doc->arch().resolution, t.epochs);
+    const int validated = evaluationSize(t.progressive, stages);
+    if (stages.size() == 1) {
+        m_plan->setText(t.epochs == 1 ? tr("Trains at %1 px for 1 epoch, validated at %2 px.")
+                                            .arg(stages[0].imageSize)
+                                            .arg(validated)
+                                      : tr("Trains at %1 px for all %2 epochs, validated at %3 px.")
+                                            .arg(stages[0].imageSize)
+                                            .arg(t.epochs)
+                                            .arg(validated));
+        return;
+    }
+    QStringList parts;
+    for (const TrainingStage& st : stages) {
+        // Word joiners: a wrapped line never ends inside "3–4".
+        const QString range =
+            QStringLiteral("%1\u2060–\u2060%2").arg(st.firstEpoch + 1).arg(st.endEpoch);
+        const QString epochs = st.endEpoch - st.firstEpoch == 1
+                                   ? tr("epoch %1").arg(st.firstEpoch + 1)
+                                   : tr("epochs %1").arg(range);
+        parts << tr("%1 px (%2)").arg(st.imageSize).arg(epochs);
+    }
+    m_plan->setText(tr("Trains in %1 stages: %2; validated at %3 px.")
+                        .arg(stages.size())
+                        .arg(parts.join(QStringLiteral(", ")))
+                        .arg(validated));
+}
+
+QString TrainingPanel::planText() const {
+    return m_plan->text();
 }
 
 int TrainingPanel::seedsPerStart() const {

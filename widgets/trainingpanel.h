@@ -59,6 +59,10 @@ class TrainingPanel : public QWidget {
     int runIndexOf(const QString& dir) const;
     int pointCount() const; // curve points of the newest run
     QString statusText() const;
+    // What the form's settings train, before Start: each progressive stage's image size and
+    // epochs and the size validated at, or why Start would refuse the settings. Follows every
+    // edit of the form and of the model (its resolution is the last stage's by default).
+    QString planText() const;
     bool exportMetricsCsv(const QString& path) const;
     QString lastRunDir() const { return m_lastRunDir; }
     void setSettingsFromDocument();
@@ -203,6 +207,8 @@ class TrainingPanel : public QWidget {
     ExplorerDocument* m_doc;
     TrainingController* m_controller;
     TrainingSettingsForm* m_form;
+    QLabel* m_plan;
+    void updatePlan();
     void updateStartText();
     QPushButton *m_start, *m_continue, *m_pause, *m_stop;
     QPushButton* m_evaluate;

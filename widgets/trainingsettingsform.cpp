@@ -203,6 +203,18 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
             QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_dataPath->text());
         if (!dir.isEmpty()) m_dataPath->setText(dir);
     });
+    for (QWidget* w : fields()) {
+        if (auto* b = qobject_cast<QComboBox*>(w))
+            connect(b, &QComboBox::currentIndexChanged, this, &TrainingSettingsForm::edited);
+        else if (auto* b = qobject_cast<QSpinBox*>(w))
+            connect(b, &QSpinBox::valueChanged, this, &TrainingSettingsForm::edited);
+        else if (auto* b = qobject_cast<QDoubleSpinBox*>(w))
+            connect(b, &QDoubleSpinBox::valueChanged, this, &TrainingSettingsForm::edited);
+        else if (auto* b = qobject_cast<QLineEdit*>(w))
+            connect(b, &QLineEdit::textChanged, this, &TrainingSettingsForm::edited);
+        else if (auto* b = qobject_cast<QCheckBox*>(w))
+            connect(b, &QCheckBox::toggled, this, &TrainingSettingsForm::edited);
+    }
     updateEnabled();
 }
 

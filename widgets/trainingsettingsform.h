@@ -37,6 +37,7 @@ class TrainingSettingsForm : public QWidget {
 
   Q_SIGNALS:
     void startOptionsChanged(); // what one Start trains may have changed
+    void edited();              // any field, by the user or by setSettings
 
   private:
     QList<QWidget*> fields() const;

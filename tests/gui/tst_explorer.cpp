@@ -88,6 +88,7 @@ class TestExplorer : public QObject {
     void openedRunsBetweenValidations_data();
     void openedRunsBetweenValidations();
     void trainingFormSurvivesScalingEdits();
+    void planFollowsTheForm();
     void moreTrainingSettingsRoundTrip();
     void closingDuringRunStopsWithCheckpoint();
     void koreanInterfaceLoads();
@@ -562,6 +563,35 @@ void TestExplorer::trainingFormSurvivesScalingEdits() {
 
 // The folded-away settings reach the document (and a saved file), come back from one, and a
 // value the engine refuses is refused by name before a run starts.
+// Under the form, before Start: the progressive stages the settings train (the model's
+// resolution is the last one's by default), or why Start would refuse them.
+void TestExplorer::planFollowsTheForm() {
+    MainWindow w;
+    TrainingPanel* panel = w.trainingPanel();
+    auto plan = [&] { return panel->planText().remove(QChar(0x2060)); };
+    QCOMPARE(plan(), QString("Trains in 3 stages: 48 px (epochs 1–2), 56 px (epochs 3–4), 64 px "
+                             "(epochs 5–6); validated at 64 px."));
+    auto* epochs = panel->findChild<QSpinBox*>("epochs");
+    auto* maxSize = panel->findChild<QSpinBox*>("maxImageSize");
+    auto* minSize = panel->findChild<QSpinBox*>("minImageSize");
+    auto* schedule = panel->findChild<QComboBox*>("schedule");
+    QVERIFY(epochs && maxSize && minSize && schedule);
+    epochs->setValue(2); // never more stages than epochs
+    QCOMPARE(plan(), QString("Trains in 2 stages: 48 px (epoch 1), 64 px (epoch 2); validated "
+                             "at 64 px."));
+    maxSize->setValue(0); // the model's: B0 at φ 2 is 296 px
+    w.scalingEditor()->phiBox()->setValue(2.0);
+    QVERIFY2(plan().contains("296 px (epoch 2); validated at 296 px"), qPrintable(plan()));
+    schedule->setCurrentIndex(schedule->findData("fixed"));
+    QCOMPARE(plan(), QString("Trains at 296 px for all 2 epochs, validated at 296 px."));
+    maxSize->setValue(40); // below the smallest size
+    schedule->setCurrentIndex(schedule->findData("paper"));
+    QCOMPARE(plan(), QString("Start would refuse this: training.progressive.min_image_size: "
+                             "minimum image size 48 is above the maximum 40"));
+    minSize->setValue(32);
+    QVERIFY2(plan().startsWith("Trains in 2 stages: 32 px"), qPrintable(plan()));
+}
+
 void TestExplorer::moreTrainingSettingsRoundTrip() {
     QTemporaryDir dir;
     MainWindow w;
