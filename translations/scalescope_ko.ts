@@ -2282,187 +2282,187 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>해상도만</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="278"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="296"/>
         <source>Scaling study: compound against one dimension</source>
         <translation>스케일링 연구: 복합 대 한 차원</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="281"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="299"/>
         <source>EfficientNet&apos;s Figures 3 and 8: the current model grown by depth, width or resolution alone, and by all three at once, to the same nominal MACs (α·β²·γ²)^φ: depth alone by that factor, width or resolution alone by its square root. φ counts from the model as it is now, the first point of every curve; training sizes set on the training tab grow with each point&apos;s resolution. Train queues the points on the training tab with its settings; each one&apos;s final validation accuracy is drawn against its MACs at the size it was validated at.</source>
         <translation>EfficientNet의 그림 3과 8: 현재 모델을 깊이, 너비, 해상도 중 하나만으로, 또는 셋 모두로 같은 명목 MAC (α·β²·γ²)^φ까지 키웁니다. 깊이만은 그 배율로, 너비나 해상도만은 그 제곱근으로 키웁니다. φ는 지금의 모델에서 세며, 이 모델이 모든 곡선의 첫 점입니다. 학습 탭에서 정한 학습 크기는 각 점의 해상도와 함께 커집니다. &apos;학습&apos;은 학습 탭의 설정으로 점들을 대기열에 넣고, 각 점의 최종 검증 정확도를 검증한 크기에서의 MAC에 대해 그립니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="294"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="312"/>
         <source>A list (0.5,1,2) or a range FROM:TO:STEP (1:3:1)</source>
         <translation>목록(0.5,1,2) 또는 범위 시작:끝:간격(1:3:1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="295"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="313"/>
         <source>φ of the points</source>
         <translation>점들의 φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="299"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="317"/>
         <source>Each point is trained at the training seed and the next ones; its accuracy is their mean, drawn with its standard error. On a small set one run&apos;s accuracy moves by points between seeds.</source>
         <translation>각 점은 학습 시드와 그다음 시드들로 학습되며, 정확도는 그 평균이고 표준 오차와 함께 그려집니다. 작은 데이터셋에서는 실행 하나의 정확도가 시드에 따라 몇 포인트씩 달라집니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="303"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="321"/>
         <source>Seeds per point</source>
         <translation>점당 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="314"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="332"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="331"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="349"/>
         <source>MACs against φ (dashed: nominal)</source>
         <translation>φ에 따른 MAC (점선: 명목)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="334"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="352"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="335"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="353"/>
         <source>G MACs</source>
         <translation>G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="336"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="354"/>
         <source>Validation accuracy against MACs</source>
         <translation>MAC에 따른 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="337"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="355"/>
         <source>G MACs at the size validated at</source>
         <translation>검증 크기에서의 G MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="338"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="356"/>
         <source>accuracy %</source>
         <translation>정확도 %</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="343"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="361"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="345"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="363"/>
         <source>Trains the selected points (all of them when none is selected) that have no accuracy yet, with the training tab&apos;s settings, one after the other; Stop ends the queue</source>
         <translation>선택한 점 중 아직 정확도가 없는 점을(선택이 없으면 전부) 학습 탭의 설정으로 차례로 학습합니다. &apos;중지&apos;는 대기열을 끝냅니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="348"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="366"/>
         <source>Open study…</source>
         <translation>연구 열기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="350"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="368"/>
         <source>Shows a study trained before, here or by scalescope-cli study --train</source>
         <translation>여기서 또는 scalescope-cli study --train으로 전에 학습한 연구를 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="351"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="369"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="352"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="370"/>
         <source>Every point with its costs and the accuracy of those trained, as scalescope-cli study --train writes study.csv</source>
         <translation>모든 점의 비용과 학습한 점의 정확도를 scalescope-cli study --train이 쓰는 study.csv와 같은 형식으로</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="356"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="374"/>
         <source>Export the study as CSV</source>
         <translation>연구를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="357"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="375"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="360"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="378"/>
         <source>Not exported</source>
         <translation>내보내지 못함</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="364"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="382"/>
         <source>Open a scaling study folder</source>
         <translation>스케일링 연구 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="549"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="567"/>
         <source>Recording the study in %1…</source>
         <translation>%1에 연구 기록 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="584"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="602"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="591"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="609"/>
         <source>a run started training meanwhile; open it again after it ends</source>
         <translation>그사이에 실행이 학습을 시작했습니다. 끝난 후 다시 여십시오</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="595"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="613"/>
         <source>Not a scaling study</source>
         <translation>스케일링 연구가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="666"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="684"/>
         <source>%1 of its results are study.csv&apos;s: their run folders are not in %2, and Train does not train them again.</source>
         <translation>결과 %1개는 study.csv의 기록입니다: 그 실행 폴더가 %2에 없으며, 학습을 눌러도 다시 학습하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="373"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="391"/>
         <source>Every point asked for is trained already.</source>
         <translation>요청한 점은 모두 이미 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="438"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="456"/>
         <source>%1 points for %2 with α %3, β %4, γ %5 (α·β²·γ² = %6).</source>
         <translation>%2의 점 %1개, α %3, β %4, γ %5 (α·β²·γ² = %6).</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="447"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="465"/>
         <source>Refused — %1</source>
         <translation>거부됨 — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="519"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="537"/>
         <source>(a new folder: %1)</source>
         <translation>(새 폴더: %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="568"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="586"/>
         <source>Training into %1 %2</source>
         <translation>%1에 학습 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="625"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="643"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="639"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="657"/>
         <source>%1 holds no point of a scaling study (folders named like compound-phi1)</source>
         <translation>%1에는 스케일링 연구의 점이 없습니다 (compound-phi1 같은 이름의 폴더)</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="672"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="690"/>
         <source>Not read: %1</source>
         <translation>읽지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="737"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="755"/>
         <source>nominal</source>
         <translation>명목</translation>
     </message>
@@ -2778,87 +2778,97 @@ shown as the model was given it: a centred %2 px square</source>
 <context>
     <name>scalescope::StudyPointModel</name>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="167"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="173"/>
+        <source>EfficientNet-B0&apos;s search objective, accuracy × (MACs tested ÷ the φ 0 model&apos;s)^−0.07: each point&apos;s accuracy discounted by what it costs more. Twice the MACs must buy 5% more accuracy to pay.</source>
+        <translation>EfficientNet-B0 탐색의 목적 함수, 정확도 × (테스트한 MAC ÷ φ 0 모델의 MAC)^−0.07: 각 지점의 정확도를 더 드는 비용만큼 깎은 값입니다. MAC이 두 배면 정확도가 5% 더 올라야 이득입니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="177"/>
         <source>Points above or below compound scaling at the same φ, seed by seed, with the standard error; in brackets the seeds where the point scored higher</source>
         <translation>같은 φ의 복합 스케일링보다 높거나 낮은 정확도(%포인트), 시드별로 짝지어 비교하고 표준오차를 붙임; 괄호 안은 이 점이 더 높았던 시드 수</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="172"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="182"/>
         <source>Scaled by</source>
         <translation>스케일링 방식</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="174"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="184"/>
         <source>φ</source>
         <translation>φ</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="176"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="186"/>
         <source>Depth ×</source>
         <translation>깊이 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="178"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="188"/>
         <source>Width ×</source>
         <translation>너비 ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="180"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="190"/>
         <source>Image px</source>
         <translation>이미지 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="182"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="192"/>
         <source>Trains at px</source>
         <translation>학습 px</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="184"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="194"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="186"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="196"/>
         <source>MACs</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="188"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="198"/>
         <source>MACs tested</source>
         <translation>검증 MAC</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="190"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="200"/>
         <source>Nominal MACs ×</source>
         <translation>명목 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="192"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="202"/>
         <source>Real MACs ×</source>
         <translation>실제 MAC ×</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="194"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="204"/>
         <source>Val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="196"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="206"/>
         <source>Δ compound</source>
         <translation>Δ 복합</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="220"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="208"/>
+        <source>Reward</source>
+        <translation>보상</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="232"/>
         <source>Points above or below compound scaling at φ %1, seed by seed: the mean of %2 differences ± its standard error; higher at %3 of them (the count in brackets). A seed trains both on the same images and validates them on the same set, so the set&apos;s own difficulty cancels.</source>
         <translation>φ %1의 복합 스케일링보다 높거나 낮은 정확도(%포인트), 시드별 비교: 차이 %2개의 평균 ± 표준오차; 그중 %3개에서 더 높음(괄호 안의 수). 한 시드는 두 점을 같은 이미지로 학습하고 같은 세트로 검증하므로 세트 자체의 난이도는 상쇄됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="229"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="241"/>
         <source>At the %1 px it is validated at</source>
         <translation>검증하는 %1 px에서</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="231"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="243"/>
         <source>%1 px, capped to %2 px by the image size cap</source>
         <translation>%1 px, 이미지 크기 상한으로 %2 px로 제한</translation>
     </message>

@@ -98,12 +98,18 @@ void StudyPointModel::setAccuracies(const std::vector<std::pair<ScaleConfig, dou
     for (const auto& [config, accuracy] : list)
         m_results.setAccuracy(config, accuracy);
     if (!m_points.empty())
-        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Paired));
+        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Reward));
     Q_EMIT accuraciesChanged();
 }
 
 std::optional<double> StudyPointModel::accuracy(const StudyPoint& run) const {
     return m_results.accuracy(run.config);
+}
+
+const StudyPoint* StudyPointModel::baseline() const {
+    for (const StudyPoint& p : m_points)
+        if (p.strategy == StudyStrategy::Baseline) return &p;
+    return nullptr;
 }
 
 AccuracySummary StudyPointModel::summary(const StudyPoint& point) const {
@@ -138,13 +144,13 @@ bool StudyPointModel::hasPairedColumn() const {
 void StudyPointModel::setSeeds(int seeds) {
     m_seeds = std::max(1, seeds);
     if (!m_points.empty())
-        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Paired));
+        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Reward));
 }
 
 void StudyPointModel::setNote(const ScaleConfig& config, const QString& note) {
     m_results.setNote(config, note);
     if (!m_points.empty())
-        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Paired));
+        Q_EMIT dataChanged(index(0, Accuracy), index(int(m_points.size()) - 1, Reward));
 }
 
 QString StudyPointModel::note(const StudyPoint& p) const {
@@ -163,6 +169,10 @@ int StudyPointModel::columnCount(const QModelIndex& parent) const {
 
 QVariant StudyPointModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal) return {};
+    if (role == Qt::ToolTipRole && section == Reward)
+        return tr("EfficientNet-B0's search objective, accuracy × (MACs tested ÷ the φ 0 "
+                  "model's)^−0.07: each point's accuracy discounted by what it costs more. "
+                  "Twice the MACs must buy 5% more accuracy to pay.");
     if (role == Qt::ToolTipRole && section == Paired)
         return tr("Points above or below compound scaling at the same φ, seed by seed, with the "
                   "standard error; in brackets the seeds where the point scored higher");
@@ -194,6 +204,8 @@ QVariant StudyPointModel::headerData(int section, Qt::Orientation o, int role) c
         return tr("Val accuracy");
     case Paired:
         return tr("Δ compound");
+    case Reward:
+        return tr("Reward");
     }
     return {};
 }
@@ -269,6 +281,12 @@ QVariant StudyPointModel::data(const QModelIndex& index, int role) const {
         const auto d = againstCompound(p);
         if (!d || d->difference.count == 0) return {};
         return pairedText(*d);
+    }
+    if (index.column() == Reward) {
+        const AccuracySummary a = summary(p);
+        const StudyPoint* base = baseline();
+        if (a.count == 0 || !base) return {};
+        return summaryText(rewardSummary(a, p.testMacs, base->testMacs), m_seeds);
     }
     return {};
 }
@@ -387,7 +405,7 @@ ScalingStudyDialog::ScalingStudyDialog(ExplorerDocument* doc, QWidget* parent)
     connect(m_model, &StudyPointModel::accuraciesChanged, this, &ScalingStudyDialog::replot);
     study();
     m_reader.setMaxThreadCount(1);         // an open and a record never overlap
-    resizeWithinScreen(this, {1060, 820}); // every column of the table, both plots and the buttons
+    resizeWithinScreen(this, {1160, 820}); // every column of the table, both plots and the buttons
     setAcceptDrops(true);                  // a folder, as Open opens it
 }
 

@@ -48,6 +48,7 @@ class StudyPointModel : public QAbstractTableModel {
         Real,
         Accuracy,
         Paired, // against compound scaling at the same φ, seed by seed
+        Reward, // EfficientNet-B0's search objective: the accuracy discounted by the MACs
         ColumnCount
     };
     using QAbstractTableModel::QAbstractTableModel;
@@ -63,6 +64,8 @@ class StudyPointModel : public QAbstractTableModel {
     void setAccuracies(const std::vector<std::pair<ScaleConfig, double>>& list);
     // One run's (studyRun) accuracy, and a point's over its seeds' runs.
     std::optional<double> accuracy(const StudyPoint& run) const;
+    // The configured model's point (φ 0), the reward's reference; nullptr where not listed.
+    const StudyPoint* baseline() const;
     AccuracySummary summary(const StudyPoint& point) const;
     // The point's accuracy minus that of the compound point at its φ, seed by seed; none for
     // the compound and configured points, or where the study has no compound point.

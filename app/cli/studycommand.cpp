@@ -176,7 +176,12 @@ void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& po
     std::vector<double> phis{0.0};
     for (double phi : spec.phis)
         if (phi != 0.0) phis.push_back(phi);
-    const auto cell = [&](StudyStrategy s, double phi) -> std::string {
+    // The configured model's MACs: the search reward's T.
+    std::int64_t baseMacs = 0;
+    for (const StudyPoint& p : points)
+        if (p.strategy == StudyStrategy::Baseline) baseMacs = p.testMacs;
+    bool anyResult = false;
+    const auto cell = [&](StudyStrategy s, double phi, bool reward) -> std::string {
         for (const StudyPoint& p : points) {
             const bool match = phi == 0.0 ? p.strategy == StudyStrategy::Baseline
                                           : p.strategy == s && p.phi == phi;
@@ -195,7 +200,11 @@ void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& po
             }
             // The mean of the seeds trained (k/n while some are not); a state where none is.
             const AccuracySummary a = summarizeAccuracies(accuracies);
-            std::string what = accuracies.empty() ? pending : accuracyText(a);
+            anyResult = anyResult || !accuracies.empty();
+            std::string what =
+                accuracies.empty()
+                    ? pending
+                    : accuracyText(reward ? rewardSummary(a, p.testMacs, baseMacs) : a);
             if (!accuracies.empty() && missing > 0)
                 what += " " + std::to_string(accuracies.size()) + "/" +
                         std::to_string(accuracies.size() + missing);
@@ -204,20 +213,30 @@ void printAccuracyTable(const StudySpec& spec, const std::vector<StudyPoint>& po
         return "";
     };
     const int width = spec.seeds > 1 ? 27 : 22;
-    std::cout << std::left << std::setw(12) << "val acc";
-    for (double phi : phis)
-        std::cout << std::setw(width) << "phi " + phiLabel(phi);
-    std::cout << "\n";
-    for (StudyStrategy s : spec.strategies) {
-        std::cout << std::setw(12) << toString(s);
+    const auto table = [&](const char* title, bool reward) {
+        std::cout << std::left << std::setw(12) << title;
         for (double phi : phis)
-            std::cout << std::setw(width) << cell(s, phi);
+            std::cout << std::setw(width) << "phi " + phiLabel(phi);
         std::cout << "\n";
-    }
+        for (StudyStrategy s : spec.strategies) {
+            std::cout << std::setw(12) << toString(s);
+            for (double phi : phis)
+                std::cout << std::setw(width) << cell(s, phi, reward);
+            std::cout << "\n";
+        }
+    };
+    table("val acc", false);
     if (spec.seeds > 1)
         std::cout << "(the mean of " << spec.seeds
                   << " seeds, ± its standard error; a seed is the training seed plus 0, 1, ...)\n";
     printPairedTable(spec, phis, runs, results, width);
+    if (anyResult && baseMacs > 0) {
+        std::cout << "\n";
+        table("reward", true);
+        std::cout << "(EfficientNet-B0's search objective, acc x (MACs tested / the phi 0 "
+                     "model's)^-0.07: each\n point's accuracy discounted by what it costs more; "
+                     "twice the MACs must buy 5% more\n accuracy to pay)\n";
+    }
     std::cout << std::right;
 }
 

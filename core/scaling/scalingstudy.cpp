@@ -137,6 +137,17 @@ std::vector<StudyPoint> studyRuns(const std::vector<StudyPoint>& points, int see
     return out;
 }
 
+double searchReward(double accuracy, std::int64_t macs, std::int64_t targetMacs) {
+    if (macs <= 0 || targetMacs <= 0) return std::nan("");
+    return accuracy * std::pow(double(macs) / double(targetMacs), kSearchRewardExponent);
+}
+
+AccuracySummary rewardSummary(const AccuracySummary& a, std::int64_t macs,
+                              std::int64_t targetMacs) {
+    const double factor = searchReward(1.0, macs, targetMacs);
+    return {a.mean * factor, a.standardError * factor, a.count};
+}
+
 AccuracySummary summarizeAccuracies(const std::vector<double>& accuracies) {
     double sum = 0, squares = 0;
     int n = 0;

@@ -116,6 +116,17 @@ struct AccuracySummary {
 };
 AccuracySummary summarizeAccuracies(const std::vector<double>& accuracies);
 
+// EfficientNet-B0's search objective (MnasNet's soft constraint), ACC·(MACs/T)^w with
+// w = -0.07, taking T as the configured model's MACs: that point's reward is its accuracy, and
+// every other point's is its accuracy discounted by what it costs more. Twice the MACs must
+// buy 5% more accuracy (2^0.07 = 1.05) to pay. Where the MACs are unknown: NaN.
+inline constexpr double kSearchRewardExponent = -0.07;
+double searchReward(double accuracy, std::int64_t macs, std::int64_t targetMacs);
+// A point's accuracies summarized as its rewards: the mean and its error scaled by the same
+// factor, since the MACs are the point's own.
+AccuracySummary rewardSummary(const AccuracySummary& accuracy, std::int64_t macs,
+                              std::int64_t targetMacs);
+
 // Point a's accuracy minus point b's, seed by seed (index k holds seed k's accuracy, NaN where
 // it has none), over the seeds both have. One seed trains every point of a study on the same
 // images and validates them on the same set, so that set's own difficulty, which moves a

@@ -59,6 +59,7 @@ class TestScalingStudy : public QObject {
     void mergedSpecs();
     void seedsAreRuns();
     void accuracySummaries();
+    void searchRewardDiscountsByMacs();
     void pairedDifferences_data();
     void pairedDifferences();
 };
@@ -629,6 +630,20 @@ void TestScalingStudy::pairedDifferences() {
     QVERIFY2(same(d.difference.mean, mean), qPrintable(QString::number(d.difference.mean)));
     QVERIFY2(same(d.difference.standardError, standardError),
              qPrintable(QString::number(d.difference.standardError)));
+}
+
+// EfficientNet-B0's search objective against the configured model: its own accuracy at the
+// same MACs, 2^-0.07 of it at twice the MACs, and the summary's mean and error scaled alike.
+void TestScalingStudy::searchRewardDiscountsByMacs() {
+    QCOMPARE(searchReward(0.9, 400, 400), 0.9);
+    QVERIFY(std::abs(searchReward(0.9, 800, 400) - 0.9 / 1.0497166836230674) < 1e-12);
+    QVERIFY(searchReward(0.9, 200, 400) > 0.9); // a cheaper model is rewarded
+    QVERIFY(std::isnan(searchReward(0.9, 0, 400)));
+    QVERIFY(std::isnan(searchReward(0.9, 400, 0)));
+    const AccuracySummary r = rewardSummary({0.8, 0.02, 3}, 800, 400);
+    QVERIFY(std::abs(r.mean - 0.8 * std::pow(2.0, -0.07)) < 1e-12);
+    QVERIFY(std::abs(r.standardError - 0.02 * std::pow(2.0, -0.07)) < 1e-12);
+    QCOMPARE(r.count, 3);
 }
 
 QTEST_APPLESS_MAIN(TestScalingStudy)

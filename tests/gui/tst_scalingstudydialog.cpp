@@ -250,6 +250,22 @@ void TestScalingStudyDialog::accuraciesOnTableAndPlot() {
     QCOMPARE(dialog.model()->index(widthRow, StudyPointModel::Accuracy).data().toString(),
              QString("75.50%"));
     QVERIFY(dialog.model()->index(1, StudyPointModel::Accuracy).data().toString().isEmpty());
+    // The search reward: the baseline's is its accuracy, width's its accuracy times its MACs
+    // over the baseline's to the power -0.07; none without an accuracy.
+    const auto reward = [&](int row) {
+        return dialog.model()->index(row, StudyPointModel::Reward).data().toString();
+    };
+    QCOMPARE(reward(0), QString("70.00%"));
+    const double factor = std::pow(double(dialog.model()->point(widthRow).testMacs) /
+                                       double(dialog.model()->point(0).testMacs),
+                                   -0.07);
+    QVERIFY(factor < 0.99);
+    QCOMPARE(reward(widthRow), QString("%1%").arg(75.5 * factor, 0, 'f', 2));
+    QVERIFY(reward(1).isEmpty());
+    QCOMPARE(dialog.model()
+                 ->headerData(StudyPointModel::Reward, Qt::Horizontal, Qt::DisplayRole)
+                 .toString(),
+             QString("Reward"));
     // Trained, but its last epoch had no validation: a dash, not an empty cell.
     dialog.model()->setAccuracy(dialog.model()->point(2).config, NAN);
     QCOMPARE(dialog.model()->index(2, StudyPointModel::Accuracy).data().toString(), QString("—"));

@@ -281,8 +281,9 @@ void TestStudyCli::pairedAgainstCompound() {
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const QStringList lines = r.out.split('\n');
     const auto row = [&](const QString& start) {
+        // The paired table's rows: from its title to the blank line after it.
         for (int i = int(lines.indexOf(QRegularExpression("^vs compound.*")));
-             i >= 0 && i < lines.size(); ++i)
+             i >= 0 && i < lines.size() && !lines[i].isEmpty(); ++i)
             if (lines[i].startsWith(start)) return lines[i].simplified();
         return QString();
     };
@@ -292,6 +293,28 @@ void TestStudyCli::pairedAgainstCompound() {
     QVERIFY2(row("compound").isEmpty(), qPrintable(r.out));
     QVERIFY(r.out.contains("seed by seed"));
     QVERIFY2(!r.out.contains("recorded them"), qPrintable(r.out));
+    // The search reward: each point's accuracies discounted by its MACs over the baseline's,
+    // to the power -0.07; the baseline's is its accuracy.
+    std::int64_t baseMacs = 0, widthMacs = 0;
+    for (const StudyPoint& p : studyPoints(base, spec)) {
+        if (p.strategy == StudyStrategy::Baseline) baseMacs = p.testMacs;
+        if (p.strategy == StudyStrategy::Width) widthMacs = p.testMacs;
+    }
+    QVERIFY(widthMacs > baseMacs && baseMacs > 0);
+    const double factor = std::pow(double(widthMacs) / double(baseMacs), -0.07);
+    const double mean = (0.92 + 0.79 + 0.88) / 3;
+    const double sd = std::sqrt(
+        (std::pow(0.92 - mean, 2) + std::pow(0.79 - mean, 2) + std::pow(0.88 - mean, 2)) / 2);
+    const QString reward = QString("%1±%2%")
+                               .arg(100 * mean * factor, 0, 'f', 2)
+                               .arg(100 * sd / std::sqrt(3.0) * factor, 0, 'f', 2);
+    const int rewardTable = int(lines.indexOf(QRegularExpression("^reward .*")));
+    QVERIFY2(rewardTable > 0, qPrintable(r.out));
+    QString widthReward;
+    for (int i = rewardTable; i < lines.size() && widthReward.isEmpty(); ++i)
+        if (lines[i].startsWith("width")) widthReward = lines[i];
+    QVERIFY2(widthReward.contains("65.00±2.89% (") && widthReward.contains(reward),
+             qPrintable(widthReward + "\nwanted " + reward)); // φ 0: the baseline's accuracy
 
     // Copied with its record alone (study.json and study.csv, the run folders gone), the
     // folder gives the same tables, and says where they come from.
