@@ -36,7 +36,9 @@ model as configured (its scaling flags, per-stage multipliers and size cap are k
 is the first point of every curve. Training sizes set apart from the model's (--min-size,
 --max-size, --eval-size) grow with each point's resolution. The table gives each point's
 rounded model, the sizes it trains and is validated at, and its real MACs beside the nominal
-factor; with --train, each accuracy is set beside the MACs at the size it was validated at.
+factor; with --train, each accuracy is set beside the MACs at the size it was validated at,
+and a last table weighs it by them as the search that found EfficientNet-B0 did: the reward
+acc x (MACs / the phi 0 model's)^-0.07, where twice the MACs must buy 5% more accuracy.
 
   --phis LIST            the phi of each point: 1,2 (default), 0.5,1,1.5 or FROM:TO:STEP
   --strategies LIST      compound, depth, width, resolution, or all (default)
