@@ -2462,7 +2462,12 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>읽지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scalingstudydialog.cpp" line="755"/>
+        <location filename="../widgets/scalingstudydialog.cpp" line="758"/>
+        <source>as rewarding as φ 0</source>
+        <translation>φ 0만큼의 보상</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scalingstudydialog.cpp" line="774"/>
         <source>nominal</source>
         <translation>명목</translation>
     </message>

@@ -750,6 +750,25 @@ void ScalingStudyDialog::replot() {
             bars->setData(errors);
         }
     }
+    // Where the search reward of each point equals the configured model's: a point above the
+    // line pays for its MACs as the search that found EfficientNet-B0 counted, one below not.
+    const AccuracySummary baseAccuracy = base ? m_model->summary(*base) : AccuracySummary{};
+    if (base && baseAccuracy.count > 0 && std::isfinite(baseAccuracy.mean) && base->testMacs > 0) {
+        auto* even = m_accuracyPlot->addGraph();
+        even->setName(tr("as rewarding as φ 0"));
+        even->setProperty("breakEven", true);
+        even->setPen(QPen(Qt::gray, 1.5, Qt::DashLine));
+        const auto [lo, hi] = std::minmax_element(
+            points.begin(), points.end(),
+            [](const StudyPoint& a, const StudyPoint& b) { return a.testMacs < b.testMacs; });
+        constexpr int kSteps = 40;
+        for (int i = 0; i <= kSteps; ++i) {
+            const double macs =
+                double(lo->testMacs) + double(hi->testMacs - lo->testMacs) * i / kSteps;
+            even->addData(macs / 1e9, 100 * baseAccuracy.mean /
+                                          searchReward(1.0, std::int64_t(macs), base->testMacs));
+        }
+    }
     if (base) { // compound scaling's promise: MACs × (α·β²·γ²)^φ
         auto* nominal = m_macsPlot->addGraph();
         nominal->setName(tr("nominal"));

@@ -33,6 +33,7 @@
 #include <cmath>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <qcustomplot.h>
 
@@ -266,6 +267,23 @@ void TestScalingStudyDialog::accuraciesOnTableAndPlot() {
                  ->headerData(StudyPointModel::Reward, Qt::Horizontal, Qt::DisplayRole)
                  .toString(),
              QString("Reward"));
+    // On the plot, a dashed line where a point would be as rewarding as the configured model:
+    // its accuracy at its own MACs, rising by the 0.07th power of the MACs.
+    QCPGraph* even = nullptr;
+    for (int i = 0; i < dialog.accuracyPlot()->graphCount(); ++i)
+        if (dialog.accuracyPlot()->graph(i)->property("breakEven").toBool())
+            even = dialog.accuracyPlot()->graph(i);
+    QVERIFY(even);
+    std::int64_t least = std::numeric_limits<std::int64_t>::max(), most = 0;
+    for (const StudyPoint& p : dialog.model()->points()) {
+        least = std::min(least, p.testMacs);
+        most = std::max(most, p.testMacs);
+    }
+    QCOMPARE(least, dialog.model()->point(0).testMacs); // the configured model is the least
+    QCOMPARE(even->data()->at(0)->key, double(least) / 1e9);
+    QVERIFY(std::abs(even->data()->at(0)->value - 70.0) < 1e-9);
+    const auto last = even->data()->at(even->data()->size() - 1);
+    QVERIFY(std::abs(last->value - 70.0 * std::pow(double(most) / double(least), 0.07)) < 1e-6);
     // Trained, but its last epoch had no validation: a dash, not an empty cell.
     dialog.model()->setAccuracy(dialog.model()->point(2).config, NAN);
     QCOMPARE(dialog.model()->index(2, StudyPointModel::Accuracy).data().toString(), QString("—"));
