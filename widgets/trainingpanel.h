@@ -1,4 +1,5 @@
-// Training settings, Start / Pause / Resume / Stop, a progress bar with ETA, and live curves:
+// The training tab: the settings (TrainingSettingsForm) with a line saying what they train,
+// Start / Pause / Resume / Stop, a progress bar with ETA, and live curves:
 // train loss, validation accuracy, the image-size schedule as steps, regularization and
 // images per second, against epochs or wall time; each run kept as an overlay that can be
 // shown or hidden, and finished runs opened from their folders beside it.
