@@ -2882,7 +2882,7 @@ shown as the model was given it: a centred %2 px square</source>
     <name>scalescope::TrainingPanel</name>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="86"/>
-        <location filename="../widgets/trainingpanel.cpp" line="411"/>
+        <location filename="../widgets/trainingpanel.cpp" line="418"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -2899,7 +2899,7 @@ shown as the model was given it: a centred %2 px square</source>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="91"/>
         <location filename="../widgets/trainingpanel.cpp" line="272"/>
-        <location filename="../widgets/trainingpanel.cpp" line="419"/>
+        <location filename="../widgets/trainingpanel.cpp" line="426"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
@@ -2961,7 +2961,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="152"/>
-        <location filename="../widgets/trainingpanel.cpp" line="914"/>
+        <location filename="../widgets/trainingpanel.cpp" line="921"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
@@ -2974,7 +2974,7 @@ shown as the model was given it: a centred %2 px square</source>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="155"/>
         <location filename="../widgets/trainingpanel.cpp" line="198"/>
-        <location filename="../widgets/trainingpanel.cpp" line="881"/>
+        <location filename="../widgets/trainingpanel.cpp" line="888"/>
         <source>val accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -2991,7 +2991,7 @@ shown as the model was given it: a centred %2 px square</source>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="160"/>
-        <location filename="../widgets/trainingpanel.cpp" line="796"/>
+        <location filename="../widgets/trainingpanel.cpp" line="803"/>
         <source>img/s</source>
         <translation>이미지/초</translation>
     </message>
@@ -3081,189 +3081,184 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>%1 px (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="383"/>
-        <source>Trains in %1 stages: %2; validated at %3 px.</source>
-        <translation>%1단계로 학습합니다: %2; %3 px에서 검증합니다.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingpanel.cpp" line="411"/>
+        <location filename="../widgets/trainingpanel.cpp" line="418"/>
         <source>Start %1 runs</source>
         <translation>실행 %1개 시작</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="502"/>
+        <location filename="../widgets/trainingpanel.cpp" line="509"/>
         <source>%1 has no %2 to evaluate</source>
         <translation>%1에 평가할 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="511"/>
+        <location filename="../widgets/trainingpanel.cpp" line="518"/>
         <source>%1 has no %2 to classify with</source>
         <translation>%1에 분류에 쓸 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="523"/>
+        <location filename="../widgets/trainingpanel.cpp" line="530"/>
         <source>Not continued: %1</source>
         <translation>이어서 학습하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="534"/>
-        <location filename="../widgets/trainingpanel.cpp" line="732"/>
+        <location filename="../widgets/trainingpanel.cpp" line="541"/>
+        <location filename="../widgets/trainingpanel.cpp" line="739"/>
         <source>Continuing %1 from its checkpoint…</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="536"/>
+        <location filename="../widgets/trainingpanel.cpp" line="543"/>
         <source>Continuing %1 from its checkpoint… (1 more run queued)</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="537"/>
+        <location filename="../widgets/trainingpanel.cpp" line="544"/>
         <source>Continuing %1 from its checkpoint… (%2 more runs queued)</source>
         <translation>%1을(를) 체크포인트부터 이어서 학습하는 중… (실행 %2개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="584"/>
-        <location filename="../widgets/trainingpanel.cpp" line="603"/>
+        <location filename="../widgets/trainingpanel.cpp" line="591"/>
+        <location filename="../widgets/trainingpanel.cpp" line="610"/>
         <source>Not started: %1</source>
         <translation>시작하지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="560"/>
+        <location filename="../widgets/trainingpanel.cpp" line="567"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="573"/>
+        <location filename="../widgets/trainingpanel.cpp" line="580"/>
         <source>%1, seed %2</source>
         <translation>%1, 시드 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="609"/>
+        <location filename="../widgets/trainingpanel.cpp" line="616"/>
         <source>Preparing data and model… (1 more run queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="610"/>
+        <location filename="../widgets/trainingpanel.cpp" line="617"/>
         <source>Preparing data and model… (%1 more runs queued)</source>
         <translation>데이터와 모델을 준비하는 중… (실행 %1개 더 대기 중)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="640"/>
+        <location filename="../widgets/trainingpanel.cpp" line="647"/>
         <source>%1 is training; stop it before removing it</source>
         <translation>%1은(는) 학습 중입니다. 제거하기 전에 중지하세요</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="672"/>
+        <location filename="../widgets/trainingpanel.cpp" line="679"/>
         <source>it is training now</source>
         <translation>지금 학습 중입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="674"/>
+        <location filename="../widgets/trainingpanel.cpp" line="681"/>
         <source>it is queued to train</source>
         <translation>학습 대기열에 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="691"/>
-        <location filename="../widgets/trainingpanel.cpp" line="767"/>
+        <location filename="../widgets/trainingpanel.cpp" line="698"/>
+        <location filename="../widgets/trainingpanel.cpp" line="774"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="741"/>
+        <location filename="../widgets/trainingpanel.cpp" line="748"/>
         <source>%1: finished before, %2 — read back</source>
         <translation>%1: 이미 완료됨, %2 — 다시 읽음</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="780"/>
+        <location filename="../widgets/trainingpanel.cpp" line="787"/>
         <source>#%1 val accuracy</source>
         <translation>#%1 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="785"/>
+        <location filename="../widgets/trainingpanel.cpp" line="792"/>
         <source>#%1 val accuracy, trained weights</source>
         <translation>#%1 검증 정확도, 학습 중인 가중치</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="788"/>
+        <location filename="../widgets/trainingpanel.cpp" line="795"/>
         <source>image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="203"/>
-        <location filename="../widgets/trainingpanel.cpp" line="790"/>
+        <location filename="../widgets/trainingpanel.cpp" line="797"/>
         <source>dropout</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="204"/>
-        <location filename="../widgets/trainingpanel.cpp" line="792"/>
+        <location filename="../widgets/trainingpanel.cpp" line="799"/>
         <source>RandAugment/30</source>
         <translation>RandAugment/30</translation>
     </message>
     <message>
         <location filename="../widgets/trainingpanel.cpp" line="205"/>
-        <location filename="../widgets/trainingpanel.cpp" line="794"/>
+        <location filename="../widgets/trainingpanel.cpp" line="801"/>
         <source>mixup α</source>
         <translation>mixup α</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="881"/>
+        <location filename="../widgets/trainingpanel.cpp" line="888"/>
         <source>val accuracy (EMA if kept)</source>
         <translation>검증 정확도 (EMA가 있으면 EMA)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="947"/>
+        <location filename="../widgets/trainingpanel.cpp" line="954"/>
         <source>Run or experiment folder (holds metrics.csv or experiment.json)</source>
         <translation>실행 또는 실험 폴더(metrics.csv나 experiment.json이 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="955"/>
-        <location filename="../widgets/trainingpanel.cpp" line="964"/>
+        <location filename="../widgets/trainingpanel.cpp" line="962"/>
+        <location filename="../widgets/trainingpanel.cpp" line="971"/>
         <source>Run folder (holds checkpoint.pt)</source>
         <translation>실행 폴더 (checkpoint.pt가 있는 곳)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="959"/>
+        <location filename="../widgets/trainingpanel.cpp" line="966"/>
         <source>Evaluate run</source>
         <translation>실행 평가</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="960"/>
+        <location filename="../widgets/trainingpanel.cpp" line="967"/>
         <source>Could not evaluate the run: %1</source>
         <translation>실행을 평가하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="968"/>
+        <location filename="../widgets/trainingpanel.cpp" line="975"/>
         <source>Classify images</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="969"/>
+        <location filename="../widgets/trainingpanel.cpp" line="976"/>
         <source>Could not classify with the run: %1</source>
         <translation>이 실행으로 분류할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1154"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1161"/>
         <source>Opened %1: %2, none validated yet.</source>
         <translation>%1 열림: %2, 아직 검증 없음.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1158"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1165"/>
         <source>Opened %1: %2, final val accuracy %3%.</source>
         <translation>%1 열림: %2, 최종 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1163"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1170"/>
         <source>Opened %1: %2, val accuracy %3% after epoch %4.</source>
         <translation>%1 열림: %2, 에포크 %4 이후 검증 정확도 %3%.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1278"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1285"/>
         <source>Continue trains it on, then the run queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행을 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1279"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1286"/>
         <source>Continue trains it on, then the %1 runs queued after it.</source>
         <translation>이어서 학습을 누르면 이 실행을 이어 학습한 뒤, 그 뒤에 대기하던 실행 %1개를 학습합니다.</translation>
     </message>
@@ -3273,7 +3268,7 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>대기 중이던 실행 %1개는 시작하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="624"/>
+        <location filename="../widgets/trainingpanel.cpp" line="631"/>
         <source>Preparing data and model…</source>
         <translation>데이터와 모델을 준비하는 중…</translation>
     </message>
@@ -3298,134 +3293,139 @@ shown as the model was given it: a centred %2 px square</source>
         <translation>이 설정으로 시작하면 학습할 내용: EfficientNetV2의 점진적 단계, 각각 그 이미지 크기로 그 에포크 동안</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="751"/>
+        <location filename="../widgets/trainingpanel.cpp" line="386"/>
+        <source>Trains in %1 stages: %2; validated at %3 px. The steps cost %4× the multiply-adds of %5 epochs at %6 px.</source>
+        <translation>%1단계로 학습합니다: %2; %3 px에서 검증합니다. 스텝의 곱셈-누산은 %6 px로 %5 에포크 학습할 때의 %4배입니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingpanel.cpp" line="758"/>
         <source>Not trained: %1.</source>
         <translation>학습하지 않음: %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="779"/>
+        <location filename="../widgets/trainingpanel.cpp" line="786"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="848"/>
+        <location filename="../widgets/trainingpanel.cpp" line="855"/>
         <source>#%1 val accuracy, EMA</source>
         <translation>#%1 검증 정확도, EMA</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="914"/>
+        <location filename="../widgets/trainingpanel.cpp" line="921"/>
         <source>wall time (s)</source>
         <translation>경과 시간(초)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="951"/>
+        <location filename="../widgets/trainingpanel.cpp" line="958"/>
         <source>Open run</source>
         <translation>실행 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="951"/>
+        <location filename="../widgets/trainingpanel.cpp" line="958"/>
         <source>Could not open the run: %1</source>
         <translation>실행을 열 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1007"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1014"/>
         <source>Opened the first %1 of the %2 runs in %3 (File → Browse training runs… picks among them)</source>
         <translation>%3의 실행 %2개 중 처음 %1개를 열었습니다 (파일 → 학습 실행 둘러보기…에서 고를 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1012"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1019"/>
         <source>Opened the run in %1</source>
         <translation>%1의 실행을 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1013"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1020"/>
         <source>Opened the %1 runs in %2</source>
         <translation>%2의 실행 %1개를 열었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1014"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1088"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1021"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1095"/>
         <source>Not listed: %1</source>
         <translation>목록에 넣지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1028"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1035"/>
         <source>%1 holds no %2</source>
         <translation>%1에 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1059"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1066"/>
         <source>Open experiment</source>
         <translation>실험 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1060"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1067"/>
         <source>%1 of the %2 runs of %3 are not finished. Train them now (after the run in training, if any)?</source>
         <translation>%3의 실행 %2개 중 %1개가 끝나지 않았습니다. 지금 학습할까요? (학습 중인 실행이 있으면 그 뒤에)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1067"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1074"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed, %4 queued to train</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣고, %4개를 학습 대기열에 넣었습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1075"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1082"/>
         <source>Opened the experiment %1: its one run, finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 하나, 완료됨</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1076"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1083"/>
         <source>Opened the experiment %1: its %2 runs, all finished</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %2개 모두 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1079"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1086"/>
         <source>Opened the experiment %1: %2 of its %3 runs listed; %4 not finished (open it again to train them)</source>
         <translation>실험 %1을(를) 열었습니다: 실행 %3개 중 %2개를 목록에 넣었고, %4개는 끝나지 않았습니다 (학습하려면 다시 여세요)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1170"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1177"/>
         <source>It stopped before epoch %1 of %2; Continue trains it on.</source>
         <translation>%2 에포크 중 %1 에포크 전에 중지되었습니다. 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1196"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1203"/>
         <source>Epoch %1/%2, stage %3/%4 at %5 px — loss %6, %7 img/s, ETA %8</source>
         <translation>에포크 %1/%2, 단계 %3/%4, %5 px — 손실 %6, 초당 %7장, 남은 시간 %8</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1206"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1213"/>
         <source>, memory %1 GiB</source>
         <translation>, 메모리 %1 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1216"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1223"/>
         <source>Paused.</source>
         <translation>일시 정지됨.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1223"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1230"/>
         <source>Stopped; checkpoint saved.</source>
         <translation>중지됨; 체크포인트를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1227"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1234"/>
         <source>Finished in %1: val accuracy %2%, %3 img/s.</source>
         <translation>%1에 완료: 검증 정확도 %2%, 초당 %3장.</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1234"/>
-        <location filename="../widgets/trainingpanel.cpp" line="1265"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1241"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1272"/>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1259"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1266"/>
         <source>%1 — failed</source>
         <translation>%1 — 실패</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingpanel.cpp" line="1267"/>
+        <location filename="../widgets/trainingpanel.cpp" line="1274"/>
         <source>Stopped; checkpoint saved in %1</source>
         <translation>중지됨; 체크포인트를 %1에 저장했습니다</translation>
     </message>

@@ -380,10 +380,17 @@ void TrainingPanel::updatePlan() {
                                    : tr("epochs %1").arg(range);
         parts << tr("%1 px (%2)").arg(st.imageSize).arg(epochs);
     }
-    m_plan->setText(tr("Trains in %1 stages: %2; validated at %3 px.")
+    // What progressive learning saves, before it is tried: the steps' multiply-adds against
+    // as many epochs at the last size.
+    const double ratio = stageMacsRatio(m_doc->arch(), stages);
+    m_plan->setText(tr("Trains in %1 stages: %2; validated at %3 px. The steps cost %4× the "
+                       "multiply-adds of %5 epochs at %6 px.")
                         .arg(stages.size())
                         .arg(parts.join(QStringLiteral(", ")))
-                        .arg(validated));
+                        .arg(validated)
+                        .arg(ratio, 0, 'f', 2)
+                        .arg(t.epochs)
+                        .arg(stages.back().imageSize));
 }
 
 QString TrainingPanel::planText() const {

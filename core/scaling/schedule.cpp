@@ -1,5 +1,6 @@
 #include "schedule.h"
 
+#include "costs.h"
 #include "limits.h"
 #include "scaling.h"
 
@@ -66,6 +67,22 @@ const TrainingStage& stageForEpoch(const std::vector<TrainingStage>& stages, int
 
 int evaluationSize(const ProgressiveSettings& s, const std::vector<TrainingStage>& stages) {
     return s.evalImageSize > 0 ? s.evalImageSize : stages.back().imageSize;
+}
+
+double stageMacsRatio(const ScaledArch& arch, const std::vector<TrainingStage>& stages) {
+    if (stages.empty()) return 1.0;
+    const auto macsAt = [&](int size) {
+        ScaledArch at = arch;
+        at.resolution = size;
+        return double(computeCosts(at).macs);
+    };
+    double staged = 0;
+    int epochs = 0;
+    for (const TrainingStage& st : stages) {
+        staged += (st.endEpoch - st.firstEpoch) * macsAt(st.imageSize);
+        epochs += st.endEpoch - st.firstEpoch;
+    }
+    return staged / (epochs * macsAt(stages.back().imageSize));
 }
 
 bool validationEpoch(int epoch, int epochs, int every) {

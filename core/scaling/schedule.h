@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config.h"
+#include "scaling.h"
 
 #include <cstdint>
 #include <vector>
@@ -26,6 +27,12 @@ std::vector<TrainingStage> progressiveStages(const ProgressiveSettings& settings
 const TrainingStage& stageForEpoch(const std::vector<TrainingStage>& stages, int epoch);
 // The size every validation runs at: settings.evalImageSize, or the last stage's size.
 int evaluationSize(const ProgressiveSettings& settings, const std::vector<TrainingStage>& stages);
+
+// What the stages' training steps cost against training every epoch at the last stage's size:
+// the sum over stages of epochs x the model's multiply-adds per image at the stage's size, over
+// all epochs at the last size. Below 1 where progressive learning saves compute; where a step's
+// time follows its MACs, what it saves in time.
+double stageMacsRatio(const ScaledArch& arch, const std::vector<TrainingStage>& stages);
 
 // Whether 0-based `epoch` of `epochs` ends with a validation: every `every` epochs (counted
 // from the first), and always the last.

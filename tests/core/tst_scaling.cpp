@@ -6,6 +6,7 @@
 #include "scaling/format.h"
 #include "scaling/gridsearch.h"
 #include "scaling/presets.h"
+#include "scaling/schedule.h"
 
 #include <QtTest>
 #include <algorithm>
@@ -30,6 +31,8 @@ class TestScaling : public QObject {
     void outputShapes_data();
     void outputShapes();
     void stagesSumToTotal();
+    void stageMacsAgainstTheLastSize_data();
+    void stageMacsAgainstTheLastSize();
     void badRequests_data();
     void badRequests();
     void memoryEstimate();
@@ -221,6 +224,56 @@ void TestScaling::stagesSumToTotal() {
     QCOMPARE(macs, c.macs);
     QCOMPARE(layers, c.layers.size());
     QCOMPARE(c.stages.size(), size_t(9)); // stem, 7 stages, head
+}
+
+// What a progressive schedule's steps cost against every epoch at its last size, from the
+// cost model at each stage's size: B0's strided maps round up, so small images save less
+// than their pixels (48 px keeps the 2x2 map of 64 px in the last stages).
+void TestScaling::stageMacsAgainstTheLastSize_data() {
+    QTest::addColumn<int>("minSize");
+    QTest::addColumn<int>("maxSize");
+    QTest::addColumn<int>("stages");
+    QTest::addColumn<int>("epochs");
+    QTest::newRow("the explorer's default") << 48 << 64 << 3 << 6;
+    QTest::newRow("EfficientNetV2-S's 128 to 300 px") << 128 << 300 << 4 << 8;
+    QTest::newRow("one stage") << 224 << 224 << 1 << 5;
+    QTest::newRow("uneven stages") << 64 << 128 << 3 << 7;
+}
+
+void TestScaling::stageMacsAgainstTheLastSize() {
+    QFETCH(int, minSize);
+    QFETCH(int, maxSize);
+    QFETCH(int, stages);
+    QFETCH(int, epochs);
+    const ScaleConfig c = configForPreset("efficientnet-b0");
+    const ScaledArch arch = scale(c.baseline, c.request);
+    ProgressiveSettings p;
+    p.minImageSize = minSize;
+    p.maxImageSize = maxSize;
+    p.stages = stages;
+    const auto plan = progressiveStages(p, arch.resolution, epochs);
+    double staged = 0;
+    for (const TrainingStage& st : plan) {
+        ScaledArch at = arch;
+        at.resolution = st.imageSize;
+        staged += (st.endEpoch - st.firstEpoch) * double(computeCosts(at).macs);
+    }
+    ScaledArch last = arch;
+    last.resolution = maxSize;
+    const double expected = staged / (epochs * double(computeCosts(last).macs));
+    const double ratio = stageMacsRatio(arch, plan);
+    QVERIFY(std::abs(ratio - expected) < 1e-12);
+    if (stages == 1)
+        QCOMPARE(ratio, 1.0);
+    else {
+        QVERIFY(ratio < 1.0);
+        // At least the pixels' share: maps round up, never down.
+        double pixels = 0;
+        for (const TrainingStage& st : plan)
+            pixels += (st.endEpoch - st.firstEpoch) * double(st.imageSize) * st.imageSize;
+        QVERIFY2(ratio >= pixels / (epochs * double(maxSize) * maxSize) - 1e-9,
+                 qPrintable(QString::number(ratio)));
+    }
 }
 
 void TestScaling::badRequests_data() {
